@@ -1,0 +1,189 @@
+"""Frozen records passed between stages.
+
+Stages (config, fetch/archive, extract, nlp, align) take and return these; none of
+them knows about database rows. ``store`` turns them into rows and back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+SOURCE_KINDS: tuple[str, ...] = (
+    "government",
+    "state-media",
+    "wire",
+    "international-media",
+    "independent-media",
+    "ngo",
+    "intergovernmental",
+    "encyclopedia",
+    "blog",
+    "other",
+)
+
+CLAIM_TYPES: tuple[str, ...] = (
+    "killed",
+    "injured",
+    "detained",
+    "deployed",
+    "damage",
+    "price",
+    "fires",
+    "attacks",
+    "missing",
+    "displaced",
+    "other",
+)
+
+APPROX_VALUES: tuple[str | None, ...] = (None, "over", "at least", "about", "almost", "up to", "vague")
+
+
+# --- configuration -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One publisher inside a story, with the article pages we follow."""
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    language: str
+    urls: tuple[str, ...]
+    feeds: tuple[str, ...] = ()
+    # URL -> publication date to use when the page itself does not state one.
+    published: dict[str, dt.date] = field(default_factory=dict, hash=False, compare=False)
+    allow_private: bool = False
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    description: str
+    sources: tuple[Source, ...]
+
+
+# --- fetching ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one fetch of one URL gave: a body, a 304, or the reason there is none.
+
+    ``outcome`` is one of: fetched, not_modified, disallowed, skipped, too_large,
+    http_error, network_error, timeout, redirect_error, replayed, not_in_archive.
+    """
+
+    url: str
+    outcome: str
+    final_url: str | None = None
+    status: int | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+    text: str | None = None  # body decoded with ``encoding``
+    encoding: str | None = None
+    content_type: str | None = None
+    fetched_at: dt.datetime | None = None
+    elapsed_ms: int = 0
+    error: str | None = None
+    request_headers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in ("fetched", "replayed")
+
+    def header(self, name: str) -> str | None:
+        name = name.lower()
+        for key, value in self.headers:
+            if key.lower() == name:
+                return value
+        return None
+
+
+# --- article extraction --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    """The readable part of a page."""
+
+    url: str
+    text: str
+    title: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    published: dt.date | None = None
+    # Where ``published`` came from: "page" (metadata/htmldate), "override" (sources.yaml) or None.
+    published_source: str | None = None
+
+
+# --- facts -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in the text, normalised.
+
+    ``value``/``value_end`` are ISO strings cut to ``precision``: YYYY-MM-DD, YYYY-MM or
+    YYYY. A relative date whose anchor is unknown has ``relative=True`` and no value.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    value_end: str | None = None
+    precision: str | None = None  # day | month | year
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in the text with what it counts, what happened, as of when, and who says so."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    approx: str | None = None
+    counted: str | None = None  # the noun phrase, as the source wrote it
+    counted_head: str | None = None  # lemma of its head noun ("officer")
+    predicate: str | None = None  # lemma of the governing event word ("injure")
+    claim_type: str = "other"
+    as_of: str | None = None  # ISO date
+    attributed_to: str | None = None
+    sentence: str | None = None
+    sentence_start: int | None = None
+    scope: str | None = None  # a place the figure is limited to ("Almaty"); None = overall
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    text: str
+    start: int
+    end: int
+    label: str
+    canonical: str
+    role: str | None = None  # a title written before the name ("President")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    sentences: tuple[Sentence, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    entities: tuple[EntityMention, ...] = ()
