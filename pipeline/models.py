@@ -187,3 +187,74 @@ class Analysis:
     dates: tuple[DateMention, ...] = ()
     figures: tuple[Figure, ...] = ()
     entities: tuple[EntityMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Happening:
+    """A dated thing that happened, as one sentence tells it ("state of emergency declared")."""
+
+    action: str  # key from the happenings lexicon, e.g. "emergency_declared"
+    label: str  # readable, e.g. "State of emergency declared"
+    date: str | None  # ISO, cut to precision
+    date_end: str | None
+    date_text: str
+    start: int  # offsets of the date mention in the text
+    end: int
+    sentence: str
+    sentence_start: int | None = None
+    actors: tuple[str, ...] = ()
+
+
+# --- comparison --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure or happening from one document, as alignment sees it.
+
+    ``key`` identifies the stored fact (opaque to alignment); it makes event ids and
+    membership stable across runs.
+    """
+
+    key: str
+    story_id: str
+    source_id: str
+    source_kind: str
+    url: str
+    published: str | None  # ISO date
+    figure: Figure | None = None
+    happening: Happening | None = None
+
+    @property
+    def kind(self) -> str:
+        return "figure" if self.figure is not None else "happening"
+
+
+@dataclass(frozen=True)
+class EventMember:
+    claim_key: str
+    source_id: str
+    latest_for_source: bool  # the newest as-of of this source for this event
+    conservative: bool  # the lowest latest figure across sources
+
+
+@dataclass(frozen=True)
+class Event:
+    """Claims from different sources about the same thing."""
+
+    id: str  # stable: derived from the grouping key, never from row ids or order
+    story_id: str
+    kind: str  # figure | happening
+    label: str  # "Security forces killed", "State of emergency declared"
+    claim_type: str | None
+    counted_group: str | None
+    scope: str | None
+    action: str | None
+    date_start: str | None
+    date_end: str | None
+    low: float | None
+    best: float | None
+    high: float | None
+    spread: float | None  # high - low (figures) or days between earliest and latest date (happenings)
+    n_sources: int
+    members: tuple[EventMember, ...] = ()
