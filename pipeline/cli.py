@@ -1,0 +1,225 @@
+"""The ``pipeline`` command: thin commands that own printing and exit codes.
+
+Exit codes: 0 done (a run that completed is 0 even when some sources failed: they are
+reported); 1 the run itself could not complete; 2 bad input (sources file, arguments);
+3 another run holds the database lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import load_config, select_story
+from .errors import ConfigError, LockHeld, PipelineError, UsageError
+from .fetch import FetchSettings
+from .demo import DEMO_ARCHIVE, DEMO_SOURCES
+from .extract_command import extract_target, render
+from .runner import RunOptions, RunReport, run_pipeline
+from .store import Store
+
+EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 1, 2, 3
+
+
+class Failure(click.ClickException):
+    """An error printed as one clear line, with our exit code."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def fail_on(exc: PipelineError) -> Failure:
+    if isinstance(exc, LockHeld):
+        return Failure(str(exc), EXIT_LOCKED)
+    if isinstance(exc, (ConfigError, UsageError)):
+        return Failure(str(exc), EXIT_USAGE)
+    return Failure(str(exc), EXIT_FAILED)
+
+
+def parse_day(ctx, param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pipeline")
+def cli() -> None:
+    """Gather public reports on the same events and compare what each source says.
+
+    \b
+    Typical use:
+      pipeline demo                      build and open the bundled fictional demo
+      pipeline run --config sources.yaml fetch, extract, analyse and align a story
+      pipeline serve                     explore the result in Datasette
+      pipeline export -o claims.csv      write the comparison as CSV
+    """
+
+
+db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+                         default=Path("db/pipeline.db"), show_default=True, help="SQLite database file.")
+
+
+@cli.command()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("sources.yaml"), show_default=True, help="Stories and their sources.")
+@db_option
+@click.option("--story", help="Only this story id (default: every story in the file).")
+@click.option("--offline", is_flag=True, help="Replay pages from the web archive; no network.")
+@click.option("--archive", "archive_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of WARC files [default: 'archive' beside the database].")
+@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
+              help="Requests in flight at once across hosts (one per host at a time).")
+@click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
+              help="Minimum seconds between two requests to the same host.")
+@click.option("--processes", type=click.IntRange(1, 32), default=1, show_default=True,
+              help="Processes for the language analysis.")
+@click.option("--contact", default="https://github.com/pipeline-news/pipeline", show_default=True,
+              help="Contact URL sent in the User-Agent.")
+def run(config_path, db_path, story, offline, archive_dir, concurrency, delay, processes, contact) -> None:
+    """Fetch (or replay), extract, analyse and align every source of the stories.
+
+    Each stage only does what changed since the last run: unchanged pages are not
+    extracted again, analysed texts are not analysed again. A source that fails is
+    recorded with its reason and the run goes on.
+    """
+    try:
+        stories = select_story(load_config(config_path), story)
+    except PipelineError as exc:
+        raise fail_on(exc)
+    options = RunOptions(
+        offline=offline,
+        archive_dir=archive_dir or db_path.parent / "archive",
+        fetch=FetchSettings(min_delay=delay, concurrency=concurrency, contact_url=contact),
+        processes=processes,
+    )
+    report = _run(stories, db_path, options)
+    print_report(report, db_path)
+
+
+def _run(stories, db_path: Path, options: RunOptions) -> RunReport:
+    try:
+        return run_pipeline(stories, db_path, options)
+    except PipelineError as exc:
+        raise fail_on(exc)
+    except KeyboardInterrupt:
+        raise Failure("interrupted: what was stored so far is kept; run again to finish", 130)
+
+
+def print_report(report: RunReport, db_path: Path) -> None:
+    click.echo(
+        f"Run {report.run_id} {report.status}: {report.urls} URLs; {report.fetched} fetched, "
+        f"{report.not_modified} not modified, {report.unchanged} unchanged; "
+        f"{report.new_documents} new documents, {report.new_versions} new versions; "
+        f"{report.analysed} analysed; {report.events} events updated; {report.failed} failed."
+    )
+    for outcome, count in sorted(report.failures.items()):
+        click.echo(f"  failed ({outcome}): {count}")
+    for url, reason in report.failed_urls[:20]:
+        click.echo(f"    {url}: {reason}")
+    if len(report.failed_urls) > 20:
+        click.echo(f"    ... and {len(report.failed_urls) - 20} more (see the fetch_log table)")
+    click.echo(f"Database: {db_path}")
+
+
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("db/demo.db"), show_default=True, help="Where to build the demo database.")
+@click.option("--no-serve", is_flag=True, help="Only build the database, do not start Datasette.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+def demo(db_path, no_serve, port) -> None:
+    """Build the bundled FICTIONAL demo story from its web archive (no network), then serve it."""
+    try:
+        stories = load_config(DEMO_SOURCES)
+    except PipelineError as exc:
+        raise fail_on(exc)
+    options = RunOptions(offline=True, archive_dir=db_path.parent / "archive", replay_from=(DEMO_ARCHIVE,),
+                         fetch=FetchSettings(min_delay=0))
+    report = _run(stories, db_path, options)
+    print_report(report, db_path)
+    if not no_serve:
+        _serve(db_path, "127.0.0.1", port, public=False)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only loopback unless you say otherwise.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option("--public", is_flag=True,
+              help="Read-only (immutable) database, arbitrary SQL switched off: for sharing with colleagues.")
+def serve(db_path, host, port, public) -> None:
+    """Explore a database in Datasette, with the comparison views."""
+    if not db_path.exists():
+        raise Failure(f"no database at {db_path}: run 'pipeline run' or 'pipeline demo' first", EXIT_USAGE)
+    _serve(db_path, host, port, public)
+
+
+def _serve(db_path: Path, host: str, port: int, public: bool) -> None:
+    from .serve import serve_database  # Datasette is imported only when serving
+
+    try:
+        serve_database(db_path, host=host, port=port, public=public)
+    except PipelineError as exc:
+        raise fail_on(exc)
+
+
+@cli.command()
+@db_option
+@click.option("--runs", "limit", type=click.IntRange(1, 1000), default=5, show_default=True,
+              help="How many recent runs to show.")
+@click.option("--failing-after", type=click.IntRange(1), default=3, show_default=True,
+              help="Flag a source whose documents failed this many runs in a row.")
+def status(db_path, limit, failing_after) -> None:
+    """Recent runs and the health of every source."""
+    if not db_path.exists():
+        raise Failure(f"no database at {db_path}: run 'pipeline run' first", EXIT_USAGE)
+    with Store(db_path) as store:
+        runs, health = store.last_runs(limit), store.source_health()
+    click.echo("Recent runs:")
+    for r in runs:
+        click.echo(f"  #{r['id']} {r['started']} → {r['ended'] or '…'} {r['status']}: {r['urls'] or 0} URLs, "
+                   f"{r['new_versions'] or 0} new versions, {r['failed'] or 0} failed")
+    click.echo("Sources:")
+    for h in health:
+        flag = "  FAILING" if (h["consecutive_failures"] or 0) >= failing_after else ""
+        click.echo(f"  {h['source_id']:<28} {h['with_text'] or 0}/{h['documents']} with text, "
+                   f"last success {h['last_success'] or 'never'}, "
+                   f"{h['consecutive_failures'] or 0} failures in a row{flag}")
+        if flag and h["last_errors"]:
+            click.echo(f"      last error: {h['last_errors']}")
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--published", callback=parse_day, help="Publication date (YYYY-MM-DD) to resolve dates against.")
+@click.option("--format", "output", type=click.Choice(["json", "table"]), default="json", show_default=True)
+def extract(target, published, output) -> None:
+    """Extract dates, figures and entities from a file, a URL or - (standard input).
+
+    HTML goes through the same article extraction as 'run'; plain text is used as is.
+    """
+    try:
+        result = extract_target(target, published)
+    except PipelineError as exc:
+        raise fail_on(exc)
+    click.echo(render(result, output))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli(prog_name="pipeline")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

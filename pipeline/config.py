@@ -1,0 +1,247 @@
+"""``sources.yaml`` → :class:`~pipeline.models.Story` records.
+
+Every problem in the file is collected before anything is raised, each with its place
+(line and field path) and what was expected, so a user fixes the file in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError, UsageError
+from .models import SOURCE_KINDS, Source, Story
+from .urls import is_http_url
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+STORY_KEYS = {"id", "title", "description", "sources"}
+SOURCE_KEYS = {"id", "name", "kind", "country", "language", "urls", "feeds", "published", "allow_private"}
+
+
+class _Marks:
+    """Line numbers of every node of the YAML file, by field path."""
+
+    def __init__(self, root: yaml.Node | None):
+        self.lines: dict[tuple, int] = {}
+        if root is not None:
+            self._walk(root, ())
+
+    def _walk(self, node: yaml.Node, path: tuple) -> None:
+        self.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                self._walk(value_node, path + (key_node.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self._walk(item, path + (index,))
+
+    def place(self, path: tuple) -> str:
+        probe = path
+        while probe not in self.lines and probe:
+            probe = probe[:-1]
+        line = self.lines.get(probe)
+        dotted = _dotted(path) or "(top level)"
+        return f"line {line}, {dotted}" if line else dotted
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def load_config(path: str | Path) -> list[Story]:
+    """Read and validate a sources file; raise :class:`ConfigError` listing every problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(str(path), [("file", "not found: pass --config with the path of your sources.yaml")])
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), [("file", f"cannot be read as UTF-8 text ({exc})")])
+    return parse_config(text, str(path))
+
+
+def parse_config(text: str, name: str = "sources.yaml") -> list[Story]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(name, [(where, f"YAML syntax error: {problem}")])
+    checker = _Checker(_Marks(root))
+    stories = checker.stories(data)
+    if checker.problems:
+        raise ConfigError(name, checker.problems)
+    return stories
+
+
+class _Checker:
+    def __init__(self, marks: _Marks):
+        self.marks = marks
+        self.problems: list[tuple[str, str]] = []
+        self.source_ids: dict[str, tuple] = {}
+
+    def problem(self, path: tuple, message: str) -> None:
+        self.problems.append((self.marks.place(path), message))
+
+    def stories(self, data: Any) -> list[Story]:
+        if not isinstance(data, dict) or "stories" not in data:
+            self.problem((), "expected a mapping with a 'stories' list at the top level")
+            return []
+        items = data["stories"]
+        if not isinstance(items, list) or not items:
+            self.problem(("stories",), "expected a non-empty list of stories")
+            return []
+        stories, seen = [], {}
+        for index, item in enumerate(items):
+            story = self.story(item, ("stories", index))
+            if story is None:
+                continue
+            if story.id in seen:
+                self.problem(("stories", index, "id"), f"duplicate story id '{story.id}' (first at {seen[story.id]})")
+            seen.setdefault(story.id, self.marks.place(("stories", index, "id")))
+            stories.append(story)
+        return stories
+
+    def story(self, item: Any, path: tuple) -> Story | None:
+        if not isinstance(item, dict):
+            self.problem(path, "expected a story mapping with id, title, description and sources")
+            return None
+        self.unknown_keys(item, STORY_KEYS, path)
+        story_id = self.identifier(item, path)
+        title = self.text(item, "title", path)
+        description = self.text(item, "description", path, required=False)
+        raw_sources = item.get("sources")
+        sources: list[Source] = []
+        if not isinstance(raw_sources, list) or not raw_sources:
+            self.problem(path + ("sources",), "expected a non-empty list of sources")
+        else:
+            for index, raw in enumerate(raw_sources):
+                source = self.source(raw, path + ("sources", index))
+                if source is not None:
+                    sources.append(source)
+        if story_id is None:
+            return None
+        return Story(id=story_id, title=title or story_id, description=description or "", sources=tuple(sources))
+
+    def source(self, item: Any, path: tuple) -> Source | None:
+        if not isinstance(item, dict):
+            self.problem(path, "expected a source mapping with id, name, kind, country, language and urls")
+            return None
+        self.unknown_keys(item, SOURCE_KEYS, path)
+        source_id = self.identifier(item, path)
+        if source_id is not None:
+            if source_id in self.source_ids:
+                first = self.marks.place(self.source_ids[source_id])
+                self.problem(path + ("id",), f"duplicate source id '{source_id}' (first at {first})")
+            else:
+                self.source_ids[source_id] = path + ("id",)
+        name = self.text(item, "name", path)
+        kind = item.get("kind")
+        if kind not in SOURCE_KINDS:
+            shown = "missing" if kind is None else f"got '{kind}'"
+            self.problem(path + ("kind",), f"expected one of {', '.join(SOURCE_KINDS)}; {shown}")
+        country = self.text(item, "country", path)
+        language = self.text(item, "language", path)
+        urls = self.url_list(item, "urls", path, required=True)
+        feeds = self.url_list(item, "feeds", path, required=False)
+        published = self.published(item, path, urls)
+        allow_private = item.get("allow_private", False)
+        if not isinstance(allow_private, bool):
+            self.problem(path + ("allow_private",), f"expected true or false, got {allow_private!r}")
+            allow_private = False
+        if not urls and not feeds and "urls" in item:
+            self.problem(path + ("urls",), "a source needs at least one URL in urls or feeds")
+        if None in (source_id, name, country, language) or kind not in SOURCE_KINDS:
+            return None
+        return Source(
+            id=source_id, name=name, kind=kind, country=country, language=language,
+            urls=tuple(urls), feeds=tuple(feeds), published=published, allow_private=allow_private,
+        )
+
+    def unknown_keys(self, item: dict, allowed: set[str], path: tuple) -> None:
+        for key in item:
+            if key not in allowed:
+                self.problem(path + (key,), f"unknown field '{key}'; expected one of {', '.join(sorted(allowed))}")
+
+    def identifier(self, item: dict, path: tuple) -> str | None:
+        value = item.get("id")
+        if value is None:
+            self.problem(path + ("id",), "missing id: expected lowercase letters, digits and dashes")
+            return None
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.problem(path + ("id",), f"expected lowercase letters, digits and dashes, got {value!r}")
+            return None
+        return value
+
+    def text(self, item: dict, key: str, path: tuple, required: bool = True) -> str | None:
+        value = item.get(key)
+        if value is None:
+            if required:
+                self.problem(path + (key,), f"missing {key}: expected a text")
+            return None
+        if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
+            self.problem(path + (key,), f"expected a non-empty text, got {value!r}")
+            return None
+        return str(value).strip()
+
+    def url_list(self, item: dict, key: str, path: tuple, required: bool) -> list[str]:
+        value = item.get(key)
+        if value is None:
+            if required and not item.get("feeds"):
+                self.problem(path + (key,), f"missing {key}: expected a list of http(s) URLs")
+            return []
+        if not isinstance(value, list):
+            self.problem(path + (key,), f"expected a list of http(s) URLs, got {type(value).__name__}")
+            return []
+        urls = []
+        for index, url in enumerate(value):
+            if not isinstance(url, str) or not is_http_url(url):
+                self.problem(path + (key, index), f"malformed URL {url!r}: expected http:// or https:// and a host")
+            else:
+                urls.append(url.strip())
+        return urls
+
+    def published(self, item: dict, path: tuple, urls: list[str]) -> dict[str, dt.date]:
+        value = item.get("published")
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(path + ("published",), "expected a mapping of URL: YYYY-MM-DD")
+            return {}
+        out = {}
+        for url, day in value.items():
+            place = path + ("published", url)
+            if url not in urls:
+                self.problem(place, f"{url!r} is not one of this source's urls")
+            if isinstance(day, dt.datetime):
+                day = day.date()
+            if isinstance(day, str):
+                try:
+                    day = dt.date.fromisoformat(day)
+                except ValueError:
+                    pass
+            if not isinstance(day, dt.date):
+                self.problem(place, f"expected a date as YYYY-MM-DD, got {day!r}")
+                continue
+            out[url] = day
+        return out
+
+
+def select_story(stories: list[Story], story_id: str | None) -> list[Story]:
+    """All stories, or the one named; a clear error for an unknown id."""
+    if story_id is None:
+        return stories
+    chosen = [story for story in stories if story.id == story_id]
+    if not chosen:
+        known = ", ".join(story.id for story in stories)
+        raise UsageError(f"unknown story '{story_id}'; this file has: {known}")
+    return chosen

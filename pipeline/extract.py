@@ -1,0 +1,120 @@
+"""A page → its article: main text and metadata, with the page chrome left out.
+
+trafilatura does the heavy lifting; we add what a comparison needs: the text starts at
+the article itself (no repeated headline, no byline), the publication date says where
+it came from, and a page with no usable text raises :class:`ExtractError` with the
+reason instead of returning ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import trafilatura
+
+from .errors import ExtractError
+from .models import Article
+
+# Shorter than this is a teaser, an error page or a consent wall, not an article.
+MIN_TEXT_CHARS = 200
+_BYLINE = re.compile(r"^(?:by|from)\s+(?P<who>[^\n]{2,80})$", re.IGNORECASE)
+_HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+_LOOKS_LIKE_HTML = re.compile(r"<\s*(html|body|head|p|div|article)\b", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_LOOKS_LIKE_HTML.search(text[:5000]))
+
+
+def extract_article(
+    html: str,
+    url: str,
+    published_override: dt.date | None = None,
+    language: str | None = None,
+) -> Article:
+    """The article of one HTML page; raise ExtractError when there is none."""
+    if not html or not html.strip():
+        raise ExtractError(f"{url}: the page is empty")
+    try:
+        found = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # trafilatura lets lxml and htmldate errors through
+        raise ExtractError(f"{url}: the page could not be parsed ({type(exc).__name__}: {exc})") from exc
+    if found is None or not (found.text or "").strip():
+        raise ExtractError(f"{url}: no article text found (the page may be a script-only app or a consent wall)")
+    title = _clean(found.title)
+    author = _clean(found.author)
+    text, byline = _trim_byline(found.text, title)
+    if byline and (author is None or byline.startswith(author)):
+        author = byline  # trafilatura shortens "By Embassy of X" to "Embassy"
+    if len(text) < MIN_TEXT_CHARS:
+        raise ExtractError(f"{url}: the article text has only {len(text)} characters (fewer than {MIN_TEXT_CHARS})")
+    published, published_source = _published(found.date, published_override)
+    lang_match = _HTML_LANG.search(html[:3000])
+    return Article(
+        url=url,
+        text=text,
+        title=title,
+        author=author,
+        site_name=_clean(found.sitename),
+        language=(found.language or (lang_match.group(1).lower() if lang_match else None) or language),
+        published=published,
+        published_source=published_source,
+    )
+
+
+def article_from_text(text: str, url: str, published: dt.date | None = None, title: str | None = None) -> Article:
+    """Plain text used as is (``pipeline extract`` on a .txt file or stdin)."""
+    text = text.strip()
+    if not text:
+        raise ExtractError(f"{url}: the text is empty")
+    return Article(url=url, text=text, title=title, published=published,
+                   published_source="override" if published else None)
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _trim_byline(text: str, title: str | None) -> tuple[str, str | None]:
+    """Drop a leading headline that repeats the title, and a byline at either end."""
+    lines = text.strip().split("\n")
+    byline = None
+    if lines and (match := _BYLINE.match(lines[-1].strip())) and not lines[-1].strip().endswith("."):
+        byline = match.group("who").strip()
+        lines.pop()
+    for _ in range(3):
+        if not lines:
+            break
+        first = lines[0].strip()
+        if title and first.casefold() == title.casefold():
+            lines.pop(0)
+            continue
+        match = _BYLINE.match(first)
+        if match and not first.endswith("."):
+            byline = match.group("who").strip()
+            lines.pop(0)
+            continue
+        break
+    return "\n".join(lines).strip(), byline
+
+
+def _published(page_date: str | None, override: dt.date | None) -> tuple[dt.date | None, str | None]:
+    if page_date:
+        try:
+            return dt.date.fromisoformat(page_date[:10]), "page"
+        except ValueError:
+            pass
+    if override is not None:
+        return override, "override"
+    return None, None

@@ -1,0 +1,235 @@
+"""One run of the pipeline: collect → extract → analyse → align, each step incremental.
+
+The only module that knows the order of the stages. It reads what the previous stage
+stored, so each stage can be re-run alone, and skips work whose input did not change:
+a 304 or an identical body is not extracted again, an analysed version is not analysed
+again (unless the extractor version changed), and only events whose claims changed are
+re-aligned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .actors import count_actor_words
+from .align import align, event_key
+from .archive import ArchiveReader, ArchiveWriter
+from .errors import ExtractError
+from .extract import extract_article
+from .fetch import FetchRequest, Fetcher, FetchSettings
+from .happenings import find_happenings
+from .lock import run_lock
+from .models import Analysis, Claim, Snapshot, Source, Story
+from .progress import Progress
+from .store import Store, VersionToAnalyse
+
+
+@dataclass
+class RunOptions:
+    offline: bool = False
+    archive_dir: Path = Path("db/archive")
+    # Extra WARC files or folders replayed (read-only) in offline mode, e.g. the bundled demo.
+    replay_from: tuple[Path, ...] = ()
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    processes: int = 1
+    progress: bool = True
+
+
+@dataclass
+class RunReport:
+    run_id: int
+    urls: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    unchanged: int = 0
+    new_documents: int = 0
+    new_versions: int = 0
+    analysed: int = 0
+    events: int = 0
+    failures: Counter = field(default_factory=Counter)
+    failed_urls: list[tuple[str, str]] = field(default_factory=list)
+    status: str = "running"
+
+    @property
+    def failed(self) -> int:
+        return sum(self.failures.values())
+
+    def counts(self) -> dict:
+        return {
+            "urls": self.urls, "fetched": self.fetched, "not_modified": self.not_modified,
+            "unchanged": self.unchanged, "new_documents": self.new_documents, "new_versions": self.new_versions,
+            "failed": self.failed, "analysed": self.analysed, "events": self.events,
+            "failures": dict(self.failures),
+        }
+
+
+@dataclass(frozen=True)
+class Job:
+    story: Story
+    source: Source
+    url: str
+
+
+def jobs_of(stories: Iterable[Story]) -> list[Job]:
+    return [Job(story, source, url) for story in stories for source in story.sources for url in source.urls]
+
+
+def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> RunReport:
+    """Run every stage for these stories against the database at ``db_path``."""
+    with run_lock(db_path), Store(db_path) as store:
+        store.save_stories(stories)
+        report = RunReport(run_id=store.start_run([s.id for s in stories], options.offline))
+        try:
+            collect(stories, store, options, report)
+            touched = analyse(store, [s.id for s in stories], options, report)
+            report.events = realign(store, touched)
+            report.status = "completed"
+            store.finish_run(report.run_id, report.counts(), report.status)
+        except BaseException as exc:
+            report.status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            store.finish_run(report.run_id, report.counts(), report.status, error=f"{type(exc).__name__}: {exc}")
+            raise
+    return report
+
+
+# --- collect: fetch or replay, archive, extract, store ------------------------------
+
+
+def collect(stories: list[Story], store: Store, options: RunOptions, report: RunReport) -> None:
+    jobs = jobs_of(stories)
+    report.urls = len(jobs)
+    with Progress(len(jobs), "collect", enabled=options.progress) as bar:
+        if options.offline:
+            reader = ArchiveReader.from_directories(options.archive_dir, *options.replay_from)
+            for job in jobs:
+                snapshot = reader.latest(job.url) or Snapshot(
+                    url=job.url, outcome="not_in_archive",
+                    error="no archived copy of this URL: run once without --offline to fetch it")
+                store_snapshot(store, job, snapshot, report, None)
+                bar.advance()
+        else:
+            stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+            with ArchiveWriter(options.archive_dir, f"run-{report.run_id:05d}-{stamp}") as writer:
+                asyncio.run(_fetch_and_store(jobs, store, options, report, writer, bar.advance))
+
+
+async def _fetch_and_store(jobs: list[Job], store: Store, options: RunOptions, report: RunReport,
+                           writer: ArchiveWriter, advance: Callable[[], None]) -> None:
+    by_url = {job.url: job for job in jobs}
+    requests = []
+    for job in jobs:
+        state = store.document_state(job.url)
+        requests.append(FetchRequest(
+            job.url, etag=state.etag if state and state.current_version_id else None,
+            last_modified=state.last_modified if state and state.current_version_id else None,
+            allow_private=job.source.allow_private))
+    async with Fetcher(options.fetch) as fetcher:
+        async for snapshot in fetcher.fetch_many(requests):
+            store_snapshot(store, by_url[snapshot.url], snapshot, report, writer)
+            advance()
+
+
+def store_snapshot(store: Store, job: Job, snapshot: Snapshot, report: RunReport,
+                   writer: ArchiveWriter | None) -> None:
+    """Archive one fetch result, extract and store what changed, log the outcome."""
+    state = store.document_state(job.url)
+    outcome, error = snapshot.outcome, snapshot.error
+    if snapshot.ok:
+        body_hash = hashlib.sha256(snapshot.body).hexdigest()
+        unchanged = state is not None and state.body_hash == body_hash and state.current_version_id is not None
+        if writer is not None:
+            writer.write(snapshot, revisit_of=job.url if unchanged else None)
+        if unchanged:
+            store.mark_unchanged(job.url, snapshot)
+            report.unchanged += 1
+            outcome = "unchanged"
+        else:
+            try:
+                article = extract_article(snapshot.text or "", job.url, job.source.published.get(job.url),
+                                          job.source.language)
+            except ExtractError as exc:
+                outcome, error = "extract_error", str(exc)
+            else:
+                _, _, is_new = store.save_article(report.run_id, job.story.id, job.source.id, snapshot,
+                                                  article, body_hash)
+                report.fetched += 1
+                report.new_documents += state is None or state.current_version_id is None
+                report.new_versions += is_new
+    elif snapshot.outcome == "not_modified":
+        if writer is not None:
+            writer.write(snapshot)
+        store.mark_unchanged(job.url, snapshot)
+        report.not_modified += 1
+    if outcome not in ("fetched", "replayed", "unchanged", "not_modified"):
+        if writer is not None and snapshot.status is not None and not snapshot.ok:
+            writer.write(snapshot)
+        removed = outcome == "http_error" and snapshot.status in (404, 410)
+        store.mark_failed(job.url, job.story.id, job.source.id, error or outcome, removed=removed)
+        report.failures[outcome] += 1
+        report.failed_urls.append((job.url, error or outcome))
+    store.log_fetch(report.run_id, snapshot, job.source.id, outcome=outcome, error=error)
+
+
+# --- analyse: facts for every version not yet analysed -----------------------------
+
+
+def analyse(store: Store, story_ids: list[str], options: RunOptions, report: RunReport) -> dict[str, set[str] | None]:
+    """Analyse new versions; return, per story, the event keys whose claims changed."""
+    from .nlp import EXTRACTOR_VERSION, analyse_many, load_nlp  # spaCy loads only when there is work
+
+    pending = list(store.versions_to_analyse(EXTRACTOR_VERSION, story_ids))
+    touched: dict[str, set[str] | None] = {}
+    if not pending:
+        return touched
+    nlp = load_nlp()
+    items = ((v.text, v.published, v.publisher) for v in pending)
+    with Progress(len(pending), "analyse", enabled=options.progress) as bar:
+        for version, analysis in zip(pending, analyse_many(nlp, items, n_process=options.processes)):
+            keys = save_facts(store, version, analysis, EXTRACTOR_VERSION)
+            touched.setdefault(version.story_id, set()).update(keys)
+            report.analysed += 1
+            bar.advance()
+    return touched
+
+
+def save_facts(store: Store, version: VersionToAnalyse, analysis: Analysis, extractor_version: str) -> set[str]:
+    """Store one version's facts with the event key of each; return the keys touched."""
+    happenings = find_happenings(analysis, version.text)
+    claim = _claim_builder(version)
+    figure_keys = [event_key(claim(figure=f)) for f in analysis.figures]
+    happening_keys = [event_key(claim(happening=h)) for h in happenings]
+    return store.save_analysis(version, analysis, happenings, extractor_version, figure_keys, happening_keys,
+                               count_actor_words(version.text))
+
+
+def _claim_builder(version: VersionToAnalyse) -> Callable[..., Claim]:
+    def build(figure=None, happening=None) -> Claim:
+        return Claim(key="", story_id=version.story_id, source_id="", source_kind="", url=version.url,
+                     published=version.published.isoformat() if version.published else None,
+                     figure=figure, happening=happening)
+
+    return build
+
+
+# --- align: events for the claims that changed --------------------------------------
+
+
+def realign(store: Store, touched: dict[str, set[str] | None]) -> int:
+    """Re-align the events whose claims changed (``None``: the whole story); return how many."""
+    rewritten = 0
+    for story_id, keys in sorted(touched.items()):
+        if keys is not None and not keys:
+            continue
+        claims = list(store.claims(story_id, keys))
+        events = align(claims)
+        key_by_claim = {claim.key: event_key(claim) for claim in claims}
+        key_of = {event.id: key_by_claim[event.members[0].claim_key] for event in events}
+        store.save_events(story_id, events, replaced_keys=keys, key_of=key_of)
+        rewritten += len(events)
+    return rewritten

@@ -1,0 +1,159 @@
+"""The database's shape, declared as data and applied idempotently.
+
+Tables are created if missing, columns added if missing (never renamed or dropped:
+other tools read these tables), then indexes, full-text search and views.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from .views import VIEWS
+
+TEXT, INT, REAL = str, int, float
+
+# name -> (columns, primary key, foreign keys)
+TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
+    "stories": ({"id": TEXT, "title": TEXT, "description": TEXT}, "id", []),
+    "sources": (
+        {"id": TEXT, "story_id": TEXT, "name": TEXT, "kind": TEXT, "country": TEXT, "language": TEXT,
+         "urls": TEXT, "feeds": TEXT},
+        "id",
+        [("story_id", "stories", "id")],
+    ),
+    "runs": (
+        {"id": INT, "stories": TEXT, "started": TEXT, "ended": TEXT, "status": TEXT, "offline": INT,
+         "urls": INT, "fetched": INT, "not_modified": INT, "unchanged": INT, "new_documents": INT,
+         "new_versions": INT, "failed": INT, "analysed": INT, "events": INT, "failures": TEXT, "error": TEXT},
+        "id",
+        [],
+    ),
+    "documents": (
+        {"id": INT, "url": TEXT, "story_id": TEXT, "source_id": TEXT, "final_url": TEXT, "title": TEXT,
+         "author": TEXT, "site_name": TEXT, "language": TEXT, "published": TEXT, "published_source": TEXT,
+         "text": TEXT, "words": INT, "content_hash": TEXT, "body_hash": TEXT, "current_version_id": INT,
+         "status": TEXT, "first_seen": TEXT, "last_seen": TEXT, "last_success": TEXT, "etag": TEXT,
+         "last_modified": TEXT, "consecutive_failures": INT, "last_error": TEXT},
+        "id",
+        [("story_id", "stories", "id"), ("source_id", "sources", "id")],
+    ),
+    "document_versions": (
+        {"id": INT, "document_id": INT, "content_hash": TEXT, "first_seen": TEXT, "last_seen": TEXT,
+         "run_id": INT, "title": TEXT, "author": TEXT, "published": TEXT, "published_source": TEXT,
+         "text": TEXT},
+        "id",
+        [("document_id", "documents", "id"), ("run_id", "runs", "id")],
+    ),
+    "fetch_log": (
+        {"id": INT, "run_id": INT, "url": TEXT, "source_id": TEXT, "document_id": INT, "status_code": INT,
+         "bytes": INT, "elapsed_ms": INT, "outcome": TEXT, "error": TEXT, "fetched_at": TEXT},
+        "id",
+        [("run_id", "runs", "id"), ("source_id", "sources", "id"), ("document_id", "documents", "id")],
+    ),
+    "analyses": (
+        {"version_id": INT, "extractor_version": TEXT, "analysed_at": TEXT, "sentences": INT, "dates": INT,
+         "figures": INT, "entities": INT, "happenings": INT},
+        "version_id",
+        [("version_id", "document_versions", "id")],
+    ),
+    "sentences": (
+        {"id": INT, "version_id": INT, "idx": INT, "start": INT, "end": INT, "text": TEXT, "link": TEXT},
+        "id",
+        [("version_id", "document_versions", "id")],
+    ),
+    "entities": ({"id": INT, "canonical": TEXT, "label": TEXT}, "id", []),
+    "entity_mentions": (
+        {"id": INT, "version_id": INT, "sentence_id": INT, "entity_id": INT, "start": INT, "end": INT,
+         "text": TEXT, "label": TEXT, "role": TEXT},
+        "id",
+        [("version_id", "document_versions", "id"), ("sentence_id", "sentences", "id"),
+         ("entity_id", "entities", "id")],
+    ),
+    "dates": (
+        {"id": INT, "version_id": INT, "sentence_id": INT, "start": INT, "end": INT, "text": TEXT,
+         "value": TEXT, "value_end": TEXT, "precision": TEXT, "relative": INT},
+        "id",
+        [("version_id", "document_versions", "id"), ("sentence_id", "sentences", "id")],
+    ),
+    "figures": (
+        {"id": INT, "version_id": INT, "sentence_id": INT, "start": INT, "end": INT, "text": TEXT,
+         "value": REAL, "low": REAL, "high": REAL, "unit": TEXT, "approx": TEXT, "counted": TEXT,
+         "counted_head": TEXT, "predicate": TEXT, "claim_type": TEXT, "as_of": TEXT, "attributed_to": TEXT,
+         "scope": TEXT, "event_key": TEXT},
+        "id",
+        [("version_id", "document_versions", "id"), ("sentence_id", "sentences", "id")],
+    ),
+    "happenings": (
+        {"id": INT, "version_id": INT, "sentence_id": INT, "action": TEXT, "label": TEXT, "date": TEXT,
+         "date_end": TEXT, "date_text": TEXT, "start": INT, "end": INT, "actors": TEXT, "event_key": TEXT},
+        "id",
+        [("version_id", "document_versions", "id"), ("sentence_id", "sentences", "id")],
+    ),
+    "actor_words": (
+        {"id": INT, "version_id": INT, "word": TEXT, "group_name": TEXT, "count": INT},
+        "id",
+        [("version_id", "document_versions", "id")],
+    ),
+    "events": (
+        {"id": TEXT, "story_id": TEXT, "event_key": TEXT, "kind": TEXT, "label": TEXT, "claim_type": TEXT,
+         "counted_group": TEXT, "scope": TEXT, "action": TEXT, "date_start": TEXT, "date_end": TEXT,
+         "low": REAL, "best": REAL, "high": REAL, "spread": REAL, "n_sources": INT},
+        "id",
+        [("story_id", "stories", "id")],
+    ),
+    "event_claims": (
+        {"id": INT, "event_id": TEXT, "claim_key": TEXT, "source_id": TEXT, "figure_id": INT,
+         "happening_id": INT, "latest_for_source": INT, "conservative": INT},
+        "id",
+        [("event_id", "events", "id"), ("source_id", "sources", "id"), ("figure_id", "figures", "id"),
+         ("happening_id", "happenings", "id")],
+    ),
+}
+
+INDEXES: list[tuple[str, list[str], bool]] = [
+    ("documents", ["url"], True),
+    ("documents", ["source_id"], False),
+    ("document_versions", ["document_id", "content_hash"], True),
+    ("fetch_log", ["run_id"], False),
+    ("fetch_log", ["source_id", "id"], False),
+    ("sentences", ["version_id", "idx"], True),
+    ("entities", ["canonical", "label"], True),
+    ("entity_mentions", ["version_id"], False),
+    ("entity_mentions", ["entity_id"], False),
+    ("dates", ["version_id"], False),
+    ("figures", ["version_id"], False),
+    ("figures", ["event_key"], False),
+    ("figures", ["claim_type"], False),
+    ("happenings", ["version_id"], False),
+    ("happenings", ["event_key"], False),
+    ("actor_words", ["version_id"], False),
+    ("events", ["story_id", "event_key"], True),
+    ("event_claims", ["event_id"], False),
+    ("event_claims", ["figure_id"], False),
+    ("event_claims", ["happening_id"], False),
+]
+
+FTS: dict[str, list[str]] = {"documents": ["title", "text"], "sentences": ["text"]}
+
+
+def apply_schema(db: sqlite_utils.Database) -> None:
+    """Create or extend every table, index, full-text index and view."""
+    for name, (columns, pk, foreign_keys) in TABLES.items():
+        table = db[name]
+        if not table.exists():
+            table.create(columns, pk=pk, foreign_keys=foreign_keys)
+        else:
+            missing = {col: kind for col, kind in columns.items() if col not in table.columns_dict}
+            for col, kind in missing.items():
+                table.add_column(col, kind)
+    for name, columns, unique in INDEXES:
+        db[name].create_index(columns, unique=unique, if_not_exists=True)
+    for name, columns in FTS.items():
+        if not db[name].detect_fts():
+            db[name].enable_fts(columns, create_triggers=True, tokenize="porter")
+    existing = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
+    for name, sql in VIEWS.items():
+        statement = f"CREATE VIEW [{name}] AS {sql.strip()}"
+        if existing.get(name) != statement:  # rewriting an unchanged view would take a write lock
+            db.execute(f"DROP VIEW IF EXISTS [{name}]")
+            db.execute(statement)

@@ -1,0 +1,60 @@
+"""Datasette over a pipeline database, with the project's metadata and views.
+
+The metadata lives in ``db/metadata.yaml`` with ``DATABASE`` where the database name
+goes; we fill it in for the file being served and hand it to a real ``datasette serve``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .errors import UsageError
+
+DB_DIR = Path(__file__).resolve().parents[1] / "db"
+METADATA = DB_DIR / "metadata.yaml"
+TEMPLATES = DB_DIR / "templates"
+
+
+def metadata_for(db_path: Path) -> dict:
+    """The metadata with this database's name (Datasette names a database after its file)."""
+    name = db_path.stem
+    text = METADATA.read_text(encoding="utf-8").replace("DATABASE", name)
+    return yaml.safe_load(text)
+
+
+def datasette_args(db_path: Path, metadata_path: Path, host: str, port: int, public: bool) -> list[str]:
+    args = [sys.executable, "-m", "datasette", "serve", "--host", host, "--port", str(port),
+            "--metadata", str(metadata_path), "--setting", "sql_time_limit_ms", "3000"]
+    if TEMPLATES.is_dir():
+        args += ["--template-dir", str(TEMPLATES)]
+    if public:
+        # Immutable: opened read-only, never written; no arbitrary SQL from visitors.
+        args += ["-i", str(db_path), "--setting", "default_allow_sql", "off"]
+    else:
+        args.append(str(db_path))
+    return args
+
+
+def serve_database(db_path: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False) -> int:
+    """Run Datasette in the foreground until interrupted; return its exit code."""
+    if not db_path.exists():
+        raise UsageError(f"no database at {db_path}")
+    with tempfile.TemporaryDirectory(prefix="pipeline-serve-") as tmp:
+        metadata_path = Path(tmp) / "metadata.json"
+        metadata_path.write_text(json.dumps(metadata_for(db_path)), encoding="utf-8")
+        mode = "read-only, arbitrary SQL off" if public else "read-write, SQL on"
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            mode += f"; listening on {host}: reachable from other machines"
+        print(f"Datasette serving {db_path} at http://{host}:{port}/ ({mode}); Ctrl-C to stop", flush=True)
+        process = subprocess.Popen(datasette_args(db_path, metadata_path, host, port, public))
+        try:
+            return process.wait()
+        except KeyboardInterrupt:
+            process.terminate()
+            return process.wait()

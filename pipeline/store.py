@@ -1,0 +1,380 @@
+"""The SQLite store: the only module that writes SQL.
+
+It knows models, not stages. Every write that must land whole (a document with its
+version, a version with its facts, a story's events) is one transaction, so a crash
+leaves the database as it was before that write.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import sqlite_utils
+
+from .errors import StoreError
+from .models import (
+    Analysis, Article, Claim, Event, Figure, Happening, Snapshot, Story,
+)
+from .schema import apply_schema
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def text_fragment_link(url: str, sentence: str) -> str:
+    """A link that opens ``url`` scrolled to ``sentence`` (a #:~:text= fragment)."""
+    words = sentence.split()
+    if len(words) > 10:  # start,end form: short and robust to edits mid-sentence
+        fragment = quote(" ".join(words[:4]), safe="") + "," + quote(" ".join(words[-4:]), safe="")
+    else:
+        fragment = quote(" ".join(words), safe="")
+    return f"{url.split('#')[0]}#:~:text={fragment.replace('-', '%2D')}"
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    id: int
+    body_hash: str | None
+    content_hash: str | None
+    etag: str | None
+    last_modified: str | None
+    current_version_id: int | None
+    status: str | None
+
+
+@dataclass(frozen=True)
+class VersionToAnalyse:
+    version_id: int
+    url: str
+    text: str
+    published: dt.date | None
+    publisher: str
+    story_id: str
+
+
+class Store:
+    """One SQLite database file, opened with WAL and foreign keys on."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite_utils.Database(self.path)
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.enable_wal()
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            with self.db.atomic():
+                apply_schema(self.db)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- stories and runs ----------------------------------------------------------
+
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        with self.db.atomic():
+            for story in stories:
+                self.db["stories"].upsert(
+                    {"id": story.id, "title": story.title, "description": story.description}, pk="id"
+                )
+                for source in story.sources:
+                    self.db["sources"].upsert(
+                        {"id": source.id, "story_id": story.id, "name": source.name, "kind": source.kind,
+                         "country": source.country, "language": source.language,
+                         "urls": json.dumps(list(source.urls)), "feeds": json.dumps(list(source.feeds))},
+                        pk="id",
+                    )
+
+    def start_run(self, story_ids: list[str], offline: bool) -> int:
+        with self.db.atomic():
+            table = self.db["runs"].insert(
+                {"stories": ",".join(story_ids), "started": now_iso(), "status": "running", "offline": int(offline)}
+            )
+        return table.last_pk
+
+    def finish_run(self, run_id: int, counts: dict, status: str, error: str | None = None) -> None:
+        row = {key: value for key, value in counts.items() if key != "failures"}
+        row.update(ended=now_iso(), status=status, error=error, failures=json.dumps(counts.get("failures", {})))
+        with self.db.atomic():
+            self.db["runs"].update(run_id, row)
+
+    def last_runs(self, limit: int = 5) -> list[dict]:
+        return list(self.db.query("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit]))
+
+    def source_health(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM source_health"))
+
+    # --- documents -----------------------------------------------------------------
+
+    def document_state(self, url: str) -> DocumentState | None:
+        rows = list(self.db.query(
+            "SELECT id, body_hash, content_hash, etag, last_modified, current_version_id, status "
+            "FROM documents WHERE url = ?", [url]))
+        return DocumentState(**rows[0]) if rows else None
+
+    def log_fetch(self, run_id: int, snapshot: Snapshot, source_id: str, outcome: str | None = None,
+                  error: str | None = None) -> None:
+        state = self.document_state(snapshot.url)
+        with self.db.atomic():
+            self.db["fetch_log"].insert({
+                "run_id": run_id, "url": snapshot.url, "source_id": source_id,
+                "document_id": state.id if state else None, "status_code": snapshot.status,
+                "bytes": len(snapshot.body), "elapsed_ms": snapshot.elapsed_ms,
+                "outcome": outcome or snapshot.outcome, "error": error or snapshot.error,
+                "fetched_at": (snapshot.fetched_at or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds"),
+            })
+
+    def save_article(self, run_id: int, story_id: str, source_id: str, snapshot: Snapshot, article: Article,
+                     body_hash: str) -> tuple[int, int, bool]:
+        """Store the current content of a page; return (document id, version id, is a new version)."""
+        now = now_iso()
+        content_hash = text_hash(article.text)
+        published = article.published.isoformat() if article.published else None
+        with self.db.atomic():
+            state = self.document_state(snapshot.url)
+            fields = {
+                "url": snapshot.url, "story_id": story_id, "source_id": source_id,
+                "final_url": snapshot.final_url, "title": article.title, "author": article.author,
+                "site_name": article.site_name, "language": article.language, "published": published,
+                "published_source": article.published_source, "text": article.text,
+                "words": len(article.text.split()), "content_hash": content_hash, "body_hash": body_hash,
+                "status": "ok", "last_seen": now, "last_success": now, "etag": snapshot.header("etag"),
+                "last_modified": snapshot.header("last-modified"), "consecutive_failures": 0, "last_error": None,
+            }
+            if state is None:
+                document_id = self.db["documents"].insert(dict(fields, first_seen=now)).last_pk
+            else:
+                document_id = state.id
+                self.db["documents"].update(document_id, fields)
+            existing = list(self.db.query(
+                "SELECT id FROM document_versions WHERE document_id = ? AND content_hash = ?",
+                [document_id, content_hash]))
+            if existing:
+                version_id, is_new = existing[0]["id"], False
+                self.db["document_versions"].update(version_id, {"last_seen": now})
+            else:
+                version_id = self.db["document_versions"].insert({
+                    "document_id": document_id, "content_hash": content_hash, "first_seen": now,
+                    "last_seen": now, "run_id": run_id, "title": article.title, "author": article.author,
+                    "published": published, "published_source": article.published_source, "text": article.text,
+                }).last_pk
+                is_new = True
+            self.db["documents"].update(document_id, {"current_version_id": version_id})
+        return document_id, version_id, is_new
+
+    def mark_unchanged(self, url: str, snapshot: Snapshot) -> None:
+        """The page answered with what we already have (304, or the same body)."""
+        now = now_iso()
+        changes = {"last_seen": now, "last_success": now, "consecutive_failures": 0, "last_error": None,
+                   "status": "ok"}
+        if snapshot.header("etag"):
+            changes["etag"] = snapshot.header("etag")
+        if snapshot.header("last-modified"):
+            changes["last_modified"] = snapshot.header("last-modified")
+        with self.db.atomic():
+            state = self.document_state(url)
+            if state is None:
+                return
+            self.db["documents"].update(state.id, changes)
+            if state.current_version_id:
+                self.db["document_versions"].update(state.current_version_id, {"last_seen": now})
+
+    def mark_failed(self, url: str, story_id: str, source_id: str, reason: str, removed: bool = False) -> None:
+        """A failure keeps the last good content; a 404/410 after success marks it removed."""
+        now = now_iso()
+        with self.db.atomic():
+            state = self.document_state(url)
+            if state is None:
+                self.db["documents"].insert({
+                    "url": url, "story_id": story_id, "source_id": source_id, "status": "failed",
+                    "first_seen": now, "last_seen": now, "consecutive_failures": 1, "last_error": reason,
+                })
+                return
+            status = "removed" if removed and state.current_version_id else ("failed" if not state.current_version_id
+                                                                              else state.status or "ok")
+            self.db.execute(
+                "UPDATE documents SET status = ?, last_seen = ?, last_error = ?, "
+                "consecutive_failures = COALESCE(consecutive_failures, 0) + 1 WHERE id = ?",
+                [status, now, reason, state.id])
+
+    # --- analysis ------------------------------------------------------------------
+
+    def versions_to_analyse(self, extractor_version: str, story_ids: list[str]) -> Iterator[VersionToAnalyse]:
+        """Current versions never analysed by this extractor version, oldest first."""
+        marks = ",".join("?" for _ in story_ids)
+        sql = f"""
+            SELECT v.id AS version_id, d.url, v.text, v.published, s.name AS publisher, d.story_id
+            FROM documents d
+            JOIN document_versions v ON v.id = d.current_version_id
+            JOIN sources s ON s.id = d.source_id
+            LEFT JOIN analyses a ON a.version_id = v.id
+            WHERE d.story_id IN ({marks}) AND (a.version_id IS NULL OR a.extractor_version != ?)
+            ORDER BY v.id"""
+        for row in list(self.db.query(sql, [*story_ids, extractor_version])):
+            published = dt.date.fromisoformat(row["published"]) if row["published"] else None
+            yield VersionToAnalyse(row["version_id"], row["url"], row["text"], published, row["publisher"],
+                                   row["story_id"])
+
+    def save_analysis(self, version: VersionToAnalyse, analysis: Analysis, happenings: Iterable[Happening],
+                      extractor_version: str, figure_keys: list[str | None], happening_keys: list[str | None],
+                      actor_words: dict[tuple[str, str], int]) -> set[str]:
+        """Replace a version's facts; return the event keys its old and new facts touch."""
+        happenings = list(happenings)
+        vid = version.version_id
+        with self.db.atomic():
+            touched = {row["event_key"] for table in ("figures", "happenings") for row in self.db.query(
+                f"SELECT DISTINCT event_key FROM {table} WHERE version_id = ? AND event_key IS NOT NULL", [vid])}
+            self._delete_facts(vid)
+            sentence_ids = []
+            for idx, sentence in enumerate(analysis.sentences):
+                sentence_ids.append(self.db["sentences"].insert({
+                    "version_id": vid, "idx": idx, "start": sentence.start, "end": sentence.end,
+                    "text": sentence.text, "link": text_fragment_link(version.url, sentence.text),
+                }).last_pk)
+            starts = [s.start for s in analysis.sentences]
+
+            def sentence_of(offset: int | None) -> int | None:
+                if offset is None or not starts:
+                    return None
+                return sentence_ids[max(0, bisect.bisect_right(starts, offset) - 1)]
+
+            for mention in analysis.entities:
+                entity_id = self._entity_id(mention.canonical, mention.label)
+                self.db["entity_mentions"].insert({
+                    "version_id": vid, "sentence_id": sentence_of(mention.start), "entity_id": entity_id,
+                    "start": mention.start, "end": mention.end, "text": mention.text, "label": mention.label,
+                    "role": mention.role,
+                })
+            self.db["dates"].insert_all(({
+                "version_id": vid, "sentence_id": sentence_of(d.start), "start": d.start, "end": d.end,
+                "text": d.text, "value": d.value, "value_end": d.value_end, "precision": d.precision,
+                "relative": int(d.relative)} for d in analysis.dates))
+            for figure, key in zip(analysis.figures, figure_keys):
+                self.db["figures"].insert(self._figure_row(vid, figure, sentence_of(figure.start), key))
+            for happening, key in zip(happenings, happening_keys):
+                self.db["happenings"].insert({
+                    "version_id": vid, "sentence_id": sentence_of(happening.start), "action": happening.action,
+                    "label": happening.label, "date": happening.date, "date_end": happening.date_end,
+                    "date_text": happening.date_text, "start": happening.start, "end": happening.end,
+                    "actors": json.dumps(list(happening.actors)), "event_key": key,
+                })
+            self.db["actor_words"].insert_all(
+                {"version_id": vid, "word": word, "group_name": group, "count": count}
+                for (word, group), count in sorted(actor_words.items()))
+            self.db["analyses"].upsert({
+                "version_id": vid, "extractor_version": extractor_version, "analysed_at": now_iso(),
+                "sentences": len(analysis.sentences), "dates": len(analysis.dates),
+                "figures": len(analysis.figures), "entities": len(analysis.entities),
+                "happenings": len(happenings)}, pk="version_id")
+        return touched | {k for k in [*figure_keys, *happening_keys] if k}
+
+    def _figure_row(self, version_id: int, figure: Figure, sentence_id: int | None, key: str | None) -> dict:
+        return {
+            "version_id": version_id, "sentence_id": sentence_id, "start": figure.start, "end": figure.end,
+            "text": figure.text, "value": figure.value, "low": figure.low, "high": figure.high,
+            "unit": figure.unit, "approx": figure.approx, "counted": figure.counted,
+            "counted_head": figure.counted_head, "predicate": figure.predicate, "claim_type": figure.claim_type,
+            "as_of": figure.as_of, "attributed_to": figure.attributed_to, "scope": figure.scope, "event_key": key,
+        }
+
+    def _delete_facts(self, version_id: int) -> None:
+        for table, column in (("figures", "figure_id"), ("happenings", "happening_id")):
+            self.db.execute(f"DELETE FROM event_claims WHERE {column} IN "
+                            f"(SELECT id FROM {table} WHERE version_id = ?)", [version_id])
+        for table in ("entity_mentions", "dates", "figures", "happenings", "actor_words", "sentences"):
+            self.db.execute(f"DELETE FROM {table} WHERE version_id = ?", [version_id])
+
+    def _entity_id(self, canonical: str, label: str) -> int:
+        rows = list(self.db.query("SELECT id FROM entities WHERE canonical = ? AND label = ?", [canonical, label]))
+        if rows:
+            return rows[0]["id"]
+        return self.db["entities"].insert({"canonical": canonical, "label": label}).last_pk
+
+    # --- alignment -----------------------------------------------------------------
+
+    def claims(self, story_id: str, event_keys: set[str] | None = None) -> Iterator[Claim]:
+        """Aligned-to-be facts of the current versions of a story (all, or those with these keys)."""
+        params = [story_id, *sorted(event_keys)] if event_keys is not None else [story_id]
+        for row in self.db.query(_claims_sql("figures", event_keys), params):
+            yield _claim(row, figure=Figure(
+                text=row["text"], start=row["start"], end=row["end"], value=row["value"], low=row["low"],
+                high=row["high"], unit=row["unit"], approx=row["approx"], counted=row["counted"],
+                counted_head=row["counted_head"], predicate=row["predicate"], claim_type=row["claim_type"],
+                as_of=row["as_of"], attributed_to=row["attributed_to"], sentence=row["sentence"],
+                sentence_start=row["sentence_start"], scope=row["scope"]))
+        for row in self.db.query(_claims_sql("happenings", event_keys), params):
+            yield _claim(row, happening=Happening(
+                action=row["action"], label=row["label"], date=row["date"], date_end=row["date_end"],
+                date_text=row["date_text"], start=row["start"], end=row["end"], sentence=row["sentence"],
+                sentence_start=row["sentence_start"], actors=tuple(json.loads(row["actors"] or "[]"))))
+
+    def save_events(self, story_id: str, events: list[Event], replaced_keys: set[str] | None,
+                    key_of: dict[str, str]) -> None:
+        """Replace a story's events (all, or those whose keys are in ``replaced_keys``)."""
+        with self.db.atomic():
+            if replaced_keys is None:
+                old = "SELECT id FROM events WHERE story_id = ?"
+                params: list = [story_id]
+            else:
+                old = f"SELECT id FROM events WHERE story_id = ? AND event_key IN ({','.join('?' * len(replaced_keys))})"
+                params = [story_id, *sorted(replaced_keys)]
+            self.db.execute(f"DELETE FROM event_claims WHERE event_id IN ({old})", params)
+            self.db.execute(f"DELETE FROM events WHERE id IN ({old})", params)
+            for event in events:
+                self.db["events"].insert({
+                    "id": event.id, "story_id": event.story_id, "event_key": key_of[event.id], "kind": event.kind,
+                    "label": event.label, "claim_type": event.claim_type, "counted_group": event.counted_group,
+                    "scope": event.scope, "action": event.action, "date_start": event.date_start,
+                    "date_end": event.date_end, "low": event.low, "best": event.best, "high": event.high,
+                    "spread": event.spread, "n_sources": event.n_sources,
+                })
+                self.db["event_claims"].insert_all({
+                    "event_id": event.id, "claim_key": m.claim_key, "source_id": m.source_id,
+                    "figure_id": int(m.claim_key[2:]) if m.claim_key.startswith("f:") else None,
+                    "happening_id": int(m.claim_key[2:]) if m.claim_key.startswith("h:") else None,
+                    "latest_for_source": int(m.latest_for_source), "conservative": int(m.conservative),
+                } for m in event.members)
+
+    def count(self, table: str) -> int:
+        return self.db[table].count
+
+
+def _claims_sql(table: str, event_keys: set[str] | None) -> str:
+    only = f" AND x.event_key IN ({','.join('?' * len(event_keys))})" if event_keys is not None else ""
+    return f"""
+        SELECT x.*, '{table[0]}:' || x.id AS claim_key, d.story_id, d.source_id, s.kind AS source_kind,
+               d.url, d.published, sn.text AS sentence, sn.start AS sentence_start
+        FROM {table} x
+        JOIN documents d ON d.current_version_id = x.version_id
+        JOIN sources s ON s.id = d.source_id
+        LEFT JOIN sentences sn ON sn.id = x.sentence_id
+        WHERE d.story_id = ? AND x.event_key IS NOT NULL{only}
+        ORDER BY x.id"""
+
+
+def _claim(row: dict, figure: Figure | None = None, happening: Happening | None = None) -> Claim:
+    return Claim(key=row["claim_key"], story_id=row["story_id"], source_id=row["source_id"],
+                 source_kind=row["source_kind"], url=row["url"], published=row["published"],
+                 figure=figure, happening=happening)

@@ -1,0 +1,100 @@
+"""Article extraction: the article text without the page chrome, with its metadata."""
+
+import datetime as dt
+import html
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ExtractError
+from pipeline.extract import article_from_text, extract_article
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_96f5857ad51bfd4d.txt"
+
+
+def _paragraphs(lines: list[str]) -> str:
+    return "\n".join(f"<p>{html.escape(line)}</p>" for line in lines if line.strip())
+
+
+def seed_page() -> tuple[str, dict[str, list[str]]]:
+    """The Embassy statement laid out the way a magazine site shows it."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    byline = lines.index("By Embassy of Kazahstan in Serbia")
+    widget = lines.index("25 Years Of Diplomatic Relations Between Kazakhstan And Serbia")
+    widget_end = next(i for i in range(widget, len(lines)) if lines[i].startswith("H.E. Mr. Madi")) + 1
+    related = lines.index("Related Articles")
+    parts = {
+        "title": [lines[0]],
+        "teasers": lines[2:byline],
+        "body_1": lines[byline + 1:widget],
+        "widget": lines[widget:widget_end],
+        "body_2": lines[widget_end:related - 1],
+        "related": lines[related:],
+    }
+    page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{html.escape(lines[0])} - CorD Magazine</title>
+<meta property="og:title" content="{html.escape(lines[0])}">
+<meta property="og:site_name" content="CorD Magazine">
+<meta property="article:published_time" content="2022-01-08T09:30:00+01:00">
+</head><body>
+<header><a href="/">CorD</a><nav class="menu"><a href="/news">News</a> <a href="/interviews">Interviews</a></nav></header>
+<div class="cookie-banner" id="cookie-notice"><p>We use cookies to improve your experience on our site. By continuing to browse you accept their use.</p><button>Accept</button></div>
+<nav class="recommends"><h3>{html.escape(lines[2])}</h3>{_paragraphs(parts["teasers"][1:])}</nav>
+<main><article>
+<h1>{html.escape(lines[0])}</h1>
+<p class="byline">By Embassy of Kazahstan in Serbia</p>
+{_paragraphs(parts["body_1"])}
+<aside class="widget embassy">{_paragraphs(parts["widget"])}</aside>
+{_paragraphs(parts["body_2"])}
+</article></main>
+<aside class="related"><h3>Related Articles</h3>{_paragraphs(parts["related"][1:])}</aside>
+<footer><p>CorD Magazine, Belgrade. Contact: office@cord.example, +381 11 000 0000</p></footer>
+</body></html>"""
+    return page, parts
+
+
+def test_statement_text_starts_at_the_statement_and_drops_the_chrome():
+    page, parts = seed_page()
+    article = extract_article(page, "https://cordmagazine.com/main-points-on-situation-in-kazakhstan/")
+    assert article.text.startswith("In 2021, the world market saw a significant increase")
+    for line in parts["teasers"] + parts["related"] + parts["widget"]:
+        if len(line) > 20:
+            assert line not in article.text, f"chrome leaked into the text: {line!r}"
+    assert "We use cookies" not in article.text
+    assert "Contact: office@" not in article.text
+    assert "748 police officers and national guard soldiers were injured" in article.text
+    assert article.text.rstrip().endswith("a day of national mourning.")
+
+
+def test_statement_metadata_title_site_date_and_byline_author():
+    page, _ = seed_page()
+    article = extract_article(page, "https://cordmagazine.com/main-points-on-situation-in-kazakhstan/")
+    assert article.title == "Main Points On Situation In Kazakhstan"
+    assert article.site_name == "CorD Magazine"
+    assert article.published == dt.date(2022, 1, 8)
+    assert article.published_source == "page"
+    assert article.author == "Embassy of Kazahstan in Serbia"
+    assert article.language == "en"
+
+
+def test_publication_date_falls_back_to_the_override_and_says_so():
+    page, _ = seed_page()
+    undated = page.replace('<meta property="article:published_time" content="2022-01-08T09:30:00+01:00">', "")
+    article = extract_article(undated, "https://example.org/a", published_override=dt.date(2022, 1, 9))
+    assert (article.published, article.published_source) == (dt.date(2022, 1, 9), "override")
+
+
+def test_page_without_article_text_raises_with_the_reason():
+    with pytest.raises(ExtractError, match="no article text|fewer than"):
+        extract_article("<html><body><nav><a href='/'>Home</a></nav></body></html>", "https://example.org/empty")
+
+
+def test_empty_page_raises():
+    with pytest.raises(ExtractError, match="empty"):
+        extract_article("   ", "https://example.org/blank")
+
+
+def test_plain_text_is_used_as_is():
+    article = article_from_text("  Some text about 12 people.\n", "stdin", published=dt.date(2022, 1, 5))
+    assert article.text == "Some text about 12 people."
+    assert article.published_source == "override"
