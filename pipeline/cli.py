@@ -18,6 +18,7 @@ from .config import load_config, select_story
 from .errors import ConfigError, LockHeld, PipelineError, UsageError
 from .fetch import FetchSettings
 from .demo import DEMO_ARCHIVE, DEMO_SOURCES
+from .export import export as export_comparison
 from .extract_command import extract_target, render
 from .runner import RunOptions, RunReport, run_pipeline
 from .store import Store
@@ -215,6 +216,38 @@ def extract(target, published, output) -> None:
     except PipelineError as exc:
         raise fail_on(exc)
     click.echo(render(result, output))
+
+
+@cli.command()
+@db_option
+@click.option("--story", help="Only this story id.")
+@click.option("--event", "event_id", help="Only this event id (see the events table).")
+@click.option("--format", "fmt", type=click.Choice(["long", "wide", "json"]), default="long", show_default=True,
+              help="long: one row per claim; wide: one row per event, one column per source; json: long as JSON.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write [default: standard output].")
+def export(db_path, story, event_id, fmt, output) -> None:
+    """Write the comparison of sources as CSV (safe to open in spreadsheets) or JSON.
+
+    \b
+    long columns: story,event_id,event,event_kind,claim_type,counted,source,source_kind,
+                  published,value,low,high,unit,approx,as_of,date,attributed_to,sentence,url
+    wide columns: story,event_id,event,event_kind,<one per source>,low,best,high,spread,n_sources
+    """
+    if not db_path.exists():
+        raise Failure(f"no database at {db_path}: run 'pipeline run' first", EXIT_USAGE)
+    try:
+        with Store(db_path) as store:
+            if output is None:
+                n = export_comparison(store, fmt, click.get_text_stream("stdout"), story, event_id)
+            else:
+                with open(output, "w", encoding="utf-8", newline="") as out:
+                    n = export_comparison(store, fmt, out, story, event_id)
+    except PipelineError as exc:
+        raise fail_on(exc)
+    except OSError as exc:
+        raise Failure(f"cannot write {output}: {exc.strerror}", EXIT_USAGE)
+    click.echo(f"{n} rows written to {output or 'standard output'}", err=True)
 
 
 def main() -> None:  # pragma: no cover - console entry point

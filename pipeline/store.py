@@ -378,3 +378,38 @@ def _claim(row: dict, figure: Figure | None = None, happening: Happening | None 
     return Claim(key=row["claim_key"], story_id=row["story_id"], source_id=row["source_id"],
                  source_kind=row["source_kind"], url=row["url"], published=row["published"],
                  figure=figure, happening=happening)
+
+
+# --- reading for exports -------------------------------------------------------------
+
+
+def _filters(story_id: str | None, event_id: str | None, story_col: str, event_col: str) -> tuple[str, list]:
+    clauses, params = [], []
+    if story_id:
+        clauses.append(f"{story_col} = ?")
+        params.append(story_id)
+    if event_id:
+        clauses.append(f"{event_col} = ?")
+        params.append(event_id)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def claim_rows(store: Store, story_id: str | None = None, event_id: str | None = None) -> Iterator[dict]:
+    """The ``claims`` view, in a stable order: event, then as-of date, then source."""
+    where, params = _filters(story_id, event_id, "story", "event_id")
+    yield from store.db.query(
+        f"SELECT * FROM claims{where} ORDER BY story, event, COALESCE(as_of, date), source, as_written", params)
+
+
+def event_rows(store: Store, story_id: str | None = None, event_id: str | None = None) -> list[dict]:
+    where, params = _filters(story_id, event_id, "story_id", "id")
+    return list(store.db.query(f"SELECT * FROM events{where} ORDER BY story_id, kind, label", params))
+
+
+def source_names(store: Store, story_id: str | None = None) -> list[str]:
+    where, params = _filters(story_id, None, "story_id", "")
+    return [r["name"] for r in store.db.query(f"SELECT name FROM sources{where} ORDER BY name", params)]
+
+
+def story_exists(store: Store, story_id: str) -> bool:
+    return bool(list(store.db.query("SELECT 1 FROM stories WHERE id = ?", [story_id])))
