@@ -26,6 +26,7 @@ from .fetch import FetchRequest, Fetcher, FetchSettings
 from .happenings import find_happenings
 from .lock import run_lock
 from .models import Analysis, Claim, Snapshot, Source, Story
+from .places import locate
 from .progress import Progress
 from .store import Store, VersionToAnalyse
 
@@ -89,6 +90,7 @@ def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> Ru
             collect(stories, store, options, report)
             touched = analyse(store, [s.id for s in stories], options, report)
             report.events = realign(store, touched)
+            locate_places(store, sorted(touched))
             report.status = "completed"
             store.finish_run(report.run_id, report.counts(), report.status)
         except BaseException as exc:
@@ -218,6 +220,18 @@ def _claim_builder(version: VersionToAnalyse) -> Callable[..., Claim]:
 
 
 # --- align: events for the claims that changed --------------------------------------
+
+
+def locate_places(store: Store, story_ids: list[str]) -> None:
+    """Pin the places a story names on the map (offline gazetteer)."""
+    for story_id in story_ids:
+        pinned = []
+        for row in store.place_mentions(story_id):
+            place = locate(row["name"])
+            if place is not None:
+                pinned.append({**row, "latitude": place.latitude, "longitude": place.longitude,
+                               "country_code": place.country_code})
+        store.save_places(story_id, pinned)
 
 
 def realign(store: Store, touched: dict[str, set[str] | None]) -> int:

@@ -94,6 +94,12 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
         "id",
         [("version_id", "document_versions", "id")],
     ),
+    "places": (
+        {"id": TEXT, "story_id": TEXT, "name": TEXT, "latitude": REAL, "longitude": REAL, "country_code": TEXT,
+         "mentions": INT, "documents": INT, "sources": TEXT},
+        "id",
+        [("story_id", "stories", "id")],
+    ),
     "events": (
         {"id": TEXT, "story_id": TEXT, "event_key": TEXT, "kind": TEXT, "label": TEXT, "claim_type": TEXT,
          "counted_group": TEXT, "scope": TEXT, "action": TEXT, "date_start": TEXT, "date_end": TEXT,

@@ -357,6 +357,25 @@ class Store:
                     "latest_for_source": int(m.latest_for_source), "conservative": int(m.conservative),
                 } for m in event.members)
 
+    # --- places --------------------------------------------------------------------
+
+    def place_mentions(self, story_id: str) -> list[dict]:
+        """Places named in a story's current texts, with how often and by whom."""
+        return list(self.db.query("""
+            SELECT e.canonical AS name, COUNT(*) AS mentions, COUNT(DISTINCT d.id) AS documents,
+                   GROUP_CONCAT(DISTINCT s.name) AS sources
+            FROM entity_mentions m
+            JOIN entities e ON e.id = m.entity_id
+            JOIN documents d ON d.current_version_id = m.version_id
+            JOIN sources s ON s.id = d.source_id
+            WHERE d.story_id = ? AND e.label IN ('GPE', 'LOC', 'FAC')
+            GROUP BY e.canonical ORDER BY e.canonical""", [story_id]))
+
+    def save_places(self, story_id: str, places: list[dict]) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM places WHERE story_id = ?", [story_id])
+            self.db["places"].insert_all({"id": f"{story_id}:{p['name']}", "story_id": story_id, **p} for p in places)
+
     def count(self, table: str) -> int:
         return self.db[table].count
 
