@@ -21,6 +21,7 @@ from .demo import DEMO_ARCHIVE, DEMO_SOURCES
 from .export import export as export_comparison
 from .extract_command import extract_target, render
 from .runner import RunOptions, RunReport, run_pipeline
+from .schedule import parse_duration, run_every
 from .store import Store
 
 EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 1, 2, 3
@@ -72,29 +73,31 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path
                          default=Path("db/pipeline.db"), show_default=True, help="SQLite database file.")
 
 
-@cli.command()
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("sources.yaml"), show_default=True, help="Stories and their sources.")
-@db_option
-@click.option("--story", help="Only this story id (default: every story in the file).")
-@click.option("--offline", is_flag=True, help="Replay pages from the web archive; no network.")
-@click.option("--archive", "archive_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of WARC files [default: 'archive' beside the database].")
-@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
-              help="Requests in flight at once across hosts (one per host at a time).")
-@click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
-              help="Minimum seconds between two requests to the same host.")
-@click.option("--processes", type=click.IntRange(1, 32), default=1, show_default=True,
-              help="Processes for the language analysis.")
-@click.option("--contact", default="https://github.com/pipeline-news/pipeline", show_default=True,
-              help="Contact URL sent in the User-Agent.")
-def run(config_path, db_path, story, offline, archive_dir, concurrency, delay, processes, contact) -> None:
-    """Fetch (or replay), extract, analyse and align every source of the stories.
+def run_options(func):
+    """The options shared by `run` and `schedule`."""
+    options = [
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                     default=Path("sources.yaml"), show_default=True, help="Stories and their sources."),
+        db_option,
+        click.option("--story", help="Only this story id (default: every story in the file)."),
+        click.option("--offline", is_flag=True, help="Replay pages from the web archive; no network."),
+        click.option("--archive", "archive_dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Folder of WARC files [default: 'archive' beside the database]."),
+        click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
+                     help="Requests in flight at once across hosts (one per host at a time)."),
+        click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
+                     help="Minimum seconds between two requests to the same host."),
+        click.option("--processes", type=click.IntRange(1, 32), default=1, show_default=True,
+                     help="Processes for the language analysis."),
+        click.option("--contact", default="https://github.com/pipeline-news/pipeline", show_default=True,
+                     help="Contact URL sent in the User-Agent."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
 
-    Each stage only does what changed since the last run: unchanged pages are not
-    extracted again, analysed texts are not analysed again. A source that fails is
-    recorded with its reason and the run goes on.
-    """
+
+def prepare_run(config_path, db_path, story, offline, archive_dir, concurrency, delay, processes, contact):
     try:
         stories = select_story(load_config(config_path), story)
     except PipelineError as exc:
@@ -105,8 +108,52 @@ def run(config_path, db_path, story, offline, archive_dir, concurrency, delay, p
         fetch=FetchSettings(min_delay=delay, concurrency=concurrency, contact_url=contact),
         processes=processes,
     )
-    report = _run(stories, db_path, options)
-    print_report(report, db_path)
+    return stories, options
+
+
+@cli.command()
+@run_options
+def run(db_path, **settings) -> None:
+    """Fetch (or replay), extract, analyse and align every source of the stories.
+
+    Each stage only does what changed since the last run: unchanged pages are not
+    extracted again, analysed texts are not analysed again. A source that fails is
+    recorded with its reason and the run goes on. Exit code 0 when the run completed
+    (failed sources are listed), 1 when it could not, 2 for bad input, 3 when another
+    run holds the database.
+    """
+    stories, options = prepare_run(db_path=db_path, **settings)
+    print_report(_run(stories, db_path, options), db_path)
+
+
+@cli.command()
+@run_options
+@click.option("--every", default="6h", show_default=True, help="Time between run starts: 90s, 10m, 6h, 1d.")
+@click.option("--jitter", default="0s", show_default=True, help="Add up to this much at random to each wait.")
+@click.option("--runs", "max_runs", type=click.IntRange(1), help="Stop after this many runs [default: never].")
+def schedule(db_path, every, jitter, max_runs, **settings) -> None:
+    """Run in the foreground every --every, never overlapping, until SIGTERM or Ctrl-C.
+
+    A run cut short by a signal rolls back its open write; a run that finds the database
+    locked by another process is skipped with a message and the loop goes on.
+    """
+    try:
+        every_s, jitter_s = parse_duration(every), parse_duration(jitter)
+    except PipelineError as exc:
+        raise fail_on(exc)
+    stories, options = prepare_run(db_path=db_path, **settings)
+    options.progress = False
+
+    def once() -> None:
+        try:
+            print_report(run_pipeline(stories, db_path, options), db_path)
+        except LockHeld as exc:
+            click.echo(f"skipped: {exc}", err=True)
+        except PipelineError as exc:
+            click.echo(f"run failed: {exc}", err=True)
+
+    done = run_every(every_s, jitter_s, once, max_runs=max_runs, log=lambda m: click.echo(m, err=True))
+    click.echo(f"schedule stopped after {done} runs", err=True)
 
 
 def _run(stories, db_path: Path, options: RunOptions) -> RunReport:

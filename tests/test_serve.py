@@ -1,0 +1,113 @@
+"""The demo database served by a real Datasette on 127.0.0.1, read over real HTTP."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sqlite3
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.serve import datasette_args, metadata_for
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(db)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+class Server:
+    def __init__(self, db: Path, public: bool = False):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._tmp = tempfile.TemporaryDirectory()
+        meta = Path(self._tmp.name) / "metadata.json"
+        meta.write_text(json.dumps(metadata_for(db)))
+        self.process = subprocess.Popen(datasette_args(db, meta, "127.0.0.1", self.port, public),
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.base + "/-/versions.json", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("Datasette did not start: " + self.process.stderr.read().decode()[-2000:])
+
+    def get(self, path: str, **params) -> httpx.Response:
+        return httpx.get(self.base + path, params=params, timeout=10)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self._tmp.cleanup()
+
+
+@pytest.fixture(scope="session")
+def server(demo_db):
+    s = Server(demo_db)
+    yield s
+    s.stop()
+
+
+def biggest_event(db: Path) -> tuple[str, int]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id, n_sources FROM events WHERE kind = 'figure' "
+                            "ORDER BY n_sources DESC, id LIMIT 1").fetchone()
+
+
+def test_demo_builds_the_database_with_every_demo_page(demo_db):
+    with sqlite3.connect(demo_db) as conn:
+        docs = conn.execute("SELECT COUNT(*) FROM documents WHERE current_version_id IS NOT NULL").fetchone()[0]
+        failed = conn.execute("SELECT COUNT(*) FROM fetch_log WHERE outcome NOT IN ('replayed', 'unchanged')").fetchone()[0]
+        stories = [r[0] for r in conn.execute("SELECT title FROM stories")]
+    from pipeline.demo import demo_urls
+    assert docs == len(demo_urls()) and failed == 0
+    assert stories and all("FICTIONAL" in t for t in stories)
+
+
+def test_datasette_answers_with_the_project_metadata(server, demo_db):
+    home = server.get("/")
+    assert home.status_code == 200 and "who says what happened" in home.text
+    tables = server.get(f"/{demo_db.stem}.json").json()
+    names = {t["name"] for t in tables["tables"]} | {v["name"] for v in tables.get("views", [])}
+    assert {"documents", "figures", "events", "claims", "disagreements", "gaps"} <= names
+
+
+def test_compare_an_event_lists_every_source_of_the_event(server, demo_db):
+    event_id, n_sources = biggest_event(demo_db)
+    rows = server.get(f"/{demo_db.stem}/compare_event.json", event_id=event_id, _shape="array").json()
+    assert len({r["source"] for r in rows}) == n_sources >= 2
+    assert all("#:~:text=" in r["link"] for r in rows)
+
+
+def test_full_text_search_over_sentences(server, demo_db):
+    rows = server.get(f"/{demo_db.stem}/sentences.json", _search="killed", _shape="array").json()
+    assert rows and all("kill" in r["text"].lower() for r in rows)
+
+
+def test_public_mode_is_read_only_with_sql_off(demo_db):
+    s = Server(demo_db, public=True)
+    try:
+        assert s.get(f"/{demo_db.stem}/documents.json").status_code == 200
+        assert s.get(f"/{demo_db.stem}.json", sql="select 1").status_code == 403
+        assert s.get("/-/databases.json").json()[0]["is_mutable"] is False
+    finally:
+        s.stop()
