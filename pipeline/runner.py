@@ -20,6 +20,7 @@ from pathlib import Path
 from .actors import count_actor_words
 from .align import align, event_key
 from .archive import ArchiveReader, ArchiveWriter
+from .diff import date_changes, figure_changes, text_diff
 from .errors import ExtractError
 from .extract import extract_article
 from .fetch import FetchRequest, Fetcher, FetchSettings
@@ -194,6 +195,7 @@ def analyse(store: Store, story_ids: list[str], options: RunOptions, report: Run
     with Progress(len(pending), "analyse", enabled=options.progress) as bar:
         for version, analysis in zip(pending, analyse_many(nlp, items, n_process=options.processes)):
             keys = save_facts(store, version, analysis, EXTRACTOR_VERSION)
+            record_revision(store, report.run_id, version, analysis)
             touched.setdefault(version.story_id, set()).update(keys)
             report.analysed += 1
             bar.advance()
@@ -208,6 +210,19 @@ def save_facts(store: Store, version: VersionToAnalyse, analysis: Analysis, extr
     happening_keys = [event_key(claim(happening=h)) for h in happenings]
     return store.save_analysis(version, analysis, happenings, extractor_version, figure_keys, happening_keys,
                                count_actor_words(version.text))
+
+
+def record_revision(store: Store, run_id: int, version: VersionToAnalyse, analysis: Analysis) -> None:
+    """When a page changed, keep the text diff and the facts that were added, removed or changed."""
+    previous = store.previous_analysed_version(version.document_id, version.version_id)
+    if previous is None:
+        return
+    old_id, old_text = previous
+    old_figures, old_dates = store.version_facts(old_id)
+    changes = (figure_changes(old_figures, list(analysis.figures))
+               + date_changes(old_dates, list(analysis.dates)))
+    store.save_revision(run_id, version.document_id, old_id, version.version_id,
+                        text_diff(old_text, version.text), changes)
 
 
 def _claim_builder(version: VersionToAnalyse) -> Callable[..., Claim]:

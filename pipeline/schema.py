@@ -40,7 +40,7 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     "document_versions": (
         {"id": INT, "document_id": INT, "content_hash": TEXT, "first_seen": TEXT, "last_seen": TEXT,
          "run_id": INT, "title": TEXT, "author": TEXT, "published": TEXT, "published_source": TEXT,
-         "text": TEXT},
+         "text": TEXT, "previous_version_id": INT, "diff": TEXT},
         "id",
         [("document_id", "documents", "id"), ("run_id", "runs", "id")],
     ),
@@ -94,6 +94,14 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
         "id",
         [("version_id", "document_versions", "id")],
     ),
+    "fact_changes": (
+        {"id": INT, "document_id": INT, "old_version_id": INT, "new_version_id": INT, "run_id": INT,
+         "detected_at": TEXT, "kind": TEXT, "change": TEXT, "claim_type": TEXT, "counted": TEXT,
+         "old_value": TEXT, "new_value": TEXT, "old_text": TEXT, "new_text": TEXT, "as_of": TEXT, "summary": TEXT},
+        "id",
+        [("document_id", "documents", "id"), ("old_version_id", "document_versions", "id"),
+         ("new_version_id", "document_versions", "id")],
+    ),
     "places": (
         {"id": TEXT, "story_id": TEXT, "name": TEXT, "latitude": REAL, "longitude": REAL, "country_code": TEXT,
          "mentions": INT, "documents": INT, "sources": TEXT},
@@ -133,6 +141,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("happenings", ["version_id"], False),
     ("happenings", ["event_key"], False),
     ("actor_words", ["version_id"], False),
+    ("fact_changes", ["document_id"], False),
     ("events", ["story_id", "event_key"], True),
     ("event_claims", ["event_id"], False),
     ("event_claims", ["figure_id"], False),

@@ -21,7 +21,7 @@ import sqlite_utils
 
 from .errors import StoreError
 from .models import (
-    Analysis, Article, Claim, Event, Figure, Happening, Snapshot, Story,
+    Analysis, Article, Claim, DateMention, Event, Figure, Happening, Snapshot, Story,
 )
 from .schema import apply_schema
 
@@ -58,6 +58,7 @@ class DocumentState:
 @dataclass(frozen=True)
 class VersionToAnalyse:
     version_id: int
+    document_id: int
     url: str
     text: str
     published: dt.date | None
@@ -225,7 +226,7 @@ class Store:
         """Current versions never analysed by this extractor version, oldest first."""
         marks = ",".join("?" for _ in story_ids)
         sql = f"""
-            SELECT v.id AS version_id, d.url, v.text, v.published, s.name AS publisher, d.story_id
+            SELECT v.id AS version_id, d.id AS document_id, d.url, v.text, v.published, s.name AS publisher, d.story_id
             FROM documents d
             JOIN document_versions v ON v.id = d.current_version_id
             JOIN sources s ON s.id = d.source_id
@@ -234,7 +235,7 @@ class Store:
             ORDER BY v.id"""
         for row in list(self.db.query(sql, [*story_ids, extractor_version])):
             published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-            yield VersionToAnalyse(row["version_id"], row["url"], row["text"], published, row["publisher"],
+            yield VersionToAnalyse(row["version_id"], row["document_id"], row["url"], row["text"], published, row["publisher"],
                                    row["story_id"])
 
     def save_analysis(self, version: VersionToAnalyse, analysis: Analysis, happenings: Iterable[Happening],
@@ -356,6 +357,41 @@ class Store:
                     "happening_id": int(m.claim_key[2:]) if m.claim_key.startswith("h:") else None,
                     "latest_for_source": int(m.latest_for_source), "conservative": int(m.conservative),
                 } for m in event.members)
+
+    # --- revisions -----------------------------------------------------------------
+
+    def previous_analysed_version(self, document_id: int, version_id: int) -> tuple[int, str] | None:
+        """The newest earlier version of a document that has facts: (id, text)."""
+        rows = list(self.db.query(
+            "SELECT v.id, v.text FROM document_versions v JOIN analyses a ON a.version_id = v.id "
+            "WHERE v.document_id = ? AND v.id != ? ORDER BY v.last_seen DESC, v.id DESC LIMIT 1",
+            [document_id, version_id]))
+        return (rows[0]["id"], rows[0]["text"]) if rows else None
+
+    def version_facts(self, version_id: int) -> tuple[list[Figure], list[DateMention]]:
+        figures = [Figure(text=r["text"], start=r["start"], end=r["end"], value=r["value"], low=r["low"],
+                          high=r["high"], unit=r["unit"], approx=r["approx"], counted=r["counted"],
+                          counted_head=r["counted_head"], predicate=r["predicate"], claim_type=r["claim_type"],
+                          as_of=r["as_of"], attributed_to=r["attributed_to"], scope=r["scope"])
+                   for r in self.db.query("SELECT * FROM figures WHERE version_id = ? ORDER BY id", [version_id])]
+        dates = [DateMention(text=r["text"], start=r["start"], end=r["end"], value=r["value"],
+                             value_end=r["value_end"], precision=r["precision"], relative=bool(r["relative"]))
+                 for r in self.db.query("SELECT * FROM dates WHERE version_id = ? ORDER BY id", [version_id])]
+        return figures, dates
+
+    def save_revision(self, run_id: int, document_id: int, old_version_id: int, new_version_id: int, diff: str,
+                      changes: Iterable) -> None:
+        """The text diff on the new version and one row per fact that changed."""
+        now = now_iso()
+        with self.db.atomic():
+            self.db["document_versions"].update(new_version_id, {"previous_version_id": old_version_id, "diff": diff})
+            self.db.execute("DELETE FROM fact_changes WHERE new_version_id = ?", [new_version_id])
+            self.db["fact_changes"].insert_all({
+                "document_id": document_id, "old_version_id": old_version_id, "new_version_id": new_version_id,
+                "run_id": run_id, "detected_at": now, "kind": c.kind, "change": c.change,
+                "claim_type": c.claim_type, "counted": c.counted, "old_value": c.old_value,
+                "new_value": c.new_value, "old_text": c.old_text, "new_text": c.new_text, "as_of": c.as_of,
+                "summary": c.summary()} for c in changes)
 
     # --- places --------------------------------------------------------------------
 

@@ -74,6 +74,24 @@ JOIN sources s ON s.story_id = e.story_id
 WHERE EXISTS (SELECT 1 FROM documents d WHERE d.source_id = s.id AND d.current_version_id IS NOT NULL)
 ORDER BY e.label, s.name
 """,
+    "what_changed": """
+SELECT c.detected_at, d.story_id AS story, s.name AS source, d.url, d.title, c.kind, c.change, c.summary,
+  c.claim_type, c.counted, c.old_value, c.new_value, c.old_text, c.new_text, c.as_of,
+  c.old_version_id, c.new_version_id
+FROM fact_changes c
+JOIN documents d ON d.id = c.document_id
+JOIN sources s ON s.id = d.source_id
+ORDER BY c.detected_at DESC, c.id
+""",
+    "article_history": """
+SELECT d.id AS document_id, d.url, s.name AS source, v.id AS version_id, v.first_seen, v.last_seen,
+  v.id = d.current_version_id AS is_current, d.status, v.title, LENGTH(v.text) AS characters,
+  (SELECT COUNT(*) FROM fact_changes c WHERE c.new_version_id = v.id) AS fact_changes, v.diff
+FROM document_versions v
+JOIN documents d ON d.id = v.document_id
+JOIN sources s ON s.id = d.source_id
+ORDER BY d.url, v.first_seen
+""",
     "source_health": """
 SELECT s.story_id AS story, s.id AS source_id, s.name AS source, s.kind,
   COUNT(d.id) AS documents,
