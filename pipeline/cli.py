@@ -271,9 +271,11 @@ def extract(target, published, output) -> None:
 @click.option("--event", "event_id", help="Only this event id (see the events table).")
 @click.option("--format", "fmt", type=click.Choice(["long", "wide", "json"]), default="long", show_default=True,
               help="long: one row per claim; wide: one row per event, one column per source; json: long as JSON.")
+@click.option("--changes", is_flag=True,
+              help="Instead: the fact changes found in revised pages (killed: 164 → 225), as CSV.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write [default: standard output].")
-def export(db_path, story, event_id, fmt, output) -> None:
+def export(db_path, story, event_id, fmt, changes, output) -> None:
     """Write the comparison of sources as CSV (safe to open in spreadsheets) or JSON.
 
     \b
@@ -283,6 +285,8 @@ def export(db_path, story, event_id, fmt, output) -> None:
     """
     if not db_path.exists():
         raise Failure(f"no database at {db_path}: run 'pipeline run' first", EXIT_USAGE)
+    if changes:
+        fmt = "changes"
     try:
         with Store(db_path) as store:
             if output is None:

@@ -13,12 +13,14 @@ import json
 from collections.abc import Iterable, Iterator
 
 from .errors import UsageError
-from .store import Store, claim_rows, event_rows, source_names, story_exists
+from .store import Store, change_rows, claim_rows, event_rows, source_names, story_exists
 
 # The long format's columns, in this order: a contract other tools rely on.
 LONG_COLUMNS = ("story", "event_id", "event", "event_kind", "claim_type", "counted", "source", "source_kind",
                 "published", "value", "low", "high", "unit", "approx", "as_of", "date", "attributed_to",
                 "sentence", "url")
+CHANGE_COLUMNS = ("detected_at", "story", "source", "url", "kind", "change", "summary", "claim_type", "counted",
+                  "old_value", "new_value", "old_text", "new_text", "as_of")
 WIDE_TAIL = ("low", "best", "high", "spread", "n_sources")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -84,6 +86,9 @@ def export(store: Store, fmt: str, out: io.TextIOBase, story_id: str | None = No
     """Write the comparison in ``fmt`` (long, wide or json); return the number of rows."""
     if story_id and not story_exists(store, story_id):
         raise UsageError(f"unknown story '{story_id}' in {store.path}")
+    if fmt == "changes":
+        rows = ({c: row[c] for c in CHANGE_COLUMNS} for row in change_rows(store, story_id))
+        return write_csv(CHANGE_COLUMNS, rows, out)
     if fmt == "long":
         return write_csv(LONG_COLUMNS, long_rows(store, story_id, event_id), out)
     if fmt == "wide":

@@ -466,5 +466,10 @@ def source_names(store: Store, story_id: str | None = None) -> list[str]:
     return [r["name"] for r in store.db.query(f"SELECT name FROM sources{where} ORDER BY name", params)]
 
 
+def change_rows(store: Store, story_id: str | None = None) -> Iterator[dict]:
+    where, params = _filters(story_id, None, "story", "")
+    yield from store.db.query(f"SELECT * FROM what_changed{where}", params)
+
+
 def story_exists(store: Store, story_id: str) -> bool:
     return bool(list(store.db.query("SELECT 1 FROM stories WHERE id = ?", [story_id])))
