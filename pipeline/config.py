@@ -14,12 +14,14 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError, UsageError
-from .models import SOURCE_KINDS, Source, Story
+from .models import SOURCE_KINDS, IncludeRules, Source, Story
 from .urls import is_http_url
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 STORY_KEYS = {"id", "title", "description", "sources"}
-SOURCE_KEYS = {"id", "name", "kind", "country", "language", "urls", "feeds", "published", "allow_private"}
+SOURCE_KEYS = {"id", "name", "kind", "country", "language", "urls", "feeds", "sitemaps", "include", "published",
+               "allow_private"}
+INCLUDE_KEYS = {"url_patterns", "keywords", "since", "until"}
 
 
 class _Marks:
@@ -153,18 +155,21 @@ class _Checker:
         language = self.text(item, "language", path)
         urls = self.url_list(item, "urls", path, required=True)
         feeds = self.url_list(item, "feeds", path, required=False)
+        sitemaps = self.url_list(item, "sitemaps", path, required=False)
+        include = self.include(item.get("include"), path + ("include",))
         published = self.published(item, path, urls)
         allow_private = item.get("allow_private", False)
         if not isinstance(allow_private, bool):
             self.problem(path + ("allow_private",), f"expected true or false, got {allow_private!r}")
             allow_private = False
-        if not urls and not feeds and "urls" in item:
-            self.problem(path + ("urls",), "a source needs at least one URL in urls or feeds")
+        if not urls and not feeds and not sitemaps and "urls" in item:
+            self.problem(path + ("urls",), "a source needs at least one URL in urls, feeds or sitemaps")
         if None in (source_id, name, country, language) or kind not in SOURCE_KINDS:
             return None
         return Source(
             id=source_id, name=name, kind=kind, country=country, language=language,
             urls=tuple(urls), feeds=tuple(feeds), published=published, allow_private=allow_private,
+            sitemaps=tuple(sitemaps), include=include,
         )
 
     def unknown_keys(self, item: dict, allowed: set[str], path: tuple) -> None:
@@ -196,7 +201,7 @@ class _Checker:
     def url_list(self, item: dict, key: str, path: tuple, required: bool) -> list[str]:
         value = item.get(key)
         if value is None:
-            if required and not item.get("feeds"):
+            if required and not item.get("feeds") and not item.get("sitemaps"):
                 self.problem(path + (key,), f"missing {key}: expected a list of http(s) URLs")
             return []
         if not isinstance(value, list):
@@ -210,6 +215,42 @@ class _Checker:
                 urls.append(url.strip())
         return urls
 
+    def include(self, value: Any, path: tuple) -> IncludeRules | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.problem(path, "expected a mapping with url_patterns, keywords, since and/or until")
+            return None
+        self.unknown_keys(value, INCLUDE_KEYS, path)
+        patterns = self.string_list(value, "url_patterns", path)
+        for index, pattern in enumerate(patterns):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                self.problem(path + ("url_patterns", index), f"not a valid regular expression: {exc}")
+        bounds = {key: self.day(value.get(key), path + (key,)) for key in ("since", "until")}
+        return IncludeRules(tuple(patterns), tuple(self.string_list(value, "keywords", path)), **bounds)
+
+    def string_list(self, item: dict, key: str, path: tuple) -> list[str]:
+        value = item.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(path + (key,), "expected a list of non-empty texts")
+            return []
+        return value
+
+    def day(self, value: Any, path: tuple) -> dt.date | None:
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.problem(path, f"expected a date as YYYY-MM-DD, got {value!r}")
+            return None
+
     def published(self, item: dict, path: tuple, urls: list[str]) -> dict[str, dt.date]:
         value = item.get("published")
         if value is None:
@@ -222,17 +263,9 @@ class _Checker:
             place = path + ("published", url)
             if url not in urls:
                 self.problem(place, f"{url!r} is not one of this source's urls")
-            if isinstance(day, dt.datetime):
-                day = day.date()
-            if isinstance(day, str):
-                try:
-                    day = dt.date.fromisoformat(day)
-                except ValueError:
-                    pass
-            if not isinstance(day, dt.date):
-                self.problem(place, f"expected a date as YYYY-MM-DD, got {day!r}")
-                continue
-            out[url] = day
+            day = self.day(day, place)
+            if day is not None:
+                out[url] = day
         return out
 
 

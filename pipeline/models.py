@@ -43,6 +43,16 @@ APPROX_VALUES: tuple[str | None, ...] = (None, "over", "at least", "about", "alm
 
 
 @dataclass(frozen=True)
+class IncludeRules:
+    """Which discovered articles (from feeds and sitemaps) belong to the story."""
+
+    url_patterns: tuple[str, ...] = ()  # regular expressions; one must match the URL
+    keywords: tuple[str, ...] = ()  # one must occur in the title, summary or URL
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     """One publisher inside a story, with the article pages we follow."""
 
@@ -56,6 +66,8 @@ class Source:
     # URL -> publication date to use when the page itself does not state one.
     published: dict[str, dt.date] = field(default_factory=dict, hash=False, compare=False)
     allow_private: bool = False
+    sitemaps: tuple[str, ...] = ()
+    include: IncludeRules | None = None
 
 
 @dataclass(frozen=True)
