@@ -28,6 +28,7 @@ from .happenings import find_happenings
 from .lock import run_lock
 from .models import Analysis, Claim, Snapshot, Source, Story
 from .places import locate
+from .similarity import THRESHOLD, band_keys, jaccard, shingles, signature
 from .progress import Progress
 from .store import Store, VersionToAnalyse
 
@@ -56,6 +57,10 @@ class RunReport:
     events: int = 0
     failures: Counter = field(default_factory=Counter)
     failed_urls: list[tuple[str, str]] = field(default_factory=list)
+    discovered: int = 0
+    copies: int = 0
+    fact_changes: int = 0
+    changed_documents: list[int] = field(default_factory=list)
     status: str = "running"
 
     @property
@@ -67,6 +72,7 @@ class RunReport:
             "urls": self.urls, "fetched": self.fetched, "not_modified": self.not_modified,
             "unchanged": self.unchanged, "new_documents": self.new_documents, "new_versions": self.new_versions,
             "failed": self.failed, "analysed": self.analysed, "events": self.events,
+            "discovered": self.discovered, "copies": self.copies, "fact_changes": self.fact_changes,
             "failures": dict(self.failures),
         }
 
@@ -89,7 +95,10 @@ def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> Ru
         report = RunReport(run_id=store.start_run([s.id for s in stories], options.offline))
         try:
             collect(stories, store, options, report)
+            relinked = link_copies(store, report)
             touched = analyse(store, [s.id for s in stories], options, report)
+            for story_id, keys in relinked.items():
+                touched.setdefault(story_id, set()).update(keys)
             report.events = realign(store, touched)
             locate_places(store, sorted(touched))
             report.status = "completed"
@@ -159,8 +168,9 @@ def store_snapshot(store: Store, job: Job, snapshot: Snapshot, report: RunReport
             except ExtractError as exc:
                 outcome, error = "extract_error", str(exc)
             else:
-                _, _, is_new = store.save_article(report.run_id, job.story.id, job.source.id, snapshot,
-                                                  article, body_hash)
+                document_id, _, is_new = store.save_article(report.run_id, job.story.id, job.source.id, snapshot,
+                                                            article, body_hash)
+                report.changed_documents.append(document_id)
                 report.fetched += 1
                 report.new_documents += state is None or state.current_version_id is None
                 report.new_versions += is_new
@@ -182,6 +192,41 @@ def store_snapshot(store: Store, job: Job, snapshot: Snapshot, report: RunReport
 # --- analyse: facts for every version not yet analysed -----------------------------
 
 
+def link_copies(store: Store, report: RunReport) -> dict[str, set[str]]:
+    """Link syndicated copies to their original; return event keys whose claims this changes.
+
+    Of two near-identical texts from different sources, the one published first (then
+    the smaller URL) is the original; the other is a copy and its claims do not count
+    as an independent source.
+    """
+    touched: dict[str, set[str]] = {}
+    for document_id in report.changed_documents:
+        doc = store.document(document_id)
+        own = shingles(doc["text"])
+        bands = band_keys(signature(own))
+        best = None
+        for other in store.similar_candidates(document_id, bands):
+            if other["source_id"] == doc["source_id"]:
+                continue
+            score = jaccard(own, shingles(other["text"]))
+            if score >= THRESHOLD and (best is None or score > best[1]):
+                best = (other, score)
+        duplicate_of, score = None, None
+        if best is not None:
+            other, score = best
+            if (other["published"] or "9999", other["url"]) <= (doc["published"] or "9999", doc["url"]):
+                duplicate_of = other["id"]
+            else:  # the newcomer is the original: the older document becomes the copy
+                store.save_signature(other["id"], store.bands_of(other["id"]), document_id, score)
+                touched.setdefault(doc["story_id"], set()).update(store.event_keys_of(other["id"]))
+                report.copies += 1
+        if (doc["duplicate_of"] or None) != duplicate_of:
+            touched.setdefault(doc["story_id"], set()).update(store.event_keys_of(document_id))
+        store.save_signature(document_id, bands, duplicate_of, score)
+        report.copies += duplicate_of is not None
+    return touched
+
+
 def analyse(store: Store, story_ids: list[str], options: RunOptions, report: RunReport) -> dict[str, set[str] | None]:
     """Analyse new versions; return, per story, the event keys whose claims changed."""
     from .nlp import EXTRACTOR_VERSION, analyse_many, load_nlp  # spaCy loads only when there is work
@@ -195,7 +240,7 @@ def analyse(store: Store, story_ids: list[str], options: RunOptions, report: Run
     with Progress(len(pending), "analyse", enabled=options.progress) as bar:
         for version, analysis in zip(pending, analyse_many(nlp, items, n_process=options.processes)):
             keys = save_facts(store, version, analysis, EXTRACTOR_VERSION)
-            record_revision(store, report.run_id, version, analysis)
+            report.fact_changes += record_revision(store, report.run_id, version, analysis)
             touched.setdefault(version.story_id, set()).update(keys)
             report.analysed += 1
             bar.advance()
@@ -212,17 +257,18 @@ def save_facts(store: Store, version: VersionToAnalyse, analysis: Analysis, extr
                                count_actor_words(version.text))
 
 
-def record_revision(store: Store, run_id: int, version: VersionToAnalyse, analysis: Analysis) -> None:
+def record_revision(store: Store, run_id: int, version: VersionToAnalyse, analysis: Analysis) -> int:
     """When a page changed, keep the text diff and the facts that were added, removed or changed."""
     previous = store.previous_analysed_version(version.document_id, version.version_id)
     if previous is None:
-        return
+        return 0
     old_id, old_text = previous
     old_figures, old_dates = store.version_facts(old_id)
     changes = (figure_changes(old_figures, list(analysis.figures))
                + date_changes(old_dates, list(analysis.dates)))
     store.save_revision(run_id, version.document_id, old_id, version.version_id,
                         text_diff(old_text, version.text), changes)
+    return len(changes)
 
 
 def _claim_builder(version: VersionToAnalyse) -> Callable[..., Claim]:

@@ -161,7 +161,8 @@ class Store:
                 "site_name": article.site_name, "language": article.language, "published": published,
                 "published_source": article.published_source, "text": article.text,
                 "words": len(article.text.split()), "content_hash": content_hash, "body_hash": body_hash,
-                "status": "ok", "last_seen": now, "last_success": now, "etag": snapshot.header("etag"),
+                "status": "ok", "removed_at": None, "last_seen": now, "last_success": now,
+                "etag": snapshot.header("etag"),
                 "last_modified": snapshot.header("last-modified"), "consecutive_failures": 0, "last_error": None,
             }
             if state is None:
@@ -189,7 +190,7 @@ class Store:
         """The page answered with what we already have (304, or the same body)."""
         now = now_iso()
         changes = {"last_seen": now, "last_success": now, "consecutive_failures": 0, "last_error": None,
-                   "status": "ok"}
+                   "status": "ok", "removed_at": None}
         if snapshot.header("etag"):
             changes["etag"] = snapshot.header("etag")
         if snapshot.header("last-modified"):
@@ -213,12 +214,15 @@ class Store:
                     "first_seen": now, "last_seen": now, "consecutive_failures": 1, "last_error": reason,
                 })
                 return
-            status = "removed" if removed and state.current_version_id else ("failed" if not state.current_version_id
-                                                                              else state.status or "ok")
+            if removed and state.current_version_id:
+                status = "removed"
+            else:
+                status = state.status if state.current_version_id else "failed"
             self.db.execute(
                 "UPDATE documents SET status = ?, last_seen = ?, last_error = ?, "
+                "removed_at = CASE WHEN ? = 'removed' THEN COALESCE(removed_at, ?) END, "
                 "consecutive_failures = COALESCE(consecutive_failures, 0) + 1 WHERE id = ?",
-                [status, now, reason, state.id])
+                [status, now, reason, status, now, state.id])
 
     # --- analysis ------------------------------------------------------------------
 
@@ -358,6 +362,54 @@ class Store:
                     "latest_for_source": int(m.latest_for_source), "conservative": int(m.conservative),
                 } for m in event.members)
 
+    # --- discovery and syndication ---------------------------------------------------
+
+    def save_discovered(self, run_id: int, story_id: str, source_id: str, via: str, found: list[dict]) -> int:
+        """Remember articles found in a feed or sitemap; return how many were new."""
+        with self.db.atomic():
+            before = self.db["discovered"].count
+            self.db["discovered"].insert_all(
+                ({"story_id": story_id, "source_id": source_id, "found_via": via, "found_at": now_iso(),
+                  "run_id": run_id, **row} for row in found), pk="url", ignore=True)
+            return self.db["discovered"].count - before
+
+    def known_urls(self) -> set[str]:
+        return {r["url"] for r in self.db.query("SELECT url FROM documents UNION SELECT url FROM discovered")}
+
+    def discovered_urls(self, story_id: str, source_id: str) -> list[str]:
+        return [r["url"] for r in self.db.query(
+            "SELECT url FROM discovered WHERE story_id = ? AND source_id = ? ORDER BY found_at, url",
+            [story_id, source_id])]
+
+    def similar_candidates(self, document_id: int, bands: list[str]) -> list[dict]:
+        """Other documents sharing a signature band, with their text and source."""
+        marks = ",".join("?" * len(bands))
+        return list(self.db.query(f"""
+            SELECT DISTINCT d.id, d.source_id, d.url, d.text, d.published FROM signature_bands b
+            JOIN documents d ON d.id = b.document_id
+            WHERE b.band IN ({marks}) AND b.document_id != ? AND d.duplicate_of IS NULL""",
+            [*bands, document_id]))
+
+    def document(self, document_id: int) -> dict:
+        return self.db["documents"].get(document_id)
+
+    def bands_of(self, document_id: int) -> list[str]:
+        return [r["band"] for r in self.db.query(
+            "SELECT band FROM signature_bands WHERE document_id = ? ORDER BY id", [document_id])]
+
+    def event_keys_of(self, document_id: int) -> set[str]:
+        """Event keys of the facts in a document's current version."""
+        return {r["event_key"] for table in ("figures", "happenings") for r in self.db.query(
+            f"SELECT DISTINCT x.event_key FROM {table} x JOIN documents d ON d.current_version_id = x.version_id "
+            "WHERE d.id = ? AND x.event_key IS NOT NULL", [document_id])}
+
+    def save_signature(self, document_id: int, bands: list[str], duplicate_of: int | None,
+                       similarity: float | None) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM signature_bands WHERE document_id = ?", [document_id])
+            self.db["signature_bands"].insert_all({"band": b, "document_id": document_id} for b in bands)
+            self.db["documents"].update(document_id, {"duplicate_of": duplicate_of, "similarity": similarity})
+
     # --- revisions -----------------------------------------------------------------
 
     def previous_analysed_version(self, document_id: int, version_id: int) -> tuple[int, str] | None:
@@ -425,7 +477,7 @@ def _claims_sql(table: str, event_keys: set[str] | None) -> str:
         JOIN documents d ON d.current_version_id = x.version_id
         JOIN sources s ON s.id = d.source_id
         LEFT JOIN sentences sn ON sn.id = x.sentence_id
-        WHERE d.story_id = ? AND x.event_key IS NOT NULL{only}
+        WHERE d.story_id = ? AND x.event_key IS NOT NULL AND d.duplicate_of IS NULL{only}
         ORDER BY x.id"""
 
 
