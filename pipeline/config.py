@@ -62,6 +62,8 @@ def load_config(path: str | Path) -> list[Story]:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
+    except IsADirectoryError:
+        raise ConfigError(str(path), [("file", "is a directory: pass --config with the path of a YAML file")])
     except FileNotFoundError:
         raise ConfigError(str(path), [("file", "not found: pass --config with the path of your sources.yaml")])
     except (OSError, UnicodeDecodeError) as exc:
