@@ -249,8 +249,10 @@ class Store:
         happenings = list(happenings)
         vid = version.version_id
         with self.db.atomic():
+            # Facts of this document's other versions leave the events when this one becomes current.
             touched = {row["event_key"] for table in ("figures", "happenings") for row in self.db.query(
-                f"SELECT DISTINCT event_key FROM {table} WHERE version_id = ? AND event_key IS NOT NULL", [vid])}
+                f"SELECT DISTINCT event_key FROM {table} WHERE event_key IS NOT NULL AND version_id IN "
+                "(SELECT id FROM document_versions WHERE document_id = ?)", [version.document_id])}
             self._delete_facts(vid)
             sentence_ids = []
             for idx, sentence in enumerate(analysis.sentences):
