@@ -5,8 +5,10 @@ A figure's event is fixed by its claim type, the group it counts (from
 "terrorists" and "protesters" are both the opposing actors, each source keeping its
 own word), its scope (a city, or the whole country) and, for prices, whether it is the
 price before a rise, after it, or after a cut. A happening's event is its action.
-Grouping only by key keeps alignment incremental: only keys a new document touches
-need re-aligning.
+
+Grouping only by :func:`event_key` keeps alignment incremental: the store re-aligns
+just the keys a new document touches. Each event carries an estimate the way conflict
+datasets give one: low, best and high over each source's latest figure.
 """
 
 from __future__ import annotations
@@ -17,65 +19,190 @@ import hashlib
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .errors import ConfigError
 from .models import Claim, Event, EventMember, Figure
 
 LEXICON = Path(__file__).resolve().parent / "lexicon" / "groups.yaml"
-ALIGNED_TYPES = {"killed", "injured", "detained", "deployed", "damage", "price", "fires", "attacks", "missing",
-                 "displaced"}
-# Claim types that name their own group: what is counted is the type itself.
-SELF_COUNTED = {"damage": "business", "fires": "fires", "attacks": "attacks", "deployed": "troops"}
-_VERB = {"killed": "killed", "injured": "injured", "detained": "detained", "deployed": "deployed",
-         "missing": "missing", "displaced": "displaced"}
-_RISE = re.compile(r"\b(rose|rise|rising|increase|increased|doubled|jump|hike|went up|soared)\b", re.I)
-_CUT = re.compile(r"\b(reduc\w*|cut|lower\w*|decrease\w*|restor\w*|cap)\b", re.I)
+
+# Claim types counting people (or troops); what they count comes from the lexicon.
+_PEOPLE_TYPES = {"killed": "killed", "injured": "injured", "detained": "detained", "missing": "missing",
+                 "displaced": "displaced", "deployed": "deployed"}
+# Claim types whose count is the thing itself ("75 fires").
+_SELF_COUNTED = {"fires", "attacks"}
+
+_RISE = re.compile(r"\b(?:rose|rise[ns]?|rising|increas\w*|doubl\w*|tripl\w*|jump\w*|hike[sd]?|went up|"
+                   r"soar\w*|spik\w*|surg\w*|climb\w*)\b", re.I)
+_CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall\w*|slash\w*|restor\w*|"
+                  r"caps?|capped|rolled back)\b", re.I)
+_EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of)\b", re.I)
+_PHASES = {"before": "before the rise", "after": "after the rise", "cut": "after the cut"}
+
+
+# --- the lexicon of counted groups ----------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’]s)?")
+_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "police": "police",
+              "personnel": "personnel", "news": "news", "gas": "gas", "lpg": "lpg"}
+
+
+def singular(word: str) -> str:
+    """A rough singular of an English word, enough to match lexicon entries."""
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"  # servicemen, policemen, gunmen
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Match:
+    group: str
+    text: str  # as written, lower-cased: the source's own word
+    start: int
+    end: int
+    words: tuple[str, ...]  # singular forms
+
+
+class Matcher:
+    """Finds lexicon phrases in a text, word by word, the longest phrase first."""
+
+    def __init__(self, entries: dict[tuple[str, ...], str]):
+        self.entries = entries
+        self.longest = max((len(words) for words in entries), default=0)
+
+    def find(self, text: str) -> list[Match]:
+        return list(_find(self, text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
+    tokens = [(singular(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found, i = [], 0
+    while i < len(tokens):
+        for size in range(min(matcher.longest, len(tokens) - i), 0, -1):
+            words = tuple(t[0] for t in tokens[i:i + size])
+            group = matcher.entries.get(words)
+            if group is not None:
+                start, end = tokens[i][1], tokens[i + size - 1][2]
+                found.append(Match(group, text[start:end].lower(), start, end, words))
+                i += size
+                break
+        else:
+            i += 1
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=1)
-def load_groups() -> list[tuple[str, re.Pattern]]:
-    """(group, pattern) pairs, longest phrases first."""
+def load_lexicon() -> tuple[dict[str, Matcher], frozenset[str]]:
+    """Matchers per domain (people, deployed, goods, damage) and the groups deployed as troops."""
     data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    phrases = [(phrase.lower(), group) for group, words in data.items() for phrase in words]
-    phrases.sort(key=lambda p: -len(p[0]))
-    return [(group, re.compile(r"\b" + re.escape(phrase).replace(r"\ ", r"[\s-]+") + r"(?:s|es)?\b", re.I))
-            for phrase, group in phrases]
+    problems: list[tuple[str, str]] = []
+
+    def entries(section: str, groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+        table: dict[tuple[str, ...], str] = {}
+        for group, phrases in groups.items():
+            for phrase in phrases:
+                words = tuple(singular(w.group()) for w in _WORD.finditer(phrase))
+                if words in table and table[words] != group:
+                    problems.append((f"{section} -> {group}", f"{phrase!r} is already in {table[words]!r}"))
+                table.setdefault(words, group)
+        return table
+
+    people = entries("people", data["people"])
+    deployed = {**entries("equipment", {"equipment": data["equipment"]}), **people}
+    matchers = {"people": Matcher(people), "deployed": Matcher(deployed),
+                "goods": Matcher(entries("goods", data["goods"])),
+                "damage": Matcher(entries("damage", data["damage"]))}
+    if problems:
+        raise ConfigError(str(LEXICON), problems)
+    return matchers, frozenset(data["deployed as troops"])
+
+
+# --- what a figure counts ------------------------------------------------------------
 
 
 def counted_group(figure: Figure) -> tuple[str | None, str | None]:
-    """(group, the source's own word) for what a figure counts."""
-    if figure.claim_type in SELF_COUNTED and figure.claim_type != "deployed":
-        return SELF_COUNTED[figure.claim_type], figure.counted_head or figure.claim_type
-    haystacks = [figure.counted or "", figure.counted_head or ""]
-    for group, pattern in load_groups():
-        for hay in haystacks:
-            match = pattern.search(hay)
-            if match:
-                if figure.claim_type == "deployed":
-                    return "troops", match.group(0).lower()
-                return group, match.group(0).lower()
-    if figure.claim_type == "deployed":
-        return "troops", figure.counted_head
-    if figure.claim_type == "price":
-        return "price", figure.counted_head
+    """(group, the source's own word) for what a figure counts; (None, ...) when unknown."""
+    claim_type = figure.claim_type
+    if claim_type in _SELF_COUNTED:
+        return claim_type, figure.counted_head or claim_type
+    if claim_type in _PEOPLE_TYPES:
+        domain = "deployed" if claim_type == "deployed" else "people"
+        match = _counted_match(figure, domain)
+        if match is None:
+            return None, figure.counted_head
+        if claim_type == "deployed" and match.group in load_lexicon()[1]:
+            return "troops", match.text
+        return match.group, match.text
+    if claim_type in ("price", "damage"):
+        domain = "goods" if claim_type == "price" else "damage"
+        match = _counted_match(figure, domain) or _nearest_in_sentence(figure, domain)
+        if match is not None:
+            return match.group, match.text
+        # Damage is always to something; a figure that does not say what counts as property.
+        return ("property", None) if claim_type == "damage" else (None, figure.counted_head)
     return None, figure.counted_head
 
 
+def _counted_match(figure: Figure, domain: str) -> Match | None:
+    """The lexicon entry of the counted phrase, preferring the one holding the head noun."""
+    matcher = load_lexicon()[0][domain]
+    if figure.counted:
+        found = matcher.find(figure.counted)
+        if found:
+            head = singular(figure.counted_head) if figure.counted_head else None
+            holding_head = [m for m in found if head in m.words]
+            return (holding_head or found)[0]
+    if figure.counted_head:
+        found = matcher.find(figure.counted_head)
+        if found:
+            return found[0]
+    return None
+
+
+def _nearest_in_sentence(figure: Figure, domain: str) -> Match | None:
+    """The entry nearest to the figure in its sentence ("the price of LPG rose to 120 tenge")."""
+    if not figure.sentence:
+        return None
+    start = figure.start - (figure.sentence_start or 0)
+    end = start + (figure.end - figure.start)
+    found = load_lexicon()[0][domain].find(figure.sentence)
+    if not found:
+        return None
+    return min(found, key=lambda m: (max(m.start - end, start - m.end, 0), m.start))
+
+
 def price_phase(figure: Figure) -> str:
-    """before (the rise), after (the rise) or cut, from the words around the figure."""
+    """"before" (the rise), "after" (the rise) or "cut", from the words around the figure."""
     sentence = figure.sentence or ""
-    offset = figure.start - (figure.sentence_start or 0)
-    before = sentence[max(0, offset - 40):max(0, offset)].lower()
-    if re.search(r"\bfrom\s*$", before) or re.search(r"\bfrom\b[^,;]{0,12}$", before):
-        return "before"
-    if _CUT.search(sentence) and not _RISE.search(sentence):
+    offset = max(0, figure.start - (figure.sentence_start or 0))
+    lead = " ".join(re.findall(r"[\w']+", sentence[:offset].lower())[-4:])
+    rising = bool(_RISE.search(sentence))
+    cutting = bool(_CUT.search(sentence)) and not rising
+    if re.search(r"\bfrom$", lead):
+        # "cut from 120 to 50": the price cut from is the one after the rise.
+        return "after" if cutting else "before"
+    if _CUT.search(lead) and not _RISE.search(lead):
         return "cut"
-    if _RISE.search(sentence) or re.search(r"\bto\s*$", before):
-        return "after"
-    return "cut" if _CUT.search(before) else "after"
+    if _EARLIER.search(lead):
+        return "before"
+    return "cut" if cutting else "after"
+
+
+# --- grouping keys, ids and labels ----------------------------------------------------
 
 
 def event_key(claim: Claim) -> str | None:
@@ -83,96 +210,142 @@ def event_key(claim: Claim) -> str | None:
     if claim.happening is not None:
         return f"happening|{claim.happening.action}" if claim.happening.date else None
     figure = claim.figure
-    if figure is None or figure.claim_type not in ALIGNED_TYPES or figure.value is None:
+    if figure is None or figure.claim_type not in _PEOPLE_TYPES.keys() | _SELF_COUNTED | {"price", "damage"}:
+        return None
+    if _point(figure) is None:
         return None
     group, _ = counted_group(figure)
     if group is None:
         return None
     phase = price_phase(figure) if figure.claim_type == "price" else ""
-    return f"figure|{figure.claim_type}|{group}|{figure.scope or ''}|{phase}"
+    return f"figure|{figure.claim_type}|{group}|{_scope_key(figure.scope)}|{phase}"
 
 
 def event_id(story_id: str, key: str) -> str:
-    return "ev-" + hashlib.sha1(f"{story_id}|{key}".encode()).hexdigest()[:10]
+    """Stable id: story, kind and grouping key (the key starts with the kind)."""
+    kind, _, rest = key.partition("|")
+    return "ev-" + hashlib.sha1(f"{story_id}|{kind}|{rest}".encode()).hexdigest()[:10]
 
 
-def label_of(key: str, happening_label: str | None = None) -> str:
-    parts = key.split("|")
-    if parts[0] == "happening":
-        return happening_label or parts[1].replace("_", " ").capitalize()
-    _, claim_type, group, scope, phase = parts
-    where = f" in {scope}" if scope else ""
+def figure_label(claim_type: str, group: str, scope: str | None, phase: str = "") -> str:
+    """Readable name of a figure event: "Security forces killed", "Fuel price after the rise"."""
     if claim_type == "price":
-        thing = "Fuel price" if group == "fuel" else "Price"
-        return f"{thing} {dict(before='before the rise', after='after the rise', cut='after the cut')[phase]}{where}"
-    if claim_type in ("fires", "attacks"):
-        return f"{claim_type.capitalize()}{where}"
-    if claim_type == "damage":
-        return f"Damage to {group}{where}"
-    return f"{group.capitalize()} {_VERB[claim_type]}{where}"
+        text = f"{group.capitalize()} price {_PHASES.get(phase, '')}".strip()
+    elif claim_type == "damage":
+        text = f"Damage to {group}"
+    elif claim_type in _SELF_COUNTED:
+        text = claim_type.capitalize()
+    else:
+        text = f"{group[0].upper()}{group[1:]} {_PEOPLE_TYPES[claim_type]}"
+    return f"{text} in {scope}" if scope else text
+
+
+def _scope_key(scope: str | None) -> str:
+    return " ".join(scope.split()).casefold() if scope else ""
+
+
+# --- events --------------------------------------------------------------------------
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:
-    """Events of these claims: deterministic, whatever the input order."""
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    """Events of these claims: the same events, ids and order whatever the input order."""
+    groups: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
     for claim in claims:
         key = event_key(claim)
         if key is not None:
-            groups[(claim.story_id, key)].append(claim)
+            groups[(claim.story_id, key)][claim.key] = claim
     events = []
-    for (story_id, key), members in sorted(groups.items()):
-        members.sort(key=lambda c: c.key)
-        if key.startswith("happening|"):
-            events.append(_happening_event(story_id, key, members))
-        else:
-            events.append(_figure_event(story_id, key, members))
+    for (story_id, key), by_key in sorted(groups.items()):
+        members = [by_key[k] for k in sorted(by_key)]
+        build = _happening_event if key.startswith("happening|") else _figure_event
+        events.append(build(story_id, key, members))
     return events
 
 
-def _latest_per_source(members: list[Claim], when) -> dict[str, Claim]:
-    latest: dict[str, Claim] = {}
+def _latest_per_source(members: list[Claim], rank: Callable[[Claim], tuple]) -> dict[str, Claim]:
+    """Each source's highest-ranked claim."""
+    best: dict[str, Claim] = {}
     for claim in members:
-        current = latest.get(claim.source_id)
-        if current is None or (when(claim) or "", claim.key) > (when(current) or "", current.key):
-            latest[claim.source_id] = claim
-    return latest
+        current = best.get(claim.source_id)
+        if current is None or (rank(claim), claim.key) > (rank(current), current.key):
+            best[claim.source_id] = claim
+    return best
 
 
 def _figure_event(story_id: str, key: str, members: list[Claim]) -> Event:
-    latest = _latest_per_source(members, lambda c: c.figure.as_of or c.published)
-    lows = [c.figure.low if c.figure.low is not None else c.figure.value for c in latest.values()]
-    highs = [c.figure.high if c.figure.high is not None else c.figure.value for c in latest.values()]
-    bests = [c.figure.value for c in latest.values()]
-    conservative = min(latest.values(), key=lambda c: (c.figure.value, c.key))
-    as_of = sorted(d for d in (c.figure.as_of or c.published for c in members) if d)
-    parts = key.split("|")
+    _, claim_type, group, _, phase = key.split("|")
+
+    def when(claim: Claim) -> str:
+        return claim.figure.as_of or claim.published or ""
+
+    # The newest as-of wins; on the same day the newer report, then the higher figure.
+    latest = _latest_per_source(members, lambda c: (when(c), c.published or "", _point(c.figure)))
+    lows = [_bounds(c.figure)[0] for c in latest.values()]
+    highs = [_bounds(c.figure)[1] for c in latest.values()]
+    conservative = min(latest.values(), key=lambda c: (_bounds(c.figure)[0], _point(c.figure), c.source_id))
+    dates = sorted(d for d in map(when, members) if d)
+    scopes = sorted(c.figure.scope.strip() for c in members if c.figure.scope)
+    scope = scopes[0] if scopes else None
     return Event(
-        id=event_id(story_id, key), story_id=story_id, kind="figure", label=label_of(key),
-        claim_type=parts[1], counted_group=parts[2], scope=parts[3] or None, action=None,
-        date_start=as_of[0] if as_of else None, date_end=as_of[-1] if as_of else None,
-        low=min(lows), best=statistics.median(bests), high=max(highs), spread=max(highs) - min(lows),
-        n_sources=len(latest),
-        members=tuple(EventMember(c.key, c.source_id, latest[c.source_id].key == c.key, c.key == conservative.key)
+        id=event_id(story_id, key), story_id=story_id, kind="figure",
+        label=figure_label(claim_type, group, scope, phase),
+        claim_type=claim_type, counted_group=group, scope=scope, action=None,
+        date_start=dates[0] if dates else None, date_end=dates[-1] if dates else None,
+        low=min(lows), best=float(statistics.median(_point(c.figure) for c in latest.values())),
+        high=max(highs), spread=max(highs) - min(lows), n_sources=len(latest),
+        members=tuple(EventMember(c.key, c.source_id, latest[c.source_id] is c, c is conservative)
                       for c in members),
     )
 
 
+def _point(figure: Figure) -> float | None:
+    """The single value of a figure; the middle of a range that states no value."""
+    if figure.value is not None:
+        return float(figure.value)
+    if figure.low is not None and figure.high is not None:
+        return (figure.low + figure.high) / 2
+    return figure.low if figure.low is not None else figure.high
+
+
+def _bounds(figure: Figure) -> tuple[float, float]:
+    point = _point(figure)
+    low = figure.low if figure.low is not None else point
+    high = figure.high if figure.high is not None else point
+    return float(min(low, point)), float(max(high, point))
+
+
 def _happening_event(story_id: str, key: str, members: list[Claim]) -> Event:
-    latest = _latest_per_source(members, lambda c: c.published)
-    dates = sorted(c.happening.date for c in members if c.happening.date)
-    spread = None
-    if dates:
-        first, last = (dt.date.fromisoformat(_day(d)) for d in (dates[0], dates[-1]))
-        spread = float((last - first).days)
+    action = key.split("|")[1]
+    # Each source's date for the happening comes from its newest report; within it, the
+    # date its sentences give most often (then the earliest), so one stray mention does
+    # not move the source's date.
+    newest = {c.source_id: c.published or "" for c in _latest_per_source(members, lambda c: (c.published or "",))
+              .values()}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for claim in members:
+        if (claim.published or "") == newest[claim.source_id]:
+            counts[(claim.source_id, claim.happening.date)] += 1
+    chosen = _latest_per_source(
+        [c for c in members if (c.published or "") == newest[c.source_id]],
+        lambda c: (counts[(c.source_id, c.happening.date)], _negated(_day(c.happening.date))),
+    )
+    dates = sorted(c.happening.date for c in chosen.values())
+    first, last = dt.date.fromisoformat(_day(dates[0])), dt.date.fromisoformat(_day(dates[-1]))
+    labels = sorted({c.happening.label for c in members})
     return Event(
-        id=event_id(story_id, key), story_id=story_id, kind="happening",
-        label=label_of(key, members[0].happening.label), claim_type=None, counted_group=None, scope=None,
-        action=key.split("|")[1], date_start=dates[0] if dates else None, date_end=dates[-1] if dates else None,
-        low=None, best=None, high=None, spread=spread, n_sources=len(latest),
-        members=tuple(EventMember(c.key, c.source_id, latest[c.source_id].key == c.key, False) for c in members),
+        id=event_id(story_id, key), story_id=story_id, kind="happening", label=labels[0],
+        claim_type=None, counted_group=None, scope=None, action=action,
+        date_start=dates[0], date_end=dates[-1], low=None, best=None, high=None,
+        spread=float((last - first).days), n_sources=len(chosen),
+        members=tuple(EventMember(c.key, c.source_id, chosen[c.source_id] is c, False) for c in members),
     )
 
 
 def _day(value: str) -> str:
     """A date of any precision as its first day (2022-01 → 2022-01-01)."""
-    return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
+    return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value[:10])
+
+
+def _negated(day: str) -> int:
+    """Sorts earlier days higher, for picking the earliest with max()."""
+    return -dt.date.fromisoformat(day).toordinal()

@@ -1,0 +1,192 @@
+"""From a number in a parsed sentence to a claim: what it counts, what happened to it,
+as of when, according to whom, and where.
+
+Rules on spaCy's dependency parse: the noun a number modifies is what it counts (with
+its compounds, adjectives and coordinated nouns); the verb above it is what happened;
+a number that is a subject on its own ("… and 18 were killed") counts the group of the
+figure before it in the sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+LEXICON = Path(__file__).resolve().parent / "claim_types.yaml"
+SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", "stress", "confirm", "estimate",
+             "add", "claim", "declare", "write", "cite", "put", "count", "emphasize", "emphasise", "warn",
+             "explain", "disclose", "reveal", "insist", "acknowledge", "tweet", "quote", "publish"}
+# Nouns that hold what is really counted in an "of" phrase: "33 cases of attacks".
+CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand", "million", "score", "ten",
+              "incident", "instance", "count", "tally", "unit"}
+CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
+                  "eur", "rub"}
+PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|tariff)\b",
+                           re.I)
+DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
+_AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
+_SINCE = re.compile(r"\b(?:since|from|between|after|before|until|till)\s+(?:the\s+)?$", re.I)
+_OWN_RANK = re.compile(r"^(?:the\s+)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def claim_lexicon() -> dict[str, str]:
+    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    return {lemma: claim for claim, lemmas in data.items() for lemma in lemmas}
+
+
+def number_anchor(span: Span) -> Token:
+    """The token of a number phrase that attaches it to the sentence."""
+    for token in reversed(span):
+        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+            return token
+    return span[-1]
+
+
+def counted_noun(anchor: Token) -> Token | None:
+    """The noun a number quantifies, if any."""
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in ("hundreds", "thousands", "dozens", "millions",
+                                                                   "scores", "tens"):
+        return anchor
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
+        return anchor.head
+    # "Hundreds of people", "dozens of protesters": the noun after "of".
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def phrase_of(noun: Token, after: int) -> str:
+    """The noun with its compounds, adjectives and coordinated nouns, from ``after`` on."""
+    keep = {noun.i}
+    stack = [noun]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "conj", "cc", "nmod", "hyph") or (
+                    token == noun and child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_ in CONTAINERS):
+                if child.dep_ == "conj" and (child.pos_ not in ("NOUN", "PROPN") or any(
+                        g.dep_ == "nummod" for g in child.children)):
+                    continue  # "70 terrorists and 30 looters": the looters are a figure of their own
+                keep.add(child.i)
+                stack.append(child)
+            elif child.dep_ == "pobj" and token.dep_ == "prep":
+                keep.add(child.i)
+                stack.append(child)
+    indexes = sorted(i for i in keep if i >= after)
+    if not indexes:
+        return noun.text
+    doc = noun.doc
+    return doc[indexes[0]:indexes[-1] + 1].text.strip(" ,")
+
+
+def governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound"):
+            return current
+        if current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None, sentence: Span) -> str:
+    lexicon = claim_lexicon()
+    candidates: list[str] = []
+    if verb is not None:
+        candidates.append(verb.lemma_.lower())
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in ("NOUN", "ADJ", "VERB"):
+                candidates.append(child.lemma_.lower())
+            if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
+                candidates.extend(t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN")
+    if noun is not None:
+        candidates.append(noun.lemma_.lower())
+        candidates.extend(t.lemma_.lower() for t in noun.subtree if t.pos_ in ("NOUN", "ADJ") and t != noun)
+        if noun.dep_ in ("pobj",) and noun.head.head.pos_ == "NOUN":
+            candidates.append(noun.head.head.lemma_.lower())  # "damage to business by 78 billion tenge"
+    for lemma in candidates:
+        if lemma in lexicon:
+            return lexicon[lemma]
+    if unit and unit != "%":
+        if PRICE_CONTEXT.search(sentence.text):
+            return "price"
+        if DAMAGE_CONTEXT.search(sentence.text):
+            return "damage"
+    return "other"
+
+
+def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -> str | None:
+    """The sentence's own date ("as of January 7", "On January 7, …"), else publication."""
+    text = sentence.doc.text
+    fallback = None
+    for date in dates_in_sentence:
+        if not date.value or date.precision != "day":
+            continue
+        before = text[max(sentence.start_char, date.start - 30):date.start]
+        if _AS_OF.search(before):
+            return date.value_end or date.value
+        if fallback is None and not _SINCE.search(before) and not date.value_end:
+            fallback = date.value
+    return fallback or published
+
+
+def _clean_name(span_text: str) -> str:
+    text = _OWN_RANK.sub("", span_text.strip(" ,.;:«»\"“”'"))
+    return re.sub(r"\s+of the Republic of \w+$", "", text)
+
+
+def attribution(sentence: Span, canonical_of: dict[int, str]) -> str | None:
+    """Who says so: 'According to X', or the subject of a verb of saying."""
+    for token in sentence:
+        if token.lower_ == "according":
+            for prep in token.children:
+                if prep.lower_ == "to":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return canonical_of.get(pobj.i) or _clean_name(_subtree_text(pobj))
+    for token in sentence:
+        if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS:
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    return canonical_of.get(child.i) or _clean_name(_subtree_text(child))
+    return None
+
+
+def _subtree_text(token: Token) -> str:
+    """A noun phrase without trailing clauses: 'the Ministry of Internal Affairs'."""
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct", "appos") or t == token]
+    start, end = tokens[0].i, tokens[-1].i
+    for t in tokens:
+        if t.dep_ in ("relcl", "acl", "appos") and t.i > token.i:
+            end = min(end, t.left_edge.i - 1)
+    return token.doc[start:end + 1].text
+
+
+def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: set[str]) -> str | None:
+    """A city or region the figure is limited to ("detained in Almaty"); None for a national total."""
+    for head in (noun, verb):
+        if head is None:
+            continue
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for pobj in prep.children:
+                    name = places.get(pobj.i)
+                    if name is None:
+                        for inner in pobj.subtree:  # "in the city of Almaty"
+                            name = places.get(inner.i) or name
+                    if name and name.casefold() not in countries:
+                        return name
+    return None
+
+
+def doc_tokens_between(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")

@@ -1,0 +1,128 @@
+"""Which numbers are figures, and the claim each one makes.
+
+A number is not a figure when it is part of a date, a time of day, a duration ("8
+years in prison"), an ordinal or anniversary, a legal reference ("Articles 2 and 4"),
+a unit divisor ("per 1 liter"), a bare year or a phone number; or when it is a word
+number ("one") that quantifies nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from ..models import DateMention, EntityMention, Figure
+from .claims import (
+    CONTAINERS, CURRENCY_WORDS, as_of_date, attribution, claim_type_of, counted_noun, governing_verb,
+    number_anchor, phrase_of, scope_of,
+)
+from .entities import country_names
+from .numbers import NumberSpan, find_numbers
+
+CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound"}
+_DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+                             r"centuries|year-old|years-old)\b", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b|GMT|UTC)", re.I)
+_TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|to|after|before|by)\s*$", re.I)
+_REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|sections?|chapters?|no\.|nos\.|"
+                               r"number|resolution|decree|law|per|page|pp?\.|tel\.?|phone|fax|code|room|"
+                               r"flight|route|highway|and)\s*$", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
+
+
+def _excluded(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) -> bool:
+    after = text[number.end:number.end + 20]
+    before = text[max(0, number.start - 20):number.start]
+    if any(s < number.end and number.start < e for s, e in date_spans):
+        return True
+    if _TIME_AFTER.match(after) or re.match(r"^\d{1,2}[.:]\d{2}$", number.text) and _TIME_BEFORE.search(before):
+        return True
+    if _DURATION_AFTER.match(after) or _ORDINAL_AFTER.match(after) or _AGE_AFTER.match(after):
+        return True
+    if _REFERENCE_BEFORE.search(before) and not number.unit and not _REFERENCE_BEFORE.search(before).group(0).strip() \
+            .lower() == "and":
+        return True
+    if re.search(r"\barticles?\s+\d+\s*(?:,\s*\d+\s*)*and\s*$", before, re.I):
+        return True  # the "4" of "Articles 2 and 4"
+    if before.rstrip().endswith(("+", "№", "#")):
+        return True
+    digits = re.sub(r"\D", "", number.text)
+    if not number.unit and re.fullmatch(r"(?:19|20)\d\d", digits) and number.approx is None \
+            and number.low is None:
+        return True  # a year on its own
+    return False
+
+
+def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMention], published: str | None,
+                 publisher: str | None) -> list[Figure]:
+    text = doc.text
+    date_spans = [(d.start, d.end) for d in dates]
+    date_starts = [d.start for d in dates]
+    canonical_at: dict[int, str] = {}
+    places: dict[int, str] = {}
+    for mention in entities:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            if mention.label == "PERSON":
+                canonical_at[token.i] = mention.canonical
+            if mention.label in ("GPE", "LOC", "FAC"):
+                places[token.i] = mention.canonical
+    countries = country_names()
+    figures: list[Figure] = []
+    previous_in_sentence: dict[int, Figure] = {}
+    for number in find_numbers(text):
+        if _excluded(text, number, date_spans):
+            continue
+        span = doc.char_span(number.number_start, number.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        sentence = span[0].sent
+        anchor = number_anchor(span)
+        noun = counted_noun(anchor)
+        is_word_number = not any(ch.isdigit() for ch in number.text)
+        if is_word_number and noun is None and number.approx != "vague" and anchor.dep_ not in ("nsubj",
+                                                                                                 "nsubjpass"):
+            continue  # "one of them", "the two sides"
+        if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
+            noun = None  # the head is before the number: not what it counts
+        counted = counted_head = None
+        unit = number.unit
+        if noun is not None and noun.lower_ in CURRENCY_WORDS:
+            unit = unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
+            counted, counted_head = noun.text, noun.lemma_.lower()
+        elif noun is not None:
+            counted = phrase_of(noun, span.end if noun.i >= span.end else noun.i)
+            counted_head = noun.lemma_.lower()
+            if noun.lemma_.lower() in CONTAINERS:  # "cases of attacks": keep the container as head
+                counted_head = noun.lemma_.lower()
+        if counted_head is None and unit in CURRENCY_NAMES:
+            counted_head = CURRENCY_NAMES[unit]  # "from 50-60 to 110-120 tenge": 50-60 tenge too
+        verb = governing_verb(noun if noun is not None else anchor)
+        earlier = previous_in_sentence.get(sentence.start)
+        if noun is None and earlier is not None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+            counted, counted_head = earlier.counted, earlier.counted_head  # "... and 18 were killed"
+        claim_type = claim_type_of(verb, noun, anchor, unit, sentence)
+        index = bisect.bisect_left(date_starts, sentence.start_char)
+        sentence_dates = []
+        while index < len(dates) and dates[index].start < sentence.end_char:
+            sentence_dates.append(dates[index])
+            index += 1
+        figure = Figure(
+            text=number.text, start=number.start, end=number.end, value=number.value, low=number.low,
+            high=number.high if number.high is not None else None, unit=unit, approx=number.approx,
+            counted=counted, counted_head=counted_head,
+            predicate=verb.lemma_.lower() if verb is not None else None, claim_type=claim_type,
+            as_of=as_of_date(sentence, sentence_dates, published),
+            attributed_to=attribution(sentence, canonical_at) or publisher,
+            sentence=sentence.text, sentence_start=sentence.start_char,
+            scope=scope_of(verb, noun, places, countries),
+        )
+        figures.append(figure)
+        if counted is not None:
+            previous_in_sentence[sentence.start] = figure
+    return figures
