@@ -41,6 +41,8 @@ _RISE = re.compile(r"\b(?:rose|rise[ns]?|rising|increas\w*|doubl\w*|tripl\w*|jum
 _CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall\w*|slash\w*|restor\w*|"
                   r"caps?|capped|rolled back)\b", re.I)
 _EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of)\b", re.I)
+# How far (characters) from a price or damage figure the sentence may name the good.
+_NEAR = 150
 _PHASES = {"before": "before the rise", "after": "after the rise", "cut": "after the cut"}
 
 
@@ -174,15 +176,14 @@ def _counted_match(figure: Figure, domain: str) -> Match | None:
 
 
 def _nearest_in_sentence(figure: Figure, domain: str) -> Match | None:
-    """The entry nearest to the figure in its sentence ("the price of LPG rose to 120 tenge")."""
+    """The entry nearest to the figure in its sentence ("the price of LPG rose to 120 tenge"), if near."""
     if not figure.sentence:
         return None
     start = figure.start - (figure.sentence_start or 0)
     end = start + (figure.end - figure.start)
-    found = load_lexicon()[0][domain].find(figure.sentence)
-    if not found:
-        return None
-    return min(found, key=lambda m: (max(m.start - end, start - m.end, 0), m.start))
+    near = [(max(m.start - end, start - m.end, 0), m.start, m) for m in load_lexicon()[0][domain].find(figure.sentence)]
+    near = [item for item in near if item[0] <= _NEAR]
+    return min(near, key=lambda item: item[:2])[2] if near else None
 
 
 def price_phase(figure: Figure) -> str:

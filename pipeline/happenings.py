@@ -1,9 +1,10 @@
 """Dated happenings: "the government resigned on January 5", as each sentence dates it.
 
-A sentence that holds a dated mention and a pattern from ``lexicon/happenings.yaml``
-gives one happening per action. When the sentence gives a span ("a state of emergency
-from January 5 to January 19"), the start dates the declaration and the end dates its
-end.
+A sentence that holds a dated mention and a phrase from ``lexicon/happenings.yaml``
+gives one happening per action, dated by the mention nearest to the phrase. A date
+that says when a count was made ("as of January 7") dates no happening. When the
+sentence gives a span ("a state of emergency from January 5 to January 19"), the start
+dates the declaration and the end dates its end.
 """
 
 from __future__ import annotations
@@ -11,62 +12,163 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .models import Analysis, DateMention, Happening
+from .errors import ConfigError
+from .models import Analysis, DateMention, Happening, Sentence
 
 LEXICON = Path(__file__).resolve().parent / "lexicon" / "happenings.yaml"
-_ENDS = {"emergency_ends", "troops_withdrawn"}
+
+# Entity labels that name no actor.
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_AS_OF = re.compile(r"\b(?:as of|as at|as on|by the end of)\W*$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|to|through|thru|ending(?: on)?)\W*$", re.I)
+_FROM = re.compile(r"\b(?:from|since|starting(?: on| from)?)\W*$", re.I)
+# Says that a thing ended, so the sentence's own date dates the end ("lifted on 19 January").
+_ENDED = re.compile(r"\b(?:lift\w*|end|ends|ended|expir\w*|cancel\w*|revok\w*)\b", re.I)
+_GAP = r"\W+(?:[\w'’\-]+\W+){0,4}?"
+
+
+@dataclass(frozen=True)
+class Action:
+    key: str
+    label: str
+    patterns: tuple[re.Pattern, ...]
+    unless: tuple[re.Pattern, ...] = ()
+    dated_by_end: bool = False
+
+
+def phrase_pattern(phrase: str) -> re.Pattern:
+    """A lexicon phrase ("declare|impose * state_of_emergency") as a regular expression."""
+    tokens = phrase.split()
+    if not tokens or tokens[0] == "*" or tokens[-1] == "*":
+        raise ValueError(f"phrase {phrase!r} must start and end with a word")
+    parts, joiner = [], ""
+    for token in tokens:
+        if token == "*":
+            joiner = _GAP
+            continue
+        choices = "|".join(_choice(choice) for choice in token.lower().split("|"))
+        parts.append(f"{joiner}(?:{choices})")
+        joiner = r"\W+"
+    return re.compile(r"\b" + "".join(parts) + r"\b", re.IGNORECASE)
+
+
+def _choice(choice: str) -> str:
+    """One choice of a token; its first word in any form ("declare" → declares, declared)."""
+    first, *rest = choice.split("_")
+    return "[\\s\\-–]*".join([_forms(first), *map(re.escape, rest)])
+
+
+def _forms(word: str) -> str:
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|ies|ied|ying)"
+    last = re.escape(word[-1])
+    return re.escape(word) + f"(?:s|es|ed|ing|{last}ed|{last}ing)?"
 
 
 @functools.lru_cache(maxsize=1)
-def load_actions() -> dict[str, tuple[str, list[re.Pattern]]]:
+def load_actions() -> tuple[Action, ...]:
+    """The actions of the lexicon, in file order; every problem reported at once."""
     data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    return {action: (spec["label"], [re.compile(p, re.IGNORECASE) for p in spec["patterns"]])
-            for action, spec in data.items()}
+    actions, problems = [], []
+    for key, spec in data.items():
+        try:
+            patterns = [phrase_pattern(p) for p in spec.get("phrases", [])]
+            patterns += [re.compile(p, re.IGNORECASE) for p in spec.get("patterns", [])]
+            unless = tuple(phrase_pattern(p) for p in spec.get("unless", []))
+        except (ValueError, re.error) as exc:
+            problems.append((key, str(exc)))
+            continue
+        if not patterns or not spec.get("label"):
+            problems.append((key, "needs a label and at least one phrase or pattern"))
+            continue
+        actions.append(Action(key, spec["label"], tuple(patterns), unless, spec.get("date") == "end"))
+    if problems:
+        raise ConfigError(str(LEXICON), problems)
+    return tuple(actions)
 
 
 def find_happenings(analysis: Analysis, text: str) -> tuple[Happening, ...]:
-    starts = [s.start for s in analysis.sentences]
-    dates_by_sentence: dict[int, list[DateMention]] = {}
+    """Every dated happening of a text, in text order, at most one per action and sentence."""
+    sentences = analysis.sentences or _split_sentences(text)
+    starts = [s.start for s in sentences]
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    dates: dict[int, list[DateMention]] = {}
     for date in analysis.dates:
-        if date.value and starts:
-            index = max(0, bisect.bisect_right(starts, date.start) - 1)
-            dates_by_sentence.setdefault(index, []).append(date)
-    entities_by_sentence: dict[int, list[str]] = {}
-    for mention in analysis.entities:
-        if mention.label in ("PERSON", "ORG", "NORP", "GPE") and starts:
-            index = max(0, bisect.bisect_right(starts, mention.start) - 1)
-            entities_by_sentence.setdefault(index, []).append(mention.canonical)
+        if date.value:
+            dates.setdefault(sentence_of(date.start), []).append(date)
+    actors: dict[int, list[str]] = {}
+    for mention in sorted(analysis.entities, key=lambda m: m.start):
+        if mention.label not in _NOT_ACTORS:
+            actors.setdefault(sentence_of(mention.start), []).append(mention.canonical)
     found = []
-    for index, dates in sorted(dates_by_sentence.items()):
-        sentence = analysis.sentences[index]
-        for action, (label, patterns) in load_actions().items():
-            if not any(p.search(sentence.text) for p in patterns):
-                continue
-            date = _pick(action, dates)
-            if date is None:
-                continue
-            value = date.value_end if action in _ENDS and date.value_end else date.value
-            found.append(Happening(
-                action=action, label=label, date=value,
-                date_end=None if action in _ENDS else date.value_end, date_text=date.text,
-                start=date.start, end=date.end, sentence=sentence.text, sentence_start=sentence.start,
-                actors=tuple(dict.fromkeys(entities_by_sentence.get(index, ()))),
-            ))
+    for index in sorted(dates):
+        sentence = sentences[index]
+        for action in load_actions():
+            happening = _happening(action, sentence, dates[index], actors.get(index, []))
+            if happening is not None:
+                found.append(happening)
     return tuple(found)
 
 
-def _pick(action: str, dates: list[DateMention]) -> DateMention | None:
-    """The date mention that dates this action in its sentence."""
-    dated = [d for d in dates if d.value]
-    if not dated:
+def _happening(action: Action, sentence: Sentence, dates: list[DateMention], actors: list[str]) -> Happening | None:
+    if any(p.search(sentence.text) for p in action.unless):
         return None
-    if action in _ENDS:
-        spans = [d for d in dated if d.value_end]
-        return spans[0] if spans else dated[-1]
-    # The most precise date wins ("on January 5" over "in 2022").
-    order = {"day": 0, "month": 1, "year": 2}
-    return min(dated, key=lambda d: (order.get(d.precision or "day", 3), d.start))
+    triggers = [m.span() for p in action.patterns for m in p.finditer(sentence.text)]
+    if not triggers:
+        return None
+    picked = _pick_date(action, sentence, dates, triggers)
+    if picked is None:
+        return None
+    date, value = picked
+    return Happening(
+        action=action.key, label=action.label, date=value,
+        date_end=None if action.dated_by_end else date.value_end, date_text=date.text,
+        start=date.start, end=date.end, sentence=sentence.text, sentence_start=sentence.start,
+        actors=tuple(dict.fromkeys(actors)),
+    )
+
+
+def _pick_date(action: Action, sentence: Sentence, dates: list[DateMention],
+               triggers: list[tuple[int, int]]) -> tuple[DateMention, str] | None:
+    """The mention dating this action, and the value it gives it."""
+
+    def lead(date: DateMention) -> str:
+        return sentence.text[:max(0, date.start - sentence.start)][-30:]
+
+    def distance(date: DateMention) -> tuple[int, int]:
+        start, end = date.start - sentence.start, date.end - sentence.start
+        return min(max(a - end, start - b, 0) for a, b in triggers), date.start
+
+    usable = [d for d in dates if not _AS_OF.search(lead(d)) and not d.text.lower().startswith("as of")]
+    if action.dated_by_end:
+        spans = [d for d in usable if d.value_end]
+        if spans:
+            date = min(spans, key=distance)
+            return date, date.value_end
+        ends = [d for d in usable if _UNTIL.search(lead(d))]
+        if ends:
+            return min(ends, key=distance), min(ends, key=distance).value
+        if not _ENDED.search(sentence.text):
+            return None
+        usable = [d for d in usable if not _FROM.search(lead(d))]
+    else:
+        usable = [d for d in usable if not _UNTIL.search(lead(d))]
+    if not usable:
+        return None
+    date = min(usable, key=distance)
+    return date, date.value
+
+
+def _split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Rough sentences, for an analysis that has none."""
+    return tuple(Sentence(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text))
