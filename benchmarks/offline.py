@@ -31,10 +31,26 @@ def write_archive(corpus: Corpus, directory: Path) -> Story:
     return story_for(corpus, offline_url)
 
 
-def run_offline(story: Story, db: Path, archive: Path, processes: int = 1) -> tuple[RunReport, float]:
-    """One offline run into a fresh database; (report, seconds)."""
+def prepare_db(db: Path) -> None:
+    """A fresh database; works around ``runs`` lacking columns that ``RunReport.counts`` writes.
+
+    (pipeline/schema.py TABLES["runs"] has no discovered / copies / fact_changes, so
+    ``Store.finish_run`` fails with "no such column: discovered"; see the report.)
+    """
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(str(db) + suffix).unlink(missing_ok=True)
+    from pipeline.store import Store
+
+    with Store(db) as store:
+        columns = store.db["runs"].columns_dict
+        for name in ("discovered", "copies", "fact_changes"):
+            if name not in columns:
+                store.db["runs"].add_column(name, int)
+
+
+def run_offline(story: Story, db: Path, archive: Path, processes: int = 1) -> tuple[RunReport, float]:
+    """One offline run into a fresh database; (report, seconds)."""
+    prepare_db(db)
     options = RunOptions(offline=True, archive_dir=archive, processes=processes, progress=False)
     started = time.perf_counter()
     report = run_pipeline([story], db, options)

@@ -1,9 +1,17 @@
 """Bytes → text with the right charset, even when the server or the page is wrong.
 
-Order of evidence: the Content-Type header, a byte-order mark, the page's own
-``<meta charset>`` / ``http-equiv``; a declared charset that fails to decode, or that
-decodes a Cyrillic or Greek page into Latin-1 gibberish, is overruled by detection
-(charset-normalizer).
+Order of evidence:
+
+    1. a byte-order mark (bytes cannot lie about it; browsers let it win too)
+    2. the charset of the Content-Type header
+    3. the page's own <meta charset> or <meta http-equiv="Content-Type">
+    4. valid UTF-8, else detection (charset-normalizer)
+
+A declared charset is overruled by step 4 when it fails to decode the bytes, or when
+it is clearly wrong: a single-byte charset declared for bytes that are valid multi-byte
+UTF-8, or Latin-1/Windows-1252 that turns a Cyrillic page into runs of accented
+letters ("×ðåçâû÷àéíîå"). As browsers do, Latin-1 and ASCII labels decode as
+Windows-1252, whose curly quotes sit where Latin-1 has control characters.
 """
 
 from __future__ import annotations
@@ -13,59 +21,92 @@ import re
 
 from charset_normalizer import from_bytes
 
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-# Latin-1 decodes anything; text full of these letters was really Cyrillic or Greek bytes.
-_MOJIBAKE = re.compile(r"[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ]")
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_META_SCAN = 16 * 1024  # a charset meta further down than this is not one a browser would see
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_WIDE = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
+_MULTIBYTE = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949",
+              "iso2022_jp", "iso2022_kr")
+_LATIN = ("latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii")
+# Three accented Latin-1 letters in a row: no Western language writes that, Cyrillic
+# bytes read as Latin-1 write little else.
+_MOJIBAKE_RUN = re.compile(r"[\u00c0-\u00ff]{3,}")
 
 
-def _codec(name: str | None) -> str | None:
-    if not name:
+def codec_name(label: str | None) -> str | None:
+    """Python's name for a charset label ("windows-1251" → "cp1251"), None if unknown."""
+    if not label:
         return None
     try:
-        return codecs.lookup(name.strip().lower()).name
+        return codecs.lookup(label.strip().strip("\"'").lower()).name
     except LookupError:
         return None
 
 
+def header_charset(content_type_header: str | None) -> str | None:
+    match = _HEADER_CHARSET.search(content_type_header or "")
+    return codec_name(match.group(1)) if match else None
+
+
 def declared_charset(body: bytes, content_type_header: str | None) -> str | None:
-    if content_type_header:
-        match = _HEADER_CHARSET.search(content_type_header)
-        if match and _codec(match.group(1)):
-            return _codec(match.group(1))
+    """The charset the bytes, the server or the page claim, in that order of trust."""
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name
-    match = _META_CHARSET.search(body[:4096])
-    if match:
-        return _codec(match.group(1).decode("ascii", "ignore"))
+    from_header = header_charset(content_type_header)
+    if from_header:
+        return from_header
+    match = _META_CHARSET.search(body[:_META_SCAN])
+    if not match:
+        return None
+    name = codec_name(match.group(1).decode("ascii", "ignore"))
+    # A page that could state its charset in ASCII bytes is not UTF-16 (WHATWG rule).
+    return "utf-8" if name in _WIDE else name
+
+
+def _decode_declared(body: bytes, name: str) -> tuple[str, str] | None:
+    names = ("cp1252", name) if name in ("latin-1", "iso8859-1", "ascii") else (name,)
+    for candidate in names:
+        try:
+            return body.decode(candidate), candidate
+        except (UnicodeDecodeError, LookupError):
+            continue
     return None
 
 
-def _plausible(text: str) -> bool:
-    letters = sum(ch.isalpha() for ch in text)
-    return not letters or len(_MOJIBAKE.findall(text)) / letters < 0.2
+def _is_multibyte_utf8(body: bytes) -> bool:
+    if body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _clearly_wrong(text: str, name: str, body: bytes) -> bool:
+    single_byte = not name.startswith("utf") and name not in _MULTIBYTE
+    if single_byte and _is_multibyte_utf8(body):
+        return True
+    return name in _LATIN and len(_MOJIBAKE_RUN.findall(text)) >= 2
 
 
 def decode_body(body: bytes, content_type_header: str | None) -> tuple[str, str]:
-    """(text, encoding used) for a response body."""
+    """(text, Python codec name used) for a response body."""
     if not body:
         return "", "utf-8"
     declared = declared_charset(body, content_type_header)
     if declared:
-        try:
-            text = body.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            pass
-        else:
-            if declared not in ("latin-1", "iso8859-1", "cp1252") or _plausible(text):
-                return text, declared
+        decoded = _decode_declared(body, declared)
+        if decoded is not None and not _clearly_wrong(decoded[0], decoded[1], body):
+            return decoded
     try:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     best = from_bytes(body).best()
     if best is not None:
-        return str(best), best.encoding
+        return str(best), codec_name(best.encoding) or best.encoding
     return body.decode("utf-8", errors="replace"), "utf-8"

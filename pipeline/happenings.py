@@ -29,6 +29,7 @@ _UNTIL = re.compile(r"\b(?:until|till|to|through|thru|ending(?: on)?)\W*$", re.I
 _FROM = re.compile(r"\b(?:from|since|starting(?: on| from)?)\W*$", re.I)
 # Says that a thing ended, so the sentence's own date dates the end ("lifted on 19 January").
 _ENDED = re.compile(r"\b(?:lift\w*|end|ends|ended|expir\w*|cancel\w*|revok\w*)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b")
 _GAP = r"\W+(?:[\w'’\-]+\W+){0,4}?"
 
 
@@ -145,9 +146,14 @@ def _pick_date(action: Action, sentence: Sentence, dates: list[DateMention],
     def lead(date: DateMention) -> str:
         return sentence.text[:max(0, date.start - sentence.start)][-30:]
 
-    def distance(date: DateMention) -> tuple[int, int]:
+    def distance(date: DateMention) -> tuple[int, int, int]:
+        # "X happened on DATE": a date after the phrase, in the same clause, comes first;
+        # otherwise the nearest date, before or after.
         start, end = date.start - sentence.start, date.end - sentence.start
-        return min(max(a - end, start - b, 0) for a, b in triggers), date.start
+        following = [start - b for _, b in triggers if b <= start and not _CLAUSE_BREAK.search(sentence.text[b:start])]
+        if following:
+            return 0, min(following), date.start
+        return 1, min(max(a - end, start - b, 0) for a, b in triggers), date.start
 
     usable = [d for d in dates if not _AS_OF.search(lead(d)) and not d.text.lower().startswith("as of")]
     if action.dated_by_end:

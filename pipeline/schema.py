@@ -24,7 +24,8 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     "runs": (
         {"id": INT, "stories": TEXT, "started": TEXT, "ended": TEXT, "status": TEXT, "offline": INT,
          "urls": INT, "fetched": INT, "not_modified": INT, "unchanged": INT, "new_documents": INT,
-         "new_versions": INT, "failed": INT, "analysed": INT, "events": INT, "failures": TEXT, "error": TEXT},
+         "new_versions": INT, "failed": INT, "analysed": INT, "events": INT, "discovered": INT, "copies": INT,
+         "fact_changes": INT, "failures": TEXT, "error": TEXT},
         "id",
         [],
     ),

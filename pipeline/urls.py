@@ -1,29 +1,71 @@
-"""URL canonical form and checks."""
+"""URL canonical form, and the checks the fetcher makes before it connects anywhere.
+
+``canonicalize`` gives one spelling per page so that the same report reached through a
+feed, a sitemap and a shared link is stored once.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import ipaddress
+import re
+from urllib.parse import unquote, urlsplit, urlunsplit
 
-TRACKING = {"fbclid", "gclid", "mc_cid", "mc_eid", "yclid", "_ga", "_hsenc", "ref_src", "igshid"}
+# Query parameters that only say how a reader arrived, never which page it is.
+TRACKING = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "yclid", "_ga", "_hsenc", "ref_src", "igshid"})
+DEFAULT_PORTS = {"http": 80, "https": 443}
+_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 
 
 def is_http_url(url: str) -> bool:
+    """True for an absolute http(s) URL with a host (and a valid port, if any)."""
+    text = url.strip()
+    if not text or any(ch.isspace() for ch in text):
+        return False
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in url.strip()
+    return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)
+
+
+def _tracking(pair: str) -> bool:
+    key = unquote(pair.split("=", 1)[0]).lower()
+    return key.startswith("utm_") or key in TRACKING
 
 
 def canonicalize(url: str) -> str:
+    """One spelling per page.
+
+    Lowercases scheme and host, drops the default port, the fragment and tracking
+    parameters (utm_*, fbclid, gclid …), sorts the remaining parameters and removes a
+    trailing slash except at the root. Parameter values keep their own encoding, so the
+    result still asks the server for the same thing. Raises ValueError for a bad port.
+    """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
+    host = (parts.hostname or "").rstrip(".")
+    if ":" in host:  # IPv6 literal: urlsplit removed the brackets
+        host = f"[{host}]"
     port = parts.port
-    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
-    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                   if not k.lower().startswith("utm_") and k.lower() not in TRACKING)
+    netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    if "@" in parts.netloc:
+        netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
+    query = "&".join(sorted(p for p in parts.query.split("&") if p and not _tracking(p)))
     path = parts.path or "/"
     if path != "/" and path.endswith("/"):
         path = path.rstrip("/") or "/"
-    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+    return urlunsplit((scheme, netloc, _upper_escapes(path), _upper_escapes(query), ""))
+
+
+def _upper_escapes(text: str) -> str:
+    # %2f and %2F are the same byte; keep one spelling.
+    return _ESCAPE.sub(lambda m: m.group(0).upper(), text)
+
+
+def is_public_address(address: str) -> bool:
+    """False for private, loopback, link-local, reserved, multicast and unspecified IPs."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone id
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast

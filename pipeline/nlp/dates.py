@@ -10,6 +10,7 @@ never matched: every pattern needs a month name, a four-digit year or a day word
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -22,8 +23,11 @@ MONTHS = {name: i for i, names in enumerate(
      ("december", "dec")], start=1) for name in names}
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                         "sunday"])}
-_MONTH = r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+# Title case or capitals ("16 DECEMBER" in headings); never lower case, so "may" stays a verb.
+_MONTH = (r"(?P<{0}>" + "|".join(_MONTH_NAMES) + "|" + "|".join(m.upper() for m in _MONTH_NAMES)
+          + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 
@@ -49,8 +53,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
-    ("previous_days", re.compile(r"\b(?:the\s+)?(?:previous|past|last)\s+(?P<n>two|three|four|five|six|seven|"
-                                 r"\d)\s+days\b", re.I)),
+    ("previous_days", re.compile(r"\b(?:the\s+)?(?P<rel>previous|preceding|past|last)\s+(?P<n>two|three|four|"
+                                 r"five|six|seven|\d)\s+days\b", re.I)),
+    ("next_day", re.compile(r"\bthe\s+(?:(?P<before>previous|preceding)\s+day|day\s+(?P<before2>before)|"
+                            r"(?:next|following)\s+day|day\s+after)\b(?!\s+(?:yesterday|tomorrow))", re.I)),
     ("period", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
 ]
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -140,6 +146,9 @@ def _relative(kind: str, m: re.Match, published: dt.date | None) -> _Found | Non
     if kind == "dayword":
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}[g["w"].lower()]
         return _Found(start, end, kind, published + dt.timedelta(days=shift), None, "day", True, False)
+    if kind == "next_day":
+        shift = -1 if g.get("before") or g.get("before2") else 1
+        return _Found(start, end, kind, published + dt.timedelta(days=shift), None, "day", True, False)
     if kind == "previous_days":
         n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
         return _Found(start, end, kind, published - dt.timedelta(days=n), published - dt.timedelta(days=1), "day",
@@ -162,20 +171,45 @@ def _iso(value: dt.date | None, precision: str | None) -> str | None:
     return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(precision or "", value.isoformat())
 
 
+def _anaphoric(kind: str, m: re.Match) -> bool:
+    """'the previous two days', 'the next day' count from the story's last date, not from publication."""
+    return kind == "next_day" or (kind == "previous_days" and m.group("rel").lower() in ("previous", "preceding"))
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     taken = bytearray(len(text))
     found: list[_Found] = []
+    deferred: list[tuple[str, re.Match]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(taken[m.start():m.end()]):
                 continue
-            hit = _match(kind, m, published)
-            if hit is None:
+            hit = None if _anaphoric(kind, m) else _match(kind, m, published)
+            if hit is None and not _anaphoric(kind, m):
                 continue
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            found.append(hit)
+            if hit is None:
+                deferred.append((kind, m))
+            else:
+                found.append(hit)
     found.sort(key=lambda f: f.start)
-    return [_mention(text, f) for f in _join_spans(text, found)]
+    found = _join_spans(text, found)
+    if deferred:
+        found = _resolve_anaphoric(found, deferred, published)
+    return [_mention(text, f) for f in found]
+
+
+def _resolve_anaphoric(found: list[_Found], deferred: list[tuple[str, re.Match]],
+                       published: dt.date | None) -> list[_Found]:
+    starts = [f.start for f in found]
+    for kind, m in deferred:
+        index = bisect.bisect_left(starts, m.start())
+        # The nearest absolute day before it in the text (within a few sentences), else publication.
+        anchor = next((f.value for f in reversed(found[:index]) if f.value and not f.relative
+                       and f.precision == "day" and m.start() - f.end < 600), published)
+        found.insert(index, _relative(kind, m, anchor))
+        starts.insert(index, m.start())
+    return found
 
 
 def _join_spans(text: str, found: list[_Found]) -> list[_Found]:
