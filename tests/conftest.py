@@ -7,7 +7,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from werkzeug.wrappers import Response
+
+from pipeline.cli import cli
 
 from pipeline.fetch import FetchSettings
 from pipeline.runner import RunOptions
@@ -97,3 +100,12 @@ def fast_options(tmp_path) -> RunOptions:
     return RunOptions(archive_dir=tmp_path / "archive", progress=False,
                       fetch=FetchSettings(min_delay=0, concurrency=4, max_retries=1, backoff_base=0.01,
                                           connect_timeout=2, read_timeout=2, deadline=5))
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo story built once per test session, the way `pipeline demo --no-serve` builds it."""
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(db)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return db

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from test_serve import Server, biggest_event, demo_db, server  # noqa: F401  (session fixtures)
+from test_serve import Server, biggest_event, server  # noqa: F401  (a session fixture)
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

@@ -12,9 +12,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from click.testing import CliRunner
-
-from pipeline.cli import cli
 from pipeline.serve import datasette_args, metadata_for
 
 
@@ -22,14 +19,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(db)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return db
 
 
 class Server:
