@@ -19,6 +19,7 @@ from .errors import UsageError
 DB_DIR = Path(__file__).resolve().parents[1] / "db"
 METADATA = DB_DIR / "metadata.yaml"
 TEMPLATES = DB_DIR / "templates"
+PLUGINS = DB_DIR / "plugins"
 
 
 def metadata_for(db_path: Path) -> dict:
@@ -31,8 +32,10 @@ def metadata_for(db_path: Path) -> dict:
 def datasette_args(db_path: Path, metadata_path: Path, host: str, port: int, public: bool) -> list[str]:
     args = [sys.executable, "-m", "datasette", "serve", "--host", host, "--port", str(port),
             "--metadata", str(metadata_path), "--setting", "sql_time_limit_ms", "3000"]
-    if TEMPLATES.is_dir():
+    if TEMPLATES.is_dir() and any(TEMPLATES.iterdir()):
         args += ["--template-dir", str(TEMPLATES)]
+    if PLUGINS.is_dir():
+        args += ["--plugins-dir", str(PLUGINS)]
     if public:
         # Immutable: opened read-only, never written; no arbitrary SQL from visitors.
         args += ["-i", str(db_path), "--setting", "default_allow_sql", "off"]

@@ -43,6 +43,7 @@ def test_compare_an_event_page_shows_every_source_figure_and_sentence_links(page
         assert source in table, f"{source} missing from the comparison of {label}"
     links = page.eval_on_selector_all("table.rows-and-columns a[href*='#:~:text=']", "els => els.map(e => e.href)")
     assert len(links) >= n_sources
+    assert page.locator("text=open sentence ↗").count() >= n_sources
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "compare_event.png"), full_page=True)
 
