@@ -21,6 +21,7 @@ from .actors import count_actor_words
 from .align import align, event_key
 from .archive import ArchiveReader, ArchiveWriter
 from .diff import date_changes, figure_changes, text_diff
+from .discover import parse_feed, parse_sitemap, select
 from .errors import ExtractError
 from .extract import extract_article
 from .fetch import FetchRequest, Fetcher, FetchSettings
@@ -31,6 +32,10 @@ from .places import locate
 from .similarity import THRESHOLD, band_keys, jaccard, shingles, signature
 from .progress import Progress
 from .store import Store, VersionToAnalyse
+from .urls import canonicalize
+
+# A sitemap index can point at thousands of sitemaps: read at most this many documents.
+MAX_DISCOVERY_DOCUMENTS = 50
 
 
 @dataclass
@@ -84,8 +89,16 @@ class Job:
     url: str
 
 
-def jobs_of(stories: Iterable[Story]) -> list[Job]:
-    return [Job(story, source, url) for story in stories for source in story.sources for url in source.urls]
+def jobs_of(stories: Iterable[Story], store: Store) -> list[Job]:
+    """Every article URL: those listed in sources.yaml, then those discovered, each once."""
+    jobs, seen = [], set()
+    for story in stories:
+        for source in story.sources:
+            for url in (*source.urls, *store.discovered_urls(story.id, source.id)):
+                if url not in seen:
+                    seen.add(url)
+                    jobs.append(Job(story, source, url))
+    return jobs
 
 
 def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> RunReport:
@@ -94,6 +107,8 @@ def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> Ru
         store.save_stories(stories)
         report = RunReport(run_id=store.start_run([s.id for s in stories], options.offline))
         try:
+            if not options.offline:
+                discover(stories, store, options, report)
             collect(stories, store, options, report)
             relinked = link_copies(store, report)
             touched = analyse(store, [s.id for s in stories], options, report)
@@ -113,8 +128,57 @@ def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> Ru
 # --- collect: fetch or replay, archive, extract, store ------------------------------
 
 
+def discover(stories: list[Story], store: Store, options: RunOptions, report: RunReport) -> None:
+    """Add the new articles that sources' feeds and sitemaps list and their include rules want."""
+    starts = [(story, source, url, "feed") for story in stories for source in story.sources for url in source.feeds]
+    starts += [(story, source, url, "sitemap") for story in stories for source in story.sources
+               for url in source.sitemaps]
+    if not starts:
+        return
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    with ArchiveWriter(options.archive_dir, f"run-{report.run_id:05d}-{stamp}-discovery") as writer:
+        asyncio.run(_discover(starts, store, options, report, writer))
+
+
+async def _discover(starts: list, store: Store, options: RunOptions, report: RunReport,
+                    writer: ArchiveWriter) -> None:
+    known = store.known_urls() | {canonicalize(u) for _, source, _, _ in starts for u in source.urls}
+    pending, visited = list(starts), set()
+    async with Fetcher(options.fetch) as fetcher:
+        while pending and len(visited) < MAX_DISCOVERY_DOCUMENTS:
+            batch = [item for item in pending if item[2] not in visited]
+            pending = []
+            visited.update(item[2] for item in batch)
+            by_url = {item[2]: item for item in batch}
+            requests = [FetchRequest(url, allow_private=source.allow_private, feed=True)
+                        for _, source, url, _ in batch]
+            async for snapshot in fetcher.fetch_many(requests):
+                story, source, url, kind = by_url[snapshot.url]
+                writer.write(snapshot)
+                store.log_fetch(report.run_id, snapshot, source.id)
+                if not snapshot.ok:
+                    report.failures[f"{kind}_{snapshot.outcome}"] += 1
+                    report.failed_urls.append((url, snapshot.error or snapshot.outcome))
+                    continue
+                try:
+                    if kind == "feed":
+                        found, children = parse_feed(snapshot.text or "", url), []
+                    else:
+                        found, children = parse_sitemap(snapshot.text or "")
+                except ValueError as exc:
+                    report.failures[f"{kind}_unreadable"] += 1
+                    report.failed_urls.append((url, str(exc)))
+                    continue
+                pending += [(story, source, child, "sitemap") for child in children]
+                wanted = select(found, source.include, known)
+                known.update(f.url for f in wanted)
+                report.discovered += store.save_discovered(report.run_id, story.id, source.id, url, [
+                    {"url": f.url, "title": f.title, "published": f.published.isoformat() if f.published else None}
+                    for f in wanted])
+
+
 def collect(stories: list[Story], store: Store, options: RunOptions, report: RunReport) -> None:
-    jobs = jobs_of(stories)
+    jobs = jobs_of(stories, store)
     report.urls = len(jobs)
     with Progress(len(jobs), "collect", enabled=options.progress) as bar:
         if options.offline:
