@@ -52,7 +52,7 @@ BAD_CASES = [
     ("missing source id", ("      - id: ngo-b\n", "      - name0: x\n"), 15, "sources[1].id: missing id"),
     ("duplicate source id", ("id: ngo-b", "id: wire-a"), 15, "duplicate source id 'wire-a' (first at line 6"),
     ("malformed URL", ("https://ngo-b.example/report", "ngo-b.example/report"), 20, "sources[1].urls[0]: malformed URL"),
-    ("YAML syntax error", ("title: A story", "title: [A story"), 3, "YAML syntax error"),
+    ("YAML syntax error", ("title: A story", "title: [A story"), 4, "YAML syntax error"),
     ("bad override date", ("report: 2022-01-05", "report: 5 Jan"), 14, "expected a date as YYYY-MM-DD"),
     ("override for an unknown url", ("https://wire-a.example/2022/01/05/report: 2022", "https://elsewhere.example/x: 2022"),
      14, "is not one of this source's urls"),

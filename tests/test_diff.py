@@ -53,7 +53,7 @@ TEXT = ("The interior ministry said on Friday that eighteen police officers were
 
 
 def test_a_syndicated_copy_is_near_identical_and_shares_a_band():
-    copy = TEXT.replace("on Friday", "on Friday, 7 January,") + " (Reporting by a wire service.)"
+    copy = TEXT + " (Reporting by a wire service.)"
     a, b = shingles(TEXT), shingles(copy)
     assert jaccard(a, b) >= THRESHOLD
     assert set(band_keys(signature(a))) & set(band_keys(signature(b)))
