@@ -166,12 +166,16 @@ def _run(stories, db_path: Path, options: RunOptions) -> RunReport:
 
 
 def print_report(report: RunReport, db_path: Path) -> None:
+    got = "replayed from the archive" if report.offline else "fetched"
     click.echo(
-        f"Run {report.run_id} {report.status}: {report.urls} URLs; {report.fetched} fetched, "
+        f"Run {report.run_id} {report.status}: {report.urls} URLs; {report.fetched} {got}, "
         f"{report.not_modified} not modified, {report.unchanged} unchanged; "
         f"{report.new_documents} new documents, {report.new_versions} new versions; "
         f"{report.analysed} analysed; {report.events} events updated; {report.failed} failed."
     )
+    if report.discovered or report.copies or report.fact_changes:
+        click.echo(f"  {report.discovered} new articles discovered, {report.copies} syndicated copies linked, "
+                   f"{report.fact_changes} facts changed in revised pages.")
     for outcome, count in sorted(report.failures.items()):
         click.echo(f"  failed ({outcome}): {count}")
     for url, reason in report.failed_urls[:20]:

@@ -37,13 +37,18 @@ def long_rows(store: Store, story_id: str | None = None, event_id: str | None = 
         yield {column: row[column] for column in LONG_COLUMNS}
 
 
+def _number(value: float) -> str:
+    """78000000000 rather than 7.8e+10; decimals only where there are some."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
+
+
 def _figure_text(row: dict) -> str:
     if row["event_kind"] == "happening":
         return row["date"] or ""
     if row["low"] is not None and row["high"] is not None and row["low"] != row["high"]:
-        text = f"{row['low']:g}-{row['high']:g}"
+        text = f"{_number(row['low'])}-{_number(row['high'])}"
     elif row["value"] is not None:
-        text = f"{row['value']:g}"
+        text = _number(row["value"])
     else:
         return ""
     if row["approx"]:

@@ -52,6 +52,7 @@ class RunOptions:
 @dataclass
 class RunReport:
     run_id: int
+    offline: bool = False
     urls: int = 0
     fetched: int = 0
     not_modified: int = 0
@@ -105,7 +106,7 @@ def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> Ru
     """Run every stage for these stories against the database at ``db_path``."""
     with run_lock(db_path), Store(db_path) as store:
         store.save_stories(stories)
-        report = RunReport(run_id=store.start_run([s.id for s in stories], options.offline))
+        report = RunReport(run_id=store.start_run([s.id for s in stories], options.offline), offline=options.offline)
         try:
             if not options.offline:
                 discover(stories, store, options, report)
