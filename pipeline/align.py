@@ -35,12 +35,17 @@ _PEOPLE_TYPES = {"killed": "killed", "injured": "injured", "detained": "detained
                  "displaced": "displaced", "deployed": "deployed"}
 # Claim types whose count is the thing itself ("75 fires").
 _SELF_COUNTED = {"fires", "attacks"}
+_SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "incident"}
+_SELF_LABELS = {"attacks": "who attacked", "fires": "who set fires"}
+# "12 members of the security forces": what the counted word is a part of.
+_PART_OF = r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})"
 
 _RISE = re.compile(r"\b(?:rose|rise[ns]?|rising|increas\w*|doubl\w*|tripl\w*|jump\w*|hike[sd]?|went up|"
                    r"soar\w*|spik\w*|surg\w*|climb\w*)\b", re.I)
 _CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall\w*|slash\w*|restor\w*|"
                   r"caps?|capped|rolled back)\b", re.I)
-_EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of)\b", re.I)
+_EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
+                      r"revert\w* to)\b", re.I)
 # How far (characters) from a price or damage figure the sentence may name the good.
 _NEAR = 150
 _PHASES = {"before": "before the rise", "after": "after the rise", "cut": "after the cut"}
@@ -140,7 +145,14 @@ def counted_group(figure: Figure) -> tuple[str | None, str | None]:
     """(group, the source's own word) for what a figure counts; (None, ...) when unknown."""
     claim_type = figure.claim_type
     if claim_type in _SELF_COUNTED:
-        return claim_type, figure.counted_head or claim_type
+        # "20,000 bandits attacked" counts people; "41 attacks" counts attacks; "400 cars"
+        # burned counts neither.
+        match = _counted_match(figure, "people")
+        if match is not None:
+            return match.group, match.text
+        if figure.counted_head is None or singular(figure.counted_head) in _SELF_HEADS:
+            return claim_type, figure.counted_head or claim_type
+        return None, figure.counted_head
     if claim_type in _PEOPLE_TYPES:
         domain = "deployed" if claim_type == "deployed" else "people"
         match = _counted_match(figure, domain)
@@ -170,6 +182,11 @@ def _counted_match(figure: Figure, domain: str) -> Match | None:
             return (holding_head or found)[0]
     if figure.counted_head:
         found = matcher.find(figure.counted_head)
+        if found:
+            return found[0]
+    if figure.counted and figure.sentence:
+        part_of = re.search(re.escape(figure.counted) + _PART_OF, figure.sentence, re.IGNORECASE)
+        found = matcher.find(part_of.group(1)) if part_of else []
         if found:
             return found[0]
     return None
@@ -235,7 +252,7 @@ def figure_label(claim_type: str, group: str, scope: str | None, phase: str = ""
     elif claim_type == "damage":
         text = f"Damage to {group}"
     elif claim_type in _SELF_COUNTED:
-        text = claim_type.capitalize()
+        text = claim_type.capitalize() if group == claim_type else f"{group.capitalize()} {_SELF_LABELS[claim_type]}"
     else:
         text = f"{group[0].upper()}{group[1:]} {_PEOPLE_TYPES[claim_type]}"
     return f"{text} in {scope}" if scope else text

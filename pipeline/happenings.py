@@ -30,7 +30,11 @@ _FROM = re.compile(r"\b(?:from|since|starting(?: on| from)?)\W*$", re.I)
 # Says that a thing ended, so the sentence's own date dates the end ("lifted on 19 January").
 _ENDED = re.compile(r"\b(?:lift\w*|end|ends|ended|expir\w*|cancel\w*|revok\w*)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bbut\b")
-_GAP = r"\W+(?:[\w'’\-]+\W+){0,4}?"
+_STAR = re.compile(r"\*(\d*)")
+_GAP = r"\W+(?:[\w'’\-]+\W+){{0,{}}}?"
+# Between a date and a later phrase, these words start another clause: in "resigned on
+# January 5 after a rise in prices", January 5 dates the resignation, not the rise.
+_SUBORDINATE = re.compile(r"\b(?:after|before|because|following|amid|when|while)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,12 @@ class Action:
 def phrase_pattern(phrase: str) -> re.Pattern:
     """A lexicon phrase ("declare|impose * state_of_emergency") as a regular expression."""
     tokens = phrase.split()
-    if not tokens or tokens[0] == "*" or tokens[-1] == "*":
+    if not tokens or _STAR.fullmatch(tokens[0]) or _STAR.fullmatch(tokens[-1]):
         raise ValueError(f"phrase {phrase!r} must start and end with a word")
     parts, joiner = [], ""
     for token in tokens:
-        if token == "*":
-            joiner = _GAP
+        if star := _STAR.fullmatch(token):
+            joiner = _GAP.format(star.group(1) or 4)
             continue
         choices = "|".join(_choice(choice) for choice in token.lower().split("|"))
         parts.append(f"{joiner}(?:{choices})")
@@ -155,7 +159,12 @@ def _pick_date(action: Action, sentence: Sentence, dates: list[DateMention],
             return 0, min(following), date.start
         return 1, min(max(a - end, start - b, 0) for a, b in triggers), date.start
 
-    usable = [d for d in dates if not _AS_OF.search(lead(d)) and not d.text.lower().startswith("as of")]
+    def in_another_clause(date: DateMention) -> bool:
+        end = date.end - sentence.start
+        return all(a >= end and _SUBORDINATE.search(sentence.text[end:a]) for a, _ in triggers)
+
+    usable = [d for d in dates if not _AS_OF.search(lead(d)) and not d.text.lower().startswith("as of")
+              and not in_another_clause(d)]
     if action.dated_by_end:
         spans = [d for d in usable if d.value_end]
         if spans:

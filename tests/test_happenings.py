@@ -121,6 +121,19 @@ def test_each_action_takes_the_date_nearest_its_phrase():
         ("protests_began", "2022-01-02"), ("riots", "2022-01-04")]
 
 
+def test_a_date_before_a_subordinate_clause_does_not_date_what_the_clause_tells():
+    text = "The government resigned on January 5 after protests against a sharp rise in fuel prices."
+    assert found(text, [("January 5", "2022-01-05", None)]) == [("government_resigned", "2022-01-05")]
+
+
+def test_a_wider_gap_reaches_an_end_date_far_from_its_phrase():
+    text = ("The state of emergency in Karavan and the Kumdala region will stay in force until January 22, "
+            "according to regional decrees.")
+    assert found(text, [("January 22", "2022-01-22", None)]) == [("emergency_ends", "2022-01-22")]
+    text = "More than 2,000 troops from the Northern Security Compact began to leave the country on January 13."
+    assert found(text, [("January 13", "2022-01-13", None)]) == [("troops_withdrawn", "2022-01-13")]
+
+
 def test_a_lifted_curfew_is_not_a_curfew_imposed():
     text = "The curfew in Almaty was lifted on January 20."
     assert found(text, [("January 20", "2022-01-20", None)]) == []

@@ -1,0 +1,422 @@
+"""Alignment: which claims of different sources are about the same thing, and the estimate."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+import pytest
+
+from pipeline import align as align_module
+from pipeline.align import align, counted_group, event_key, price_phase
+from pipeline.errors import ConfigError
+from pipeline.models import Claim, Figure, Happening
+
+
+def fig(value: float | None, claim_type: str = "killed", counted: str | None = None, head: str | None = None,
+        scope: str | None = None, as_of: str | None = None, low: float | None = None, high: float | None = None,
+        sentence: str | None = None, text: str | None = None) -> Figure:
+    """A figure; with a sentence, the figure text is found in it and offsets point there."""
+    text = text or (str(int(value)) if value is not None else "some")
+    start = sentence.index(text) if sentence else 0
+    if head is None and counted:
+        head = counted.split()[-1]
+    return Figure(text=text, start=start, end=start + len(text), value=value, low=low, high=high,
+                  counted=counted, counted_head=head, claim_type=claim_type, as_of=as_of,
+                  sentence=sentence, sentence_start=0 if sentence else None, scope=scope)
+
+
+def claim(key: str, source: str, figure: Figure | None = None, happening: Happening | None = None,
+          published: str | None = "2022-01-08", story: str = "kz") -> Claim:
+    return Claim(key=key, story_id=story, source_id=source, source_kind="wire", url=f"https://{source}.example/a",
+                 published=published, figure=figure, happening=happening)
+
+
+def happened(action: str, date: str, label: str = "State of emergency ends") -> Happening:
+    return Happening(action=action, label=label, date=date, date_end=None, date_text=date, start=0, end=10,
+                     sentence=f"... {date} ...")
+
+
+def only(events):
+    assert len(events) == 1, [e.label for e in events]
+    return events[0]
+
+
+def member(event, key):
+    (found,) = [m for m in event.members if m.claim_key == key]
+    return found
+
+
+# --- what a figure counts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("counted, claim_type, group, own_word", [
+    ("police officers", "killed", "security forces", "police officers"),
+    ("national guard soldiers", "injured", "security forces", "national guard soldiers"),
+    ("servicemen", "killed", "security forces", "servicemen"),
+    ("law-enforcement officers", "injured", "security forces", "law-enforcement officers"),
+    ("security personnel", "killed", "security forces", "security personnel"),
+    ("members of the security forces", "killed", "security forces", "members of the security forces"),
+    ("people", "detained", "people", "people"),
+    ("citizens", "injured", "people", "citizens"),
+    ("civilians", "killed", "people", "civilians"),
+    ("residents", "injured", "people", "residents"),
+    ("persons", "detained", "people", "persons"),
+    ("victims", "injured", "people", "victims"),
+    ("protesters", "detained", "opposing actors", "protesters"),
+    ("demonstrators", "killed", "opposing actors", "demonstrators"),
+    ("rioters", "detained", "opposing actors", "rioters"),
+    ("terrorists", "detained", "opposing actors", "terrorists"),
+    ("bandits", "killed", "opposing actors", "bandits"),
+    ("militants", "killed", "opposing actors", "militants"),
+    ("armed criminals", "killed", "opposing actors", "armed criminals"),
+    ("looters", "detained", "opposing actors", "looters"),
+    ("attackers", "killed", "opposing actors", "attackers"),
+    ("assailants", "killed", "opposing actors", "assailants"),
+    ("troops", "deployed", "troops", "troops"),
+    ("peacekeepers", "deployed", "troops", "peacekeepers"),
+    ("peacekeeping contingent", "deployed", "troops", "contingent"),
+    ("servicemen", "deployed", "troops", "servicemen"),
+    ("people", "deployed", "troops", "people"),
+    ("pieces of military hardware", "deployed", "equipment", "military hardware"),
+])
+def test_counted_phrases_map_to_their_group_and_keep_the_source_word(counted, claim_type, group, own_word):
+    assert counted_group(fig(1, claim_type, counted)) == (group, own_word)
+
+
+def test_the_head_noun_decides_when_a_phrase_names_two_groups():
+    assert counted_group(fig(5, "killed", "civilians killed by security forces", head="civilian"))[0] == "people"
+    assert counted_group(fig(5, "killed", "police officers among the people", head="officer"))[0] == "security forces"
+
+
+def test_a_part_names_its_group_through_of():
+    sentence = "State television said 12 members of the security forces had been killed and 353 injured."
+    assert counted_group(fig(12, "killed", "members", sentence=sentence))[0] == "security forces"
+    assert counted_group(fig(353, "injured", "members", sentence=sentence))[0] == "security forces"
+    sentence = "The alliance sent 250 pieces of military hardware."
+    assert counted_group(fig(250, "deployed", "pieces", sentence=sentence))[0] == "equipment"
+    sentence = "Police detained 12 members of the public."
+    assert counted_group(fig(12, "detained", "members", sentence=sentence))[0] is None
+
+
+@pytest.mark.parametrize("claim_type, counted, group, label", [
+    ("attacks", "attacks", "attacks", "Attacks"),
+    ("attacks", "cases of attacks", "attacks", "Attacks"),
+    ("attacks", "bandits", "opposing actors", "Opposing actors who attacked"),
+    ("fires", "fires", "fires", "Fires"),
+    ("fires", "cars", None, None),
+])
+def test_attacks_and_fires_count_themselves_or_the_people_who_did_them(claim_type, counted, group, label):
+    figure = fig(20, claim_type, counted, head=counted.split()[0])
+    assert counted_group(figure)[0] == group
+    assert [e.label for e in align([claim("a", "s", figure)])] == ([label] if label else [])
+
+
+def test_a_head_noun_alone_is_enough():
+    assert counted_group(fig(5, "detained", None, head="terrorist")) == ("opposing actors", "terrorist")
+
+
+@pytest.mark.parametrize("figure", [
+    fig(10, "injured", "employees"),
+    fig(10, "killed", None),
+    fig(10, "other", "police officers"),
+    fig(10, "detained", "cases"),
+])
+def test_unknown_groups_and_other_claims_are_not_aligned(figure):
+    assert counted_group(figure)[0] is None or figure.claim_type == "other"
+    assert event_key(claim("a", "src", figure)) is None
+
+
+def test_a_figure_without_a_number_is_not_aligned():
+    assert event_key(claim("a", "src", fig(None, "killed", "people"))) is None
+
+
+@pytest.mark.parametrize("sentence, text, group", [
+    ("The price of liquefied petroleum gas rose to 120 tenge per litre.", "120", "fuel"),
+    ("LPG now costs 120 tenge.", "120", "fuel"),
+    ("Diesel went up to 300 tenge.", "300", "fuel"),
+    ("Bread now costs 120 tenge a loaf.", "120", "food"),
+    ("The price would be reduced to 50 tenge per litre.", "50", "fuel"),
+    ("The hotel was sold for 727 million dinars.", "727", None),
+])
+def test_a_price_counts_the_good_named_near_it(sentence, text, group):
+    assert counted_group(fig(float(text), "price", sentence=sentence, text=text))[0] == group
+
+
+def test_a_good_named_far_from_the_price_is_not_its_good():
+    sentence = "Gas " + "and other things were discussed at length in the meeting " * 4 + "before it sold for 9 dinars."
+    assert counted_group(fig(9, "price", sentence=sentence, text="9"))[0] is None
+
+
+@pytest.mark.parametrize("sentence, text, group", [
+    ("The riots caused damage to business of 78 billion tenge.", "78", "business"),
+    ("Damage to public property reached 90 billion tenge.", "90", "property"),
+    ("The damage is estimated at 100 billion tenge.", "100", "property"),
+    ("Shopkeepers put losses from the damage at 90 billion tenge.", "90", "business"),
+])
+def test_damage_counts_business_or_property(sentence, text, group):
+    assert counted_group(fig(float(text), "damage", sentence=sentence, text=text))[0] == group
+
+
+# --- prices: before the rise, after it, after the cut ---------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, text, phase", [
+    ("The price of LPG rose from 50-60 to 110-120 tenge per litre.", "50-60", "before"),
+    ("The price of LPG rose from 50-60 to 110-120 tenge per litre.", "110-120", "after"),
+    ("LPG prices doubled to 120 tenge.", "120", "after"),
+    ("LPG has cost up to 120 tenge per litre since January 1.", "120", "after"),
+    ("A decision was announced ensuring the price reduction to 50 tenge per litre of gas.", "50", "cut"),
+    ("The commission cut it to 50 tenge in Mangistau.", "50", "cut"),
+    ("The price of gas was cut from 120 to 50 tenge.", "120", "after"),
+    ("The price of gas was cut from 120 to 50 tenge.", "50", "cut"),
+    ("The government restored the cap of 50 tenge per litre of gas.", "50", "cut"),
+    ("Gas had previously cost 60 tenge.", "60", "before"),
+    ("Residents demanded that the price of gas return to 50-60 tenge.", "50-60", "before"),
+    ("The price rose to 120 tenge after the cap was lifted.", "120", "after"),
+])
+def test_price_phase_reads_the_words_around_the_figure(sentence, text, phase):
+    assert price_phase(fig(1, "price", sentence=sentence, text=text)) == phase
+
+
+def test_price_figures_fall_into_before_after_and_cut_events():
+    rise = "The price of LPG rose from 50-60 to 110-120 tenge per litre."
+    claims = [
+        claim("a1", "embassy", fig(55, "price", sentence=rise, text="50-60", low=50, high=60)),
+        claim("a2", "embassy", fig(115, "price", sentence=rise, text="110-120", low=110, high=120)),
+        claim("b1", "tass", fig(120, "price", sentence="LPG prices rose to 120 tenge.", text="120")),
+        claim("c1", "argus", fig(50, "price", sentence="LPG will be cut to 50 tenge per litre.", text="50")),
+    ]
+    events = {e.label: e for e in align(claims)}
+    assert set(events) == {"Fuel price before the rise", "Fuel price after the rise", "Fuel price after the cut"}
+    after = events["Fuel price after the rise"]
+    assert [m.claim_key for m in after.members] == ["a2", "b1"]
+    assert (after.low, after.best, after.high, after.spread) == (110, 117.5, 120, 10)
+    assert member(after, "a2").conservative and not member(after, "b1").conservative
+    assert events["Fuel price before the rise"].counted_group == "fuel"
+
+
+# --- grouping -----------------------------------------------------------------------------------------
+
+
+def test_the_same_group_counted_by_different_sources_is_one_event():
+    claims = [claim("a", "embassy", fig(18, "killed", "police officers and national guard soldiers")),
+              claim("b", "khabar", fig(12, "killed", "law enforcement officers")),
+              claim("c", "prosecutor", fig(19, "killed", "servicemen"))]
+    event = only(align(claims))
+    assert (event.label, event.kind, event.claim_type, event.counted_group) == (
+        "Security forces killed", "figure", "killed", "security forces")
+    assert event.n_sources == 3
+
+
+def test_security_force_deaths_are_apart_from_the_overall_toll():
+    events = align([claim("a", "ap", fig(225, "killed", "people")), claim("b", "ap", fig(19, "killed", "police"))])
+    assert sorted(e.label for e in events) == ["People killed", "Security forces killed"]
+
+
+def test_the_opposing_actors_are_one_group_whatever_a_source_calls_them():
+    claims = [claim("a", "embassy", fig(70, "detained", "terrorists")),
+              claim("b", "rferl", fig(80, "detained", "protesters")),
+              claim("c", "anews", fig(90, "detained", "bandits"))]
+    event = only(align(claims))
+    assert event.label == "Opposing actors detained"
+    assert {counted_group(c.figure)[1] for c in claims} == {"terrorists", "protesters", "bandits"}
+
+
+def test_a_city_figure_is_apart_from_the_national_one():
+    claims = [claim("a", "embassy", fig(70, "detained", "terrorists", scope="Almaty")),
+              claim("b", "wire", fig(60, "detained", "looters", scope=" almaty ")),
+              claim("c", "embassy", fig(9900, "detained", "protesters"))]
+    events = {e.label: e for e in align(claims)}
+    assert set(events) == {"Opposing actors detained in Almaty", "Opposing actors detained"}
+    assert events["Opposing actors detained in Almaty"].scope == "Almaty"
+    assert events["Opposing actors detained"].scope is None
+
+
+@pytest.mark.parametrize("claim_type, counted, label", [
+    ("killed", "police officers", "Security forces killed"),
+    ("injured", "people", "People injured"),
+    ("detained", "citizens", "People detained"),
+    ("deployed", "troops", "Troops deployed"),
+    ("deployed", "peacekeepers", "Troops deployed"),
+    ("missing", "people", "People missing"),
+    ("fires", "fires", "Fires"),
+    ("attacks", "attacks", "Attacks"),
+])
+def test_events_have_readable_labels(claim_type, counted, label):
+    assert only(align([claim("a", "s", fig(3, claim_type, counted))])).label == label
+
+
+def test_no_event_mixes_two_counted_groups():
+    words = ["police", "people", "terrorists", "troops", "civilians", "servicemen", "looters"]
+    claims = [claim(f"k{i}", f"s{i % 5}", fig(i + 1, claim_type, word))
+              for i, (word, claim_type) in enumerate(itertools.product(words, ["killed", "detained", "deployed"]))]
+    events = align(claims)
+    by_key = {c.key: c for c in claims}
+    for event in events:
+        groups = {counted_group(by_key[m.claim_key].figure)[0] for m in event.members}
+        types = {by_key[m.claim_key].figure.claim_type for m in event.members}
+        assert len(types) == 1
+        assert len(groups) == 1 or groups <= {"security forces", "troops", "people"} and types == {"deployed"}
+        assert event.counted_group in groups | {"troops"}
+
+
+def test_claims_of_different_stories_never_share_an_event():
+    events = align([claim("a", "s", fig(3, "killed", "people"), story="one"),
+                    claim("b", "s", fig(4, "killed", "people"), story="two")])
+    assert [e.story_id for e in events] == ["one", "two"]
+    assert events[0].id != events[1].id
+
+
+# --- the estimate -------------------------------------------------------------------------------------
+
+
+def test_low_best_high_over_the_latest_figure_of_each_source():
+    claims = [claim("a", "khabar", fig(12, "killed", "police", as_of="2022-01-06")),
+              claim("b", "embassy", fig(18, "killed", "police", as_of="2022-01-07")),
+              claim("c", "prosecutor", fig(19, "killed", "police", as_of="2022-01-15"))]
+    event = only(align(claims))
+    assert (event.low, event.best, event.high, event.spread, event.n_sources) == (12, 18, 19, 7, 3)
+    assert (event.date_start, event.date_end) == ("2022-01-06", "2022-01-15")
+    assert [m.conservative for m in event.members] == [True, False, False]
+    assert all(m.latest_for_source for m in event.members)
+
+
+def test_a_growing_toll_stays_one_event_and_only_the_latest_counts():
+    claims = [claim("a1", "health", fig(164, "killed", "people", as_of="2022-01-09")),
+              claim("a2", "health", fig(225, "killed", "people", as_of="2022-01-15")),
+              claim("b1", "interfax", fig(230, "killed", "people", as_of="2022-03-14"))]
+    event = only(align(claims))
+    assert [m.claim_key for m in event.members] == ["a1", "a2", "b1"]
+    assert [m.latest_for_source for m in event.members] == [False, True, True]
+    assert [m.conservative for m in event.members] == [False, True, False]
+    assert (event.low, event.best, event.high, event.n_sources) == (225, 227.5, 230, 2)
+    assert (event.date_start, event.date_end) == ("2022-01-09", "2022-03-14")
+
+
+def test_a_figure_without_an_as_of_date_is_dated_by_its_publication():
+    claims = [claim("a1", "s", fig(10, "detained", "people"), published="2022-01-05"),
+              claim("a2", "s", fig(20, "detained", "people"), published="2022-01-07")]
+    event = only(align(claims))
+    assert [m.latest_for_source for m in event.members] == [False, True]
+    assert (event.best, event.date_start, event.date_end) == (20, "2022-01-05", "2022-01-07")
+
+
+def test_a_range_gives_its_low_and_high_and_its_middle_as_best():
+    claims = [claim("a", "embassy", fig(None, "price", low=110, high=120, text="110-120",
+                                        sentence="LPG rose to 110-120 tenge.")),
+              claim("b", "tass", fig(120, "price", sentence="LPG rose to 120 tenge."))]
+    event = only(align(claims))
+    assert (event.low, event.best, event.high) == (110, 117.5, 120)
+    assert member(event, "a").conservative
+
+
+def test_an_approximate_lower_bound_counts_as_its_value():
+    claims = [claim("a", "ap", fig(2000, "deployed", "troops", low=2000)),
+              claim("b", "csto", fig(2500, "deployed", "contingent")),
+              claim("c", "tokayev", fig(2030, "deployed", "troops"))]
+    event = only(align(claims))
+    assert (event.low, event.best, event.high, event.spread) == (2000, 2030, 2500, 500)
+
+
+def test_the_same_claim_given_twice_is_one_member():
+    twice = claim("a", "s", fig(3, "killed", "people"))
+    assert len(only(align([twice, twice])).members) == 1
+
+
+# --- happenings ---------------------------------------------------------------------------------------
+
+
+def test_a_happening_dated_differently_by_two_sources_is_one_event_with_a_spread():
+    claims = [claim("e", "embassy", happening=happened("emergency_ends", "2022-01-19")),
+              claim("t", "epoch", happening=happened("emergency_ends", "2022-01-22")),
+              claim("s", "sputnik", happening=happened("emergency_ends", "2022-01-19"))]
+    event = only(align(claims))
+    assert (event.kind, event.action, event.label) == ("happening", "emergency_ends", "State of emergency ends")
+    assert (event.date_start, event.date_end, event.spread, event.n_sources) == ("2022-01-19", "2022-01-22", 3, 3)
+    assert (event.low, event.best, event.high, event.counted_group) == (None, None, None, None)
+
+
+def test_happenings_are_grouped_by_action_not_by_date():
+    claims = [claim("a", "x", happening=happened("government_resigned", "2022-01-05", "Government resigned")),
+              claim("b", "y", happening=happened("curfew", "2022-01-05", "Curfew imposed"))]
+    assert sorted(e.action for e in align(claims)) == ["curfew", "government_resigned"]
+
+
+def test_a_source_newer_report_replaces_its_older_date():
+    claims = [claim("old", "epoch", happening=happened("emergency_ends", "2022-01-22"), published="2022-01-05"),
+              claim("new", "epoch", happening=happened("emergency_ends", "2022-01-19"), published="2022-01-10"),
+              claim("s", "sputnik", happening=happened("emergency_ends", "2022-01-19"))]
+    event = only(align(claims))
+    assert (event.date_start, event.date_end, event.spread) == ("2022-01-19", "2022-01-19", 0)
+    assert [m.latest_for_source for m in event.members] == [True, False, True]
+    assert [m.claim_key for m in event.members] == ["new", "old", "s"]
+
+
+def test_a_source_dating_a_happening_twice_is_represented_by_its_earliest_date():
+    claims = [claim("a1", "x", happening=happened("protests_began", "2022-01-04", "Protests began")),
+              claim("a2", "x", happening=happened("protests_began", "2022-01-02", "Protests began"))]
+    event = only(align(claims))
+    assert member(event, "a2").latest_for_source and not member(event, "a1").latest_for_source
+    assert (event.date_start, event.date_end, event.n_sources) == ("2022-01-02", "2022-01-02", 1)
+
+
+def test_month_precision_dates_are_compared_by_their_first_day():
+    claims = [claim("a", "x", happening=happened("riots", "2022-01", "Riots")),
+              claim("b", "y", happening=happened("riots", "2022-01-04", "Riots"))]
+    event = only(align(claims))
+    assert (event.date_start, event.date_end, event.spread) == ("2022-01", "2022-01-04", 3)
+
+
+# --- stable ids and order -----------------------------------------------------------------------------
+
+
+def mixed_claims() -> list[Claim]:
+    return [claim("a", "embassy", fig(18, "killed", "police", as_of="2022-01-07")),
+            claim("b", "khabar", fig(12, "killed", "servicemen", as_of="2022-01-06")),
+            claim("c", "ap", fig(225, "killed", "people")),
+            claim("d", "embassy", fig(70, "detained", "terrorists", scope="Almaty")),
+            claim("e", "embassy", happening=happened("emergency_ends", "2022-01-19")),
+            claim("f", "epoch", happening=happened("emergency_ends", "2022-01-22"))]
+
+
+def test_the_same_claims_in_any_order_give_the_same_events_ids_and_order():
+    expected = align(mixed_claims())
+    for seed in range(20):
+        shuffled = mixed_claims()
+        random.Random(seed).shuffle(shuffled)
+        assert align(shuffled) == expected
+
+
+def test_event_ids_are_short_hashes_that_do_not_depend_on_membership():
+    ids = {e.label: e.id for e in align(mixed_claims())}
+    assert all(re.fullmatch(r"ev-[0-9a-f]{10}", i) for i in ids.values())
+    assert len(set(ids.values())) == len(ids)
+    alone = align([claim("z", "other", fig(5, "killed", "police officers"))])
+    assert alone[0].id == ids["Security forces killed"]
+
+
+def test_event_key_is_what_groups_and_separates_kinds():
+    keys = {c.key: event_key(c) for c in mixed_claims()}
+    assert keys["a"] == keys["b"] != keys["c"]
+    assert keys["e"] == keys["f"] and keys["e"].startswith("happening|")
+    assert keys["a"].startswith("figure|")
+    assert event_key(claim("n", "x", happening=happened("riots", None))) is None
+
+
+# --- the lexicon --------------------------------------------------------------------------------------
+
+
+def test_a_phrase_listed_in_two_groups_is_a_config_error(tmp_path, monkeypatch):
+    lexicon = tmp_path / "groups.yaml"
+    lexicon.write_text("people:\n  people: [people]\n  opposing actors: [rioter, people]\n"
+                       "deployed as troops: [people]\nequipment: [tank]\ngoods: {fuel: [gas]}\n"
+                       "damage: {property: [property]}\n", encoding="utf-8")
+    monkeypatch.setattr(align_module, "LEXICON", lexicon)
+    align_module.load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="already in 'people'"):
+            align_module.load_lexicon()
+    finally:
+        align_module.load_lexicon.cache_clear()
