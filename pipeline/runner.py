@@ -27,6 +27,7 @@ from .extract import extract_article
 from .fetch import FetchRequest, Fetcher, FetchSettings
 from .happenings import find_happenings
 from .lock import run_lock
+from .nlp import EXTRACTOR_VERSION, analyse_many, load_nlp, merge_canonicals
 from .models import Analysis, Claim, Snapshot, Source, Story
 from .places import locate
 from .similarity import THRESHOLD, band_keys, jaccard, shingles, signature
@@ -116,7 +117,9 @@ def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> Ru
             for story_id, keys in relinked.items():
                 touched.setdefault(story_id, set()).update(keys)
             report.events = realign(store, touched)
-            locate_places(store, sorted(touched))
+            if touched:
+                merge_entities(store)
+                locate_places(store, sorted(touched))
             report.status = "completed"
             store.finish_run(report.run_id, report.counts(), report.status)
         except BaseException as exc:
@@ -294,8 +297,6 @@ def link_copies(store: Store, report: RunReport) -> dict[str, set[str]]:
 
 def analyse(store: Store, story_ids: list[str], options: RunOptions, report: RunReport) -> dict[str, set[str] | None]:
     """Analyse new versions; return, per story, the event keys whose claims changed."""
-    from .nlp import EXTRACTOR_VERSION, analyse_many, load_nlp  # spaCy loads only when there is work
-
     pending = list(store.versions_to_analyse(EXTRACTOR_VERSION, story_ids))
     touched: dict[str, set[str] | None] = {}
     if not pending:
@@ -346,6 +347,11 @@ def _claim_builder(version: VersionToAnalyse) -> Callable[..., Claim]:
 
 
 # --- align: events for the claims that changed --------------------------------------
+
+
+def merge_entities(store: Store) -> int:
+    """One entity for "Tokayev" in one text and "Kassym-Jomart Tokayev" in another."""
+    return store.merge_entities(merge_canonicals(store.entity_names()))
 
 
 def locate_places(store: Store, story_ids: list[str]) -> None:

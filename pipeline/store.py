@@ -447,6 +447,25 @@ class Store:
                 "new_value": c.new_value, "old_text": c.old_text, "new_text": c.new_text, "as_of": c.as_of,
                 "summary": c.summary()} for c in changes)
 
+    # --- entities across documents --------------------------------------------------
+
+    def entity_names(self) -> list[tuple[str, str]]:
+        return [(r["canonical"], r["label"]) for r in self.db.query(
+            "SELECT canonical, label FROM entities WHERE id IN (SELECT DISTINCT entity_id FROM entity_mentions)")]
+
+    def merge_entities(self, mapping: dict[tuple[str, str], str]) -> int:
+        """Point mentions of an entity at the canonical entity it merges into; return how many moved."""
+        moved = 0
+        with self.db.atomic():
+            for (canonical, label), target in sorted(mapping.items()):
+                if target == canonical:
+                    continue
+                source_id = self._entity_id(canonical, label)
+                target_id = self._entity_id(target, label)
+                moved += self.db.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?",
+                                         [target_id, source_id]).rowcount
+        return moved
+
     # --- places --------------------------------------------------------------------
 
     def place_mentions(self, story_id: str) -> list[dict]:
