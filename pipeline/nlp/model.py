@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFound
+from ..models import DateMention, EntityMention
 from .dates import find_dates
 from .entities import entity_mentions
 from .figures import find_figures
@@ -43,8 +44,6 @@ def pipeline_entities(doc: Doc) -> Doc:
 @Language.component("pipeline_figures", requires=["doc._.pipeline_dates", "doc._.pipeline_entities"],
                     assigns=["doc._.pipeline_figures"])
 def pipeline_figures(doc: Doc) -> Doc:
-    from ..models import DateMention, EntityMention
-
     dates = [DateMention(**d) for d in doc._.pipeline_dates or []]
     entities = [EntityMention(**e) for e in doc._.pipeline_entities or []]
     figures = find_figures(doc, dates, entities, doc._.published, doc._.publisher)

@@ -28,7 +28,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 # Vague quantities: (approx value, lower bound).
 VAGUE = {"dozens": (24, 24), "scores": (40, 40), "hundreds": (200, 200), "thousands": (2000, 2000),
          "tens of thousands": (20000, 20000), "hundreds of thousands": (200000, 200000),
-         "millions": (2e6, 2e6), "a dozen": (12, 12), "a few dozen": (36, 24), "several dozen": (36, 24),
+         "millions": (2e6, 2e6), "a few dozen": (36, 24), "several dozen": (36, 24),
          "several hundred": (300, 200), "a few hundred": (300, 200), "several thousand": (3000, 2000),
          "a few thousand": (3000, 2000)}
 QUALIFIERS = {
@@ -40,10 +40,10 @@ QUALIFIERS = {
     "less than": "up to", "under": "up to", "at most": "up to",
 }
 
-_WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred"], key=len, reverse=True))
+_WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _NUM = rf"(?:{_DIGITS})"
-_WORDS = rf"(?:\b(?:{_WORD_NUM})(?:[\s-]+(?:{_WORD_NUM})|\s+and\s+(?:{_WORD_NUM}))*\b)"
+_WORDS = rf"(?:\b(?:a\s+(?=dozen\b))?(?:{_WORD_NUM})(?:[\s-]+(?:{_WORD_NUM})|\s+and\s+(?:{_WORD_NUM}))*\b)"
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b|m\b)"
 _PREFIX_UNIT = r"(?:us\$|\$|€|£|₸)"
 _SUFFIX_UNIT = (r"(?:\s*%|\s*(?:per cent|percent|tenge|kzt|euros?|eur|us dollars|dollars?|usd|roubles?|rubles?|rub"
@@ -84,7 +84,7 @@ def words_to_number(text: str) -> float | None:
     """'two hundred', 'twenty-six', 'six' → number; None if not a number phrase."""
     total, current, seen = 0, 0, False
     for word in re.split(r"[\s-]+", text.lower().strip()):
-        if word == "and" or not word:
+        if word in ("and", "a") or not word:
             continue
         if word in ONES:
             current += ONES[word]
@@ -92,6 +92,8 @@ def words_to_number(text: str) -> float | None:
             current += TENS[word]
         elif word == "hundred":
             current = (current or 1) * 100
+        elif word == "dozen":  # "a dozen", "two dozen"
+            current = (current or 1) * 12
         else:
             return None
         seen = True

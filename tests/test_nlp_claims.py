@@ -1,0 +1,104 @@
+"""What a figure counts, what happened to it, as of when and according to whom."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.models import Figure
+from pipeline.nlp import analyse, load_nlp
+from pipeline.nlp.claims import claim_lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def figures(nlp, text: str, publisher: str | None = "Test Wire") -> tuple[Figure, ...]:
+    return analyse(nlp, text, dt.date(2022, 1, 8), publisher).figures
+
+
+@pytest.mark.parametrize("text, claim_type, counted, head", [
+    ("26 armed criminals were killed across the country.", "killed", "armed criminals", "criminal"),
+    ("Police detained 412 protesters overnight.", "detained", "protesters", "protester"),
+    ("33 cases of attacks on fire trucks were registered.", "attacks", "cases of attacks", "attack"),
+    ("75 fires were extinguished in the city.", "fires", "fires", "fire"),
+    ("10 employees received various injuries.", "injured", "employees", "employee"),
+    ("The total number of the peacekeeping contingent is 2500 people.", "deployed", "people", "people"),
+    ("Dozens of residents went missing after the clashes.", "missing", "residents", "resident"),
+    ("About 3,000 families were evacuated from the district.", "displaced", "families", "family"),
+])
+def test_claim_type_and_counted_group_come_from_the_parse(nlp, text: str, claim_type: str, counted: str,
+                                                          head: str) -> None:
+    (figure,) = figures(nlp, text)
+    assert (figure.claim_type, figure.counted, figure.counted_head) == (claim_type, counted, head)
+
+
+def test_damage_in_money_is_a_damage_claim_with_a_nominal_predicate(nlp) -> None:
+    (figure,) = figures(nlp, "The riots caused damage to business by 78 billion tenge.")
+    assert (figure.claim_type, figure.predicate, figure.unit) == ("damage", "damage", "KZT")
+
+
+def test_adjective_after_the_number_names_what_happened(nlp) -> None:
+    dead, hurt = figures(nlp, "Officials reported 12 dead and 40 injured in the city.")
+    assert (dead.claim_type, hurt.claim_type) == ("killed", "injured")
+
+
+def test_elided_subject_counts_the_same_group(nlp) -> None:
+    injured, killed = figures(nlp, "748 police officers and national guard soldiers were injured, and 18 were killed.")
+    assert (injured.counted, injured.counted_head, injured.predicate) == (
+        "police officers and national guard soldiers", "officer", "injure")
+    assert (killed.counted, killed.counted_head, killed.predicate, killed.claim_type) == (
+        "police officers and national guard soldiers", "officer", "kill", "killed")
+
+
+def test_coordinated_groups_are_counted_apart(nlp) -> None:
+    terrorists, looters = figures(nlp, "70 terrorists and 30 looters were detained in Almaty.")
+    assert (terrorists.counted, looters.counted) == ("terrorists", "looters")
+    assert terrorists.scope == looters.scope == "Almaty"
+
+
+def test_national_total_has_no_scope(nlp) -> None:
+    (figure,) = figures(nlp, "Police detained 3,811 people across the country.")
+    assert figure.scope is None
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("As of 5 p.m. on January 7, 2022, 748 police officers were injured.", "2022-01-07"),
+    ("On January 6, 353 police officers were injured.", "2022-01-06"),
+    ("Police said 353 officers were injured.", "2022-01-08"),
+])
+def test_as_of_is_the_sentence_date_else_publication(nlp, text: str, as_of: str) -> None:
+    (figure,) = figures(nlp, text)
+    assert figure.as_of == as_of
+
+
+@pytest.mark.parametrize("text, source", [
+    ("According to the Ministry of Internal Affairs, 18 officers were killed.", "Ministry of Internal Affairs"),
+    ("Interior Minister Erlan Turgumbayev said 18 officers were killed.", "Erlan Turgumbayev"),
+    ("The President highlighted that 20,000 bandits attacked the city.", "President"),
+    ("18 officers were killed in the clashes.", "Test Wire"),
+])
+def test_attribution_is_the_speaker_else_the_publisher(nlp, text: str, source: str) -> None:
+    (figure,) = figures(nlp, text)
+    assert figure.attributed_to == source
+
+
+def test_attribution_names_a_person_by_canonical_name(nlp) -> None:
+    text = "President Kassym-Jomart Tokayev spoke on television. Tokayev said 20,000 bandits had attacked Almaty."
+    (figure,) = figures(nlp, text)
+    assert figure.attributed_to == "Kassym-Jomart Tokayev"
+
+
+def test_without_speaker_or_publisher_attribution_is_none(nlp) -> None:
+    (figure,) = figures(nlp, "18 officers were killed.", publisher=None)
+    assert figure.attributed_to is None
+
+
+def test_lexicon_maps_every_lemma_to_a_known_claim_type() -> None:
+    from pipeline.models import CLAIM_TYPES
+
+    assert set(claim_lexicon().values()) <= set(CLAIM_TYPES)
+    assert claim_lexicon()["detain"] == "detained"

@@ -1,0 +1,99 @@
+"""Dates in news text become ISO values resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.nlp.dates import find_dates
+
+SATURDAY = dt.date(2022, 1, 8)
+
+
+def only(text: str, published: dt.date | None = SATURDAY):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, spelled, value", [
+    ("Protests began on January 2, 2022 in the west.", "January 2, 2022", "2022-01-02"),
+    ("The decree was signed on 5 January 2022.", "5 January 2022", "2022-01-05"),
+    ("Posted 05.01.2022 by the editor.", "05.01.2022", "2022-01-05"),
+    ("The file is dated 2022-01-05.", "2022-01-05", "2022-01-05"),
+    ("The price cap was restored on January 4.", "January 4", "2022-01-04"),
+    ("Talks were held on 30 December.", "30 December", "2021-12-30"),
+    ("NATIONAL DAY: 16 DECEMBER", "16 DECEMBER", "2021-12-16"),
+])
+def test_absolute_and_partial_dates_get_a_day_value(text: str, spelled: str, value: str) -> None:
+    date = only(text)
+    assert (date.text, date.value, date.precision, date.relative) == (spelled, value, "day", False)
+
+
+def test_numeric_date_reads_day_before_month() -> None:
+    assert only("Signed 03.02.2022.").value == "2022-02-03"
+
+
+def test_year_alone_has_year_precision() -> None:
+    date = only("In 2021, gas prices rose on the world market.")
+    assert (date.text, date.value, date.precision) == ("2021", "2021", "year")
+
+
+def test_month_and_year_has_month_precision() -> None:
+    date = only("The law was changed in March 2021.")
+    assert (date.value, date.precision) == ("2021-03", "month")
+
+
+@pytest.mark.parametrize("text, spelled, start, end", [
+    ("An emergency was declared from January 5 to January 19, 2022 across the country.",
+     "January 5 to January 19, 2022", "2022-01-05", "2022-01-19"),
+    ("The curfew applies on 5-19 January in the city.", "5-19 January", "2022-01-05", "2022-01-19"),
+])
+def test_a_range_is_one_mention_with_start_and_end(text: str, spelled: str, start: str, end: str) -> None:
+    date = only(text)
+    assert (date.text, date.value, date.value_end) == (spelled, start, end)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Police said yesterday that the square was cleared.", "2022-01-07"),
+    ("The government resigned last Wednesday.", "2022-01-05"),
+    ("The government resigned on Wednesday.", "2022-01-05"),
+    ("The minister spoke today.", "2022-01-08"),
+])
+def test_relative_dates_resolve_against_publication(text: str, value: str) -> None:
+    date = only(text)
+    assert (date.value, date.relative) == (value, True)
+
+
+def test_past_days_count_back_from_publication() -> None:
+    date = only("Hundreds were held over the past two days.")
+    assert (date.value, date.value_end) == ("2022-01-06", "2022-01-07")
+
+
+def test_previous_days_count_back_from_the_story_date_not_publication() -> None:
+    found = find_dates("On January 4, 2022 a deal was struck. People detained in the previous two days were freed.",
+                       SATURDAY)
+    assert (found[-1].value, found[-1].value_end) == ("2022-01-02", "2022-01-03")
+
+
+def test_the_next_day_follows_the_last_date_written() -> None:
+    found = find_dates("Protests began on January 2, 2022. The next day they spread to Aktau.", SATURDAY)
+    assert found[-1].value == "2022-01-03"
+
+
+def test_relative_date_without_publication_date_has_no_value() -> None:
+    date = only("The building burned yesterday.", published=None)
+    assert (date.value, date.relative) == (None, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Organizers would face from 8 years in prison to life.",
+    "The emergency will last two weeks.",
+    "A curfew is imposed from 11 p.m. to 7 a.m.",
+    "The address began at 2.30 p.m.",
+    "The exhibition marks the 30th anniversary of independence.",
+    "They may face charges.",
+])
+def test_durations_times_and_anniversaries_are_not_dates(text: str) -> None:
+    assert find_dates(text, SATURDAY) == []

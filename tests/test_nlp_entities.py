@@ -1,0 +1,97 @@
+"""Every spelling of a person, organisation or place maps to one canonical name; titles are roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.models import EntityMention
+from pipeline.nlp import analyse, load_nlp, merge_canonicals
+from pipeline.nlp.entities import acronym_definitions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def mentions(nlp, text: str) -> dict[str, EntityMention]:
+    return {m.text: m for m in analyse(nlp, text, dt.date(2022, 1, 8)).entities}
+
+
+def test_all_spellings_of_a_person_share_the_full_name(nlp) -> None:
+    found = mentions(nlp, "K.Tokayev met the press. President Kassym-Jomart Tokayev said order was restored. "
+                          "Later K. Tokayev and Tokayev's aides left.")
+    assert {found[s].canonical for s in ("K.Tokayev", "Kassym-Jomart Tokayev", "K. Tokayev", "Tokayev")} == {
+        "Kassym-Jomart Tokayev"}
+    assert all(found[s].label == "PERSON" for s in found)
+
+
+def test_alias_table_gives_full_name_of_well_known_people(nlp) -> None:
+    found = mentions(nlp, "Prime Minister of Armenia N.Pashinyan confirmed the decision.")
+    assert (found["N.Pashinyan"].canonical, found["N.Pashinyan"].role) == ("Nikol Pashinyan",
+                                                                         "Prime Minister of Armenia")
+
+
+def test_initial_of_another_first_name_is_not_merged(nlp) -> None:
+    found = mentions(nlp, "Kassym-Jomart Tokayev spoke first. Then A.Tokayev, a local official, spoke.")
+    assert found["A.Tokayev"].canonical != "Kassym-Jomart Tokayev"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Deputy Prime Minister Roman Sklyar said the situation was calm.", "Roman Sklyar", "Deputy Prime Minister"),
+    ("Chairman of the Senate, Maulen Ashimbayev, appealed for unity.", "Maulen Ashimbayev", "Chairman of the Senate"),
+    ("The President Kassym-Jomart Tokayev responded on Twitter.", "Kassym-Jomart Tokayev", "President"),
+])
+def test_titles_are_roles_not_part_of_the_name(nlp, text: str, name: str, role: str) -> None:
+    mention = mentions(nlp, text)[name]
+    assert (mention.canonical, mention.role, mention.label) == (name, role, "PERSON")
+
+
+def test_person_glued_to_an_organisation_is_split_off(nlp) -> None:
+    found = mentions(nlp, "According to the First Deputy Head of the Presidential Administration Dauren Abayev, "
+                          "order has been restored.")
+    assert found["Dauren Abayev"].label == "PERSON"
+    assert found["Dauren Abayev"].role == "First Deputy Head of the Presidential Administration"
+
+
+def test_acronym_defined_in_text_maps_to_the_long_name(nlp) -> None:
+    found = mentions(nlp, "The Shanghai Cooperation Organisation (SCO) met in Tashkent. The SCO said it was concerned.")
+    assert found["SCO"].canonical == found["Shanghai Cooperation Organisation"].canonical == \
+        "Shanghai Cooperation Organisation"
+
+
+def test_acronym_and_long_name_in_one_text_are_one_organisation(nlp) -> None:
+    found = mentions(nlp, "The Collective Security Treaty Organization sent troops. The CSTO said they would leave.")
+    assert found["CSTO"].canonical == found["Collective Security Treaty Organization"].canonical
+
+
+def test_acronym_definitions_take_the_words_whose_initials_spell_it() -> None:
+    assert acronym_definitions("It joined the North Atlantic Treaty Organization (NATO) in 2004.") == {
+        "NATO": "North Atlantic Treaty Organization"}
+
+
+@pytest.mark.parametrize("spelling, canonical", [("Alma-Ata", "Almaty"), ("Nur-Sultan", "Astana")])
+def test_alias_table_renames_places_even_when_the_model_misses_them(nlp, spelling: str, canonical: str) -> None:
+    mention = mentions(nlp, "Troops arrived in Alma-Ata and Nur-Sultan on Friday.")[spelling]
+    assert (mention.canonical, mention.label) == (canonical, "GPE")
+
+
+def test_mention_offsets_point_at_the_spelling(nlp) -> None:
+    text = "Yesterday N.Pashinyan called K.Tokayev."
+    for mention in analyse(nlp, text).entities:
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_merge_canonicals_joins_surname_and_acronym_across_documents() -> None:
+    merged = merge_canonicals([("Tokayev", "PERSON"), ("Kassym-Jomart Tokayev", "PERSON"), ("SCO", "ORG"),
+                               ("Shanghai Cooperation Organisation", "ORG"), ("Almaty", "GPE")])
+    assert merged[("Tokayev", "PERSON")] == "Kassym-Jomart Tokayev"
+    assert merged[("SCO", "ORG")] == "Shanghai Cooperation Organisation"
+    assert merged[("Almaty", "GPE")] == "Almaty"
+
+
+def test_merge_canonicals_leaves_an_ambiguous_surname_alone() -> None:
+    merged = merge_canonicals([("Smith", "PERSON"), ("John Smith", "PERSON"), ("Jane Smith", "PERSON")])
+    assert merged[("Smith", "PERSON")] == "Smith"

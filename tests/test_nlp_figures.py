@@ -1,0 +1,124 @@
+"""Numbers as news writes them become figures with value, range, unit and qualifier; numbers that
+are dates, times, durations, ages, references or phone numbers do not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.nlp import analyse, load_nlp
+from pipeline.models import Figure
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def figures(nlp, text: str) -> tuple[Figure, ...]:
+    return analyse(nlp, text, dt.date(2022, 1, 8), "Test Wire").figures
+
+
+def one(nlp, text: str) -> Figure:
+    found = figures(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, spelled, value", [
+    ("Police detained 2.415 people in the capital.", "2.415", 2415),
+    ("Police detained 2,415 people in the capital.", "2,415", 2415),
+    ("Police detained 2 415 people in the capital.", "2 415", 2415),
+    ("Six protesters were detained.", "Six", 6),
+    ("Two hundred students were detained.", "Two hundred", 200),
+    ("A dozen journalists were injured.", "A dozen", 12),
+    ("Twenty-six soldiers were wounded.", "Twenty-six", 26),
+])
+def test_separators_and_number_words_give_the_count(nlp, text: str, spelled: str, value: float) -> None:
+    figure = one(nlp, text)
+    assert (figure.text, figure.value, figure.approx) == (spelled, value, None)
+
+
+def test_dot_before_a_scale_word_is_a_decimal_point(nlp) -> None:
+    figure = one(nlp, "The hotel was sold for €6.2 million.")
+    assert (figure.value, figure.unit) == (6_200_000, "EUR")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The riots caused damage to business by 78 billion tenge.", 78e9, "KZT"),
+    ("The company paid $1.5 billion for the mine.", 1.5e9, "USD"),
+    ("The bill came to 300 roubles.", 300, "RUB"),
+    ("It was sold for 727 million dinars.", 727e6, "RSD"),
+    ("Fines reached 40,000 euros.", 40_000, "EUR"),
+    ("Turnout reached 68.44% in the referendum.", 68.44, "%"),
+])
+def test_scale_words_and_currencies_give_value_and_iso_code(nlp, text: str, value: float, unit: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+def test_a_range_keeps_both_ends_and_its_midpoint(nlp) -> None:
+    figure = one(nlp, "Between 110-120 people were hurt.")
+    assert (figure.low, figure.high, figure.value) == (110, 120, 115)
+
+
+def test_price_ranges_share_the_currency_written_after_the_second(nlp) -> None:
+    first, second = figures(nlp, "The price rose from 50-60 to 110-120 tenge per liter.")
+    assert (first.low, first.high, first.unit, first.claim_type) == (50, 60, "KZT", "price")
+    assert (second.low, second.high, second.unit, second.claim_type) == (110, 120, "KZT", "price")
+
+
+def test_per_unit_divisor_is_not_a_figure(nlp) -> None:
+    figure = one(nlp, "The price was cut to 50 tenge per 1 liter of gas.")
+    assert (figure.value, figure.unit) == (50, "KZT")
+
+
+@pytest.mark.parametrize("text, approx", [
+    ("More than 2,000 people were arrested.", "over"),
+    ("Over 150 companies attended.", "over"),
+    ("At least 225 people were killed.", "at least"),
+    ("About 500 soldiers were deployed.", "about"),
+    ("Some 40 soldiers were injured.", "about"),
+    ("Approximately 90 shops were looted.", "about"),
+    ("Nearly 300 were wounded.", "almost"),
+    ("Almost 300 were wounded.", "almost"),
+    ("Up to 20,000 bandits attacked the city.", "up to"),
+])
+def test_qualifiers_become_approx(nlp, text: str, approx: str) -> None:
+    assert one(nlp, text).approx == approx
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Hundreds of people were injured.", 200),
+    ("Dozens of protesters were killed.", 24),
+    ("Thousands of residents fled.", 2000),
+])
+def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> None:
+    figure = one(nlp, text)
+    assert (figure.value, figure.low, figure.approx) == (value, value, "vague")
+
+
+@pytest.mark.parametrize("text", [
+    "Organizers would face from 8 years in prison to life.",
+    "A curfew is imposed from 11 p.m. to 7 a.m.",
+    "The address began at 2.30 p.m. on Friday.",
+    "The legal basis is Articles 2 and 4 of the treaty.",
+    "A 23-year-old student was shot.",
+    "Call +7 727 123 45 67 for help.",
+    "In 2021, prices rose sharply.",
+    "Protests began on January 2, 2022.",
+    "The exhibition marks the 30th anniversary of independence.",
+    "Send letters to Temisvarska 10, Belgrade.",
+    "One of them spoke to reporters.",
+])
+def test_dates_times_durations_references_and_ages_are_not_figures(nlp, text: str) -> None:
+    assert figures(nlp, text) == ()
+
+
+def test_figure_carries_its_sentence_and_offsets(nlp) -> None:
+    text = "Calm returned. Police detained 70 looters in Almaty."
+    figure = one(nlp, text)
+    assert text[figure.start:figure.end] == figure.text == "70"
+    assert figure.sentence == "Police detained 70 looters in Almaty."
+    assert figure.sentence_start == text.index("Police")
