@@ -44,7 +44,7 @@ def run(quick: bool) -> list[Row]:
     ratio = makespan / ideal
     return [
         Row("fetch", f"makespan, {pages} pages / {hosts} hosts, {latency * 1000:.0f} ms latency, {delay:g} s delay",
-            f"{makespan:.2f} s", f"ideal {ideal:.2f} s", ratio, "≤ 1.2", ratio <= 1.2,
+            f"{makespan:.2f} s", f"ideal {ideal:.2f} s", ratio, "≤ 1.2", ratio <= 1.2 and outcomes["fetched"] == pages,
             f"ideal incl. robots.txt {ideal_robots:.2f} s (×{makespan / ideal_robots:.3f}); "
             f"outcomes {dict(outcomes)}; concurrency {settings.concurrency}",
             {"makespan_s": makespan, "ideal_s": ideal, "ideal_with_robots_s": ideal_robots,

@@ -22,6 +22,8 @@ def offline_url(page: Page) -> str:
 def write_archive(corpus: Corpus, directory: Path) -> Story:
     """Every page as an archived 200 response; return the story that follows them."""
     directory.mkdir(parents=True, exist_ok=True)
+    for old in directory.glob("*.warc.gz"):
+        old.unlink()
     with ArchiveWriter(directory, "bench-corpus") as writer:
         for page in corpus.pages:
             body = page_html(page, site_name(page.host)).encode("utf-8")

@@ -26,7 +26,8 @@ class Row:
 
 def machine() -> dict:
     return {"nproc": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
-            "python": platform.python_version(), "platform": platform.platform()}
+            "python": platform.python_version(), "platform": platform.platform(),
+            "load_average": [round(x, 2) for x in os.getloadavg()]}
 
 
 def _cells(row: Row) -> list[str]:

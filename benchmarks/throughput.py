@@ -61,7 +61,7 @@ def _stage_times(archive: Path, story) -> tuple[float, float, list]:
 def cores(items: list, quick: bool) -> Row:
     from pipeline.nlp import analyse_many, load_nlp
 
-    items = items[: 24 if quick else 80]
+    items = items[: 16 if quick else 80]
     nlp = load_nlp()
     times = {}
     for n in (1, 2):
@@ -78,7 +78,7 @@ def cores(items: list, quick: bool) -> Row:
 
 
 def run(quick: bool, workdir: Path) -> list[Row]:
-    corpus = make_corpus(40 if quick else 160, seed=11)
+    corpus = make_corpus(24 if quick else 160, seed=11)
     archive = workdir / "throughput-archive"
     story = write_archive(corpus, archive)
     report, ours = run_offline(story, workdir / "throughput.db", archive)
