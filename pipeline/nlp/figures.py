@@ -24,6 +24,7 @@ from .claims import (
     governing_verb,
     number_anchor, phrase_of, scope_of,
 )
+from ..places import locate
 from .entities import country_names
 from .numbers import NumberSpan, find_numbers
 
@@ -37,6 +38,11 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|secti
                                r"flight|route|highway|and)\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
 _PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
+_PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!years\b|months\b|weeks\b|days\b)[a-z]{3,}s\b")
+# "225 killed, including 19 police officers": the 19 were killed too.
+_PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which)\s*$", re.I)
+_STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
+                "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
 
 
@@ -56,10 +62,9 @@ def _excluded(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) 
         return True  # the "4" of "Articles 2 and 4"
     if before.rstrip().endswith(("+", "№", "#")) or _PHONE_BEFORE.search(before):
         return True
-    digits = re.sub(r"\D", "", number.text)
-    if not number.unit and re.fullmatch(r"(?:19|20)\d\d", digits) and number.approx is None \
-            and number.low is None:
-        return True  # a year on its own
+    if not number.unit and re.fullmatch(r"(?:19|20)\d\d", number.text) and number.approx is None \
+            and not _PLURAL_AFTER.match(after):
+        return True  # a year on its own ("2,030 troops" and "2030 troops" are counts)
     return False
 
 
@@ -77,8 +82,9 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         for token in span:
             if mention.label == "PERSON":
                 canonical_at[token.i] = mention.canonical
-            if mention.label in ("GPE", "LOC", "FAC"):
-                places[token.i] = mention.canonical
+            if mention.label in ("GPE", "LOC", "FAC") or (mention.label == "PERSON" and " " not in mention.text
+                                                          and locate(mention.canonical) is not None):
+                places[token.i] = mention.canonical  # the model often calls an unfamiliar town a person
     countries = country_names()
     figures: list[Figure] = []
     previous_in_sentence: dict[int, Figure] = {}
@@ -117,6 +123,12 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         predicate = verb.lemma_.lower() if verb is not None else None
         if trigger and predicate not in claim_lexicon():
             predicate = trigger  # "caused damage", "registered attacks": the event is the noun
+        state = re.match(r"\s+(\w+)", text[number.end:number.end + 15])
+        if counted is None and state and state.group(1).lower() in _STATE_AFTER:
+            counted, counted_head = state.group(1), "people"  # "a figure of 164 dead"
+            claim_type = _STATE_AFTER[state.group(1).lower()]
+        if earlier is not None and _PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start]):
+            claim_type, predicate = earlier.claim_type, earlier.predicate
         index = bisect.bisect_left(date_starts, sentence.start_char)
         sentence_dates = []
         while index < len(dates) and dates[index].start < sentence.end_char:
