@@ -30,6 +30,8 @@ _WIDE = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
 _MULTIBYTE = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949",
               "iso2022_jp", "iso2022_kr")
 _LATIN = ("latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii")
+# Formats that are never text, whatever the Content-Type says.
+_BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"OggS")
 # Three accented Latin-1 letters in a row: no Western language writes that, Cyrillic
 # bytes read as Latin-1 write little else.
 _MOJIBAKE_RUN = re.compile(r"[\u00c0-\u00ff]{3,}")
@@ -64,6 +66,16 @@ def declared_charset(body: bytes, content_type_header: str | None) -> str | None
     name = codec_name(match.group(1).decode("ascii", "ignore"))
     # A page that could state its charset in ASCII bytes is not UTF-16 (WHATWG rule).
     return "utf-8" if name in _WIDE else name
+
+
+def looks_binary(head: bytes, content_type_header: str | None) -> bool:
+    """True when the first bytes of a body are a binary format or hold NUL bytes that
+    no BOM or UTF-16/32 charset explains."""
+    if head.startswith(_BINARY_SIGNATURES):
+        return True
+    wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        header_charset(content_type_header) or "").startswith(("utf-16", "utf-32"))
+    return b"\x00" in head and not wide
 
 
 def _decode_declared(body: bytes, name: str) -> tuple[str, str] | None:
