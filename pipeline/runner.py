@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -297,14 +298,16 @@ def link_copies(store: Store, report: RunReport) -> dict[str, set[str]]:
 
 def analyse(store: Store, story_ids: list[str], options: RunOptions, report: RunReport) -> dict[str, set[str] | None]:
     """Analyse new versions; return, per story, the event keys whose claims changed."""
-    pending = list(store.versions_to_analyse(EXTRACTOR_VERSION, story_ids))
+    total = store.count_versions_to_analyse(EXTRACTOR_VERSION, story_ids)
     touched: dict[str, set[str] | None] = {}
-    if not pending:
+    if not total:
         return touched
     nlp = load_nlp()
-    items = ((v.text, v.published, v.publisher) for v in pending)
-    with Progress(len(pending), "analyse", enabled=options.progress) as bar:
-        for version, analysis in zip(pending, analyse_many(nlp, items, n_process=options.processes)):
+    # Versions and their texts stream from the store; the two iterators stay in step.
+    versions, texts = itertools.tee(store.versions_to_analyse(EXTRACTOR_VERSION, story_ids))
+    items = ((v.text, v.published, v.publisher) for v in texts)
+    with Progress(total, "analyse", enabled=options.progress) as bar:
+        for version, analysis in zip(versions, analyse_many(nlp, items, n_process=options.processes)):
             keys = save_facts(store, version, analysis, EXTRACTOR_VERSION)
             report.fact_changes += record_revision(store, report.run_id, version, analysis)
             touched.setdefault(version.story_id, set()).update(keys)

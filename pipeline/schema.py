@@ -164,6 +164,13 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("event_claims", ["happening_id"], False),
 ]
 
+# Expression indexes sqlite-utils cannot declare: the ranking of the disagreements view.
+RAW_INDEXES = [
+    """CREATE INDEX IF NOT EXISTS events_disagreement ON events(
+         (kind = 'figure') DESC, (CASE WHEN low > 0 THEN ROUND(high / low, 2) END) DESC, spread DESC)
+       WHERE n_sources >= 2""",
+]
+
 FTS: dict[str, list[str]] = {"documents": ["title", "text"], "sentences": ["text"]}
 
 
@@ -179,6 +186,8 @@ def apply_schema(db: sqlite_utils.Database) -> None:
                 table.add_column(col, kind)
     for name, columns, unique in INDEXES:
         db[name].create_index(columns, unique=unique, if_not_exists=True)
+    for statement in RAW_INDEXES:
+        db.execute(statement)
     for name, columns in FTS.items():
         if not db[name].detect_fts():
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter")

@@ -227,20 +227,36 @@ class Store:
     # --- analysis ------------------------------------------------------------------
 
     def versions_to_analyse(self, extractor_version: str, story_ids: list[str]) -> Iterator[VersionToAnalyse]:
-        """Current versions never analysed by this extractor version, oldest first."""
+        """Current versions never analysed by this extractor version, oldest first.
+
+        Only the ids are read up front; each text is read when its turn comes, so a large
+        backlog does not sit in memory.
+        """
         marks = ",".join("?" for _ in story_ids)
-        sql = f"""
-            SELECT v.id AS version_id, d.id AS document_id, d.url, v.text, v.published, s.name AS publisher, d.story_id
-            FROM documents d
+        ids = [row["id"] for row in self.db.query(f"""
+            SELECT v.id FROM documents d
             JOIN document_versions v ON v.id = d.current_version_id
-            JOIN sources s ON s.id = d.source_id
             LEFT JOIN analyses a ON a.version_id = v.id
             WHERE d.story_id IN ({marks}) AND (a.version_id IS NULL OR a.extractor_version != ?)
-            ORDER BY v.id"""
-        for row in list(self.db.query(sql, [*story_ids, extractor_version])):
+            ORDER BY v.id""", [*story_ids, extractor_version])]
+        for version_id in ids:
+            [row] = list(self.db.query("""
+                SELECT v.id AS version_id, d.id AS document_id, d.url, v.text, v.published, s.name AS publisher,
+                       d.story_id
+                FROM document_versions v JOIN documents d ON d.id = v.document_id
+                JOIN sources s ON s.id = d.source_id WHERE v.id = ?""", [version_id]))  # read whole: no open cursor
             published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-            yield VersionToAnalyse(row["version_id"], row["document_id"], row["url"], row["text"], published, row["publisher"],
-                                   row["story_id"])
+            yield VersionToAnalyse(row["version_id"], row["document_id"], row["url"], row["text"], published,
+                                   row["publisher"], row["story_id"])
+
+    def count_versions_to_analyse(self, extractor_version: str, story_ids: list[str]) -> int:
+        marks = ",".join("?" for _ in story_ids)
+        return list(self.db.query(f"""
+            SELECT COUNT(*) AS n FROM documents d
+            JOIN document_versions v ON v.id = d.current_version_id
+            LEFT JOIN analyses a ON a.version_id = v.id
+            WHERE d.story_id IN ({marks}) AND (a.version_id IS NULL OR a.extractor_version != ?)""",
+            [*story_ids, extractor_version]))[0]["n"]
 
     def save_analysis(self, version: VersionToAnalyse, analysis: Analysis, happenings: Iterable[Happening],
                       extractor_version: str, figure_keys: list[str | None], happening_keys: list[str | None],
