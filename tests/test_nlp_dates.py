@@ -97,3 +97,13 @@ def test_relative_date_without_publication_date_has_no_value() -> None:
 ])
 def test_durations_times_and_anniversaries_are_not_dates(text: str) -> None:
     assert find_dates(text, SATURDAY) == []
+
+
+def test_holidays_and_day_to_day_spans_are_dates():
+    import datetime as dt
+
+    from pipeline.nlp.dates import find_dates
+
+    found = {d.text: (d.value, d.value_end) for d in find_dates(
+        "Prices rose on New Year's Day; the unrest lasted from 2 to 11 January 2022.", dt.date(2022, 1, 20))}
+    assert found == {"New Year's Day": ("2022-01-01", None), "2 to 11 January 2022": ("2022-01-02", "2022-01-11")}

@@ -39,7 +39,8 @@ def _p(template: str, *names: str) -> str:
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # January 5-19, 2022  /  5-19 January 2022
     ("md_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}\s*[-–]\s*{_p(_DAY, 'd2')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
-    ("dm_span", re.compile(rf"\b{_p(_DAY, 'd')}\s*[-–]\s*{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
+    ("dm_span", re.compile(rf"\b{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through)\s*{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}"
+                           rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:,?\s+{_p(_YEAR, 'y')})?(?![\d:])\b")),
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
@@ -53,6 +54,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
+    ("holiday", re.compile(r"\b(?P<h>New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Christmas Day|"
+                           r"Christmas Eve)\b")),
     ("previous_days", re.compile(r"\b(?:the\s+)?(?P<rel>previous|preceding|past|last)\s+(?P<n>two|three|four|"
                                  r"five|six|seven|\d)\s+days\b", re.I)),
     ("next_day", re.compile(r"\bthe\s+(?:(?P<before>previous|preceding)\s+day|day\s+(?P<before2>before)|"
@@ -99,6 +102,14 @@ def _infer_year(month: int, day: int, published: dt.date | None) -> int | None:
 
 def _match(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     g = m.groupdict()
+    if kind == "holiday":
+        name = g["h"].replace("’", "'").lower()
+        month, day = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+                      "christmas eve": (12, 24)}[name]
+        year = _infer_year(month, day, published)
+        if year is None:
+            return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+        return _Found(m.start(), m.end(), kind, _safe(year, month, day), None, "day", False, False)
     if kind in ("md_span", "dm_span", "mdy", "dmy", "numeric", "iso"):
         month = _month(g["m"]) if not g["m"].isdigit() else int(g["m"])
         day = int(g["d"])
