@@ -102,3 +102,14 @@ def test_lexicon_maps_every_lemma_to_a_known_claim_type() -> None:
 
     assert set(claim_lexicon().values()) <= set(CLAIM_TYPES)
     assert claim_lexicon()["detain"] == "detained"
+
+
+@pytest.mark.parametrize("sentence,figure,claim_type", [
+    ("The official said 19 police officers or servicemen were among the dead.", "19", "killed"),
+    ("The alliance sent a force of more than 2,000 soldiers to act as peacekeepers.", "more than 2,000", "deployed"),
+    ("This includes 4,353 wounded people, 3,393 of them security service personnel.", "3,393", "injured"),
+    ("Police detained 1,200 people, including 40 journalists.", "40", "detained"),
+])
+def test_part_of_a_group_and_troop_movements(nlp, sentence, figure, claim_type):
+    figures = {f.text: f for f in analyse(nlp, sentence, dt.date(2022, 1, 15), "Wire").figures}
+    assert figures[figure].claim_type == claim_type

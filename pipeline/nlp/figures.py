@@ -41,6 +41,12 @@ _PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
 _PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!years\b|months\b|weeks\b|days\b)[a-z]{3,}s\b")
 # "225 killed, including 19 police officers": the 19 were killed too.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which)\s*$", re.I)
+_PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
+_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the )?(dead|killed|injured|wounded|detained|arrested)\b", re.I)
+# Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
+_TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
+                "contingent", "unit"}
+_MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift"}
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
@@ -127,8 +133,15 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         if counted is None and state and state.group(1).lower() in _STATE_AFTER:
             counted, counted_head = state.group(1), "people"  # "a figure of 164 dead"
             claim_type = _STATE_AFTER[state.group(1).lower()]
-        if earlier is not None and _PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start]):
-            claim_type, predicate = earlier.claim_type, earlier.predicate
+        after = text[number.end:min(sentence.end_char, number.end + 80)]
+        part_of = _PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start]) \
+            or _PART_OF_AFTER.match(after)
+        if earlier is not None and part_of:
+            claim_type, predicate = earlier.claim_type, earlier.predicate  # "including 19 …", "3,393 of them"
+        elif (among := _AMONG_STATE.match(after)):
+            claim_type = _STATE_AFTER[among.group(1).lower()]  # "19 officers were among the dead"
+        if claim_type == "other" and counted_head in _TROOP_HEADS and (predicate or "") in _MOVE_VERBS:
+            claim_type = "deployed"
         index = bisect.bisect_left(date_starts, sentence.start_char)
         sentence_dates = []
         while index < len(dates) and dates[index].start < sentence.end_char:
