@@ -10,7 +10,6 @@ import argparse
 import json
 import resource
 import threading
-import time
 from pathlib import Path
 
 import psutil

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import random
 import socket
-import statistics
 import subprocess
 import tempfile
 import time

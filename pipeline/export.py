@@ -13,7 +13,8 @@ import json
 from collections.abc import Iterable, Iterator
 
 from .errors import UsageError
-from .store import Store, change_rows, claim_rows, event_rows, source_names, story_exists
+from .queries import change_rows, claim_rows, event_rows, source_names, story_exists
+from .store import Store
 
 # The long format's columns, in this order: a contract other tools rely on.
 LONG_COLUMNS = ("story", "event_id", "event", "event_kind", "claim_type", "counted", "source", "source_kind",

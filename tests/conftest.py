@@ -3,14 +3,22 @@ sources file pointing at it, and fast fetch settings."""
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
+import tempfile
 import textwrap
+import time
 from pathlib import Path
+
+import httpx
 
 import pytest
 from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
 from pipeline.cli import cli
+from pipeline.serve import datasette_args, metadata_for
 
 from pipeline.fetch import FetchSettings
 from pipeline.runner import RunOptions
@@ -109,3 +117,44 @@ def demo_db(tmp_path_factory) -> Path:
     result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(db)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return db
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, db: Path, public: bool = False):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._tmp = tempfile.TemporaryDirectory()
+        meta = Path(self._tmp.name) / "metadata.json"
+        meta.write_text(json.dumps(metadata_for(db)))
+        self.process = subprocess.Popen(datasette_args(db, meta, "127.0.0.1", self.port, public),
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.base + "/-/versions.json", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("Datasette did not start: " + self.process.stderr.read().decode()[-2000:])
+
+    def get(self, path: str, **params) -> httpx.Response:
+        return httpx.get(self.base + path, params=params, timeout=10)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self._tmp.cleanup()
+
+
+@pytest.fixture(scope="session")
+def server(demo_db):
+    s = Server(demo_db)
+    yield s
+    s.stop()

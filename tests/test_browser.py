@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from test_serve import Server, biggest_event, server  # noqa: F401  (a session fixture)
+from conftest import Server
+from test_serve import biggest_event
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

@@ -28,7 +28,7 @@ def run_pipeline_command(command: str, cwd: Path) -> subprocess.CompletedProcess
 
 
 def test_the_cron_line_is_valid_and_its_command_runs(tmp_path):
-    line = next(l for l in (DEPLOY / "crontab").read_text().splitlines() if l and not l.startswith("#"))
+    line = next(x for x in (DEPLOY / "crontab").read_text().splitlines() if x and not x.startswith("#"))
     fields = line.split(None, 5)
     assert len(fields) == 6 and all(re.fullmatch(r"[\d*/,-]+", f) for f in fields[:5])
     command = fields[5].split("&&", 1)[1].split(">>")[0].strip().replace(".venv/bin/", "")

@@ -14,9 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import article_page, write_sources
+from conftest import Server, article_page, write_sources
 from test_runner import content
-from test_serve import Server
 
 pytestmark = pytest.mark.slow
 
