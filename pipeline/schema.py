@@ -140,6 +140,8 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
 INDEXES: list[tuple[str, list[str], bool]] = [
     ("documents", ["url"], True),
     ("documents", ["source_id"], False),
+    ("documents", ["current_version_id"], False),  # every view joins facts to current versions
+    ("documents", ["duplicate_of"], False),
     ("document_versions", ["document_id", "content_hash"], True),
     ("fetch_log", ["run_id"], False),
     ("fetch_log", ["source_id", "id"], False),
