@@ -98,8 +98,9 @@ def jobs_of(stories: Iterable[Story], store: Store) -> list[Job]:
     for story in stories:
         for source in story.sources:
             for url in (*source.urls, *store.discovered_urls(story.id, source.id)):
-                if url not in seen:
-                    seen.add(url)
+                key = canonicalize(url)  # "?utm_source=…" or "#comments" is the same article
+                if key not in seen:
+                    seen.add(key)
                     jobs.append(Job(story, source, url))
     return jobs
 

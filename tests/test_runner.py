@@ -125,3 +125,11 @@ def test_second_run_sends_conditional_headers_it_was_given(story, site, fast_opt
     run_pipeline(story, db, fast_options)
     sent = [headers for path, headers in site.requests if path == "/a"]
     assert sent and sent[0].get("If-None-Match") == '"v1"'
+
+
+def test_one_article_listed_under_tracking_parameters_is_fetched_and_stored_once(site, fast_options, tmp_path):
+    urls = [site.url("/a"), site.url("/a") + "?utm_source=twitter&utm_medium=social", site.url("/a") + "#comments"]
+    path = write_sources(tmp_path / "s.yaml", {"one": urls})
+    report = run_pipeline(load_config(path), tmp_path / "p.db", fast_options)
+    assert report.urls == 1 and report.new_documents == 1
+    assert [p for p, _ in site.requests].count("/a") == 1
