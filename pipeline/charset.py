@@ -5,7 +5,7 @@ Order of evidence:
     1. a byte-order mark (bytes cannot lie about it; browsers let it win too)
     2. the charset of the Content-Type header
     3. the page's own <meta charset> or <meta http-equiv="Content-Type">
-    4. valid UTF-8, else detection (charset-normalizer)
+    4. UTF-8 (a few stray invalid bytes are replaced), else detection (charset-normalizer)
 
 A declared charset is overruled by step 4 when it fails to decode the bytes, or when
 it is clearly wrong: a single-byte charset declared for bytes that are valid multi-byte
@@ -32,6 +32,7 @@ _MULTIBYTE = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "shift_jis", "cp9
 _LATIN = ("latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii")
 # Formats that are never text, whatever the Content-Type says.
 _BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"OggS")
+_ASCII = bytes(range(128))
 # Three accented Latin-1 letters in a row: no Western language writes that, Cyrillic
 # bytes read as Latin-1 write little else.
 _MOJIBAKE_RUN = re.compile(r"[\u00c0-\u00ff]{3,}")
@@ -105,6 +106,16 @@ def _clearly_wrong(text: str, name: str, body: bytes) -> bool:
     return name in _LATIN and len(_MOJIBAKE_RUN.findall(text)) >= 2
 
 
+def _mostly_utf8(body: bytes) -> str | None:
+    """The body as UTF-8 if at most a few stray bytes are invalid (a page pasted together
+    from two sources); None when most non-ASCII bytes are not UTF-8 (a legacy charset)."""
+    text = body.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - body.decode("utf-8", errors="ignore").count("\ufffd")
+    if bad == 0 or bad * 50 < len(body.translate(None, _ASCII)):  # translate drops ASCII: fast
+        return text
+    return None
+
+
 def decode_body(body: bytes, content_type_header: str | None) -> tuple[str, str]:
     """(text, Python codec name used) for a response body."""
     if not body:
@@ -114,10 +125,9 @@ def decode_body(body: bytes, content_type_header: str | None) -> tuple[str, str]
         decoded = _decode_declared(body, declared)
         if decoded is not None and not _clearly_wrong(decoded[0], decoded[1], body):
             return decoded
-    try:
-        return body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    utf8 = _mostly_utf8(body)
+    if utf8 is not None:
+        return utf8, "utf-8"
     best = from_bytes(body).best()
     if best is not None:
         return str(best), codec_name(best.encoding) or best.encoding

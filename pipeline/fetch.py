@@ -19,7 +19,8 @@ robots.txt Crawl-delay, if longer) from the end of one to the start of the next,
 same per-host queue.
 
 Deadline: ``deadline`` seconds per URL for everything spent on the network (all hops,
-all tries, the waits between tries), not counting the wait for our own politeness turn.
+all tries, the waits between tries), not counting the wait for our own politeness turn
+(a site's robots.txt, read once, has a deadline of its own).
 Only connection failures, 429 and 5xx are retried; a server that stalls is not.
 
 Private addresses are checked before connecting (IP literals directly, host names via
@@ -255,7 +256,7 @@ class Fetcher:
                     socket.getaddrinfo, host, parts.port or DEFAULT_PORTS[parts.scheme], type=socket.SOCK_STREAM),
                     self.settings.connect_timeout)
             except (OSError, TimeoutError) as exc:
-                raise _Refused("network_error", f"cannot resolve {host}: {exc or 'timed out'}") from None
+                raise _Refused("network_error", f"cannot resolve {host}: {str(exc) or 'timed out'}") from None
             addresses = [str(info[4][0]) for info in infos]
         private = [address for address in addresses if not is_public_address(address)]
         if not private:
@@ -338,7 +339,7 @@ class Fetcher:
         except httpx.InvalidURL as exc:
             return replace(snapshot, error=f"cannot request {url}: {exc}"), False
         except httpx.HTTPError as exc:
-            return replace(snapshot, error=f"{type(exc).__name__} from {url}: {exc or 'connection failed'}"), True
+            return replace(snapshot, error=f"{type(exc).__name__} from {url}: {str(exc) or 'connection failed'}"), True
         status = snapshot.status or 0
         return snapshot, status == 429 or status >= 500
 
@@ -401,7 +402,6 @@ class Fetcher:
         if not sniffed:
             _refuse_binary(body, content_type)
         return body
-
 
     async def _robots_txt(self, robots_url: str, allow_private: bool) -> Snapshot:
         try:

@@ -53,6 +53,12 @@ def test_utf8_declared_as_windows_1251_is_read_as_utf8():
     assert RUSSIAN in text and encoding == "utf-8"
 
 
+def test_utf8_with_one_stray_byte_stays_utf8():
+    body = page().encode("utf-8").replace(b"</p>", b"\xff</p>")
+    text, encoding = decode_body(body, "text/html; charset=utf-8")
+    assert RUSSIAN + "\ufffd" in text and encoding == "utf-8"
+
+
 def test_a_utf8_bom_wins_and_is_removed():
     body = codecs.BOM_UTF8 + page().encode("utf-8")
     text, encoding = decode_body(body, "text/html; charset=iso-8859-1")
