@@ -41,8 +41,13 @@ def analyse(nlp: Language, text: str, published: dt.date | None = None, publishe
 
 
 def analyse_many(nlp: Language, items: Iterable[tuple[str, dt.date | None, str | None]], n_process: int = 1,
-                 batch_size: int = 32) -> Iterator[Analysis]:
-    """Analyses in input order, streamed; ``n_process`` > 1 spreads the work over processes."""
+                 batch_size: int | None = None) -> Iterator[Analysis]:
+    """Analyses in input order, streamed; ``n_process`` > 1 spreads the work over processes.
+
+    Batches are small when several processes share the work: a news article is long, and
+    batches of 32 left one process idle while the other finished the last batch.
+    """
+    batch_size = batch_size or (4 if n_process > 1 else 32)
     docs = (_doc(nlp, text, published, publisher) for text, published, publisher in items)
     for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
         yield _analysis(doc)
