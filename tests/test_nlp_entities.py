@@ -95,3 +95,10 @@ def test_merge_canonicals_joins_surname_and_acronym_across_documents() -> None:
 def test_merge_canonicals_leaves_an_ambiguous_surname_alone() -> None:
     merged = merge_canonicals([("Smith", "PERSON"), ("John Smith", "PERSON"), ("Jane Smith", "PERSON")])
     assert merged[("Smith", "PERSON")] == "Smith"
+
+
+def test_a_surname_the_model_calls_an_organisation_is_the_person_named_in_full(nlp):
+    text = ("Prosecutor General Timur Seitkali spoke on Saturday. Seitkali said the toll had risen. "
+            "Seitkali added that more cases would follow.")
+    mentions = [e for e in analyse(nlp, text).entities if "Seitkali" in e.text]
+    assert {(e.canonical, e.label) for e in mentions} == {("Timur Seitkali", "PERSON")}

@@ -122,3 +122,9 @@ def test_figure_carries_its_sentence_and_offsets(nlp) -> None:
     assert text[figure.start:figure.end] == figure.text == "70"
     assert figure.sentence == "Police detained 70 looters in Almaty."
     assert figure.sentence_start == text.index("Police")
+
+
+@pytest.mark.parametrize("sentence", ["It was one of the most stable states in the region.",
+                                      "Traders lost thirty years of work in one night."])
+def test_the_word_one_that_counts_nothing_is_not_a_figure(nlp, sentence):
+    assert [f.text for f in analyse(nlp, sentence).figures if f.value == 1] == []

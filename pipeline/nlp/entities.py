@@ -227,8 +227,10 @@ def canonical_names(mentions: list[tuple[str, int, str, str | None]], doc_text: 
         if name.casefold() in aliases:
             out.append(aliases[name.casefold()])
             continue
-        if label == "PERSON":
-            key = _surname(name).casefold()
+        key = _surname(name).casefold()
+        # A surname alone is often labelled an organisation ("Seitkali said"): a person's
+        # surname met in full elsewhere in the text is that person.
+        if label == "PERSON" or (" " not in name and key in full_names):
             full = full_names.get(key) or surnames.get(key)
             if full and _initials_agree(name, full):
                 name = full
@@ -248,7 +250,10 @@ def _usual_labels(mentions: list[tuple[str, int, str, str | None]], canonicals: 
     counts: dict[str, Counter[str]] = {}
     for (_, _, label, _), canonical in zip(mentions, canonicals):
         counts.setdefault(canonical, Counter())[label] += 1
-    usual = {canonical: count.most_common(1)[0][0] for canonical, count in counts.items()}
+    # A full name the model once saw as a person is a person, however often its surname
+    # alone was mislabelled.
+    usual = {canonical: "PERSON" if count["PERSON"] and " " in canonical else count.most_common(1)[0][0]
+             for canonical, count in counts.items()}
     return [usual[c] if label != "PERSON" else label for (_, _, label, _), c in zip(mentions, canonicals)]
 
 

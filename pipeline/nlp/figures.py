@@ -142,6 +142,8 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
             claim_type = _STATE_AFTER[among.group(1).lower()]  # "19 officers were among the dead"
         if claim_type == "other" and counted_head in _TROOP_HEADS and (predicate or "") in _MOVE_VERBS:
             claim_type = "deployed"
+        if is_word_number and number.value == 1 and claim_type == "other":
+            continue  # "one of the most stable states", "one night": a word, not a count
         index = bisect.bisect_left(date_starts, sentence.start_char)
         sentence_dates = []
         while index < len(dates) and dates[index].start < sentence.end_char:
