@@ -26,8 +26,8 @@ from pipeline.nlp import analyse, load_nlp
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "pipeline" / "demo"
 GOLD = REPO / "tests" / "gold" / "demo_events.yaml"
-PRECISION_FLOOR = 0.9
-RECALL_FLOOR = 0.9
+PRECISION_FLOOR = 0.95  # measured 1.000 on 2026-11-25
+RECALL_FLOOR = 0.95  # measured 0.956 on 2026-11-25; floors only rise
 
 
 @dataclass

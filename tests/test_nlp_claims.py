@@ -113,3 +113,12 @@ def test_lexicon_maps_every_lemma_to_a_known_claim_type() -> None:
 def test_part_of_a_group_and_troop_movements(nlp, sentence, figure, claim_type):
     figures = {f.text: f for f in analyse(nlp, sentence, dt.date(2022, 1, 15), "Wire").figures}
     assert figures[figure].claim_type == claim_type
+
+
+@pytest.mark.parametrize("sentence,scope", [
+    ("The ministry said 164 people had died across the country, most of them in Almaty.", None),
+    ("Police said 70 looters were detained in Almaty during a special operation.", "Almaty"),
+])
+def test_scope_is_the_place_a_figure_is_limited_to_not_where_most_of_it_happened(nlp, sentence, scope):
+    [figure] = analyse(nlp, sentence, dt.date(2022, 1, 9), "Wire").figures
+    assert figure.scope == scope

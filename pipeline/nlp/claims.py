@@ -192,6 +192,9 @@ def _subtree_text(token: Token) -> str:
     return token.doc[start:end + 1].text
 
 
+_SHARE_WORDS = {"most", "many", "some", "mostly", "mainly", "half", "majority", "part", "several"}
+
+
 def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: set[str]) -> str | None:
     """A city or region the figure is limited to ("detained in Almaty"); None for a national total."""
     for head in (noun, verb):
@@ -199,6 +202,9 @@ def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], cou
             continue
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                before = {t.lower_ for t in prep.doc[max(0, prep.i - 4):prep.i]}
+                if before & _SHARE_WORDS:
+                    continue  # "164 died, most of them in Karavan": a share, not the scope
                 for pobj in prep.children:
                     name = places.get(pobj.i)
                     if name is None:
