@@ -18,7 +18,9 @@ from typing import Any
 import click
 import yaml
 
+from .extract import extract_article
 from .models import Analysis
+from .nlp import analyse, load_nlp
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold"
@@ -71,12 +73,6 @@ def document_text(gold: dict[str, Any], gold_file: Path) -> tuple[str, dt.date |
 
 
 def _html_text(html: str, url: str) -> tuple[str, dt.date | None]:
-    try:
-        from .extract import extract_article
-    except ImportError:  # the extractor is optional for evaluation
-        import trafilatura
-
-        return trafilatura.extract(html, favor_precision=True, include_comments=False) or "", None
     article = extract_article(html, url)
     return article.text, article.published
 
@@ -182,8 +178,6 @@ def gold_files(gold_dir: Path) -> list[Path]:
 
 def evaluate(gold_dir: Path | str = GOLD_DIR) -> dict[str, Any]:
     """Scores per document and in total: ``{"documents": {name: {...}}, "total": {...}, "errors": [...]}``."""
-    from .nlp import analyse, load_nlp
-
     gold_dir = Path(gold_dir)
     nlp = load_nlp()
     totals = {kind: Score() for kind in ("figures", "claims", "dates", "entities")}

@@ -13,6 +13,7 @@ from .errors import ExtractError, UsageError
 from .extract import article_from_text, extract_article, looks_like_html
 from .fetch import FetchRequest, Fetcher, FetchSettings
 from .models import Analysis, Article
+from .nlp import analyse, load_nlp
 from .urls import is_http_url
 
 # The JSON contract of `pipeline extract --format json`: keys and their order.
@@ -50,8 +51,6 @@ def article_of(content: str, where: str, published: dt.date | None) -> Article:
 
 
 def extract_target(target: str, published: dt.date | None) -> dict:
-    from .nlp import analyse, load_nlp  # spaCy loads only for this command, not for --help
-
     content, where = read_target(target)
     article = article_of(content, where, published)
     when = published or article.published
