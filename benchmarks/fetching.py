@@ -12,7 +12,7 @@ import asyncio
 import time
 from collections import Counter
 
-from pipeline.fetch import FetchRequest, Fetcher, FetchSettings
+from pipeline.fetch import Fetcher, FetchRequest, FetchSettings
 
 from .corpus import make_corpus
 from .report import Row

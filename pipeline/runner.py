@@ -25,14 +25,14 @@ from .diff import date_changes, figure_changes, text_diff
 from .discover import parse_feed, parse_sitemap, select
 from .errors import ExtractError
 from .extract import extract_article
-from .fetch import FetchRequest, Fetcher, FetchSettings
+from .fetch import Fetcher, FetchRequest, FetchSettings
 from .happenings import find_happenings
 from .lock import run_lock
-from .nlp import EXTRACTOR_VERSION, analyse_many, load_nlp, merge_canonicals
 from .models import Analysis, Claim, Snapshot, Source, Story
+from .nlp import EXTRACTOR_VERSION, analyse_many, load_nlp, merge_canonicals
 from .places import locate
-from .similarity import THRESHOLD, band_keys, jaccard, shingles, signature
 from .progress import Progress
+from .similarity import THRESHOLD, band_keys, jaccard, shingles, signature
 from .store import Store, VersionToAnalyse
 from .urls import canonicalize
 

@@ -21,7 +21,15 @@ import sqlite_utils
 
 from .errors import StoreError
 from .models import (
-    Analysis, Article, Claim, DateMention, Event, Figure, Happening, Snapshot, Story,
+    Analysis,
+    Article,
+    Claim,
+    DateMention,
+    Event,
+    Figure,
+    Happening,
+    Snapshot,
+    Story,
 )
 from .schema import apply_schema
 

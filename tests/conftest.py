@@ -12,16 +12,14 @@ import time
 from pathlib import Path
 
 import httpx
-
 import pytest
 from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
 from pipeline.cli import cli
-from pipeline.serve import datasette_args, metadata_for
-
 from pipeline.fetch import FetchSettings
 from pipeline.runner import RunOptions
+from pipeline.serve import datasette_args, metadata_for
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from pipeline.charset import decode_body, declared_charset
+from pipeline.charset import declared_charset, decode_body
 
 RUSSIAN = "Чрезвычайное положение объявлено в Алматы; погибли 18 сотрудников полиции."
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import write_sources
 
 from pipeline.cli import cli
-from conftest import write_sources
 
 GOOD_URL = "https://news.example/a"
 

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.nlp import analyse, load_nlp
 from pipeline.models import Figure
+from pipeline.nlp import analyse, load_nlp
 
 
 @pytest.fixture(scope="module")

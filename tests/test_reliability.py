@@ -13,7 +13,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from conftest import Server, article_page, write_sources
 from test_runner import content
 

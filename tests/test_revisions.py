@@ -6,11 +6,11 @@ from __future__ import annotations
 import html
 import sqlite3
 
+from conftest import article_page, write_sources
 from werkzeug.wrappers import Response
 
 from pipeline.config import load_config
 from pipeline.runner import run_pipeline
-from conftest import article_page, write_sources
 
 TOLL_1 = article_page("Health ministry gives toll", [
     "The health ministry said on January 9 that 164 people were killed in the riots across the country.",

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from conftest import article_page, write_sources
 
 from pipeline.config import load_config
 from pipeline.runner import run_pipeline
-from conftest import article_page, write_sources
 
 CONTENT_TABLES = ("documents", "document_versions", "sentences", "figures", "dates", "entity_mentions",
                   "entities", "happenings", "events", "event_claims")

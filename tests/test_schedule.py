@@ -9,11 +9,11 @@ import sys
 import time
 
 import pytest
+from conftest import write_sources
 
 from pipeline.errors import LockHeld, UsageError
 from pipeline.lock import run_lock
 from pipeline.schedule import parse_duration, run_every
-from conftest import write_sources
 
 
 @pytest.mark.parametrize("text,seconds", [("6h", 21600), ("10m", 600), ("90s", 90), ("1.5h", 5400), ("45", 45),

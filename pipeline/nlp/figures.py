@@ -19,12 +19,21 @@ import re
 from spacy.tokens import Doc
 
 from ..models import DateMention, EntityMention, Figure
-from .claims import (
-    CONTAINERS, CURRENCY_WORDS, as_of_date, attribution, claim_lexicon, claim_type_of, content_noun, counted_noun,
-    governing_verb,
-    number_anchor, phrase_of, scope_of,
-)
 from ..places import locate
+from .claims import (
+    CONTAINERS,
+    CURRENCY_WORDS,
+    as_of_date,
+    attribution,
+    claim_lexicon,
+    claim_type_of,
+    content_noun,
+    counted_noun,
+    governing_verb,
+    number_anchor,
+    phrase_of,
+    scope_of,
+)
 from .entities import country_names
 from .numbers import NumberSpan, find_numbers
 
