@@ -19,6 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from pipeline.align import ALIGNER_VERSION
 from pipeline.models import Claim, Figure
 from pipeline.schema import apply_schema
 
@@ -131,6 +132,7 @@ def build(path: Path, documents: int = 100_000, figures_per_doc: int = 10, seed:
         conn.execute("INSERT INTO analyses (version_id, extractor_version, analysed_at, figures) "
                      "SELECT id, 'bench', '2022-02-01', ? FROM document_versions", [figures_per_doc])
         _derive_events(conn)
+        conn.execute("INSERT INTO alignments SELECT id, ?, '2022-02-01' FROM stories", [ALIGNER_VERSION])
     for table in ("documents", "sentences"):
         conn.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES ('rebuild')")
     for _, sql in triggers:
@@ -147,7 +149,7 @@ def _derive_events(conn: sqlite3.Connection) -> None:
     """Events and their claims from the figures, as alignment would store them."""
     conn.executescript("""
         CREATE TEMP TABLE ranked AS
-        SELECT f.id AS figure_id, d.story_id, d.source_id, f.event_key, f.value, f.as_of,
+        SELECT f.id AS figure_id, d.story_id, d.source_id, f.event_key, f.value, f.as_of, f.scope,
           ROW_NUMBER() OVER (PARTITION BY d.story_id, f.event_key, d.source_id
                              ORDER BY COALESCE(f.as_of, d.published) DESC, f.id DESC) = 1 AS latest
         FROM figures f JOIN documents d ON d.current_version_id = f.version_id
@@ -167,5 +169,10 @@ def _derive_events(conn: sqlite3.Connection) -> None:
         SELECT event_id(r.story_id, r.event_key), 'f:' || r.figure_id, r.source_id, r.figure_id, r.latest,
           r.latest AND r.value = e.low
         FROM ranked r JOIN events e ON e.story_id = r.story_id AND e.event_key = r.event_key;
+        INSERT INTO event_sources (event_id, source_id, claim_key, figure_id, first_date, last_date, label_hint,
+                                   claims)
+        SELECT event_id(story_id, event_key), source_id, 'f:' || MAX(CASE WHEN latest THEN figure_id END),
+          MAX(CASE WHEN latest THEN figure_id END), MIN(as_of), MAX(as_of), MIN(scope), COUNT(*)
+        FROM ranked GROUP BY story_id, event_key, source_id;
         DROP TABLE temp.ranked;
     """)

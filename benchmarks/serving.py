@@ -1,7 +1,7 @@
 """Serving: a real Datasette over a large generated database; latency of the two main pages.
 
 Also, when alignment exists: the time to re-align after one new document arrives
-(only the event keys it touches) against a full re-alignment of its story.
+(only its source's claims in the events it touches) against a full re-alignment of its story.
 """
 
 from __future__ import annotations
@@ -132,22 +132,26 @@ def _realign_rows(path: Path) -> list[Row]:
     from pipeline.store import Store
 
     with Store(path) as store:
-        keys = _add_document(store)
+        realign(store, {bigdb.BIG_STORY: None})  # the aligner's own per-source views, not the generator's
+        pairs = _add_document(store)
         started = time.perf_counter()
-        realign(store, {bigdb.BIG_STORY: keys})
+        realign(store, {bigdb.BIG_STORY: pairs})
         incremental = time.perf_counter() - started
         started = time.perf_counter()
         events = realign(store, {bigdb.BIG_STORY: None})
         full = time.perf_counter() - started
+        claims = store.db.execute("SELECT COUNT(*) FROM event_claims ec JOIN events e ON e.id = ec.event_id "
+                                  "WHERE e.story_id = ?", [bigdb.BIG_STORY]).fetchone()[0]
     ratio = incremental / full
-    return [Row("serving", f"re-align after 1 new document ({len(keys)} keys) vs full re-align of its story",
-                f"{incremental:.2f} s", f"full {full:.2f} s ({events} events)", ratio, "≤ 0.05", ratio <= 0.05,
-                f"story '{bigdb.BIG_STORY}' of the generated database",
-                {"incremental_s": incremental, "full_s": full, "keys": len(keys), "events": events})]
+    keys = len({key for key, _ in pairs})
+    return [Row("serving", f"re-align after 1 new document ({keys} events) vs full re-align of its story",
+                f"{incremental:.3f} s", f"full {full:.2f} s ({events} events, {claims:,} claims)", ratio, "≤ 0.05",
+                ratio <= 0.05, f"story '{bigdb.BIG_STORY}' of the generated database",
+                {"incremental_s": incremental, "full_s": full, "keys": keys, "events": events, "claims": claims})]
 
 
-def _add_document(store) -> set[str]:
-    """One new document in the big story, with figures on existing event keys; return its keys."""
+def _add_document(store) -> set[tuple[str, str]]:
+    """One new document in the big story, with figures on existing event keys; return its (key, source) pairs."""
     db = store.db
     doc = db.execute("SELECT * FROM documents WHERE story_id = ? ORDER BY id DESC LIMIT 1",
                      [bigdb.BIG_STORY]).fetchone()
@@ -164,7 +168,7 @@ def _add_document(store) -> set[str]:
             figure.pop("id")
             figure.update(version_id=version, value=(figure["value"] or 0) + 1, as_of="2022-02-01")
             db["figures"].insert(figure)
-    return {f["event_key"] for f in figures if f["event_key"]}
+    return {(f["event_key"], source_id) for f in figures if f["event_key"]}
 
 
 def run(quick: bool, workdir: Path) -> list[Row]:

@@ -6,9 +6,11 @@ A figure's event is fixed by its claim type, the group it counts (from
 own word), its scope (a city, or the whole country) and, for prices, whether it is the
 price before a rise, after it, or after a cut. A happening's event is its action.
 
-Grouping only by :func:`event_key` keeps alignment incremental: the store re-aligns
-just the keys a new document touches. Each event carries an estimate the way conflict
-datasets give one: low, best and high over each source's latest figure.
+Each event carries an estimate the way conflict datasets give one: low, best and high
+over each source's latest figure. Alignment is incremental: grouping depends only on
+:func:`event_key`, and an event depends on its claims only through one
+:class:`~pipeline.models.SourceView` per source, so a new document costs the claims of its
+own source in the events it touches, not every claim of those events.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ import hashlib
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from .errors import ConfigError
-from .models import Claim, Event, EventMember, Figure
+from .models import Claim, Event, EventMember, Figure, SourceView
 
 LEXICON = Path(__file__).resolve().parent / "lexicon" / "groups.yaml"
 
@@ -264,55 +266,100 @@ def _scope_key(scope: str | None) -> str:
 
 # --- events --------------------------------------------------------------------------
 
+# Stored with a story's events: when it changes, the story is re-aligned in full.
+ALIGNER_VERSION = "2"
+
 
 def align(claims: Iterable[Claim]) -> list[Event]:
     """Events of these claims: the same events, ids and order whatever the input order."""
-    groups: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
+    groups: dict[tuple[str, str], dict[str, dict[str, Claim]]] = defaultdict(lambda: defaultdict(dict))
     for claim in claims:
         key = event_key(claim)
         if key is not None:
-            groups[(claim.story_id, key)][claim.key] = claim
+            groups[(claim.story_id, key)][claim.source_id][claim.key] = claim
     events = []
-    for (story_id, key), by_key in sorted(groups.items()):
-        members = [by_key[k] for k in sorted(by_key)]
-        build = _happening_event if key.startswith("happening|") else _figure_event
-        events.append(build(story_id, key, members))
+    for (story_id, key), by_source in sorted(groups.items()):
+        views = [source_view(key, list(by_source[s].values())) for s in sorted(by_source)]
+        members = [c for s in sorted(by_source) for c in by_source[s].values()]
+        events.append(combine(story_id, key, views, members))
     return events
 
 
-def _latest_per_source(members: list[Claim], rank: Callable[[Claim], tuple]) -> dict[str, Claim]:
-    """Each source's highest-ranked claim."""
-    best: dict[str, Claim] = {}
-    for claim in members:
-        current = best.get(claim.source_id)
-        if current is None or (rank(claim), claim.key) > (rank(current), current.key):
-            best[claim.source_id] = claim
-    return best
+def align_changes(story_id: str, claims: Iterable[Claim], kept: Iterable[SourceView],
+                  changed: set[tuple[str, str]]) -> list[Event]:
+    """Events after the claims of some (event key, source) pairs changed, reading no other claims.
+
+    ``claims`` are all current claims of the ``changed`` pairs; ``kept`` the stored views
+    of the other sources of those keys. A key left with no source has no event; each
+    event's members are the claims given here.
+    """
+    keys = {key for key, _ in changed}
+    fresh: dict[str, dict[str, dict[str, Claim]]] = defaultdict(lambda: defaultdict(dict))
+    for claim in claims:
+        key = event_key(claim)
+        if (key, claim.source_id) in changed:
+            fresh[key][claim.source_id][claim.key] = claim
+    views: dict[str, dict[str, SourceView]] = defaultdict(dict)
+    for view in kept:
+        if view.key in keys and (view.key, view.source_id) not in changed:
+            views[view.key][view.source_id] = view
+    events = []
+    for key in sorted(keys):
+        for source_id, by_key in fresh[key].items():
+            views[key][source_id] = source_view(key, list(by_key.values()))
+        if views[key]:
+            members = [c for by_key in fresh[key].values() for c in by_key.values()]
+            events.append(combine(story_id, key, [views[key][s] for s in sorted(views[key])], members))
+    return events
 
 
-def _figure_event(story_id: str, key: str, members: list[Claim]) -> Event:
+def source_view(key: str, claims: list[Claim]) -> SourceView:
+    """One source's view of one event, from all its claims in it."""
+    claims = sorted(claims, key=lambda c: c.key)
+    if key.startswith("happening|"):
+        claim = _chosen_date(claims)
+        dates = sorted(c.happening.date for c in claims)
+        hint = min(c.happening.label for c in claims)
+    else:
+        # The newest as-of wins; on the same day the newer report, then the higher figure.
+        claim = max(claims, key=lambda c: (_when(c), c.published or "", _point(c.figure), c.key))
+        dates = sorted(d for d in map(_when, claims) if d)
+        hint = min((c.figure.scope.strip() for c in claims if c.figure.scope), default=None)
+    return SourceView(key=key, source_id=claim.source_id, claim=claim, first=dates[0] if dates else None,
+                      last=dates[-1] if dates else None, label_hint=hint, claims=len(claims))
+
+
+def combine(story_id: str, key: str, views: list[SourceView], members: list[Claim]) -> Event:
+    """An event from its sources' views; ``members`` are the claims whose membership is (re)written."""
+    build = _happening_event if key.startswith("happening|") else _figure_event
+    event = build(story_id, key, views)
+    chosen = {v.claim.key for v in views}
+    return replace(event, key=key, sources=tuple(views), members=tuple(
+        EventMember(c.key, c.source_id, c.key in chosen, c.key == event.conservative_key)
+        for c in sorted(members, key=lambda c: c.key)))
+
+
+def _when(claim: Claim) -> str:
+    return claim.figure.as_of or claim.published or ""
+
+
+def _figure_event(story_id: str, key: str, views: list[SourceView]) -> Event:
     _, claim_type, group, _, phase = key.split("|")
-
-    def when(claim: Claim) -> str:
-        return claim.figure.as_of or claim.published or ""
-
-    # The newest as-of wins; on the same day the newer report, then the higher figure.
-    latest = _latest_per_source(members, lambda c: (when(c), c.published or "", _point(c.figure)))
-    lows = [_bounds(c.figure)[0] for c in latest.values()]
-    highs = [_bounds(c.figure)[1] for c in latest.values()]
-    conservative = min(latest.values(), key=lambda c: (_bounds(c.figure)[0], _point(c.figure), c.source_id))
-    dates = sorted(d for d in map(when, members) if d)
-    scopes = sorted(c.figure.scope.strip() for c in members if c.figure.scope)
-    scope = scopes[0] if scopes else None
+    latest = [v.claim for v in views]
+    lows = [_bounds(c.figure)[0] for c in latest]
+    highs = [_bounds(c.figure)[1] for c in latest]
+    conservative = min(latest, key=lambda c: (_bounds(c.figure)[0], _point(c.figure), c.source_id))
+    firsts = [v.first for v in views if v.first]
+    lasts = [v.last for v in views if v.last]
+    scope = min((v.label_hint for v in views if v.label_hint), default=None)
     return Event(
         id=event_id(story_id, key), story_id=story_id, kind="figure",
         label=figure_label(claim_type, group, scope, phase),
         claim_type=claim_type, counted_group=group, scope=scope, action=None,
-        date_start=dates[0] if dates else None, date_end=dates[-1] if dates else None,
-        low=min(lows), best=float(statistics.median(_point(c.figure) for c in latest.values())),
-        high=max(highs), spread=max(highs) - min(lows), n_sources=len(latest),
-        members=tuple(EventMember(c.key, c.source_id, latest[c.source_id] is c, c is conservative)
-                      for c in members),
+        date_start=min(firsts, default=None), date_end=max(lasts, default=None),
+        low=min(lows), best=float(statistics.median(_point(c.figure) for c in latest)),
+        high=max(highs), spread=max(highs) - min(lows), n_sources=len(views),
+        conservative_key=conservative.key,
     )
 
 
@@ -332,30 +379,29 @@ def _bounds(figure: Figure) -> tuple[float, float]:
     return float(min(low, point)), float(max(high, point))
 
 
-def _happening_event(story_id: str, key: str, members: list[Claim]) -> Event:
+def _chosen_date(claims: list[Claim]) -> Claim:
+    """The claim giving a source's date for a happening.
+
+    It comes from the source's newest report; within it, the date its sentences give most
+    often (then the earliest), so one stray mention does not move the source's date.
+    """
+    newest = max(c.published or "" for c in claims)
+    current = [c for c in claims if (c.published or "") == newest]
+    counts: dict[str, int] = defaultdict(int)
+    for claim in current:
+        counts[claim.happening.date] += 1
+    return max(current, key=lambda c: (counts[c.happening.date], _negated(_day(c.happening.date)), c.key))
+
+
+def _happening_event(story_id: str, key: str, views: list[SourceView]) -> Event:
     action = key.split("|")[1]
-    # Each source's date for the happening comes from its newest report; within it, the
-    # date its sentences give most often (then the earliest), so one stray mention does
-    # not move the source's date.
-    newest = {c.source_id: c.published or "" for c in _latest_per_source(members, lambda c: (c.published or "",))
-              .values()}
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for claim in members:
-        if (claim.published or "") == newest[claim.source_id]:
-            counts[(claim.source_id, claim.happening.date)] += 1
-    chosen = _latest_per_source(
-        [c for c in members if (c.published or "") == newest[c.source_id]],
-        lambda c: (counts[(c.source_id, c.happening.date)], _negated(_day(c.happening.date))),
-    )
-    dates = sorted(c.happening.date for c in chosen.values())
+    dates = sorted(v.claim.happening.date for v in views)
     first, last = dt.date.fromisoformat(_day(dates[0])), dt.date.fromisoformat(_day(dates[-1]))
-    labels = sorted({c.happening.label for c in members})
     return Event(
-        id=event_id(story_id, key), story_id=story_id, kind="happening", label=labels[0],
-        claim_type=None, counted_group=None, scope=None, action=action,
+        id=event_id(story_id, key), story_id=story_id, kind="happening",
+        label=min(v.label_hint for v in views), claim_type=None, counted_group=None, scope=None, action=action,
         date_start=dates[0], date_end=dates[-1], low=None, best=None, high=None,
-        spread=float((last - first).days), n_sources=len(chosen),
-        members=tuple(EventMember(c.key, c.source_id, chosen[c.source_id] is c, False) for c in members),
+        spread=float((last - first).days), n_sources=len(views),
     )
 
 

@@ -251,6 +251,24 @@ class EventMember:
 
 
 @dataclass(frozen=True)
+class SourceView:
+    """What one source says about one event, summed up: all an event needs from that source.
+
+    An event's estimate, dates and label follow from its sources' views alone, so when
+    one source's claims change only that source's view is rebuilt from its claims; the
+    other sources' views are read back from the store.
+    """
+
+    key: str  # the event's grouping key
+    source_id: str
+    claim: Claim  # the claim that stands for the source: its latest figure, or its date for a happening
+    first: str | None  # earliest date among the source's claims (as-of, else published)
+    last: str | None  # latest such date
+    label_hint: str | None  # smallest scope (figures) or label (happenings): names the event
+    claims: int  # how many of the source's claims are in the event
+
+
+@dataclass(frozen=True)
 class Event:
     """Claims from different sources about the same thing."""
 
@@ -269,4 +287,9 @@ class Event:
     high: float | None
     spread: float | None  # high - low (figures) or days between earliest and latest date (happenings)
     n_sources: int
+    # All members after a full alignment; after an incremental one, the members of the
+    # sources whose claims changed (the other sources' memberships stand).
     members: tuple[EventMember, ...] = ()
+    key: str = ""  # the grouping key (see ``pipeline.align.event_key``)
+    sources: tuple[SourceView, ...] = ()  # one view per source, by source id
+    conservative_key: str | None = None  # the claim holding the most conservative figure

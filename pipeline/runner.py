@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .actors import count_actor_words
-from .align import align, event_key
+from .align import ALIGNER_VERSION, align, align_changes, event_key
 from .archive import ArchiveReader, ArchiveWriter
 from .diff import date_changes, figure_changes, text_diff
 from .discover import parse_feed, parse_sitemap, select
@@ -116,8 +116,11 @@ def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> Ru
             collect(stories, store, options, report)
             relinked = link_copies(store, report)
             touched = analyse(store, [s.id for s in stories], options, report)
-            for story_id, keys in relinked.items():
-                touched.setdefault(story_id, set()).update(keys)
+            for story_id, pairs in relinked.items():
+                touched.setdefault(story_id, set()).update(pairs)
+            for story in stories:  # never aligned, or by another version of the aligner
+                if store.aligner_version(story.id) != ALIGNER_VERSION:
+                    touched[story.id] = None
             report.events = realign(store, touched)
             if touched:
                 merge_entities(store)
@@ -262,14 +265,14 @@ def store_snapshot(store: Store, job: Job, snapshot: Snapshot, report: RunReport
 # --- analyse: facts for every version not yet analysed -----------------------------
 
 
-def link_copies(store: Store, report: RunReport) -> dict[str, set[str]]:
-    """Link syndicated copies to their original; return event keys whose claims this changes.
+def link_copies(store: Store, report: RunReport) -> dict[str, set[tuple[str, str]]]:
+    """Link syndicated copies to their original; return the (event key, source id) pairs this changes.
 
     Of two near-identical texts from different sources, the one published first (then
     the smaller URL) is the original; the other is a copy and its claims do not count
     as an independent source.
     """
-    touched: dict[str, set[str]] = {}
+    touched: dict[str, set[tuple[str, str]]] = {}
     for document_id in report.changed_documents:
         doc = store.document(document_id)
         own = shingles(doc["text"])
@@ -288,19 +291,20 @@ def link_copies(store: Store, report: RunReport) -> dict[str, set[str]]:
                 duplicate_of = other["id"]
             else:  # the newcomer is the original: the older document becomes the copy
                 store.save_signature(other["id"], store.bands_of(other["id"]), document_id, score)
-                touched.setdefault(doc["story_id"], set()).update(store.event_keys_of(other["id"]))
+                touched.setdefault(doc["story_id"], set()).update(store.event_pairs_of(other["id"]))
                 report.copies += 1
         if (doc["duplicate_of"] or None) != duplicate_of:
-            touched.setdefault(doc["story_id"], set()).update(store.event_keys_of(document_id))
+            touched.setdefault(doc["story_id"], set()).update(store.event_pairs_of(document_id))
         store.save_signature(document_id, bands, duplicate_of, score)
         report.copies += duplicate_of is not None
     return touched
 
 
-def analyse(store: Store, story_ids: list[str], options: RunOptions, report: RunReport) -> dict[str, set[str] | None]:
-    """Analyse new versions; return, per story, the event keys whose claims changed."""
+def analyse(store: Store, story_ids: list[str], options: RunOptions,
+            report: RunReport) -> dict[str, set[tuple[str, str]] | None]:
+    """Analyse new versions; return, per story, the (event key, source id) pairs whose claims changed."""
     total = store.count_versions_to_analyse(EXTRACTOR_VERSION, story_ids)
-    touched: dict[str, set[str] | None] = {}
+    touched: dict[str, set[tuple[str, str]] | None] = {}
     if not total:
         return touched
     nlp = load_nlp()
@@ -309,16 +313,17 @@ def analyse(store: Store, story_ids: list[str], options: RunOptions, report: Run
     items = ((v.text, v.published, v.publisher) for v in texts)
     with Progress(total, "analyse", enabled=options.progress) as bar:
         for version, analysis in zip(versions, analyse_many(nlp, items, n_process=options.processes)):
-            keys = save_facts(store, version, analysis, EXTRACTOR_VERSION)
+            pairs = save_facts(store, version, analysis, EXTRACTOR_VERSION)
             report.fact_changes += record_revision(store, report.run_id, version, analysis)
-            touched.setdefault(version.story_id, set()).update(keys)
+            touched.setdefault(version.story_id, set()).update(pairs)
             report.analysed += 1
             bar.advance()
     return touched
 
 
-def save_facts(store: Store, version: VersionToAnalyse, analysis: Analysis, extractor_version: str) -> set[str]:
-    """Store one version's facts with the event key of each; return the keys touched."""
+def save_facts(store: Store, version: VersionToAnalyse, analysis: Analysis,
+               extractor_version: str) -> set[tuple[str, str]]:
+    """Store one version's facts with the event key of each; return the (event key, source id) pairs touched."""
     happenings = find_happenings(analysis, version.text)
     claim = _claim_builder(version)
     figure_keys = [event_key(claim(figure=f)) for f in analysis.figures]
@@ -370,16 +375,23 @@ def locate_places(store: Store, story_ids: list[str]) -> None:
         store.save_places(story_id, pinned)
 
 
-def realign(store: Store, touched: dict[str, set[str] | None]) -> int:
-    """Re-align the events whose claims changed (``None``: the whole story); return how many."""
-    rewritten = 0
-    for story_id, keys in sorted(touched.items()):
-        if keys is not None and not keys:
+def realign(store: Store, touched: dict[str, set[tuple[str, str]] | None]) -> int:
+    """Re-align what changed: per story, the events of the (event key, source id) pairs whose
+    claims changed, or (``None``) the whole story. Return how many events were written.
+
+    An incremental re-alignment reads the changed sources' claims of the touched events
+    and the stored per-source views of the others, never the others' claims.
+    """
+    written = 0
+    for story_id, pairs in sorted(touched.items()):
+        if pairs is None:
+            events = align(store.claims(story_id))
+            store.save_events(story_id, events, ALIGNER_VERSION)
+        elif pairs:
+            keys = {key for key, _ in pairs}
+            events = align_changes(story_id, store.claims(story_id, pairs), store.source_views(story_id, keys), pairs)
+            store.update_events(story_id, events, pairs)
+        else:
             continue
-        claims = list(store.claims(story_id, keys))
-        events = align(claims)
-        key_by_claim = {claim.key: event_key(claim) for claim in claims}
-        key_of = {event.id: key_by_claim[event.members[0].claim_key] for event in events}
-        store.save_events(story_id, events, replaced_keys=keys, key_of=key_of)
-        rewritten += len(events)
-    return rewritten
+        written += len(events)
+    return written

@@ -135,11 +135,23 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
         [("event_id", "events", "id"), ("source_id", "sources", "id"), ("figure_id", "figures", "id"),
          ("happening_id", "happenings", "id")],
     ),
+    # One row per source per event: the claim standing for the source and the dates its
+    # claims span. Incremental alignment rebuilds the event from these rows.
+    "event_sources": (
+        {"id": INT, "event_id": TEXT, "source_id": TEXT, "claim_key": TEXT, "figure_id": INT, "happening_id": INT,
+         "first_date": TEXT, "last_date": TEXT, "label_hint": TEXT, "claims": INT},
+        "id",
+        [("event_id", "events", "id"), ("source_id", "sources", "id"), ("figure_id", "figures", "id"),
+         ("happening_id", "happenings", "id")],
+    ),
+    "alignments": ({"story_id": TEXT, "aligner_version": TEXT, "aligned_at": TEXT}, "story_id",
+                   [("story_id", "stories", "id")]),
 }
 
 INDEXES: list[tuple[str, list[str], bool]] = [
     ("documents", ["url"], True),
     ("documents", ["source_id"], False),
+    ("documents", ["story_id", "source_id"], False),  # one source's claims in a story, for re-alignment
     ("documents", ["current_version_id"], False),  # every view joins facts to current versions
     ("documents", ["duplicate_of"], False),
     ("document_versions", ["document_id", "content_hash"], True),
@@ -161,7 +173,10 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("signature_bands", ["document_id"], False),
     ("discovered", ["source_id"], False),
     ("events", ["story_id", "event_key"], True),
-    ("event_claims", ["event_id"], False),
+    ("event_claims", ["event_id", "source_id"], False),
+    ("event_sources", ["event_id", "source_id"], True),
+    ("event_sources", ["figure_id"], False),
+    ("event_sources", ["happening_id"], False),
     ("event_claims", ["figure_id"], False),
     ("event_claims", ["happening_id"], False),
 ]

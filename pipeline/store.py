@@ -29,6 +29,7 @@ from .models import (
     Figure,
     Happening,
     Snapshot,
+    SourceView,
     Story,
 )
 from .schema import apply_schema
@@ -269,9 +270,10 @@ class Store:
     def save_analysis(self, version: VersionToAnalyse, analysis: Analysis, happenings: Iterable[Happening],
                       extractor_version: str, figure_keys: list[str | None], happening_keys: list[str | None],
                       actor_words: dict[tuple[str, str], int]) -> set[str]:
-        """Replace a version's facts; return the event keys its old and new facts touch."""
+        """Replace a version's facts; return the (event key, source id) pairs its old and new facts touch."""
         happenings = list(happenings)
         vid = version.version_id
+        source_id = self.db["documents"].get(version.document_id)["source_id"]
         with self.db.atomic():
             # Facts of this document's other versions leave the events when this one becomes current.
             touched = {row["event_key"] for table in ("figures", "happenings") for row in self.db.query(
@@ -319,7 +321,7 @@ class Store:
                 "sentences": len(analysis.sentences), "dates": len(analysis.dates),
                 "figures": len(analysis.figures), "entities": len(analysis.entities),
                 "happenings": len(happenings)}, pk="version_id")
-        return touched | {k for k in [*figure_keys, *happening_keys] if k}
+        return {(key, source_id) for key in touched | {k for k in [*figure_keys, *happening_keys] if k}}
 
     def _figure_row(self, version_id: int, figure: Figure, sentence_id: int | None, key: str | None) -> dict:
         return {
@@ -332,8 +334,9 @@ class Store:
 
     def _delete_facts(self, version_id: int) -> None:
         for table, column in (("figures", "figure_id"), ("happenings", "happening_id")):
-            self.db.execute(f"DELETE FROM event_claims WHERE {column} IN "
-                            f"(SELECT id FROM {table} WHERE version_id = ?)", [version_id])
+            for links in ("event_claims", "event_sources"):
+                self.db.execute(f"DELETE FROM {links} WHERE {column} IN "
+                                f"(SELECT id FROM {table} WHERE version_id = ?)", [version_id])
         for table in ("entity_mentions", "dates", "figures", "happenings", "actor_words", "sentences"):
             self.db.execute(f"DELETE FROM {table} WHERE version_id = ?", [version_id])
 
@@ -345,48 +348,115 @@ class Store:
 
     # --- alignment -----------------------------------------------------------------
 
-    def claims(self, story_id: str, event_keys: set[str] | None = None) -> Iterator[Claim]:
-        """Aligned-to-be facts of the current versions of a story (all, or those with these keys)."""
-        params = [story_id, *sorted(event_keys)] if event_keys is not None else [story_id]
-        for row in self.db.query(_claims_sql("figures", event_keys), params):
+    def claims(self, story_id: str, pairs: set[tuple[str, str]] | None = None) -> Iterator[Claim]:
+        """Aligned-to-be facts of the current versions of a story: all, or those of these
+        (event key, source id) pairs."""
+        if pairs is None:
+            yield from self._claims("", [story_id])
+            return
+        by_source: dict[str, set[str]] = {}
+        for key, source_id in pairs:
+            by_source.setdefault(source_id, set()).add(key)
+        for source_id, keys in sorted(by_source.items()):
+            # One source's documents first: the key index alone would visit every story's facts.
+            yield from self._claims(f" AND d.source_id = ? AND x.event_key IN ({_marks(keys)})",
+                                    [story_id, source_id, *sorted(keys)], source_first=True)
+
+    def _claims(self, where: str, params: list, source_first: bool = False,
+                tables: tuple[str, ...] = ("figures", "happenings")) -> Iterator[Claim]:
+        rows = self.db.query(_claims_sql("figures", where, source_first), params) if "figures" in tables else ()
+        for row in rows:
             yield _claim(row, figure=Figure(
                 text=row["text"], start=row["start"], end=row["end"], value=row["value"], low=row["low"],
                 high=row["high"], unit=row["unit"], approx=row["approx"], counted=row["counted"],
                 counted_head=row["counted_head"], predicate=row["predicate"], claim_type=row["claim_type"],
                 as_of=row["as_of"], attributed_to=row["attributed_to"], sentence=row["sentence"],
                 sentence_start=row["sentence_start"], scope=row["scope"]))
-        for row in self.db.query(_claims_sql("happenings", event_keys), params):
+        rows = self.db.query(_claims_sql("happenings", where, source_first), params) if "happenings" in tables else ()
+        for row in rows:
             yield _claim(row, happening=Happening(
                 action=row["action"], label=row["label"], date=row["date"], date_end=row["date_end"],
                 date_text=row["date_text"], start=row["start"], end=row["end"], sentence=row["sentence"],
                 sentence_start=row["sentence_start"], actors=tuple(json.loads(row["actors"] or "[]"))))
 
-    def save_events(self, story_id: str, events: list[Event], replaced_keys: set[str] | None,
-                    key_of: dict[str, str]) -> None:
-        """Replace a story's events (all, or those whose keys are in ``replaced_keys``)."""
+    def source_views(self, story_id: str, keys: set[str]) -> list[SourceView]:
+        """The stored per-source views of a story's events with these keys."""
+        rows = list(self.db.query(f"""
+            SELECT e.event_key, es.* FROM events e JOIN event_sources es ON es.event_id = e.id
+            WHERE e.story_id = ? AND e.event_key IN ({_marks(keys)})""", [story_id, *sorted(keys)]))
+        claims: dict[str, Claim] = {}
+        for column, table in (("figure_id", "figures"), ("happening_id", "happenings")):
+            ids = sorted({r[column] for r in rows if r[column] is not None})
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk:chunk + 500]
+                claims.update((c.key, c) for c in self._claims(f" AND x.id IN ({_marks(part)})", [story_id, *part],
+                                                                 tables=(table,)))
+        return [SourceView(key=r["event_key"], source_id=r["source_id"], claim=claims[r["claim_key"]],
+                           first=r["first_date"], last=r["last_date"], label_hint=r["label_hint"], claims=r["claims"])
+                for r in rows if r["claim_key"] in claims]
+
+    def aligner_version(self, story_id: str) -> str | None:
+        rows = list(self.db.query("SELECT aligner_version FROM alignments WHERE story_id = ?", [story_id]))
+        return rows[0]["aligner_version"] if rows else None
+
+    def save_events(self, story_id: str, events: list[Event], aligner_version: str) -> None:
+        """Replace all of a story's events (a full alignment)."""
         with self.db.atomic():
-            if replaced_keys is None:
-                old = "SELECT id FROM events WHERE story_id = ?"
-                params: list = [story_id]
-            else:
-                old = f"SELECT id FROM events WHERE story_id = ? AND event_key IN ({','.join('?' * len(replaced_keys))})"
-                params = [story_id, *sorted(replaced_keys)]
-            self.db.execute(f"DELETE FROM event_claims WHERE event_id IN ({old})", params)
-            self.db.execute(f"DELETE FROM events WHERE id IN ({old})", params)
+            old = "SELECT id FROM events WHERE story_id = ?"
+            for table in ("event_claims", "event_sources"):
+                self.db.execute(f"DELETE FROM {table} WHERE event_id IN ({old})", [story_id])
+            self.db.execute("DELETE FROM events WHERE story_id = ?", [story_id])
             for event in events:
-                self.db["events"].insert({
-                    "id": event.id, "story_id": event.story_id, "event_key": key_of[event.id], "kind": event.kind,
-                    "label": event.label, "claim_type": event.claim_type, "counted_group": event.counted_group,
-                    "scope": event.scope, "action": event.action, "date_start": event.date_start,
-                    "date_end": event.date_end, "low": event.low, "best": event.best, "high": event.high,
-                    "spread": event.spread, "n_sources": event.n_sources,
-                })
-                self.db["event_claims"].insert_all({
-                    "event_id": event.id, "claim_key": m.claim_key, "source_id": m.source_id,
-                    "figure_id": int(m.claim_key[2:]) if m.claim_key.startswith("f:") else None,
-                    "happening_id": int(m.claim_key[2:]) if m.claim_key.startswith("h:") else None,
-                    "latest_for_source": int(m.latest_for_source), "conservative": int(m.conservative),
-                } for m in event.members)
+                self._insert_event(event)
+            self.db["alignments"].upsert({"story_id": story_id, "aligner_version": aligner_version,
+                                          "aligned_at": now_iso()}, pk="story_id")
+
+    def update_events(self, story_id: str, events: list[Event], changed: set[tuple[str, str]]) -> None:
+        """Rewrite the events of the changed (event key, source id) pairs (an incremental alignment).
+
+        The members of each event's changed sources are replaced; the other sources'
+        memberships stay, but which claim is the most conservative may move to or from them.
+        """
+        keys = {key for key, _ in changed}
+        ids = {r["event_key"]: r["id"] for r in self.db.query(
+            f"SELECT id, event_key FROM events WHERE story_id = ? AND event_key IN ({_marks(keys)})",
+            [story_id, *sorted(keys)])}
+        new = {event.key: event for event in events}
+        with self.db.atomic():
+            for key, event_id in ids.items():
+                if key not in new:
+                    params = [event_id]
+                    self.db.execute("DELETE FROM event_claims WHERE event_id = ?", params)
+                    self.db.execute("DELETE FROM event_sources WHERE event_id = ?", params)
+                    self.db.execute("DELETE FROM events WHERE id = ?", params)
+            for event in events:
+                if event.key in ids:
+                    sources = sorted({source for key, source in changed if key == event.key})
+                    self.db.execute(f"DELETE FROM event_claims WHERE event_id = ? AND source_id IN "
+                                    f"({_marks(sources)})", [event.id, *sources])
+                    self.db.execute("DELETE FROM event_sources WHERE event_id = ?", [event.id])
+                self._insert_event(event)
+                self.db.execute("UPDATE event_claims SET conservative = (claim_key = ?) "
+                                "WHERE event_id = ? AND (conservative = 1 OR claim_key = ?)",
+                                [event.conservative_key, event.id, event.conservative_key])
+
+    def _insert_event(self, event: Event) -> None:
+        self.db["events"].upsert({  # an update when the other sources' memberships stay
+            "id": event.id, "story_id": event.story_id, "event_key": event.key, "kind": event.kind,
+            "label": event.label, "claim_type": event.claim_type, "counted_group": event.counted_group,
+            "scope": event.scope, "action": event.action, "date_start": event.date_start,
+            "date_end": event.date_end, "low": event.low, "best": event.best, "high": event.high,
+            "spread": event.spread, "n_sources": event.n_sources,
+        }, pk="id")
+        self.db["event_claims"].insert_all({
+            "event_id": event.id, "claim_key": m.claim_key, "source_id": m.source_id,
+            **_fact_ids(m.claim_key), "latest_for_source": int(m.latest_for_source),
+            "conservative": int(m.conservative),
+        } for m in event.members)
+        self.db["event_sources"].insert_all({
+            "event_id": event.id, "source_id": v.source_id, "claim_key": v.claim.key, **_fact_ids(v.claim.key),
+            "first_date": v.first, "last_date": v.last, "label_hint": v.label_hint, "claims": v.claims,
+        } for v in event.sources)
 
     # --- discovery and syndication ---------------------------------------------------
 
@@ -423,10 +493,11 @@ class Store:
         return [r["band"] for r in self.db.query(
             "SELECT band FROM signature_bands WHERE document_id = ? ORDER BY id", [document_id])]
 
-    def event_keys_of(self, document_id: int) -> set[str]:
-        """Event keys of the facts in a document's current version."""
-        return {r["event_key"] for table in ("figures", "happenings") for r in self.db.query(
-            f"SELECT DISTINCT x.event_key FROM {table} x JOIN documents d ON d.current_version_id = x.version_id "
+    def event_pairs_of(self, document_id: int) -> set[tuple[str, str]]:
+        """(event key, source id) of the facts in a document's current version."""
+        return {(r["event_key"], r["source_id"]) for table in ("figures", "happenings") for r in self.db.query(
+            f"SELECT DISTINCT x.event_key, d.source_id FROM {table} x "
+            "JOIN documents d ON d.current_version_id = x.version_id "
             "WHERE d.id = ? AND x.event_key IS NOT NULL", [document_id])}
 
     def save_signature(self, document_id: int, bands: list[str], duplicate_of: int | None,
@@ -513,17 +584,27 @@ class Store:
         return self.db[table].count
 
 
-def _claims_sql(table: str, event_keys: set[str] | None) -> str:
-    only = f" AND x.event_key IN ({','.join('?' * len(event_keys))})" if event_keys is not None else ""
+def _claims_sql(table: str, where: str, source_first: bool = False) -> str:
+    # CROSS JOIN keeps the documents as the outer loop, so the (story, source) index leads.
+    join = "documents d CROSS JOIN {table} x" if source_first else "{table} x JOIN documents d"
     return f"""
         SELECT x.*, '{table[0]}:' || x.id AS claim_key, d.story_id, d.source_id, s.kind AS source_kind,
                d.url, d.published, sn.text AS sentence, sn.start AS sentence_start
-        FROM {table} x
-        JOIN documents d ON d.current_version_id = x.version_id
+        FROM {join.format(table=table)} ON d.current_version_id = x.version_id
         JOIN sources s ON s.id = d.source_id
         LEFT JOIN sentences sn ON sn.id = x.sentence_id
-        WHERE d.story_id = ? AND x.event_key IS NOT NULL AND d.duplicate_of IS NULL{only}
+        WHERE d.story_id = ? AND x.event_key IS NOT NULL AND d.duplicate_of IS NULL{where}
         ORDER BY x.id"""
+
+
+def _marks(values) -> str:
+    return ",".join("?" * len(values))
+
+
+def _fact_ids(claim_key: str) -> dict[str, int | None]:
+    """The figure or happening row behind a claim key ("f:12", "h:3")."""
+    kind, _, number = claim_key.partition(":")
+    return {"figure_id": int(number) if kind == "f" else None, "happening_id": int(number) if kind == "h" else None}
 
 
 def _claim(row: dict, figure: Figure | None = None, happening: Happening | None = None) -> Claim:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 import re
@@ -9,9 +10,9 @@ import re
 import pytest
 
 from pipeline import align as align_module
-from pipeline.align import align, counted_group, event_key, price_phase
+from pipeline.align import align, align_changes, counted_group, event_key, price_phase
 from pipeline.errors import ConfigError
-from pipeline.models import Claim, Figure, Happening
+from pipeline.models import Claim, EventMember, Figure, Happening
 
 
 def fig(value: float | None, claim_type: str = "killed", counted: str | None = None, head: str | None = None,
@@ -420,3 +421,72 @@ def test_a_phrase_listed_in_two_groups_is_a_config_error(tmp_path, monkeypatch):
             align_module.load_lexicon()
     finally:
         align_module.load_lexicon.cache_clear()
+
+
+# --- incremental alignment ----------------------------------------------------------------------------
+
+
+def random_claims(rng: random.Random, pairs: list[tuple[str, str]], start: int) -> list[Claim]:
+    """A few claims for each (kind, source) pair, with clashing dates, values and scopes."""
+    claims = []
+    for n, (kind, source) in enumerate(pairs):
+        for i in range(rng.randint(0, 3)):
+            key = f"{kind[0]}:{start + 10 * n + i}"
+            published = f"2022-01-{rng.randint(5, 9):02d}"
+            if kind == "happening":
+                claims.append(claim(key, source, happening=happened(
+                    "emergency_ends", f"2022-01-{rng.randint(17, 22)}", label=rng.choice(["Ends", "Lifted"])),
+                    published=published))
+            else:
+                value = rng.choice([10, 18, 18, 225, 4000])
+                as_of = rng.choice([None, "2022-01-07", "2022-01-10"])
+                scope = rng.choice([None, None, "Almaty", " Almaty"])
+                claims.append(claim(key, source, fig(value, "killed", "police officers", as_of=as_of, scope=scope,
+                                                     high=rng.choice([None, value + 5])), published=published))
+    return claims
+
+
+def strip_members(event):
+    return dataclasses.replace(event, members=())
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_aligning_only_the_changed_sources_gives_the_events_of_a_full_alignment(seed):
+    rng = random.Random(seed)
+    sources = ["ap", "embassy", "khabar", "hrw", "epoch"]
+    pairs = [(kind, s) for kind in ("figure", "happening") for s in sources]
+    before = random_claims(rng, pairs, start=0)
+    stored = {(v.key, v.source_id): v for e in align(before) for v in e.sources}
+    # Some (key, source) pairs change: their claims are replaced (possibly by none).
+    changed_kinds = rng.sample(pairs, rng.randint(1, 4))
+    after = [c for c in before if (c.kind, c.source_id) not in changed_kinds]
+    after += random_claims(rng, changed_kinds, start=1000)
+    kind_key = {e.kind: e.key for e in align(before + after)}
+    changed = {(kind_key[kind], source) for kind, source in changed_kinds if kind in kind_key}
+    changed_keys = {key for key, _ in changed}
+    kept = [v for (key, source), v in stored.items() if key in changed_keys]
+
+    incremental = align_changes("kz", [c for c in after if (event_key(c), c.source_id) in changed], kept, changed)
+
+    full = [e for e in align(after) if e.key in changed_keys]
+    assert [strip_members(e) for e in incremental] == [strip_members(e) for e in full]
+    for inc, whole in zip(incremental, full):
+        assert set(inc.members) == {m for m in whole.members if (inc.key, m.source_id) in changed}
+
+
+def test_a_key_whose_only_source_lost_its_claims_has_no_event_after_an_incremental_alignment():
+    before = [claim("a", "ap", fig(18, "killed", "police officers"))]
+    [event] = align(before)
+    assert align_changes("kz", [], event.sources, {(event.key, "ap")}) == []
+
+
+def test_the_most_conservative_flag_moves_to_a_changed_source_when_its_figure_is_now_lowest():
+    before = [claim("a", "ap", fig(18, "killed", "police officers")),
+              claim("b", "embassy", fig(30, "killed", "police officers"))]
+    [event] = align(before)
+    assert event.conservative_key == "a"
+    lower = claim("c", "embassy", fig(12, "killed", "police officers", as_of="2022-01-20"))
+    [after] = align_changes("kz", [lower], [v for v in event.sources if v.source_id == "ap"],
+                            {(event.key, "embassy")})
+    assert after.conservative_key == "c" and after.low == 12 and after.n_sources == 2
+    assert after.members == (EventMember("c", "embassy", True, True),)
