@@ -39,6 +39,7 @@ _PEOPLE_TYPES = {"killed": "killed", "injured": "injured", "detained": "detained
 _SELF_COUNTED = {"fires", "attacks"}
 _SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "incident"}
 _SELF_LABELS = {"attacks": "who attacked", "fires": "who set fires"}
+_TOLL_WORDS = {"toll", "death", "fatality", "casualty"}
 # "12 members of the security forces": what the counted word is a part of.
 _PART_OF = r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})"
 
@@ -158,6 +159,9 @@ def counted_group(figure: Figure) -> tuple[str | None, str | None]:
     if claim_type in _PEOPLE_TYPES:
         domain = "deployed" if claim_type == "deployed" else "people"
         match = _counted_match(figure, domain)
+        if match is None and figure.counted is None and figure.counted_head is None \
+                and (figure.predicate or "") in _TOLL_WORDS:
+            return "people", None  # "the death toll rose to 225": a toll counts people
         if match is None:
             return None, figure.counted_head
         if claim_type == "deployed" and match.group in load_lexicon()[1]:

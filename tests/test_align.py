@@ -490,3 +490,13 @@ def test_the_most_conservative_flag_moves_to_a_changed_source_when_its_figure_is
                             {(event.key, "embassy")})
     assert after.conservative_key == "c" and after.low == 12 and after.n_sources == 2
     assert after.members == (EventMember("c", "embassy", True, True),)
+
+
+def test_a_death_toll_that_names_no_group_counts_people_and_joins_the_overall_toll():
+    toll = Figure(text="225", start=0, end=3, value=225, claim_type="killed", predicate="toll",
+                  sentence="The death toll rose to 225.")
+    counted = claim("a", "ap", fig(227, "killed", "people"))
+    [event] = align([claim("t", "khabar", toll), counted])
+    assert event.label == "People killed" and event.n_sources == 2
+    unnamed = Figure(text="12", start=0, end=2, value=12, claim_type="killed", predicate="kill")
+    assert event_key(claim("u", "ap", unnamed)) is None  # "12 were killed": whose deaths is unknown

@@ -122,3 +122,33 @@ def test_part_of_a_group_and_troop_movements(nlp, sentence, figure, claim_type):
 def test_scope_is_the_place_a_figure_is_limited_to_not_where_most_of_it_happened(nlp, sentence, scope):
     [figure] = analyse(nlp, sentence, dt.date(2022, 1, 9), "Wire").figures
     assert figure.scope == scope
+
+
+@pytest.mark.parametrize("sentence, figure, claim_type, counted, head", [
+    ("Officials put the number of dead at 227.", "227", "killed", "dead", "dead"),
+    ("The number of people detained has risen to nearly 10,000.", "nearly 10,000", "detained", "people", "people"),
+    ("The total number of those detained reached 9,900.", "9,900", "detained", None, "people"),
+    ("The death toll among police officers rose to 19.", "19", "killed", "police officers", "officer"),
+    ("The death toll rose to 225.", "225", "killed", None, None),
+])
+def test_a_number_given_as_the_value_of_a_tally_counts_what_the_tally_holds(nlp, sentence, figure, claim_type,
+                                                                            counted, head):
+    [found] = [f for f in figures(nlp, sentence) if f.text == figure]
+    assert (found.claim_type, found.counted, found.counted_head) == (claim_type, counted, head)
+
+
+def test_a_rise_by_some_amount_is_not_the_tally_itself(nlp):
+    found = {f.text: f for f in figures(nlp, "The number of people detained rose by 300 to 5,800.")}
+    assert found["5,800"].claim_type == "detained" and found["5,800"].counted == "people"
+    assert found["300"].counted is None
+
+
+def test_a_state_word_after_a_bare_number_says_what_happened_to_the_group_before_it(nlp):
+    found = {f.text: f for f in figures(nlp, 'Clashes left 26 "armed criminals" dead and 18 wounded.')}
+    assert (found["26"].claim_type, found["26"].counted) == ("killed", "armed criminals")
+    assert (found["18"].claim_type, found["18"].counted) == ("injured", "armed criminals")
+
+
+def test_a_part_of_a_toll_that_names_no_group_is_part_of_that_toll(nlp):
+    found = {f.text: f for f in figures(nlp, "The ministry put the death toll at 164, including three children.")}
+    assert found["three"].claim_type == "killed" and found["three"].counted == "children"

@@ -14,7 +14,7 @@ from .entities import merge_canonicals
 from .model import load_nlp
 
 # Bump when extraction output changes: stored analyses of an older version are redone.
-EXTRACTOR_VERSION = "1.6.0"
+EXTRACTOR_VERSION = "1.7.0"
 
 __all__ = ["EXTRACTOR_VERSION", "analyse", "analyse_many", "load_nlp", "merge_canonicals"]
 

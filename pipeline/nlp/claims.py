@@ -23,6 +23,8 @@ SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", 
 # Nouns that hold what is really counted in an "of" phrase: "33 cases of attacks".
 CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand", "million", "score", "ten",
               "incident", "instance", "count", "tally", "unit"}
+# Nouns naming a count rather than a group: "the number of people detained rose to 10,000".
+TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
 CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
                   "eur", "rub"}
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|tariff)\b",
@@ -82,6 +84,8 @@ def phrase_of(noun: Token, after: int) -> str:
     while stack:
         token = stack.pop()
         for child in token.children:
+            if child.dep_ == "amod" and child.i > token.i:
+                continue  # "26 criminals dead": a state, not part of the group's name
             if child.dep_ in ("compound", "amod", "conj", "cc", "nmod", "hyph") or (
                     token == noun and child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_ in CONTAINERS):
                 if child.dep_ == "conj" and (child.pos_ not in ("NOUN", "PROPN") or any(
@@ -99,6 +103,27 @@ def phrase_of(noun: Token, after: int) -> str:
     while len(indexes) > 1 and doc[indexes[-1]].dep_ in ("cc", "punct"):
         indexes.pop()  # "70 terrorists and 30 looters": the "and" belongs to no group
     return doc[indexes[0]:indexes[-1] + 1].text.strip(" ,")
+
+
+def tally_of(verb: Token | None) -> Token | None:
+    """The tally a number is the value of: the subject or object of its verb ("the death toll
+    rose to 225", "put the number of dead at 227", "the toll is 238")."""
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TALLY_NOUNS:
+            return child
+    return None
+
+
+def tallied(tally: Token) -> Token | None:
+    """What a tally counts: its "of" or "among" object ("number of dead", "toll among police")."""
+    for prep in tally.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "among"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                    return pobj
+    return None
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -125,6 +150,10 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
                 candidates.append(child.lemma_.lower())  # "the death toll rose to 225"
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TALLY_NOUNS:
+                # "the number of people detained rose to …": what the tally holds says what happened
+                candidates.extend(t.lemma_.lower() for t in child.subtree
+                                  if t.pos_ in ("NOUN", "ADJ", "VERB") and t != child)
             if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in ("NOUN", "ADJ", "VERB"):
                 candidates.append(child.lemma_.lower())
             if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":

@@ -33,6 +33,8 @@ from .claims import (
     number_anchor,
     phrase_of,
     scope_of,
+    tallied,
+    tally_of,
 )
 from .entities import country_names
 from .numbers import NumberSpan, find_numbers
@@ -132,16 +134,26 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
             counted_head = CURRENCY_NAMES[unit]  # "from 50-60 to 110-120 tenge": 50-60 tenge too
         verb = governing_verb(noun if noun is not None else anchor)
         earlier = previous_in_sentence.get(sentence.start)
-        if noun is None and earlier is not None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        # "The number of people detained rose to 10,000": the number is the tally's value and
+        # counts what the tally holds; not "rose by 20", which is a change.
+        tally = tally_of(verb) if noun is None and counted_head is None and anchor.dep_ in (
+            "pobj", "dobj", "attr") and anchor.head.lower_ != "by" else None
+        held = tallied(tally) if tally is not None else None
+        if held is not None and held.pos_ == "PRON":
+            counted_head = "people"  # "the number of those detained"
+        elif held is not None:
+            counted, counted_head = phrase_of(held, 0), content_noun(held).lemma_.lower()
+        elif noun is None and earlier is not None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
             counted, counted_head = earlier.counted, earlier.counted_head  # "... and 18 were killed"
         claim_type, trigger = claim_type_of(verb, noun, anchor, unit, sentence)
         predicate = verb.lemma_.lower() if verb is not None else None
         if trigger and predicate not in claim_lexicon():
             predicate = trigger  # "caused damage", "registered attacks": the event is the noun
         state = re.match(r"\s+(\w+)", text[number.end:number.end + 15])
-        if counted is None and state and state.group(1).lower() in _STATE_AFTER:
-            counted, counted_head = state.group(1), "people"  # "a figure of 164 dead"
-            claim_type = _STATE_AFTER[state.group(1).lower()]
+        if noun is None and state and state.group(1).lower() in _STATE_AFTER:
+            claim_type = _STATE_AFTER[state.group(1).lower()]  # "26 dead and 18 wounded"
+            if counted is None:
+                counted, counted_head = state.group(1), "people"  # "a figure of 164 dead"
         after = text[number.end:min(sentence.end_char, number.end + 80)]
         part_of = _PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start]) \
             or _PART_OF_AFTER.match(after)
@@ -169,6 +181,6 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
             scope=scope_of(verb, noun, places, countries),
         )
         figures.append(figure)
-        if counted is not None:
-            previous_in_sentence[sentence.start] = figure
+        if counted is not None or claim_type != "other":
+            previous_in_sentence[sentence.start] = figure  # "164 dead, including three children"
     return figures
