@@ -152,3 +152,8 @@ def test_a_state_word_after_a_bare_number_says_what_happened_to_the_group_before
 def test_a_part_of_a_toll_that_names_no_group_is_part_of_that_toll(nlp):
     found = {f.text: f for f in figures(nlp, "The ministry put the death toll at 164, including three children.")}
     assert found["three"].claim_type == "killed" and found["three"].counted == "children"
+
+
+def test_officers_found_beheaded_were_killed(nlp):
+    [found] = figures(nlp, "Two police officers were found beheaded, officials said.")
+    assert (found.claim_type, found.counted) == ("killed", "police officers")

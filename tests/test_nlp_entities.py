@@ -102,3 +102,25 @@ def test_a_surname_the_model_calls_an_organisation_is_the_person_named_in_full(n
             "Seitkali added that more cases would follow.")
     mentions = [e for e in analyse(nlp, text).entities if "Seitkali" in e.text]
     assert {(e.canonical, e.label) for e in mentions} == {("Timur Seitkali", "PERSON")}
+
+
+def test_an_adverb_after_an_organisation_is_not_part_of_its_name(nlp):
+    found = mentions(nlp, "The Interior Ministry said so. The health ministry later said 164 people had died.")
+    assert found["health ministry"].label == "ORG"
+    assert found["Interior Ministry"].label == "ORG"
+    assert not [m for m in found if m.endswith("later")]
+
+
+def test_the_department_word_of_a_minister_title_is_not_an_organisation(nlp):
+    found = mentions(nlp, "Interior Minister Erlan Turgumbayev said 12 officers had died.")
+    assert "Interior" not in found
+    assert found["Erlan Turgumbayev"].label == "PERSON"
+
+
+def test_a_long_name_from_the_alias_table_is_found_after_a_hyphenated_modifier(nlp):
+    found = mentions(nlp, "Some 2,500 troops from the Russian-led Collective Security Treaty Organization arrived.")
+    assert found["Collective Security Treaty Organization"].label == "ORG"
+
+
+def test_a_lone_demonym_is_a_nationality_not_an_organisation(nlp):
+    assert mentions(nlp, "Kazakh authorities said 164 people had died.")["Kazakh"].label == "NORP"

@@ -49,8 +49,8 @@ def _alias_spellings() -> tuple[re.Pattern, dict[str, str]]:
         if entry.get("label"):
             for name in [*entry["names"], entry["canonical"]]:
                 labels[name.casefold()] = entry["label"]
-    names = sorted({n for entry in data.get("aliases") or [] for n in entry["names"] if n[:1].isupper()},
-                   key=len, reverse=True)
+    names = sorted({n for entry in data.get("aliases") or [] for n in [*entry["names"], entry["canonical"]]
+                    if n[:1].isupper()}, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), labels
 
 
@@ -144,6 +144,13 @@ def _pieces(doc: Doc) -> list[tuple[str, int, str, str | None]]:
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
+        while len(ent) > 1 and ent[-1].pos_ == "ADV":
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "the health ministry [later]"
+        following = doc[ent.end].text if ent.end < len(doc) else ""
+        if ent.label_ == "ORG" and len(ent) == 1 and following in ("Minister", "Ministers"):
+            continue  # "Interior Minister Erlan Turgumbayev": part of a title
+        if ent.label_ == "ORG" and following in ("Ministry", "Ministries") and ent[-1].lower_ != "ministry":
+            ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)  # "[Interior] Ministry"
         cut = _trailing_person(ent) if ent.label_ != "PERSON" else None
         if cut is not None:
             org = doc[ent.start:cut]
