@@ -47,7 +47,7 @@ class Score:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "right": self.right, "gold": self.gold, "predicted": self.predicted,
+            "right": self.right, "gold": self.gold, "predicted": self.predicted, "predicted_right": self.predicted_right,
             "precision": self.predicted_right / self.predicted if self.predicted else 1.0,
             "recall": self.right / self.gold if self.gold else 1.0,
             "misses": list(self.misses),
@@ -136,6 +136,9 @@ def _score(text: str, items: list[dict[str, Any]], predictions: list[Any], right
             else:
                 claims.misses.append(f"claim: {item['text']!r} got {found.claim_type}/{found.counted_head}, "
                                      f"want {item.get('claim_type')}/{item.get('counted_head')}")
+    if exhaustive:  # what the gold does not list is a false positive
+        score.misses.extend(f"{name}: extra {p.text!r} at {p.start}" for i, p in enumerate(predictions)
+                            if i not in used)
     return score
 
 

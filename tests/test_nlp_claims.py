@@ -157,3 +157,22 @@ def test_a_part_of_a_toll_that_names_no_group_is_part_of_that_toll(nlp):
 def test_officers_found_beheaded_were_killed(nlp):
     [found] = figures(nlp, "Two police officers were found beheaded, officials said.")
     assert (found.claim_type, found.counted) == ("killed", "police officers")
+
+
+@pytest.mark.parametrize("sentence, figure, claim_type, head", [
+    ("Kazakhstan says 12 security personnel killed as Russian-led bloc sends troops.", "12", "killed", "personnel"),
+    ("Police said dozens of attackers had been liquidated overnight.", "dozens", "killed", "attacker"),
+    ("In the operation, 26 armed criminals were neutralised.", "26", "killed", "criminal"),
+    ("No one has explained how at least 225 people lost their lives.", "at least 225", "killed", "people"),
+    ("We documented what appear to be ten unlawful killings.", "ten", "killed", "killing"),
+    ("By the end of 2021 it sold for 50 to 60 tenge.", "50 to 60 tenge", "price", "tenge"),
+    ("The pump price doubled to 120 tenge, a jump of about 100%.", "about 100%", "price", None),
+])
+def test_official_and_idiomatic_wordings_of_what_happened(nlp, sentence, figure, claim_type, head):
+    [found] = [f for f in figures(nlp, sentence) if f.text == figure]
+    assert (found.claim_type, found.counted_head) == (claim_type, head)
+
+
+def test_of_them_at_the_start_of_a_sentence_is_part_of_the_figure_before(nlp):
+    found = {f.text: f for f in figures(nlp, "At least 225 people were killed. Nineteen of them were police officers.")}
+    assert (found["Nineteen"].claim_type, found["Nineteen"].counted_head) == ("killed", "officer")

@@ -49,6 +49,8 @@ def test_month_and_year_has_month_precision() -> None:
     ("An emergency was declared from January 5 to January 19, 2022 across the country.",
      "January 5 to January 19, 2022", "2022-01-05", "2022-01-19"),
     ("The curfew applies on 5-19 January in the city.", "5-19 January", "2022-01-05", "2022-01-19"),
+    ("An emergency was in force from January 5 to 19.", "January 5 to 19", "2022-01-05", "2022-01-19"),
+    ("Videos recorded between 4 and 6 January were checked.", "4 and 6 January", "2022-01-04", "2022-01-06"),
 ])
 def test_a_range_is_one_mention_with_start_and_end(text: str, spelled: str, start: str, end: str) -> None:
     date = only(text)
@@ -107,3 +109,12 @@ def test_holidays_and_day_to_day_spans_are_dates():
     found = {d.text: (d.value, d.value_end) for d in find_dates(
         "Prices rose on New Year's Day; the unrest lasted from 2 to 11 January 2022.", dt.date(2022, 1, 20))}
     assert found == {"New Year's Day": ("2022-01-01", None), "2 to 11 January 2022": ("2022-01-02", "2022-01-11")}
+
+
+def test_a_year_naming_an_event_and_a_bare_month_after_in_are_dates() -> None:
+    found = find_dates("The 2022 Kazakh unrest ended; the toll was revised in May.", dt.date(2022, 7, 1))
+    assert [(d.text, d.value) for d in found] == [("2022", "2022"), ("May", "2022-05")]
+
+
+def test_a_count_after_a_date_is_not_the_end_of_a_span() -> None:
+    assert only("On January 5 12 people were detained.").value_end is None

@@ -124,3 +124,15 @@ def test_a_long_name_from_the_alias_table_is_found_after_a_hyphenated_modifier(n
 
 def test_a_lone_demonym_is_a_nationality_not_an_organisation(nlp):
     assert mentions(nlp, "Kazakh authorities said 164 people had died.")["Kazakh"].label == "NORP"
+
+
+def test_a_model_span_that_cuts_a_listed_full_name_gives_way_to_the_name(nlp):
+    found = mentions(nlp, "Addressing the nation, Head of State Kassym-Jomart Tokayev said order was restored.")
+    assert found["Kassym-Jomart Tokayev"].label == "PERSON"
+    assert not [m for m in found if m.endswith("-")]
+
+
+def test_a_headline_country_before_a_colon_is_the_country(nlp):
+    found = mentions(nlp, "Kazakhstan: No Accounting Yet for January's Dead\n\nThe UN asked for an inquiry.")
+    assert (found["Kazakhstan"].label, found["Kazakhstan"].canonical) == ("GPE", "Kazakhstan")
+    assert found["UN"].canonical == "United Nations"

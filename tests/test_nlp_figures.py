@@ -111,6 +111,10 @@ def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> No
     "The exhibition marks the 30th anniversary of independence.",
     "Send letters to Temisvarska 10, Belgrade.",
     "One of them spoke to reporters.",
+    "A curfew runs from 23:00 to 07:00 every night.",
+    "The state channel Khabar-24 showed the square.",
+    "Residents can report looting by calling 102 or the contact centre on 1414.",
+    "Last week Kassym-Jomart Tokayev, 68, spoke to parliament.",
 ])
 def test_dates_times_durations_references_and_ages_are_not_figures(nlp, text: str) -> None:
     assert figures(nlp, text) == ()
@@ -128,3 +132,32 @@ def test_figure_carries_its_sentence_and_offsets(nlp) -> None:
                                       "Traders lost thirty years of work in one night."])
 def test_the_word_one_that_counts_nothing_is_not_a_figure(nlp, sentence):
     assert [f.text for f in analyse(nlp, sentence).figures if f.value == 1] == []
+
+
+def test_list_numbers_at_the_start_of_a_line_are_not_figures(nlp) -> None:
+    text = "Preliminary figures:\n\n1. Losses are estimated at 78 billion tenge.\n2. Some 400 vehicles were burned."
+    assert [f.text for f in figures(nlp, text)] == ["78 billion tenge", "Some 400"]
+
+
+@pytest.mark.parametrize("text, spelled, low, high", [
+    ("We put the number of dead at between 225 and 232.", "225 and 232", 225, 232),
+    ("Gas once cost as little as 30 to 35 tenge a litre.", "30 to 35 tenge", 30, 35),
+])
+def test_worded_ranges_are_one_figure(nlp, text: str, spelled: str, low: float, high: float) -> None:
+    figure = one(nlp, text)
+    assert (figure.text, figure.low, figure.high, figure.value) == (spelled, low, high, (low + high) / 2)
+
+
+def test_a_change_from_one_value_to_another_is_two_figures(nlp) -> None:
+    assert [f.value for f in figures(nlp, "The price rose from 60 to 120 tenge.")] == [60, 120]
+
+
+def test_a_scale_letter_is_part_of_the_number_not_what_it_counts(nlp) -> None:
+    found = {f.text: f for f in figures(nlp, "Losses reached 78 billion tenge, or roughly $180m.")}
+    money = found["roughly $180m"]
+    assert (money.value, money.unit, money.counted_head, money.approx) == (180e6, "USD", "dollar", "about")
+
+
+def test_a_strong_contingent_counts_the_contingent(nlp) -> None:
+    figure = one(nlp, "The 2,500-strong peacekeeping contingent guards strategic facilities.")
+    assert (figure.value, figure.counted_head) == (2500, "contingent")

@@ -27,8 +27,8 @@ CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand"
 TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
 CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
                   "eur", "rub"}
-PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|tariff)\b",
-                           re.I)
+PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
+                           r"(?:sold|sells?|selling|bought|buy) for|at the pump)\b", re.I)
 DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
 _AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
 _SINCE = re.compile(r"\b(?:since|from|between|after|before|until|till)\s+(?:the\s+)?$", re.I)
@@ -142,6 +142,8 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     """The claim type and the lemma that decided it (None when only the sentence's context did)."""
     lexicon = claim_lexicon()
     candidates: list[str] = []
+    if noun is not None:  # "12 security personnel killed as …": the participle on the noun says it first
+        candidates += [c.lemma_.lower() for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
     after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
     if after is not None and after.pos_ in ("ADJ", "VERB") and after.head in (anchor, *anchor.children, anchor.head):
         candidates += [after.lemma_.lower(), after.lower_]  # "4,353 wounded", "12 dead"
@@ -166,10 +168,10 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     for lemma in candidates:
         if lemma in lexicon:
             return lexicon[lemma], lemma
-    if unit and unit != "%":
+    if unit:
         if PRICE_CONTEXT.search(sentence.text):
-            return "price", "price"
-        if DAMAGE_CONTEXT.search(sentence.text):
+            return "price", "price"  # "120 tenge a litre", "a jump of 100% in the price"
+        if DAMAGE_CONTEXT.search(sentence.text) and unit != "%":
             return "damage", "damage"
     return "other", None
 

@@ -38,8 +38,11 @@ def _p(template: str, *names: str) -> str:
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # January 5-19, 2022  /  5-19 January 2022
-    ("md_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}\s*[-–]\s*{_p(_DAY, 'd2')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
-    ("dm_span", re.compile(rf"\b{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through)\s*{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}"
+    # January 5-19, 2022  /  January 5 to 19  /  5-19 January 2022  /  between 4 and 6 January
+    ("md_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:\s*[-–]\s*|\s+(?:to|until|through)\s+)"
+                           rf"{_p(_DAY, 'd2')}(?:,?\s+{_p(_YEAR, 'y')})?\b(?![\d:]|\s+(?:people|persons|of|were|"
+                           rf"have|had|per)\b)")),
+    ("dm_span", re.compile(rf"\b{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through|and)\s*{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}"
                            rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:,?\s+{_p(_YEAR, 'y')})?(?![\d:])\b")),
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
@@ -47,10 +50,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("my", re.compile(rf"\b{_p(_MONTH, 'm')},?\s+{_p(_YEAR, 'y')}\b")),
     ("month", re.compile(r"\b(?:in|since|by|during|until|early|mid|late|of)\s+(?:early\s+|mid-?|late\s+)?"
-                         r"(?P<m>January|February|March|April|June|July|August|September|October|November|"
+                         r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\b")),
     ("year", re.compile(r"\b(?:in|since|by|during|until|of|from|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*"
                         r"(?:people|persons|cases|tenge|dollars|euros|troops|members))", re.I)),
+    # "the 2022 Kazakh unrest": a year naming an event
+    ("year_of_event", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?=(?:[A-Z][a-z]+\s+)?(?:unrest|protests?|riots?|"
+                                 r"elections?|crisis|events|uprising|referendum|violence|clashes)\b)")),
     ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
@@ -120,6 +126,8 @@ def _match(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
         if start is None:
             return None
         end = _safe(year, month, int(g["d2"])) if g.get("d2") else None
+        if end is not None and end <= start:
+            return None  # "January 19 to 5": not a span
         return _Found(m.start(), m.end(), kind, start, end, "day", False, bool(g.get("y")))
     if kind == "my":
         return _Found(m.start(), m.end(), kind, dt.date(int(g["y"]), _month(g["m"]), 1), None, "month", False, True)
@@ -128,7 +136,7 @@ def _match(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
             return _Found(m.start("m"), m.end(), kind, None, None, "month", True, False)
         year = _infer_year(_month(g["m"]), 1, published)
         return _Found(m.start("m"), m.end(), kind, dt.date(year, _month(g["m"]), 1), None, "month", False, False)
-    if kind == "year":
+    if kind in ("year", "year_of_event"):
         return _Found(m.start("y"), m.end("y"), kind, dt.date(int(g["y"]), 1, 1), None, "year", False, True)
     return _relative(kind, m, published)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..models import DateMention, EntityMention, Figure
 from ..places import locate
@@ -37,7 +37,7 @@ from .claims import (
     tally_of,
 )
 from .entities import country_names
-from .numbers import NumberSpan, find_numbers
+from .numbers import SCALES, NumberSpan, find_numbers
 
 CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound"}
 _DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
@@ -60,7 +60,31 @@ _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "serv
 _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift"}
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
+_CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotline|helpline|(?:tele)?phone|"
+                          r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
+_AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*$")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
+
+
+def _strong_noun(text: str, number: NumberSpan, span) -> Token | None:
+    """"a 2,500-strong contingent": the noun after "-strong"."""
+    if not re.match(r"^-strong\b", text[number.end:number.end + 8]):
+        return None
+    doc = span.doc
+    for token in doc[span.end:min(len(doc), span.end + 4)]:
+        if token.lower_ == "strong":
+            return token.head if token.head.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def _copula_noun(anchor: Token) -> Token | None:
+    """"Nineteen of them were members of the police": what the number is, after the copula."""
+    if anchor.dep_ != "nsubj" or anchor.head.lemma_ != "be":
+        return None
+    for child in anchor.head.children:
+        if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
 
 
 def _excluded(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) -> bool:
@@ -77,8 +101,16 @@ def _excluded(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) 
         return True
     if re.search(r"\barticles?\s+\d+\s*(?:,\s*\d+\s*)*and\s*$", before, re.I):
         return True  # the "4" of "Articles 2 and 4"
-    if before.rstrip().endswith(("+", "№", "#")) or _PHONE_BEFORE.search(before):
+    if before.rstrip().endswith(("+", "№", "#")) or _PHONE_BEFORE.search(before) or _CALL_BEFORE.search(before):
         return True
+    if re.match(r"^:\d\d\b", after) or re.search(r"\d:$", before):
+        return True  # a time of day: "from 23:00 to 07:00"
+    if re.search(r"[A-Za-z]-$", before):
+        return True  # part of a name: "Khabar-24", "COVID-19", "Su-25"
+    if re.match(r"^[.)]\s", after) and re.search(r"(?:^|\n)\s*$", before):
+        return True  # a list marker: "1. Losses suffered by businesses …"
+    if _AGE_APPOSITION.search(before) and after.startswith(",") and number.value < 120 and not number.unit:
+        return True  # "Tokayev, 68, told parliament"
     if not number.unit and re.fullmatch(r"(?:19|20)\d\d", number.text) and number.approx is None \
             and not _PLURAL_AFTER.match(after):
         return True  # a year on its own ("2,030 troops" and "2030 troops" are counts)
@@ -114,6 +146,10 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         sentence = span[0].sent
         anchor = number_anchor(span)
         noun = counted_noun(anchor)
+        if noun is not None and noun.lower_.rstrip(".") in SCALES:
+            noun = None  # "$180m": the scale belongs to the number
+        if noun is None:
+            noun = _strong_noun(text, number, span) or _copula_noun(anchor)
         is_word_number = not any(ch.isdigit() for ch in number.text)
         if is_word_number and noun is None and number.approx != "vague" and (
                 anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1):
@@ -143,7 +179,8 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
             counted_head = "people"  # "the number of those detained"
         elif held is not None:
             counted, counted_head = phrase_of(held, 0), content_noun(held).lemma_.lower()
-        elif noun is None and earlier is not None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        elif noun is None and earlier is not None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") \
+                and unit == earlier.unit:  # not "78 billion tenge, or roughly $180m"
             counted, counted_head = earlier.counted, earlier.counted_head  # "... and 18 were killed"
         claim_type, trigger = claim_type_of(verb, noun, anchor, unit, sentence)
         predicate = verb.lemma_.lower() if verb is not None else None
@@ -157,8 +194,12 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         after = text[number.end:min(sentence.end_char, number.end + 80)]
         part_of = _PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start]) \
             or _PART_OF_AFTER.match(after)
-        if earlier is not None and part_of:
-            claim_type, predicate = earlier.claim_type, earlier.predicate  # "including 19 …", "3,393 of them"
+        # "… 225 people lost their lives. Nineteen of them were police officers.": the whole may
+        # be the last figure of the sentence before.
+        whole = earlier or (figures[-1] if figures and figures[-1].claim_type != "other"
+                            and 0 <= sentence.start_char - figures[-1].end < 250 else None)
+        if whole is not None and part_of:
+            claim_type, predicate = whole.claim_type, whole.predicate  # "including 19 …", "3,393 of them"
         elif (among := _AMONG_STATE.match(after)):
             claim_type = _STATE_AFTER[among.group(1).lower()]  # "19 officers were among the dead"
         if claim_type == "other" and counted_head in _TROOP_HEADS and (predicate or "") in _MOVE_VERBS:

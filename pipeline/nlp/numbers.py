@@ -176,7 +176,27 @@ def find_numbers(text: str) -> list[NumberSpan]:
         start = m.start("qual") if m.group("qual") else (m.start("prefix") if m.group("prefix") else number_start)
         end = m.end()
         spans.append(NumberSpan(start, end, text[start:end].strip(), value, low, high, unit, approx, number_start))
-    return _share_units(text, spans)
+    return _share_units(text, _join_worded_ranges(text, spans))
+
+
+def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    """'between 225 and 232' and '30 to 35 tenge' are ranges; 'from 60 to 120' is a change, two figures."""
+    out: list[NumberSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.low is None and span.low is None and prev.approx != "vague" \
+                and span.approx in (None, prev.approx) and prev.text[-1:].isdigit() \
+                and 0 < prev.value < span.value and (prev.unit in (None, span.unit)):
+            between = text[prev.end:span.number_start]
+            lead = text[max(0, prev.start - 9):prev.start].lower()
+            if (re.fullmatch(r"\s+and\s+", between) and lead.endswith("between ")) or (
+                    re.fullmatch(r"\s+to\s+", between) and not re.search(r"\b(?:from|by)\s+$", lead)
+                    and span.value <= 10 * prev.value):
+                out[-1] = NumberSpan(prev.start, span.end, text[prev.start:span.end], (prev.value + span.value) / 2,
+                                     prev.value, span.value, span.unit, prev.approx, prev.number_start)
+                continue
+        out.append(span)
+    return out
 
 
 def _share_units(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
