@@ -45,25 +45,31 @@ def test_statement_merges_every_spelling_of_tokayev_pashinyan_and_the_csto(resul
 
 def test_all_gold_documents_together_floor(result: dict) -> None:
     """The statement and every demo page together (floors raised to what was measured; never lower them)."""
-    total = result["total"]
+    total = subtotal(result, "")
     assert total["figures"]["recall"] >= 0.95 and total["figures"]["precision"] >= 0.95, total["figures"]["misses"]
     assert total["claims"]["recall"] >= 0.95, total["claims"]["misses"]
     assert total["dates"]["recall"] >= 0.95 and total["dates"]["precision"] >= 0.95, total["dates"]["misses"]
     assert total["entities"]["recall"] >= 0.95, total["entities"]["misses"]
 
 
+BLIND_SETS = ("heldout", "blind2")
+
+
 def subtotal(result: dict, folder: str) -> dict:
-    """Scores summed over the gold documents of one sub-folder."""
+    """Scores summed over the gold documents of one sub-folder ("": the statement and the demo pages)."""
     keys = ("right", "gold", "predicted", "predicted_right")
     sums = {kind: dict.fromkeys(keys, 0) for kind in ("figures", "claims", "dates", "entities")}
+    misses: dict[str, list] = {kind: [] for kind in sums}
     for name, scores in result["documents"].items():
-        if name.startswith(folder + "/"):
+        inside = name.split("/")[0] not in BLIND_SETS if folder == "" else name.startswith(folder + "/")
+        if inside:
             for kind, score in scores.items():
+                misses[kind] += [f"{name}: {m}" for m in score["misses"]]
                 for key in keys:
                     sums[kind][key] += score[key]
     assert sums["figures"]["gold"], f"no gold documents under {folder}/"
-    return {kind: {"recall": v["right"] / v["gold"], "precision": v["predicted_right"] / max(1, v["predicted"])}
-            for kind, v in sums.items()}
+    return {kind: {"recall": v["right"] / v["gold"], "precision": v["predicted_right"] / max(1, v["predicted"]),
+                   "misses": misses[kind]} for kind, v in sums.items()}
 
 
 def test_heldout_set_floor(result: dict) -> None:
@@ -75,6 +81,17 @@ def test_heldout_set_floor(result: dict) -> None:
     assert total["claims"]["recall"] >= 0.95
     assert total["dates"]["precision"] >= 1.0 and total["dates"]["recall"] >= 1.0
     assert total["entities"]["recall"] >= 1.0
+
+
+def test_second_blind_set_floor(result: dict) -> None:
+    """Six texts annotated blind (tests/gold/blind2/README.md). First measured blind: figures P 0.89 R 0.90,
+    claim+head 0.60, dates P 0.94 R 0.84, entities 0.87 / 0.85; the floors are what the general fixes
+    its misses pointed to reach."""
+    total = subtotal(result, "blind2")
+    assert total["figures"]["precision"] >= 0.98 and total["figures"]["recall"] >= 1.0, total["figures"]["misses"]
+    assert total["claims"]["recall"] >= 0.75, total["claims"]["misses"]
+    assert total["dates"]["precision"] >= 0.97 and total["dates"]["recall"] >= 0.94, total["dates"]["misses"]
+    assert total["entities"]["recall"] >= 0.95, total["entities"]["misses"]
 
 
 def test_every_demo_page_has_gold(result: dict) -> None:

@@ -176,3 +176,27 @@ def test_official_and_idiomatic_wordings_of_what_happened(nlp, sentence, figure,
 def test_of_them_at_the_start_of_a_sentence_is_part_of_the_figure_before(nlp):
     found = {f.text: f for f in figures(nlp, "At least 225 people were killed. Nineteen of them were police officers.")}
     assert (found["Nineteen"].claim_type, found["Nineteen"].counted_head) == ("killed", "officer")
+
+
+@pytest.mark.parametrize("text, figure, claim_type", [
+    ("He said 19 of the dead were police officers or soldiers.", "19", "killed"),
+    ("The ministry says 3,811 people are now in custody nationwide, up from 2,298 in its previous tally.",
+     "2,298", "detained"),
+    ("The ministry says 3,811 people are now in custody nationwide.", "3,811", "detained"),
+    ("A CSTO force of 2,030 soldiers guarded airports and power stations.", "2,030", "deployed"),
+    ("Investigators opened 234 cases over complaints that detainees were tortured.", "234", "other"),
+    ("Rights Monitor interviewed 38 people, among them former detainees.", "38", "other"),
+])
+def test_what_happened_is_read_from_the_group_the_place_and_the_change(nlp, text, figure, claim_type):
+    [found] = [f for f in figures(nlp, text) if f.text == figure]
+    assert found.claim_type == claim_type
+
+
+def test_of_those_before_a_number_is_part_of_the_figure_before(nlp):
+    found = {f.text: f for f in figures(nlp, "Some 4,353 people were wounded. Of those, 3,393 were police.")}
+    assert found["3,393"].claim_type == "injured"
+
+
+def test_a_percentage_of_a_group_is_not_a_count_of_that_group(nlp):
+    found = {f.text: f for f in figures(nlp, "Police detained 2,700 people. About 70% of them were released.")}
+    assert found["About 70%"].claim_type == "other"

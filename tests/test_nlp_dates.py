@@ -118,3 +118,15 @@ def test_a_year_naming_an_event_and_a_bare_month_after_in_are_dates() -> None:
 
 def test_a_count_after_a_date_is_not_the_end_of_a_span() -> None:
     assert only("On January 5 12 people were detained.").value_end is None
+
+
+def test_days_later_count_from_the_story_date_and_chain() -> None:
+    text = "Troops landed on January 6. The next day they took the airport; two days later they left."
+    found = {d.text: d.value for d in find_dates(text, dt.date(2022, 1, 20))}
+    assert (found["The next day"], found["two days later"]) == ("2022-01-07", "2022-01-09")
+
+
+def test_a_historical_date_is_no_anchor_for_the_next_day() -> None:
+    text = "The treaty was signed on 15 May 1992. The alliance met on 6 January; the next day it sent troops."
+    found = {d.text: d.value for d in find_dates(text, dt.date(2022, 1, 20))}
+    assert found["the next day"] == "2022-01-07"

@@ -136,3 +136,14 @@ def test_a_headline_country_before_a_colon_is_the_country(nlp):
     found = mentions(nlp, "Kazakhstan: No Accounting Yet for January's Dead\n\nThe UN asked for an inquiry.")
     assert (found["Kazakhstan"].label, found["Kazakhstan"].canonical) == ("GPE", "Kazakhstan")
     assert found["UN"].canonical == "United Nations"
+
+
+def test_a_dateline_in_capitals_names_a_known_place(nlp):
+    found = mentions(nlp, "ALMATY - More than five months after the riots, prosecutors spoke.")
+    assert (found["ALMATY"].label, found["ALMATY"].canonical) == ("GPE", "Almaty")
+
+
+def test_republic_of_a_country_is_the_country(nlp):
+    found = mentions(nlp, "Troops came from the Republic of Armenia and the Kyrgyz Republic.")
+    assert found["Republic of Armenia"].canonical == "Armenia"
+    assert found["Kyrgyz Republic"].canonical == "Kyrgyzstan"

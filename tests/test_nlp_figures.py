@@ -115,6 +115,8 @@ def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> No
     "The state channel Khabar-24 showed the square.",
     "Residents can report looting by calling 102 or the contact centre on 1414.",
     "Last week Kassym-Jomart Tokayev, 68, spoke to parliament.",
+    "Prices there were sixteen times higher.",
+    "Brothers aged 19 and 22 were questioned.",
 ])
 def test_dates_times_durations_references_and_ages_are_not_figures(nlp, text: str) -> None:
     assert figures(nlp, text) == ()
@@ -161,3 +163,24 @@ def test_a_scale_letter_is_part_of_the_number_not_what_it_counts(nlp) -> None:
 def test_a_strong_contingent_counts_the_contingent(nlp) -> None:
     figure = one(nlp, "The 2,500-strong peacekeeping contingent guards strategic facilities.")
     assert (figure.value, figure.counted_head) == (2500, "contingent")
+
+
+@pytest.mark.parametrize("text, spelled, value, approx", [
+    ("Nearly two-thirds of the dead had attacked buildings.", "Nearly two-thirds", 200 / 3, "almost"),
+    ("Almost half of those convicted got suspended sentences.", "Almost half", 50, "almost"),
+    ("More than three-quarters of the wounded wore a uniform.", "More than three-quarters", 75, "over"),
+])
+def test_a_share_of_a_group_is_a_percentage(nlp, text: str, spelled: str, value: float, approx: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.text, figure.unit, figure.approx) == (spelled, "%", approx)
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_k_after_digits_is_thousands_and_not_what_is_counted(nlp) -> None:
+    figure = one(nlp, 'He claimed that some 20k "bandits" had attacked the city.')
+    assert (figure.value, figure.counted_head) == (20000, "bandit")
+
+
+def test_the_currency_of_the_start_of_a_change_carries_to_its_end(nlp) -> None:
+    found = figures(nlp, "A litre at the pump went from about 60 tenge to 120.")
+    assert [(f.value, f.unit, f.claim_type) for f in found] == [(60, "KZT", "price"), (120, "KZT", "price")]

@@ -51,7 +51,7 @@ def number_anchor(span: Span) -> Token:
 
 def counted_noun(anchor: Token) -> Token | None:
     """The noun a number quantifies, if any."""
-    if anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in ("hundreds", "thousands", "dozens", "millions",
+    if anchor.pos_ in ("NOUN", "PROPN") and not any(ch.isdigit() for ch in anchor.text) and anchor.lower_ not in ("hundreds", "thousands", "dozens", "millions",
                                                                    "scores", "tens", "dozen", "%"):
         return anchor
     if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
@@ -162,9 +162,13 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
                 candidates.extend(t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN")
     if noun is not None:
         candidates.append(noun.lemma_.lower())
-        candidates.extend(t.lemma_.lower() for t in noun.subtree if t.pos_ in ("NOUN", "ADJ") and t != noun)
+        candidates.extend(t.lemma_.lower() for t in _noun_phrase(noun) if t.pos_ in ("NOUN", "ADJ") and t != noun)
         if noun.dep_ in ("pobj",) and noun.head.head.pos_ == "NOUN":
             candidates.append(noun.head.head.lemma_.lower())  # "damage to business by 78 billion tenge"
+    if verb is not None:  # last: "3,811 people are in custody", "remain in hospital"
+        candidates += [pobj.lemma_.lower() for prep in verb.children
+                       if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "under")
+                       for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"]
     for lemma in candidates:
         if lemma in lexicon:
             return lexicon[lemma], lemma
@@ -174,6 +178,17 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
         if DAMAGE_CONTEXT.search(sentence.text) and unit != "%":
             return "damage", "damage"
     return "other", None
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """The noun's own phrase, without the clauses hung on it ("cases over complaints that detainees
+    were tortured" is about cases, not detainees)."""
+    kept, stack = [], [noun]
+    while stack:
+        token = stack.pop()
+        kept.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "appos"))
+    return kept
 
 
 def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -> str | None:

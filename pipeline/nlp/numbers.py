@@ -18,7 +18,7 @@ UNITS = {  # written form (lowercase) -> ISO 4217 code or unit
     "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "dinar": "RSD", "dinars": "RSD", "rsd": "RSD",
     "yuan": "CNY", "som": "KGS", "%": "%", "percent": "%", "per cent": "%",
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "bln": 1e9, "trillion": 1e12}
 ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -44,7 +44,7 @@ _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse
 _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _NUM = rf"(?:{_DIGITS})"
 _WORDS = rf"(?:\b(?:a\s+(?=dozen\b))?(?:{_WORD_NUM})(?:[\s-]+(?:{_WORD_NUM})|\s+and\s+(?:{_WORD_NUM}))*\b)"
-_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b|m\b)"
+_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b|m\b|k\b)"
 _PREFIX_UNIT = r"(?:us\$|\$|€|£|₸)"
 _SUFFIX_UNIT = (r"(?:\s*%|\s*(?:per cent|percent|tenge|kzt|euros?|eur|us dollars|dollars?|usd|roubles?|rubles?|rub"
                 r"|pounds?|gbp|dinars?|rsd|yuan|som)\b)")
@@ -144,6 +144,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if m.group("scale") and m.group("scale").strip().lower() == "m" and not (m.group("prefix")
                                                                                  or m.group("suffix")):
             continue  # "5m" alone is too ambiguous (metres, minutes)
+        if m.group("scale") and m.group("scale").lower() == "k" and not m.group("single"):
+            continue
         unit = None
         if m.group("prefix"):
             unit = UNITS.get(m.group("prefix").lower())
@@ -176,7 +178,30 @@ def find_numbers(text: str) -> list[NumberSpan]:
         start = m.start("qual") if m.group("qual") else (m.start("prefix") if m.group("prefix") else number_start)
         end = m.end()
         spans.append(NumberSpan(start, end, text[start:end].strip(), value, low, high, unit, approx, number_start))
-    return _share_units(text, _join_worded_ranges(text, spans))
+    spans = _join_worded_ranges(text, spans)
+    # A fraction's words ("two-thirds") are not numbers of their own.
+    fractions = find_fractions(text)
+    spans = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fractions)]
+    return _share_units(text, sorted(spans + fractions, key=lambda sp: sp.start))
+
+
+# Shares of a group: "two-thirds of the dead", "almost half of them" (a percentage).
+FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+             "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0,
+             "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0}
+_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<f>" + "|".join(
+    sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")(?=\s+of\b)", re.IGNORECASE)
+
+
+def find_fractions(text: str) -> list[NumberSpan]:
+    """'nearly two-thirds of the dead' → 66.7 %."""
+    spans = []
+    for m in _FRACTION.finditer(text):
+        start = m.start("qual") if m.group("qual") else m.start("f")
+        approx = QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
+        spans.append(NumberSpan(start, m.end(), text[start:m.end()], FRACTIONS[m.group("f").lower()], None, None,
+                                "%", approx, m.start("f")))
+    return spans
 
 
 def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
@@ -207,5 +232,12 @@ def _share_units(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
         if here.unit is None and after.unit and re.fullmatch(r"\s*(?:to|and|or|-|–|,)\s*",
                                                               text[here.end:after.start], re.I):
             out[i] = NumberSpan(here.start, here.end, here.text, here.value, here.low, here.high, after.unit,
+                                here.approx, here.number_start)
+    for i in range(1, len(out)):  # "went from about 60 tenge to 120": the 120 is in tenge too
+        here, before = out[i], out[i - 1]
+        if here.unit is None and before.unit and before.unit != "%" and re.fullmatch(
+                r"\s*to\s*", text[before.end:here.start], re.I) and re.search(
+                r"\bfrom\s+(?:\S+\s+)?$", text[max(0, before.start - 20):before.start], re.I):
+            out[i] = NumberSpan(here.start, here.end, here.text, here.value, here.low, here.high, before.unit,
                                 here.approx, here.number_start)
     return out
