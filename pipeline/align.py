@@ -39,7 +39,9 @@ _PEOPLE_TYPES = {"killed": "killed", "injured": "injured", "detained": "detained
 _SELF_COUNTED = {"fires", "attacks"}
 _SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "incident"}
 _SELF_LABELS = {"attacks": "who attacked", "fires": "who set fires"}
-_TOLL_WORDS = {"toll", "death", "fatality", "casualty"}
+# A casualty or detention figure that names no group but is one of these tallies counts
+# people: "the death toll rose to 225", "the latest official figure is 230" (after "How many died?").
+_TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number"}
 # "12 members of the security forces": what the counted word is a part of.
 _PART_OF = r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})"
 

@@ -500,3 +500,9 @@ def test_a_death_toll_that_names_no_group_counts_people_and_joins_the_overall_to
     assert event.label == "People killed" and event.n_sources == 2
     unnamed = Figure(text="12", start=0, end=2, value=12, claim_type="killed", predicate="kill")
     assert event_key(claim("u", "ap", unnamed)) is None  # "12 were killed": whose deaths is unknown
+
+
+def test_a_casualty_figure_given_as_a_tally_counts_people():
+    tally = Figure(text="230", start=0, end=3, value=230, claim_type="killed", predicate="figure",
+                   sentence="The latest official figure is 230.")
+    assert event_key(claim("t", "ap", tally)) == event_key(claim("p", "ap", fig(225, "killed", "people")))

@@ -89,7 +89,7 @@ def test_second_blind_set_floor(result: dict) -> None:
     its misses pointed to reach."""
     total = subtotal(result, "blind2")
     assert total["figures"]["precision"] >= 0.98 and total["figures"]["recall"] >= 1.0, total["figures"]["misses"]
-    assert total["claims"]["recall"] >= 0.75, total["claims"]["misses"]
+    assert total["claims"]["recall"] >= 0.80, total["claims"]["misses"]
     assert total["dates"]["precision"] >= 0.97 and total["dates"]["recall"] >= 0.94, total["dates"]["misses"]
     assert total["entities"]["recall"] >= 0.95, total["entities"]["misses"]
 

@@ -200,3 +200,21 @@ def test_of_those_before_a_number_is_part_of_the_figure_before(nlp):
 def test_a_percentage_of_a_group_is_not_a_count_of_that_group(nlp):
     found = {f.text: f for f in figures(nlp, "Police detained 2,700 people. About 70% of them were released.")}
     assert found["About 70%"].claim_type == "other"
+
+
+def test_a_tally_after_a_question_counts_what_the_question_asks(nlp):
+    [found] = figures(nlp, "How many people died?\nThe latest official figure is 230.")
+    assert (found.claim_type, found.predicate) == ("killed", "figure")
+
+
+def test_a_tally_in_a_paragraph_about_a_count_is_that_count(nlp):
+    found = {f.text: f for f in figures(nlp, "His office spoke of 225 bodies. A figure of 164, read out on "
+                                             "television, was afterwards retracted.")}
+    assert found["164"].claim_type == "killed"
+    alone = {f.text: f for f in figures(nlp, "A figure of 164 was afterwards retracted.")}
+    assert alone["164"].claim_type == "other"
+
+
+def test_a_bare_number_answering_a_question_is_what_the_question_asks(nlp):
+    [found] = figures(nlp, "How many were detained?\nClose to 10,000 at the peak.")
+    assert (found.claim_type, found.predicate) == ("detained", "detain")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..models import DateMention, EntityMention, Figure
 from ..places import locate
@@ -69,6 +69,25 @@ _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotlin
                           r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
 _AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*$")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
+
+
+def _question(sentence: Span) -> tuple[str, str] | None:
+    """(claim type, lemma) a question just before the sentence asks about ("How many were hurt?")."""
+    if sentence.start == 0:
+        return None
+    question = sentence.doc[sentence.start - 1].sent
+    if not question.text.rstrip().endswith("?"):
+        return None
+    lexicon = claim_lexicon()
+    return next(((lexicon[t.lemma_.lower()], t.lemma_.lower()) for t in question if t.lemma_.lower() in lexicon),
+                None)
+
+
+def _paragraph_type(figures: list[Figure], text: str, start: int) -> str | None:
+    """The claim type of the last figure before ``start`` in the same paragraph, if close."""
+    if not figures or figures[-1].claim_type == "other" or start - figures[-1].end > 400:
+        return None
+    return None if "\n\n" in text[figures[-1].end:start] else figures[-1].claim_type
 
 
 def _strong_noun(text: str, number: NumberSpan, span) -> Token | None:
@@ -194,6 +213,17 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         predicate = verb.lemma_.lower() if verb is not None else None
         if trigger and predicate not in claim_lexicon():
             predicate = trigger  # "caused damage", "registered attacks": the event is the noun
+        if claim_type == "other" and tally is not None and held is None and unit is None:
+            # "How many people died? The latest official figure is 230.": the question or the
+            # paragraph says what the tally counts.
+            asked = _question(sentence)
+            context = asked[0] if asked else _paragraph_type(figures, text, sentence.start_char)
+            if context is not None:
+                claim_type, predicate = context, tally.lemma_.lower()
+        elif claim_type == "other" and noun is None and counted is None and unit is None:
+            asked = _question(sentence)  # "How many were detained? Close to 10,000."
+            if asked is not None:
+                claim_type, predicate = asked
         state = re.match(r"\s+(\w+)", text[number.end:number.end + 15])
         if noun is None and state and state.group(1).lower() in _STATE_AFTER:
             claim_type = _STATE_AFTER[state.group(1).lower()]  # "26 dead and 18 wounded"
