@@ -218,3 +218,8 @@ def test_a_tally_in_a_paragraph_about_a_count_is_that_count(nlp):
 def test_a_bare_number_answering_a_question_is_what_the_question_asks(nlp):
     [found] = figures(nlp, "How many were detained?\nClose to 10,000 at the peak.")
     assert (found.claim_type, found.predicate) == ("detained", "detain")
+
+
+def test_people_still_missing_are_missing(nlp):
+    [found] = figures(nlp, "Officials said 21 people were still missing.")
+    assert found.claim_type == "missing"

