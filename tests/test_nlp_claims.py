@@ -223,3 +223,13 @@ def test_a_bare_number_answering_a_question_is_what_the_question_asks(nlp):
 def test_people_still_missing_are_missing(nlp):
     [found] = figures(nlp, "Officials said 21 people were still missing.")
     assert found.claim_type == "missing"
+
+
+@pytest.mark.parametrize("sentence, figure, claim_type", [
+    ("Protests turned violent, leaving at least nine dead.", "at least nine", "killed"),
+    ("Around 40 vehicles were set ablaze, the government said.", "Around 40", "fires"),
+    ("Protesters torched 12 police stations.", "12", "fires"),
+])
+def test_general_news_wordings_of_deaths_and_arson(nlp, sentence, figure, claim_type):
+    [found] = [f for f in figures(nlp, sentence) if f.text == figure]
+    assert found.claim_type == claim_type

@@ -184,3 +184,13 @@ def test_a_k_after_digits_is_thousands_and_not_what_is_counted(nlp) -> None:
 def test_the_currency_of_the_start_of_a_change_carries_to_its_end(nlp) -> None:
     found = figures(nlp, "A litre at the pump went from about 60 tenge to 120.")
     assert [(f.value, f.unit, f.claim_type) for f in found] == [(60, "KZT", "price"), (120, "KZT", "price")]
+
+
+@pytest.mark.parametrize("text, unit, head", [
+    ("A loaf now costs 1,200 naira.", "NGN", "naira"),
+    ("Bread costs ₹45 a loaf.", "INR", "rupee"),
+    ("Rent rose to 9,000 lira a month.", "TRY", "lira"),
+])
+def test_currencies_beyond_the_story_get_their_iso_code(nlp, text: str, unit: str, head: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.unit, figure.counted_head) == (unit, head)

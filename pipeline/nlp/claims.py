@@ -26,7 +26,7 @@ CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand"
 # Nouns naming a count rather than a group: "the number of people detained rose to 10,000".
 TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
 CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
-                  "eur", "rub"}
+                  "eur", "rub", "naira", "rupee", "lira", "rand", "yen", "hryvnia", "shekel"}
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
                            r"(?:sold|sells?|selling|bought|buy) for|at the pump)\b", re.I)
 DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
@@ -156,7 +156,8 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
                 # "the number of people detained rose to …": what the tally holds says what happened
                 candidates.extend(t.lemma_.lower() for t in child.subtree
                                   if t.pos_ in ("NOUN", "ADJ", "VERB") and t != child)
-            if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in ("NOUN", "ADJ", "VERB"):
+            if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in ("NOUN", "ADJ", "VERB") or (
+                    child.dep_ == "advmod" and child.pos_ == "ADJ"):  # "set ablaze"
                 candidates.append(child.lemma_.lower())
             if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
                 candidates.extend(t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN")

@@ -39,7 +39,9 @@ from .claims import (
 from .entities import country_names
 from .numbers import SCALES, NumberSpan, find_numbers
 
-CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound"}
+CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound",
+                  "NGN": "naira", "INR": "rupee", "TRY": "lira", "ZAR": "rand", "JPY": "yen", "UAH": "hryvnia",
+                  "ILS": "shekel", "CNY": "yuan", "KGS": "som"}
 _DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
                              r"centuries|year-old|years-old)\b", re.I)
 _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b|GMT|UTC)", re.I)
@@ -69,6 +71,12 @@ _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotlin
                           r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
 _AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*$")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
+
+
+def _state_after(text: str, end: int) -> str | None:
+    """The claim type a state word right after a number gives: "nine dead", "12 wounded"."""
+    word = re.match(r"\s+(\w+)", text[end:end + 15])
+    return _STATE_AFTER.get(word.group(1).lower()) if word else None
 
 
 def _question(sentence: Span) -> tuple[str, str] | None:
@@ -179,7 +187,7 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         is_word_number = not any(ch.isdigit() for ch in number.text)
         if is_word_number and noun is None and number.approx != "vague" and (
                 anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1) \
-                and tally_of(governing_verb(anchor)) is None:
+                and tally_of(governing_verb(anchor)) is None and not _state_after(text, number.end):
             continue  # "one of them", "the two sides"; not "put the toll at a dozen"
         if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
             if noun.pos_ == "PROPN" and noun.i == span.start - 1 and not number.unit:

@@ -16,7 +16,10 @@ UNITS = {  # written form (lowercase) -> ISO 4217 code or unit
     "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "us dollars": "USD",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "£": "GBP",
     "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "dinar": "RSD", "dinars": "RSD", "rsd": "RSD",
-    "yuan": "CNY", "som": "KGS", "%": "%", "percent": "%", "per cent": "%",
+    "yuan": "CNY", "som": "KGS", "naira": "NGN", "₦": "NGN", "rupee": "INR", "rupees": "INR", "₹": "INR",
+    "lira": "TRY", "liras": "TRY", "₺": "TRY", "rand": "ZAR", "yen": "JPY", "¥": "JPY", "hryvnia": "UAH",
+    "hryvnias": "UAH", "₴": "UAH", "shekel": "ILS", "shekels": "ILS", "₪": "ILS",
+    "%": "%", "percent": "%", "per cent": "%",
 }
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "bln": 1e9, "trillion": 1e12}
@@ -45,9 +48,9 @@ _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _NUM = rf"(?:{_DIGITS})"
 _WORDS = rf"(?:\b(?:a\s+(?=dozen\b))?(?:{_WORD_NUM})(?:[\s-]+(?:{_WORD_NUM})|\s+and\s+(?:{_WORD_NUM}))*\b)"
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b|m\b|k\b)"
-_PREFIX_UNIT = r"(?:us\$|\$|€|£|₸)"
+_PREFIX_UNIT = r"(?:us\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪)"
 _SUFFIX_UNIT = (r"(?:\s*%|\s*(?:per cent|percent|tenge|kzt|euros?|eur|us dollars|dollars?|usd|roubles?|rubles?|rub"
-                r"|pounds?|gbp|dinars?|rsd|yuan|som)\b)")
+                r"|pounds?|gbp|dinars?|rsd|yuan|som|naira|rupees?|liras?|rand|yen|hryvnias?|shekels?)\b)")
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 
