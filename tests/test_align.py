@@ -119,7 +119,7 @@ def test_a_head_noun_alone_is_enough():
 
 
 @pytest.mark.parametrize("figure", [
-    fig(10, "injured", "employees"),
+    fig(10, "injured", "horses"),
     fig(10, "killed", None),
     fig(10, "other", "police officers"),
     fig(10, "detained", "cases"),
@@ -506,3 +506,16 @@ def test_a_casualty_figure_given_as_a_tally_counts_people():
     tally = Figure(text="230", start=0, end=3, value=230, claim_type="killed", predicate="figure",
                    sentence="The latest official figure is 230.")
     assert event_key(claim("t", "ap", tally)) == event_key(claim("p", "ap", fig(225, "killed", "people")))
+
+
+@pytest.mark.parametrize("counted, group", [
+    ("children", "children"), ("teenagers", "children"), ("inmates", "prisoners"), ("miners", "workers"),
+    ("employees", "workers"), ("refugees", "people"), ("passengers", "people"),
+])
+def test_groups_of_general_news(counted, group):
+    assert counted_group(fig(3, "killed", counted))[0] == group
+
+
+def test_children_among_the_dead_are_an_event_apart_from_the_overall_toll():
+    events = align([claim("a", "ap", fig(164, "killed", "people")), claim("b", "hrw", fig(9, "killed", "children"))])
+    assert sorted(e.label for e in events) == ["Children killed", "People killed"]
