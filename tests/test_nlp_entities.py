@@ -152,3 +152,32 @@ def test_republic_of_a_country_is_the_country(nlp):
 def test_a_dateline_the_model_calls_an_organisation_is_a_place_with_accents_ignored(nlp):
     found = mentions(nlp, "IZMIR, March 3 (Wire) - At least 57 people were killed when an earthquake struck.")
     assert (found["IZMIR"].label, found["IZMIR"].canonical) == ("GPE", "Izmir")
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_that_organisation_wherever_written(nlp):
+    text = ("The National Institute of Civil Defence (INDECI) sent tents. Later INDECI said 40 families were "
+            "sheltered, and the Pakistan Red Crescent Society (PRCS) helped; PRCS volunteers stayed.")
+    found = analyse(nlp, text, dt.date(2024, 9, 5)).entities
+    acronyms = {(m.text, m.canonical, m.label) for m in found if m.text in ("INDECI", "PRCS")}
+    assert acronyms == {("INDECI", "National Institute of Civil Defence", "ORG"),
+                        ("PRCS", "Pakistan Red Crescent Society", "ORG")}
+    assert sum(m.text == "INDECI" for m in found) == 2
+
+
+def test_an_acronym_the_model_once_calls_a_person_stays_the_organisation_it_stands_for(nlp):
+    text = ("The Confederation of Independent Trade Unions (CITU) called a strike. CITU leader Ana Markovic "
+            "said talks had failed. Workers backed CITU.")
+    found = analyse(nlp, text, dt.date(2025, 3, 7)).entities
+    assert {(m.label, m.canonical) for m in found if m.text == "CITU"} == {
+        ("ORG", "Confederation of Independent Trade Unions")}
+
+
+def test_a_dateline_with_a_full_stop_and_a_known_city_after_in_are_places(nlp):
+    found = mentions(nlp, "PROKOPYEVSK. Miners struck on Monday. Talks were held in Guayaquil.")
+    assert found["PROKOPYEVSK"].label == "GPE"
+    assert found["Guayaquil"].label == "GPE"
+
+
+def test_a_headline_dash_ends_a_name(nlp):
+    found = mentions(nlp, "Floods in Sindh - Operations Update No. 3\n\nThe rains continued.")
+    assert "Sindh" in found and not [m for m in found if "Update" in m]

@@ -57,12 +57,13 @@ def _alias_spellings() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), labels
 
 
-_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]{2,})?)(?=,\s|\s+[-–—]\s|\s*\()")
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]{2,})?)(?=[,.]\s|\s+[-–—]\s|\s*\()")
 
 
 def _fold(name: str) -> str:
-    """'İzmir' and 'IZMIR' alike: no accents, case folded."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
+    """'İzmir' and 'IZMIR', "Prokop'yevsk" and 'PROKOPYEVSK' alike: no accents or apostrophes, case folded."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return re.sub(r"['’`]", "", plain).casefold()
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,7 +83,7 @@ def _strip(text: str, start: int) -> tuple[str, int]:
     """Drop a leading 'the', a trailing possessive and surrounding punctuation."""
     lead = re.match(r"^(?:the\s+|[«\"“'(\s]+)*", text, re.I).end()
     text, start = text[lead:], start + lead
-    text = re.split(r":\s", text)[0]  # a headline's "Kazakhstan: No Accounting Yet"
+    text = re.split(r":\s|\s[-–—]\s", text)[0]  # a headline's "Kazakhstan: No Accounting Yet", "Sindh - Update"
     text = re.sub(r"(?:'s|’s|[»\"”')\s,.;:]+)$", "", text)
     text = re.sub(r"\s*\([A-Z]{2,8}\)?$", "", text)  # "Shanghai Cooperation Organisation (SCO"
     text = re.sub(r"(?:\s+(?:of|the|and|in|for))+$", "", text)  # "Ministry of Internal Affairs of"
@@ -114,6 +115,12 @@ _ORG_WORDS = {"administration", "agency", "army", "assembly", "bank", "bureau", 
               "court", "department", "forces", "government", "guard", "league", "ministry", "office", "organization",
               "organisation", "parliament", "party", "police", "republic", "senate", "service", "union", "university",
               "city", "region", "province", "state", "states", "federation", "news", "agency", "treaty"}
+# Words no person's or place's name holds.
+_ORG_NAME_WORDS = {"holding", "holdings", "company", "corporation", "corp", "inc", "ltd", "llc", "group", "society",
+                   "institute", "committee", "council", "bank", "club", "association", "federation", "confederation",
+                   "agency", "ministry", "union", "unions", "organisation", "organization", "foundation", "fund",
+                   "authority", "commission", "service", "party", "university", "hospital", "network"}
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|inside|across)\s+(?:the\s+)?$", re.I)
 # After a title, only capitalised words and joining words may come before the name.
 _ROLE_TAIL = re.compile(r"(?:\s+(?:of|the|for|and|on|[A-Z][\w’'-]*))*\s*,?\s*")
 _BAD_NAME = re.compile(r"[\d:+@/]")
@@ -187,6 +194,11 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
     taken: list[tuple[int, int]] = []
     spellings, alias_labels = _alias_spellings()
     listed = [(m.start(), m.end()) for m in spellings.finditer(doc.text)]
+    # "the Pakistan Red Crescent Society (PRCS)": the long form and the acronym, wherever written.
+    defined = acronym_definitions(doc.text)
+    long_forms = [(m.start(), m.end()) for long in set(defined.values())
+                  for m in re.finditer(re.escape(long), doc.text)]
+    listed += long_forms
     datelines = {m.start(1): m.group(1) for m in _DATELINE.finditer(doc.text)
                  if _fold(m.group(1)) in _known_places()}
     for raw_text, raw_start, label, long_role in _pieces(doc):
@@ -207,6 +219,12 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
         label = alias_labels.get(text.casefold(), label)  # "Nur-Sultan" tagged PERSON
         if label == "ORG" and text.casefold() in country_names():
             label = "GPE"  # "Kazakhstan" from a headline "Kazakhstan: No Accounting …"
+        if label in ("PERSON", "GPE") and set(_fold(text).split()) & _ORG_NAME_WORDS \
+                and text.casefold() not in alias_labels and text.casefold() not in country_names():
+            label = "ORG"  # "Kuzbass Coal Holding", "Confederation of Independent Trade Unions"
+        elif label in ("ORG", "PERSON") and " " not in text and _fold(text) in _known_places() \
+                and _PLACE_BEFORE.search(doc.text[max(0, start - 12):start]):
+            label = "GPE"  # "in Guayaquil", "from Sukkur": a known city after a place preposition
         if label == "PERSON" and long_role is None:
             long_role = _long_role(doc.text, start)
         role = long_role or role
@@ -222,6 +240,22 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append((m.group(0), m.start(), alias_labels[m.group(0).casefold()], None))
             taken.append((m.start(), m.end()))
+    # "the Geophysical Institute of Peru (IGP)": an acronym in brackets right after an
+    # organisation is that organisation, even when its initials are another language's.
+    ends = {start + len(text): text for text, start, label, _ in found if label == "ORG"}
+    for m in _ACRONYM.finditer(doc.text):
+        long = ends.get(m.start() - 1) or ends.get(m.start() - 2)
+        if long is not None and m.group(1) not in defined:
+            defined[m.group(1)] = long
+    for start, end in long_forms:
+        if not any(s < end and start < e for s, e in taken):
+            found.append((doc.text[start:end], start, "ORG", None))
+            taken.append((start, end))
+    for short in defined:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", doc.text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append((short, m.start(), "ORG", None))
+                taken.append((m.start(), m.end()))
     for m in _DATELINE.finditer(doc.text):  # "ALMATY, Jan 6 (Wire) -", "ALMATY - More than …"
         name = m.group(1).title()
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken) and (
@@ -250,6 +284,12 @@ def canonical_names(mentions: list[tuple[str, int, str, str | None]], doc_text: 
     """One canonical name per mention, shared by its other spellings in the same text."""
     surnames, aliases, _ = _tables()
     acronyms = acronym_definitions(doc_text)
+    ends = {start + len(text): text for text, start, label, _ in mentions if label == "ORG"}
+    for text, start, label, _ in mentions:  # "Geophysical Institute of Peru (IGP)"
+        if re.fullmatch(r"[A-Z]{2,8}", text) and doc_text[start - 1:start] == "(":
+            long = ends.get(start - 1) or ends.get(start - 2)
+            if long is not None:
+                acronyms.setdefault(text, long)
     orgs = [t for t, _, label, _ in mentions if label == "ORG" and " " in t]
     for long in orgs:
         initials = _initials(long)
@@ -297,11 +337,22 @@ def _usual_labels(mentions: list[tuple[str, int, str, str | None]], canonicals: 
     counts: dict[str, Counter[str]] = {}
     for (_, _, label, _), canonical in zip(mentions, canonicals):
         counts.setdefault(canonical, Counter())[label] += 1
-    # A full name the model once saw as a person is a person, however often its surname
-    # alone was mislabelled.
-    usual = {canonical: "PERSON" if count["PERSON"] and " " in canonical else count.most_common(1)[0][0]
-             for canonical, count in counts.items()}
-    return [usual[c] if label != "PERSON" else label for (_, _, label, _), c in zip(mentions, canonicals)]
+    usual = {}
+    for canonical, count in counts.items():
+        words = set(_fold(canonical).split())
+        if count["GPE"] and " " not in canonical and _fold(canonical) in _known_places():
+            usual[canonical] = "GPE"  # a known city the model once saw as a place: "Guayaquil"
+        elif words & _ORG_NAME_WORDS and count["ORG"]:
+            usual[canonical] = "ORG"  # "CITU", once called a person, is the confederation
+        elif count["PERSON"] and " " in canonical:
+            # A full name the model once saw as a person is a person, however often its
+            # surname alone was mislabelled.
+            usual[canonical] = "PERSON"
+        else:
+            usual[canonical] = count.most_common(1)[0][0]
+    return [usual[c] if label != "PERSON" or usual[c] != "PERSON" and (
+        usual[c] == "GPE" or set(_fold(c).split()) & _ORG_NAME_WORDS) else label
+        for (_, _, label, _), c in zip(mentions, canonicals)]
 
 
 def entity_mentions(doc: Doc) -> list[EntityMention]:
