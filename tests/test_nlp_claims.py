@@ -233,3 +233,25 @@ def test_people_still_missing_are_missing(nlp):
 def test_general_news_wordings_of_deaths_and_arson(nlp, sentence, figure, claim_type):
     [found] = [f for f in figures(nlp, sentence) if f.text == figure]
     assert found.claim_type == claim_type
+
+
+@pytest.mark.parametrize("sentence, figure, claim_type", [
+    ("Some 11,500 residents have been moved into tents and school buildings.", "Some 11,500", "displaced"),
+    ("The camps now shelter nearly 410,000 people.", "nearly 410,000", "displaced"),
+    ("Two protesters and one police officer were treated for injuries.", "Two", "injured"),
+    ("Another 18 people are still listed as missing.", "18", "missing"),
+    ("For the match, 1,200 police officers and 300 stewards were on duty.", "1,200", "deployed"),
+    ("Around 150 officers had been brought in from Kemerovo for the operation.", "Around 150", "deployed"),
+    ("The company said it lost 1.4 billion roubles in 2024 because of falling coal prices.", "1.4 billion roubles",
+     "other"),
+    ("Ministers restored a cap of 50 tenge.", "50 tenge", "price"),
+])
+def test_general_news_wordings_of_displacement_care_duty_and_money(nlp, sentence, figure, claim_type):
+    [found] = [f for f in figures(nlp, sentence) if f.text == figure]
+    assert found.claim_type == claim_type
+
+
+def test_a_bare_number_after_a_toll_and_its_part_refers_to_the_toll_not_the_part(nlp):
+    found = {f.text: f for f in figures(nlp, "The agency says 43 people died, including 11 children, and 156 were "
+                                             "taken to hospital.")}
+    assert (found["156"].claim_type, found["156"].counted_head) == ("injured", "people")

@@ -130,3 +130,13 @@ def test_a_historical_date_is_no_anchor_for_the_next_day() -> None:
     text = "The treaty was signed on 15 May 1992. The alliance met on 6 January; the next day it sent troops."
     found = {d.text: d.value for d in find_dates(text, dt.date(2022, 1, 20))}
     assert found["the next day"] == "2022-01-07"
+
+
+def test_last_march_and_until_at_least_october_are_months() -> None:
+    found = find_dates("Flour costs 40% more than last March; camps stay until at least October.", dt.date(2024, 9, 5))
+    assert [(d.text, d.value) for d in found] == [("last March", "2024-03"), ("October", "2024-10")]
+
+
+def test_a_weekday_before_its_date_is_one_mention() -> None:
+    assert only("At 22:40 on Tuesday, 12 November, inmates took control.", dt.date(2024, 11, 14)).text == \
+        "Tuesday, 12 November"

@@ -28,7 +28,8 @@ TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
 CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
                   "eur", "rub", "naira", "rupee", "lira", "rand", "yen", "hryvnia", "shekel"}
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
-                           r"(?:sold|sells?|selling|bought|buy) for|at the pump)\b", re.I)
+                           r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
+                           r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)
 DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
 _AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
 _SINCE = re.compile(r"\b(?:since|from|between|after|before|until|till)\s+(?:the\s+)?$", re.I)
@@ -168,13 +169,18 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
             candidates.append(noun.head.head.lemma_.lower())  # "damage to business by 78 billion tenge"
     if verb is not None:  # last: "3,811 people are in custody", "remain in hospital"
         candidates += [pobj.lemma_.lower() for prep in verb.children
-                       if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "under")
-                       for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"]
+                       if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "under", "to", "as", "on")
+                       for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp")
+                       and pobj.pos_ in ("NOUN", "ADJ", "VERB")]  # "listed as missing"
     for lemma in candidates:
         if lemma in lexicon:
             return lexicon[lemma], lemma
     if unit:
-        if PRICE_CONTEXT.search(sentence.text):
+        # The price words near the figure, not anywhere in the sentence ("lost 1.4 billion roubles
+        # because of falling coal prices" is not a price).
+        text = anchor.doc.text
+        near = text[max(sentence.start_char, anchor.idx - 60):min(sentence.end_char, anchor.idx + 35)]
+        if PRICE_CONTEXT.search(near):
             return "price", "price"  # "120 tenge a litre", "a jump of 100% in the price"
         if DAMAGE_CONTEXT.search(sentence.text) and unit != "%":
             return "damage", "damage"

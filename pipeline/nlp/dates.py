@@ -49,7 +49,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("my", re.compile(rf"\b{_p(_MONTH, 'm')},?\s+{_p(_YEAR, 'y')}\b")),
-    ("month", re.compile(r"\b(?:in|since|by|during|until|early|mid|late|of)\s+(?:early\s+|mid-?|late\s+)?"
+    ("month", re.compile(r"\b(?:in|since|by|during|until|early|mid|late|of|(?P<rel>last|next|this))\s+"
+                         r"(?:early\s+|mid-?|late\s+|at least\s+|as late as\s+)?"
                          r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\b")),
     ("year", re.compile(r"\b(?:in|since|by|during|until|of|from|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*"
@@ -136,7 +137,13 @@ def _match(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     if kind == "month":
         if published is None:
             return _Found(m.start("m"), m.end(), kind, None, None, "month", True, False)
-        year = _infer_year(_month(g["m"]), 1, published)
+        month = _month(g["m"])
+        rel = (g.get("rel") or "").lower()
+        if rel:  # "last March": the one before publication; "next March", "this March"
+            year = published.year - (month >= published.month) if rel == "last" else (
+                published.year + (month < published.month) if rel == "next" else published.year)
+            return _Found(m.start("rel"), m.end(), kind, dt.date(year, month, 1), None, "month", True, False)
+        year = _infer_year(month, 1, published)
         return _Found(m.start("m"), m.end(), kind, dt.date(year, _month(g["m"]), 1), None, "month", False, False)
     if kind in ("year", "year_of_event"):
         return _Found(m.start("y"), m.end("y"), kind, dt.date(int(g["y"]), 1, 1), None, "year", False, True)
@@ -220,7 +227,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             else:
                 found.append(hit)
     found.sort(key=lambda f: f.start)
-    found = _join_spans(text, found)
+    found = _join_weekdays(text, _join_spans(text, found))
     if deferred:
         found = _resolve_anaphoric(found, deferred, published)
     return [_mention(text, f) for f in found]
@@ -259,6 +266,20 @@ def _join_spans(text: str, found: list[_Found]) -> list[_Found]:
             continue
         out.append(here)
         i += 1
+    return out
+
+
+def _join_weekdays(text: str, found: list[_Found]) -> list[_Found]:
+    """'Tuesday, 12 November' is one date: the weekday only names the day written after it."""
+    out: list[_Found] = []
+    for here in found:
+        before = out[-1] if out else None
+        if before is not None and before.kind == "weekday" and here.precision == "day" and not here.relative \
+                and re.fullmatch(r",?\s*(?:the\s+)?", text[before.end:here.start]):
+            out[-1] = _Found(before.start, here.end, here.kind, here.value, here.value_end, here.precision, False,
+                             here.year_given)
+            continue
+        out.append(here)
     return out
 
 

@@ -63,13 +63,18 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decr
 _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*)\b")
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
-                "contingent", "unit"}
+                "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer"}
 _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift"}
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
 _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotline|helpline|(?:tele)?phone|"
                           r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
-_AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s*$")
+_AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
+_MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kg|litre|liter|metre|meter|km|kilometre|kilometer|mile|storey|"
+                            r"story|seat|bed|hectare)s?\b|\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|"
+                            r"tonnes?|tons?|degrees|°|mm|cm)\b)", re.I)
+_STREET_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Lane|"
+                           r"Square|Prospekt|Prospect|Highway)|^\s+(?:Avenida|Calle|Rue|Via|ulitsa)\b")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
 
 
@@ -143,7 +148,13 @@ def _excluded(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) 
         return True  # a list marker: "1. Losses suffered by businesses …"
     if re.match(r"^\s+times\b", after) or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", before, re.I):
         return True  # "sixteen times more", "brothers aged 19 and 22"
-    if _AGE_APPOSITION.search(before) and after.startswith(",") and number.value < 120 and not number.unit:
+    if _MEASURE_AFTER.match(after) or re.search(r"\bmagnitude\s*$", before, re.I) or _STREET_AFTER.match(after):
+        return True  # "a 500-gram loaf", "a depth of 20 km", "magnitude 6.8", "14 Shakhtyorov Street"
+    if re.search(r"\d-$", before) or re.match(r"^-\d+-\d", after) or (
+            re.match(r"^-\d", after) and re.search(r"\d-\d+-$", before + "-")):
+        return True  # a phone number or an identifier: "1800-335-486", "8-3846-61-22-40"
+    if _AGE_APPOSITION.search(before) and re.match(r"^(?:,|\.(?:\s|$))", after) and number.value < 120 \
+            and not number.unit:
         return True  # "Tokayev, 68, told parliament"
     if not number.unit and re.fullmatch(r"(?:19|20)\d\d", number.text) and number.approx is None \
             and not _PLURAL_AFTER.match(after):
@@ -275,6 +286,8 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
             scope=scope_of(verb, noun, places, countries),
         )
         figures.append(figure)
-        if counted is not None or claim_type != "other":
-            previous_in_sentence[sentence.start] = figure  # "164 dead, including three children"
+        if (counted is not None or claim_type != "other") and not (part_of and earlier is not None):
+            # "164 dead, including three children": the whole, not its part, is what a later
+            # bare number of the sentence refers to ("… and 156 were taken to hospital").
+            previous_in_sentence[sentence.start] = figure
     return figures
