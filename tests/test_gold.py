@@ -78,7 +78,7 @@ def test_heldout_set_floor(result: dict) -> None:
     a development set."""
     total = subtotal(result, "heldout")
     assert total["figures"]["precision"] >= 1.0 and total["figures"]["recall"] >= 1.0
-    assert total["claims"]["recall"] >= 0.95
+    assert total["claims"]["recall"] >= 0.96
     assert total["dates"]["precision"] >= 1.0 and total["dates"]["recall"] >= 1.0
     assert total["entities"]["recall"] >= 1.0
 
@@ -103,6 +103,17 @@ def test_third_blind_set_floor(result: dict) -> None:
     assert total["claims"]["recall"] >= 0.87, total["claims"]["misses"]
     assert total["dates"]["precision"] >= 0.97 and total["dates"]["recall"] >= 0.97, total["dates"]["misses"]
     assert total["entities"]["precision"] >= 0.9 and total["entities"]["recall"] >= 0.88, total["entities"]["misses"]
+
+
+def test_fourth_blind_set_floor(result: dict) -> None:
+    """Six texts in registers not used before, annotated blind (tests/gold/blind4/README.md). First measured
+    blind: figures P 0.75 R 0.89, claim+head 0.70, dates P 0.93 R 0.95, entities P 0.78 R 0.72; the floors
+    are what the general fixes its misses pointed to reach."""
+    total = subtotal(result, "blind4")
+    assert total["figures"]["precision"] >= 0.95 and total["figures"]["recall"] >= 0.92, total["figures"]["misses"]
+    assert total["claims"]["recall"] >= 0.77, total["claims"]["misses"]
+    assert total["dates"]["precision"] >= 0.93 and total["dates"]["recall"] >= 0.94, total["dates"]["misses"]
+    assert total["entities"]["precision"] >= 0.8 and total["entities"]["recall"] >= 0.75, total["entities"]["misses"]
 
 
 def test_every_demo_page_has_gold(result: dict) -> None:

@@ -227,10 +227,12 @@ def test_people_still_missing_are_missing(nlp):
 
 @pytest.mark.parametrize("sentence, figure, claim_type", [
     ("Protests turned violent, leaving at least nine dead.", "at least nine", "killed"),
-    ("Around 40 vehicles were set ablaze, the government said.", "Around 40", "fires"),
-    ("Protesters torched 12 police stations.", "12", "fires"),
+    ("Around 40 vehicles were set ablaze, the government said.", "Around 40", "damage"),
+    ("Protesters torched 12 police stations.", "12", "damage"),
+    ("Firefighters put out 75 fires overnight.", "75", "fires"),
+    ("Eleven people are in hospital, four of them with serious burns.", "Eleven", "injured"),
 ])
-def test_general_news_wordings_of_deaths_and_arson(nlp, sentence, figure, claim_type):
+def test_general_news_wordings_of_deaths_fires_and_what_fires_destroyed(nlp, sentence, figure, claim_type):
     [found] = [f for f in figures(nlp, sentence) if f.text == figure]
     assert found.claim_type == claim_type
 
@@ -255,3 +257,19 @@ def test_a_bare_number_after_a_toll_and_its_part_refers_to_the_toll_not_the_part
     found = {f.text: f for f in figures(nlp, "The agency says 43 people died, including 11 children, and 156 were "
                                              "taken to hospital.")}
     assert (found["156"].claim_type, found["156"].counted_head) == ("injured", "people")
+
+
+@pytest.mark.parametrize("sentence, figure, claim_type", [
+    ("State TV reports 353 police officers and national guardsmen injured and 12 killed.", "353", "injured"),
+    ("The count rose to 3,811 on 7 January and passed 4,400 on 8 January.", "4,400", "other"),
+    ("Some 1,318 suspected cholera cases and 27 deaths have been recorded.", "Some 1,318", "other"),
+    ("Flooding has forced an estimated 14,600 people from their homes.", "an estimated 14,600", "displaced"),
+])
+def test_coordinated_groups_counts_and_homes(nlp, sentence, figure, claim_type):
+    [found] = [f for f in figures(nlp, sentence) if f.text == figure]
+    assert found.claim_type == claim_type
+
+
+def test_money_counts_its_currency_not_what_it_pays_for(nlp):
+    [found] = figures(nlp, "The US$3.6 million response plan is funded.")
+    assert (found.unit, found.counted_head) == ("USD", "dollar")

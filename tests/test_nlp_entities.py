@@ -181,3 +181,8 @@ def test_a_dateline_with_a_full_stop_and_a_known_city_after_in_are_places(nlp):
 def test_a_headline_dash_ends_a_name(nlp):
     found = mentions(nlp, "Floods in Sindh - Operations Update No. 3\n\nThe rains continued.")
     assert "Sindh" in found and not [m for m in found if "Update" in m]
+
+
+def test_a_name_never_runs_past_the_end_of_a_line(nlp):
+    found = mentions(nlp, "Parliamentary question on Kazakhstan\n\nQuestion for written answer to the Commission.")
+    assert "Kazakhstan" in found and not [m for m in found if "\n" in m]

@@ -125,6 +125,12 @@ def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> No
     "CITU leader Marko Radonjić, 61, urged marchers to stay calm.",
     "A 500-gram loaf is on every table.",
     "The magnitude 6.8 quake struck at a depth of about 20 km.",
+    "3/ Yesterday here in Almaty, crowds broke into the city hall.",
+    "Enquiries: Kagiso Molefe, court spokesperson, 012 315 1700",
+    "I'm 34 and grew up on Abay Avenue.",
+    "The guards, Johannes Sithole (52) and Martin Botha (47), testified.",
+    "Tank 14 is still smouldering; the first explosion was in unit 3.",
+    "Vaccines are offered to children under 5.",
 ])
 def test_dates_times_durations_references_and_ages_are_not_figures(nlp, text: str) -> None:
     assert figures(nlp, text) == ()
@@ -202,3 +208,8 @@ def test_the_currency_of_the_start_of_a_change_carries_to_its_end(nlp) -> None:
 def test_currencies_beyond_the_story_get_their_iso_code(nlp, text: str, unit: str, head: str) -> None:
     figure = one(nlp, text)
     assert (figure.unit, figure.counted_head) == (unit, head)
+
+
+def test_rand_with_a_scale_word_is_money(nlp) -> None:
+    figure = one(nlp, "Police recovered R4.7 million in cash.")
+    assert (figure.value, figure.unit) == (4.7e6, "ZAR")

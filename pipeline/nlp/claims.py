@@ -30,6 +30,8 @@ CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound"
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
                            r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
                            r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)
+_DISPLACED = re.compile(r"\b(?:forced|driven|drove|fled|chased|displaced|evacuated)\b[^.;]{0,60}?\b(?:from|out of|"
+                        r"left)\s+(?:their\s+|its\s+)?homes?\b", re.I)
 DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
 _AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
 _SINCE = re.compile(r"\b(?:since|from|between|after|before|until|till)\s+(?:the\s+)?$", re.I)
@@ -114,6 +116,8 @@ def tally_of(verb: Token | None) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TALLY_NOUNS:
             return child
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return tally_of(verb.head)  # "the count rose to 3,811 … and passed 4,400"
     return None
 
 
@@ -144,7 +148,10 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     lexicon = claim_lexicon()
     candidates: list[str] = []
     if noun is not None:  # "12 security personnel killed as …": the participle on the noun says it first
-        candidates += [c.lemma_.lower() for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        # "officers and guardsmen injured": the participle after the noun or its coordinated nouns
+        for head in (noun, *(c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))):
+            candidates += [c.lemma_.lower() for c in head.children if c.pos_ == "VERB" and (
+                c.dep_ == "acl" or c.dep_ == "amod" and c.i > head.i)]
     after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
     if after is not None and after.pos_ in ("ADJ", "VERB") and after.head in (anchor, *anchor.children, anchor.head):
         candidates += [after.lemma_.lower(), after.lower_]  # "4,353 wounded", "12 dead"
@@ -174,7 +181,12 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
                        and pobj.pos_ in ("NOUN", "ADJ", "VERB")]  # "listed as missing"
     for lemma in candidates:
         if lemma in lexicon:
+            if lemma == "burn" and re.search(r"\b(?:with|suffered|sustained|serious|severe)\s+(?:\w+\s+)?burns\b",
+                                             sentence.text, re.I):
+                return "injured", "burn"  # "four of them with serious burns": burns are injuries
             return lexicon[lemma], lemma
+    if _DISPLACED.search(sentence.text):
+        return "displaced", "home"  # "forced an estimated 14,600 people from their homes"
     if unit:
         # The price words near the figure, not anywhere in the sentence ("lost 1.4 billion roubles
         # because of falling coal prices" is not a price).
@@ -194,7 +206,8 @@ def _noun_phrase(noun: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         kept.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "appos"))
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "appos") and not (
+            c.dep_ == "conj" and any(g.dep_ == "nummod" for g in c.children)))  # "1,318 cases and 27 deaths"
     return kept
 
 

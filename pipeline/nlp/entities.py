@@ -83,7 +83,8 @@ def _strip(text: str, start: int) -> tuple[str, int]:
     """Drop a leading 'the', a trailing possessive and surrounding punctuation."""
     lead = re.match(r"^(?:the\s+|[«\"“'(\s]+)*", text, re.I).end()
     text, start = text[lead:], start + lead
-    text = re.split(r":\s|\s[-–—]\s", text)[0]  # a headline's "Kazakhstan: No Accounting Yet", "Sindh - Update"
+    # A headline's "Kazakhstan: No Accounting Yet", "Sindh - Update"; a name never runs past a line.
+    text = re.split(r":\s|\s[-–—]\s|\s*\n", text)[0]
     text = re.sub(r"(?:'s|’s|[»\"”')\s,.;:]+)$", "", text)
     text = re.sub(r"\s*\([A-Z]{2,8}\)?$", "", text)  # "Shanghai Cooperation Organisation (SCO"
     text = re.sub(r"(?:\s+(?:of|the|and|in|for))+$", "", text)  # "Ministry of Internal Affairs of"

@@ -69,6 +69,14 @@ _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "inj
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
 _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotline|helpline|(?:tele)?phone|"
                           r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
+# What a fire destroys: counted, it is damage ("400 vehicles burned"), not a number of fires.
+_BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
+                  "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
+                  "church", "mosque", "business", "property", "apartment", "flat", "engine", "tyre", "tire"}
+
+
+_IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|platform|terminal|zone|sector|"
+                                r"building|bus|train|reactor|pier|berth|hangar|exit|runway|lane)\s*$", re.I)
 _AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
 _MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kg|litre|liter|metre|meter|km|kilometre|kilometer|mile|storey|"
                             r"story|seat|bed|hectare)s?\b|\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|"
@@ -144,8 +152,18 @@ def _excluded(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) 
         return True  # a time of day: "from 23:00 to 07:00"
     if re.search(r"[A-Za-z]-$", before):
         return True  # part of a name: "Khabar-24", "COVID-19", "Su-25"
-    if re.match(r"^[.)]\s", after) and re.search(r"(?:^|\n)\s*$", before):
-        return True  # a list marker: "1. Losses suffered by businesses …"
+    if re.match(r"^[.)/]\s", after) and re.search(r"(?:^|\n)\s*$", before):
+        return True  # a list marker: "1. Losses suffered by businesses …", a thread's "3/ Yesterday …"
+    if re.match(r"^0\d{2,}", number.text) or re.search(r"\d$", before):
+        return True  # a leading zero: a phone number or a code, "012 315 1700", "0800"
+    if re.search(r"\b(?:I'm|I am|he's|she's|aged)\s*$", before, re.I) or (
+            re.search(r"[A-Z][^\W\d_]+\s\($", before) and after.startswith(")") and number.value < 120):
+        return True  # an age: "I'm 34", "Johannes Sithole (52)"
+    if _IDENTIFIER_BEFORE.search(before) and not _PLURAL_AFTER.match(after):
+        return True  # a name's number: "Tank 14", "unit 3", "Gate 2"
+    if re.search(r"\b(?:children|people|those|anyone|everyone|adults)\s*$", before, re.I) and \
+            re.match(r"(?:under|over|above|below)\b", number.text, re.I) and number.value < 120:
+        return True  # an age limit: "children under 5"
     if re.match(r"^\s+times\b", after) or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", before, re.I):
         return True  # "sixteen times more", "brothers aged 19 and 22"
     if _MEASURE_AFTER.match(after) or re.search(r"\bmagnitude\s*$", before, re.I) or _STREET_AFTER.match(after):
@@ -209,6 +227,8 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
         if noun is not None and noun.lower_ in CURRENCY_WORDS:
             unit = unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
             counted, counted_head = noun.text, noun.lemma_.lower()
+        elif noun is not None and unit in CURRENCY_NAMES:
+            noun = None  # "the US$3.6 million response plan": money counts its currency, not the plan
         elif noun is not None:
             counted = phrase_of(noun, span.end if noun.i >= span.end else noun.i)
             counted_head = content_noun(noun).lemma_.lower()  # "cases of attacks" counts attacks
@@ -265,6 +285,8 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
                 _CHANGE_FROM.search(text[max(sentence.start_char, number.start - 25):number.start]):
             claim_type, predicate = earlier.claim_type, earlier.predicate  # "3,811 in custody, up from 2,298"
             counted, counted_head = counted or earlier.counted, counted_head or earlier.counted_head
+        if claim_type == "fires" and counted_head in _BURNED_THINGS:
+            claim_type = "damage"  # "400 vehicles burned", "six storage tanks burned out": what the fire destroyed
         if claim_type == "other" and counted_head in _TROOP_HEADS and ((predicate or "") in _MOVE_VERBS or (
                 _MILITARY.search(sentence.text) and counted_head != "unit")):
             claim_type = "deployed"  # "a CSTO force of 2,030 soldiers guarded airports"

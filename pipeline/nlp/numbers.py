@@ -17,7 +17,7 @@ UNITS = {  # written form (lowercase) -> ISO 4217 code or unit
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "£": "GBP",
     "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "dinar": "RSD", "dinars": "RSD", "rsd": "RSD",
     "yuan": "CNY", "som": "KGS", "naira": "NGN", "₦": "NGN", "rupee": "INR", "rupees": "INR", "₹": "INR",
-    "lira": "TRY", "liras": "TRY", "₺": "TRY", "rand": "ZAR", "yen": "JPY", "¥": "JPY", "hryvnia": "UAH",
+    "r": "ZAR", "lira": "TRY", "liras": "TRY", "₺": "TRY", "rand": "ZAR", "yen": "JPY", "¥": "JPY", "hryvnia": "UAH",
     "hryvnias": "UAH", "₴": "UAH", "shekel": "ILS", "shekels": "ILS", "₪": "ILS",
     "%": "%", "percent": "%", "per cent": "%",
 }
@@ -48,7 +48,8 @@ _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _NUM = rf"(?:{_DIGITS})"
 _WORDS = rf"(?:\b(?:a\s+(?=dozen\b))?(?:{_WORD_NUM})(?:[\s-]+(?:{_WORD_NUM})|\s+and\s+(?:{_WORD_NUM}))*\b)"
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b|m\b|k\b)"
-_PREFIX_UNIT = r"(?:us\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪)"
+# "R4.7 million" is rand only with a scale word: a bare "R2" is more often a road or a name.
+_PREFIX_UNIT = r"(?:us\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪|\bR(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))"
 _SUFFIX_UNIT = (r"(?:\s*%|\s*(?:per cent|percent|tenge|kzt|euros?|eur|us dollars|dollars?|usd|roubles?|rubles?|rub"
                 r"|pounds?|gbp|dinars?|rsd|yuan|som|naira|rupees?|liras?|rand|yen|hryvnias?|shekels?)\b)")
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
@@ -239,7 +240,7 @@ def _share_units(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
     for i in range(1, len(out)):  # "went from about 60 tenge to 120": the 120 is in tenge too
         here, before = out[i], out[i - 1]
         if here.unit is None and before.unit and before.unit != "%" and re.fullmatch(
-                r"\s*to\s*", text[before.end:here.start], re.I) and re.search(
+                r"\s*(?:(?:a|per)\s+\w+\s+)?to\s*", text[before.end:here.start], re.I) and re.search(
                 r"\bfrom\s+(?:\S+\s+)?$", text[max(0, before.start - 20):before.start], re.I):
             out[i] = NumberSpan(here.start, here.end, here.text, here.value, here.low, here.high, before.unit,
                                 here.approx, here.number_start)
