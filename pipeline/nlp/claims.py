@@ -190,8 +190,8 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     if unit:
         # The price words near the figure, not anywhere in the sentence ("lost 1.4 billion roubles
         # because of falling coal prices" is not a price).
-        text = anchor.doc.text
-        near = text[max(sentence.start_char, anchor.idx - 60):min(sentence.end_char, anchor.idx + 35)]
+        at = anchor.idx - sentence.start_char  # the sentence's own text: doc.text is rebuilt on every call
+        near = sentence.text[max(0, at - 60):at + 35]
         if PRICE_CONTEXT.search(near):
             return "price", "price"  # "120 tenge a litre", "a jump of 100% in the price"
         if DAMAGE_CONTEXT.search(sentence.text) and unit != "%":
@@ -213,12 +213,12 @@ def _noun_phrase(noun: Token) -> list[Token]:
 
 def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -> str | None:
     """The sentence's own date ("as of January 7", "On January 7, …"), else publication."""
-    text = sentence.doc.text
+    text, offset = sentence.text, sentence.start_char  # not doc.text: spaCy rebuilds it on every call
     fallback = None
     for date in dates_in_sentence:
         if not date.value or date.precision != "day":
             continue
-        before = text[max(sentence.start_char, date.start - 30):date.start]
+        before = text[max(0, date.start - offset - 30):date.start - offset]
         if _AS_OF.search(before):
             return date.value_end or date.value
         if fallback is None and not _SINCE.search(before) and not date.value_end:

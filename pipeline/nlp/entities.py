@@ -127,10 +127,10 @@ _ROLE_TAIL = re.compile(r"(?:\s+(?:of|the|for|and|on|[A-Z][\w’'-]*))*\s*,?\s*"
 _BAD_NAME = re.compile(r"[\d:+@/]")
 
 
-def _trailing_person(ent: Span) -> int | None:
+def _trailing_person(ent: Span, doc_text: str) -> int | None:
     """Where a person's name starts inside a non-person entity: 'Minister of Foreign Affairs of
     [Kazakhstan Shakhrat Nuryshev]', 'Head of the [Presidential Administration Dauren Abayev]'."""
-    if len(ent) < 3 or not re.search(r"\bof(?:\s+the)?\s*$", ent.doc.text[max(0, ent.start_char - 8):ent.start_char]):
+    if len(ent) < 3 or not re.search(r"\bof(?:\s+the)?\s*$", doc_text[max(0, ent.start_char - 8):ent.start_char]):
         return None
     name = ent[-2:]
     if all(t.is_alpha and t.is_title and t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS for t in name) \
@@ -168,6 +168,7 @@ def _long_role(doc_text: str, start: int) -> str | None:
 def _pieces(doc: Doc) -> list[tuple[str, int, str, str | None]]:
     """The model's entities with a person's name split off the organisation it is glued to."""
     pieces = []
+    doc_text = doc.text  # once: spaCy rebuilds it on every access
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
@@ -178,12 +179,12 @@ def _pieces(doc: Doc) -> list[tuple[str, int, str, str | None]]:
             continue  # "Interior Minister Erlan Turgumbayev": part of a title
         if ent.label_ == "ORG" and following in ("Ministry", "Ministries") and ent[-1].lower_ != "ministry":
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)  # "[Interior] Ministry"
-        cut = _trailing_person(ent) if ent.label_ != "PERSON" else None
+        cut = _trailing_person(ent, doc_text) if ent.label_ != "PERSON" else None
         if cut is not None:
             org = doc[ent.start:cut]
             label = "GPE" if org.text.casefold() in country_names() else ent.label_
             pieces.append((org.text, org.start_char, label, None))
-            pieces.append((doc[cut:ent.end].text, doc[cut].idx, "PERSON", _long_role(doc.text, doc[cut].idx)))
+            pieces.append((doc[cut:ent.end].text, doc[cut].idx, "PERSON", _long_role(doc_text, doc[cut].idx)))
         else:
             pieces.append((ent.text, ent.start_char, ent.label_, None))
     return pieces
@@ -191,16 +192,17 @@ def _pieces(doc: Doc) -> list[tuple[str, int, str, str | None]]:
 
 def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
     """(text, start, label, role) for the entities of a parsed text."""
+    doc_text = doc.text  # once: spaCy rebuilds it on every access
     found = []
     taken: list[tuple[int, int]] = []
     spellings, alias_labels = _alias_spellings()
-    listed = [(m.start(), m.end()) for m in spellings.finditer(doc.text)]
+    listed = [(m.start(), m.end()) for m in spellings.finditer(doc_text)]
     # "the Pakistan Red Crescent Society (PRCS)": the long form and the acronym, wherever written.
-    defined = acronym_definitions(doc.text)
+    defined = acronym_definitions(doc_text)
     long_forms = [(m.start(), m.end()) for long in set(defined.values())
-                  for m in re.finditer(re.escape(long), doc.text)]
+                  for m in re.finditer(re.escape(long), doc_text)]
     listed += long_forms
-    datelines = {m.start(1): m.group(1) for m in _DATELINE.finditer(doc.text)
+    datelines = {m.start(1): m.group(1) for m in _DATELINE.finditer(doc_text)
                  if _fold(m.group(1)) in _known_places()}
     for raw_text, raw_start, label, long_role in _pieces(doc):
         text, start = _strip(raw_text, raw_start)
@@ -214,7 +216,7 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
             continue
         if label == "PERSON" and inner and inner.start() > 0:  # "Later K. Tokayev"
             text, start = inner.group(0), start + inner.start()
-        text, start, role = _split_role(text, start, doc.text, person=label == "PERSON")
+        text, start, role = _split_role(text, start, doc_text, person=label == "PERSON")
         if datelines.get(start) == text:
             label = "GPE"  # "IZMIR, March 3 (Wire) -": a dateline names a place
         label = alias_labels.get(text.casefold(), label)  # "Nur-Sultan" tagged PERSON
@@ -224,10 +226,10 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
                 and text.casefold() not in alias_labels and text.casefold() not in country_names():
             label = "ORG"  # "Kuzbass Coal Holding", "Confederation of Independent Trade Unions"
         elif label in ("ORG", "PERSON") and " " not in text and _fold(text) in _known_places() \
-                and _PLACE_BEFORE.search(doc.text[max(0, start - 12):start]):
+                and _PLACE_BEFORE.search(doc_text[max(0, start - 12):start]):
             label = "GPE"  # "in Guayaquil", "from Sukkur": a known city after a place preposition
         if label == "PERSON" and long_role is None:
-            long_role = _long_role(doc.text, start)
+            long_role = _long_role(doc_text, start)
         role = long_role or role
         if label == "PERSON":
             text = _cut_country(text)
@@ -237,36 +239,36 @@ def raw_mentions(doc: Doc) -> list[tuple[str, int, str, str | None]]:
             label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG: a title makes it a person
         found.append((text, start, label, role))
         taken.append((start, start + len(text)))
-    for m in spellings.finditer(doc.text):  # table spellings the model missed ("Alma-Ata")
+    for m in spellings.finditer(doc_text):  # table spellings the model missed ("Alma-Ata")
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append((m.group(0), m.start(), alias_labels[m.group(0).casefold()], None))
             taken.append((m.start(), m.end()))
     # "the Geophysical Institute of Peru (IGP)": an acronym in brackets right after an
     # organisation is that organisation, even when its initials are another language's.
     ends = {start + len(text): text for text, start, label, _ in found if label == "ORG"}
-    for m in _ACRONYM.finditer(doc.text):
+    for m in _ACRONYM.finditer(doc_text):
         long = ends.get(m.start() - 1) or ends.get(m.start() - 2)
         if long is not None and m.group(1) not in defined:
             defined[m.group(1)] = long
     for start, end in long_forms:
         if not any(s < end and start < e for s, e in taken):
-            found.append((doc.text[start:end], start, "ORG", None))
+            found.append((doc_text[start:end], start, "ORG", None))
             taken.append((start, end))
     for short in defined:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", doc.text):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", doc_text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 found.append((short, m.start(), "ORG", None))
                 taken.append((m.start(), m.end()))
-    for m in _DATELINE.finditer(doc.text):  # "ALMATY, Jan 6 (Wire) -", "ALMATY - More than …"
+    for m in _DATELINE.finditer(doc_text):  # "ALMATY, Jan 6 (Wire) -", "ALMATY - More than …"
         name = m.group(1).title()
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken) and (
                 name.casefold() in alias_labels or _fold(name) in _known_places()):
             found.append((m.group(1), m.start(1), alias_labels.get(name.casefold(), "GPE"), None))
             taken.append((m.start(1), m.end(1)))
-    for m in _INITIAL_NAME.finditer(doc.text):
+    for m in _INITIAL_NAME.finditer(doc_text):
         if any(s < m.end() and m.start() < e for s, e in taken) or _surname(m.group(0)).casefold() in _title_set():
             continue  # overlaps a model entity, or is "H.E. Mr"
-        role = _long_role(doc.text, m.start()) or _split_role(m.group(0), m.start(), doc.text)[2]
+        role = _long_role(doc_text, m.start()) or _split_role(m.group(0), m.start(), doc_text)[2]
         found.append((m.group(0), m.start(), "PERSON", role))
     found.sort(key=lambda f: f[1])
     return found
@@ -358,7 +360,7 @@ def _usual_labels(mentions: list[tuple[str, int, str, str | None]], canonicals: 
 
 def entity_mentions(doc: Doc) -> list[EntityMention]:
     mentions = raw_mentions(doc)
-    canonicals = canonical_names(mentions, doc.text)
+    canonicals = canonical_names(mentions, doc.text)  # once per document
     labels = _usual_labels(mentions, canonicals)
     return [EntityMention(text=text, start=start, end=start + len(text), label=label, canonical=canonical, role=role)
             for (text, start, _, role), label, canonical in zip(mentions, labels, canonicals)]

