@@ -181,6 +181,16 @@ class Figure:
     sentence: str | None = None
     sentence_start: int | None = None
     scope: str | None = None  # a place the figure is limited to ("Almaty"); None = overall
+    # Keys computed by the language's facts layer and stored with the figure, so that
+    # alignment never reads a lexicon (see pipeline/align.py).
+    counted_group: str | None = None  # normalised group or thing counted: "security forces", "shops"
+    unit_kind: str | None = None  # what kind of quantity: people, objects, money:KZT, percent, duration
+    time_scope: str | None = None  # another time the figure is about ("2011"); None = the story's time
+    incident: str | None = None  # one incident the figure is limited to; None = the whole story
+    phase: str | None = None  # for prices: before / after a change ("after")
+    status: str = "reported"  # reported | revised | withdrawn | disputed | denied
+    planned: bool = False  # a forecast or plan ("the force would number some 2,500")
+    part: str = "body"  # where on the page: headline | standfirst | body | caption
 
 
 @dataclass(frozen=True)
