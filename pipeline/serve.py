@@ -1,7 +1,7 @@
 """Datasette over a pipeline database, with the project's metadata and views.
 
-The metadata lives in ``db/metadata.yaml`` with ``DATABASE`` where the database name
-goes; we fill it in for the file being served and hand it to a real ``datasette serve``.
+The metadata lives in ``pipeline/web/metadata.yaml`` with ``DATABASE`` where the database
+name goes; we fill it in for the file being served and hand it to a real ``datasette serve``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,7 @@ import yaml
 
 from .errors import UsageError
 
-DB_DIR = Path(__file__).resolve().parents[1] / "db"
-METADATA = DB_DIR / "metadata.yaml"
-TEMPLATES = DB_DIR / "templates"
-PLUGINS = DB_DIR / "plugins"
+from .web import METADATA, TEMPLATES
 
 
 def metadata_for(db_path: Path) -> dict:
@@ -34,10 +31,9 @@ def datasette_args(db_path: Path, metadata_path: Path, host: str, port: int, pub
             "--metadata", str(metadata_path), "--setting", "sql_time_limit_ms", "3000",
             # Facet suggestions re-run a view's whole query once per column: 250 ms → 13 ms at p50.
             "--setting", "suggest_facets", "off"]
-    if TEMPLATES.is_dir() and any(TEMPLATES.iterdir()):
+    if any(TEMPLATES.glob("*.html")):
         args += ["--template-dir", str(TEMPLATES)]
-    if PLUGINS.is_dir():
-        args += ["--plugins-dir", str(PLUGINS)]
+    # The plugin (pipeline.web.plugin) is loaded through the "datasette" entry point.
     if public:
         # Immutable: opened read-only, never written; no arbitrary SQL from visitors.
         args += ["-i", str(db_path), "--setting", "default_allow_sql", "off"]
