@@ -8,6 +8,7 @@ reported); 1 the run itself could not complete; 2 bad input (sources file, argum
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 from pathlib import Path
 
@@ -222,9 +223,13 @@ def _serve(db_path: Path, host: str, port: int, public: bool) -> None:
     from .serve import serve_database  # Datasette is imported only when serving
 
     try:
-        serve_database(db_path, host=host, port=port, public=public)
+        code = serve_database(db_path, host=host, port=port, public=public)
     except PipelineError as exc:
         raise fail_on(exc)
+    if code in (128 + signal.SIGINT, 128 + signal.SIGTERM):
+        raise Failure("stopped: Datasette shut down", code)
+    if code != 0:
+        raise Failure(f"Datasette exited with code {code} while serving {db_path} on port {port}", code)
 
 
 @cli.command()

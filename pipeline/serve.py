@@ -6,7 +6,11 @@ name goes; we fill it in for the file being served and hand it to a real ``datas
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
+import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -15,7 +19,6 @@ from pathlib import Path
 import yaml
 
 from .errors import UsageError
-
 from .web import METADATA, TEMPLATES
 
 
@@ -42,10 +45,37 @@ def datasette_args(db_path: Path, metadata_path: Path, host: str, port: int, pub
     return args
 
 
+def port_is_free(host: str, port: int) -> bool:
+    """Whether Datasette could listen there now (checked so that a taken port is one clear line)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def checkpoint(db_path: Path) -> None:
+    """Fold the write-ahead log into the file: an immutable open ignores the WAL."""
+    with contextlib.closing(sqlite3.connect(db_path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def serve_database(db_path: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False) -> int:
-    """Run Datasette in the foreground until interrupted; return its exit code."""
+    """Run Datasette in the foreground until it stops or we are told to stop; return its exit code.
+
+    SIGTERM (what ``systemctl stop`` and ``kill`` send) and Ctrl-C are passed on to the
+    Datasette child, which is waited for, so no server is left holding the port and the
+    temporary metadata folder is removed.
+    """
     if not db_path.exists():
         raise UsageError(f"no database at {db_path}")
+    if port and not port_is_free(host, port):
+        raise UsageError(f"port {port} on {host} is already in use: stop what holds it or choose --port")
+    if public:
+        checkpoint(db_path)
     with tempfile.TemporaryDirectory(prefix="pipeline-serve-") as tmp:
         metadata_path = Path(tmp) / "metadata.json"
         metadata_path.write_text(json.dumps(metadata_for(db_path)), encoding="utf-8")
@@ -54,8 +84,28 @@ def serve_database(db_path: Path, host: str = "127.0.0.1", port: int = 8001, pub
             mode += f"; listening on {host}: reachable from other machines"
         print(f"Datasette serving {db_path} at http://{host}:{port}/ ({mode}); Ctrl-C to stop", flush=True)
         process = subprocess.Popen(datasette_args(db_path, metadata_path, host, port, public))
-        try:
-            return process.wait()
-        except KeyboardInterrupt:
-            process.terminate()
-            return process.wait()
+        return _wait_forwarding_signals(process)
+
+
+def _wait_forwarding_signals(process: subprocess.Popen) -> int:
+    """Wait for the child; SIGTERM or SIGINT to us is passed on to it, then we wait again."""
+    received: list[int] = []
+
+    def forward(signum: int, frame: object) -> None:
+        received.append(signum)
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        while True:
+            try:
+                code = process.wait()
+                break
+            except KeyboardInterrupt:  # a second Ctrl-C raced the handler: still wait
+                continue
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    # Stopped by us: 128 + the signal, as a shell reports it (130 for Ctrl-C, 143 for SIGTERM).
+    return 128 + received[0] if received else code
