@@ -74,6 +74,19 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path
                          default=Path("db/pipeline.db"), show_default=True, help="SQLite database file.")
 
 
+DEMO_DB = Path("db/demo.db")
+
+
+def require_database(db_path: Path, next_step: str) -> None:
+    """Stop with one line when the database is missing, pointing at the demo's if that is here."""
+    if db_path.exists():
+        return
+    hint = f"run '{next_step}' first"
+    if db_path == Path("db/pipeline.db") and DEMO_DB.exists():
+        hint = f"the demo's database is here: add --db {DEMO_DB}"
+    raise Failure(f"no database at {db_path}: {hint}", EXIT_USAGE)
+
+
 def run_options(func):
     """The options shared by `run` and `schedule`."""
     options = [
@@ -214,8 +227,7 @@ def demo(db_path, no_serve, port) -> None:
               help="Read-only (immutable) database, arbitrary SQL switched off: for sharing with colleagues.")
 def serve(db_path, host, port, public) -> None:
     """Explore a database in Datasette, with the comparison views."""
-    if not db_path.exists():
-        raise Failure(f"no database at {db_path}: run 'pipeline run' or 'pipeline demo' first", EXIT_USAGE)
+    require_database(db_path, "pipeline run' or 'pipeline demo")
     _serve(db_path, host, port, public)
 
 
@@ -240,8 +252,7 @@ def _serve(db_path: Path, host: str, port: int, public: bool) -> None:
               help="Flag a source whose documents failed this many runs in a row.")
 def status(db_path, limit, failing_after) -> None:
     """Recent runs and the health of every source."""
-    if not db_path.exists():
-        raise Failure(f"no database at {db_path}: run 'pipeline run' first", EXIT_USAGE)
+    require_database(db_path, "pipeline run")
     with Store(db_path) as store:
         runs, health = store.last_runs(limit), store.source_health()
     click.echo("Recent runs:")
@@ -292,8 +303,7 @@ def export(db_path, story, event_id, fmt, changes, output) -> None:
                   published,value,low,high,unit,approx,as_of,date,attributed_to,sentence,url
     wide columns: story,event_id,event,event_kind,<one per source>,low,best,high,spread,n_sources
     """
-    if not db_path.exists():
-        raise Failure(f"no database at {db_path}: run 'pipeline run' first", EXIT_USAGE)
+    require_database(db_path, "pipeline run")
     if changes:
         fmt = "changes"
     try:
