@@ -1,10 +1,16 @@
-"""The database's shape, declared as data and applied idempotently.
+"""The database's shape, declared as data and applied idempotently, and recorded migrations.
 
 Tables are created if missing, columns added if missing (never renamed or dropped:
-other tools read these tables), then indexes, full-text search and views.
+other tools read these tables), then indexes, full-text search and views. A change that
+adding cannot express (moving or rewriting data) is a named step in ``MIGRATIONS``; the
+``migrations`` table records which steps a database has had, so each runs once, in order,
+in the same transaction as the rest of the schema (``Store`` opens it with one).
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
 
 import sqlite_utils
 
@@ -14,6 +20,7 @@ TEXT, INT, REAL = str, int, float
 
 # name -> (columns, primary key, foreign keys)
 TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
+    "migrations": ({"name": TEXT, "applied_at": TEXT}, "name", []),
     "stories": ({"id": TEXT, "title": TEXT, "description": TEXT}, "id", []),
     "sources": (
         {"id": TEXT, "story_id": TEXT, "name": TEXT, "kind": TEXT, "country": TEXT, "language": TEXT,
@@ -191,8 +198,35 @@ RAW_INDEXES = [
 FTS: dict[str, list[str]] = {"documents": ["title", "text"], "sentences": ["text"]}
 
 
+def _baseline(db: sqlite_utils.Database) -> None:
+    """Databases made before migrations were recorded (release 0.1.0) need no data change."""
+
+
+# (name, step) in the order they run; names never change once released.
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("0001_baseline", _baseline),
+]
+
+
+def pending_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Names of the steps this database has not had (all of them for a new or old database)."""
+    done = {row["name"] for row in db["migrations"].rows} if db["migrations"].exists() else set()
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
 def apply_schema(db: sqlite_utils.Database) -> None:
-    """Create or extend every table, index, full-text index and view."""
+    """Create or extend every table, index, full-text index and view, then run pending migrations.
+
+    The caller holds a transaction: a step that fails leaves the database as it was.
+    """
+    _apply_declared(db)
+    steps = dict(MIGRATIONS)
+    for name in pending_migrations(db):
+        steps[name](db)
+        db["migrations"].insert({"name": name, "applied_at": dt.datetime.now(dt.timezone.utc).isoformat()})
+
+
+def _apply_declared(db: sqlite_utils.Database) -> None:
     for name, (columns, pk, foreign_keys) in TABLES.items():
         table = db[name]
         if not table.exists():
