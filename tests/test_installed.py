@@ -18,7 +18,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from conftest import free_port
 
 REPO = Path(__file__).resolve().parents[1]

@@ -17,7 +17,6 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
-
 from conftest import free_port
 
 pytestmark = pytest.mark.slow
