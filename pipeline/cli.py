@@ -2,7 +2,8 @@
 
 Exit codes: 0 done (a run that completed is 0 even when some sources failed: they are
 reported); 1 the run itself could not complete; 2 bad input (sources file, arguments);
-3 another run holds the database lock.
+3 another run holds the database lock; 4 the run completed but not one page, feed or
+sitemap could be fetched (no network, every host down).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .runner import RunOptions, RunReport, run_pipeline
 from .schedule import parse_duration, run_every
 from .store import Store
 
-EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 1, 2, 3
+EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_NOTHING_FETCHED = 1, 2, 3, 4
 
 
 class Failure(click.ClickException):
@@ -134,10 +135,13 @@ def run(db_path, **settings) -> None:
     extracted again, analysed texts are not analysed again. A source that fails is
     recorded with its reason and the run goes on. Exit code 0 when the run completed
     (failed sources are listed), 1 when it could not, 2 for bad input, 3 when another
-    run holds the database.
+    run holds the database, 4 when not one page, feed or sitemap could be fetched.
     """
     stories, options = prepare_run(db_path=db_path, **settings)
-    print_report(_run(stories, db_path, options), db_path)
+    report = _run(stories, db_path, options)
+    print_report(report, db_path)
+    if nothing_fetched(report):
+        sys.exit(EXIT_NOTHING_FETCHED)
 
 
 @cli.command()
@@ -179,14 +183,42 @@ def _run(stories, db_path: Path, options: RunOptions) -> RunReport:
         raise Failure("interrupted: what was stored so far is kept; run again to finish", 130)
 
 
+def failure_counts(report: RunReport) -> tuple[int, int, int]:
+    """Failed pages, feeds and sitemaps, counted apart (feed and sitemap outcomes are prefixed)."""
+    feeds = sum(n for outcome, n in report.failures.items() if outcome.startswith("feed_"))
+    sitemaps = sum(n for outcome, n in report.failures.items() if outcome.startswith("sitemap_"))
+    return report.failed - feeds - sitemaps, feeds, sitemaps
+
+
+def pages_reached(report: RunReport) -> int:
+    """Pages that answered: new or changed, not modified (304), or unchanged."""
+    return report.fetched + report.not_modified + report.unchanged
+
+
+def nothing_fetched(report: RunReport) -> bool:
+    """Every page, feed and sitemap of the run failed: no network, or every host down."""
+    return report.failed > 0 and pages_reached(report) == 0 and report.discovered == 0 and (
+        report.urls == 0 or failure_counts(report)[0] >= report.urls)
+
+
+def run_fetched_nothing(run: dict) -> bool:
+    """A stored run in which every fetch failed (the runs table's counts)."""
+    reached = sum(run[k] or 0 for k in ("fetched", "not_modified", "unchanged", "discovered"))
+    return (run["failed"] or 0) > 0 and reached == 0
+
+
 def print_report(report: RunReport, db_path: Path) -> None:
     got = "replayed from the archive" if report.offline else "fetched"
+    pages_failed, feeds_failed, sitemaps_failed = failure_counts(report)
     click.echo(
-        f"Run {report.run_id} {report.status}: {report.urls} URLs; {report.fetched} {got}, "
-        f"{report.not_modified} not modified, {report.unchanged} unchanged; "
+        f"Run {report.run_id} {report.status}: {pages_reached(report)} of {report.urls} pages {got} "
+        f"({report.fetched} new or changed, {report.not_modified} not modified, {report.unchanged} unchanged; "
+        f"{pages_failed} failed); "
         f"{report.new_documents} new documents, {report.new_versions} new versions; "
-        f"{report.analysed} analysed; {report.events} events updated; {report.failed} failed."
+        f"{report.analysed} analysed; {report.events} events updated."
     )
+    if feeds_failed or sitemaps_failed:
+        click.echo(f"  feeds failed: {feeds_failed}; sitemaps failed: {sitemaps_failed}")
     if report.discovered or report.copies or report.fact_changes:
         click.echo(f"  {report.discovered} new articles discovered, {report.copies} syndicated copies linked, "
                    f"{report.fact_changes} facts changed in revised pages.")
@@ -196,6 +228,8 @@ def print_report(report: RunReport, db_path: Path) -> None:
         click.echo(f"    {url}: {reason}")
     if len(report.failed_urls) > 20:
         click.echo(f"    ... and {len(report.failed_urls) - 20} more (see the fetch_log table)")
+    if nothing_fetched(report):
+        click.echo("Nothing could be fetched: no page, feed or sitemap answered. Is the network up?")
     click.echo(f"Database: {db_path}")
 
 
@@ -257,11 +291,17 @@ def status(db_path, limit, failing_after) -> None:
         runs, health = store.last_runs(limit), store.source_health()
     click.echo("Recent runs:")
     for r in runs:
-        click.echo(f"  #{r['id']} {r['started']} → {r['ended'] or '…'} {r['status']}: {r['urls'] or 0} URLs, "
-                   f"{r['new_versions'] or 0} new versions, {r['failed'] or 0} failed")
+        reached = sum(r[k] or 0 for k in ("fetched", "not_modified", "unchanged"))
+        click.echo(f"  #{r['id']} {r['started']} → {r['ended'] or '…'} {r['status']}: "
+                   f"{reached} of {r['urls'] or 0} pages fetched, "
+                   f"{r['new_versions'] or 0} new versions, {r['failed'] or 0} failed"
+                   + ("  NOTHING FETCHED" if run_fetched_nothing(r) else ""))
+    blackout = bool(runs) and run_fetched_nothing(runs[0])
     click.echo("Sources:")
     for h in health:
         flag = "  FAILING" if (h["consecutive_failures"] or 0) >= failing_after else ""
+        if blackout:
+            flag += f"  NOT FETCHED in run #{runs[0]['id']}"
         click.echo(f"  {h['source_id']:<28} {h['with_text'] or 0}/{h['documents']} with text, "
                    f"last success {h['last_success'] or 'never'}, "
                    f"{h['consecutive_failures'] or 0} failures in a row{flag}")
