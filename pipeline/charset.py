@@ -64,9 +64,9 @@ def declared_charset(body: bytes, content_type_header: str | None) -> str | None
     match = _META_CHARSET.search(body[:_META_SCAN])
     if not match:
         return None
-    name = codec_name(match.group(1).decode("ascii", "ignore"))
+    from_meta = codec_name(match.group(1).decode("ascii", "ignore"))
     # A page that could state its charset in ASCII bytes is not UTF-16 (WHATWG rule).
-    return "utf-8" if name in _WIDE else name
+    return "utf-8" if from_meta in _WIDE else from_meta
 
 
 def looks_binary(head: bytes, content_type_header: str | None) -> bool:

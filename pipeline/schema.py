@@ -223,25 +223,25 @@ def apply_schema(db: sqlite_utils.Database) -> None:
     steps = dict(MIGRATIONS)
     for name in pending_migrations(db):
         steps[name](db)
-        db["migrations"].insert({"name": name, "applied_at": dt.datetime.now(dt.timezone.utc).isoformat()})
+        db.table("migrations").insert({"name": name, "applied_at": dt.datetime.now(dt.timezone.utc).isoformat()})
 
 
 def _apply_declared(db: sqlite_utils.Database) -> None:
     for name, (columns, pk, foreign_keys) in TABLES.items():
-        table = db[name]
+        table = db.table(name)
         if not table.exists():
             table.create(columns, pk=pk, foreign_keys=foreign_keys)
         else:
             missing = {col: kind for col, kind in columns.items() if col not in table.columns_dict}
             for col, kind in missing.items():
                 table.add_column(col, kind)
-    for name, columns, unique in INDEXES:
-        db[name].create_index(columns, unique=unique, if_not_exists=True)
+    for name, index_columns, unique in INDEXES:
+        db.table(name).create_index(index_columns, unique=unique, if_not_exists=True)
     for statement in RAW_INDEXES:
         db.execute(statement)
-    for name, columns in FTS.items():
-        if not db[name].detect_fts():
-            db[name].enable_fts(columns, create_triggers=True, tokenize="porter")
+    for name, fts_columns in FTS.items():
+        if not db.table(name).detect_fts():
+            db.table(name).enable_fts(fts_columns, create_triggers=True, tokenize="porter")
     existing = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
     for name, sql in VIEWS.items():
         statement = f"CREATE VIEW [{name}] AS {sql.strip()}"
