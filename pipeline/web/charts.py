@@ -13,7 +13,7 @@ Spec = dict[str, Any]
 _BASE: Spec = {
     "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
     "width": "container",
-    "config": {"font": "system-ui, sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 12},
+    "config": {"font": "system-ui, sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260},
                "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260}},
 }
 
@@ -28,20 +28,24 @@ def event_chart(event: dict) -> Spec | None:
 
 
 def _figure_lines(event: dict, points: list[dict]) -> Spec:
-    """One line per source: its figures by as-of date, a dot on each."""
+    """One line per source through its figures by as-of date; other figures of a day as hollow dots."""
+    x = {"field": "as_of", "type": "temporal", "timeUnit": "yearmonthdate", "title": "as of",
+         "axis": {"format": "%d %b %Y", "tickCount": {"interval": "day", "step": 7}}, "scale": {"padding": 24}}
+    y = {"field": "value", "type": "quantitative", "title": event.get("claim_type") or "figure",
+         "scale": {"zero": False, "padding": 12}, "axis": {"format": "~s"}}
+    color = {"field": "source", "type": "nominal", "title": "source"}
+    tooltip = [{"field": "source"}, {"field": "figure"}, {"field": "as_of", "title": "as of"}, {"field": "status"}]
     return {
         **_BASE, "height": 260,
         "description": f"{event['label']}: each source's figure by as-of date",
         "data": {"values": points},
-        "mark": {"type": "line", "point": {"size": 70, "filled": True}, "strokeWidth": 2},
-        "encoding": {
-            "x": {"field": "as_of", "type": "temporal", "title": "as of", "axis": {"format": "%d %b %Y"}},
-            "y": {"field": "value", "type": "quantitative", "title": event.get("claim_type") or "figure",
-                  "scale": {"zero": False}, "axis": {"format": "~s"}},
-            "color": {"field": "source", "type": "nominal", "title": "source"},
-            "tooltip": [{"field": "source"}, {"field": "figure"}, {"field": "as_of", "title": "as of"},
-                        {"field": "status"}],
-        },
+        "encoding": {"x": x, "y": y, "color": color, "tooltip": tooltip},
+        "layer": [
+            {"transform": [{"filter": "datum.line"}],
+             "mark": {"type": "line", "point": {"size": 80, "filled": True}, "strokeWidth": 2}},
+            {"transform": [{"filter": "!datum.line"}],
+             "mark": {"type": "point", "size": 80, "filled": False, "strokeWidth": 2}},
+        ],
     }
 
 
@@ -53,7 +57,8 @@ def _dates_per_source(event: dict, points: list[dict]) -> Spec:
         "data": {"values": points},
         "mark": {"type": "point", "filled": True, "size": 120},
         "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": "date", "axis": {"format": "%d %b %Y"}},
+            "x": {"field": "date", "type": "temporal", "timeUnit": "yearmonthdate", "title": "date",
+                  "axis": {"format": "%d %b %Y", "tickCount": {"interval": "day"}}, "scale": {"padding": 24}},
             "y": {"field": "source", "type": "nominal", "title": None},
             "color": {"field": "source", "type": "nominal", "legend": None},
             "tooltip": [{"field": "source"}, {"field": "date"}, {"field": "as_written", "title": "as written"}],

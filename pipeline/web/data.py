@@ -69,7 +69,8 @@ def ranked_events(conn: sqlite3.Connection, story_id: str) -> list[Row]:
             event["range"] = " – ".join(dict.fromkeys(
                 formatting.figure(event[k], unit=unit) for k in ("low", "high")))
             event["best_text"] = formatting.figure(event["best"], unit=unit)
-            event["apart"] = f"×{event['max_over_min']:g}" if event["max_over_min"] else ""
+            ratio = event["max_over_min"]
+            event["apart"] = f"×{formatting.number(round(ratio, 2 if ratio < 10 else 0))}" if ratio else ""
         else:
             dates = dict.fromkeys(d for d in (event["date_start"], event["date_end"]) if d)
             event["range"] = " – ".join(dates)
@@ -193,12 +194,25 @@ def first_reports_of_event(conn: sqlite3.Connection, event_id: str) -> Row | Non
 
 
 def chart_points(event: Row, claims: list[Row]) -> list[Row]:
-    """The chart's data: each source's figures by as-of date (figures) or its dates (happenings)."""
-    if event["kind"] == "figure":
-        return [{"source": c["source"], "as_of": c["as_of"] or c["published"], "value": c["value"],
-                 "figure": c["figure"], "status": c["status"]}
-                for c in claims if c["value"] is not None and (c["as_of"] or c["published"])]
-    return [{"source": c["source"], "date": c["date"], "as_written": c["date_text"]} for c in claims if c["date"]]
+    """The chart's data: each source's figures by as-of date (figures) or its dates (happenings).
+
+    The line of a source runs through one figure per as-of date (its standing one where
+    it has several that day); other figures of the same day are dots off the line, so
+    no vertical segment pretends the source moved between them.
+    """
+    if event["kind"] != "figure":
+        return [{"source": c["source"], "date": c["date"], "as_written": c["date_text"]} for c in claims if c["date"]]
+    points, on_line = [], set()
+    for c in sorted(claims, key=lambda c: (not c["latest_for_source"], not c["current"])):
+        when = c["as_of"] or c["published"]
+        if c["value"] is None or not when:
+            continue
+        line = c["current"] and (c["source"], when) not in on_line
+        if line:
+            on_line.add((c["source"], when))
+        points.append({"source": c["source"], "as_of": when, "value": c["value"], "figure": c["figure"],
+                       "status": c["status"], "line": line})
+    return points
 
 
 # --- archived copies ---------------------------------------------------------------
