@@ -55,6 +55,15 @@ JOIN documents d ON d.current_version_id = f.version_id
 JOIN sources s ON s.id = d.source_id
 LEFT JOIN sentences sn ON sn.id = f.sentence_id
 """,
+    # Full-text search over the sentences of current texts, each with its source (Datasette
+    # searches this view through sentences_fts: see fts_table in pipeline/web/metadata.yaml).
+    "sentences_by_source": f"""
+SELECT sn.id, s.name AS source, s.kind AS source_kind, d.story_id AS story, d.title, sn.text AS sentence,
+  d.url, sn.link, {archive_url("d.id", "sn.version_id", "sn.id")} AS archive_url
+FROM sentences sn
+JOIN documents d ON d.current_version_id = sn.version_id
+JOIN sources s ON s.id = d.source_id
+""",
     "disagreements": """
 SELECT e.story_id AS story, e.id AS event_id, e.label AS event, e.kind, e.claim_type,
   e.low, e.best, e.high, e.spread,
