@@ -253,6 +253,8 @@ def split_marked(text: str, marks: list[tuple[int, int, str]]) -> list[tuple[str
     if sentence is None:
         return [("", text)]
     a, b = sentence
+    while b > a and text[b - 1].isspace():  # a stored sentence may end with its newline: mark the words only
+        b -= 1
     parts = [("", text[:a])]
     if figure and a <= figure[0] <= figure[1] <= b:
         parts += [("sentence", text[a:figure[0]]), ("figure", text[figure[0]:figure[1]]),

@@ -50,6 +50,8 @@ def render_cell(row, value, column, table):
         return _link(f"/event/{value}", value, "Open the event page")
     if column == "event" and isinstance(value, str) and (event_id := _row_value(row, "event_id")):
         return _link(f"/event/{event_id}", value, "Open the event page")
+    if table == "events" and column == "label" and isinstance(value, str) and (event_id := _row_value(row, "id")):
+        return _link(f"/event/{event_id}", value, "Open the event page")
     if column == "link" and _safe_http(value):
         archived = _row_value(row, "archive_url")
         if archived:
