@@ -125,16 +125,16 @@ def export(store: Store, fmt: str, out: io.TextIOBase, story_id: str | None = No
     if story_id and not story_exists(store, story_id):
         raise UsageError(f"unknown story '{story_id}' in {store.path}")
     if fmt == "changes":
-        rows = ({c: row[c] for c in CHANGE_COLUMNS} for row in change_rows(store, story_id))
-        return write_csv(CHANGE_COLUMNS, rows, out)
+        changes = ({c: row[c] for c in CHANGE_COLUMNS} for row in change_rows(store, story_id))
+        return write_csv(CHANGE_COLUMNS, changes, out)
     if fmt == "long":
         return write_csv(LONG_COLUMNS, long_rows(store, story_id, event_id), out)
     if fmt == "wide":
-        columns, rows = wide_rows(store, story_id, event_id)
-        return write_csv(columns, rows, out)
+        columns, wide = wide_rows(store, story_id, event_id)
+        return write_csv(columns, wide, out)
     if fmt == "json":
-        rows = list(long_rows(store, story_id, event_id))
-        json.dump(rows, out, ensure_ascii=False, indent=1)
+        long = list(long_rows(store, story_id, event_id))
+        json.dump(long, out, ensure_ascii=False, indent=1)
         out.write("\n")
-        return len(rows)
+        return len(long)
     raise UsageError(f"unknown export format {fmt!r}: expected long, wide or json")

@@ -15,7 +15,6 @@ from pathlib import Path
 import yaml
 
 from .errors import UsageError
-
 from .web import METADATA, TEMPLATES
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import Response  # type: ignore[import-untyped]
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import TEMPLATES, WEB_DIR, data, formatting

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from datasette import hookimpl
+from datasette import hookimpl  # type: ignore[import-untyped]
 from markupsafe import Markup, escape
 
 from . import formatting
 from .pages import ROUTES
+
 
 def _safe_http(value: object) -> bool:
     return isinstance(value, str) and value.startswith(("http://", "https://"))
