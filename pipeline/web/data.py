@@ -80,8 +80,10 @@ def ranked_events(conn: sqlite3.Connection, story_id: str) -> list[Row]:
 
 
 def _event_units(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
-    return {r["event_id"]: r["unit"] for r in rows(
-        conn, "SELECT event_id, MAX(unit) AS unit FROM claims WHERE story = ? GROUP BY event_id", [story_id])}
+    """The unit of each event whose claims all share one (a range across units would mislead)."""
+    return {r["event_id"]: r["unit"] for r in rows(conn, """
+        SELECT event_id, MAX(unit) AS unit FROM claims WHERE story = ? AND event_kind = 'figure'
+        GROUP BY event_id HAVING COUNT(DISTINCT COALESCE(unit, '')) = 1""", [story_id])}
 
 
 def timeline(conn: sqlite3.Connection, story_id: str) -> list[Row]:
@@ -168,7 +170,8 @@ def event_page(conn: sqlite3.Connection, event_id: str) -> Row | None:
     event["sources"] = [_source_block(name, found) for name, found in by_source.items()]
     event["sources"].sort(key=lambda s: (s["standing"] is None, s["standing"]["when_"] or "" if s["standing"] else "",
                                          s["name"]))
-    unit = next((c["unit"] for c in claims if c["unit"]), None)
+    units = {c["unit"] for c in claims if c["value"] is not None}
+    unit = units.pop() if len(units) == 1 else None  # low and high may come from claims in different units
     event["low_text"], event["best_text"], event["high_text"] = (
         formatting.figure(event[k], unit=unit) for k in ("low", "best", "high"))
     conservative = [c for c in claims if c["conservative"] and c["current"]]
