@@ -215,3 +215,10 @@ def test_places_are_shown_on_a_map(page, server, demo_db):
     page.wait_for_selector(".leaflet-marker-icon, .marker-cluster", timeout=15000)  # markers load after the map
     assert page.locator(".leaflet-marker-icon, .marker-cluster").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "places_map.png"))
+
+
+def test_an_empty_table_page_throws_no_script_error(page, server, demo_db):
+    open_page(page, f"{server.base}/{demo_db.stem}/claims?source=nobody-at-all")
+    page.wait_for_selector("body")
+    page.wait_for_timeout(500)
+    assert page.errors == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from datasette import hookimpl  # type: ignore[import-untyped]
+from datasette.plugins import pm  # type: ignore[import-untyped]
 from markupsafe import Markup, escape
 
 from . import formatting
@@ -31,6 +32,20 @@ def _row_value(row, key: str):
 @hookimpl
 def register_routes():
     return ROUTES
+
+
+# datasette-vega (a dependency of earlier versions, so still installed in many
+# environments) asks for five choices before it draws, draws a vertical line through
+# same-day figures and throws a script error on every empty table. The event and story
+# pages draw their charts themselves, so switch it off where it is installed.
+_REPLACED_PLUGINS = ("datasette_vega",)
+
+
+@hookimpl
+def startup(datasette):
+    for plugin in list(pm.get_plugins()):
+        if getattr(plugin, "__name__", "") in _REPLACED_PLUGINS:
+            pm.unregister(plugin)
 
 
 @hookimpl
