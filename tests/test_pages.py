@@ -171,3 +171,18 @@ def test_internal_tables_are_hidden_from_the_index_but_reachable(server, demo_db
 def test_search_results_show_the_source(server, demo_db):
     rows = server.get(f"/{demo_db.stem}/sentences_by_source.json", _search="killed", _shape="array").json()
     assert rows and all(r["source"] and "kill" in r["sentence"].lower() for r in rows)
+
+
+def test_an_event_row_page_leads_to_the_event_page(server, demo_db):
+    event_id, _ = biggest_event(demo_db)
+    found = server.get(f"/{demo_db.stem}/events/{event_id}")
+    assert found.status_code == 302 and found.headers["location"] == f"/event/{event_id}"
+    assert server.get(f"/{demo_db.stem}/events/{event_id}.json").status_code == 200  # the data stays reachable
+
+
+def test_gaps_lists_only_events_two_sources_report(server, demo_db):
+    rows = server.get(f"/{demo_db.stem}/gaps.json", _shape="array", _size="max").json()
+    with sqlite3.connect(demo_db) as conn:
+        single = {r[0] for r in conn.execute("SELECT id FROM events WHERE n_sources < 2")}
+    assert rows and not {r["event_id"] for r in rows} & single
+    assert {r["coverage"] for r in rows} == {"reports", "no claim found"}

@@ -107,6 +107,11 @@ async def archive_of_version(datasette, request) -> Response:
     return Response.redirect(f"/archive/{found['document_id']}/{version_id}{query}")
 
 
+async def event_row(request) -> Response:
+    """Datasette's row page of an event (titled by its hash) → the event page."""
+    return Response.redirect(f"/event/{request.url_vars['event_id']}")
+
+
 class _ReadOnlyStore:
     """What the export functions read (``.db`` and ``.path``), over Datasette's connection."""
 
@@ -149,6 +154,7 @@ ROUTES = [
     (r"^/story/(?P<story_id>[^/]+)$", story),
     (r"^/story/(?P<story_id>[^/]+)/(?P<fmt>long|wide)\.csv$", story_csv),
     (r"^/event/(?P<event_id>[^/]+)$", event),
+    (r"^/[^/]+/events/(?P<event_id>ev-[0-9a-f]+)$", event_row),
     (r"^/archive/(?P<document_id>\d+)/(?P<version_id>\d+)$", archive),
     (r"^/archive/version/(?P<version_id>\d+)$", archive_of_version),
     (r"^/-/pipeline/(?P<name>[\w.-]+)$", static),
