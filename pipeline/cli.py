@@ -258,9 +258,11 @@ def demo(db_path, no_serve, port) -> None:
               help="Address to listen on; only loopback unless you say otherwise.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
 @click.option("--public", is_flag=True,
-              help="Read-only (immutable) database, arbitrary SQL switched off: for sharing with colleagues.")
+              help="For sharing: the database opened immutable (no writes), no download of the database file, "
+                   "no arbitrary SQL. Says so when it starts.")
 def serve(db_path, host, port, public) -> None:
-    """Explore a database in Datasette, with the comparison views."""
+    """Explore a database in Datasette: the story page at /, an event page per event
+    (/event/<id>), archived copies (/archive/<document>/<version>) and the comparison views."""
     require_database(db_path, "pipeline run' or 'pipeline demo")
     _serve(db_path, host, port, public)
 

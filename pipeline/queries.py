@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
 
-from .store import Store
+import sqlite_utils
+
+
+class Store(Protocol):
+    """What these queries read: a :class:`pipeline.store.Store`, or the web pages' read-only view of one."""
+
+    db: sqlite_utils.Database
+    path: Path
 
 
 def _filters(story_id: str | None, event_id: str | None, story_col: str, event_col: str) -> tuple[str, list]:
@@ -42,3 +51,13 @@ def change_rows(store: Store, story_id: str | None = None) -> Iterator[dict]:
 
 def story_exists(store: Store, story_id: str) -> bool:
     return bool(list(store.db.query("SELECT 1 FROM stories WHERE id = ?", [story_id])))
+
+
+def figure_statuses(store: Store, story_id: str | None = None) -> dict[int, str]:
+    """Each figure's status (reported, revised, withdrawn, disputed) where the figures table records one."""
+    if "status" not in store.db["figures"].columns_dict:
+        return {}
+    where, params = _filters(story_id, None, "d.story_id", "")
+    return {r["id"]: r["status"] for r in store.db.query(
+        f"SELECT f.id, f.status FROM figures f JOIN document_versions v ON v.id = f.version_id "
+        f"JOIN documents d ON d.id = v.document_id{where}", params) if r["status"]}

@@ -38,8 +38,9 @@ def datasette_args(db_path: Path, metadata_path: Path, host: str, port: int, pub
         args += ["--template-dir", str(TEMPLATES)]
     # The plugin (pipeline.web.plugin) is loaded through the "datasette" entry point.
     if public:
-        # Immutable: opened read-only, never written; no arbitrary SQL from visitors.
-        args += ["-i", str(db_path), "--setting", "default_allow_sql", "off"]
+        # Immutable: opened read-only, never written; no arbitrary SQL from visitors, no
+        # download of the whole database (every text, any SQL offline).
+        args += ["-i", str(db_path), "--setting", "default_allow_sql", "off", "--setting", "allow_download", "off"]
     else:
         args.append(str(db_path))
     return args
@@ -79,7 +80,8 @@ def serve_database(db_path: Path, host: str = "127.0.0.1", port: int = 8001, pub
     with tempfile.TemporaryDirectory(prefix="pipeline-serve-") as tmp:
         metadata_path = Path(tmp) / "metadata.json"
         metadata_path.write_text(json.dumps(metadata_for(db_path)), encoding="utf-8")
-        mode = "read-only, arbitrary SQL off" if public else "read-write, SQL on"
+        mode = ("public: read-only, every write off, database download off, arbitrary SQL off" if public
+                else "read-write, SQL on")
         if host not in ("127.0.0.1", "localhost", "::1"):
             mode += f"; listening on {host}: reachable from other machines"
         print(f"Datasette serving {db_path} at http://{host}:{port}/ ({mode}); Ctrl-C to stop", flush=True)

@@ -6,9 +6,21 @@ its newest facts while older versions stay in ``document_versions``.
 
 from __future__ import annotations
 
+
+def archive_url(document: str, version: str, sentence: str, figure: str = "NULL") -> str:
+    """SQL for the link to our archived copy of a version, at the sentence (and figure).
+
+    ``/archive/<document>/<version>?sentence=<id>&figure=<id>#:~:text=…``: the server marks
+    the sentence, the text fragment (copied from the live link) scrolls browsers to it.
+    """
+    return (f"CASE WHEN {sentence} IS NOT NULL THEN '/archive/' || {document} || '/' || {version}"
+            f" || '?sentence=' || {sentence} || COALESCE('&figure=' || {figure}, '')"
+            f" || COALESCE(SUBSTR(sn.link, INSTR(sn.link, '#')), '') END")
+
+
 # One row per claim (figure or happening) that belongs to an event. The columns up to
 # ``url`` are the long export format, in that order: a contract, add columns after it.
-CLAIMS = """
+CLAIMS = f"""
 SELECT
   e.story_id AS story, e.id AS event_id, e.label AS event, e.kind AS event_kind,
   COALESCE(f.claim_type, h.action) AS claim_type, f.counted AS counted,
@@ -18,7 +30,9 @@ SELECT
   sn.text AS sentence, d.url AS url,
   sn.link AS link, COALESCE(f.text, h.date_text) AS as_written, s.id AS source_id,
   ec.latest_for_source AS latest_for_source, ec.conservative AS conservative,
-  e.counted_group AS counted_group, e.scope AS scope, d.id AS document_id
+  e.counted_group AS counted_group, e.scope AS scope, d.id AS document_id,
+  v.id AS version_id, f.id AS figure_id, h.id AS happening_id,
+  {archive_url("d.id", "v.id", "sn.id", "f.id")} AS archive_url
 FROM event_claims ec
 JOIN events e ON e.id = ec.event_id
 LEFT JOIN figures f ON f.id = ec.figure_id
@@ -31,14 +45,24 @@ LEFT JOIN sentences sn ON sn.id = COALESCE(f.sentence_id, h.sentence_id)
 
 VIEWS: dict[str, str] = {
     "claims": CLAIMS,
-    "current_figures": """
+    "current_figures": f"""
 SELECT f.id, d.story_id, s.name AS source, s.kind AS source_kind, d.url, d.published,
   f.text, f.value, f.low, f.high, f.unit, f.approx, f.counted, f.counted_head, f.predicate,
-  f.claim_type, f.as_of, f.attributed_to, f.scope, sn.text AS sentence, sn.link
+  f.claim_type, f.as_of, f.attributed_to, f.scope, sn.text AS sentence, sn.link,
+  {archive_url("d.id", "f.version_id", "sn.id", "f.id")} AS archive_url
 FROM figures f
 JOIN documents d ON d.current_version_id = f.version_id
 JOIN sources s ON s.id = d.source_id
 LEFT JOIN sentences sn ON sn.id = f.sentence_id
+""",
+    # Full-text search over the sentences of current texts, each with its source (Datasette
+    # searches this view through sentences_fts: see fts_table in pipeline/web/metadata.yaml).
+    "sentences_by_source": f"""
+SELECT sn.id, s.name AS source, s.kind AS source_kind, d.story_id AS story, d.title, sn.text AS sentence,
+  d.url, sn.link, {archive_url("d.id", "sn.version_id", "sn.id")} AS archive_url
+FROM sentences sn
+JOIN documents d ON d.current_version_id = sn.version_id
+JOIN sources s ON s.id = d.source_id
 """,
     "disagreements": """
 SELECT e.story_id AS story, e.id AS event_id, e.label AS event, e.kind, e.claim_type,
@@ -49,9 +73,11 @@ FROM events e
 WHERE e.n_sources >= 2
 ORDER BY (e.kind = 'figure') DESC, max_over_min DESC, e.spread DESC
 """,
-    "timeline_by_source": """
+    "timeline_by_source": f"""
 SELECT d.story_id AS story, s.name AS source, s.kind AS source_kind, h.date, h.date_end,
-  h.label AS happening, h.date_text AS as_written, sn.text AS sentence, sn.link, d.url
+  h.label AS happening, h.date_text AS as_written, sn.text AS sentence, sn.link, d.url,
+  {archive_url("d.id", "h.version_id", "sn.id")} AS archive_url,
+  (SELECT ec.event_id FROM event_claims ec WHERE ec.happening_id = h.id) AS event_id
 FROM happenings h
 JOIN documents d ON d.current_version_id = h.version_id
 JOIN sources s ON s.id = d.source_id
@@ -60,7 +86,8 @@ ORDER BY h.date, s.name
 """,
     "first_reports": """
 SELECT story, event_id, event, source, source_kind, MIN(published) AS first_published,
-  MIN(COALESCE(as_of, date)) AS earliest_as_of, COUNT(*) AS claims
+  MIN(COALESCE(as_of, date)) AS earliest_as_of, COUNT(*) AS claims,
+  CASE WHEN MIN(published) = MIN(MIN(published)) OVER (PARTITION BY event_id) THEN 'first' ELSE '' END AS first
 FROM claims
 GROUP BY event_id, source_id
 ORDER BY event_id, first_published, source
@@ -68,10 +95,10 @@ ORDER BY event_id, first_published, source
     "gaps": """
 SELECT e.story_id AS story, e.id AS event_id, e.label AS event, s.name AS source, s.kind AS source_kind,
   CASE WHEN EXISTS (SELECT 1 FROM claims c WHERE c.event_id = e.id AND c.source_id = s.id)
-       THEN 'reports' ELSE 'leaves out' END AS coverage
+       THEN 'reports' ELSE 'no claim found' END AS coverage
 FROM events e
 JOIN sources s ON s.story_id = e.story_id
-WHERE EXISTS (SELECT 1 FROM documents d WHERE d.source_id = s.id AND d.current_version_id IS NOT NULL)
+WHERE e.n_sources >= 2 AND EXISTS (SELECT 1 FROM documents d WHERE d.source_id = s.id AND d.current_version_id IS NOT NULL)
 ORDER BY e.label, s.name
 """,
     "what_changed": """

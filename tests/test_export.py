@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from pipeline.cli import cli
 from pipeline.export import LONG_COLUMNS, safe_cell
 
-LONG = "story,event_id,event,event_kind,claim_type,counted,source,source_kind,published,value,low,high,unit,approx,as_of,date,attributed_to,sentence,url"
+LONG = ("story,event_id,event,event_kind,claim_type,counted,source,source_kind,published,value,low,high,unit,approx,"
+        "as_of,date,attributed_to,sentence,url,standing,status,text,archive_url")
 
 
 def run_export(db, *args) -> str:
@@ -34,6 +35,40 @@ def test_long_export_has_exactly_the_contract_columns_and_one_row_per_claim(demo
     assert any(r["date"] for r in rows if r["event_kind"] == "happening")
 
 
+def test_long_export_prints_integers_as_integers_and_no_trailing_whitespace(demo_db):
+    text = run_export(demo_db)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    numbers = [r[c] for r in rows for c in ("value", "low", "high") if r[c]]
+    assert numbers and not [n for n in numbers if n.endswith(".0") or "e+" in n]
+    assert "41" in numbers or any(n.isdigit() for n in numbers)
+    assert all(v == v.strip() for r in rows for v in r.values())
+
+
+def test_long_export_says_which_claim_stands_its_status_its_text_and_archived_copy(demo_db):
+    rows = list(csv.DictReader(io.StringIO(run_export(demo_db))))
+    with sqlite3.connect(demo_db) as conn:
+        standing = conn.execute("SELECT COUNT(*) FROM claims WHERE latest_for_source").fetchone()[0]
+    assert sum(r["standing"] == "1" for r in rows) == standing and {r["standing"] for r in rows} == {"0", "1"}
+    assert {r["status"] for r in rows} <= {"reported", "revised", "withdrawn", "disputed", "denied"}
+    assert all(r["text"] for r in rows)
+    figure = next(r for r in rows if r["text"] == "78 billion tenge")
+    assert figure["value"] == "78000000000"
+    assert all(r["archive_url"].startswith("/archive/") and "sentence=" in r["archive_url"] for r in rows)
+
+
+def test_long_export_status_comes_from_the_figures_table(demo_db, tmp_path):
+    copy = tmp_path / "status.db"
+    copy.write_bytes(demo_db.read_bytes())
+    with sqlite3.connect(copy) as conn:
+        if "status" not in {r[1] for r in conn.execute("PRAGMA table_info(figures)")}:
+            conn.execute("ALTER TABLE figures ADD COLUMN status TEXT")
+        figure_id = conn.execute("SELECT figure_id FROM claims WHERE figure_id IS NOT NULL LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE figures SET status = 'withdrawn' WHERE id = ?", [figure_id])
+    rows = list(csv.DictReader(io.StringIO(run_export(copy))))
+    withdrawn = [r for r in rows if r["status"] == "withdrawn"]
+    assert len(withdrawn) == 1 and f"figure={figure_id}" in withdrawn[0]["archive_url"]
+
+
 def test_export_of_one_event_and_one_story(demo_db):
     with sqlite3.connect(demo_db) as conn:
         event_id, n = conn.execute("SELECT event_id, COUNT(*) FROM claims GROUP BY event_id LIMIT 1").fetchone()
@@ -52,6 +87,24 @@ def test_wide_export_has_one_row_per_event_and_a_column_per_source(demo_db):
     assert {"low", "best", "high", "spread", "n_sources"} <= set(rows[0])
     figure_rows = [r for r in rows if r["event_kind"] == "figure" and int(r["n_sources"]) >= 2]
     assert figure_rows and all(sum(bool(r[s]) for s in sources) == int(r["n_sources"]) for r in figure_rows)
+
+
+def test_wide_export_keeps_source_columns_numeric_and_qualifiers_beside_them(demo_db):
+    text = run_export(demo_db, "--format", "wide")
+    header = text.splitlines()[0].split(",")
+    with sqlite3.connect(demo_db) as conn:
+        sources = sorted(r[0] for r in conn.execute("SELECT name FROM sources"))
+    # the existing columns keep their order; unit and the _approx columns come after them
+    assert header[:4 + len(sources) + 5] == ["story", "event_id", "event", "event_kind", *sources,
+                                             "low", "best", "high", "spread", "n_sources"]
+    assert header[4 + len(sources) + 5:] == ["unit", *[f"{s}_approx" for s in sources]]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    cells = [r[s] for r in rows if r["event_kind"] == "figure" for s in sources if r[s]]
+    assert cells and all(float(c) == float(c) and not c.endswith(".0") for c in cells)  # numbers only
+    damage = next(r for r in rows if any(r[s] == "90000000000" for s in sources))
+    source = next(s for s in sources if damage[s] == "90000000000")
+    assert damage[f"{source}_approx"] == "about" and damage["unit"] == "KZT"
+    assert any(r[f"{s}_approx"] == "vague" for r in rows for s in sources)
 
 
 def test_json_export_is_the_long_rows(demo_db):

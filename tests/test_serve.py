@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import Server
+from conftest import Server, free_port
 
 
 def biggest_event(db: Path) -> tuple[str, int]:
@@ -50,5 +52,21 @@ def test_public_mode_is_read_only_with_sql_off(demo_db):
         assert s.get(f"/{demo_db.stem}/documents.json").status_code == 200
         assert s.get(f"/{demo_db.stem}.json", sql="select 1").status_code == 403
         assert s.get("/-/databases.json").json()[0]["is_mutable"] is False
+        assert s.get(f"/{demo_db.stem}.db").status_code == 403  # no download of every text
+        assert f'href="/{demo_db.stem}.db"' not in s.get(f"/{demo_db.stem}").text
+        assert s.get("/").status_code == 200 and "read-only" in s.get("/").text  # the pages still work, and say so
     finally:
         s.stop()
+
+
+def test_serve_public_says_what_is_off_when_it_starts(demo_db):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--db", str(demo_db), "--public",
+                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = process.stdout.readline()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in line
+    assert "read-only" in line and "download off" in line and "SQL off" in line

@@ -1,5 +1,9 @@
 """What Datasette serves for a pipeline database: metadata, templates and the plugin.
 
+``plugin.py`` holds the hooks; ``pages.py`` the routes (story, event, archive, CSV),
+which read through ``data.py`` and ``coverage.py``, chart with ``charts.py`` (Vega-Lite,
+vendored in ``static/``) and print figures with ``formatting.py``.
+
 Everything here ships inside the package (see ``[tool.setuptools.package-data]``), so an
 installed pipeline serves the same pages as a checkout. The plugin is registered through
 the ``datasette`` entry point in ``pyproject.toml``, as Datasette's plugin docs describe.
