@@ -117,3 +117,20 @@ def test_scoring_counts_a_wrong_value_as_a_miss_and_an_extra_figure_against_prec
     scores = score_document(gold, text, analysis)
     assert (scores["figures"].right, scores["figures"].gold, scores["figures"].predicted) == (1, 2, 3)
     assert (scores["claims"].right, scores["claims"].gold) == (1, 1)
+
+
+def test_a_share_written_as_a_proportion_matches_the_same_share_in_percent() -> None:
+    text = "A quarter of them were released; 0.5 tonnes of flour."
+    gold = yaml.safe_load("figures: [{text: 'A quarter', value: 0.25}, {text: '0.5', value: 0.5}]")
+    analysis = Analysis(figures=(Figure(text="A quarter", start=0, end=9, value=25.0, unit="%"),
+                                 Figure(text="0.5", start=33, end=36, value=50.0)))
+    scores = score_document(gold, text, analysis)
+    assert (scores["figures"].right, scores["figures"].gold) == (1, 2)  # 50 without % is not 0.5
+
+
+def test_approx_true_asks_only_for_some_qualifier() -> None:
+    text = "Hundreds were detained and 40 were hurt."
+    gold = yaml.safe_load("figures: [{text: 'Hundreds', value: 200, approx: true}, {text: '40', value: 40, approx: true}]")
+    analysis = Analysis(figures=(Figure(text="Hundreds", start=0, end=8, value=200, approx="vague"),
+                                 Figure(text="40", start=27, end=29, value=40)))
+    assert score_document(gold, text, analysis)["figures"].right == 1
