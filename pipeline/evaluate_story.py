@@ -35,14 +35,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import lxml.html
+import lxml.html  # type: ignore[import-untyped]
 import yaml
 
 from .align import align, event_key
 from .config import load_config
 from .extract import extract_article
 from .happenings import find_happenings
-from .models import Analysis, Claim
+from .models import Analysis, Claim, Event
 from .nlp import analyse, load_nlp
 
 
@@ -90,7 +90,7 @@ class StoryScore:
     aligned_events: int
     pages: dict[str, dict[str, int]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
-    categories: Counter = field(default_factory=Counter)
+    categories: Counter[str] = field(default_factory=Counter)
 
     def summary(self) -> str:
         return (f"{self.figures} gold figure claims, {self.events} gold events, {self.aligned_events} aligned events; "
@@ -194,7 +194,7 @@ def figure_claim(pages: list[StoryPage], source: str, text: str, occurrence: int
     located = locate_figure(pages, source, text, occurrence, count_in)
     if located is None or located[1] is None:
         return None
-    page, (start, end) = located
+    page, (start, end) = located[0], located[1]
     return next((c for c in page.claims if c.figure and c.figure.start < end and start < c.figure.end), None)
 
 
@@ -263,46 +263,62 @@ def score_story(pages: list[StoryPage], gold_file: Path, count_in: str = "visibl
     """
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))["events"]
     events = align(c for page in pages for c in page.claims)
-    label_of = {m.claim_key: e.label for e in events for m in e.members}
-    sources_by_key: dict[str, set[str]] = {e.key: {m.source_id for m in e.members} for e in events}
     items = _gold_claims(pages, gold, count_in)
-    gold_sources: dict[int, set[str]] = {}
-    for item in items:
-        gold_sources.setdefault(item.event, set()).add(item.entry["source"])
     precision, recall = _pairwise(items)
     figures = [i for i in items if i.kind == "figure"]
-    per_page: dict[str, dict[str, int]] = {p.url: Counter() for p in pages}
-    reached = own = 0
-    misses, categories = [], Counter()
-    for item in items:
+    tally = _Tally(pages, items, events)
+    for item in figures:
+        tally.figure(item, gold[item.event]["label"])
+    label_of = {m.claim_key: e.label for e in events for m in e.members}
+    for item in (i for i in items if i.kind != "figure"):
         label = gold[item.event]["label"]
-        if item.kind == "figure":
-            hit, hit_own, why = _reach(item, items, sources_by_key, gold_sources)
-            reached += hit
-            own += hit_own
-            if why:
-                categories[why] += 1
-                got = item.found.figure if item.found else None
-                misses.append(f"{why}: {label}: {item.entry}" + (f" (got {got.claim_type}, key {item.key})" if got else ""))
-            counts = per_page.setdefault(item.page or f"{item.entry['source']} (not on a page)", Counter())
-            counts["gold"] += 1
-            counts["found"] += item.found is not None
-            counts["typed"] += bool(item.found and item.found.figure and item.found.figure.claim_type != "other")
-            counts["reached"] += hit
-        elif item.found is None:
-            misses.append(f"not extracted: {label}: {item.entry}")
+        if item.found is None:
+            tally.misses.append(f"not extracted: {label}: {item.entry}")
         elif label_of.get(item.found.key) != label:
-            misses.append(f"labelled {label_of.get(item.found.key)!r}, gold {label!r}: {item.entry}")
-    named = {id(i.found) for i in figures if i.found is not None}
-    for page in pages:  # extracted figures that no gold claim names (the gold lists figure claims only)
-        per_page[page.url]["unnamed"] = sum(1 for c in page.claims if c.figure and id(c) not in named)
+            tally.misses.append(f"labelled {label_of.get(item.found.key)!r}, gold {label!r}: {item.entry}")
 
     def share(n: int) -> float:
         return n / len(figures) if figures else 0.0
 
-    return StoryScore(precision, recall, share(reached), share(own), share(sum(i.found is not None for i in figures)),
-                      len(figures), len(gold), len(events),
-                      {url: dict(c) for url, c in per_page.items()}, misses, categories)
+    return StoryScore(precision, recall, share(tally.reached), share(tally.own),
+                      share(sum(i.found is not None for i in figures)), len(figures), len(gold), len(events),
+                      tally.per_page(), tally.misses, tally.categories)
+
+
+class _Tally:
+    """Counts of gold figure claims reaching an event, overall and per page, with the reasons they did not."""
+
+    def __init__(self, pages: list[StoryPage], items: list[GoldClaim], events: list[Event]):
+        self.pages, self.items = pages, items
+        self.sources_by_key = {e.key: {m.source_id for m in e.members} for e in events}
+        self.gold_sources: dict[int, set[str]] = {}
+        for item in items:
+            self.gold_sources.setdefault(item.event, set()).add(item.entry["source"])
+        self.reached = self.own = 0
+        self.misses: list[str] = []
+        self.categories: Counter[str] = Counter()
+        self.pages_counts: dict[str, Counter[str]] = {p.url: Counter() for p in pages}
+
+    def figure(self, item: GoldClaim, label: str) -> None:
+        hit, hit_own, why = _reach(item, self.items, self.sources_by_key, self.gold_sources)
+        self.reached += hit
+        self.own += hit_own
+        if why:
+            self.categories[why] += 1
+            got = item.found.figure if item.found else None
+            self.misses.append(f"{why}: {label}: {item.entry}" + (f" (got {got.claim_type}, key {item.key})" if got else ""))
+        counts = self.pages_counts.setdefault(item.page or f"{item.entry['source']} (not on a page)", Counter())
+        counts["gold"] += 1
+        counts["found"] += item.found is not None
+        counts["typed"] += bool(item.found and item.found.figure and item.found.figure.claim_type != "other")
+        counts["reached"] += hit
+
+    def per_page(self) -> dict[str, dict[str, int]]:
+        """Counts per page, with the extracted figures no gold claim names (the gold lists figure claims only)."""
+        named = {id(i.found) for i in self.items if i.found is not None}
+        for page in self.pages:
+            self.pages_counts[page.url]["unnamed"] = sum(1 for c in page.claims if c.figure and id(c) not in named)
+        return {url: dict(c) for url, c in self.pages_counts.items()}
 
 
 def evaluate_story(folder: Path, events_file: Path | None = None, count_in: str = "visible") -> StoryScore:

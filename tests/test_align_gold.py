@@ -13,8 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate_story import (StoryPage, StoryScore, evaluate_story, locate_figure, page_path, shared_runs,
-                                     visible_text)
+from pipeline.evaluate_story import (
+    StoryPage,
+    StoryScore,
+    evaluate_story,
+    locate_figure,
+    page_path,
+    shared_runs,
+    visible_text,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold"
