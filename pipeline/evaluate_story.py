@@ -20,7 +20,9 @@ Measures (all over the claims the gold file lists):
   * for a gold event with claims from one source only: land in an aligned event at all, i.e.
     have a claim type other than ``other`` and a grouping key.
   ``reach_own`` is the stricter variant for multi-source events: the other source's claim in
-  the aligned event must be a gold claim of the same gold event.
+  the aligned event must be a gold claim of the same gold event. Every gold figure claim is in
+  the denominator, also those of gold events whose claim type is ``other`` (alignment never
+  groups ``other`` figures, so these reach an event only if the extractor gives them a type).
 - per page: gold figure claims, found, typed (claim type not ``other``), reached.
 """
 
@@ -122,7 +124,7 @@ def visible_text(html: str) -> str:
     body = lxml.html.fromstring(html).find("body")
     if body is None:
         return ""
-    for element in body.iter("script", "style", "noscript", "template"):
+    for element in list(body.iter("script", "style", "noscript", "template")):
         element.drop_tree()
     for element in body.iter():
         if isinstance(element.tag, str) and element.tag in _BLOCKS:
@@ -131,6 +133,7 @@ def visible_text(html: str) -> str:
 
 
 def shared_runs(visible: str, text: str) -> list[tuple[int, int, int]]:
+    """Runs of characters the visible text and the analysed text share: (visible at, text at, length)."""
     matcher = difflib.SequenceMatcher(None, visible, text, autojunk=False)
     return [(a, b, size) for a, b, size in matcher.get_matching_blocks() if size]
 
