@@ -5,6 +5,7 @@ Every ``tests/gold/**/*.yaml`` with a ``document:`` key is one document (format 
 order the gold lists them; a prediction counts when its span overlaps a gold mention.
 
     python -m pipeline.evaluate [--gold DIR] [--verbose]
+    python -m pipeline.evaluate --story DIR [--events FILE] [--count-in visible|text] [--verbose]   (see pipeline.evaluate_story)
 """
 
 from __future__ import annotations
@@ -143,8 +144,26 @@ def _score(text: str, items: list[dict[str, Any]], predictions: list[Any], right
 
 
 def _figure_right(item: dict[str, Any], f: Any) -> bool:
-    return all(_same_number(getattr(f, key), item[key]) for key in ("value", "low", "high") if key in item) \
-        and ("unit" not in item or f.unit == item["unit"]) and ("approx" not in item or f.approx == item["approx"])
+    scale = _share_scale(item, f)
+    return all(_same_number(None if getattr(f, key) is None else getattr(f, key) * scale, item[key])
+               for key in ("value", "low", "high") if key in item) \
+        and ("unit" not in item or f.unit == item["unit"]) and _approx_right(item, f)
+
+
+def _share_scale(item: dict[str, Any], f: Any) -> float:
+    """A share may be written as a proportion ("a quarter": value 0.25, no unit); we give it in %."""
+    if "unit" not in item and f.unit == "%" and 0 < float(item["value"]) <= 1:
+        return 0.01
+    return 1.0
+
+
+def _approx_right(item: dict[str, Any], f: Any) -> bool:
+    """``approx`` names the qualifier ("vague", "about") or, as ``true``/``false``, only says whether there is one."""
+    if "approx" not in item:
+        return True
+    if isinstance(item["approx"], bool):
+        return (f.approx is not None) == item["approx"]
+    return bool(f.approx == item["approx"])
 
 
 def _date_right(item: dict[str, Any], d: Any) -> bool:
@@ -216,9 +235,26 @@ def _line(name: str, scores: dict[str, Any]) -> str:
 @click.command()
 @click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=GOLD_DIR, show_default=True, help="Folder of gold YAML files.")
+@click.option("--story", "story_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Score alignment instead: a story folder with sources.yaml, pages/ and events.yaml.")
+@click.option("--events", "events_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="With --story: the gold grouping, if not the folder's events.yaml.")
+@click.option("--count-in", type=click.Choice(["visible", "text"]), default="visible", show_default=True,
+              help="With --story: where the gold's occurrence numbers were counted: the visible page body, "
+                   "or the analysed text (headline dropped; the demo's gold).")
 @click.option("--verbose", is_flag=True, help="List every miss.")
-def main(gold_dir: Path, verbose: bool) -> None:
-    """Precision and recall of figures, claims, dates and entities against gold files."""
+def main(gold_dir: Path, story_dir: Path | None, events_file: Path | None, count_in: str, verbose: bool) -> None:
+    """Precision and recall of figures, claims, dates and entities against gold files.
+
+    With --story: pairwise precision and recall of "same event", the share of gold figure
+    claims that reach an event, and figures found per page, against a story's gold grouping.
+    """
+    if story_dir is not None:
+        from .evaluate_story import evaluate_story, report
+
+        for line in report(evaluate_story(story_dir, events_file, count_in), verbose):
+            click.echo(line)
+        return
     result = evaluate(gold_dir)
     for name, scores in result["documents"].items():
         click.echo(_line(name, scores))
