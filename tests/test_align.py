@@ -523,3 +523,112 @@ def test_groups_of_general_news(counted, group):
 def test_children_among_the_dead_are_an_event_apart_from_the_overall_toll():
     events = align([claim("a", "ap", fig(164, "killed", "people")), claim("b", "hrw", fig(9, "killed", "children"))])
     assert sorted(e.label for e in events) == ["Children killed", "People killed"]
+
+
+# --- events never mix (issue 14) ------------------------------------------------------------------------
+
+
+def test_shops_and_money_are_never_one_damage_event():
+    shops = claim("a", "tv", fig(200, "damage", "shops", sentence="Rioters looted 200 shops.", text="200"))
+    money = claim("b", "chamber", fig(78e9, "damage", sentence="The riots caused damage to business of 78 billion "
+                                      "tenge.", text="78 billion tenge", unit="KZT"))
+    assert sorted(e.label for e in align([shops, money])) == ["Damage to business", "Shops damaged"]
+
+
+def test_damage_in_euros_dollars_vehicles_and_police_cars_are_four_events():
+    claims = [claim("e", "a", fig(5e6, "damage", sentence="Damage reached 5 million euros.", text="5", unit="EUR")),
+              claim("d", "b", fig(6e6, "damage", sentence="Damage reached $6 million.", text="6", unit="USD")),
+              claim("v", "c", fig(400, "damage", "vehicles", sentence="Rioters burned 400 vehicles.", text="400")),
+              claim("p", "d", fig(30, "damage", "police cars", sentence="Rioters burned 30 police cars.", text="30"))]
+    events = align(claims)
+    assert len(events) == 4 and all(e.n_sources == 1 for e in events)
+
+
+def test_one_incident_figure_is_apart_from_the_national_toll():
+    worst = ("In the worst incident, security forces opened fire on demonstrators near the central square, "
+             "killing at least 10 people.")
+    claims = [claim("w", "monitor", fig(10, "killed", "people", sentence=worst, text="10", low=10)),
+              claim("t", "monitor", fig(225, "killed", "people", sentence="At least 225 people were killed.",
+                                        text="225")),
+              claim("u", "wire", fig(227, "killed", "people"))]
+    events = {e.label: e for e in align(claims)}
+    assert set(events) == {"People killed", "People killed, worst incident"}
+    assert events["People killed"].low == 225
+
+
+def test_one_day_figure_is_apart_from_the_running_total():
+    day = "On January 6 alone, 500 people were detained."
+    claims = [claim("d", "a", fig(500, "detained", "people", sentence=day, text="500", as_of="2022-01-06")),
+              claim("n", "b", fig(9900, "detained", "people", as_of="2022-01-10"))]
+    events = {e.label: e for e in align(claims)}
+    assert set(events) == {"People detained", "People detained on 2022-01-06"}
+    assert events["People detained"].low == 9900
+
+
+def test_prices_of_other_years_are_apart_and_equal_prices_of_the_year_are_one():
+    claims = [claim("y11", "a", fig(30, "price", sentence="A litre of gas cost 30 tenge in 2011.", text="30",
+                                    unit="KZT")),
+              claim("y21", "b", fig(60, "price", sentence="Gas rose from 60 tenge in 2021 to 120 tenge in 2022.",
+                                    text="60", unit="KZT")),
+              claim("y22", "b", fig(120, "price", sentence="Gas rose from 60 tenge in 2021 to 120 tenge in 2022.",
+                                    text="120", unit="KZT")),
+              claim("now", "c", fig(120, "price", sentence="In 2022 the price of gas rose to 120 tenge.", text="120",
+                                    unit="KZT"))]
+    events = {e.label: e for e in align(claims)}
+    assert set(events) == {"Fuel price in 2011", "Fuel price in 2021", "Fuel price after the rise"}
+    assert [m.claim_key for m in events["Fuel price after the rise"].members] == ["now", "y22"]
+
+
+def test_a_price_in_another_currency_or_in_percent_is_another_event():
+    claims = [claim("k", "a", fig(120, "price", sentence="Gas rose to 120 tenge.", text="120", unit="KZT")),
+              claim("u", "b", fig(0.3, "price", sentence="Gas rose to $0.3.", text="0.3", unit="USD")),
+              claim("p", "c", fig(100, "price", sentence="Gas prices rose 100%.", text="100", unit="%"))]
+    assert len(align(claims)) == 3
+
+
+def test_a_vague_quantity_is_visible_but_no_number_and_never_most_conservative():
+    claims = [claim("v", "rights", fig(2000, "detained", "people", approx="vague", text="Thousands", low=2000)),
+              claim("a", "wire", fig(4400, "detained", "people")),
+              claim("b", "ministry", fig(9900, "detained", "people"))]
+    event = only(align(claims))
+    assert (event.low, event.best, event.high, event.n_sources) == (4400, 7150, 9900, 3)
+    assert event.conservative_key == "a" and not member(event, "v").conservative
+    alone = only(align([claims[0]]))
+    assert (alone.low, alone.best, alone.high, alone.conservative_key) == (None, None, None, None)
+
+
+def test_a_source_with_a_number_and_a_vague_quantity_stands_by_its_number():
+    claims = [claim("n", "wire", fig(4400, "detained", "people", as_of="2022-01-08")),
+              claim("v", "wire", fig(2000, "detained", "people", approx="vague", as_of="2022-01-10"))]
+    event = only(align(claims))
+    assert event.sources[0].claim.key == "n" and event.low == 4400
+
+
+@pytest.mark.parametrize("status", ["withdrawn", "disputed", "denied"])
+def test_a_withdrawn_disputed_or_denied_figure_never_stands_nor_is_most_conservative(status):
+    claims = [claim("old", "health", fig(164, "killed", "people", as_of="2022-01-15", status=status)),
+              claim("new", "health", fig(225, "killed", "people", as_of="2022-01-09")),
+              claim("other", "wire", fig(227, "killed", "people"))]
+    event = only(align(claims))
+    assert (event.low, event.high, event.conservative_key) == (225, 227, "new")
+    assert not member(event, "old").latest_for_source and member(event, "new").latest_for_source
+    only_withdrawn = only(align([claims[0]]))
+    assert only_withdrawn.low is None and not only_withdrawn.members[0].latest_for_source
+
+
+def test_other_figures_two_sources_give_about_the_same_thing_form_one_event():
+    states = [claim("a", "eu", fig(27, "other", "member states", sentence="All 27 member states agreed.",
+                                   text="27")),
+              claim("b", "wire", fig(26, "other", "member states", sentence="Only 26 member states agreed.",
+                                     text="26"))]
+    event = only(align(states))
+    assert (event.n_sources, event.low, event.high) == (2, 26, 27)
+
+
+def test_event_keys_come_from_stored_fields_alone():
+    stored = Figure(text="12", start=0, end=2, value=12, claim_type="killed", counted_group="security forces",
+                    unit_kind="people")
+    unkeyed = Figure(text="12", start=0, end=2, value=12, claim_type="killed", counted="police officers",
+                     counted_head="officer")
+    assert only(align([claim("s", "a", stored)])).label == "Security forces killed"
+    assert event_key(claim("u", "a", unkeyed)) is None  # alignment reads no lexicon

@@ -189,7 +189,7 @@ def _money_group(figure: Figure) -> tuple[str | None, str | None]:
     kind = unit_kind(figure)
     if kind == "objects":
         return _object_group(figure) if figure.claim_type == "damage" else (None, figure.counted_head)
-    if not kind.startswith("money"):
+    if not kind.startswith("money") and kind != "percent":
         return None, figure.counted_head  # "the violence cost 200 lives" is not a price
     domain = "goods" if figure.claim_type == "price" else "damage"
     match = _counted_match(figure, domain) or _nearest_in_sentence(figure, domain)
@@ -292,8 +292,8 @@ def unit_kind(figure: Figure) -> str:
     counted = _people_or_objects(figure)
     if counted is not None:
         return counted
-    if _is_toll(figure):
-        return "people"
+    if figure.claim_type in PEOPLE_TYPES and (_is_toll(figure) or _counted_match(figure, "people")):
+        return "people"  # "a figure of 164 dead": a casualty figure counts people
     if figure.claim_type in ("price", "damage"):
         return "money"
     return "other"
@@ -303,9 +303,16 @@ def _people_or_objects(figure: Figure) -> str | None:
     """"people" or "objects" by the lexicon entry holding the head noun, else the longer one:
     "police cars" are objects, "bank employees" people, "pieces of military hardware" objects."""
     head = singular(figure.counted_head) if figure.counted_head else None
+    counted = (figure.counted or "").lower()
     found = [(head in match.words, len(match.words), kind) for kind in ("people", "objects")
-             if (match := _counted_match(figure, kind)) is not None]
+             if (match := _counted_match(figure, kind)) is not None
+             and not _a_modifier(match, head, counted)]
     return max(found)[2] if found else None
+
+
+def _a_modifier(match: Match, head: str | None, counted: str) -> bool:
+    """An entry qualifying another head inside the counted phrase ("criminal" in "criminal cases")."""
+    return head is not None and head not in match.words and match.text in counted
 
 
 def _is_toll(figure: Figure) -> bool:
@@ -392,8 +399,14 @@ def _year_named(figure: Figure, published_year: int | None) -> int | None:
     return min(mentions)[1] if mentions else None
 
 
+_BEFORE_PENALTY = 30  # a time is written after its figure more often: "120 tenge in 2022"
+
+
 def _distance(match: re.Match[str], start: int, end: int) -> int:
-    return max(match.start() - end, start - match.end(), 0)
+    """How far a time mention is from the figure; one before it counts as further."""
+    if match.start() >= end:
+        return match.start() - end
+    return max(start - match.end(), 0) + _BEFORE_PENALTY
 
 
 # --- one incident ---------------------------------------------------------------------
