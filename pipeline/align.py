@@ -106,7 +106,7 @@ def _scope_key(scope: str | None) -> str:
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "2"
+ALIGNER_VERSION = "3"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:
