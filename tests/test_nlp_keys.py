@@ -82,6 +82,10 @@ def test_another_figure_counts_its_own_phrase_and_what_happened_to_it(sentence, 
     ("In 2022 the price rose to 120 tenge.", "120", None),
     ("Last year's toll of 35 dead was lower.", "35", "2021"),
     ("The price had risen to 120 tenge on January 1, from about 60 tenge a year earlier.", "60", None),
+    ("In 2011, a litre of gas cost 30 tenge.", "30", "2011"),
+    ("Gas now costs 120 tenge, up from 60 tenge in 2021.", "120", None),
+    ("Gas now costs 120 tenge, up from 60 tenge in 2021.", "60", "2021"),
+    ("Independent since 1991, the country lost 225 people in the unrest.", "225", None),
 ])
 def test_a_figure_about_another_year_carries_that_year(sentence, text, scope):
     assert time_scope(figure(sentence, text, "price"), 2022, 2022) == scope

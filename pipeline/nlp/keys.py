@@ -174,8 +174,7 @@ def _self_counted_group(figure: Figure) -> tuple[str | None, str | None]:
 
 def _people_group(figure: Figure) -> tuple[str | None, str | None]:
     match = _counted_match(figure, "deployed" if figure.claim_type == "deployed" else "people")
-    if match is None and figure.counted is None and figure.counted_head is None \
-            and (figure.predicate or "") in _TOLL_WORDS:
+    if match is None and _is_toll(figure):
         return "people", None  # "the death toll rose to 225": a toll counts people
     if match is None:
         return None, figure.counted_head
@@ -391,12 +390,20 @@ def _year_named(figure: Figure, published_year: int | None) -> int | None:
     """The year named nearest to the figure in its clause (the nearest, so that "from 60 tenge
     in 2021 to 120 tenge in 2022" puts each price in its own year)."""
     text, start, end = _clause(figure)
-    mentions = [(_distance(m, start, end), int(m.group(1))) for pattern, _ in _YEAR_RULES
-                for m in pattern.finditer(text)]
+    mentions = [(m, int(m.group(1))) for pattern, _ in _YEAR_RULES for m in pattern.finditer(text)]
     if published_year is not None:
-        mentions += [(_distance(m, start, end), published_year - back) for pattern, back, _ in _RELATIVE_YEAR_RULES
+        mentions += [(m, published_year - back) for pattern, back, _ in _RELATIVE_YEAR_RULES
                      for m in pattern.finditer(text)]
-    return min(mentions)[1] if mentions else None
+    near = [(_distance(m, start, end), year) for m, year in mentions if _same_clause(text, m, start, end)]
+    return min(near)[1] if near else None
+
+
+def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """No comma between the year and the figure, unless the year opens the sentence: "In 2011,
+    a litre cost 30 tenge" is about 2011; "120 tenge, up from 60 in 2021" puts only 60 in 2021,
+    and "independent since 1991, the country lost 225 people" does not date the 225."""
+    between = text[match.end():start] if match.start() < start else text[end:match.start()]
+    return "," not in between or (match.start() < start and not text[:match.start()].strip())
 
 
 _BEFORE_PENALTY = 30  # a time is written after its figure more often: "120 tenge in 2022"
