@@ -56,16 +56,20 @@ def event_key(claim: Claim) -> str | None:
 
 
 def _alignable(figure: Figure) -> bool:
-    """A number about a known thing, in a unit its claim type compares: a price is money
-    ("the violence cost 200 lives" is no price); any other figure is not money or a percent."""
+    """A number about a known thing, in a unit its claim type compares: a price is money or
+    a percent ("the violence cost 200 lives" is no price), damage is money or things, a
+    casualty count is no money, share or duration."""
     if figure.claim_type not in _ALIGNED_TYPES or not figure.counted_group or _point(figure) is None:
         return False
     kind = figure.unit_kind or ""
+    money = kind.startswith("money")
     if figure.claim_type == "price":
-        return kind.startswith("money") or kind == "percent"
+        return money or kind == "percent"
+    if figure.claim_type == "damage":
+        return money or kind == "objects"
     if figure.claim_type == "other":
-        return not kind.startswith("money") and kind != "percent"
-    return True
+        return not money and kind != "percent"
+    return not money and kind not in ("percent", "duration")  # "70% of the dead" is a share, no toll
 
 
 def event_id(story_id: str, key: str) -> str:

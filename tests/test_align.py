@@ -180,6 +180,11 @@ def test_damage_counts_business_or_property(sentence, text, group):
     ("Gas had previously cost 60 tenge.", "60", "before"),
     ("Residents demanded that the price of gas return to 50-60 tenge.", "50-60", "before"),
     ("The price rose to 120 tenge after the cap was lifted.", "120", "after"),
+    ("The price of gas went from 60 to 120 tenge a litre when a state price cap was scrapped.", "60", "before"),
+    ("The price of gas went from 60 to 120 tenge a litre when a state price cap was scrapped.", "120", "after"),
+    ("Gas went from around 60 tenge a litre to 120 once the price cap was lifted.", "60", "before"),
+    ("They promised to bring back a ceiling of 50 tenge a litre on gas.", "50", "cut"),
+    ("LPG once cost as little as 30 to 35 tenge a litre.", "30 to 35", "before"),
 ])
 def test_price_phase_reads_the_words_around_the_figure(sentence, text, phase):
     assert price_phase(fig(1, "price", sentence=sentence, text=text)) == phase
@@ -632,3 +637,12 @@ def test_event_keys_come_from_stored_fields_alone():
                      counted_head="officer")
     assert only(align([claim("s", "a", stored)])).label == "Security forces killed"
     assert event_key(claim("u", "a", unkeyed)) is None  # alignment reads no lexicon
+
+
+@pytest.mark.parametrize("figure", [
+    fig(70, "killed", "people", sentence="About 70% of the people killed were men.", text="70", unit="%"),
+    fig(3, "killed", "people", unit="USD"),
+    fig(5, "damage", "people", sentence="The fire damaged 5 people's homes.", text="5"),
+])
+def test_a_count_in_a_unit_its_claim_type_does_not_compare_is_not_aligned(figure):
+    assert event_key(claim("a", "src", figure)) is None

@@ -131,3 +131,11 @@ def test_keys_are_filled_on_every_figure_of_an_analysis():
     assert [(f.counted_group, f.unit_kind, f.phase) for f in keyed] == [("fuel", "money:KZT", "before"),
                                                                          ("fuel", "money:KZT", "after")]
     assert with_keys(figures[0]).counted_group == "fuel"
+
+
+def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
+    sentence = "A kilogram of rye bread now costs 62 roubles, up from 48."
+    figures = (figure(sentence, "62 roubles", "price", unit="RUB"), figure(sentence, "48", "price"))
+    keyed = fill_keys(Analysis(figures=figures), dt.date(2025, 3, 1)).figures
+    assert [(f.counted_group, f.unit_kind, f.phase) for f in keyed] == [("food", "money:RUB", "after"),
+                                                                         ("food", "money:RUB", "before")]

@@ -42,11 +42,15 @@ _PART_OF = r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+|a\s+|an\s+)?[\w'â
 _NEAR = 150
 
 _RISE = re.compile(r"\b(?:rose|rise[ns]?|rising|increas\w*|doubl\w*|tripl\w*|jump\w*|hike[sd]?|went up|"
-                   r"soar\w*|spik\w*|surg\w*|climb\w*)\b", re.I)
+                   r"soar\w*|spik\w*|surg\w*|climb\w*"
+                   # "went from 60 to 120 tenge when a state price cap was scrapped"
+                   r"|went from|(?:cap|ceiling)s? (?:was |were |had been )?(?:scrapped|lifted|removed|expired|"
+                   r"abolished)|lift\w* (?:the |a )?(?:price )?(?:cap|ceiling))\b", re.I)
 _CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall\w*|slash\w*|restor\w*|"
-                  r"caps?|capped|rolled back)\b", re.I)
+                  r"caps?|capped|rolled back"
+                  r"|ceiling|bring back)\b", re.I)  # "promised to bring back a ceiling of 50 tenge"
 _EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
-                      r"revert\w* to)\b", re.I)
+                      r"revert\w* to|once)\b", re.I)  # "LPG once cost as little as 30 tenge"
 
 
 # --- the lexicon of counted groups ----------------------------------------------------
@@ -326,15 +330,16 @@ def price_phase(figure: Figure) -> str:
     """"before" (the rise), "after" (the rise) or "cut", from the words around the figure."""
     sentence = figure.sentence or ""
     offset = _offsets(figure)[0]
-    lead = " ".join(re.findall(r"[\w']+", sentence[:offset].lower())[-4:])
+    words = re.findall(r"[\w']+", sentence[:offset].lower())
+    lead = " ".join(words[-4:])
     rising = bool(_RISE.search(sentence))
     cutting = bool(_CUT.search(sentence)) and not rising
-    if re.search(r"\bfrom$", lead):
+    if re.search(r"\bfrom(?: around| about| some| roughly| approximately| nearly| almost)?$", lead):
         # "cut from 120 to 50": the price cut from is the one after the rise.
         return "after" if cutting else "before"
     if _CUT.search(lead) and not _RISE.search(lead):
         return "cut"
-    if _EARLIER.search(lead):
+    if _EARLIER.search(" ".join(words[-6:])):  # "once cost as little as 30 tenge"
         return "before"
     return "cut" if cutting else "after"
 
@@ -454,17 +459,31 @@ def reference_year(analysis: Analysis, published: dt.date | None) -> int | None:
     return published.year if published else None
 
 
-def with_keys(figure: Figure, reference: int | None = None, published_year: int | None = None) -> Figure:
-    """The figure with its alignment keys set."""
+def with_keys(figure: Figure, reference: int | None = None, published_year: int | None = None,
+              currency: str | None = None) -> Figure:
+    """The figure with its alignment keys set; ``currency`` is the one its sentence gives it."""
     group, _ = counted_group(figure)
     scope = time_scope(figure, reference, published_year)
     phase = price_phase(figure) if figure.claim_type == "price" and scope is None else None
-    return replace(figure, counted_group=group, unit_kind=unit_kind(figure), time_scope=scope,
-                   incident=incident(figure), phase=phase)
+    kind = unit_kind(figure)
+    return replace(figure, counted_group=group, unit_kind=f"money:{currency}" if currency and kind == "money" else kind,
+                   time_scope=scope, incident=incident(figure), phase=phase)
+
+
+def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> str | None:
+    """The currency of the nearest money figure in the same sentence, for a price or damage
+    figure that names none: "now costs 62 roubles, up from 48" (48 roubles)."""
+    if figure.unit or figure.claim_type not in ("price", "damage"):
+        return None
+    money = [(abs(other.start - figure.start), other.unit) for other in figures
+             if other.sentence_start == figure.sentence_start and re.fullmatch(r"[A-Z]{3}", other.unit or "")]
+    return min(money)[1] if money else None
 
 
 def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     """Every figure of an analysis with its alignment keys set."""
     reference = reference_year(analysis, published)
     year = published.year if published else None
-    return replace(analysis, figures=tuple(with_keys(f, reference, year) for f in analysis.figures))
+    figures = analysis.figures
+    return replace(analysis, figures=tuple(with_keys(f, reference, year, sentence_currency(f, figures))
+                                           for f in figures))
