@@ -95,6 +95,12 @@ def test_one_day_figure_carries_its_day():
     one_day = figure("On January 6 alone, 500 people were detained.", "500", "detained", "people",
                      as_of="2022-01-06")
     assert time_scope(one_day, 2022, 2022) == "2022-01-06"
+    overnight = figure("In Almaty, 70 looters were detained overnight.", "70", "detained", "looters")
+    assert time_scope(overnight, 2022, 2022) == "one day"
+    both = "In Almaty alone, 70 terrorists and 30 looters were detained overnight, the police said."
+    assert time_scope(figure(both, "70", "detained", "terrorists"), 2022, 2022) == "one day"
+    sudden = figure("The price roughly doubled to 120 tenge, a jump of about 100% almost overnight.", "120", "price")
+    assert time_scope(sudden, 2022, 2022) is None
     running = figure("By January 6, 500 people had been detained.", "500", "detained", "people", as_of="2022-01-06")
     assert time_scope(running, 2022, 2022) is None
 
@@ -119,6 +125,9 @@ def test_a_retrospective_is_about_the_year_its_dates_name_most():
     ("In a separate incident, 3 people were wounded.", "3", "another incident"),
     ("In a single shooting, 5 people were killed.", "5", "one shooting"),
     ("225 people were killed in the unrest.", "225", None),
+    ("At least 10 people were killed in an attack on the mayor's office.", "10", "one attack"),
+    ("Officials said 225 died, and 10 in the worst incident.", "225", None),
+    ("Officials said 225 died, and 10 in the worst incident.", "10", "worst incident"),
 ])
 def test_a_figure_of_one_incident_carries_a_short_key(sentence, text, key):
     assert incident(figure(sentence, text, "killed", "people")) == key

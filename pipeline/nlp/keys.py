@@ -361,10 +361,11 @@ _RELATIVE_YEAR_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = (
     (re.compile(r"\btwo years ago\b", re.I), 2, "two years ago 40 people died"),
 )
 # One day's figure, apart from the running total: "on January 6 alone, 500 were detained".
-_ONE_DAY = (re.compile(r"\b(?:in|within|over) (?:a single|one|the past|the last) (?:day|24 hours)\b|"
+_ONE_DAY = (re.compile(r"\b(?:in|within|over|during) (?:a single|one|the past|the last) (?:day|night|24 hours)\b|"
+                       r"(?<!almost )(?<!virtually )(?<!nearly )\bovernight\b|"
                        rf"\bon (?:\w+day|{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})? alone\b", re.I),
-            "on January 6 alone, 500 people were detained")
-_WINDOW_BEFORE, _WINDOW_AFTER = 80, 40  # characters of the sentence around a figure read for its time
+            "on January 6 alone, 500 people were detained; 70 looters were detained overnight")
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 70  # characters of the sentence around a figure read for its time
 
 
 def time_scope(figure: Figure, reference_year: int | None, published_year: int | None) -> str | None:
@@ -373,7 +374,7 @@ def time_scope(figure: Figure, reference_year: int | None, published_year: int |
     ``reference_year`` is the document's own year (the year its dates name most, else its
     publication year): "in 2022" in a report on 2022 is no other time, even in a retrospective.
     """
-    if _ONE_DAY[0].search(_clause(figure)[0]):
+    if figure.claim_type != "price" and _ONE_DAY[0].search(_clause(figure)[0]):
         return figure.as_of if figure.as_of and len(figure.as_of) == 10 else "one day"
     year = _year_named(figure, published_year)
     if year is None or reference_year is None or year == reference_year:
@@ -425,7 +426,7 @@ def _distance(match: re.Match[str], start: int, end: int) -> int:
 
 # (pattern, example): words before a figure limiting it to one incident; the key is the
 # incident's noun with its qualifier, superlatives made one ("deadliest" → "worst").
-_INCIDENT = (re.compile(r"\b(?:in|during)\s+(?:the|a|one|another)\s+(?P<qual>single|separate|worst|deadliest|"
+_INCIDENT = (re.compile(r"\b(?:in|during)\s+(?:the|an?|one|another)\s+(?P<qual>single|separate|worst|deadliest|"
                         r"bloodiest|most serious|biggest|largest)?\s*(?P<noun>incident|attack|clash|shooting|"
                         r"explosion|blast|raid|episode|ambush|stampede)\b", re.I),
              "In the worst incident, security forces opened fire near the square, killing at least 10 people.")
@@ -436,8 +437,11 @@ _SUPERLATIVES = {"deadliest": "worst", "bloodiest": "worst", "most serious": "wo
 def incident(figure: Figure) -> str | None:
     """A short stable key of the one incident a figure is limited to ("worst incident"), or None."""
     sentence = figure.sentence or ""
-    before = sentence[:_offsets(figure)[0]]
-    found = list(_INCIDENT[0].finditer(before))
+    start, end = _offsets(figure)
+    # After the figure, only up to the next comma or number: "10 people were killed in the
+    # attack on the mayor's office"; "225 died, and 10 in the worst incident" leaves the 225 alone.
+    after = re.split(r"[,;\d]", sentence[end:], maxsplit=1)[0]
+    found = list(_INCIDENT[0].finditer(sentence[:start])) or list(_INCIDENT[0].finditer(after))[:1]
     if not found:
         return None
     last = found[-1]
