@@ -49,14 +49,16 @@ class BigDb:
     seconds: float
 
 
-def _key(claim_type: str, counted: str, head: str, predicate: str, scope: str | None) -> str:
+def _key(claim_type: str, counted: str, head: str, predicate: str, scope: str | None) -> tuple[str, str, str]:
+    """The event key of a figure, with the group and unit kind the facts layer stores for it."""
     from pipeline.align import event_key
+    from pipeline.nlp.keys import with_keys
 
-    figure = Figure(text="1", start=0, end=1, value=1.0, counted=counted, counted_head=head, predicate=predicate,
-                    claim_type=claim_type, scope=scope)
+    figure = with_keys(Figure(text="1", start=0, end=1, value=1.0, counted=counted, counted_head=head,
+                              predicate=predicate, claim_type=claim_type, scope=scope))
     key = event_key(Claim(key="f:0", story_id="s", source_id="x", source_kind="wire", url="", published=None,
                           figure=figure))
-    return key or f"figure|{claim_type}|other|{scope or ''}|"
+    return key or f"figure|{claim_type}|other|{scope or ''}|", figure.counted_group or "", figure.unit_kind or ""
 
 
 def _event_id(story_id: str, key: str) -> str:
@@ -117,7 +119,7 @@ def build(path: Path, documents: int = 100_000, figures_per_doc: int = 10, seed:
                                       f"{url}#:~:text={sentence[:20].replace(' ', '%20')}"))
                     figs.append((figure_id, doc_id, figure_id, idx * 120 + 18, idx * 120 + 24, f"{value:,.0f}",
                                  value, value, value, None, rng.choice(APPROX), counted, head, predicate,
-                                 claim_type, as_of, "the ministry", scope, key))
+                                 claim_type, as_of, "the ministry", scope, *key))
             conn.executemany(f"INSERT INTO documents (id, url, story_id, source_id, title, published, "
                              f"published_source, text, words, content_hash, body_hash, current_version_id, "
                              f"status, first_seen, last_seen, last_success) VALUES ({','.join('?' * 16)})", docs)
@@ -128,7 +130,8 @@ def build(path: Path, documents: int = 100_000, figures_per_doc: int = 10, seed:
                              "VALUES (?,?,?,?,?,?,?)", sentences)
             conn.executemany(f"INSERT INTO figures (id, version_id, sentence_id, start, [end], text, value, low, "
                              f"high, unit, approx, counted, counted_head, predicate, claim_type, as_of, "
-                             f"attributed_to, scope, event_key) VALUES ({','.join('?' * 19)})", figs)
+                             f"attributed_to, scope, event_key, counted_group, unit_kind) "
+                             f"VALUES ({','.join('?' * 21)})", figs)
         conn.execute("INSERT INTO analyses (version_id, extractor_version, analysed_at, figures) "
                      "SELECT id, 'bench', '2022-02-01', ? FROM document_versions", [figures_per_doc])
         _derive_events(conn)

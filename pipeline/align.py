@@ -1,250 +1,75 @@
 """Claims from different sources about the same thing, grouped into events.
 
-A figure's event is fixed by its claim type, the group it counts (from
-``lexicon/groups.yaml``: "police officers" and "servicemen" are both security forces;
-"terrorists" and "protesters" are both the opposing actors, each source keeping its
-own word), its scope (a city, or the whole country) and, for prices, whether it is the
-price before a rise, after it, or after a cut. A happening's event is its action.
+Alignment is pure and knows no language: a figure's event follows from keys the facts
+layer stored with it (``pipeline/nlp/keys.py``): its claim type, the group it counts
+("police officers" and "servicemen" are both security forces), the kind of quantity
+(people, objects, money by currency, percent, duration), its scope (a city, or the whole
+country), one incident it is limited to, another time it is about ("the price in 2011"),
+and for prices whether it is the price before a rise, after it, or after a cut. A
+happening's event is its action. Keys are computed here, at alignment, from those stored
+fields, so a changed rule here reaches every stored fact on the next full alignment.
 
 Each event carries an estimate the way conflict datasets give one: low, best and high
-over each source's latest figure. Alignment is incremental: grouping depends only on
-:func:`event_key`, and an event depends on its claims only through one
-:class:`~pipeline.models.SourceView` per source, so a new document costs the claims of its
-own source in the events it touches, not every claim of those events.
+over each source's standing figure (its latest, not withdrawn, not vague). Alignment is
+incremental: grouping depends only on :func:`event_key`, and an event depends on its
+claims only through one :class:`~pipeline.models.SourceView` per source, so a new
+document costs the claims of its own source in the events it touches, not every claim of
+those events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
-import yaml
+from .models import Claim, Event, EventMember, Figure, Happening, SourceView
 
-from .errors import ConfigError
-from .models import Claim, Event, EventMember, Figure, SourceView
-
-LEXICON = Path(__file__).resolve().parent / "lexicon" / "groups.yaml"
-
-# Claim types counting people (or troops); what they count comes from the lexicon.
+# Claim types counting people (or troops), and the word their label ends with.
 _PEOPLE_TYPES = {"killed": "killed", "injured": "injured", "detained": "detained", "missing": "missing",
                  "displaced": "displaced", "deployed": "deployed"}
 # Claim types whose count is the thing itself ("75 fires").
 _SELF_COUNTED = {"fires", "attacks"}
-_SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "incident"}
 _SELF_LABELS = {"attacks": "who attacked", "fires": "who set fires"}
-# A casualty or detention figure that names no group but is one of these tallies counts
-# people: "the death toll rose to 225", "the latest official figure is 230" (after "How many died?").
-_TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number"}
-# "12 members of the security forces": what the counted word is a part of.
-_PART_OF = r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})"
-
-_RISE = re.compile(r"\b(?:rose|rise[ns]?|rising|increas\w*|doubl\w*|tripl\w*|jump\w*|hike[sd]?|went up|"
-                   r"soar\w*|spik\w*|surg\w*|climb\w*)\b", re.I)
-_CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall\w*|slash\w*|restor\w*|"
-                  r"caps?|capped|rolled back)\b", re.I)
-_EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
-                      r"revert\w* to)\b", re.I)
-# How far (characters) from a price or damage figure the sentence may name the good.
-_NEAR = 150
+_ALIGNED_TYPES = _PEOPLE_TYPES.keys() | _SELF_COUNTED | {"price", "damage", "other"}
 _PHASES = {"before": "before the rise", "after": "after the rise", "cut": "after the cut"}
-
-
-# --- the lexicon of counted groups ----------------------------------------------------
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’]s)?")
-_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "police": "police",
-              "personnel": "personnel", "news": "news", "gas": "gas", "lpg": "lpg"}
-
-
-def singular(word: str) -> str:
-    """A rough singular of an English word, enough to match lexicon entries."""
-    word = word.lower().replace("’", "'").removesuffix("'s")
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("men") and len(word) > 4:
-        return word[:-3] + "man"  # servicemen, policemen, gunmen
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-@dataclass(frozen=True)
-class Match:
-    group: str
-    text: str  # as written, lower-cased: the source's own word
-    start: int
-    end: int
-    words: tuple[str, ...]  # singular forms
-
-
-class Matcher:
-    """Finds lexicon phrases in a text, word by word, the longest phrase first."""
-
-    def __init__(self, entries: dict[tuple[str, ...], str]):
-        self.entries = entries
-        self.longest = max((len(words) for words in entries), default=0)
-
-    def find(self, text: str) -> list[Match]:
-        return list(_find(self, text))
-
-
-@functools.lru_cache(maxsize=65536)
-def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
-    tokens = [(singular(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-    found, i = [], 0
-    while i < len(tokens):
-        for size in range(min(matcher.longest, len(tokens) - i), 0, -1):
-            words = tuple(t[0] for t in tokens[i:i + size])
-            group = matcher.entries.get(words)
-            if group is not None:
-                start, end = tokens[i][1], tokens[i + size - 1][2]
-                found.append(Match(group, text[start:end].lower(), start, end, words))
-                i += size
-                break
-        else:
-            i += 1
-    return tuple(found)
-
-
-@functools.lru_cache(maxsize=1)
-def load_lexicon() -> tuple[dict[str, Matcher], frozenset[str]]:
-    """Matchers per domain (people, deployed, goods, damage) and the groups deployed as troops."""
-    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    problems: list[tuple[str, str]] = []
-
-    def entries(section: str, groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
-        table: dict[tuple[str, ...], str] = {}
-        for group, phrases in groups.items():
-            for phrase in phrases:
-                words = tuple(singular(w.group()) for w in _WORD.finditer(phrase))
-                if words in table and table[words] != group:
-                    problems.append((f"{section} -> {group}", f"{phrase!r} is already in {table[words]!r}"))
-                table.setdefault(words, group)
-        return table
-
-    people = entries("people", data["people"])
-    deployed = {**entries("equipment", {"equipment": data["equipment"]}), **people}
-    matchers = {"people": Matcher(people), "deployed": Matcher(deployed),
-                "goods": Matcher(entries("goods", data["goods"])),
-                "damage": Matcher(entries("damage", data["damage"]))}
-    if problems:
-        raise ConfigError(str(LEXICON), problems)
-    return matchers, frozenset(data["deployed as troops"])
-
-
-# --- what a figure counts ------------------------------------------------------------
-
-
-def counted_group(figure: Figure) -> tuple[str | None, str | None]:
-    """(group, the source's own word) for what a figure counts; (None, ...) when unknown."""
-    claim_type = figure.claim_type
-    if claim_type in _SELF_COUNTED:
-        # "20,000 bandits attacked" counts people; "41 attacks" counts attacks; "400 cars"
-        # burned counts neither.
-        match = _counted_match(figure, "people")
-        if match is not None:
-            return match.group, match.text
-        if figure.counted_head is None or singular(figure.counted_head) in _SELF_HEADS:
-            return claim_type, figure.counted_head or claim_type
-        return None, figure.counted_head
-    if claim_type in _PEOPLE_TYPES:
-        domain = "deployed" if claim_type == "deployed" else "people"
-        match = _counted_match(figure, domain)
-        if match is None and figure.counted is None and figure.counted_head is None \
-                and (figure.predicate or "") in _TOLL_WORDS:
-            return "people", None  # "the death toll rose to 225": a toll counts people
-        if match is None:
-            return None, figure.counted_head
-        if claim_type == "deployed" and match.group in load_lexicon()[1]:
-            return "troops", match.text
-        return match.group, match.text
-    if claim_type in ("price", "damage"):
-        domain = "goods" if claim_type == "price" else "damage"
-        match = _counted_match(figure, domain) or _nearest_in_sentence(figure, domain)
-        if match is not None:
-            return match.group, match.text
-        # Damage is always to something; a figure that does not say what counts as property.
-        return ("property", None) if claim_type == "damage" else (None, figure.counted_head)
-    return None, figure.counted_head
-
-
-def _counted_match(figure: Figure, domain: str) -> Match | None:
-    """The lexicon entry of the counted phrase, preferring the one holding the head noun."""
-    matcher = load_lexicon()[0][domain]
-    if figure.counted:
-        found = matcher.find(figure.counted)
-        if found:
-            head = singular(figure.counted_head) if figure.counted_head else None
-            holding_head = [m for m in found if head in m.words]
-            return (holding_head or found)[0]
-    if figure.counted_head:
-        found = matcher.find(figure.counted_head)
-        if found:
-            return found[0]
-    if figure.counted and figure.sentence:
-        part_of = re.search(re.escape(figure.counted) + _PART_OF, figure.sentence, re.IGNORECASE)
-        found = matcher.find(part_of.group(1)) if part_of else []
-        if found:
-            return found[0]
-    return None
-
-
-def _nearest_in_sentence(figure: Figure, domain: str) -> Match | None:
-    """The entry nearest to the figure in its sentence ("the price of LPG rose to 120 tenge"), if near."""
-    if not figure.sentence:
-        return None
-    start = figure.start - (figure.sentence_start or 0)
-    end = start + (figure.end - figure.start)
-    near = [(max(m.start - end, start - m.end, 0), m.start, m) for m in load_lexicon()[0][domain].find(figure.sentence)]
-    near = [item for item in near if item[0] <= _NEAR]
-    return min(near, key=lambda item: item[:2])[2] if near else None
-
-
-def price_phase(figure: Figure) -> str:
-    """"before" (the rise), "after" (the rise) or "cut", from the words around the figure."""
-    sentence = figure.sentence or ""
-    offset = max(0, figure.start - (figure.sentence_start or 0))
-    lead = " ".join(re.findall(r"[\w']+", sentence[:offset].lower())[-4:])
-    rising = bool(_RISE.search(sentence))
-    cutting = bool(_CUT.search(sentence)) and not rising
-    if re.search(r"\bfrom$", lead):
-        # "cut from 120 to 50": the price cut from is the one after the rise.
-        return "after" if cutting else "before"
-    if _CUT.search(lead) and not _RISE.search(lead):
-        return "cut"
-    if _EARLIER.search(lead):
-        return "before"
-    return "cut" if cutting else "after"
+# A figure its own source took back or another source denies is never a standing figure.
+_NOT_STANDING = {"withdrawn", "disputed", "denied"}
 
 
 # --- grouping keys, ids and labels ----------------------------------------------------
 
 
 def event_key(claim: Claim) -> str | None:
-    """The grouping key of a claim; None when it is not aligned."""
+    """The grouping key of a claim, from its stored fields; None when it is not aligned."""
     if claim.happening is not None:
         return f"happening|{claim.happening.action}" if claim.happening.date else None
     figure = claim.figure
-    if figure is None or figure.claim_type not in _PEOPLE_TYPES.keys() | _SELF_COUNTED | {"price", "damage"}:
+    if figure is None or not _alignable(figure):
         return None
-    if _point(figure) is None:
-        return None
-    group, _ = counted_group(figure)
-    if group is None:
-        return None
-    phase = price_phase(figure) if figure.claim_type == "price" else ""
-    return f"figure|{figure.claim_type}|{group}|{_scope_key(figure.scope)}|{phase}"
+    parts = (figure.claim_type, figure.counted_group, _scope_key(figure.scope), figure.phase or "",
+             figure.unit_kind or "", figure.incident or "", figure.time_scope or "")
+    return "figure|" + "|".join(" ".join(str(p).replace("|", " ").split()) for p in parts)
+
+
+def _alignable(figure: Figure) -> bool:
+    """A number about a known thing, in a unit its claim type compares: a price is money or
+    a percent ("the violence cost 200 lives" is no price), damage is money or things, a
+    casualty count is no money, share or duration."""
+    if figure.claim_type not in _ALIGNED_TYPES or not figure.counted_group or _point(figure) is None:
+        return False
+    kind = figure.unit_kind or ""
+    money = kind.startswith("money")
+    if figure.claim_type == "price":
+        return money or kind == "percent"
+    if figure.claim_type == "damage":
+        return money or kind == "objects"
+    if figure.claim_type == "other":
+        return not money and kind != "percent"
+    return not money and kind not in ("percent", "duration")  # "70% of the dead" is a share, no toll
 
 
 def event_id(story_id: str, key: str) -> str:
@@ -253,17 +78,29 @@ def event_id(story_id: str, key: str) -> str:
     return "ev-" + hashlib.sha1(f"{story_id}|{kind}|{rest}".encode()).hexdigest()[:10]
 
 
-def figure_label(claim_type: str, group: str, scope: str | None, phase: str = "") -> str:
+def figure_label(claim_type: str, group: str, scope: str | None, phase: str = "", unit_kind: str = "",
+                 incident: str = "", time_scope: str = "") -> str:
     """Readable name of a figure event: "Security forces killed", "Fuel price after the rise"."""
+    text = _label_base(claim_type, group, phase, unit_kind)
+    if scope:
+        text += f" in {scope}"
+    if time_scope:
+        text += f" in {time_scope}" if len(time_scope) == 4 or time_scope == "one day" else f" on {time_scope}"
+    return f"{text}, {incident}" if incident else text
+
+
+def _label_base(claim_type: str, group: str, phase: str, unit_kind: str) -> str:
+    capital = f"{group[0].upper()}{group[1:]}"
     if claim_type == "price":
-        text = f"{group.capitalize()} price {_PHASES.get(phase, '')}".strip()
-    elif claim_type == "damage":
-        text = f"Damage to {group}"
-    elif claim_type in _SELF_COUNTED:
-        text = claim_type.capitalize() if group == claim_type else f"{group.capitalize()} {_SELF_LABELS[claim_type]}"
-    else:
-        text = f"{group[0].upper()}{group[1:]} {_PEOPLE_TYPES[claim_type]}"
-    return f"{text} in {scope}" if scope else text
+        text = f"{capital} price {_PHASES.get(phase, '')}".strip()
+        return f"{text} (%)" if unit_kind == "percent" else text
+    if claim_type == "damage":
+        return f"Damage to {group}" if unit_kind.startswith("money") else f"{capital} damaged"
+    if claim_type in _SELF_COUNTED:
+        return claim_type.capitalize() if group == claim_type else f"{capital} {_SELF_LABELS[claim_type]}"
+    if claim_type in _PEOPLE_TYPES:
+        return f"{capital} {_PEOPLE_TYPES[claim_type]}"
+    return f"{capital} ({unit_kind})" if unit_kind == "duration" else capital
 
 
 def _scope_key(scope: str | None) -> str:
@@ -273,7 +110,7 @@ def _scope_key(scope: str | None) -> str:
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "2"
+ALIGNER_VERSION = "3"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:
@@ -303,7 +140,7 @@ def align_changes(story_id: str, claims: Iterable[Claim], kept: Iterable[SourceV
     fresh: dict[str, dict[str, dict[str, Claim]]] = defaultdict(lambda: defaultdict(dict))
     for claim in claims:
         key = event_key(claim)
-        if (key, claim.source_id) in changed:
+        if key is not None and (key, claim.source_id) in changed:
             fresh[key][claim.source_id][claim.key] = claim
     views: dict[str, dict[str, SourceView]] = defaultdict(dict)
     for view in kept:
@@ -322,15 +159,18 @@ def align_changes(story_id: str, claims: Iterable[Claim], kept: Iterable[SourceV
 def source_view(key: str, claims: list[Claim]) -> SourceView:
     """One source's view of one event, from all its claims in it."""
     claims = sorted(claims, key=lambda c: c.key)
+    hint: str | None
     if key.startswith("happening|"):
         claim = _chosen_date(claims)
-        dates = sorted(c.happening.date for c in claims)
-        hint = min(c.happening.label for c in claims)
+        dates = sorted(_date(c) for c in claims)
+        hint = min(_happening(c).label for c in claims)
     else:
-        # The newest as-of wins; on the same day the newer report, then the higher figure.
-        claim = max(claims, key=lambda c: (_when(c), c.published or "", _point(c.figure), c.key))
+        # A standing number first (not withdrawn, not vague); then the newest as-of; on the
+        # same day the newer report, then the higher figure.
+        claim = max(claims, key=lambda c: (_standing(c), _numeric(c), _when(c), c.published or "",
+                                           _value(_figure(c)), c.key))
         dates = sorted(d for d in map(_when, claims) if d)
-        hint = min((c.figure.scope.strip() for c in claims if c.figure.scope), default=None)
+        hint = min((scope.strip() for c in claims if (scope := _figure(c).scope)), default=None)
     return SourceView(key=key, source_id=claim.source_id, claim=claim, first=dates[0] if dates else None,
                       last=dates[-1] if dates else None, label_hint=hint, claims=len(claims))
 
@@ -341,32 +181,64 @@ def combine(story_id: str, key: str, views: list[SourceView], members: list[Clai
     event = build(story_id, key, views)
     chosen = {v.claim.key for v in views}
     return replace(event, key=key, sources=tuple(views), members=tuple(
-        EventMember(c.key, c.source_id, c.key in chosen, c.key == event.conservative_key)
+        EventMember(c.key, c.source_id, c.key in chosen and _standing(c), c.key == event.conservative_key)
         for c in sorted(members, key=lambda c: c.key)))
 
 
+def _figure(claim: Claim) -> Figure:
+    assert claim.figure is not None, claim.key
+    return claim.figure
+
+
+def _happening(claim: Claim) -> Happening:
+    assert claim.happening is not None, claim.key
+    return claim.happening
+
+
+def _date(claim: Claim) -> str:
+    """A happening's date (dateless happenings are never aligned)."""
+    date = _happening(claim).date
+    assert date is not None, claim.key
+    return date
+
+
 def _when(claim: Claim) -> str:
-    return claim.figure.as_of or claim.published or ""
+    return _figure(claim).as_of or claim.published or ""
+
+
+def _standing(claim: Claim) -> bool:
+    """Not withdrawn, disputed or denied: a figure that can stand for its source."""
+    return claim.figure is None or claim.figure.status not in _NOT_STANDING
+
+
+def _numeric(claim: Claim) -> bool:
+    """A number: "thousands" and "dozens" stay visible as claims but are no value in an estimate."""
+    return claim.figure is not None and claim.figure.approx != "vague"
 
 
 def _figure_event(story_id: str, key: str, views: list[SourceView]) -> Event:
-    _, claim_type, group, _, phase = key.split("|")
-    latest = [v.claim for v in views]
-    lows = [_bounds(c.figure)[0] for c in latest]
-    highs = [_bounds(c.figure)[1] for c in latest]
-    conservative = min(latest, key=lambda c: (_bounds(c.figure)[0], _point(c.figure), c.source_id))
+    _, claim_type, group, _, phase, unit_kind, incident, time_scope = key.split("|")
+    numbers = [v.claim for v in views if _standing(v.claim) and _numeric(v.claim)]
     firsts = [v.first for v in views if v.first]
     lasts = [v.last for v in views if v.last]
     scope = min((v.label_hint for v in views if v.label_hint), default=None)
-    return Event(
+    event = Event(
         id=event_id(story_id, key), story_id=story_id, kind="figure",
-        label=figure_label(claim_type, group, scope, phase),
+        label=figure_label(claim_type, group, scope, phase, unit_kind, incident, time_scope),
         claim_type=claim_type, counted_group=group, scope=scope, action=None,
         date_start=min(firsts, default=None), date_end=max(lasts, default=None),
-        low=min(lows), best=float(statistics.median(_point(c.figure) for c in latest)),
-        high=max(highs), spread=max(highs) - min(lows), n_sources=len(views),
-        conservative_key=conservative.key,
+        low=None, best=None, high=None, spread=None, n_sources=len(views),
     )
+    return replace(event, **_estimate(numbers)) if numbers else event
+
+
+def _estimate(latest: list[Claim]) -> dict:
+    """Low, best, high, spread and the most conservative claim over the sources' standing numbers."""
+    lows = [_bounds(_figure(c))[0] for c in latest]
+    highs = [_bounds(_figure(c))[1] for c in latest]
+    conservative = min(latest, key=lambda c: (_bounds(_figure(c))[0], _value(_figure(c)), c.source_id))
+    return {"low": min(lows), "best": float(statistics.median(_value(_figure(c)) for c in latest)),
+            "high": max(highs), "spread": max(highs) - min(lows), "conservative_key": conservative.key}
 
 
 def _point(figure: Figure) -> float | None:
@@ -378,8 +250,15 @@ def _point(figure: Figure) -> float | None:
     return figure.low if figure.low is not None else figure.high
 
 
-def _bounds(figure: Figure) -> tuple[float, float]:
+def _value(figure: Figure) -> float:
+    """The point of a figure that has one (every aligned figure has)."""
     point = _point(figure)
+    assert point is not None, figure.text
+    return point
+
+
+def _bounds(figure: Figure) -> tuple[float, float]:
+    point = _value(figure)
     low = figure.low if figure.low is not None else point
     high = figure.high if figure.high is not None else point
     return float(min(low, point)), float(max(high, point))
@@ -395,17 +274,17 @@ def _chosen_date(claims: list[Claim]) -> Claim:
     current = [c for c in claims if (c.published or "") == newest]
     counts: dict[str, int] = defaultdict(int)
     for claim in current:
-        counts[claim.happening.date] += 1
-    return max(current, key=lambda c: (counts[c.happening.date], _negated(_day(c.happening.date)), c.key))
+        counts[_date(claim)] += 1
+    return max(current, key=lambda c: (counts[_date(c)], _negated(_day(_date(c))), c.key))
 
 
 def _happening_event(story_id: str, key: str, views: list[SourceView]) -> Event:
     action = key.split("|")[1]
-    dates = sorted(v.claim.happening.date for v in views)
+    dates = sorted(_date(v.claim) for v in views)
     first, last = dt.date.fromisoformat(_day(dates[0])), dt.date.fromisoformat(_day(dates[-1]))
     return Event(
         id=event_id(story_id, key), story_id=story_id, kind="happening",
-        label=min(v.label_hint for v in views), claim_type=None, counted_group=None, scope=None, action=action,
+        label=min(v.label_hint or "" for v in views), claim_type=None, counted_group=None, scope=None, action=action,
         date_start=dates[0], date_end=dates[-1], low=None, best=None, high=None,
         spread=float((last - first).days), n_sources=len(views),
     )

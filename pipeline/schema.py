@@ -88,7 +88,10 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
         {"id": INT, "version_id": INT, "sentence_id": INT, "start": INT, "end": INT, "text": TEXT,
          "value": REAL, "low": REAL, "high": REAL, "unit": TEXT, "approx": TEXT, "counted": TEXT,
          "counted_head": TEXT, "predicate": TEXT, "claim_type": TEXT, "as_of": TEXT, "attributed_to": TEXT,
-         "scope": TEXT, "event_key": TEXT},
+         "scope": TEXT, "event_key": TEXT,
+         # Alignment keys the facts layer stores (pipeline/nlp/keys.py) and what a figure's status is.
+         "counted_group": TEXT, "unit_kind": TEXT, "time_scope": TEXT, "incident": TEXT, "phase": TEXT,
+         "status": TEXT, "planned": INT, "part": TEXT},
         "id",
         [("version_id", "document_versions", "id"), ("sentence_id", "sentences", "id")],
     ),

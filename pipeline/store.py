@@ -269,7 +269,7 @@ class Store:
 
     def save_analysis(self, version: VersionToAnalyse, analysis: Analysis, happenings: Iterable[Happening],
                       extractor_version: str, figure_keys: list[str | None], happening_keys: list[str | None],
-                      actor_words: dict[tuple[str, str], int]) -> set[str]:
+                      actor_words: dict[tuple[str, str], int]) -> set[tuple[str, str]]:
         """Replace a version's facts; return the (event key, source id) pairs its old and new facts touch."""
         happenings = list(happenings)
         vid = version.version_id
@@ -330,6 +330,7 @@ class Store:
             "unit": figure.unit, "approx": figure.approx, "counted": figure.counted,
             "counted_head": figure.counted_head, "predicate": figure.predicate, "claim_type": figure.claim_type,
             "as_of": figure.as_of, "attributed_to": figure.attributed_to, "scope": figure.scope, "event_key": key,
+            **{name: getattr(figure, name) for name in _FIGURE_KEYS}, "planned": int(figure.planned),
         }
 
     def _delete_facts(self, version_id: int) -> None:
@@ -351,8 +352,8 @@ class Store:
     def claims(self, story_id: str, pairs: set[tuple[str, str]] | None = None) -> Iterator[Claim]:
         """Aligned-to-be facts of the current versions of a story: all, or those of these
         (event key, source id) pairs."""
-        if pairs is None:
-            yield from self._claims("", [story_id])
+        if pairs is None:  # every fact: its key is computed at alignment, never trusted from analysis time
+            yield from self._claims("", [story_id], keyed_only=False)
             return
         by_source: dict[str, set[str]] = {}
         for key, source_id in pairs:
@@ -363,7 +364,8 @@ class Store:
                                     [story_id, source_id, *sorted(keys)], source_first=True)
 
     def _claims(self, where: str, params: list, source_first: bool = False,
-                tables: tuple[str, ...] = ("figures", "happenings")) -> Iterator[Claim]:
+                tables: tuple[str, ...] = ("figures", "happenings"), keyed_only: bool = True) -> Iterator[Claim]:
+        where = (" AND x.event_key IS NOT NULL" if keyed_only else "") + where
         rows = self.db.query(_claims_sql("figures", where, source_first), params) if "figures" in tables else ()
         for row in rows:
             yield _claim(row, figure=Figure(
@@ -371,7 +373,7 @@ class Store:
                 high=row["high"], unit=row["unit"], approx=row["approx"], counted=row["counted"],
                 counted_head=row["counted_head"], predicate=row["predicate"], claim_type=row["claim_type"],
                 as_of=row["as_of"], attributed_to=row["attributed_to"], sentence=row["sentence"],
-                sentence_start=row["sentence_start"], scope=row["scope"]))
+                sentence_start=row["sentence_start"], scope=row["scope"], **_stored_keys(row)))
         rows = self.db.query(_claims_sql("happenings", where, source_first), params) if "happenings" in tables else ()
         for row in rows:
             yield _claim(row, happening=Happening(
@@ -400,8 +402,10 @@ class Store:
         return rows[0]["aligner_version"] if rows else None
 
     def save_events(self, story_id: str, events: list[Event], aligner_version: str) -> None:
-        """Replace all of a story's events (a full alignment)."""
+        """Replace all of a story's events (a full alignment), and store with each fact the
+        key it was aligned by, so that later incremental alignments find it under that key."""
         with self.db.atomic():
+            self._rekey_facts(story_id, events)
             old = "SELECT id FROM events WHERE story_id = ?"
             for table in ("event_claims", "event_sources"):
                 self.db.execute(f"DELETE FROM {table} WHERE event_id IN ({old})", [story_id])
@@ -410,6 +414,18 @@ class Store:
                 self._insert_event(event)
             self.db["alignments"].upsert({"story_id": story_id, "aligner_version": aligner_version,
                                           "aligned_at": now_iso()}, pk="story_id")
+
+    def _rekey_facts(self, story_id: str, events: list[Event]) -> None:
+        for table in ("figures", "happenings"):
+            self.db.execute(f"UPDATE {table} SET event_key = NULL WHERE event_key IS NOT NULL AND version_id IN "
+                            "(SELECT current_version_id FROM documents WHERE story_id = ? AND duplicate_of IS NULL)",
+                            [story_id])
+        for event in events:
+            for member in event.members:
+                fact = _fact_ids(member.claim_key)
+                table, row_id = ("figures", fact["figure_id"]) if fact["figure_id"] else ("happenings",
+                                                                                          fact["happening_id"])
+                self.db.execute(f"UPDATE {table} SET event_key = ? WHERE id = ?", [event.key, row_id])
 
     def update_events(self, story_id: str, events: list[Event], changed: set[tuple[str, str]]) -> None:
         """Rewrite the events of the changed (event key, source id) pairs (an incremental alignment).
@@ -436,7 +452,7 @@ class Store:
                                     f"({_marks(sources)})", [event.id, *sources])
                     self.db.execute("DELETE FROM event_sources WHERE event_id = ?", [event.id])
                 self._insert_event(event)
-                self.db.execute("UPDATE event_claims SET conservative = (claim_key = ?) "
+                self.db.execute("UPDATE event_claims SET conservative = IFNULL(claim_key = ?, 0) "
                                 "WHERE event_id = ? AND (conservative = 1 OR claim_key = ?)",
                                 [event.conservative_key, event.id, event.conservative_key])
 
@@ -593,8 +609,18 @@ def _claims_sql(table: str, where: str, source_first: bool = False) -> str:
         FROM {join.format(table=table)} ON d.current_version_id = x.version_id
         JOIN sources s ON s.id = d.source_id
         LEFT JOIN sentences sn ON sn.id = x.sentence_id
-        WHERE d.story_id = ? AND x.event_key IS NOT NULL AND d.duplicate_of IS NULL{where}
+        WHERE d.story_id = ? AND d.duplicate_of IS NULL{where}
         ORDER BY x.id"""
+
+
+# Keys the facts layer computed, stored with each figure and read back for alignment.
+_FIGURE_KEYS = ("counted_group", "unit_kind", "time_scope", "incident", "phase", "status", "part")
+
+
+def _stored_keys(row: dict) -> dict:
+    """A figure row's stored keys; a row from before they were stored keeps the model's defaults."""
+    keys = {name: row[name] for name in _FIGURE_KEYS if row.get(name) is not None}
+    return {**keys, "planned": bool(row.get("planned"))}
 
 
 def _marks(values) -> str:

@@ -9,23 +9,27 @@ import re
 
 import pytest
 
-from pipeline import align as align_module
-from pipeline.align import align, align_changes, counted_group, event_key, price_phase
+from pipeline.align import align, align_changes, event_key
 from pipeline.errors import ConfigError
 from pipeline.models import Claim, EventMember, Figure, Happening
+from pipeline.nlp import keys as keys_module
+from pipeline.nlp.keys import counted_group, price_phase, with_keys
 
 
 def fig(value: float | None, claim_type: str = "killed", counted: str | None = None, head: str | None = None,
         scope: str | None = None, as_of: str | None = None, low: float | None = None, high: float | None = None,
-        sentence: str | None = None, text: str | None = None) -> Figure:
-    """A figure; with a sentence, the figure text is found in it and offsets point there."""
+        sentence: str | None = None, text: str | None = None, unit: str | None = None, approx: str | None = None,
+        status: str = "reported", published_year: int = 2022) -> Figure:
+    """A figure with the keys the facts layer stores (for a story of ``published_year``); with a
+    sentence, the figure text is found in it and offsets point there."""
     text = text or (str(int(value)) if value is not None else "some")
     start = sentence.index(text) if sentence else 0
     if head is None and counted:
         head = counted.split()[-1]
-    return Figure(text=text, start=start, end=start + len(text), value=value, low=low, high=high,
-                  counted=counted, counted_head=head, claim_type=claim_type, as_of=as_of,
-                  sentence=sentence, sentence_start=0 if sentence else None, scope=scope)
+    return with_keys(Figure(text=text, start=start, end=start + len(text), value=value, low=low, high=high,
+                            counted=counted, counted_head=head, claim_type=claim_type, as_of=as_of, unit=unit,
+                            approx=approx, status=status, sentence=sentence, sentence_start=0 if sentence else None,
+                            scope=scope), published_year, published_year)
 
 
 def claim(key: str, source: str, figure: Figure | None = None, happening: Happening | None = None,
@@ -121,11 +125,11 @@ def test_a_head_noun_alone_is_enough():
 @pytest.mark.parametrize("figure", [
     fig(10, "injured", "horses"),
     fig(10, "killed", None),
-    fig(10, "other", "police officers"),
     fig(10, "detained", "cases"),
+    fig(10, "other", None, head=None),
 ])
-def test_unknown_groups_and_other_claims_are_not_aligned(figure):
-    assert counted_group(figure)[0] is None or figure.claim_type == "other"
+def test_unknown_groups_and_claims_counting_nothing_are_not_aligned(figure):
+    assert counted_group(figure)[0] is None
     assert event_key(claim("a", "src", figure)) is None
 
 
@@ -176,6 +180,11 @@ def test_damage_counts_business_or_property(sentence, text, group):
     ("Gas had previously cost 60 tenge.", "60", "before"),
     ("Residents demanded that the price of gas return to 50-60 tenge.", "50-60", "before"),
     ("The price rose to 120 tenge after the cap was lifted.", "120", "after"),
+    ("The price of gas went from 60 to 120 tenge a litre when a state price cap was scrapped.", "60", "before"),
+    ("The price of gas went from 60 to 120 tenge a litre when a state price cap was scrapped.", "120", "after"),
+    ("Gas went from around 60 tenge a litre to 120 once the price cap was lifted.", "60", "before"),
+    ("They promised to bring back a ceiling of 50 tenge a litre on gas.", "50", "cut"),
+    ("LPG once cost as little as 30 to 35 tenge a litre.", "30 to 35", "before"),
 ])
 def test_price_phase_reads_the_words_around_the_figure(sentence, text, phase):
     assert price_phase(fig(1, "price", sentence=sentence, text=text)) == phase
@@ -412,15 +421,15 @@ def test_event_key_is_what_groups_and_separates_kinds():
 def test_a_phrase_listed_in_two_groups_is_a_config_error(tmp_path, monkeypatch):
     lexicon = tmp_path / "groups.yaml"
     lexicon.write_text("people:\n  people: [people]\n  opposing actors: [rioter, people]\n"
-                       "deployed as troops: [people]\nequipment: [tank]\ngoods: {fuel: [gas]}\n"
+                       "deployed as troops: [people]\nobjects: {equipment: [tank]}\ngoods: {fuel: [gas]}\n"
                        "damage: {property: [property]}\n", encoding="utf-8")
-    monkeypatch.setattr(align_module, "LEXICON", lexicon)
-    align_module.load_lexicon.cache_clear()
+    monkeypatch.setattr(keys_module, "LEXICON", lexicon)
+    keys_module.load_lexicon.cache_clear()
     try:
         with pytest.raises(ConfigError, match="already in 'people'"):
-            align_module.load_lexicon()
+            keys_module.load_lexicon()
     finally:
-        align_module.load_lexicon.cache_clear()
+        keys_module.load_lexicon.cache_clear()
 
 
 # --- incremental alignment ----------------------------------------------------------------------------
@@ -493,18 +502,18 @@ def test_the_most_conservative_flag_moves_to_a_changed_source_when_its_figure_is
 
 
 def test_a_death_toll_that_names_no_group_counts_people_and_joins_the_overall_toll():
-    toll = Figure(text="225", start=0, end=3, value=225, claim_type="killed", predicate="toll",
-                  sentence="The death toll rose to 225.")
+    toll = with_keys(Figure(text="225", start=0, end=3, value=225, claim_type="killed", predicate="toll",
+                            sentence="The death toll rose to 225."))
     counted = claim("a", "ap", fig(227, "killed", "people"))
     [event] = align([claim("t", "khabar", toll), counted])
     assert event.label == "People killed" and event.n_sources == 2
-    unnamed = Figure(text="12", start=0, end=2, value=12, claim_type="killed", predicate="kill")
+    unnamed = with_keys(Figure(text="12", start=0, end=2, value=12, claim_type="killed", predicate="kill"))
     assert event_key(claim("u", "ap", unnamed)) is None  # "12 were killed": whose deaths is unknown
 
 
 def test_a_casualty_figure_given_as_a_tally_counts_people():
-    tally = Figure(text="230", start=0, end=3, value=230, claim_type="killed", predicate="figure",
-                   sentence="The latest official figure is 230.")
+    tally = with_keys(Figure(text="230", start=0, end=3, value=230, claim_type="killed", predicate="figure",
+                             sentence="The latest official figure is 230."))
     assert event_key(claim("t", "ap", tally)) == event_key(claim("p", "ap", fig(225, "killed", "people")))
 
 
@@ -519,3 +528,121 @@ def test_groups_of_general_news(counted, group):
 def test_children_among_the_dead_are_an_event_apart_from_the_overall_toll():
     events = align([claim("a", "ap", fig(164, "killed", "people")), claim("b", "hrw", fig(9, "killed", "children"))])
     assert sorted(e.label for e in events) == ["Children killed", "People killed"]
+
+
+# --- events never mix (issue 14) ------------------------------------------------------------------------
+
+
+def test_shops_and_money_are_never_one_damage_event():
+    shops = claim("a", "tv", fig(200, "damage", "shops", sentence="Rioters looted 200 shops.", text="200"))
+    money = claim("b", "chamber", fig(78e9, "damage", sentence="The riots caused damage to business of 78 billion "
+                                      "tenge.", text="78 billion tenge", unit="KZT"))
+    assert sorted(e.label for e in align([shops, money])) == ["Damage to business", "Shops damaged"]
+
+
+def test_damage_in_euros_dollars_vehicles_and_police_cars_are_four_events():
+    claims = [claim("e", "a", fig(5e6, "damage", sentence="Damage reached 5 million euros.", text="5", unit="EUR")),
+              claim("d", "b", fig(6e6, "damage", sentence="Damage reached $6 million.", text="6", unit="USD")),
+              claim("v", "c", fig(400, "damage", "vehicles", sentence="Rioters burned 400 vehicles.", text="400")),
+              claim("p", "d", fig(30, "damage", "police cars", sentence="Rioters burned 30 police cars.", text="30"))]
+    events = align(claims)
+    assert len(events) == 4 and all(e.n_sources == 1 for e in events)
+
+
+def test_one_incident_figure_is_apart_from_the_national_toll():
+    worst = ("In the worst incident, security forces opened fire on demonstrators near the central square, "
+             "killing at least 10 people.")
+    claims = [claim("w", "monitor", fig(10, "killed", "people", sentence=worst, text="10", low=10)),
+              claim("t", "monitor", fig(225, "killed", "people", sentence="At least 225 people were killed.",
+                                        text="225")),
+              claim("u", "wire", fig(227, "killed", "people"))]
+    events = {e.label: e for e in align(claims)}
+    assert set(events) == {"People killed", "People killed, worst incident"}
+    assert events["People killed"].low == 225
+
+
+def test_one_day_figure_is_apart_from_the_running_total():
+    day = "On January 6 alone, 500 people were detained."
+    claims = [claim("d", "a", fig(500, "detained", "people", sentence=day, text="500", as_of="2022-01-06")),
+              claim("n", "b", fig(9900, "detained", "people", as_of="2022-01-10"))]
+    events = {e.label: e for e in align(claims)}
+    assert set(events) == {"People detained", "People detained on 2022-01-06"}
+    assert events["People detained"].low == 9900
+
+
+def test_prices_of_other_years_are_apart_and_equal_prices_of_the_year_are_one():
+    claims = [claim("y11", "a", fig(30, "price", sentence="A litre of gas cost 30 tenge in 2011.", text="30",
+                                    unit="KZT")),
+              claim("y21", "b", fig(60, "price", sentence="Gas rose from 60 tenge in 2021 to 120 tenge in 2022.",
+                                    text="60", unit="KZT")),
+              claim("y22", "b", fig(120, "price", sentence="Gas rose from 60 tenge in 2021 to 120 tenge in 2022.",
+                                    text="120", unit="KZT")),
+              claim("now", "c", fig(120, "price", sentence="In 2022 the price of gas rose to 120 tenge.", text="120",
+                                    unit="KZT"))]
+    events = {e.label: e for e in align(claims)}
+    assert set(events) == {"Fuel price in 2011", "Fuel price in 2021", "Fuel price after the rise"}
+    assert [m.claim_key for m in events["Fuel price after the rise"].members] == ["now", "y22"]
+
+
+def test_a_price_in_another_currency_or_in_percent_is_another_event():
+    claims = [claim("k", "a", fig(120, "price", sentence="Gas rose to 120 tenge.", text="120", unit="KZT")),
+              claim("u", "b", fig(0.3, "price", sentence="Gas rose to $0.3.", text="0.3", unit="USD")),
+              claim("p", "c", fig(100, "price", sentence="Gas prices rose 100%.", text="100", unit="%"))]
+    assert len(align(claims)) == 3
+
+
+def test_a_vague_quantity_is_visible_but_no_number_and_never_most_conservative():
+    claims = [claim("v", "rights", fig(2000, "detained", "people", approx="vague", text="Thousands", low=2000)),
+              claim("a", "wire", fig(4400, "detained", "people")),
+              claim("b", "ministry", fig(9900, "detained", "people"))]
+    event = only(align(claims))
+    assert (event.low, event.best, event.high, event.n_sources) == (4400, 7150, 9900, 3)
+    assert event.conservative_key == "a" and not member(event, "v").conservative
+    alone = only(align([claims[0]]))
+    assert (alone.low, alone.best, alone.high, alone.conservative_key) == (None, None, None, None)
+
+
+def test_a_source_with_a_number_and_a_vague_quantity_stands_by_its_number():
+    claims = [claim("n", "wire", fig(4400, "detained", "people", as_of="2022-01-08")),
+              claim("v", "wire", fig(2000, "detained", "people", approx="vague", as_of="2022-01-10"))]
+    event = only(align(claims))
+    assert event.sources[0].claim.key == "n" and event.low == 4400
+
+
+@pytest.mark.parametrize("status", ["withdrawn", "disputed", "denied"])
+def test_a_withdrawn_disputed_or_denied_figure_never_stands_nor_is_most_conservative(status):
+    claims = [claim("old", "health", fig(164, "killed", "people", as_of="2022-01-15", status=status)),
+              claim("new", "health", fig(225, "killed", "people", as_of="2022-01-09")),
+              claim("other", "wire", fig(227, "killed", "people"))]
+    event = only(align(claims))
+    assert (event.low, event.high, event.conservative_key) == (225, 227, "new")
+    assert not member(event, "old").latest_for_source and member(event, "new").latest_for_source
+    only_withdrawn = only(align([claims[0]]))
+    assert only_withdrawn.low is None and not only_withdrawn.members[0].latest_for_source
+
+
+def test_other_figures_two_sources_give_about_the_same_thing_form_one_event():
+    states = [claim("a", "eu", fig(27, "other", "member states", sentence="All 27 member states agreed.",
+                                   text="27")),
+              claim("b", "wire", fig(26, "other", "member states", sentence="Only 26 member states agreed.",
+                                     text="26"))]
+    event = only(align(states))
+    assert (event.n_sources, event.low, event.high) == (2, 26, 27)
+
+
+def test_event_keys_come_from_stored_fields_alone():
+    stored = Figure(text="12", start=0, end=2, value=12, claim_type="killed", counted_group="security forces",
+                    unit_kind="people")
+    unkeyed = Figure(text="12", start=0, end=2, value=12, claim_type="killed", counted="police officers",
+                     counted_head="officer")
+    assert only(align([claim("s", "a", stored)])).label == "Security forces killed"
+    assert event_key(claim("u", "a", unkeyed)) is None  # alignment reads no lexicon
+
+
+@pytest.mark.parametrize("figure", [
+    fig(70, "killed", "people", sentence="About 70% of the people killed were men.", text="70", unit="%"),
+    fig(3, "killed", "people", unit="USD"),
+    fig(5, "damage", "people", sentence="The fire damaged 5 people's homes.", text="5"),
+])
+def test_a_count_in_a_unit_its_claim_type_does_not_compare_is_not_aligned(figure):
+    assert event_key(claim("a", "src", figure)) is None

@@ -89,3 +89,35 @@ def test_a_rerun_with_nothing_new_rewrites_no_event(demo_story, tmp_path):
     before = alignment(db)
     assert run_demo(db, demo_story, tmp_path).events == 0
     assert alignment(db) == before
+
+
+def test_a_changed_aligner_rule_reaches_the_facts_stored_before_it(demo_story, tmp_path, monkeypatch):
+    """Issue 12: event keys are computed at alignment from stored fields, so a full
+    re-alignment by a new aligner version re-keys facts an older rule left unkeyed."""
+    from pipeline import align as align_module
+    from pipeline import runner
+
+    current = align_module.event_key
+
+    def older_rule(claim):  # an aligner that did not yet align prices
+        key = current(claim)
+        return None if key and key.startswith("figure|price|") else key
+
+    db = tmp_path / "db.sqlite"
+    with monkeypatch.context() as patch:
+        for module in (align_module, runner):
+            patch.setattr(module, "event_key", older_rule)
+        patch.setattr(runner, "ALIGNER_VERSION", "older")
+        run_demo(db, demo_story, tmp_path)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM events WHERE claim_type = 'price'").fetchone() == (0,)
+
+    run_demo(db, demo_story, tmp_path)  # the current aligner: a full re-alignment
+
+    labels = {label for (label,) in conn.execute("SELECT label FROM events WHERE claim_type = 'price'")}
+    assert {"Fuel price before the rise", "Fuel price after the rise"} <= labels
+    # Each fact now carries the key it was aligned by, for the next incremental alignment.
+    stale = conn.execute("""SELECT COUNT(*) FROM event_claims c JOIN events e ON e.id = c.event_id
+                            JOIN figures f ON f.id = c.figure_id WHERE f.event_key IS NOT e.event_key""").fetchone()
+    conn.close()
+    assert stale == (0,)

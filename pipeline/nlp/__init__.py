@@ -11,10 +11,11 @@ from spacy.tokens import Doc
 
 from ..models import Analysis, DateMention, EntityMention, Figure, Sentence
 from .entities import merge_canonicals
+from .keys import fill_keys
 from .model import load_nlp
 
 # Bump when extraction output changes: stored analyses of an older version are redone.
-EXTRACTOR_VERSION = "1.7.0"
+EXTRACTOR_VERSION = "1.8.0"
 
 __all__ = ["EXTRACTOR_VERSION", "analyse", "analyse_many", "load_nlp", "merge_canonicals"]
 
@@ -37,7 +38,7 @@ def _analysis(doc: Doc) -> Analysis:
 
 def analyse(nlp: Language, text: str, published: dt.date | None = None, publisher: str | None = None) -> Analysis:
     """The facts of one text; dates resolve against ``published``."""
-    return _analysis(nlp(_doc(nlp, text, published, publisher)))
+    return fill_keys(_analysis(nlp(_doc(nlp, text, published, publisher))), published)
 
 
 def analyse_many(nlp: Language, items: Iterable[tuple[str, dt.date | None, str | None]], n_process: int = 1,
@@ -50,4 +51,4 @@ def analyse_many(nlp: Language, items: Iterable[tuple[str, dt.date | None, str |
     batch_size = batch_size or (4 if n_process > 1 else 32)
     docs = (_doc(nlp, text, published, publisher) for text, published, publisher in items)
     for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
-        yield _analysis(doc)
+        yield fill_keys(_analysis(doc), dt.date.fromisoformat(doc._.published) if doc._.published else None)

@@ -1,0 +1,493 @@
+"""Keys the facts layer stores with each figure, so that alignment compares figures without
+reading any language (English rules; group words from ``lexicon/groups.yaml``).
+
+- ``counted_group``: what a figure counts, normalised ("police officers" and "servicemen"
+  are both security forces; "1,300 shops" counts shops);
+- ``unit_kind``: people, objects, money:<ISO code>, percent, duration or other;
+- ``phase``: for a price, before the rise, after it, or after a cut;
+- ``time_scope``: another time the figure is about ("the price in 2011" → "2011");
+- ``incident``: one incident the figure is limited to ("in the worst incident").
+
+:func:`fill_keys` sets them on every figure of an analysis. Each rule is a small function
+or a data row with the sentence it exists for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml  # type: ignore[import-untyped]  # no stubs installed
+
+from ..errors import ConfigError
+from ..models import Analysis, Figure
+
+LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
+
+# Claim types counting people (or troops); what they count comes from the lexicon.
+PEOPLE_TYPES = frozenset({"killed", "injured", "detained", "missing", "displaced", "deployed"})
+# Claim types whose count is the thing itself ("75 fires").
+SELF_COUNTED = frozenset({"fires", "attacks"})
+_SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "incident"}
+# A casualty or detention figure that names no group but is one of these tallies counts
+# people: "the death toll rose to 225", "the latest official figure is 230" (after "How many died?").
+_TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number"}
+# "12 members of the security forces": what the counted word is a part of.
+_PART_OF = r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+|a\s+|an\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})"
+# How far (characters) from a price or damage figure the sentence may name the good.
+_NEAR = 150
+
+_RISE = re.compile(r"\b(?:rose|rise[ns]?|rising|increas\w*|doubl\w*|tripl\w*|jump\w*|hike[sd]?|went up|"
+                   r"soar\w*|spik\w*|surg\w*|climb\w*"
+                   # "went from 60 to 120 tenge when a state price cap was scrapped"
+                   r"|went from|(?:cap|ceiling)s? (?:was |were |had been )?(?:scrapped|lifted|removed|expired|"
+                   r"abolished)|lift\w* (?:the |a )?(?:price )?(?:cap|ceiling))\b", re.I)
+_CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall\w*|slash\w*|restor\w*|"
+                  r"caps?|capped|rolled back"
+                  r"|ceiling|bring back)\b", re.I)  # "promised to bring back a ceiling of 50 tenge"
+_EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
+                      r"revert\w* to|once)\b", re.I)  # "LPG once cost as little as 30 tenge"
+
+
+# --- the lexicon of counted groups ----------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’]s)?")
+_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "police": "police",
+              "personnel": "personnel", "news": "news", "gas": "gas", "lpg": "lpg", "lives": "life"}
+
+
+def singular(word: str) -> str:
+    """A rough singular of an English word, enough to match lexicon entries."""
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"  # servicemen, policemen, gunmen
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Match:
+    group: str
+    text: str  # as written, lower-cased: the source's own word
+    start: int
+    end: int
+    words: tuple[str, ...]  # singular forms
+
+
+class Matcher:
+    """Finds lexicon phrases in a text, word by word, the longest phrase first."""
+
+    def __init__(self, entries: dict[tuple[str, ...], str]):
+        self.entries = entries
+        self.longest = max((len(words) for words in entries), default=0)
+
+    def find(self, text: str) -> list[Match]:
+        return list(_find(self, text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
+    tokens = [(singular(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found, i = [], 0
+    while i < len(tokens):
+        for size in range(min(matcher.longest, len(tokens) - i), 0, -1):
+            words = tuple(t[0] for t in tokens[i:i + size])
+            group = matcher.entries.get(words)
+            if group is not None:
+                start, end = tokens[i][1], tokens[i + size - 1][2]
+                found.append(Match(group, text[start:end].lower(), start, end, words))
+                i += size
+                break
+        else:
+            i += 1
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage
+    troops: frozenset[str]  # people groups a "deployed" figure counts as troops
+
+
+def _entries(section: str, groups: dict[str, list[str]], problems: list[tuple[str, str]]) -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for group, phrases in groups.items():
+        for phrase in phrases:
+            words = tuple(singular(w.group()) for w in _WORD.finditer(phrase))
+            if words in table and table[words] != group:
+                problems.append((f"{section} -> {group}", f"{phrase!r} is already in {table[words]!r}"))
+            table.setdefault(words, group)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The one place this module reads its word lists from."""
+    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    problems: list[tuple[str, str]] = []
+    people = _entries("people", data["people"], problems)
+    objects = _entries("objects", data["objects"], problems)
+    matchers = {"people": Matcher(people), "objects": Matcher(objects),
+                "deployed": Matcher({**objects, **people}),
+                "goods": Matcher(_entries("goods", data["goods"], problems)),
+                "damage": Matcher(_entries("damage", data["damage"], problems))}
+    if problems:
+        raise ConfigError(str(LEXICON), problems)
+    return Lexicon(matchers, frozenset(data["deployed as troops"]))
+
+
+def _matcher(domain: str) -> Matcher:
+    return load_lexicon().matchers[domain]
+
+
+# --- what a figure counts ------------------------------------------------------------
+
+
+def counted_group(figure: Figure) -> tuple[str | None, str | None]:
+    """(group, the source's own word) for what a figure counts; (None, ...) when unknown."""
+    claim_type = figure.claim_type
+    if claim_type in SELF_COUNTED:
+        return _self_counted_group(figure)
+    if claim_type in PEOPLE_TYPES:
+        return _people_group(figure)
+    if claim_type in ("price", "damage"):
+        return _money_group(figure)
+    return _thing_counted(figure)
+
+
+def _self_counted_group(figure: Figure) -> tuple[str | None, str | None]:
+    # "20,000 bandits attacked" counts people; "41 attacks" counts attacks; "400 cars" burned neither.
+    match = _counted_match(figure, "people")
+    if match is not None:
+        return match.group, match.text
+    if figure.counted_head is None or singular(figure.counted_head) in _SELF_HEADS:
+        return figure.claim_type, figure.counted_head or figure.claim_type
+    return None, figure.counted_head
+
+
+def _people_group(figure: Figure) -> tuple[str | None, str | None]:
+    match = _counted_match(figure, "deployed" if figure.claim_type == "deployed" else "people")
+    if match is None and _is_toll(figure):
+        return "people", None  # "the death toll rose to 225": a toll counts people
+    if match is None:
+        return None, figure.counted_head
+    if figure.claim_type == "deployed" and match.group in load_lexicon().troops:
+        return "troops", match.text
+    return match.group, match.text
+
+
+def _money_group(figure: Figure) -> tuple[str | None, str | None]:
+    """A price's good, a damage figure's victim in money, or the things damaged ("400 cars burned")."""
+    kind = unit_kind(figure)
+    if kind == "objects":
+        return _object_group(figure) if figure.claim_type == "damage" else (None, figure.counted_head)
+    if not kind.startswith("money") and kind != "percent":
+        return None, figure.counted_head  # "the violence cost 200 lives" is not a price
+    domain = "goods" if figure.claim_type == "price" else "damage"
+    match = _counted_match(figure, domain) or _nearest_in_sentence(figure, domain)
+    if match is not None:
+        return match.group, match.text
+    # Damage is always to something; a figure that does not say what counts as property.
+    return ("property", None) if figure.claim_type == "damage" else (None, figure.counted_head)
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "some", "these", "those"}
+
+
+def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
+    """What a figure of no casualty, price or damage type counts: its own counted phrase,
+    singular, with what happened to it, since a lexicon group is too coarse here ("27 member
+    states" → "member state"; "10 days of the withdrawal" → "day of withdrawal"; "2,200 people
+    sought help" → "people: seek", apart from "3,000 residents gave blood")."""
+    if not figure.counted_head:
+        return None, None
+    phrase = figure.counted or figure.counted_head
+    words = [w.group().lower() for w in _WORD.finditer(phrase + _part_of_phrase(figure))]
+    kept = " ".join([w if w == "of" else singular(w) for w in words if w not in _DETERMINERS][:6])
+    if not kept:
+        return None, None
+    return (f"{kept}: {figure.predicate}" if figure.predicate else kept), phrase.lower()
+
+
+def _object_group(figure: Figure) -> tuple[str | None, str | None]:
+    """The things a damage figure counts: "400 cars burned" → vehicles."""
+    match = _counted_match(figure, "objects")
+    return (match.group, match.text) if match else _thing_counted(figure)
+
+
+def _part_of_phrase(figure: Figure) -> str:
+    """What the counted word is a part of: " of the withdrawal" in "10 days of the withdrawal"."""
+    if not figure.counted or not figure.sentence:
+        return ""
+    # Lower-case words only: "residents of Karavan" names a place, which is the scope.
+    found = re.search(re.escape(figure.counted) + r"\s+of\s+(?:the\s+|a\s+)?([a-z]+(?:\s+[a-z]+)?)\b",
+                      figure.sentence, re.IGNORECASE)
+    return f" of {found.group(1)}" if found and found.group(1).islower() else ""
+
+
+def _counted_match(figure: Figure, domain: str) -> Match | None:
+    """The lexicon entry of the counted phrase, preferring the one holding the head noun."""
+    matcher = _matcher(domain)
+    if figure.counted:
+        found = matcher.find(figure.counted)
+        if found:
+            head = singular(figure.counted_head) if figure.counted_head else None
+            holding_head = [m for m in found if head in m.words]
+            return (holding_head or found)[0]
+    if figure.counted_head:
+        found = matcher.find(figure.counted_head)
+        if found:
+            return found[0]
+    if figure.counted and figure.sentence:
+        part_of = re.search(re.escape(figure.counted) + _PART_OF, figure.sentence, re.IGNORECASE)
+        found = matcher.find(part_of.group(1)) if part_of else []
+        if found:
+            return found[0]
+    return None
+
+
+def _nearest_in_sentence(figure: Figure, domain: str) -> Match | None:
+    """The entry nearest to the figure in its sentence ("the price of LPG rose to 120 tenge"), if near."""
+    if not figure.sentence:
+        return None
+    start, end = _offsets(figure)
+    near = [(max(m.start - end, start - m.end, 0), m.start, m) for m in _matcher(domain).find(figure.sentence)]
+    near = [item for item in near if item[0] <= _NEAR]
+    return min(near, key=lambda item: item[:2])[2] if near else None
+
+
+def _offsets(figure: Figure) -> tuple[int, int]:
+    """The figure's start and end within its sentence."""
+    start = max(0, figure.start - (figure.sentence_start or 0))
+    return start, start + (figure.end - figure.start)
+
+
+# --- what kind of quantity ---------------------------------------------------------
+
+_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+
+
+def unit_kind(figure: Figure) -> str:
+    """people | objects | money:<ISO> | percent | duration | other.
+
+    "78 billion tenge" is money:KZT, "5%" percent, "10 days" duration, "200 shops" objects,
+    "225 people" people; a price or damage figure in no stated currency is money.
+    """
+    unit = figure.unit or ""
+    if re.fullmatch(r"[A-Z]{3}", unit):
+        return f"money:{unit}"
+    if unit == "%":
+        return "percent"
+    head = singular(figure.counted_head or "")
+    if head in _DURATIONS:
+        return "duration"
+    counted = _people_or_objects(figure)
+    if counted is not None:
+        return counted
+    if figure.claim_type in PEOPLE_TYPES and (_is_toll(figure) or _counted_match(figure, "people")):
+        return "people"  # "a figure of 164 dead": a casualty figure counts people
+    if figure.claim_type in ("price", "damage"):
+        return "money"
+    return "other"
+
+
+def _people_or_objects(figure: Figure) -> str | None:
+    """"people" or "objects" by the lexicon entry holding the head noun, else the longer one:
+    "police cars" are objects, "bank employees" people, "pieces of military hardware" objects."""
+    head = singular(figure.counted_head) if figure.counted_head else None
+    counted = (figure.counted or "").lower()
+    found = [(head in match.words, len(match.words), kind) for kind in ("people", "objects")
+             if (match := _counted_match(figure, kind)) is not None
+             and not _a_modifier(match, head, counted)]
+    return max(found)[2] if found else None
+
+
+def _a_modifier(match: Match, head: str | None, counted: str) -> bool:
+    """An entry qualifying another head inside the counted phrase ("criminal" in "criminal cases")."""
+    return head is not None and head not in match.words and match.text in counted
+
+
+def _is_toll(figure: Figure) -> bool:
+    return figure.claim_type in PEOPLE_TYPES and figure.counted is None and figure.counted_head is None \
+        and (figure.predicate or "") in _TOLL_WORDS
+
+
+# --- prices: before the rise, after it, after the cut -------------------------------
+
+
+def price_phase(figure: Figure) -> str:
+    """"before" (the rise), "after" (the rise) or "cut", from the words around the figure."""
+    sentence = figure.sentence or ""
+    offset = _offsets(figure)[0]
+    words = re.findall(r"[\w']+", sentence[:offset].lower())
+    lead = " ".join(words[-4:])
+    rising = bool(_RISE.search(sentence))
+    cutting = bool(_CUT.search(sentence)) and not rising
+    if re.search(r"\bfrom(?: around| about| some| roughly| approximately| nearly| almost)?$", lead):
+        # "cut from 120 to 50": the price cut from is the one after the rise.
+        return "after" if cutting else "before"
+    if _CUT.search(lead) and not _RISE.search(lead):
+        return "cut"
+    if _EARLIER.search(" ".join(words[-6:])):  # "once cost as little as 30 tenge"
+        return "before"
+    return "cut" if cutting else "after"
+
+
+# --- another time: a year, last year, one day ---------------------------------------
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# (pattern, example): a year the words next to a figure put it in.
+_YEAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b(?:in|of|for|during|since|by|back in|as in)\s+(?:early\s+|late\s+|mid-?)?"
+                rf"(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", re.I), "a litre cost 30 tenge in 2011"),
+    (re.compile(r"\b((?:19|20)\d\d)(?:'s|’s)?\s+(?:price|level|figure|toll|tariff|rate|total)s?\b", re.I),
+     "the 2020 price of 75 tenge"),
+)
+# (pattern, years before the publication year, example): a relative year.
+_RELATIVE_YEAR_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = (
+    (re.compile(r"\blast year(?:'s|’s)?\b|\bthe previous year\b|\bthe year before\b", re.I), 1,
+     "last year's toll of 35 dead"),
+    (re.compile(r"\btwo years ago\b", re.I), 2, "two years ago 40 people died"),
+)
+# One day's figure, apart from the running total: "on January 6 alone, 500 were detained".
+_ONE_DAY = (re.compile(r"\b(?:in|within|over|during) (?:a single|one|the past|the last) (?:day|night|24 hours)\b|"
+                       r"(?<!almost )(?<!virtually )(?<!nearly )\bovernight\b|"
+                       rf"\bon (?:\w+day|{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})? alone\b", re.I),
+            "on January 6 alone, 500 people were detained; 70 looters were detained overnight")
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 70  # characters of the sentence around a figure read for its time
+
+
+def time_scope(figure: Figure, reference_year: int | None, published_year: int | None) -> str | None:
+    """Another time the figure is about, or None for the document's own time.
+
+    ``reference_year`` is the document's own year (the year its dates name most, else its
+    publication year): "in 2022" in a report on 2022 is no other time, even in a retrospective.
+    """
+    if figure.claim_type != "price" and _ONE_DAY[0].search(_clause(figure)[0]):
+        return figure.as_of if figure.as_of and len(figure.as_of) == 10 else "one day"
+    year = _year_named(figure, published_year)
+    if year is None or reference_year is None or year == reference_year:
+        return None
+    return str(year)
+
+
+def _clause(figure: Figure) -> tuple[str, int, int]:
+    """The figure's clause (its sentence a little before and after it, cut at ';') and the
+    figure's start and end in it."""
+    sentence = figure.sentence or ""
+    start, end = _offsets(figure)
+    before = sentence[max(0, start - _WINDOW_BEFORE):start].rsplit(";", 1)[-1]
+    after = sentence[end:end + _WINDOW_AFTER].split(";", 1)[0]
+    return f"{before}{figure.text}{after}", len(before), len(before) + len(figure.text)
+
+
+def _year_named(figure: Figure, published_year: int | None) -> int | None:
+    """The year named nearest to the figure in its clause (the nearest, so that "from 60 tenge
+    in 2021 to 120 tenge in 2022" puts each price in its own year)."""
+    text, start, end = _clause(figure)
+    mentions = [(m, int(m.group(1))) for pattern, _ in _YEAR_RULES for m in pattern.finditer(text)]
+    if published_year is not None:
+        mentions += [(m, published_year - back) for pattern, back, _ in _RELATIVE_YEAR_RULES
+                     for m in pattern.finditer(text)]
+    near = [(_distance(m, start, end), year) for m, year in mentions if _same_clause(text, m, start, end)]
+    return min(near)[1] if near else None
+
+
+def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """No comma between the year and the figure, unless the year opens the sentence: "In 2011,
+    a litre cost 30 tenge" is about 2011; "120 tenge, up from 60 in 2021" puts only 60 in 2021,
+    and "independent since 1991, the country lost 225 people" does not date the 225."""
+    between = text[match.end():start] if match.start() < start else text[end:match.start()]
+    return "," not in between or (match.start() < start and not text[:match.start()].strip())
+
+
+_BEFORE_PENALTY = 30  # a time is written after its figure more often: "120 tenge in 2022"
+
+
+def _distance(match: re.Match[str], start: int, end: int) -> int:
+    """How far a time mention is from the figure; one before it counts as further."""
+    if match.start() >= end:
+        return match.start() - end
+    return max(start - match.end(), 0) + _BEFORE_PENALTY
+
+
+# --- one incident ---------------------------------------------------------------------
+
+# (pattern, example): words before a figure limiting it to one incident; the key is the
+# incident's noun with its qualifier, superlatives made one ("deadliest" → "worst").
+_INCIDENT = (re.compile(r"\b(?:in|during)\s+(?:the|an?|one|another)\s+(?P<qual>single|separate|worst|deadliest|"
+                        r"bloodiest|most serious|biggest|largest)?\s*(?P<noun>incident|attack|clash|shooting|"
+                        r"explosion|blast|raid|episode|ambush|stampede)\b", re.I),
+             "In the worst incident, security forces opened fire near the square, killing at least 10 people.")
+_SUPERLATIVES = {"deadliest": "worst", "bloodiest": "worst", "most serious": "worst", "biggest": "worst",
+                 "largest": "worst", "separate": "another", "single": "one"}
+
+
+def incident(figure: Figure) -> str | None:
+    """A short stable key of the one incident a figure is limited to ("worst incident"), or None."""
+    sentence = figure.sentence or ""
+    start, end = _offsets(figure)
+    # After the figure, only up to the next comma or number: "10 people were killed in the
+    # attack on the mayor's office"; "225 died, and 10 in the worst incident" leaves the 225 alone.
+    after = re.split(r"[,;\d]", sentence[end:], maxsplit=1)[0]
+    found = list(_INCIDENT[0].finditer(sentence[:start])) or list(_INCIDENT[0].finditer(after))[:1]
+    if not found:
+        return None
+    last = found[-1]
+    qualifier = (last.group("qual") or "").lower()
+    qualifier = _SUPERLATIVES.get(qualifier, qualifier) or ("another" if "another" in last.group(0).lower() else "one")
+    return f"{qualifier} {last.group('noun').lower()}"
+
+
+# --- all keys of an analysis ----------------------------------------------------------
+
+
+def reference_year(analysis: Analysis, published: dt.date | None) -> int | None:
+    """The year a document is about: the one its dates name most, else its publication year."""
+    years = Counter(int(d.value[:4]) for d in analysis.dates if d.value and d.value[:4].isdigit())
+    if years:
+        top = max(years.values())
+        named = sorted(year for year, n in years.items() if n == top)
+        return published.year if published and published.year in named else named[-1]
+    return published.year if published else None
+
+
+def with_keys(figure: Figure, reference: int | None = None, published_year: int | None = None,
+              currency: str | None = None) -> Figure:
+    """The figure with its alignment keys set; ``currency`` is the one its sentence gives it."""
+    group, _ = counted_group(figure)
+    scope = time_scope(figure, reference, published_year)
+    phase = price_phase(figure) if figure.claim_type == "price" and scope is None else None
+    kind = unit_kind(figure)
+    return replace(figure, counted_group=group, unit_kind=f"money:{currency}" if currency and kind == "money" else kind,
+                   time_scope=scope, incident=incident(figure), phase=phase)
+
+
+def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> str | None:
+    """The currency of the nearest money figure in the same sentence, for a price or damage
+    figure that names none: "now costs 62 roubles, up from 48" (48 roubles)."""
+    if figure.unit or figure.claim_type not in ("price", "damage"):
+        return None
+    money = [(abs(other.start - figure.start), other.unit) for other in figures
+             if other.sentence_start == figure.sentence_start and re.fullmatch(r"[A-Z]{3}", other.unit or "")]
+    return min(money)[1] if money else None
+
+
+def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
+    """Every figure of an analysis with its alignment keys set."""
+    reference = reference_year(analysis, published)
+    year = published.year if published else None
+    figures = analysis.figures
+    return replace(analysis, figures=tuple(with_keys(f, reference, year, sentence_currency(f, figures))
+                                           for f in figures))

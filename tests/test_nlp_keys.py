@@ -1,0 +1,150 @@
+"""The alignment keys the facts layer stores with each figure (pipeline/nlp/keys.py): one
+test per rule, each with the sentence it exists for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.models import Analysis, DateMention, Figure
+from pipeline.nlp.keys import (
+    counted_group,
+    fill_keys,
+    incident,
+    reference_year,
+    time_scope,
+    unit_kind,
+    with_keys,
+)
+
+
+def figure(sentence: str, text: str, claim_type: str = "other", counted: str | None = None,
+           head: str | None = None, unit: str | None = None, as_of: str | None = None,
+           predicate: str | None = None) -> Figure:
+    start = sentence.index(text)
+    return Figure(text=text, start=start, end=start + len(text), value=1.0, unit=unit, counted=counted,
+                  counted_head=head or (counted.split()[-1] if counted else None), claim_type=claim_type,
+                  as_of=as_of, predicate=predicate, sentence=sentence, sentence_start=0)
+
+
+# --- unit kind ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, text, claim_type, counted, head, unit, kind", [
+    ("The riots caused damage to business of 78 billion tenge.", "78 billion tenge", "damage", "tenge", None,
+     "KZT", "money:KZT"),
+    ("Insurers put the damage at 12 million euros.", "12 million euros", "damage", "euros", None, "EUR",
+     "money:EUR"),
+    ("Looters ransacked 200 shops.", "200", "damage", "shops", None, None, "objects"),
+    ("Rioters burned 30 police cars.", "30", "damage", "police cars", None, None, "objects"),
+    ("The alliance sent 250 pieces of military hardware.", "250", "deployed", "pieces", None, None, "objects"),
+    ("225 people were killed.", "225", "killed", "people", None, None, "people"),
+    ("Bank employees, 40 in all, were detained.", "40", "detained", "bank employees", "employee", None, "people"),
+    ("Fuel prices rose 5%.", "5%", "price", None, None, "%", "percent"),
+    ("The withdrawal took 10 days.", "10", "other", "days", None, None, "duration"),
+    ("The Prosecutor's Office opened 546 criminal cases.", "546", "other", "criminal cases", "case", None, "other"),
+])
+def test_unit_kind_tells_people_objects_money_by_currency_percent_and_duration(
+        sentence, text, claim_type, counted, head, unit, kind):
+    assert unit_kind(figure(sentence, text, claim_type, counted, head, unit)) == kind
+
+
+def test_a_toll_phrased_as_what_the_violence_cost_is_no_price():
+    cost = figure("The violence cost 200 lives.", "200", "price", "lives", "life")
+    assert unit_kind(cost) == "people" and counted_group(cost)[0] is None
+
+
+def test_damage_counting_things_counts_the_things():
+    assert counted_group(figure("Rioters burned about 400 cars.", "400", "damage", "cars"))[0] == "vehicles"
+    assert counted_group(figure("Rioters burned 30 police cars.", "30", "damage", "police cars"))[0] == \
+        "police vehicles"
+    assert counted_group(figure("Looters ransacked 200 shops.", "200", "damage", "shops"))[0] == "shops"
+
+
+@pytest.mark.parametrize("sentence, text, counted, predicate, group", [
+    ("All 27 member states agreed.", "27", "member states", "agree", "member state: agree"),
+    ("The pull-out took 10 days of the withdrawal plan.", "10", "days", "take", "day of withdrawal plan: take"),
+    ("More than 3,000 residents of Karavan have given blood.", "3,000", "residents", "give", "resident: give"),
+])
+def test_another_figure_counts_its_own_phrase_and_what_happened_to_it(sentence, text, counted, predicate, group):
+    assert counted_group(figure(sentence, text, "other", counted, predicate=predicate))[0] == group
+
+
+# --- another time ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, text, scope", [
+    ("A litre of gas cost 30 tenge in 2011.", "30", "2011"),
+    ("The 2020 price of 75 tenge was already high.", "75", "2020"),
+    ("Gas rose from 60 tenge in 2021 to 120 tenge in 2022.", "60", "2021"),
+    ("Gas rose from 60 tenge in 2021 to 120 tenge in 2022.", "120", None),
+    ("In 2022 the price rose to 120 tenge.", "120", None),
+    ("Last year's toll of 35 dead was lower.", "35", "2021"),
+    ("The price had risen to 120 tenge on January 1, from about 60 tenge a year earlier.", "60", None),
+    ("In 2011, a litre of gas cost 30 tenge.", "30", "2011"),
+    ("Gas now costs 120 tenge, up from 60 tenge in 2021.", "120", None),
+    ("Gas now costs 120 tenge, up from 60 tenge in 2021.", "60", "2021"),
+    ("Independent since 1991, the country lost 225 people in the unrest.", "225", None),
+])
+def test_a_figure_about_another_year_carries_that_year(sentence, text, scope):
+    assert time_scope(figure(sentence, text, "price"), 2022, 2022) == scope
+
+
+def test_one_day_figure_carries_its_day():
+    one_day = figure("On January 6 alone, 500 people were detained.", "500", "detained", "people",
+                     as_of="2022-01-06")
+    assert time_scope(one_day, 2022, 2022) == "2022-01-06"
+    overnight = figure("In Almaty, 70 looters were detained overnight.", "70", "detained", "looters")
+    assert time_scope(overnight, 2022, 2022) == "one day"
+    both = "In Almaty alone, 70 terrorists and 30 looters were detained overnight, the police said."
+    assert time_scope(figure(both, "70", "detained", "terrorists"), 2022, 2022) == "one day"
+    sudden = figure("The price roughly doubled to 120 tenge, a jump of about 100% almost overnight.", "120", "price")
+    assert time_scope(sudden, 2022, 2022) is None
+    running = figure("By January 6, 500 people had been detained.", "500", "detained", "people", as_of="2022-01-06")
+    assert time_scope(running, 2022, 2022) is None
+
+
+def test_a_retrospective_is_about_the_year_its_dates_name_most():
+    dates = tuple(DateMention(text="x", start=0, end=1, value=v) for v in ("2022-01-05", "2022-01-07", "2023"))
+    assert reference_year(Analysis(dates=dates), dt.date(2023, 3, 1)) == 2022
+    assert reference_year(Analysis(), dt.date(2023, 3, 1)) == 2023
+    sentence = "In January 2022, 227 people were killed."
+    [keyed] = fill_keys(Analysis(dates=dates, figures=(figure(sentence, "227", "killed", "people"),)),
+                        dt.date(2023, 3, 1)).figures
+    assert keyed.time_scope is None
+
+
+# --- one incident ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, text, key", [
+    ("In the worst incident, security forces opened fire near the square, killing at least 10 people.",
+     "at least 10", "worst incident"),
+    ("In the deadliest attack, 12 people died.", "12", "worst attack"),
+    ("In a separate incident, 3 people were wounded.", "3", "another incident"),
+    ("In a single shooting, 5 people were killed.", "5", "one shooting"),
+    ("225 people were killed in the unrest.", "225", None),
+    ("At least 10 people were killed in an attack on the mayor's office.", "10", "one attack"),
+    ("Officials said 225 died, and 10 in the worst incident.", "225", None),
+    ("Officials said 225 died, and 10 in the worst incident.", "10", "worst incident"),
+])
+def test_a_figure_of_one_incident_carries_a_short_key(sentence, text, key):
+    assert incident(figure(sentence, text, "killed", "people")) == key
+
+
+def test_keys_are_filled_on_every_figure_of_an_analysis():
+    sentence = "The price of gas rose from 60 to 120 tenge."
+    figures = (figure(sentence, "60", "price", unit="KZT"), figure(sentence, "120", "price", unit="KZT"))
+    keyed = fill_keys(Analysis(figures=figures), dt.date(2022, 1, 8)).figures
+    assert [(f.counted_group, f.unit_kind, f.phase) for f in keyed] == [("fuel", "money:KZT", "before"),
+                                                                         ("fuel", "money:KZT", "after")]
+    assert with_keys(figures[0]).counted_group == "fuel"
+
+
+def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
+    sentence = "A kilogram of rye bread now costs 62 roubles, up from 48."
+    figures = (figure(sentence, "62 roubles", "price", unit="RUB"), figure(sentence, "48", "price"))
+    keyed = fill_keys(Analysis(figures=figures), dt.date(2025, 3, 1)).figures
+    assert [(f.counted_group, f.unit_kind, f.phase) for f in keyed] == [("food", "money:RUB", "after"),
+                                                                         ("food", "money:RUB", "before")]
