@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import faults
 from .actors import count_actor_words
 from .align import ALIGNER_VERSION, align, align_changes, event_key
 from .archive import ArchiveReader, ArchiveWriter
@@ -114,17 +115,22 @@ def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> Ru
             if not options.offline:
                 discover(stories, store, options, report)
             collect(stories, store, options, report)
+            faults.stage_done("collected")
             relinked = link_copies(store, report)
+            faults.stage_done("linked")
             touched = analyse(store, [s.id for s in stories], options, report)
+            faults.stage_done("analysed")
             for story_id, pairs in relinked.items():
                 touched.setdefault(story_id, set()).update(pairs)
             for story in stories:  # never aligned, or by another version of the aligner
                 if store.aligner_version(story.id) != ALIGNER_VERSION:
                     touched[story.id] = None
             report.events = realign(store, touched)
+            faults.stage_done("aligned")
             if touched:
                 merge_entities(store)
                 locate_places(store, sorted(touched))
+            faults.stage_done("located")
             report.status = "completed"
             store.finish_run(report.run_id, report.counts(), report.status)
         except BaseException as exc:

@@ -8,6 +8,7 @@ leaves the database as it was before that write.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -19,6 +20,7 @@ from urllib.parse import quote
 
 import sqlite_utils
 
+from . import faults
 from .errors import StoreError
 from .models import (
     Analysis,
@@ -87,10 +89,18 @@ class Store:
             self.db.enable_wal()
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA synchronous = NORMAL")
-            with self.db.atomic():
+            with self._write():
                 apply_schema(self.db)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction (rolled back on any exception, signals included)."""
+        with self.db.atomic():
+            yield
+            faults.write_boundary()  # a kill here must leave the database as before the write
+        faults.write_boundary()
 
     def close(self) -> None:
         self.db.close()
@@ -104,7 +114,7 @@ class Store:
     # --- stories and runs ----------------------------------------------------------
 
     def save_stories(self, stories: Iterable[Story]) -> None:
-        with self.db.atomic():
+        with self._write():
             for story in stories:
                 self.db["stories"].upsert(
                     {"id": story.id, "title": story.title, "description": story.description}, pk="id"
@@ -118,7 +128,7 @@ class Store:
                     )
 
     def start_run(self, story_ids: list[str], offline: bool) -> int:
-        with self.db.atomic():
+        with self._write():
             table = self.db["runs"].insert(
                 {"stories": ",".join(story_ids), "started": now_iso(), "status": "running", "offline": int(offline)}
             )
@@ -127,7 +137,7 @@ class Store:
     def finish_run(self, run_id: int, counts: dict, status: str, error: str | None = None) -> None:
         row = {key: value for key, value in counts.items() if key != "failures"}
         row.update(ended=now_iso(), status=status, error=error, failures=json.dumps(counts.get("failures", {})))
-        with self.db.atomic():
+        with self._write():
             self.db["runs"].update(run_id, row)
 
     def last_runs(self, limit: int = 5) -> list[dict]:
@@ -147,7 +157,7 @@ class Store:
     def log_fetch(self, run_id: int, snapshot: Snapshot, source_id: str, outcome: str | None = None,
                   error: str | None = None) -> None:
         state = self.document_state(snapshot.url)
-        with self.db.atomic():
+        with self._write():
             self.db["fetch_log"].insert({
                 "run_id": run_id, "url": snapshot.url, "source_id": source_id,
                 "document_id": state.id if state else None, "status_code": snapshot.status,
@@ -162,7 +172,7 @@ class Store:
         now = now_iso()
         content_hash = text_hash(article.text)
         published = article.published.isoformat() if article.published else None
-        with self.db.atomic():
+        with self._write():
             state = self.document_state(snapshot.url)
             fields = {
                 "url": snapshot.url, "story_id": story_id, "source_id": source_id,
@@ -204,7 +214,7 @@ class Store:
             changes["etag"] = snapshot.header("etag")
         if snapshot.header("last-modified"):
             changes["last_modified"] = snapshot.header("last-modified")
-        with self.db.atomic():
+        with self._write():
             state = self.document_state(url)
             if state is None:
                 return
@@ -215,7 +225,7 @@ class Store:
     def mark_failed(self, url: str, story_id: str, source_id: str, reason: str, removed: bool = False) -> None:
         """A failure keeps the last good content; a 404/410 after success marks it removed."""
         now = now_iso()
-        with self.db.atomic():
+        with self._write():
             state = self.document_state(url)
             if state is None:
                 self.db["documents"].insert({
@@ -274,7 +284,7 @@ class Store:
         happenings = list(happenings)
         vid = version.version_id
         source_id = self.db["documents"].get(version.document_id)["source_id"]
-        with self.db.atomic():
+        with self._write():
             # Facts of this document's other versions leave the events when this one becomes current.
             touched = {row["event_key"] for table in ("figures", "happenings") for row in self.db.query(
                 f"SELECT DISTINCT event_key FROM {table} WHERE event_key IS NOT NULL AND version_id IN "
@@ -401,7 +411,7 @@ class Store:
 
     def save_events(self, story_id: str, events: list[Event], aligner_version: str) -> None:
         """Replace all of a story's events (a full alignment)."""
-        with self.db.atomic():
+        with self._write():
             old = "SELECT id FROM events WHERE story_id = ?"
             for table in ("event_claims", "event_sources"):
                 self.db.execute(f"DELETE FROM {table} WHERE event_id IN ({old})", [story_id])
@@ -422,7 +432,7 @@ class Store:
             f"SELECT id, event_key FROM events WHERE story_id = ? AND event_key IN ({_marks(keys)})",
             [story_id, *sorted(keys)])}
         new = {event.key: event for event in events}
-        with self.db.atomic():
+        with self._write():
             for key, event_id in ids.items():
                 if key not in new:
                     params = [event_id]
@@ -462,7 +472,7 @@ class Store:
 
     def save_discovered(self, run_id: int, story_id: str, source_id: str, via: str, found: list[dict]) -> int:
         """Remember articles found in a feed or sitemap; return how many were new."""
-        with self.db.atomic():
+        with self._write():
             before = self.db["discovered"].count
             self.db["discovered"].insert_all(
                 ({"story_id": story_id, "source_id": source_id, "found_via": via, "found_at": now_iso(),
@@ -502,7 +512,7 @@ class Store:
 
     def save_signature(self, document_id: int, bands: list[str], duplicate_of: int | None,
                        similarity: float | None) -> None:
-        with self.db.atomic():
+        with self._write():
             self.db.execute("DELETE FROM signature_bands WHERE document_id = ?", [document_id])
             self.db["signature_bands"].insert_all({"band": b, "document_id": document_id} for b in bands)
             self.db["documents"].update(document_id, {"duplicate_of": duplicate_of, "similarity": similarity})
@@ -532,7 +542,7 @@ class Store:
                       changes: Iterable) -> None:
         """The text diff on the new version and one row per fact that changed."""
         now = now_iso()
-        with self.db.atomic():
+        with self._write():
             self.db["document_versions"].update(new_version_id, {"previous_version_id": old_version_id, "diff": diff})
             self.db.execute("DELETE FROM fact_changes WHERE new_version_id = ?", [new_version_id])
             self.db["fact_changes"].insert_all({
@@ -551,7 +561,7 @@ class Store:
     def merge_entities(self, mapping: dict[tuple[str, str], str]) -> int:
         """Point mentions of an entity at the canonical entity it merges into; return how many moved."""
         moved = 0
-        with self.db.atomic():
+        with self._write():
             for (canonical, label), target in sorted(mapping.items()):
                 if target == canonical:
                     continue
@@ -576,7 +586,7 @@ class Store:
             GROUP BY e.canonical ORDER BY e.canonical""", [story_id]))
 
     def save_places(self, story_id: str, places: list[dict]) -> None:
-        with self.db.atomic():
+        with self._write():
             self.db.execute("DELETE FROM places WHERE story_id = ?", [story_id])
             self.db["places"].insert_all({"id": f"{story_id}:{p['name']}", "story_id": story_id, **p} for p in places)
 
