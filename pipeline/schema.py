@@ -35,7 +35,7 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
          "text": TEXT, "words": INT, "content_hash": TEXT, "body_hash": TEXT, "current_version_id": INT,
          "status": TEXT, "first_seen": TEXT, "last_seen": TEXT, "last_success": TEXT, "etag": TEXT,
          "last_modified": TEXT, "consecutive_failures": INT, "last_error": TEXT, "removed_at": TEXT,
-         "duplicate_of": INT, "similarity": REAL},
+         "duplicate_of": INT, "similarity": REAL, "signature_hash": TEXT},
         "id",
         [("story_id", "stories", "id"), ("source_id", "sources", "id")],
     ),
@@ -54,7 +54,7 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     ),
     "analyses": (
         {"version_id": INT, "extractor_version": TEXT, "analysed_at": TEXT, "sentences": INT, "dates": INT,
-         "figures": INT, "entities": INT, "happenings": INT},
+         "figures": INT, "entities": INT, "happenings": INT, "status": TEXT, "note": TEXT},
         "version_id",
         [("version_id", "document_versions", "id")],
     ),
@@ -146,6 +146,13 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     ),
     "alignments": ({"story_id": TEXT, "aligner_version": TEXT, "aligned_at": TEXT}, "story_id",
                    [("story_id", "stories", "id")]),
+    # Work owed by a later stage, written in the same transaction as the output that owes it
+    # and deleted in the same transaction as the output that pays it: a killed run leaves
+    # it here for the next run. Events of these (event key, source) pairs must be re-aligned;
+    # these stories' places must be pinned again.
+    "stale_events": ({"id": INT, "story_id": TEXT, "event_key": TEXT, "source_id": TEXT}, "id",
+                     [("story_id", "stories", "id")]),
+    "stale_places": ({"story_id": TEXT}, "story_id", [("story_id", "stories", "id")]),
 }
 
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -172,6 +179,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("signature_bands", ["band"], False),
     ("signature_bands", ["document_id"], False),
     ("discovered", ["source_id"], False),
+    ("stale_events", ["story_id", "event_key", "source_id"], True),
     ("events", ["story_id", "event_key"], True),
     ("event_claims", ["event_id", "source_id"], False),
     ("event_sources", ["event_id", "source_id"], True),

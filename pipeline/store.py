@@ -128,7 +128,10 @@ class Store:
                     )
 
     def start_run(self, story_ids: list[str], offline: bool) -> int:
+        """Record a new run; a run still marked running was killed (the caller holds the lock)."""
         with self._write():
+            self.db.execute("UPDATE runs SET status = 'interrupted', error = COALESCE(error, ?) "
+                            "WHERE status = 'running'", ["ended without finishing: the process was killed"])
             table = self.db["runs"].insert(
                 {"stories": ",".join(story_ids), "started": now_iso(), "status": "running", "offline": int(offline)}
             )
@@ -202,6 +205,10 @@ class Store:
                     "published": published, "published_source": article.published_source, "text": article.text,
                 }).last_pk
                 is_new = True
+            if state is not None and state.current_version_id not in (None, version_id):
+                # Another version's facts now stand for the document (also a page reverted to an
+                # earlier, already analysed text): its events and places are owed again.
+                self._mark_document_stale(document_id)
             self.db["documents"].update(document_id, {"current_version_id": version_id})
         return document_id, version_id, is_new
 
@@ -279,8 +286,15 @@ class Store:
 
     def save_analysis(self, version: VersionToAnalyse, analysis: Analysis, happenings: Iterable[Happening],
                       extractor_version: str, figure_keys: list[str | None], happening_keys: list[str | None],
-                      actor_words: dict[tuple[str, str], int]) -> set[str]:
-        """Replace a version's facts; return the (event key, source id) pairs its old and new facts touch."""
+                      actor_words: dict[tuple[str, str], int], status: str = "ok",
+                      note: str | None = None) -> set[tuple[str, str]]:
+        """Replace a version's facts; return the (event key, source id) pairs its old and new facts touch.
+
+        In the same transaction those pairs' events and the story's places are marked owed,
+        so a run killed before alignment leaves the work for the next one. ``status`` is
+        ok, partial (only part of the text analysed: ``note`` says which) or failed (no
+        facts: ``note`` says why).
+        """
         happenings = list(happenings)
         vid = version.version_id
         source_id = self.db["documents"].get(version.document_id)["source_id"]
@@ -330,8 +344,10 @@ class Store:
                 "version_id": vid, "extractor_version": extractor_version, "analysed_at": now_iso(),
                 "sentences": len(analysis.sentences), "dates": len(analysis.dates),
                 "figures": len(analysis.figures), "entities": len(analysis.entities),
-                "happenings": len(happenings)}, pk="version_id")
-        return {(key, source_id) for key in touched | {k for k in [*figure_keys, *happening_keys] if k}}
+                "happenings": len(happenings), "status": status, "note": note}, pk="version_id")
+            pairs = {(key, source_id) for key in touched | {k for k in [*figure_keys, *happening_keys] if k}}
+            self._mark_stale(version.story_id, pairs)
+        return pairs
 
     def _figure_row(self, version_id: int, figure: Figure, sentence_id: int | None, key: str | None) -> dict:
         return {
@@ -349,6 +365,32 @@ class Store:
                                 f"(SELECT id FROM {table} WHERE version_id = ?)", [version_id])
         for table in ("entity_mentions", "dates", "figures", "happenings", "actor_words", "sentences"):
             self.db.execute(f"DELETE FROM {table} WHERE version_id = ?", [version_id])
+
+    def _mark_stale(self, story_id: str, pairs: Iterable[tuple[str, str]], places: bool = True) -> None:
+        """Owe a re-alignment of these (event key, source id) pairs and, with ``places``, the story's places."""
+        self.db["stale_events"].insert_all(({"story_id": story_id, "event_key": key, "source_id": source}
+                                            for key, source in sorted(pairs)), ignore=True)
+        if places:
+            self.db["stale_places"].insert({"story_id": story_id}, pk="story_id", ignore=True)
+
+    def _mark_document_stale(self, document_id: int) -> None:
+        """Owe a re-alignment of every event any version of this document has facts in."""
+        row = self.db["documents"].get(document_id)
+        keys = {r["event_key"] for table in ("figures", "happenings") for r in self.db.query(
+            f"SELECT DISTINCT event_key FROM {table} WHERE event_key IS NOT NULL AND version_id IN "
+            "(SELECT id FROM document_versions WHERE document_id = ?)", [document_id])}
+        self._mark_stale(row["story_id"], {(key, row["source_id"]) for key in keys})
+
+    def stale_pairs(self, story_id: str) -> set[tuple[str, str]]:
+        """The (event key, source id) pairs whose events a run still owes a re-alignment."""
+        return {(r["event_key"], r["source_id"]) for r in self.db.query(
+            "SELECT event_key, source_id FROM stale_events WHERE story_id = ?", [story_id])}
+
+    def stale_places(self, story_ids: list[str]) -> list[str]:
+        """The stories among these whose places a run still owes."""
+        return [r["story_id"] for r in self.db.query(
+            f"SELECT story_id FROM stale_places WHERE story_id IN ({_marks(story_ids)}) ORDER BY story_id",
+            story_ids)]
 
     def _entity_id(self, canonical: str, label: str) -> int:
         rows = list(self.db.query("SELECT id FROM entities WHERE canonical = ? AND label = ?", [canonical, label]))
@@ -416,6 +458,7 @@ class Store:
             for table in ("event_claims", "event_sources"):
                 self.db.execute(f"DELETE FROM {table} WHERE event_id IN ({old})", [story_id])
             self.db.execute("DELETE FROM events WHERE story_id = ?", [story_id])
+            self.db.execute("DELETE FROM stale_events WHERE story_id = ?", [story_id])
             for event in events:
                 self._insert_event(event)
             self.db["alignments"].upsert({"story_id": story_id, "aligner_version": aligner_version,
@@ -449,6 +492,9 @@ class Store:
                 self.db.execute("UPDATE event_claims SET conservative = (claim_key = ?) "
                                 "WHERE event_id = ? AND (conservative = 1 OR claim_key = ?)",
                                 [event.conservative_key, event.id, event.conservative_key])
+            for key, source in sorted(changed):
+                self.db.execute("DELETE FROM stale_events WHERE story_id = ? AND event_key = ? AND source_id = ?",
+                                [story_id, key, source])
 
     def _insert_event(self, event: Event) -> None:
         self.db["events"].upsert({  # an update when the other sources' memberships stay
@@ -499,23 +545,30 @@ class Store:
     def document(self, document_id: int) -> dict:
         return self.db["documents"].get(document_id)
 
-    def bands_of(self, document_id: int) -> list[str]:
-        return [r["band"] for r in self.db.query(
-            "SELECT band FROM signature_bands WHERE document_id = ? ORDER BY id", [document_id])]
+    def documents_to_check(self, story_ids: list[str]) -> list[int]:
+        """Documents whose current text has no signature or copy check yet, oldest first."""
+        return [r["id"] for r in self.db.query(f"""
+            SELECT id FROM documents WHERE story_id IN ({_marks(story_ids)}) AND current_version_id IS NOT NULL
+            AND signature_hash IS NOT content_hash ORDER BY id""", story_ids)]
 
-    def event_pairs_of(self, document_id: int) -> set[tuple[str, str]]:
-        """(event key, source id) of the facts in a document's current version."""
-        return {(r["event_key"], r["source_id"]) for table in ("figures", "happenings") for r in self.db.query(
-            f"SELECT DISTINCT x.event_key, d.source_id FROM {table} x "
-            "JOIN documents d ON d.current_version_id = x.version_id "
-            "WHERE d.id = ? AND x.event_key IS NOT NULL", [document_id])}
-
-    def save_signature(self, document_id: int, bands: list[str], duplicate_of: int | None,
-                       similarity: float | None) -> None:
+    def save_copy_check(self, document_id: int, bands: list[str], duplicate_of: int | None,
+                        similarity: float | None, demoted: tuple[int, float] | None = None) -> None:
+        """A document's signature and what it is a copy of, with the check marked done, in one
+        transaction. ``demoted``: (an older document, its similarity) that becomes a copy of this
+        one. The events whose claims this moves in or out are marked owed a re-alignment."""
         with self._write():
+            if demoted is not None:
+                other, score = demoted
+                if self.db["documents"].get(other)["duplicate_of"] != document_id:
+                    self._mark_document_stale(other)
+                self.db["documents"].update(other, {"duplicate_of": document_id, "similarity": score})
+            doc = self.db["documents"].get(document_id)
+            if doc["duplicate_of"] != duplicate_of:
+                self._mark_document_stale(document_id)
             self.db.execute("DELETE FROM signature_bands WHERE document_id = ?", [document_id])
             self.db["signature_bands"].insert_all({"band": b, "document_id": document_id} for b in bands)
-            self.db["documents"].update(document_id, {"duplicate_of": duplicate_of, "similarity": similarity})
+            self.db["documents"].update(document_id, {"duplicate_of": duplicate_of, "similarity": similarity,
+                                                      "signature_hash": doc["content_hash"]})
 
     # --- revisions -----------------------------------------------------------------
 
@@ -523,7 +576,7 @@ class Store:
         """The newest earlier version of a document that has facts: (id, text)."""
         rows = list(self.db.query(
             "SELECT v.id, v.text FROM document_versions v JOIN analyses a ON a.version_id = v.id "
-            "WHERE v.document_id = ? AND v.id != ? ORDER BY v.last_seen DESC, v.id DESC LIMIT 1",
+            "WHERE v.document_id = ? AND v.id != ? AND a.status IS NOT 'failed' ORDER BY v.last_seen DESC, v.id DESC LIMIT 1",
             [document_id, version_id]))
         return (rows[0]["id"], rows[0]["text"]) if rows else None
 
@@ -588,6 +641,7 @@ class Store:
     def save_places(self, story_id: str, places: list[dict]) -> None:
         with self._write():
             self.db.execute("DELETE FROM places WHERE story_id = ?", [story_id])
+            self.db.execute("DELETE FROM stale_places WHERE story_id = ?", [story_id])
             self.db["places"].insert_all({"id": f"{story_id}:{p['name']}", "story_id": story_id, **p} for p in places)
 
     def count(self, table: str) -> int:
