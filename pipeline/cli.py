@@ -2,7 +2,7 @@
 
 Exit codes: 0 done (a run that completed is 0 even when some sources failed: they are
 reported); 1 the run itself could not complete; 2 bad input (sources file, arguments);
-3 another run holds the database lock.
+3 another run holds the database lock; 130 interrupted by SIGINT (Ctrl-C) or SIGTERM.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .errors import ConfigError, LockHeld, PipelineError, UsageError
 from .export import export as export_comparison
 from .extract_command import extract_target, render
 from .fetch import FetchSettings
+from .interrupt import EXIT_INTERRUPTED, sigterm_interrupts
 from .runner import RunOptions, RunReport, run_pipeline
 from .schedule import parse_duration, run_every
 from .store import Store
@@ -120,7 +121,8 @@ def run(db_path, **settings) -> None:
     extracted again, analysed texts are not analysed again. A source that fails is
     recorded with its reason and the run goes on. Exit code 0 when the run completed
     (failed sources are listed), 1 when it could not, 2 for bad input, 3 when another
-    run holds the database.
+    run holds the database, 130 when SIGTERM or Ctrl-C interrupted it (the run is marked
+    interrupted; the next run finishes what it left).
     """
     stories, options = prepare_run(db_path=db_path, **settings)
     print_report(_run(stories, db_path, options), db_path)
@@ -134,8 +136,9 @@ def run(db_path, **settings) -> None:
 def schedule(db_path, every, jitter, max_runs, **settings) -> None:
     """Run in the foreground every --every, never overlapping, until SIGTERM or Ctrl-C.
 
-    A run cut short by a signal rolls back its open write; a run that finds the database
-    locked by another process is skipped with a message and the loop goes on.
+    A run cut short by a signal rolls back its open write and is marked interrupted
+    (exit code 130, also when the signal came between runs); a run that finds the
+    database locked by another process is skipped with a message and the loop goes on.
     """
     try:
         every_s, jitter_s = parse_duration(every), parse_duration(jitter)
@@ -152,17 +155,20 @@ def schedule(db_path, every, jitter, max_runs, **settings) -> None:
         except PipelineError as exc:
             click.echo(f"run failed: {exc}", err=True)
 
-    done = run_every(every_s, jitter_s, once, max_runs=max_runs, log=lambda m: click.echo(m, err=True))
-    click.echo(f"schedule stopped after {done} runs", err=True)
+    done, signal_name = run_every(every_s, jitter_s, once, max_runs=max_runs, log=lambda m: click.echo(m, err=True))
+    click.echo(f"schedule stopped after {done} runs" + (f" by {signal_name}" if signal_name else ""), err=True)
+    if signal_name:
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def _run(stories, db_path: Path, options: RunOptions) -> RunReport:
     try:
-        return run_pipeline(stories, db_path, options)
+        with sigterm_interrupts():
+            return run_pipeline(stories, db_path, options)
     except PipelineError as exc:
         raise fail_on(exc)
     except KeyboardInterrupt:
-        raise Failure("interrupted: what was stored so far is kept; run again to finish", 130)
+        raise Failure("interrupted: what was stored so far is kept; run again to finish", EXIT_INTERRUPTED)
 
 
 def print_report(report: RunReport, db_path: Path) -> None:

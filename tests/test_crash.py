@@ -84,8 +84,8 @@ def options(archive: Path) -> RunOptions:
     return RunOptions(offline=True, archive_dir=archive, progress=False, fetch=FetchSettings(min_delay=0))
 
 
-@pytest.fixture(scope="module")
-def recorded(tmp_path_factory) -> Recorded:
+@pytest.fixture(scope="module", name="recorded")
+def recorded_story(tmp_path_factory) -> Recorded:
     """Fetch the story once in its first and once in its updated state, into two archives."""
     tmp = tmp_path_factory.mktemp("recorded")
     server = HTTPServer(host="127.0.0.1", port=0)
