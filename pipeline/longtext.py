@@ -14,8 +14,8 @@ import dataclasses
 
 from .models import Analysis
 
-MAX_ANALYSED_CHARS = 200_000
-PIECE_CHARS = 50_000
+MAX_ANALYSED_CHARS = 100_000  # about 16,000 words: longer than the longest long read
+PIECE_CHARS = 25_000
 
 
 def cut(text: str, limit: int | None = None) -> tuple[str, str | None]:
