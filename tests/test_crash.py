@@ -222,6 +222,7 @@ def test_the_update_changes_what_the_crash_tests_look_at(recorded, tmp_path):
     assert first.expected["places"]
     assert any(527.0 in e[11:14] for e in update.expected["events"])
     assert update.expected["fact_changes"]
+    print(f"write boundaries: first run {first.boundaries}, update run {update.boundaries}")
     assert first.boundaries >= 50 and update.boundaries >= 50
 
 
