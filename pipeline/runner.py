@@ -284,13 +284,13 @@ def link_copies(store: Store, story_ids: list[str], report: RunReport) -> None:
         doc = store.document(document_id)
         own = shingles(doc["text"] or "")
         bands = band_keys(signature(own))
-        best = None
-        for other in store.similar_candidates(document_id, bands):
-            if other["source_id"] == doc["source_id"]:
+        best: tuple[dict, float] | None = None
+        for candidate in store.similar_candidates(document_id, bands):
+            if candidate["source_id"] == doc["source_id"]:
                 continue
-            score = jaccard(own, shingles(other["text"]))
-            if score >= THRESHOLD and (best is None or score > best[1]):
-                best = (other, score)
+            similarity = jaccard(own, shingles(candidate["text"]))
+            if similarity >= THRESHOLD and (best is None or similarity > best[1]):
+                best = (candidate, similarity)
         duplicate_of, score, demoted = None, None, None
         if best is not None:
             other, score = best
@@ -374,11 +374,14 @@ def save_facts(store: Store, report: RunReport, version: VersionToAnalyse, analy
         figure_keys = [event_key(claim(figure=f)) for f in analysis.figures]
         happening_keys = [event_key(claim(happening=h)) for h in happenings]
         actor_words = count_actor_words(version.text)
+        revision = revision_of(store, version, analysis)
     except Exception as exc:  # our own rules failed on this text: recorded, the run goes on
         record_failure(store, report, version, exc)
         return
-    # Before the facts: stored twice if killed in between, never lost (the version stays pending).
-    report.fact_changes += record_revision(store, report.run_id, version, analysis)
+    if revision is not None:  # before the facts: written again if killed in between, never lost
+        old_id, diff, changes = revision
+        store.save_revision(report.run_id, version.document_id, old_id, version.version_id, diff, changes)
+        report.fact_changes += len(changes)
     store.save_analysis(version, analysis, happenings, EXTRACTOR_VERSION, figure_keys, happening_keys, actor_words,
                         status="ok" if note is None else "partial", note=note)
     report.analysed += 1
@@ -392,18 +395,16 @@ def record_failure(store: Store, report: RunReport, version: VersionToAnalyse, e
     report.failed_urls.append((version.url, reason))
 
 
-def record_revision(store: Store, run_id: int, version: VersionToAnalyse, analysis: Analysis) -> int:
-    """When a page changed, keep the text diff and the facts that were added, removed or changed."""
+def revision_of(store: Store, version: VersionToAnalyse, analysis: Analysis) -> tuple[int, str, list] | None:
+    """When a page changed: (the previous analysed version, the text diff, the facts added, removed or changed)."""
     previous = store.previous_analysed_version(version.document_id, version.version_id)
     if previous is None:
-        return 0
+        return None
     old_id, old_text = previous
     old_figures, old_dates = store.version_facts(old_id)
     changes = (figure_changes(old_figures, list(analysis.figures))
                + date_changes(old_dates, list(analysis.dates)))
-    store.save_revision(run_id, version.document_id, old_id, version.version_id,
-                        text_diff(cut(old_text)[0], version.text), changes)  # the analysed parts only
-    return len(changes)
+    return old_id, text_diff(cut(old_text)[0], version.text), changes  # the analysed parts only
 
 
 def _claim_builder(version: VersionToAnalyse) -> Callable[..., Claim]:

@@ -201,6 +201,7 @@ FTS: dict[str, list[str]] = {"documents": ["title", "text"], "sentences": ["text
 
 def apply_schema(db: sqlite_utils.Database) -> None:
     """Create or extend every table, index, full-text index and view."""
+    added: set[tuple[str, str]] = set()
     for name, (columns, pk, foreign_keys) in TABLES.items():
         table = db[name]
         if not table.exists():
@@ -209,6 +210,10 @@ def apply_schema(db: sqlite_utils.Database) -> None:
             missing = {col: kind for col, kind in columns.items() if col not in table.columns_dict}
             for col, kind in missing.items():
                 table.add_column(col, kind)
+                added.add((name, col))
+    if ("documents", "signature_hash") in added:  # a database from before the mark: signed means checked
+        db.execute("UPDATE documents SET signature_hash = content_hash "
+                   "WHERE id IN (SELECT document_id FROM signature_bands)")
     for name, columns, unique in INDEXES:
         db[name].create_index(columns, unique=unique, if_not_exists=True)
     for statement in RAW_INDEXES:
