@@ -182,6 +182,9 @@ def print_report(report: RunReport, db_path: Path) -> None:
     if report.discovered or report.copies or report.fact_changes:
         click.echo(f"  {report.discovered} new articles discovered, {report.copies} syndicated copies linked, "
                    f"{report.fact_changes} facts changed in revised pages.")
+    if report.partial:
+        click.echo(f"  {report.partial} texts too long to analyse whole: only their beginning was analysed "
+                   "(see analyses.note).")
     for outcome, count in sorted(report.failures.items()):
         click.echo(f"  failed ({outcome}): {count}")
     for url, reason in report.failed_urls[:20]:

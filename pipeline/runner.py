@@ -78,6 +78,7 @@ class RunReport:
     copies: int = 0
     fact_changes: int = 0
     changed_documents: list[int] = field(default_factory=list)
+    partial: int = 0  # texts too long to analyse whole (see longtext)
     status: str = "running"
 
     @property
@@ -90,7 +91,7 @@ class RunReport:
             "unchanged": self.unchanged, "new_documents": self.new_documents, "new_versions": self.new_versions,
             "failed": self.failed, "analysed": self.analysed, "events": self.events,
             "discovered": self.discovered, "copies": self.copies, "fact_changes": self.fact_changes,
-            "failures": dict(self.failures),
+            "partial": self.partial, "failures": dict(self.failures),
         }
 
 
@@ -385,6 +386,7 @@ def save_facts(store: Store, report: RunReport, version: VersionToAnalyse, analy
     store.save_analysis(version, analysis, happenings, EXTRACTOR_VERSION, figure_keys, happening_keys, actor_words,
                         status="ok" if note is None else "partial", note=note)
     report.analysed += 1
+    report.partial += note is not None
 
 
 def record_failure(store: Store, report: RunReport, version: VersionToAnalyse, exc: Exception) -> None:

@@ -25,7 +25,7 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
         {"id": INT, "stories": TEXT, "started": TEXT, "ended": TEXT, "status": TEXT, "offline": INT,
          "urls": INT, "fetched": INT, "not_modified": INT, "unchanged": INT, "new_documents": INT,
          "new_versions": INT, "failed": INT, "analysed": INT, "events": INT, "discovered": INT, "copies": INT,
-         "fact_changes": INT, "failures": TEXT, "error": TEXT},
+         "fact_changes": INT, "failures": TEXT, "error": TEXT, "partial": INT},
         "id",
         [],
     ),

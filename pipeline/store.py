@@ -366,12 +366,11 @@ class Store:
         for table in ("entity_mentions", "dates", "figures", "happenings", "actor_words", "sentences"):
             self.db.execute(f"DELETE FROM {table} WHERE version_id = ?", [version_id])
 
-    def _mark_stale(self, story_id: str, pairs: Iterable[tuple[str, str]], places: bool = True) -> None:
-        """Owe a re-alignment of these (event key, source id) pairs and, with ``places``, the story's places."""
+    def _mark_stale(self, story_id: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Owe a re-alignment of these (event key, source id) pairs, and the story's places."""
         self.db["stale_events"].insert_all(({"story_id": story_id, "event_key": key, "source_id": source}
                                             for key, source in sorted(pairs)), ignore=True)
-        if places:
-            self.db["stale_places"].insert({"story_id": story_id}, pk="story_id", ignore=True)
+        self.db["stale_places"].insert({"story_id": story_id}, pk="story_id", ignore=True)
 
     def _mark_document_stale(self, document_id: int) -> None:
         """Owe a re-alignment of every event any version of this document has facts in."""

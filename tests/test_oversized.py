@@ -42,7 +42,7 @@ def test_a_page_over_the_models_length_limit_is_analysed_in_part_and_the_run_goe
     stories = stories_with(site, tmp_path, "/huge", article_page("Live blog: every update", paragraphs(1_200_000)))
     db = tmp_path / "p.db"
     report = run_pipeline(stories, db, fast_options)
-    assert report.status == "completed" and report.analysed == 4
+    assert report.status == "completed" and report.analysed == 4 and report.partial == 1
     with sqlite3.connect(db) as conn:
         stored, status, note, figures, last = conn.execute("""
             SELECT LENGTH(d.text), a.status, a.note, a.figures, (SELECT MAX(f.end) FROM figures f
