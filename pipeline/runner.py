@@ -77,7 +77,6 @@ class RunReport:
     discovered: int = 0
     copies: int = 0
     fact_changes: int = 0
-    changed_documents: list[int] = field(default_factory=list)
     partial: int = 0  # texts too long to analyse whole (see longtext)
     status: str = "running"
 
@@ -250,9 +249,8 @@ def store_snapshot(store: Store, job: Job, snapshot: Snapshot, report: RunReport
             except ExtractError as exc:
                 outcome, error = "extract_error", str(exc)
             else:
-                document_id, _, is_new = store.save_article(report.run_id, job.story.id, job.source.id, snapshot,
-                                                            article, body_hash)
-                report.changed_documents.append(document_id)
+                _, _, is_new = store.save_article(report.run_id, job.story.id, job.source.id, snapshot, article,
+                                                  body_hash)
                 report.fetched += 1
                 report.new_documents += state is None or state.current_version_id is None
                 report.new_versions += is_new
