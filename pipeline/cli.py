@@ -3,7 +3,8 @@
 Exit codes: 0 done (a run that completed is 0 even when some sources failed: they are
 reported); 1 the run itself could not complete; 2 bad input (sources file, arguments);
 3 another run holds the database lock; 4 the run completed but not one page, feed or
-sitemap could be fetched (no network, every host down).
+sitemap could be fetched (no network, every host down); 130 interrupted by SIGINT (Ctrl-C)
+or SIGTERM.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .errors import ConfigError, LockHeld, PipelineError, UsageError
 from .export import export as export_comparison
 from .extract_command import extract_target, render
 from .fetch import FetchSettings
+from .interrupt import EXIT_INTERRUPTED, sigterm_interrupts
 from .runner import RunOptions, RunReport, run_pipeline
 from .schedule import parse_duration, run_every
 from .store import Store
@@ -135,7 +137,9 @@ def run(db_path, **settings) -> None:
     extracted again, analysed texts are not analysed again. A source that fails is
     recorded with its reason and the run goes on. Exit code 0 when the run completed
     (failed sources are listed), 1 when it could not, 2 for bad input, 3 when another
-    run holds the database, 4 when not one page, feed or sitemap could be fetched.
+    run holds the database, 4 when not one page, feed or sitemap could be fetched, 130 when
+    SIGTERM or Ctrl-C interrupted it (the run is marked interrupted; the next run finishes
+    what it left).
     """
     stories, options = prepare_run(db_path=db_path, **settings)
     report = _run(stories, db_path, options)
@@ -152,8 +156,9 @@ def run(db_path, **settings) -> None:
 def schedule(db_path, every, jitter, max_runs, **settings) -> None:
     """Run in the foreground every --every, never overlapping, until SIGTERM or Ctrl-C.
 
-    A run cut short by a signal rolls back its open write; a run that finds the database
-    locked by another process is skipped with a message and the loop goes on.
+    A run cut short by a signal rolls back its open write and is marked interrupted
+    (exit code 130, also when the signal came between runs); a run that finds the
+    database locked by another process is skipped with a message and the loop goes on.
     """
     try:
         every_s, jitter_s = parse_duration(every), parse_duration(jitter)
@@ -170,17 +175,20 @@ def schedule(db_path, every, jitter, max_runs, **settings) -> None:
         except PipelineError as exc:
             click.echo(f"run failed: {exc}", err=True)
 
-    done = run_every(every_s, jitter_s, once, max_runs=max_runs, log=lambda m: click.echo(m, err=True))
-    click.echo(f"schedule stopped after {done} runs", err=True)
+    done, signal_name = run_every(every_s, jitter_s, once, max_runs=max_runs, log=lambda m: click.echo(m, err=True))
+    click.echo(f"schedule stopped after {done} runs" + (f" by {signal_name}" if signal_name else ""), err=True)
+    if signal_name:
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def _run(stories, db_path: Path, options: RunOptions) -> RunReport:
     try:
-        return run_pipeline(stories, db_path, options)
+        with sigterm_interrupts():
+            return run_pipeline(stories, db_path, options)
     except PipelineError as exc:
         raise fail_on(exc)
     except KeyboardInterrupt:
-        raise Failure("interrupted: what was stored so far is kept; run again to finish", 130)
+        raise Failure("interrupted: what was stored so far is kept; run again to finish", EXIT_INTERRUPTED)
 
 
 def failure_counts(report: RunReport) -> tuple[int, int, int]:
@@ -222,6 +230,9 @@ def print_report(report: RunReport, db_path: Path) -> None:
     if report.discovered or report.copies or report.fact_changes:
         click.echo(f"  {report.discovered} new articles discovered, {report.copies} syndicated copies linked, "
                    f"{report.fact_changes} facts changed in revised pages.")
+    if report.partial:
+        click.echo(f"  {report.partial} texts too long to analyse whole: only their beginning was analysed "
+                   "(see analyses.note).")
     for outcome, count in sorted(report.failures.items()):
         click.echo(f"  failed ({outcome}): {count}")
     for url, reason in report.failed_urls[:20]:
@@ -268,13 +279,13 @@ def serve(db_path, host, port, public) -> None:
 
 
 def _serve(db_path: Path, host: str, port: int, public: bool) -> None:
-    from .serve import serve_database  # Datasette is imported only when serving
+    from .serve import INTERRUPTED, serve_database  # Datasette is imported only when serving
 
     try:
         code = serve_database(db_path, host=host, port=port, public=public)
     except PipelineError as exc:
         raise fail_on(exc)
-    if code in (128 + signal.SIGINT, 128 + signal.SIGTERM):
+    if code == INTERRUPTED:
         raise Failure("stopped: Datasette shut down", code)
     if code != 0:
         raise Failure(f"Datasette exited with code {code} while serving {db_path} on port {port}", code)

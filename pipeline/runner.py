@@ -5,19 +5,26 @@ stored, so each stage can be re-run alone, and skips work whose input did not ch
 a 304 or an identical body is not extracted again, an analysed version is not analysed
 again (unless the extractor version changed), and only events whose claims changed are
 re-aligned.
+
+What a stage still owes is found in the database at its start, never carried in memory
+from the stage before: documents whose current text has no copy check, versions not
+analysed, events and places marked owed in the same transaction as the output that
+changed them. A run killed anywhere leaves that work for the next run to finish.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import hashlib
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import faults
 from .actors import count_actor_words
 from .align import ALIGNER_VERSION, align, align_changes, event_key
 from .archive import ArchiveReader, ArchiveWriter
@@ -28,8 +35,10 @@ from .extract import extract_article
 from .fetch import Fetcher, FetchRequest, FetchSettings
 from .happenings import find_happenings
 from .lock import run_lock
+from .longtext import cut, join, pieces
 from .models import Analysis, Claim, Snapshot, Source, Story
 from .nlp import EXTRACTOR_VERSION, analyse_many, load_nlp, merge_canonicals
+from .nlp import analyse as analyse_text
 from .places import locate
 from .progress import Progress
 from .similarity import THRESHOLD, band_keys, jaccard, shingles, signature
@@ -68,7 +77,7 @@ class RunReport:
     discovered: int = 0
     copies: int = 0
     fact_changes: int = 0
-    changed_documents: list[int] = field(default_factory=list)
+    partial: int = 0  # texts too long to analyse whole (see longtext)
     status: str = "running"
 
     @property
@@ -81,7 +90,7 @@ class RunReport:
             "unchanged": self.unchanged, "new_documents": self.new_documents, "new_versions": self.new_versions,
             "failed": self.failed, "analysed": self.analysed, "events": self.events,
             "discovered": self.discovered, "copies": self.copies, "fact_changes": self.fact_changes,
-            "failures": dict(self.failures),
+            "partial": self.partial, "failures": dict(self.failures),
         }
 
 
@@ -109,22 +118,21 @@ def run_pipeline(stories: list[Story], db_path: Path, options: RunOptions) -> Ru
     """Run every stage for these stories against the database at ``db_path``."""
     with run_lock(db_path), Store(db_path) as store:
         store.save_stories(stories)
-        report = RunReport(run_id=store.start_run([s.id for s in stories], options.offline), offline=options.offline)
+        story_ids = [s.id for s in stories]
+        report = RunReport(run_id=store.start_run(story_ids, options.offline), offline=options.offline)
         try:
             if not options.offline:
                 discover(stories, store, options, report)
             collect(stories, store, options, report)
-            relinked = link_copies(store, report)
-            touched = analyse(store, [s.id for s in stories], options, report)
-            for story_id, pairs in relinked.items():
-                touched.setdefault(story_id, set()).update(pairs)
-            for story in stories:  # never aligned, or by another version of the aligner
-                if store.aligner_version(story.id) != ALIGNER_VERSION:
-                    touched[story.id] = None
-            report.events = realign(store, touched)
-            if touched:
-                merge_entities(store)
-                locate_places(store, sorted(touched))
+            faults.stage_done("collected")
+            link_copies(store, story_ids, report)
+            faults.stage_done("linked")
+            analyse(store, story_ids, options, report)
+            faults.stage_done("analysed")
+            report.events = realign_owed(store, story_ids)
+            faults.stage_done("aligned")
+            locate_owed(store, story_ids)
+            faults.stage_done("located")
             report.status = "completed"
             store.finish_run(report.run_id, report.counts(), report.status)
         except BaseException as exc:
@@ -241,9 +249,8 @@ def store_snapshot(store: Store, job: Job, snapshot: Snapshot, report: RunReport
             except ExtractError as exc:
                 outcome, error = "extract_error", str(exc)
             else:
-                document_id, _, is_new = store.save_article(report.run_id, job.story.id, job.source.id, snapshot,
-                                                            article, body_hash)
-                report.changed_documents.append(document_id)
+                _, _, is_new = store.save_article(report.run_id, job.story.id, job.source.id, snapshot, article,
+                                                  body_hash)
                 report.fetched += 1
                 report.new_documents += state is None or state.current_version_id is None
                 report.new_versions += is_new
@@ -265,85 +272,139 @@ def store_snapshot(store: Store, job: Job, snapshot: Snapshot, report: RunReport
 # --- analyse: facts for every version not yet analysed -----------------------------
 
 
-def link_copies(store: Store, report: RunReport) -> dict[str, set[tuple[str, str]]]:
-    """Link syndicated copies to their original; return the (event key, source id) pairs this changes.
+def link_copies(store: Store, story_ids: list[str], report: RunReport) -> None:
+    """Sign every document whose current text is unchecked and link syndicated copies to their original.
 
     Of two near-identical texts from different sources, the one published first (then
     the smaller URL) is the original; the other is a copy and its claims do not count
-    as an independent source.
+    as an independent source. The store marks the events this moves claims in or out of.
     """
-    touched: dict[str, set[tuple[str, str]]] = {}
-    for document_id in report.changed_documents:
+    for document_id in store.documents_to_check(story_ids):
         doc = store.document(document_id)
-        own = shingles(doc["text"])
+        own = shingles(doc["text"] or "")
         bands = band_keys(signature(own))
-        best = None
-        for other in store.similar_candidates(document_id, bands):
-            if other["source_id"] == doc["source_id"]:
+        best: tuple[dict, float] | None = None
+        for candidate in store.similar_candidates(document_id, bands):
+            if candidate["source_id"] == doc["source_id"]:
                 continue
-            score = jaccard(own, shingles(other["text"]))
-            if score >= THRESHOLD and (best is None or score > best[1]):
-                best = (other, score)
-        duplicate_of, score = None, None
+            similarity = jaccard(own, shingles(candidate["text"]))
+            if similarity >= THRESHOLD and (best is None or similarity > best[1]):
+                best = (candidate, similarity)
+        duplicate_of, score, demoted = None, None, None
         if best is not None:
             other, score = best
             if (other["published"] or "9999", other["url"]) <= (doc["published"] or "9999", doc["url"]):
                 duplicate_of = other["id"]
             else:  # the newcomer is the original: the older document becomes the copy
-                store.save_signature(other["id"], store.bands_of(other["id"]), document_id, score)
-                touched.setdefault(doc["story_id"], set()).update(store.event_pairs_of(other["id"]))
-                report.copies += 1
-        if (doc["duplicate_of"] or None) != duplicate_of:
-            touched.setdefault(doc["story_id"], set()).update(store.event_pairs_of(document_id))
-        store.save_signature(document_id, bands, duplicate_of, score)
-        report.copies += duplicate_of is not None
-    return touched
+                demoted = (other["id"], score)
+        store.save_copy_check(document_id, bands, duplicate_of, score, demoted)
+        report.copies += best is not None
 
 
-def analyse(store: Store, story_ids: list[str], options: RunOptions,
-            report: RunReport) -> dict[str, set[tuple[str, str]] | None]:
-    """Analyse new versions; return, per story, the (event key, source id) pairs whose claims changed."""
+# Documents analysed one at a time after the model failed on a batch: the one that broke
+# it is among them (a batch in flight is at most a few dozen texts).
+ISOLATE = 64
+
+
+def analyse(store: Store, story_ids: list[str], options: RunOptions, report: RunReport) -> None:
+    """Analyse every current version not yet analysed by this extractor version.
+
+    A text that makes the analysis fail is recorded as failed on its version and the
+    run goes on; a very long text is analysed in part and in pieces (see longtext).
+    """
     total = store.count_versions_to_analyse(EXTRACTOR_VERSION, story_ids)
-    touched: dict[str, set[tuple[str, str]] | None] = {}
     if not total:
-        return touched
+        return
     nlp = load_nlp()
-    # Versions and their texts stream from the store; the two iterators stay in step.
-    versions, texts = itertools.tee(store.versions_to_analyse(EXTRACTOR_VERSION, story_ids))
-    items = ((v.text, v.published, v.publisher) for v in texts)
     with Progress(total, "analyse", enabled=options.progress) as bar:
-        for version, analysis in zip(versions, analyse_many(nlp, items, n_process=options.processes)):
-            pairs = save_facts(store, version, analysis, EXTRACTOR_VERSION)
-            report.fact_changes += record_revision(store, report.run_id, version, analysis)
-            touched.setdefault(version.story_id, set()).update(pairs)
-            report.analysed += 1
-            bar.advance()
-    return touched
+        while True:
+            pending = store.versions_to_analyse(EXTRACTOR_VERSION, story_ids)
+            try:
+                for version, analysis, note in _analyses(nlp, pending, options.processes):
+                    save_facts(store, report, version, analysis, note)
+                    bar.advance()
+                return
+            except Exception:  # one text broke the batch in flight: analyse the next ones alone
+                for version in itertools.islice(store.versions_to_analyse(EXTRACTOR_VERSION, story_ids), ISOLATE):
+                    version, note = _cut(version)
+                    try:
+                        analysis = join([(offset, analyse_text(nlp, piece, version.published, version.publisher))
+                                         for offset, piece in pieces(version.text)])
+                    except Exception as exc:
+                        record_failure(store, report, version, exc)
+                    else:
+                        save_facts(store, report, version, analysis, note)
+                    bar.advance()
 
 
-def save_facts(store: Store, version: VersionToAnalyse, analysis: Analysis,
-               extractor_version: str) -> set[tuple[str, str]]:
-    """Store one version's facts with the event key of each; return the (event key, source id) pairs touched."""
-    happenings = find_happenings(analysis, version.text)
-    claim = _claim_builder(version)
-    figure_keys = [event_key(claim(figure=f)) for f in analysis.figures]
-    happening_keys = [event_key(claim(happening=h)) for h in happenings]
-    return store.save_analysis(version, analysis, happenings, extractor_version, figure_keys, happening_keys,
-                               count_actor_words(version.text))
+def _cut(version: VersionToAnalyse) -> tuple[VersionToAnalyse, str | None]:
+    text, note = cut(version.text)
+    return (version if note is None else dataclasses.replace(version, text=text)), note
 
 
-def record_revision(store: Store, run_id: int, version: VersionToAnalyse, analysis: Analysis) -> int:
-    """When a page changed, keep the text diff and the facts that were added, removed or changed."""
+def _analyses(nlp, versions: Iterable[VersionToAnalyse],
+              processes: int) -> Iterator[tuple[VersionToAnalyse, Analysis, str | None]]:
+    """(version with the text analysed, analysis, note), streamed; long texts go in pieces."""
+
+    def split() -> Iterator[tuple[VersionToAnalyse, str | None, int, int, str]]:
+        for version in versions:
+            version, note = _cut(version)
+            parts = pieces(version.text)
+            for offset, piece in parts:
+                yield version, note, len(parts), offset, piece
+
+    # Pieces and their texts stream from the store; the two iterators stay in step.
+    jobs, inputs = itertools.tee(split())
+    items = ((piece, v.published, v.publisher) for v, _, _, _, piece in inputs)
+    done: list[tuple[int, Analysis]] = []
+    for (version, note, count, offset, _), analysis in zip(jobs, analyse_many(nlp, items, n_process=processes)):
+        done.append((offset, analysis))
+        if len(done) == count:
+            yield version, join(done), note
+            done = []
+
+
+def save_facts(store: Store, report: RunReport, version: VersionToAnalyse, analysis: Analysis,
+               note: str | None) -> None:
+    """Store one version's facts with the event key of each (and what changed since its last version)."""
+    try:
+        happenings = find_happenings(analysis, version.text)
+        claim = _claim_builder(version)
+        figure_keys = [event_key(claim(figure=f)) for f in analysis.figures]
+        happening_keys = [event_key(claim(happening=h)) for h in happenings]
+        actor_words = count_actor_words(version.text)
+        revision = revision_of(store, version, analysis)
+    except Exception as exc:  # our own rules failed on this text: recorded, the run goes on
+        record_failure(store, report, version, exc)
+        return
+    if revision is not None:  # before the facts: written again if killed in between, never lost
+        old_id, diff, changes = revision
+        store.save_revision(report.run_id, version.document_id, old_id, version.version_id, diff, changes)
+        report.fact_changes += len(changes)
+    store.save_analysis(version, analysis, happenings, EXTRACTOR_VERSION, figure_keys, happening_keys, actor_words,
+                        status="ok" if note is None else "partial", note=note)
+    report.analysed += 1
+    report.partial += note is not None
+
+
+def record_failure(store: Store, report: RunReport, version: VersionToAnalyse, exc: Exception) -> None:
+    """A version whose analysis failed: no facts, the reason on its analysis row (retried by a new extractor)."""
+    reason = f"analysis failed: {type(exc).__name__}: {exc}"[:500]
+    store.save_analysis(version, Analysis(), [], EXTRACTOR_VERSION, [], [], {}, status="failed", note=reason)
+    report.failures["analysis_error"] += 1
+    report.failed_urls.append((version.url, reason))
+
+
+def revision_of(store: Store, version: VersionToAnalyse, analysis: Analysis) -> tuple[int, str, list] | None:
+    """When a page changed: (the previous analysed version, the text diff, the facts added, removed or changed)."""
     previous = store.previous_analysed_version(version.document_id, version.version_id)
     if previous is None:
-        return 0
+        return None
     old_id, old_text = previous
     old_figures, old_dates = store.version_facts(old_id)
     changes = (figure_changes(old_figures, list(analysis.figures))
                + date_changes(old_dates, list(analysis.dates)))
-    store.save_revision(run_id, version.document_id, old_id, version.version_id,
-                        text_diff(old_text, version.text), changes)
-    return len(changes)
+    return old_id, text_diff(cut(old_text)[0], version.text), changes  # the analysed parts only
 
 
 def _claim_builder(version: VersionToAnalyse) -> Callable[..., Claim]:
@@ -361,6 +422,23 @@ def _claim_builder(version: VersionToAnalyse) -> Callable[..., Claim]:
 def merge_entities(store: Store) -> int:
     """One entity for "Tokayev" in one text and "Kassym-Jomart Tokayev" in another."""
     return store.merge_entities(merge_canonicals(store.entity_names()))
+
+
+def locate_owed(store: Store, story_ids: list[str]) -> None:
+    """Merge entities and pin the places of every story whose places are owed (also by a killed run)."""
+    owed = store.stale_places(story_ids)
+    if owed:
+        merge_entities(store)
+        locate_places(store, owed)
+
+
+def realign_owed(store: Store, story_ids: list[str]) -> int:
+    """Re-align what the stored marks say is owed: a whole story never aligned (or by another
+    aligner version), else the events of its (event key, source id) pairs marked stale."""
+    owed: dict[str, set[tuple[str, str]] | None] = {}
+    for story_id in story_ids:
+        owed[story_id] = None if store.aligner_version(story_id) != ALIGNER_VERSION else store.stale_pairs(story_id)
+    return realign(store, owed)
 
 
 def locate_places(store: Store, story_ids: list[str]) -> None:

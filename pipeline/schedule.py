@@ -3,7 +3,7 @@
 Runs never overlap: the next one starts only after the previous ended, and the
 database lock keeps out runs started elsewhere (cron, a person). SIGTERM and SIGINT
 stop the loop; a run in progress is interrupted at once and its open transaction rolls
-back, so nothing is half-stored.
+back, so nothing is half-stored, and the next run finishes what it owed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 
 from .errors import UsageError
+from .interrupt import Stop
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
@@ -29,17 +30,19 @@ def parse_duration(text: str) -> float:
     return float(match.group(1)) * _SECONDS[match.group(2)]
 
 
-class Stop(KeyboardInterrupt):
-    """Raised inside a run when a signal arrives, so open transactions roll back."""
-
-
 def run_every(every: float, jitter: float, run_once: Callable[[], None], max_runs: int | None = None,
-              log: Callable[[str], None] = print) -> int:
-    """Call ``run_once`` every ``every`` seconds (+ up to ``jitter``) until a signal; return runs done."""
+              log: Callable[[str], None] = print) -> tuple[int, str | None]:
+    """Call ``run_once`` every ``every`` seconds (+ up to ``jitter``) until a signal or ``max_runs``.
+
+    Return the runs completed and the name of the signal that stopped the loop (None when
+    ``max_runs`` ended it).
+    """
     stopping = threading.Event()
+    stopped_by: list[str] = []
     running = threading.Event()
 
     def on_signal(signum, frame):
+        stopped_by.append(signal.Signals(signum).name)
         stopping.set()
         if running.is_set():
             raise Stop(signal.Signals(signum).name)
@@ -66,4 +69,4 @@ def run_every(every: float, jitter: float, run_once: Callable[[], None], max_run
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    return done
+    return done, (stopped_by[0] if stopped_by else None)

@@ -32,7 +32,7 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
         {"id": INT, "stories": TEXT, "started": TEXT, "ended": TEXT, "status": TEXT, "offline": INT,
          "urls": INT, "fetched": INT, "not_modified": INT, "unchanged": INT, "new_documents": INT,
          "new_versions": INT, "failed": INT, "analysed": INT, "events": INT, "discovered": INT, "copies": INT,
-         "fact_changes": INT, "failures": TEXT, "error": TEXT},
+         "fact_changes": INT, "failures": TEXT, "error": TEXT, "partial": INT},
         "id",
         [],
     ),
@@ -42,7 +42,7 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
          "text": TEXT, "words": INT, "content_hash": TEXT, "body_hash": TEXT, "current_version_id": INT,
          "status": TEXT, "first_seen": TEXT, "last_seen": TEXT, "last_success": TEXT, "etag": TEXT,
          "last_modified": TEXT, "consecutive_failures": INT, "last_error": TEXT, "removed_at": TEXT,
-         "duplicate_of": INT, "similarity": REAL},
+         "duplicate_of": INT, "similarity": REAL, "signature_hash": TEXT},
         "id",
         [("story_id", "stories", "id"), ("source_id", "sources", "id")],
     ),
@@ -61,7 +61,7 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     ),
     "analyses": (
         {"version_id": INT, "extractor_version": TEXT, "analysed_at": TEXT, "sentences": INT, "dates": INT,
-         "figures": INT, "entities": INT, "happenings": INT},
+         "figures": INT, "entities": INT, "happenings": INT, "status": TEXT, "note": TEXT},
         "version_id",
         [("version_id", "document_versions", "id")],
     ),
@@ -156,6 +156,13 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
     ),
     "alignments": ({"story_id": TEXT, "aligner_version": TEXT, "aligned_at": TEXT}, "story_id",
                    [("story_id", "stories", "id")]),
+    # Work owed by a later stage, written in the same transaction as the output that owes it
+    # and deleted in the same transaction as the output that pays it: a killed run leaves
+    # it here for the next run. Events of these (event key, source) pairs must be re-aligned;
+    # these stories' places must be pinned again.
+    "stale_events": ({"id": INT, "story_id": TEXT, "event_key": TEXT, "source_id": TEXT}, "id",
+                     [("story_id", "stories", "id")]),
+    "stale_places": ({"story_id": TEXT}, "story_id", [("story_id", "stories", "id")]),
 }
 
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -182,6 +189,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("signature_bands", ["band"], False),
     ("signature_bands", ["document_id"], False),
     ("discovered", ["source_id"], False),
+    ("stale_events", ["story_id", "event_key", "source_id"], True),
     ("events", ["story_id", "event_key"], True),
     ("event_claims", ["event_id", "source_id"], False),
     ("event_sources", ["event_id", "source_id"], True),
@@ -205,9 +213,17 @@ def _baseline(db: sqlite_utils.Database) -> None:
     """Databases made before migrations were recorded (release 0.1.0) need no data change."""
 
 
+def _signed_means_checked(db: sqlite_utils.Database) -> None:
+    """Before ``documents.signature_hash`` marked a finished copy check, a document with
+    signature bands had had its check: mark those, so they are not checked again."""
+    db.execute("UPDATE documents SET signature_hash = content_hash "
+               "WHERE signature_hash IS NULL AND id IN (SELECT document_id FROM signature_bands)")
+
+
 # (name, step) in the order they run; names never change once released.
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_baseline", _baseline),
+    ("0002_signed_means_checked", _signed_means_checked),
 ]
 
 

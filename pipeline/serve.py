@@ -46,6 +46,9 @@ def datasette_args(db_path: Path, metadata_path: Path, host: str, port: int, pub
     return args
 
 
+INTERRUPTED = 130
+
+
 def port_is_free(host: str, port: int) -> bool:
     """Whether Datasette could listen there now (checked so that a taken port is one clear line)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -109,5 +112,5 @@ def _wait_forwarding_signals(process: subprocess.Popen) -> int:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    # Stopped by us: 128 + the signal, as a shell reports it (130 for Ctrl-C, 143 for SIGTERM).
-    return 128 + received[0] if received else code
+    # Stopped on request: 130, as for an interrupted run (Ctrl-C or SIGTERM alike).
+    return INTERRUPTED if received else code

@@ -8,6 +8,7 @@ leaves the database as it was before that write.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -19,6 +20,7 @@ from urllib.parse import quote
 
 import sqlite_utils
 
+from . import faults
 from .errors import StoreError
 from .models import (
     Analysis,
@@ -87,10 +89,18 @@ class Store:
             self.db.enable_wal()
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA synchronous = NORMAL")
-            with self.db.atomic():
+            with self._write():
                 apply_schema(self.db)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction (rolled back on any exception, signals included)."""
+        with self.db.atomic():
+            yield
+            faults.write_boundary()  # a kill here must leave the database as before the write
+        faults.write_boundary()
 
     def close(self) -> None:
         self.db.close()
@@ -104,7 +114,7 @@ class Store:
     # --- stories and runs ----------------------------------------------------------
 
     def save_stories(self, stories: Iterable[Story]) -> None:
-        with self.db.atomic():
+        with self._write():
             for story in stories:
                 self.db["stories"].upsert(
                     {"id": story.id, "title": story.title, "description": story.description}, pk="id"
@@ -118,7 +128,10 @@ class Store:
                     )
 
     def start_run(self, story_ids: list[str], offline: bool) -> int:
-        with self.db.atomic():
+        """Record a new run; a run still marked running was killed (the caller holds the lock)."""
+        with self._write():
+            self.db.execute("UPDATE runs SET status = 'interrupted', error = COALESCE(error, ?) "
+                            "WHERE status = 'running'", ["ended without finishing: the process was killed"])
             table = self.db["runs"].insert(
                 {"stories": ",".join(story_ids), "started": now_iso(), "status": "running", "offline": int(offline)}
             )
@@ -127,7 +140,7 @@ class Store:
     def finish_run(self, run_id: int, counts: dict, status: str, error: str | None = None) -> None:
         row = {key: value for key, value in counts.items() if key != "failures"}
         row.update(ended=now_iso(), status=status, error=error, failures=json.dumps(counts.get("failures", {})))
-        with self.db.atomic():
+        with self._write():
             self.db["runs"].update(run_id, row)
 
     def last_runs(self, limit: int = 5) -> list[dict]:
@@ -147,7 +160,7 @@ class Store:
     def log_fetch(self, run_id: int, snapshot: Snapshot, source_id: str, outcome: str | None = None,
                   error: str | None = None) -> None:
         state = self.document_state(snapshot.url)
-        with self.db.atomic():
+        with self._write():
             self.db["fetch_log"].insert({
                 "run_id": run_id, "url": snapshot.url, "source_id": source_id,
                 "document_id": state.id if state else None, "status_code": snapshot.status,
@@ -162,7 +175,7 @@ class Store:
         now = now_iso()
         content_hash = text_hash(article.text)
         published = article.published.isoformat() if article.published else None
-        with self.db.atomic():
+        with self._write():
             state = self.document_state(snapshot.url)
             fields = {
                 "url": snapshot.url, "story_id": story_id, "source_id": source_id,
@@ -192,6 +205,10 @@ class Store:
                     "published": published, "published_source": article.published_source, "text": article.text,
                 }).last_pk
                 is_new = True
+            if state is not None and state.current_version_id not in (None, version_id):
+                # Another version's facts now stand for the document (also a page reverted to an
+                # earlier, already analysed text): its events and places are owed again.
+                self._mark_document_stale(document_id)
             self.db["documents"].update(document_id, {"current_version_id": version_id})
         return document_id, version_id, is_new
 
@@ -204,7 +221,7 @@ class Store:
             changes["etag"] = snapshot.header("etag")
         if snapshot.header("last-modified"):
             changes["last_modified"] = snapshot.header("last-modified")
-        with self.db.atomic():
+        with self._write():
             state = self.document_state(url)
             if state is None:
                 return
@@ -215,7 +232,7 @@ class Store:
     def mark_failed(self, url: str, story_id: str, source_id: str, reason: str, removed: bool = False) -> None:
         """A failure keeps the last good content; a 404/410 after success marks it removed."""
         now = now_iso()
-        with self.db.atomic():
+        with self._write():
             state = self.document_state(url)
             if state is None:
                 self.db["documents"].insert({
@@ -269,12 +286,19 @@ class Store:
 
     def save_analysis(self, version: VersionToAnalyse, analysis: Analysis, happenings: Iterable[Happening],
                       extractor_version: str, figure_keys: list[str | None], happening_keys: list[str | None],
-                      actor_words: dict[tuple[str, str], int]) -> set[tuple[str, str]]:
-        """Replace a version's facts; return the (event key, source id) pairs its old and new facts touch."""
+                      actor_words: dict[tuple[str, str], int], status: str = "ok",
+                      note: str | None = None) -> set[tuple[str, str]]:
+        """Replace a version's facts; return the (event key, source id) pairs its old and new facts touch.
+
+        In the same transaction those pairs' events and the story's places are marked owed,
+        so a run killed before alignment leaves the work for the next one. ``status`` is
+        ok, partial (only part of the text analysed: ``note`` says which) or failed (no
+        facts: ``note`` says why).
+        """
         happenings = list(happenings)
         vid = version.version_id
         source_id = self.db["documents"].get(version.document_id)["source_id"]
-        with self.db.atomic():
+        with self._write():
             # Facts of this document's other versions leave the events when this one becomes current.
             touched = {row["event_key"] for table in ("figures", "happenings") for row in self.db.query(
                 f"SELECT DISTINCT event_key FROM {table} WHERE event_key IS NOT NULL AND version_id IN "
@@ -320,8 +344,10 @@ class Store:
                 "version_id": vid, "extractor_version": extractor_version, "analysed_at": now_iso(),
                 "sentences": len(analysis.sentences), "dates": len(analysis.dates),
                 "figures": len(analysis.figures), "entities": len(analysis.entities),
-                "happenings": len(happenings)}, pk="version_id")
-        return {(key, source_id) for key in touched | {k for k in [*figure_keys, *happening_keys] if k}}
+                "happenings": len(happenings), "status": status, "note": note}, pk="version_id")
+            pairs = {(key, source_id) for key in touched | {k for k in [*figure_keys, *happening_keys] if k}}
+            self._mark_stale(version.story_id, pairs)
+        return pairs
 
     def _figure_row(self, version_id: int, figure: Figure, sentence_id: int | None, key: str | None) -> dict:
         return {
@@ -340,6 +366,31 @@ class Store:
                                 f"(SELECT id FROM {table} WHERE version_id = ?)", [version_id])
         for table in ("entity_mentions", "dates", "figures", "happenings", "actor_words", "sentences"):
             self.db.execute(f"DELETE FROM {table} WHERE version_id = ?", [version_id])
+
+    def _mark_stale(self, story_id: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Owe a re-alignment of these (event key, source id) pairs, and the story's places."""
+        self.db["stale_events"].insert_all(({"story_id": story_id, "event_key": key, "source_id": source}
+                                            for key, source in sorted(pairs)), ignore=True)
+        self.db["stale_places"].insert({"story_id": story_id}, pk="story_id", ignore=True)
+
+    def _mark_document_stale(self, document_id: int) -> None:
+        """Owe a re-alignment of every event any version of this document has facts in."""
+        row = self.db["documents"].get(document_id)
+        keys = {r["event_key"] for table in ("figures", "happenings") for r in self.db.query(
+            f"SELECT DISTINCT event_key FROM {table} WHERE event_key IS NOT NULL AND version_id IN "
+            "(SELECT id FROM document_versions WHERE document_id = ?)", [document_id])}
+        self._mark_stale(row["story_id"], {(key, row["source_id"]) for key in keys})
+
+    def stale_pairs(self, story_id: str) -> set[tuple[str, str]]:
+        """The (event key, source id) pairs whose events a run still owes a re-alignment."""
+        return {(r["event_key"], r["source_id"]) for r in self.db.query(
+            "SELECT event_key, source_id FROM stale_events WHERE story_id = ?", [story_id])}
+
+    def stale_places(self, story_ids: list[str]) -> list[str]:
+        """The stories among these whose places a run still owes."""
+        return [r["story_id"] for r in self.db.query(
+            f"SELECT story_id FROM stale_places WHERE story_id IN ({_marks(story_ids)}) ORDER BY story_id",
+            story_ids)]
 
     def _entity_id(self, canonical: str, label: str) -> int:
         rows = list(self.db.query("SELECT id FROM entities WHERE canonical = ? AND label = ?", [canonical, label]))
@@ -404,12 +455,13 @@ class Store:
     def save_events(self, story_id: str, events: list[Event], aligner_version: str) -> None:
         """Replace all of a story's events (a full alignment), and store with each fact the
         key it was aligned by, so that later incremental alignments find it under that key."""
-        with self.db.atomic():
+        with self._write():
             self._rekey_facts(story_id, events)
             old = "SELECT id FROM events WHERE story_id = ?"
             for table in ("event_claims", "event_sources"):
                 self.db.execute(f"DELETE FROM {table} WHERE event_id IN ({old})", [story_id])
             self.db.execute("DELETE FROM events WHERE story_id = ?", [story_id])
+            self.db.execute("DELETE FROM stale_events WHERE story_id = ?", [story_id])
             for event in events:
                 self._insert_event(event)
             self.db["alignments"].upsert({"story_id": story_id, "aligner_version": aligner_version,
@@ -438,7 +490,7 @@ class Store:
             f"SELECT id, event_key FROM events WHERE story_id = ? AND event_key IN ({_marks(keys)})",
             [story_id, *sorted(keys)])}
         new = {event.key: event for event in events}
-        with self.db.atomic():
+        with self._write():
             for key, event_id in ids.items():
                 if key not in new:
                     params = [event_id]
@@ -455,6 +507,9 @@ class Store:
                 self.db.execute("UPDATE event_claims SET conservative = IFNULL(claim_key = ?, 0) "
                                 "WHERE event_id = ? AND (conservative = 1 OR claim_key = ?)",
                                 [event.conservative_key, event.id, event.conservative_key])
+            for key, source in sorted(changed):
+                self.db.execute("DELETE FROM stale_events WHERE story_id = ? AND event_key = ? AND source_id = ?",
+                                [story_id, key, source])
 
     def _insert_event(self, event: Event) -> None:
         self.db["events"].upsert({  # an update when the other sources' memberships stay
@@ -478,7 +533,7 @@ class Store:
 
     def save_discovered(self, run_id: int, story_id: str, source_id: str, via: str, found: list[dict]) -> int:
         """Remember articles found in a feed or sitemap; return how many were new."""
-        with self.db.atomic():
+        with self._write():
             before = self.db["discovered"].count
             self.db["discovered"].insert_all(
                 ({"story_id": story_id, "source_id": source_id, "found_via": via, "found_at": now_iso(),
@@ -505,23 +560,30 @@ class Store:
     def document(self, document_id: int) -> dict:
         return self.db["documents"].get(document_id)
 
-    def bands_of(self, document_id: int) -> list[str]:
-        return [r["band"] for r in self.db.query(
-            "SELECT band FROM signature_bands WHERE document_id = ? ORDER BY id", [document_id])]
+    def documents_to_check(self, story_ids: list[str]) -> list[int]:
+        """Documents whose current text has no signature or copy check yet, oldest first."""
+        return [r["id"] for r in self.db.query(f"""
+            SELECT id FROM documents WHERE story_id IN ({_marks(story_ids)}) AND current_version_id IS NOT NULL
+            AND signature_hash IS NOT content_hash ORDER BY id""", story_ids)]
 
-    def event_pairs_of(self, document_id: int) -> set[tuple[str, str]]:
-        """(event key, source id) of the facts in a document's current version."""
-        return {(r["event_key"], r["source_id"]) for table in ("figures", "happenings") for r in self.db.query(
-            f"SELECT DISTINCT x.event_key, d.source_id FROM {table} x "
-            "JOIN documents d ON d.current_version_id = x.version_id "
-            "WHERE d.id = ? AND x.event_key IS NOT NULL", [document_id])}
-
-    def save_signature(self, document_id: int, bands: list[str], duplicate_of: int | None,
-                       similarity: float | None) -> None:
-        with self.db.atomic():
+    def save_copy_check(self, document_id: int, bands: list[str], duplicate_of: int | None,
+                        similarity: float | None, demoted: tuple[int, float] | None = None) -> None:
+        """A document's signature and what it is a copy of, with the check marked done, in one
+        transaction. ``demoted``: (an older document, its similarity) that becomes a copy of this
+        one. The events whose claims this moves in or out are marked owed a re-alignment."""
+        with self._write():
+            if demoted is not None:
+                other, score = demoted
+                if self.db["documents"].get(other)["duplicate_of"] != document_id:
+                    self._mark_document_stale(other)
+                self.db["documents"].update(other, {"duplicate_of": document_id, "similarity": score})
+            doc = self.db["documents"].get(document_id)
+            if doc["duplicate_of"] != duplicate_of:
+                self._mark_document_stale(document_id)
             self.db.execute("DELETE FROM signature_bands WHERE document_id = ?", [document_id])
             self.db["signature_bands"].insert_all({"band": b, "document_id": document_id} for b in bands)
-            self.db["documents"].update(document_id, {"duplicate_of": duplicate_of, "similarity": similarity})
+            self.db["documents"].update(document_id, {"duplicate_of": duplicate_of, "similarity": similarity,
+                                                      "signature_hash": doc["content_hash"]})
 
     # --- revisions -----------------------------------------------------------------
 
@@ -529,7 +591,7 @@ class Store:
         """The newest earlier version of a document that has facts: (id, text)."""
         rows = list(self.db.query(
             "SELECT v.id, v.text FROM document_versions v JOIN analyses a ON a.version_id = v.id "
-            "WHERE v.document_id = ? AND v.id != ? ORDER BY v.last_seen DESC, v.id DESC LIMIT 1",
+            "WHERE v.document_id = ? AND v.id != ? AND a.status IS NOT 'failed' ORDER BY v.last_seen DESC, v.id DESC LIMIT 1",
             [document_id, version_id]))
         return (rows[0]["id"], rows[0]["text"]) if rows else None
 
@@ -548,7 +610,7 @@ class Store:
                       changes: Iterable) -> None:
         """The text diff on the new version and one row per fact that changed."""
         now = now_iso()
-        with self.db.atomic():
+        with self._write():
             self.db["document_versions"].update(new_version_id, {"previous_version_id": old_version_id, "diff": diff})
             self.db.execute("DELETE FROM fact_changes WHERE new_version_id = ?", [new_version_id])
             self.db["fact_changes"].insert_all({
@@ -567,7 +629,7 @@ class Store:
     def merge_entities(self, mapping: dict[tuple[str, str], str]) -> int:
         """Point mentions of an entity at the canonical entity it merges into; return how many moved."""
         moved = 0
-        with self.db.atomic():
+        with self._write():
             for (canonical, label), target in sorted(mapping.items()):
                 if target == canonical:
                     continue
@@ -592,8 +654,9 @@ class Store:
             GROUP BY e.canonical ORDER BY e.canonical""", [story_id]))
 
     def save_places(self, story_id: str, places: list[dict]) -> None:
-        with self.db.atomic():
+        with self._write():
             self.db.execute("DELETE FROM places WHERE story_id = ?", [story_id])
+            self.db.execute("DELETE FROM stale_places WHERE story_id = ?", [story_id])
             self.db["places"].insert_all({"id": f"{story_id}:{p['name']}", "story_id": story_id, **p} for p in places)
 
     def count(self, table: str) -> int:

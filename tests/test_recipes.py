@@ -36,10 +36,10 @@ def test_the_cron_line_is_valid_and_its_command_runs(tmp_path):
     assert (tmp_path / "db" / "pipeline.db").exists()
 
 
-def test_the_systemd_units_run_the_same_command_and_accept_exit_3(tmp_path):
+def test_the_systemd_units_run_the_same_command_and_accept_exit_3_and_130(tmp_path):
     service = (DEPLOY / "pipeline.service").read_text()
     exec_start = re.search(r"^ExecStart=(.+)$", service, re.M).group(1).replace("STORY_DIR/.venv/bin/", "")
-    assert re.search(r"^SuccessExitStatus=3$", service, re.M)
+    assert re.search(r"^SuccessExitStatus=3 130$", service, re.M)  # locked; stopped by systemctl stop
     timer = (DEPLOY / "pipeline.timer").read_text()
     assert re.search(r"^OnUnitActiveSec=6h$", timer, re.M) and "Persistent=true" in timer
     result = run_pipeline_command(exec_start, tmp_path)

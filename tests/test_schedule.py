@@ -71,7 +71,7 @@ def test_runs_follow_each_other_without_overlap():
         time.sleep(0.05)
         spans.append((start, time.monotonic()))
 
-    assert run_every(0.01, 0.0, once, max_runs=3, log=lambda m: None) == 3
+    assert run_every(0.01, 0.0, once, max_runs=3, log=lambda m: None) == (3, None)
     assert all(spans[i][1] <= spans[i + 1][0] for i in range(2))
 
 
@@ -86,8 +86,8 @@ def test_sigterm_during_a_scheduled_run_stops_cleanly_and_keeps_the_database_sou
     time.sleep(1.0)  # somewhere inside the first run or between runs
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 0, err
-    assert "schedule stopped after" in err
+    assert process.returncode == 130, err  # README: 130 interrupted
+    assert "schedule stopped after" in err and "by SIGTERM" in err
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         statuses = {r[0] for r in conn.execute("SELECT status FROM runs")}

@@ -44,7 +44,7 @@ def port_taken(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 130), (signal.SIGINT, 130)])
 def test_a_signal_to_serve_stops_datasette_frees_the_port_and_removes_the_temporary_folder(demo_db, tmp_path,
                                                                                           sig, code):
     port = free_port()
