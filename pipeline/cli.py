@@ -10,7 +10,6 @@ or SIGTERM.
 from __future__ import annotations
 
 import datetime as dt
-import signal
 import sys
 from pathlib import Path
 
