@@ -50,6 +50,7 @@ class IncludeRules:
     keywords: tuple[str, ...] = ()  # one must occur in the title, summary or URL
     since: dt.date | None = None
     until: dt.date | None = None
+    max_new: int | None = None  # new articles per feed or sitemap per run; None: the default (100)
 
 
 @dataclass(frozen=True)
