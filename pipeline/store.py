@@ -219,6 +219,13 @@ class Store:
             "FROM documents WHERE url = ?", [url]))
         return DocumentState(**rows[0]) if rows else None
 
+    def current_text(self, url: str) -> str | None:
+        """The text of the current (last good) version of a page, if it has one."""
+        rows = list(self.db.query(
+            "SELECT v.text FROM documents d JOIN document_versions v ON v.id = d.current_version_id "
+            "WHERE d.url = ?", [url]))
+        return rows[0]["text"] if rows else None
+
     def log_fetch(self, run_id: int, snapshot: Snapshot, source_id: str, outcome: str | None = None,
                   error: str | None = None) -> None:
         state = self.document_state(snapshot.url)

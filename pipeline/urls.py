@@ -35,6 +35,17 @@ def is_http_url(url: str) -> bool:
     return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)
 
 
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of a URL: what "the same site" means for trust."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").rstrip(".").lower(), port or DEFAULT_PORTS.get(scheme)
+
+
 def without_credentials(url: str) -> str:
     """The URL without ``user:password@``: credentials are never stored, logged or sent."""
     parts = urlsplit(url)
