@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
-from conftest import article_page, write_sources
+from conftest import REPO, article_page, write_sources
 from readonly import read_only
 from werkzeug.wrappers import Response
 
@@ -226,6 +229,14 @@ def test_status_and_export_read_a_database_in_a_read_only_folder(demo_db, tmp_pa
     assert sorted(p.name for p in folder.iterdir()) == ["demo.db"]
 
 
+def test_status_reads_a_read_only_database_file(demo_db, tmp_path):
+    db = tmp_path / "demo.db"
+    shutil.copy(demo_db, db)
+    with read_only(db):
+        result = CliRunner().invoke(cli, ["status", "--db", str(db)])
+    assert result.exit_code == 0 and "Recent runs" in result.output, result.output
+
+
 def test_status_never_changes_the_database_it_reads(demo_db, tmp_path):
     db = tmp_path / "demo.db"
     shutil.copy(demo_db, db)
@@ -249,3 +260,35 @@ def test_export_during_a_run_says_the_run_is_in_progress(demo_db, tmp_path):
     assert "a run is in progress (pid" in result.stderr
     quiet = CliRunner().invoke(cli, ["export", "--db", str(db), "-o", str(tmp_path / "y.csv")])
     assert "in progress" not in quiet.stderr
+
+
+# --- two databases, one archive folder ------------------------------------------------
+
+
+def test_two_databases_run_at_once_on_one_archive_folder_and_both_replay_every_page(site, tmp_path):
+    paths = [f"/p{i}" for i in range(20)]
+    for i, path in enumerate(paths):
+        page = article_page(f"Report {i}", [f"Report number {i}: the ministry said {i + 3} people were detained "
+                                            "in the city on Thursday after the protests over fuel prices spread."
+                                            " Officials gave no further details about the detentions.",
+                                            "Witnesses said the police had closed the central square and the "
+                                            "mobile network was down for several hours in the evening."])
+        site.server.expect_request(path).respond_with_data(page, content_type="text/html; charset=utf-8")
+    config = write_sources(tmp_path / "s.yaml", {"wire": [site.url(p) for p in paths]})
+    archive = tmp_path / "shared-archive"
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+
+    def pipeline(*args: str) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--config", str(config), "--archive",
+                                 str(archive), "--delay", "0", *args], env=env, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    runs = [pipeline("--db", str(tmp_path / f"{name}.db")) for name in ("a", "b")]
+    for process in runs:
+        assert process.wait(300) == 0, process.stderr.read()[-2000:]
+    assert len(list(archive.glob("*.warc.gz"))) == 2 and not list(archive.glob("*.open"))
+    replay = pipeline("--db", str(tmp_path / "replayed.db"), "--offline")
+    out, err = replay.communicate(timeout=300)
+    assert replay.returncode == 0, err[-2000:]
+    assert "20 URLs; 20 replayed from the archive" in out and "0 failed" in out, out
+    assert "damaged" not in err
