@@ -25,9 +25,9 @@ import secrets
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -159,7 +159,7 @@ class ArchiveReader:
                 requested = record.rec_headers.get_header("WARC-Source-URI") or uri
                 self._index[requested] = self._index[uri] = (path, offset)
 
-    def _records(self, path: Path) -> Iterator[tuple[int, ArcWarcRecord]]:
+    def _records(self, path: Path) -> Iterator[tuple[int, Any]]:
         """(offset, record) of every readable record; damaged ones go to ``problems``."""
         try:
             with open(path, "rb") as stream:
@@ -171,10 +171,10 @@ class ArchiveReader:
         except OSError as exc:
             self._problem(path, 0, f"cannot be read: {exc.strerror}")
 
-    def _members(self, path: Path, data: mmap.mmap) -> Iterator[tuple[int, ArcWarcRecord]]:
+    def _members(self, path: Path, data: mmap.mmap) -> Iterator[tuple[int, Any]]:
         offset = 0
         while offset < len(data):
-            raw, end, problem = _gunzip_member(data, offset)
+            raw, member_end, problem = _gunzip_member(data, offset)
             record = None
             if problem is None:
                 try:
@@ -183,12 +183,12 @@ class ArchiveReader:
                     problem = f"not a WARC record ({type(exc).__name__})"
             if problem is not None:
                 self._problem(path, offset, problem)
-                if end is None:  # the gzip stream itself is damaged: resume at the next member
-                    found = data.find(GZIP_MAGIC, offset + 1)
-                    end = found if found != -1 else len(data)
             else:
                 yield offset, record
-            offset = end
+            if member_end is None:  # the gzip stream itself is damaged: resume at the next member
+                found = data.find(GZIP_MAGIC, offset + 1)
+                member_end = found if found != -1 else len(data)
+            offset = member_end
 
     def _problem(self, path: Path, offset: int, reason: str) -> None:
         self.problems.append((path, offset, reason))

@@ -130,12 +130,13 @@ def _check_shape(text: str, name: str) -> None:
     aliases = 0
 
     def refuse(event: yaml.Event, message: str) -> None:
-        raise ConfigError(name, [(f"line {event.start_mark.line + 1}", message)])
+        line = event.start_mark.line + 1 if event.start_mark else "?"
+        raise ConfigError(name, [(f"line {line}", message)])
 
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
-            stack[-1][1] += sizes.get(event.anchor, 1)
+            stack[-1][1] += sizes.get(event.anchor or "", 1)
         elif isinstance(event, yaml.ScalarEvent):
             if event.anchor:
                 sizes[event.anchor] = 1

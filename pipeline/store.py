@@ -8,15 +8,15 @@ leaves the database as it was before that write.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-import contextlib
-import os
 from urllib.parse import quote
 
 import sqlite_utils

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from conftest import write_sources
-
 from readonly import read_only
 
 REPO = Path(__file__).resolve().parents[1]

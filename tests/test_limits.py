@@ -19,7 +19,6 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO, article_page, write_sources
 from readonly import read_only
-from werkzeug.wrappers import Response
 
 from pipeline.cli import cli
 from pipeline.config import load_config
