@@ -136,7 +136,8 @@ def run_options(func):
         click.option("--story", help="Only this story id (default: every story in the file)."),
         click.option("--offline", is_flag=True, help="Replay pages from the web archive; no network."),
         click.option("--archive", "archive_dir", type=click.Path(file_okay=False, path_type=Path),
-                     help="Folder of WARC files [default: 'archive' beside the database]."),
+                     help="Folder of WARC files, may be shared by several databases "
+                          "[default: 'archive' beside the database]."),
         click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
                      help="Requests in flight at once across hosts (one per host at a time)."),
         click.option("--delay", type=FiniteFloat(0, 3600), default=1.0, show_default=True,
@@ -201,6 +202,13 @@ def run(db_path, **settings) -> None:
     recorded with its reason and the run goes on. Exit code 0 when the run completed
     (failed sources are listed), 1 when it could not, 2 for bad input, 3 when another
     run holds the database.
+
+    \b
+    Limits: a sources file of at most 1 MB, 20 levels of nesting and 100 YAML aliases;
+    at most --max-new new articles per feed or sitemap per run (newest first, the rest
+    on later runs); a 200 page that is a consent wall, paywall or soft 404 never
+    replaces the last good version (outcome soft_page); --db must be a pipeline
+    database (or not exist yet) and writable.
     """
     stories, options = prepare_run(db_path=db_path, **settings)
     print_report(_run(stories, db_path, options), db_path)
