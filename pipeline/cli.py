@@ -288,6 +288,7 @@ def demo(db_path, no_serve, port) -> None:
     """Build the bundled FICTIONAL demo story from its web archive (no network), then serve it."""
     try:
         stories = load_config(DEMO_SOURCES)
+        check_writable_database(db_path)
     except PipelineError as exc:
         raise fail_on(exc)
     options = RunOptions(offline=True, archive_dir=db_path.parent / "archive", replay_from=(DEMO_ARCHIVE,),

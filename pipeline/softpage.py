@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import ExtractError
+from .errors import SoftPage
 from .similarity import shingles
 
 # (kind, pattern): checked case-insensitively on the extracted text.
@@ -40,12 +40,6 @@ _COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern i
 FEW_WORDS = 200  # an article page that says one of the phrases is longer than this
 SHRUNK = 0.25  # new length / last good length below this is a drastic drop …
 SHARED = 0.10  # … when at most this share of the new text's 5-grams was in the last good text
-
-
-class SoftPage(ExtractError):
-    """A 200 page that is not the article; the last good version stays current."""
-
-    outcome = "soft_page"
 
 
 def soft_page_reason(text: str, previous: str | None) -> str | None:

@@ -111,6 +111,8 @@ CASES = [
     ("serve a foreign SQLite", lambda t: ["serve", "--db", foreign_sqlite(t)], "not a pipeline database", 2),
     ("run on a foreign SQLite", lambda t: ["run", "--config", config(t), "--db", foreign_sqlite(t), "--offline"],
      "not a pipeline database", 2),
+    ("demo over a foreign SQLite", lambda t: ["demo", "--no-serve", "--db", foreign_sqlite(t)],
+     "not a pipeline database", 2),
     ("run on a text file", lambda t: ["run", "--config", config(t), "--db", not_sqlite(t), "--offline"],
      "not an SQLite database", 2),
 ]
