@@ -45,6 +45,14 @@ class Failure(click.ClickException):
         click.echo(f"Error: {self.format_message()}", err=True)
 
 
+# click >= 8.2 raises this for a bare 'pipeline'; older versions print the help themselves.
+class _NeverRaised(Exception):
+    pass
+
+
+_NO_ARGS: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", _NeverRaised)
+
+
 class OneLineErrors(click.Group):
     """Bad arguments are one line too (click would print usage and a blank line first)."""
 
@@ -53,6 +61,9 @@ class OneLineErrors(click.Group):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS as exc:  # bare 'pipeline': click shows the help
+            exc.show()
+            sys.exit(exc.exit_code)
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
             click.echo(f"Error: {exc.format_message()}{hint}", err=True)
