@@ -54,7 +54,8 @@ class _Marks:
         self.lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                key_path = path + (key_node.value,)
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else f"<{key_node.tag} key>"
+                key_path = path + (key,)
                 if key_path in self.lines:  # YAML would silently keep only the last one
                     self.duplicates.append((key_path, self.lines[key_path], key_node.start_mark.line + 1))
                     continue
