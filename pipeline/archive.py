@@ -4,6 +4,13 @@ One gzipped WARC file per run under the archive folder. A fetch becomes a ``requ
 record and a ``response`` record; a body identical to the one stored before becomes a
 ``revisit`` record that points at it, so re-runs stay small. Replay returns, for each
 URL, the newest archived response as a :class:`~pipeline.models.Snapshot`.
+
+Several databases may share one archive folder: every file name carries the process id
+and a random part, and a file is written as ``<name>.warc.gz.open`` and renamed to
+``<name>.warc.gz`` when closed, so replay never reads a file still being written (a run
+killed mid-way leaves its ``.open`` file, which replay skips; the database has its pages).
+Replay reads every gzip member (one record each) on its own: a damaged or truncated
+record is reported with its file and offset and skipped, and the rest of the file replays.
 """
 
 from __future__ import annotations
@@ -11,8 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Iterable
+import logging
+import mmap
+import os
+import secrets
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -25,6 +38,9 @@ from .models import Snapshot
 # httpx hands us the decoded body: headers describing the wire encoding would make a
 # WARC reader decode it a second time.
 _WIRE_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+GZIP_MAGIC = b"\x1f\x8b\x08"
+OPEN_SUFFIX = ".open"
+log = logging.getLogger(__name__)
 
 
 def payload_digest(body: bytes) -> str:
@@ -37,10 +53,15 @@ def _warc_date(when: dt.datetime | None) -> str:
 
 
 class ArchiveWriter:
-    """Appends records to one WARC file, created on the first write."""
+    """Appends records to one WARC file, created on the first write.
+
+    ``path`` is where the file is once closed; until then it is ``temp_path``.
+    """
 
     def __init__(self, directory: str | Path, name: str):
-        self.path = Path(directory) / f"{name}.warc.gz"
+        unique = f"{name}-p{os.getpid()}-{secrets.token_hex(4)}"
+        self.path = Path(directory) / f"{unique}.warc.gz"
+        self.temp_path = self.path.with_name(self.path.name + OPEN_SUFFIX)
         self._file = None
         self._writer: WARCWriter | None = None
 
@@ -54,7 +75,7 @@ class ArchiveWriter:
         if self._writer is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._file = open(self.path, "ab")
+                self._file = open(self.temp_path, "xb")
             except OSError as exc:
                 raise ArchiveError(f"cannot write the web archive {self.path}: {exc}") from exc
             self._writer = WARCWriter(self._file, gzip=True)
@@ -100,6 +121,10 @@ class ArchiveWriter:
             self._file.close()
             self._file = None
             self._writer = None
+            try:
+                os.replace(self.temp_path, self.path)
+            except OSError as exc:
+                raise ArchiveError(f"cannot close the web archive {self.temp_path}: {exc}") from exc
 
 
 class ArchiveReader:
@@ -123,22 +148,52 @@ class ArchiveReader:
         return cls(files)
 
     def _build_index(self) -> None:
+        self.problems: list[tuple[Path, int, str]] = []  # (file, offset, what is wrong)
         for path in self.paths:
-            try:
-                with open(path, "rb") as stream:
-                    records = ArchiveIterator(stream)
-                    for record in records:
-                        if record.rec_type != "response" or record.http_headers is None:
-                            continue  # revisits repeat a body indexed earlier
-                        if record.http_headers.get_statuscode() != "200":
-                            continue
-                        uri = record.rec_headers.get_header("WARC-Target-URI")
-                        requested = record.rec_headers.get_header("WARC-Source-URI") or uri
-                        place = (path, records.get_record_offset())
-                        self._index[requested] = place
-                        self._index[uri] = place
-            except Exception as exc:  # warcio raises plain exceptions on damaged files
-                raise ArchiveError(f"cannot read the web archive {path}: {exc}") from exc
+            for offset, record in self._records(path):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue  # revisits repeat a body indexed earlier
+                if record.http_headers.get_statuscode() != "200":
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                requested = record.rec_headers.get_header("WARC-Source-URI") or uri
+                self._index[requested] = self._index[uri] = (path, offset)
+
+    def _records(self, path: Path) -> Iterator[tuple[int, Any]]:
+        """(offset, record) of every readable record; damaged ones go to ``problems``."""
+        try:
+            with open(path, "rb") as stream:
+                if stream.read(len(GZIP_MAGIC)) != GZIP_MAGIC or os.fstat(stream.fileno()).st_size == 0:
+                    self._problem(path, 0, "not a gzipped WARC file")
+                    return
+                with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                    yield from self._members(path, data)
+        except OSError as exc:
+            self._problem(path, 0, f"cannot be read: {exc.strerror}")
+
+    def _members(self, path: Path, data: mmap.mmap) -> Iterator[tuple[int, Any]]:
+        offset = 0
+        while offset < len(data):
+            raw, member_end, problem = _gunzip_member(data, offset)
+            record = None
+            if problem is None:
+                try:
+                    record = next(iter(ArchiveIterator(io.BytesIO(raw))))
+                except Exception as exc:  # warcio raises plain exceptions on damaged records
+                    problem = f"not a WARC record ({type(exc).__name__})"
+            if problem is not None:
+                self._problem(path, offset, problem)
+            else:
+                yield offset, record
+            if member_end is None:  # the gzip stream itself is damaged: resume at the next member
+                found = data.find(GZIP_MAGIC, offset + 1)
+                member_end = found if found != -1 else len(data)
+            offset = member_end
+
+    def _problem(self, path: Path, offset: int, reason: str) -> None:
+        self.problems.append((path, offset, reason))
+        log.warning("web archive %s: damaged record at offset %d (%s); skipped, the rest is replayed",
+                    path, offset, reason)
 
     def __contains__(self, url: str) -> bool:
         return url in self._index
@@ -168,3 +223,18 @@ class ArchiveReader:
             fetched_at=dt.datetime.fromisoformat(date.replace("Z", "+00:00")) if date else None,
         )
 
+
+def _gunzip_member(data: mmap.mmap, offset: int, chunk: int = 1 << 20) -> tuple[bytes, int | None, str | None]:
+    """(content, end offset, problem) of the gzip member at ``offset``; end is None if unreadable."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out, position = [], offset
+    try:
+        while not inflater.eof and position < len(data):
+            piece = data[position:position + chunk]
+            position += len(piece)
+            out.append(inflater.decompress(piece))
+    except zlib.error as exc:
+        return b"", None, f"corrupt compressed data: {exc}"
+    if not inflater.eof:
+        return b"", len(data), "truncated record: the file ends inside it"
+    return b"".join(out), position - len(inflater.unused_data), None

@@ -9,7 +9,11 @@ or SIGTERM.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -18,14 +22,17 @@ import click
 from . import __version__
 from .config import load_config, select_story
 from .demo import DEMO_ARCHIVE, DEMO_SOURCES
+from .discover import DEFAULT_MAX_NEW
 from .errors import ConfigError, LockHeld, PipelineError, UsageError
 from .export import export as export_comparison
 from .extract_command import extract_target, render
 from .fetch import FetchSettings
 from .interrupt import EXIT_INTERRUPTED, sigterm_interrupts
+from .lock import run_in_progress
+from .models import IncludeRules, Story
 from .runner import RunOptions, RunReport, run_pipeline
 from .schedule import parse_duration, run_every
-from .store import Store
+from .store import Store, check_database
 
 EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_NOTHING_FETCHED = 1, 2, 3, 4
 
@@ -39,6 +46,64 @@ class Failure(click.ClickException):
 
     def show(self, file=None) -> None:
         click.echo(f"Error: {self.format_message()}", err=True)
+
+
+# click >= 8.2 raises this for a bare 'pipeline'; older versions print the help themselves.
+class _NeverRaised(Exception):
+    pass
+
+
+_NO_ARGS: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", _NeverRaised)
+
+
+class OneLineErrors(click.Group):
+    """Bad arguments are one line too (click would print usage and a blank line first)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS as exc:  # bare 'pipeline': click shows the help
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            click.echo(f"Error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+class FiniteFloat(click.ParamType):
+    """A float in [low, high]; 'inf' and 'nan' are refused (nan would compare as in range)."""
+
+    name = "seconds"
+
+    def __init__(self, low: float, high: float):
+        self.low, self.high = low, high
+
+    def convert(self, value, param, ctx):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        if not math.isfinite(number) or not self.low <= number <= self.high:
+            self.fail(f"{value!r} is not a number from {self.low:g} to {self.high:g}", param, ctx)
+        return number
+
+
+def check_contact(ctx, param, value: str) -> str:
+    # It goes into the User-Agent header, which is ASCII only.
+    if not value.isascii() or not value.isprintable() or not value.strip():
+        raise click.BadParameter("expected a URL or an e-mail address in plain ASCII "
+                                 "(write non-ASCII letters as punycode or %-escapes)")
+    return value
 
 
 def fail_on(exc: PipelineError) -> Failure:
@@ -58,7 +123,7 @@ def parse_day(ctx, param, value: str | None) -> dt.date | None:
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pipeline")
 def cli() -> None:
     """Gather public reports on the same events and compare what each source says.
@@ -98,26 +163,35 @@ def run_options(func):
         click.option("--story", help="Only this story id (default: every story in the file)."),
         click.option("--offline", is_flag=True, help="Replay pages from the web archive; no network."),
         click.option("--archive", "archive_dir", type=click.Path(file_okay=False, path_type=Path),
-                     help="Folder of WARC files [default: 'archive' beside the database]."),
+                     help="Folder of WARC files, may be shared by several databases "
+                          "[default: 'archive' beside the database]."),
         click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
                      help="Requests in flight at once across hosts (one per host at a time)."),
-        click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
-                     help="Minimum seconds between two requests to the same host."),
+        click.option("--delay", type=FiniteFloat(0, 3600), default=1.0, show_default=True,
+                     help="Minimum seconds between two requests to the same host (0 to 3600)."),
+        click.option("--max-new", type=click.IntRange(1, 100_000),
+                     help=f"New articles taken from one feed or sitemap per run, newest first; the rest "
+                          f"wait for the next runs [default: the source's include.max_new, else "
+                          f"{DEFAULT_MAX_NEW}]."),
         click.option("--processes", type=click.IntRange(1, 32), default=1, show_default=True,
                      help="Processes for the language analysis."),
         click.option("--contact", default="https://github.com/pipeline-news/pipeline", show_default=True,
-                     help="Contact URL sent in the User-Agent."),
+                     callback=check_contact, help="Contact URL sent in the User-Agent (ASCII)."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def prepare_run(config_path, db_path, story, offline, archive_dir, concurrency, delay, processes, contact):
+def prepare_run(config_path, db_path, story, offline, archive_dir, concurrency, delay, max_new, processes,
+                contact):
     try:
         stories = select_story(load_config(config_path), story)
+        check_writable_database(db_path)
     except PipelineError as exc:
         raise fail_on(exc)
+    if max_new is not None:
+        stories = [with_max_new(s, max_new) for s in stories]
     options = RunOptions(
         offline=offline,
         archive_dir=archive_dir or db_path.parent / "archive",
@@ -125,6 +199,24 @@ def prepare_run(config_path, db_path, story, offline, archive_dir, concurrency, 
         processes=processes,
     )
     return stories, options
+
+
+def check_writable_database(db_path: Path) -> None:
+    """A run writes: refuse a file it must not change (another program's, read-only) up front."""
+    if db_path.is_file() and not os.access(db_path, os.W_OK):
+        raise UsageError(f"{db_path} is read-only: a run must write to it; pass --db with a writable file")
+    check_database(db_path, must_exist=False)
+
+
+def with_max_new(story: Story, max_new: int) -> Story:
+    """--max-new for every source that does not set its own include.max_new."""
+    sources = []
+    for source in story.sources:
+        rules = source.include or IncludeRules()
+        if rules.max_new is None:
+            source = dataclasses.replace(source, include=dataclasses.replace(rules, max_new=max_new))
+        sources.append(source)
+    return dataclasses.replace(story, sources=tuple(sources))
 
 
 @cli.command()
@@ -139,6 +231,13 @@ def run(db_path, **settings) -> None:
     run holds the database, 4 when not one page, feed or sitemap could be fetched, 130 when
     SIGTERM or Ctrl-C interrupted it (the run is marked interrupted; the next run finishes
     what it left).
+
+    \b
+    Limits: a sources file of at most 1 MB, 20 levels of nesting and 100 YAML aliases;
+    at most --max-new new articles per feed or sitemap per run (newest first, the rest
+    on later runs); a 200 page that is a consent wall, paywall or soft 404 never
+    replaces the last good version (outcome soft_page); --db must be a pipeline
+    database (or not exist yet) and writable.
     """
     stories, options = prepare_run(db_path=db_path, **settings)
     report = _run(stories, db_path, options)
@@ -149,8 +248,10 @@ def run(db_path, **settings) -> None:
 
 @cli.command()
 @run_options
-@click.option("--every", default="6h", show_default=True, help="Time between run starts: 90s, 10m, 6h, 1d.")
-@click.option("--jitter", default="0s", show_default=True, help="Add up to this much at random to each wait.")
+@click.option("--every", default="6h", show_default=True,
+              help="Time between run starts: 90s, 10m, 6h, 1d (at most 366d).")
+@click.option("--jitter", default="0s", show_default=True,
+              help="Add up to this much at random to each wait (at most 366d).")
 @click.option("--runs", "max_runs", type=click.IntRange(1), help="Stop after this many runs [default: never].")
 def schedule(db_path, every, jitter, max_runs, **settings) -> None:
     """Run in the foreground every --every, never overlapping, until SIGTERM or Ctrl-C.
@@ -160,9 +261,13 @@ def schedule(db_path, every, jitter, max_runs, **settings) -> None:
     database locked by another process is skipped with a message and the loop goes on.
     """
     try:
-        every_s, jitter_s = parse_duration(every), parse_duration(jitter)
+        every_s = parse_duration(every)
     except PipelineError as exc:
-        raise fail_on(exc)
+        raise Failure(f"--every: {exc}", EXIT_USAGE)
+    try:
+        jitter_s = parse_duration(jitter)
+    except PipelineError as exc:
+        raise Failure(f"--jitter: {exc}", EXIT_USAGE)
     stories, options = prepare_run(db_path=db_path, **settings)
     options.progress = False
 
@@ -252,6 +357,7 @@ def demo(db_path, no_serve, port) -> None:
     """Build the bundled FICTIONAL demo story from its web archive (no network), then serve it."""
     try:
         stories = load_config(DEMO_SOURCES)
+        check_writable_database(db_path)
     except PipelineError as exc:
         raise fail_on(exc)
     options = RunOptions(offline=True, archive_dir=db_path.parent / "archive", replay_from=(DEMO_ARCHIVE,),
@@ -274,6 +380,10 @@ def serve(db_path, host, port, public) -> None:
     """Explore a database in Datasette: the story page at /, an event page per event
     (/event/<id>), archived copies (/archive/<document>/<version>) and the comparison views."""
     require_database(db_path, "pipeline run' or 'pipeline demo")
+    try:
+        check_database(db_path)
+    except PipelineError as exc:
+        raise fail_on(exc)
     _serve(db_path, host, port, public)
 
 
@@ -297,10 +407,16 @@ def _serve(db_path: Path, host: str, port: int, public: bool) -> None:
 @click.option("--failing-after", type=click.IntRange(1), default=3, show_default=True,
               help="Flag a source whose documents failed this many runs in a row.")
 def status(db_path, limit, failing_after) -> None:
-    """Recent runs and the health of every source."""
+    """Recent runs and the health of every source. Reads only: the database is opened
+    read-only and never upgraded."""
     require_database(db_path, "pipeline run")
-    with Store(db_path) as store:
-        runs, health = store.last_runs(limit), store.source_health()
+    try:
+        with Store(db_path, read_only=True) as store, store.snapshot():
+            runs, health = store.last_runs(limit), store.source_health()
+    except PipelineError as exc:
+        raise fail_on(exc)
+    except sqlite3.Error as exc:
+        raise Failure(f"cannot read {db_path} ({exc}): run 'pipeline run' once to upgrade it", EXIT_FAILED)
     click.echo("Recent runs:")
     for r in runs:
         reached = sum(r[k] or 0 for k in ("fetched", "not_modified", "unchanged"))
@@ -354,12 +470,19 @@ def export(db_path, story, event_id, fmt, changes, output) -> None:
     long columns: story,event_id,event,event_kind,claim_type,counted,source,source_kind,
                   published,value,low,high,unit,approx,as_of,date,attributed_to,sentence,url
     wide columns: story,event_id,event,event_kind,<one per source>,low,best,high,spread,n_sources
+
+    Reads only: the database is opened read-only and never upgraded; a run going on
+    meanwhile is not seen half-way (one read transaction), and a note says it is running.
     """
     require_database(db_path, "pipeline run")
     if changes:
         fmt = "changes"
     try:
-        with Store(db_path) as store:
+        with Store(db_path, read_only=True) as store, store.snapshot():
+            running = run_in_progress(db_path)
+            if running:
+                click.echo(f"note: a run is in progress ({running}); this export is the database as it was "
+                           "before that run finished", err=True)
             if output is None:
                 n = export_comparison(store, fmt, click.get_text_stream("stdout"), story, event_id)
             else:
@@ -369,6 +492,8 @@ def export(db_path, story, event_id, fmt, changes, output) -> None:
         raise fail_on(exc)
     except OSError as exc:
         raise Failure(f"cannot write {output}: {exc.strerror}", EXIT_USAGE)
+    except sqlite3.Error as exc:
+        raise Failure(f"cannot read {db_path} ({exc}): run 'pipeline run' once to upgrade it", EXIT_FAILED)
     click.echo(f"{n} rows written to {output or 'standard output'}", err=True)
 
 

@@ -15,13 +15,30 @@ import yaml
 
 from .errors import ConfigError, UsageError
 from .models import SOURCE_KINDS, IncludeRules, Source, Story
-from .urls import is_http_url
+from .urls import is_http_url, without_credentials
+
+# Limits checked before a sources file is parsed: a file that breaks one is refused with
+# one line instead of eating memory (/dev/zero, "billion laughs") or the stack.
+MAX_CONFIG_BYTES = 1_000_000
+MAX_ALIASES = 100  # YAML *references; a real sources file needs none or a few
+MAX_VALUES = 100_000  # values once every alias is expanded
+MAX_DEPTH = 20  # nested lists and mappings; a sources file needs 6
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so a bad one (2022-13-45) is our error, not a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 STORY_KEYS = {"id", "title", "description", "sources"}
 SOURCE_KEYS = {"id", "name", "kind", "country", "language", "urls", "feeds", "sitemaps", "include", "published",
                "allow_private"}
-INCLUDE_KEYS = {"url_patterns", "keywords", "since", "until"}
+INCLUDE_KEYS = {"url_patterns", "keywords", "since", "until", "max_new"}
 
 
 class _Marks:
@@ -29,6 +46,7 @@ class _Marks:
 
     def __init__(self, root: yaml.Node | None):
         self.lines: dict[tuple, int] = {}
+        self.duplicates: list[tuple[tuple, int, int]] = []  # (path, first line, repeated line)
         if root is not None:
             self._walk(root, ())
 
@@ -36,7 +54,12 @@ class _Marks:
         self.lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                self._walk(value_node, path + (key_node.value,))
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else f"<{key_node.tag} key>"
+                key_path = path + (key,)
+                if key_path in self.lines:  # YAML would silently keep only the last one
+                    self.duplicates.append((key_path, self.lines[key_path], key_node.start_mark.line + 1))
+                    continue
+                self._walk(value_node, key_path)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 self._walk(item, path + (index,))
@@ -61,7 +84,12 @@ def load_config(path: str | Path) -> list[Story]:
     """Read and validate a sources file; raise :class:`ConfigError` listing every problem."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:  # bounded: /dev/zero or a huge file never fills memory
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(str(path), [("file", f"is larger than {MAX_CONFIG_BYTES:,} bytes; "
+                                                   "a sources file is a few kilobytes")])
+        text = data.decode("utf-8")
     except IsADirectoryError:
         raise ConfigError(str(path), [("file", "is a directory: pass --config with the path of a YAML file")])
     except FileNotFoundError:
@@ -73,18 +101,61 @@ def load_config(path: str | Path) -> list[Story]:
 
 def parse_config(text: str, name: str = "sources.yaml") -> list[Story]:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        _check_shape(text, name)
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(name, [(where, f"YAML syntax error: {problem}")])
-    checker = _Checker(_Marks(root))
+    marks = _Marks(root)
+    checker = _Checker(marks)
+    for key_path, first, line in marks.duplicates:
+        checker.problems.append((f"line {line}, {_dotted(key_path)}",
+                                 f"duplicate key '{key_path[-1]}' (first on line {first}); write it once"))
     stories = checker.stories(data)
     if checker.problems:
         raise ConfigError(name, checker.problems)
     return stories
+
+
+def _check_shape(text: str, name: str) -> None:
+    """Refuse alias bombs and deep nesting from the event stream, before anything is built.
+
+    Counts the values the file would have with every alias written out ("billion laughs"
+    has 9 levels of 9 aliases: few aliases, a billion values).
+    """
+    sizes: dict[str, int] = {}  # anchor -> values it expands to
+    stack: list[list] = [[None, 0]]  # open collections: [anchor, values so far]
+    aliases = 0
+
+    def refuse(event: yaml.Event, message: str) -> None:
+        line = event.start_mark.line + 1 if event.start_mark else "?"
+        raise ConfigError(name, [(f"line {line}", message)])
+
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            stack[-1][1] += sizes.get(event.anchor or "", 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                sizes[event.anchor] = 1
+            stack[-1][1] += 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            stack.append([event.anchor, 1])
+            if len(stack) - 1 > MAX_DEPTH:
+                refuse(event, f"lists and mappings nested more than {MAX_DEPTH} deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = stack.pop()
+            if anchor:
+                sizes[anchor] = size
+            stack[-1][1] += size
+        else:
+            continue
+        if aliases > MAX_ALIASES or stack[-1][1] > MAX_VALUES:
+            refuse(event, f"YAML aliases (*name) expand to too much (more than {MAX_ALIASES} aliases or "
+                          f"{MAX_VALUES:,} values); write the values out")
 
 
 class _Checker:
@@ -164,7 +235,7 @@ class _Checker:
         if not isinstance(allow_private, bool):
             self.problem(path + ("allow_private",), f"expected true or false, got {allow_private!r}")
             allow_private = False
-        if not urls and not feeds and not sitemaps and "urls" in item:
+        if "urls" in item and not any(item.get(key) for key in ("urls", "feeds", "sitemaps")):
             self.problem(path + ("urls",), "a source needs at least one URL in urls, feeds or sitemaps")
         if None in (source_id, name, country, language) or kind not in SOURCE_KINDS:
             return None
@@ -214,7 +285,7 @@ class _Checker:
             if not isinstance(url, str) or not is_http_url(url):
                 self.problem(path + (key, index), f"malformed URL {url!r}: expected http:// or https:// and a host")
             else:
-                urls.append(url.strip())
+                urls.append(without_credentials(url.strip()))
         return urls
 
     def include(self, value: Any, path: tuple) -> IncludeRules | None:
@@ -231,7 +302,13 @@ class _Checker:
             except re.error as exc:
                 self.problem(path + ("url_patterns", index), f"not a valid regular expression: {exc}")
         bounds = {key: self.day(value.get(key), path + (key,)) for key in ("since", "until")}
-        return IncludeRules(tuple(patterns), tuple(self.string_list(value, "keywords", path)), **bounds)
+        max_new = value.get("max_new")
+        if max_new is not None and (not isinstance(max_new, int) or isinstance(max_new, bool)
+                                    or not 1 <= max_new <= 100_000):
+            self.problem(path + ("max_new",), f"expected a whole number from 1 to 100000, got {max_new!r}")
+            max_new = None
+        return IncludeRules(tuple(patterns), tuple(self.string_list(value, "keywords", path)), **bounds,
+                            max_new=max_new)
 
     def string_list(self, item: dict, key: str, path: tuple) -> list[str]:
         value = item.get(key, [])
@@ -250,6 +327,10 @@ class _Checker:
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
+            pass
+        try:  # a full timestamp names its day too
+            return dt.datetime.fromisoformat(str(value)).date()
+        except ValueError:
             self.problem(path, f"expected a date as YYYY-MM-DD, got {value!r}")
             return None
 
@@ -263,6 +344,7 @@ class _Checker:
         out = {}
         for url, day in value.items():
             place = path + ("published", url)
+            url = without_credentials(str(url).strip())
             if url not in urls:
                 self.problem(place, f"{url!r} is not one of this source's urls")
             day = self.day(day, place)

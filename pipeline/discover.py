@@ -130,8 +130,19 @@ def wanted(found: Found, rules: IncludeRules | None) -> bool:
     return True
 
 
-def select(found: list[Found], rules: IncludeRules | None, known: set[str]) -> list[Found]:
-    """New, wanted articles, each once, under their canonical URL."""
+DEFAULT_MAX_NEW = 100
+
+
+def select(found: list[Found], rules: IncludeRules | None, known: set[str],
+           default_max: int = DEFAULT_MAX_NEW) -> list[Found]:
+    """New, wanted articles, each once, under their canonical URL: at most ``rules.max_new``
+    (else ``default_max``), newest first.
+
+    The cap keeps a feed of 10,000 items from costing hours of polite fetching in one run:
+    the rest stay in the feed, unknown, and are taken by the next runs; what was taken is
+    remembered (``known``) and never taken again.
+    """
+    limit = rules.max_new if rules is not None and rules.max_new is not None else default_max
     out, seen = [], set(known)
     for item in found:
         url = canonicalize(item.url)
@@ -139,4 +150,6 @@ def select(found: list[Found], rules: IncludeRules | None, known: set[str]) -> l
             continue
         seen.add(url)
         out.append(Found(url, item.title, item.summary, item.published))
-    return out
+    # Newest first (undated last, feed order kept among equals), then the cap.
+    out.sort(key=lambda f: f.published.toordinal() if f.published else 0, reverse=True)
+    return out[:limit]

@@ -4,6 +4,7 @@
     ├── ConfigError               sources.yaml is unreadable or invalid (carries every problem found)
     ├── ModelNotFound             no spaCy English model is importable
     ├── ExtractError              a page has no article text we can use
+    │   └── SoftPage              a 200 page that is a consent wall, paywall stub or soft 404
     ├── ArchiveError              the web archive cannot be read or written
     ├── StoreError                the database cannot be opened or written
     │   └── LockHeld              another run holds the database lock
@@ -34,7 +35,13 @@ class ModelNotFound(PipelineError):
 
 
 class ExtractError(PipelineError):
-    pass
+    outcome = "extract_error"  # what the fetch log records
+
+
+class SoftPage(ExtractError):
+    """A 200 page that is not the article; the last good version stays current."""
+
+    outcome = "soft_page"
 
 
 class ArchiveError(PipelineError):

@@ -25,9 +25,10 @@ Only connection failures, 429 and 5xx are retried; a server that stalls is not.
 
 Private addresses are checked before connecting (IP literals directly, host names via
 ``socket.getaddrinfo``). ``FetchRequest.allow_private`` trusts the request's own host
-only: the first URL and redirects that stay on that host name. A redirect to any other
-host is checked as if allow_private were False, so a trusted intranet or loopback
-source cannot bounce us to 169.254.169.254 or 10.0.0.1.
+only: the first URL and redirects that stay on that site (scheme, host and port). A
+redirect anywhere else is checked as if allow_private were False, so a trusted intranet
+or loopback source cannot bounce us to 169.254.169.254, 10.0.0.1 or another local port.
+Credentials in a redirect target (``user:pass@``) are dropped, never sent or logged.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ from . import __version__
 from .charset import decode_body, looks_binary
 from .models import Snapshot
 from .robots import RobotsCache
-from .urls import DEFAULT_PORTS, is_http_url, is_public_address
+from .urls import DEFAULT_PORTS, is_http_url, is_public_address, origin, without_credentials
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay is honoured up to this many seconds
@@ -216,11 +217,11 @@ class Fetcher:
 
     async def _follow(self, request: FetchRequest, wanted: _Wanted, retries: int, check_robots: bool) -> Snapshot:
         clock = _Clock(self.settings.deadline)
-        origin = urlsplit(request.url).hostname
+        home = origin(request.url)
         url, seen = urldefrag(request.url.strip()).url, set()
         for hop in range(self.settings.max_redirects + 1):
             seen.add(url)
-            trusted = request.allow_private and urlsplit(url).hostname == origin
+            trusted = request.allow_private and origin(url) == home
             await self._check_address(url, trusted, first=hop == 0)
             reason = await self.robots.refusal(url, trusted) if check_robots else None
             if reason:
@@ -233,7 +234,7 @@ class Fetcher:
             if not location:
                 return replace(snapshot, outcome="http_error", final_url=url,
                                error=f"HTTP {snapshot.status} from {url} without a Location header")
-            target = urldefrag(urljoin(url, location)).url
+            target = without_credentials(urldefrag(urljoin(url, location)).url)  # never logged or stored
             if target in seen:
                 raise _Refused("redirect_error", f"redirect loop: {url} leads back to {target}")
             url = target

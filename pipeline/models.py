@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .urls import origin
+
 SOURCE_KINDS: tuple[str, ...] = (
     "government",
     "state-media",
@@ -50,6 +52,7 @@ class IncludeRules:
     keywords: tuple[str, ...] = ()  # one must occur in the title, summary or URL
     since: dt.date | None = None
     until: dt.date | None = None
+    max_new: int | None = None  # new articles per feed or sitemap per run; None: the default (100)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,14 @@ class Source:
     allow_private: bool = False
     sitemaps: tuple[str, ...] = ()
     include: IncludeRules | None = None
+
+    def trusts_private(self, url: str) -> bool:
+        """May ``url`` be on a private address? Only with allow_private, and only on a site
+        (scheme, host, port) the source lists itself: a URL its feed or sitemap points at
+        elsewhere (127.0.0.1 on another port, localhost, 169.254.169.254) is not trusted."""
+        if not self.allow_private:
+            return False
+        return origin(url) in {origin(u) for u in (*self.urls, *self.feeds, *self.sitemaps)}
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from .nlp import analyse as analyse_text
 from .places import locate
 from .progress import Progress
 from .similarity import THRESHOLD, band_keys, jaccard, shingles, signature
+from .softpage import refuse_soft_page
 from .store import Store, VersionToAnalyse
 from .urls import canonicalize
 
@@ -167,7 +168,7 @@ async def _discover(starts: list, store: Store, options: RunOptions, report: Run
             pending = []
             visited.update(item[2] for item in batch)
             by_url = {item[2]: item for item in batch}
-            requests = [FetchRequest(url, allow_private=source.allow_private, feed=True)
+            requests = [FetchRequest(url, allow_private=source.trusts_private(url), feed=True)
                         for _, source, url, _ in batch]
             async for snapshot in fetcher.fetch_many(requests):
                 story, source, url, kind = by_url[snapshot.url]
@@ -221,7 +222,7 @@ async def _fetch_and_store(jobs: list[Job], store: Store, options: RunOptions, r
         requests.append(FetchRequest(
             job.url, etag=state.etag if state and state.current_version_id else None,
             last_modified=state.last_modified if state and state.current_version_id else None,
-            allow_private=job.source.allow_private))
+            allow_private=job.source.trusts_private(job.url)))
     async with Fetcher(options.fetch) as fetcher:
         async for snapshot in fetcher.fetch_many(requests):
             store_snapshot(store, by_url[snapshot.url], snapshot, report, writer)
@@ -246,8 +247,9 @@ def store_snapshot(store: Store, job: Job, snapshot: Snapshot, report: RunReport
             try:
                 article = extract_article(snapshot.text or "", job.url, job.source.published.get(job.url),
                                           job.source.language)
+                refuse_soft_page(article.text, store.current_text(job.url))  # a consent wall keeps the last good
             except ExtractError as exc:
-                outcome, error = "extract_error", str(exc)
+                outcome, error = getattr(exc, "outcome", "extract_error"), str(exc)
             else:
                 _, _, is_new = store.save_article(report.run_id, job.story.id, job.source.id, snapshot, article,
                                                   body_hash)

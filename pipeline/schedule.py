@@ -20,14 +20,18 @@ from .interrupt import Stop
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
+MAX_DURATION = 366 * 86400  # longer waits overflow the timer and mean a typo anyway
 
 
 def parse_duration(text: str) -> float:
-    """'6h', '10m', '90s', '1.5h' or plain seconds → seconds."""
+    """'6h', '10m', '90s', '1.5h' or plain seconds → seconds, at most 366 days."""
     match = _DURATION.match(text or "")
     if not match:
         raise UsageError(f"cannot read the duration {text!r}: expected a number with s, m, h or d, like 6h or 10m")
-    return float(match.group(1)) * _SECONDS[match.group(2)]
+    seconds = float(match.group(1)) * _SECONDS[match.group(2)]
+    if seconds > MAX_DURATION:
+        raise UsageError(f"the duration {text!r} is longer than the limit of 366 days")
+    return seconds
 
 
 def run_every(every: float, jitter: float, run_once: Callable[[], None], max_runs: int | None = None,

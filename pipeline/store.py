@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from urllib.parse import quote
 import sqlite_utils
 
 from . import faults
-from .errors import StoreError
+from .errors import StoreError, UsageError
 from .models import (
     Analysis,
     Article,
@@ -77,11 +78,75 @@ class VersionToAnalyse:
     story_id: str
 
 
-class Store:
-    """One SQLite database file, opened with WAL and foreign keys on."""
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Tables every pipeline database has had since its first schema.
+PIPELINE_TABLES = frozenset({"stories", "sources", "runs", "documents"})
 
-    def __init__(self, path: str | Path):
+
+def check_database(path: str | Path, must_exist: bool = True) -> None:
+    """Raise UsageError unless ``path`` is a pipeline database; only reads the file.
+
+    A missing or empty file passes when ``must_exist`` is False (a run creates it).
+    """
+    path = Path(path)
+    if not path.exists() or (not must_exist and path.is_file() and path.stat().st_size == 0):
+        if must_exist:
+            raise UsageError(f"no database at {path}: run 'pipeline run' or 'pipeline demo' first")
+        return
+    if not path.is_file():
+        raise UsageError(f"{path} is not a file: pass --db with the path of a pipeline database")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    if head != SQLITE_MAGIC:
+        raise UsageError(f"{path} is not an SQLite database: pass --db with a database 'pipeline run' made")
+    try:
+        with contextlib.closing(_connect_read_only(path)) as db:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error as exc:
+        raise UsageError(f"{path} is not a readable pipeline database ({exc}): "
+                         "is it damaged? try 'sqlite3 FILE .recover'") from None
+    if not PIPELINE_TABLES <= tables:
+        raise UsageError(f"{path} is not a pipeline database (no {', '.join(sorted(PIPELINE_TABLES - tables))} "
+                         "table); it is left untouched")
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can never write, also in a read-only folder."""
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        db.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+        # A WAL database in a folder we cannot write has no -shm to share: no writer can
+        # be at work there either, so reading it as immutable is safe.
+        db = sqlite3.connect(uri + "&immutable=1", uri=True)
+    return db
+
+
+class Store:
+    """One SQLite database file, opened with WAL and foreign keys on.
+
+    ``read_only=True`` is for commands that only read (status, export): the file is
+    opened read-only, never migrated, never switched to WAL, and must already be a
+    pipeline database (:func:`check_database`).
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
+        self.read_only = read_only
+        if read_only:
+            check_database(self.path)
+            try:
+                self.db = sqlite_utils.Database(_connect_read_only(self.path))
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot read the database {self.path}: {exc}") from exc
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite_utils.Database(self.path)
@@ -104,6 +169,15 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Everything read inside sees one consistent state, even while a run writes."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
 
     def __enter__(self) -> Store:
         return self
@@ -156,6 +230,13 @@ class Store:
             "SELECT id, body_hash, content_hash, etag, last_modified, current_version_id, status "
             "FROM documents WHERE url = ?", [url]))
         return DocumentState(**rows[0]) if rows else None
+
+    def current_text(self, url: str) -> str | None:
+        """The text of the current (last good) version of a page, if it has one."""
+        rows = list(self.db.query(
+            "SELECT v.text FROM documents d JOIN document_versions v ON v.id = d.current_version_id "
+            "WHERE d.url = ?", [url]))
+        return rows[0]["text"] if rows else None
 
     def log_fetch(self, run_id: int, snapshot: Snapshot, source_id: str, outcome: str | None = None,
                   error: str | None = None) -> None:

@@ -17,16 +17,41 @@ _ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 
 
 def is_http_url(url: str) -> bool:
-    """True for an absolute http(s) URL with a host (and a valid port, if any)."""
+    """True for an absolute http(s) URL with a host (and a valid port 1-65535, if any).
+
+    Whitespace and control characters (a NUL, say) anywhere make it false: no server
+    asked for such a URL, and they would end up in the database and the logs.
+    """
     text = url.strip()
-    if not text or any(ch.isspace() for ch in text):
+    if not text or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text):
         return False
     try:
         parts = urlsplit(text)
-        parts.port  # noqa: B018 - raises ValueError for a port out of range
+        port = parts.port  # raises ValueError for a port out of range
     except ValueError:
         return False
+    if port == 0:
+        return False
     return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of a URL: what "the same site" means for trust."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").rstrip(".").lower(), port or DEFAULT_PORTS.get(scheme)
+
+
+def without_credentials(url: str) -> str:
+    """The URL without ``user:password@``: credentials are never stored, logged or sent."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def _tracking(pair: str) -> bool:
@@ -39,8 +64,9 @@ def canonicalize(url: str) -> str:
 
     Lowercases scheme and host, drops the default port, the fragment and tracking
     parameters (utm_*, fbclid, gclid …), sorts the remaining parameters and removes a
-    trailing slash except at the root. Parameter values keep their own encoding, so the
-    result still asks the server for the same thing. Raises ValueError for a bad port.
+    trailing slash except at the root, and any ``user:password@``. Parameter values keep
+    their own encoding, so the result still asks the server for the same thing. Raises
+    ValueError for a bad port.
     """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
@@ -49,8 +75,6 @@ def canonicalize(url: str) -> str:
         host = f"[{host}]"
     port = parts.port
     netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
-    if "@" in parts.netloc:
-        netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
     query = "&".join(sorted(p for p in parts.query.split("&") if p and not _tracking(p)))
     path = parts.path or "/"
     if path != "/" and path.endswith("/"):

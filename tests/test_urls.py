@@ -28,7 +28,7 @@ from pipeline.urls import canonicalize, is_http_url, is_public_address
     ("https://example.org/a?q=b+c", "https://example.org/a?q=b+c"),
     ("https://example.org./a", "https://example.org/a"),
     ("http://[::1]:8080/a/", "http://[::1]:8080/a"),
-    ("http://user:pw@Example.org:80/a", "http://user:pw@example.org/a"),
+    ("http://user:pw@Example.org:80/a", "http://example.org/a"),  # credentials are never stored
     ("  https://example.org/a  ", "https://example.org/a"),
 ])
 def test_canonicalize_gives_one_spelling_per_page(url, expected):
