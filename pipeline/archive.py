@@ -25,7 +25,7 @@ import secrets
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -62,7 +62,7 @@ class ArchiveWriter:
         unique = f"{name}-p{os.getpid()}-{secrets.token_hex(4)}"
         self.path = Path(directory) / f"{unique}.warc.gz"
         self.temp_path = self.path.with_name(self.path.name + OPEN_SUFFIX)
-        self._file = None
+        self._file: BinaryIO | None = None
         self._writer: WARCWriter | None = None
 
     def __enter__(self) -> ArchiveWriter:
@@ -114,7 +114,8 @@ class ArchiveWriter:
                 http_headers=http_headers, warc_headers_dict=warc_headers,
             )
         writer.write_record(record)
-        self._file.flush()
+        if self._file is not None:
+            self._file.flush()
 
     def close(self) -> None:
         if self._file is not None:

@@ -175,7 +175,8 @@ class _Checker:
         if not isinstance(items, list) or not items:
             self.problem(("stories",), "expected a non-empty list of stories")
             return []
-        stories, seen = [], {}
+        stories: list[Story] = []
+        seen: dict[str, str] = {}
         for index, item in enumerate(items):
             story = self.story(item, ("stories", index))
             if story is None:
@@ -237,7 +238,7 @@ class _Checker:
             allow_private = False
         if "urls" in item and not any(item.get(key) for key in ("urls", "feeds", "sitemaps")):
             self.problem(path + ("urls",), "a source needs at least one URL in urls, feeds or sitemaps")
-        if None in (source_id, name, country, language) or kind not in SOURCE_KINDS:
+        if source_id is None or name is None or country is None or language is None or kind not in SOURCE_KINDS:
             return None
         return Source(
             id=source_id, name=name, kind=kind, country=country, language=language,

@@ -11,9 +11,9 @@ as text, never as a formula. Output is UTF-8 with RFC 4180 quoting.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 from .errors import UsageError
 from .queries import Store, change_rows, claim_rows, event_rows, figure_statuses, source_names, story_exists
@@ -109,7 +109,7 @@ def wide_rows(store: Store, story_id: str | None = None, event_id: str | None = 
     return columns, rows
 
 
-def write_csv(columns: Iterable[str], rows: Iterable[dict], out: io.TextIOBase) -> int:
+def write_csv(columns: Iterable[str], rows: Iterable[dict], out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writeheader()
     n = 0
@@ -119,7 +119,7 @@ def write_csv(columns: Iterable[str], rows: Iterable[dict], out: io.TextIOBase) 
     return n
 
 
-def export(store: Store, fmt: str, out: io.TextIOBase, story_id: str | None = None,
+def export(store: Store, fmt: str, out: TextIO, story_id: str | None = None,
            event_id: str | None = None) -> int:
     """Write the comparison in ``fmt`` (long, wide or json); return the number of rows."""
     if story_id and not story_exists(store, story_id):

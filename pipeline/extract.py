@@ -49,11 +49,13 @@ def extract_article(
         )
     except Exception as exc:  # trafilatura lets lxml and htmldate errors through
         raise ExtractError(f"{url}: the page could not be parsed ({type(exc).__name__}: {exc})") from exc
+    if isinstance(found, dict):  # a dict only with as_dict=True, which we never pass
+        raise ExtractError(f"{url}: unexpected extraction result")
     if found is None or not (found.text or "").strip():
         raise ExtractError(f"{url}: no article text found (the page may be a script-only app or a consent wall)")
     title = _clean(found.title)
     author = _clean(found.author)
-    text, byline = _trim_byline(found.text, title)
+    text, byline = _trim_byline(found.text or "", title)
     if byline and (author is None or byline.startswith(author)):
         author = byline  # trafilatura shortens "By Embassy of X" to "Embassy"
     if len(text) < MIN_TEXT_CHARS:

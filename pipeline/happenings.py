@@ -144,7 +144,7 @@ def _happening(action: Action, sentence: Sentence, dates: list[DateMention], act
 
 
 def _pick_date(action: Action, sentence: Sentence, dates: list[DateMention],
-               triggers: list[tuple[int, int]]) -> tuple[DateMention, str] | None:
+               triggers: list[tuple[int, int]]) -> tuple[DateMention, str | None] | None:
     """The mention dating this action, and the value it gives it."""
 
     def lead(date: DateMention) -> str:

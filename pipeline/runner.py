@@ -161,7 +161,7 @@ def discover(stories: list[Story], store: Store, options: RunOptions, report: Ru
 async def _discover(starts: list, store: Store, options: RunOptions, report: RunReport,
                     writer: ArchiveWriter) -> None:
     known = store.known_urls() | {canonicalize(u) for _, source, _, _ in starts for u in source.urls}
-    pending, visited = list(starts), set()
+    pending, visited = list(starts), set[str]()
     async with Fetcher(options.fetch) as fetcher:
         while pending and len(visited) < MAX_DISCOVERY_DOCUMENTS:
             batch = [item for item in pending if item[2] not in visited]
@@ -180,7 +180,7 @@ async def _discover(starts: list, store: Store, options: RunOptions, report: Run
                     continue
                 try:
                     if kind == "feed":
-                        found, children = parse_feed(snapshot.text or "", url), []
+                        found, children = parse_feed(snapshot.text or "", url), list[str]()
                     else:
                         found, children = parse_sitemap(snapshot.text or "")
                 except ValueError as exc:

@@ -83,6 +83,13 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 PIPELINE_TABLES = frozenset({"stories", "sources", "runs", "documents"})
 
 
+def _new_id(table: sqlite_utils.db.Table) -> int:
+    """The row id an insert just gave (sqlite-utils types it as optional)."""
+    if table.last_pk is None:
+        raise StoreError(f"no row id after inserting into {table.name}")
+    return int(table.last_pk)
+
+
 def check_database(path: str | Path, must_exist: bool = True) -> None:
     """Raise UsageError unless ``path`` is a pipeline database; only reads the file.
 
@@ -190,11 +197,11 @@ class Store:
     def save_stories(self, stories: Iterable[Story]) -> None:
         with self._write():
             for story in stories:
-                self.db["stories"].upsert(
+                self.db.table("stories").upsert(
                     {"id": story.id, "title": story.title, "description": story.description}, pk="id"
                 )
                 for source in story.sources:
-                    self.db["sources"].upsert(
+                    self.db.table("sources").upsert(
                         {"id": source.id, "story_id": story.id, "name": source.name, "kind": source.kind,
                          "country": source.country, "language": source.language,
                          "urls": json.dumps(list(source.urls)), "feeds": json.dumps(list(source.feeds))},
@@ -206,16 +213,16 @@ class Store:
         with self._write():
             self.db.execute("UPDATE runs SET status = 'interrupted', error = COALESCE(error, ?) "
                             "WHERE status = 'running'", ["ended without finishing: the process was killed"])
-            table = self.db["runs"].insert(
+            table = self.db.table("runs").insert(
                 {"stories": ",".join(story_ids), "started": now_iso(), "status": "running", "offline": int(offline)}
             )
-        return table.last_pk
+        return _new_id(table)
 
     def finish_run(self, run_id: int, counts: dict, status: str, error: str | None = None) -> None:
         row = {key: value for key, value in counts.items() if key != "failures"}
         row.update(ended=now_iso(), status=status, error=error, failures=json.dumps(counts.get("failures", {})))
         with self._write():
-            self.db["runs"].update(run_id, row)
+            self.db.table("runs").update(run_id, row)
 
     def last_runs(self, limit: int = 5) -> list[dict]:
         return list(self.db.query("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit]))
@@ -242,7 +249,7 @@ class Store:
                   error: str | None = None) -> None:
         state = self.document_state(snapshot.url)
         with self._write():
-            self.db["fetch_log"].insert({
+            self.db.table("fetch_log").insert({
                 "run_id": run_id, "url": snapshot.url, "source_id": source_id,
                 "document_id": state.id if state else None, "status_code": snapshot.status,
                 "bytes": len(snapshot.body), "elapsed_ms": snapshot.elapsed_ms,
@@ -269,28 +276,28 @@ class Store:
                 "last_modified": snapshot.header("last-modified"), "consecutive_failures": 0, "last_error": None,
             }
             if state is None:
-                document_id = self.db["documents"].insert(dict(fields, first_seen=now)).last_pk
+                document_id = _new_id(self.db.table("documents").insert(dict(fields, first_seen=now)))
             else:
                 document_id = state.id
-                self.db["documents"].update(document_id, fields)
+                self.db.table("documents").update(document_id, fields)
             existing = list(self.db.query(
                 "SELECT id FROM document_versions WHERE document_id = ? AND content_hash = ?",
                 [document_id, content_hash]))
             if existing:
                 version_id, is_new = existing[0]["id"], False
-                self.db["document_versions"].update(version_id, {"last_seen": now})
+                self.db.table("document_versions").update(version_id, {"last_seen": now})
             else:
-                version_id = self.db["document_versions"].insert({
+                version_id = _new_id(self.db.table("document_versions").insert({
                     "document_id": document_id, "content_hash": content_hash, "first_seen": now,
                     "last_seen": now, "run_id": run_id, "title": article.title, "author": article.author,
                     "published": published, "published_source": article.published_source, "text": article.text,
-                }).last_pk
+                }))
                 is_new = True
             if state is not None and state.current_version_id not in (None, version_id):
                 # Another version's facts now stand for the document (also a page reverted to an
                 # earlier, already analysed text): its events and places are owed again.
                 self._mark_document_stale(document_id)
-            self.db["documents"].update(document_id, {"current_version_id": version_id})
+            self.db.table("documents").update(document_id, {"current_version_id": version_id})
         return document_id, version_id, is_new
 
     def mark_unchanged(self, url: str, snapshot: Snapshot) -> None:
@@ -306,9 +313,9 @@ class Store:
             state = self.document_state(url)
             if state is None:
                 return
-            self.db["documents"].update(state.id, changes)
+            self.db.table("documents").update(state.id, changes)
             if state.current_version_id:
-                self.db["document_versions"].update(state.current_version_id, {"last_seen": now})
+                self.db.table("document_versions").update(state.current_version_id, {"last_seen": now})
 
     def mark_failed(self, url: str, story_id: str, source_id: str, reason: str, removed: bool = False) -> None:
         """A failure keeps the last good content; a 404/410 after success marks it removed."""
@@ -316,11 +323,12 @@ class Store:
         with self._write():
             state = self.document_state(url)
             if state is None:
-                self.db["documents"].insert({
+                self.db.table("documents").insert({
                     "url": url, "story_id": story_id, "source_id": source_id, "status": "failed",
                     "first_seen": now, "last_seen": now, "consecutive_failures": 1, "last_error": reason,
                 })
                 return
+            status: str | None
             if removed and state.current_version_id:
                 status = "removed"
             else:
@@ -378,7 +386,7 @@ class Store:
         """
         happenings = list(happenings)
         vid = version.version_id
-        source_id = self.db["documents"].get(version.document_id)["source_id"]
+        source_id = self.db.table("documents").get(version.document_id)["source_id"]
         with self._write():
             # Facts of this document's other versions leave the events when this one becomes current.
             touched = {row["event_key"] for table in ("figures", "happenings") for row in self.db.query(
@@ -387,10 +395,10 @@ class Store:
             self._delete_facts(vid)
             sentence_ids = []
             for idx, sentence in enumerate(analysis.sentences):
-                sentence_ids.append(self.db["sentences"].insert({
+                sentence_ids.append(_new_id(self.db.table("sentences").insert({
                     "version_id": vid, "idx": idx, "start": sentence.start, "end": sentence.end,
                     "text": sentence.text, "link": text_fragment_link(version.url, sentence.text),
-                }).last_pk)
+                })))
             starts = [s.start for s in analysis.sentences]
 
             def sentence_of(offset: int | None) -> int | None:
@@ -400,28 +408,28 @@ class Store:
 
             for mention in analysis.entities:
                 entity_id = self._entity_id(mention.canonical, mention.label)
-                self.db["entity_mentions"].insert({
+                self.db.table("entity_mentions").insert({
                     "version_id": vid, "sentence_id": sentence_of(mention.start), "entity_id": entity_id,
                     "start": mention.start, "end": mention.end, "text": mention.text, "label": mention.label,
                     "role": mention.role,
                 })
-            self.db["dates"].insert_all(({
+            self.db.table("dates").insert_all(({
                 "version_id": vid, "sentence_id": sentence_of(d.start), "start": d.start, "end": d.end,
                 "text": d.text, "value": d.value, "value_end": d.value_end, "precision": d.precision,
                 "relative": int(d.relative)} for d in analysis.dates))
             for figure, key in zip(analysis.figures, figure_keys):
-                self.db["figures"].insert(self._figure_row(vid, figure, sentence_of(figure.start), key))
+                self.db.table("figures").insert(self._figure_row(vid, figure, sentence_of(figure.start), key))
             for happening, key in zip(happenings, happening_keys):
-                self.db["happenings"].insert({
+                self.db.table("happenings").insert({
                     "version_id": vid, "sentence_id": sentence_of(happening.start), "action": happening.action,
                     "label": happening.label, "date": happening.date, "date_end": happening.date_end,
                     "date_text": happening.date_text, "start": happening.start, "end": happening.end,
                     "actors": json.dumps(list(happening.actors)), "event_key": key,
                 })
-            self.db["actor_words"].insert_all(
+            self.db.table("actor_words").insert_all(
                 {"version_id": vid, "word": word, "group_name": group, "count": count}
                 for (word, group), count in sorted(actor_words.items()))
-            self.db["analyses"].upsert({
+            self.db.table("analyses").upsert({
                 "version_id": vid, "extractor_version": extractor_version, "analysed_at": now_iso(),
                 "sentences": len(analysis.sentences), "dates": len(analysis.dates),
                 "figures": len(analysis.figures), "entities": len(analysis.entities),
@@ -450,13 +458,13 @@ class Store:
 
     def _mark_stale(self, story_id: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Owe a re-alignment of these (event key, source id) pairs, and the story's places."""
-        self.db["stale_events"].insert_all(({"story_id": story_id, "event_key": key, "source_id": source}
+        self.db.table("stale_events").insert_all(({"story_id": story_id, "event_key": key, "source_id": source}
                                             for key, source in sorted(pairs)), ignore=True)
-        self.db["stale_places"].insert({"story_id": story_id}, pk="story_id", ignore=True)
+        self.db.table("stale_places").insert({"story_id": story_id}, pk="story_id", ignore=True)
 
     def _mark_document_stale(self, document_id: int) -> None:
         """Owe a re-alignment of every event any version of this document has facts in."""
-        row = self.db["documents"].get(document_id)
+        row = self.db.table("documents").get(document_id)
         keys = {r["event_key"] for table in ("figures", "happenings") for r in self.db.query(
             f"SELECT DISTINCT event_key FROM {table} WHERE event_key IS NOT NULL AND version_id IN "
             "(SELECT id FROM document_versions WHERE document_id = ?)", [document_id])}
@@ -477,7 +485,7 @@ class Store:
         rows = list(self.db.query("SELECT id FROM entities WHERE canonical = ? AND label = ?", [canonical, label]))
         if rows:
             return rows[0]["id"]
-        return self.db["entities"].insert({"canonical": canonical, "label": label}).last_pk
+        return _new_id(self.db.table("entities").insert({"canonical": canonical, "label": label}))
 
     # --- alignment -----------------------------------------------------------------
 
@@ -545,7 +553,7 @@ class Store:
             self.db.execute("DELETE FROM stale_events WHERE story_id = ?", [story_id])
             for event in events:
                 self._insert_event(event)
-            self.db["alignments"].upsert({"story_id": story_id, "aligner_version": aligner_version,
+            self.db.table("alignments").upsert({"story_id": story_id, "aligner_version": aligner_version,
                                           "aligned_at": now_iso()}, pk="story_id")
 
     def _rekey_facts(self, story_id: str, events: list[Event]) -> None:
@@ -593,19 +601,19 @@ class Store:
                                 [story_id, key, source])
 
     def _insert_event(self, event: Event) -> None:
-        self.db["events"].upsert({  # an update when the other sources' memberships stay
+        self.db.table("events").upsert({  # an update when the other sources' memberships stay
             "id": event.id, "story_id": event.story_id, "event_key": event.key, "kind": event.kind,
             "label": event.label, "claim_type": event.claim_type, "counted_group": event.counted_group,
             "scope": event.scope, "action": event.action, "date_start": event.date_start,
             "date_end": event.date_end, "low": event.low, "best": event.best, "high": event.high,
             "spread": event.spread, "n_sources": event.n_sources,
         }, pk="id")
-        self.db["event_claims"].insert_all({
+        self.db.table("event_claims").insert_all({
             "event_id": event.id, "claim_key": m.claim_key, "source_id": m.source_id,
             **_fact_ids(m.claim_key), "latest_for_source": int(m.latest_for_source),
             "conservative": int(m.conservative),
         } for m in event.members)
-        self.db["event_sources"].insert_all({
+        self.db.table("event_sources").insert_all({
             "event_id": event.id, "source_id": v.source_id, "claim_key": v.claim.key, **_fact_ids(v.claim.key),
             "first_date": v.first, "last_date": v.last, "label_hint": v.label_hint, "claims": v.claims,
         } for v in event.sources)
@@ -616,7 +624,7 @@ class Store:
         """Remember articles found in a feed or sitemap; return how many were new."""
         with self._write():
             before = self.db["discovered"].count
-            self.db["discovered"].insert_all(
+            self.db.table("discovered").insert_all(
                 ({"story_id": story_id, "source_id": source_id, "found_via": via, "found_at": now_iso(),
                   "run_id": run_id, **row} for row in found), pk="url", ignore=True)
             return self.db["discovered"].count - before
@@ -639,7 +647,7 @@ class Store:
             [*bands, document_id]))
 
     def document(self, document_id: int) -> dict:
-        return self.db["documents"].get(document_id)
+        return self.db.table("documents").get(document_id)
 
     def documents_to_check(self, story_ids: list[str]) -> list[int]:
         """Documents whose current text has no signature or copy check yet, oldest first."""
@@ -655,15 +663,15 @@ class Store:
         with self._write():
             if demoted is not None:
                 other, score = demoted
-                if self.db["documents"].get(other)["duplicate_of"] != document_id:
+                if self.db.table("documents").get(other)["duplicate_of"] != document_id:
                     self._mark_document_stale(other)
-                self.db["documents"].update(other, {"duplicate_of": document_id, "similarity": score})
-            doc = self.db["documents"].get(document_id)
+                self.db.table("documents").update(other, {"duplicate_of": document_id, "similarity": score})
+            doc = self.db.table("documents").get(document_id)
             if doc["duplicate_of"] != duplicate_of:
                 self._mark_document_stale(document_id)
             self.db.execute("DELETE FROM signature_bands WHERE document_id = ?", [document_id])
-            self.db["signature_bands"].insert_all({"band": b, "document_id": document_id} for b in bands)
-            self.db["documents"].update(document_id, {"duplicate_of": duplicate_of, "similarity": similarity,
+            self.db.table("signature_bands").insert_all({"band": b, "document_id": document_id} for b in bands)
+            self.db.table("documents").update(document_id, {"duplicate_of": duplicate_of, "similarity": similarity,
                                                       "signature_hash": doc["content_hash"]})
 
     # --- revisions -----------------------------------------------------------------
@@ -692,9 +700,9 @@ class Store:
         """The text diff on the new version and one row per fact that changed."""
         now = now_iso()
         with self._write():
-            self.db["document_versions"].update(new_version_id, {"previous_version_id": old_version_id, "diff": diff})
+            self.db.table("document_versions").update(new_version_id, {"previous_version_id": old_version_id, "diff": diff})
             self.db.execute("DELETE FROM fact_changes WHERE new_version_id = ?", [new_version_id])
-            self.db["fact_changes"].insert_all({
+            self.db.table("fact_changes").insert_all({
                 "document_id": document_id, "old_version_id": old_version_id, "new_version_id": new_version_id,
                 "run_id": run_id, "detected_at": now, "kind": c.kind, "change": c.change,
                 "claim_type": c.claim_type, "counted": c.counted, "old_value": c.old_value,
@@ -738,7 +746,7 @@ class Store:
         with self._write():
             self.db.execute("DELETE FROM places WHERE story_id = ?", [story_id])
             self.db.execute("DELETE FROM stale_places WHERE story_id = ?", [story_id])
-            self.db["places"].insert_all({"id": f"{story_id}:{p['name']}", "story_id": story_id, **p} for p in places)
+            self.db.table("places").insert_all({"id": f"{story_id}:{p['name']}", "story_id": story_id, **p} for p in places)
 
     def count(self, table: str) -> int:
         return self.db[table].count
