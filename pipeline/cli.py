@@ -189,7 +189,7 @@ def prepare_run(config_path, db_path, story, offline, archive_dir, concurrency, 
         stories = select_story(load_config(config_path), story)
         check_writable_database(db_path)
     except PipelineError as exc:
-        raise fail_on(exc)
+        raise fail_on(exc) from None
     if max_new is not None:
         stories = [with_max_new(s, max_new) for s in stories]
     options = RunOptions(
@@ -263,11 +263,11 @@ def schedule(db_path, every, jitter, max_runs, **settings) -> None:
     try:
         every_s = parse_duration(every)
     except PipelineError as exc:
-        raise Failure(f"--every: {exc}", EXIT_USAGE)
+        raise Failure(f"--every: {exc}", EXIT_USAGE) from None
     try:
         jitter_s = parse_duration(jitter)
     except PipelineError as exc:
-        raise Failure(f"--jitter: {exc}", EXIT_USAGE)
+        raise Failure(f"--jitter: {exc}", EXIT_USAGE) from None
     stories, options = prepare_run(db_path=db_path, **settings)
     options.progress = False
 
@@ -290,9 +290,9 @@ def _run(stories, db_path: Path, options: RunOptions) -> RunReport:
         with sigterm_interrupts():
             return run_pipeline(stories, db_path, options)
     except PipelineError as exc:
-        raise fail_on(exc)
+        raise fail_on(exc) from None
     except KeyboardInterrupt:
-        raise Failure("interrupted: what was stored so far is kept; run again to finish", EXIT_INTERRUPTED)
+        raise Failure("interrupted: what was stored so far is kept; run again to finish", EXIT_INTERRUPTED) from None
 
 
 def failure_counts(report: RunReport) -> tuple[int, int, int]:
@@ -359,7 +359,7 @@ def demo(db_path, no_serve, port) -> None:
         stories = load_config(DEMO_SOURCES)
         check_writable_database(db_path)
     except PipelineError as exc:
-        raise fail_on(exc)
+        raise fail_on(exc) from None
     options = RunOptions(offline=True, archive_dir=db_path.parent / "archive", replay_from=(DEMO_ARCHIVE,),
                          fetch=FetchSettings(min_delay=0))
     report = _run(stories, db_path, options)
@@ -383,7 +383,7 @@ def serve(db_path, host, port, public) -> None:
     try:
         check_database(db_path)
     except PipelineError as exc:
-        raise fail_on(exc)
+        raise fail_on(exc) from None
     _serve(db_path, host, port, public)
 
 
@@ -393,7 +393,7 @@ def _serve(db_path: Path, host: str, port: int, public: bool) -> None:
     try:
         code = serve_database(db_path, host=host, port=port, public=public)
     except PipelineError as exc:
-        raise fail_on(exc)
+        raise fail_on(exc) from None
     if code == INTERRUPTED:
         raise Failure("stopped: Datasette shut down", code)
     if code != 0:
@@ -414,9 +414,9 @@ def status(db_path, limit, failing_after) -> None:
         with Store(db_path, read_only=True) as store, store.snapshot():
             runs, health = store.last_runs(limit), store.source_health()
     except PipelineError as exc:
-        raise fail_on(exc)
+        raise fail_on(exc) from None
     except sqlite3.Error as exc:
-        raise Failure(f"cannot read {db_path} ({exc}): run 'pipeline run' once to upgrade it", EXIT_FAILED)
+        raise Failure(f"cannot read {db_path} ({exc}): run 'pipeline run' once to upgrade it", EXIT_FAILED) from None
     click.echo("Recent runs:")
     for r in runs:
         reached = sum(r[k] or 0 for k in ("fetched", "not_modified", "unchanged"))
@@ -449,7 +449,7 @@ def extract(target, published, output) -> None:
     try:
         result = extract_target(target, published)
     except PipelineError as exc:
-        raise fail_on(exc)
+        raise fail_on(exc) from None
     click.echo(render(result, output))
 
 
@@ -489,11 +489,11 @@ def export(db_path, story, event_id, fmt, changes, output) -> None:
                 with open(output, "w", encoding="utf-8", newline="") as out:
                     n = export_comparison(store, fmt, out, story, event_id)
     except PipelineError as exc:
-        raise fail_on(exc)
+        raise fail_on(exc) from None
     except OSError as exc:
-        raise Failure(f"cannot write {output}: {exc.strerror}", EXIT_USAGE)
+        raise Failure(f"cannot write {output}: {exc.strerror}", EXIT_USAGE) from None
     except sqlite3.Error as exc:
-        raise Failure(f"cannot read {db_path} ({exc}): run 'pipeline run' once to upgrade it", EXIT_FAILED)
+        raise Failure(f"cannot read {db_path} ({exc}): run 'pipeline run' once to upgrade it", EXIT_FAILED) from None
     click.echo(f"{n} rows written to {output or 'standard output'}", err=True)
 
 

@@ -91,11 +91,12 @@ def load_config(path: str | Path) -> list[Story]:
                                                    "a sources file is a few kilobytes")])
         text = data.decode("utf-8")
     except IsADirectoryError:
-        raise ConfigError(str(path), [("file", "is a directory: pass --config with the path of a YAML file")])
+        raise ConfigError(str(path), [("file", "is a directory: pass --config with the path of a YAML file")]) from None
     except FileNotFoundError:
-        raise ConfigError(str(path), [("file", "not found: pass --config with the path of your sources.yaml")])
+        raise ConfigError(str(path), [("file", "not found: pass --config with the path of your sources.yaml")]) \
+            from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), [("file", f"cannot be read as UTF-8 text ({exc})")])
+        raise ConfigError(str(path), [("file", f"cannot be read as UTF-8 text ({exc})")]) from None
     return parse_config(text, str(path))
 
 
@@ -108,7 +109,7 @@ def parse_config(text: str, name: str = "sources.yaml") -> list[Story]:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(name, [(where, f"YAML syntax error: {problem}")])
+        raise ConfigError(name, [(where, f"YAML syntax error: {problem}")]) from None
     marks = _Marks(root)
     checker = _Checker(marks)
     for key_path, first, line in marks.duplicates:

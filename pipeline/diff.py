@@ -63,7 +63,7 @@ def figure_changes(old: list[Figure], new: list[Figure]) -> list[FactChange]:
         # Values present on both sides did not change; pair what is left in order.
         only_before = [f for f in before if f.value not in after_values]
         only_after = [f for f in after if f.value not in before_values]
-        for b, a in zip(only_before, only_after):
+        for b, a in zip(only_before, only_after, strict=False):
             changes.append(FactChange("figure", "changed", a.claim_type, a.counted, b.value, a.value, b.text, a.text,
                                       a.as_of))
         for b in only_before[len(only_after):]:

@@ -5,7 +5,8 @@ Every ``tests/gold/**/*.yaml`` with a ``document:`` key is one document (format 
 order the gold lists them; a prediction counts when its span overlaps a gold mention.
 
     python -m pipeline.evaluate [--gold DIR] [--verbose]
-    python -m pipeline.evaluate --story DIR [--events FILE] [--count-in visible|text] [--verbose]   (see pipeline.evaluate_story)
+    python -m pipeline.evaluate --story DIR [--events FILE] [--count-in visible|text] [--verbose]
+        (see pipeline.evaluate_story)
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class Score:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "right": self.right, "gold": self.gold, "predicted": self.predicted, "predicted_right": self.predicted_right,
+            "right": self.right, "gold": self.gold, "predicted": self.predicted,
+            "predicted_right": self.predicted_right,
             "precision": self.predicted_right / self.predicted if self.predicted else 1.0,
             "recall": self.right / self.gold if self.gold else 1.0,
             "misses": list(self.misses),
@@ -111,7 +113,7 @@ def _score(text: str, items: list[dict[str, Any]], predictions: list[Any], right
     """Gold lists that are ``exhaustive`` judge every prediction; others only those they overlap."""
     score = Score(gold=len(items), predicted=len(predictions) if exhaustive else 0)
     used: set[int] = set()
-    for item, span in zip(items, _locate(text, items)):
+    for item, span in zip(items, _locate(text, items), strict=False):
         if span is None:
             score.misses.append(f"{name}: gold {item['text']!r} not found in the text")
             continue

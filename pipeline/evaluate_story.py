@@ -29,6 +29,7 @@ Measures (all over the claims the gold file lists):
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 from collections import Counter
@@ -150,12 +151,11 @@ def load_pages(sources_file: Path, pages_dir: Path) -> list[StoryPage]:
                 analysis = analyse(nlp, article.text, article.published, source.name)
                 published = article.published.isoformat() if article.published else None
 
-                def claim(key: str, **fact: Any) -> Claim:
-                    return Claim(key=f"{url}#{key}", story_id=story.id, source_id=source.id,
-                                 source_kind=source.kind, url=url, published=published, **fact)
-
-                claims = [claim(f"f{i}", figure=f) for i, f in enumerate(analysis.figures)]
-                claims += [claim(f"h{i}", happening=h) for i, h in enumerate(find_happenings(analysis, article.text))]
+                claim = functools.partial(Claim, story_id=story.id, source_id=source.id, source_kind=source.kind,
+                                          url=url, published=published)
+                claims = [claim(key=f"{url}#f{i}", figure=f) for i, f in enumerate(analysis.figures)]
+                claims += [claim(key=f"{url}#h{i}", happening=h)
+                           for i, h in enumerate(find_happenings(analysis, article.text))]
                 visible = visible_text(html)
                 dates = [(d.start, d.end) for d in analyse(nlp, visible, article.published, source.name).dates]
                 pages.append(StoryPage(source.id, url, article.text, analysis, claims, visible, dates,
@@ -246,7 +246,8 @@ def _reach(item: GoldClaim, items: list[GoldClaim], sources_by_key: dict[str, se
     if item.found is None:
         if item.page is None:
             return False, False, "gold spelling not found on the source's pages"
-        return False, False, "not extracted" if item.in_text else "dropped by text extraction (headline, standfirst, caption)"
+        dropped = "dropped by text extraction (headline, standfirst, caption)"
+        return False, False, "not extracted" if item.in_text else dropped
     assert item.found.figure is not None
     if item.key is None:
         why = "claim type other" if item.found.figure.claim_type == "other" else "typed but no grouping key"
@@ -309,7 +310,8 @@ class _Tally:
         if why:
             self.categories[why] += 1
             got = item.found.figure if item.found else None
-            self.misses.append(f"{why}: {label}: {item.entry}" + (f" (got {got.claim_type}, key {item.key})" if got else ""))
+            got_what = f" (got {got.claim_type}, key {item.key})" if got else ""
+            self.misses.append(f"{why}: {label}: {item.entry}{got_what}")
         counts = self.pages_counts.setdefault(item.page or f"{item.entry['source']} (not on a page)", Counter())
         counts["gold"] += 1
         counts["found"] += item.found is not None

@@ -330,7 +330,8 @@ class Fetcher:
                         await response.aclose()
         except TimeoutError:
             return replace(snapshot, outcome="timeout",
-                           error=f"no complete answer from {url} within the {self.settings.deadline:g} s deadline"), False
+                           error=f"no complete answer from {url} within the {self.settings.deadline:g} s deadline"), \
+                False
         except httpx.ConnectTimeout:
             return replace(snapshot, outcome="timeout", error=f"could not connect to {url} within "
                                                               f"{self.settings.connect_timeout:g} s"), True

@@ -359,7 +359,8 @@ def _analyses(nlp, versions: Iterable[VersionToAnalyse],
     jobs, inputs = itertools.tee(split())
     items = ((piece, v.published, v.publisher) for v, _, _, _, piece in inputs)
     done: list[tuple[int, Analysis]] = []
-    for (version, note, count, offset, _), analysis in zip(jobs, analyse_many(nlp, items, n_process=processes)):
+    analyses = analyse_many(nlp, items, n_process=processes)
+    for (version, note, count, offset, _), analysis in zip(jobs, analyses, strict=False):
         done.append((offset, analysis))
         if len(done) == count:
             yield version, join(done), note

@@ -417,9 +417,9 @@ class Store:
                 "version_id": vid, "sentence_id": sentence_of(d.start), "start": d.start, "end": d.end,
                 "text": d.text, "value": d.value, "value_end": d.value_end, "precision": d.precision,
                 "relative": int(d.relative)} for d in analysis.dates))
-            for figure, key in zip(analysis.figures, figure_keys):
+            for figure, key in zip(analysis.figures, figure_keys, strict=False):
                 self.db.table("figures").insert(self._figure_row(vid, figure, sentence_of(figure.start), key))
-            for happening, key in zip(happenings, happening_keys):
+            for happening, key in zip(happenings, happening_keys, strict=False):
                 self.db.table("happenings").insert({
                     "version_id": vid, "sentence_id": sentence_of(happening.start), "action": happening.action,
                     "label": happening.label, "date": happening.date, "date_end": happening.date_end,
@@ -680,7 +680,8 @@ class Store:
         """The newest earlier version of a document that has facts: (id, text)."""
         rows = list(self.db.query(
             "SELECT v.id, v.text FROM document_versions v JOIN analyses a ON a.version_id = v.id "
-            "WHERE v.document_id = ? AND v.id != ? AND a.status IS NOT 'failed' ORDER BY v.last_seen DESC, v.id DESC LIMIT 1",
+            "WHERE v.document_id = ? AND v.id != ? AND a.status IS NOT 'failed' "
+            "ORDER BY v.last_seen DESC, v.id DESC LIMIT 1",
             [document_id, version_id]))
         return (rows[0]["id"], rows[0]["text"]) if rows else None
 
@@ -700,7 +701,8 @@ class Store:
         """The text diff on the new version and one row per fact that changed."""
         now = now_iso()
         with self._write():
-            self.db.table("document_versions").update(new_version_id, {"previous_version_id": old_version_id, "diff": diff})
+            self.db.table("document_versions").update(
+                new_version_id, {"previous_version_id": old_version_id, "diff": diff})
             self.db.execute("DELETE FROM fact_changes WHERE new_version_id = ?", [new_version_id])
             self.db.table("fact_changes").insert_all({
                 "document_id": document_id, "old_version_id": old_version_id, "new_version_id": new_version_id,
@@ -746,7 +748,8 @@ class Store:
         with self._write():
             self.db.execute("DELETE FROM places WHERE story_id = ?", [story_id])
             self.db.execute("DELETE FROM stale_places WHERE story_id = ?", [story_id])
-            self.db.table("places").insert_all({"id": f"{story_id}:{p['name']}", "story_id": story_id, **p} for p in places)
+            self.db.table("places").insert_all(
+                {"id": f"{story_id}:{p['name']}", "story_id": story_id, **p} for p in places)
 
     def count(self, table: str) -> int:
         return self.db[table].count

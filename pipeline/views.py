@@ -98,7 +98,8 @@ SELECT e.story_id AS story, e.id AS event_id, e.label AS event, s.name AS source
        THEN 'reports' ELSE 'no claim found' END AS coverage
 FROM events e
 JOIN sources s ON s.story_id = e.story_id
-WHERE e.n_sources >= 2 AND EXISTS (SELECT 1 FROM documents d WHERE d.source_id = s.id AND d.current_version_id IS NOT NULL)
+WHERE e.n_sources >= 2
+  AND EXISTS (SELECT 1 FROM documents d WHERE d.source_id = s.id AND d.current_version_id IS NOT NULL)
 ORDER BY e.label, s.name
 """,
     "what_changed": """

@@ -479,7 +479,7 @@ def test_aligning_only_the_changed_sources_gives_the_events_of_a_full_alignment(
 
     full = [e for e in align(after) if e.key in changed_keys]
     assert [strip_members(e) for e in incremental] == [strip_members(e) for e in full]
-    for inc, whole in zip(incremental, full):
+    for inc, whole in zip(incremental, full, strict=False):
         assert set(inc.members) == {m for m in whole.members if (inc.key, m.source_id) in changed}
 
 

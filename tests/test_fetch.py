@@ -94,7 +94,7 @@ def test_requests_to_one_host_keep_the_minimum_delay_in_server_timestamps(server
     # robots.txt waits its turn like any other request to the host.
     assert rec.paths == ["/robots.txt", "/1", "/2", "/3"]
     times = [t for t, _, _ in rec.log]
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.3
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.3
 
 
 def test_two_hosts_are_fetched_in_parallel(server):

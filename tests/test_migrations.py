@@ -50,6 +50,12 @@ def test_a_database_of_release_0_1_0_opens_migrated_with_every_document_and_vers
     assert contents(old_db) == before
 
 
+def test_documents_of_release_0_1_0_keep_their_copy_check(old_db):
+    with Store(old_db) as store:
+        stories = [row["id"] for row in store.db.table("stories").rows]
+        assert store.documents_to_check(stories) == []
+
+
 def test_opening_a_migrated_database_again_runs_no_step_twice(old_db):
     Store(old_db).close()
     first = list(sqlite_utils.Database(old_db)["migrations"].rows)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import textwrap
 
 from click.testing import CliRunner
-
 from conftest import free_port, write_sources
+
 from pipeline.cli import cli
 
 

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from conftest import Server
+
 from pipeline.serve import checkpoint, metadata_for
 
 

@@ -20,7 +20,7 @@ Row = dict[str, Any]
 def _query(conn: sqlite3.Connection, sql: str, params: list) -> list[Row]:
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values)) for values in cursor.fetchall()]
+    return [dict(zip(names, values, strict=False)) for values in cursor.fetchall()]
 
 
 def _standing(conn: sqlite3.Connection, story_id: str) -> dict[tuple[str, str], str]:

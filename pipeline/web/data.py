@@ -19,7 +19,7 @@ Row = dict[str, Any]
 def rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[Row]:
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values)) for values in cursor.fetchall()]
+    return [dict(zip(names, values, strict=False)) for values in cursor.fetchall()]
 
 
 def one(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> Row | None:
@@ -154,8 +154,8 @@ def _dress(claim: Row) -> Row:
         claim["parts"] = (text, "", "")
     fragment = claim["link"][claim["link"].index("#"):] if claim["link"] and "#" in claim["link"] else ""
     figure = f"&figure={claim['figure_id']}" if claim["figure_id"] else ""
-    claim["archive_url"] = (f"/archive/{claim['document_id']}/{claim['version_id']}?sentence={claim['sentence_id']}"
-                            f"{figure}{fragment}") if claim["sentence_id"] else f"/archive/{claim['document_id']}/{claim['version_id']}"
+    page = f"/archive/{claim['document_id']}/{claim['version_id']}"
+    claim["archive_url"] = f"{page}?sentence={claim['sentence_id']}{figure}{fragment}" if claim["sentence_id"] else page
     return claim
 
 
@@ -238,7 +238,8 @@ def archive_page(conn: sqlite3.Connection, document_id: int, version_id: int, se
         if sentence:
             marks.append((sentence["start"], sentence["end"], "sentence"))
     if figure_id is not None:
-        figure = one(conn, "SELECT start, \"end\" FROM figures WHERE id = ? AND version_id = ?", [figure_id, version_id])
+        figure = one(conn, "SELECT start, \"end\" FROM figures WHERE id = ? AND version_id = ?",
+                     [figure_id, version_id])
         if figure:
             marks.append((figure["start"], figure["end"], "figure"))
     version["parts"] = split_marked(text, marks)
