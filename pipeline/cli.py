@@ -173,6 +173,9 @@ def run_options(func):
                      help=f"New articles taken from one feed or sitemap per run, newest first; the rest "
                           f"wait for the next runs [default: the source's include.max_new, else "
                           f"{DEFAULT_MAX_NEW}]."),
+        click.option("--recheck-days", type=click.IntRange(0, 36_500), default=30, show_default=True,
+                     help="Fetch an article found in a feed or sitemap again (for revisions) for this many "
+                          "days after it was found; older ones are kept as stored. Listed URLs: every run."),
         click.option("--processes", type=click.IntRange(1, 32), default=1, show_default=True,
                      help="Processes for the language analysis."),
         click.option("--contact", default="https://github.com/pipeline-news/pipeline", show_default=True,
@@ -183,8 +186,8 @@ def run_options(func):
     return func
 
 
-def prepare_run(config_path, db_path, story, offline, archive_dir, concurrency, delay, max_new, processes,
-                contact):
+def prepare_run(config_path, db_path, story, offline, archive_dir, concurrency, delay, max_new, recheck_days,
+                processes, contact):
     try:
         stories = select_story(load_config(config_path), story)
         check_writable_database(db_path)
@@ -197,6 +200,7 @@ def prepare_run(config_path, db_path, story, offline, archive_dir, concurrency, 
         archive_dir=archive_dir or db_path.parent / "archive",
         fetch=FetchSettings(min_delay=delay, concurrency=concurrency, contact_url=contact),
         processes=processes,
+        recheck_days=recheck_days,
     )
     return stories, options
 

@@ -59,6 +59,9 @@ class RunOptions:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     processes: int = 1
     progress: bool = True
+    # Discovered articles are fetched again for this many days after they were found (a
+    # feed's old items stop costing a request each run); None: always. Listed URLs always.
+    recheck_days: int | None = 30
 
 
 @dataclass
@@ -102,12 +105,15 @@ class Job:
     url: str
 
 
-def jobs_of(stories: Iterable[Story], store: Store) -> list[Job]:
-    """Every article URL: those listed in sources.yaml, then those discovered, each once."""
+def jobs_of(stories: Iterable[Story], store: Store, recheck_days: int | None = None) -> list[Job]:
+    """Every article URL: those listed in sources.yaml, then those discovered (found within
+    ``recheck_days``, or not stored yet), each once."""
+    since = None if recheck_days is None else (
+        dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=recheck_days)).isoformat()
     jobs, seen = [], set()
     for story in stories:
         for source in story.sources:
-            for url in (*source.urls, *store.discovered_urls(story.id, source.id)):
+            for url in (*source.urls, *store.discovered_urls(story.id, source.id, since)):
                 key = canonicalize(url)  # "?utm_source=…" or "#comments" is the same article
                 if key not in seen:
                     seen.add(key)
@@ -196,7 +202,7 @@ async def _discover(starts: list, store: Store, options: RunOptions, report: Run
 
 
 def collect(stories: list[Story], store: Store, options: RunOptions, report: RunReport) -> None:
-    jobs = jobs_of(stories, store)
+    jobs = jobs_of(stories, store, options.recheck_days)
     report.urls = len(jobs)
     with Progress(len(jobs), "collect", enabled=options.progress) as bar:
         if options.offline:

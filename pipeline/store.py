@@ -632,10 +632,16 @@ class Store:
     def known_urls(self) -> set[str]:
         return {r["url"] for r in self.db.query("SELECT url FROM documents UNION SELECT url FROM discovered")}
 
-    def discovered_urls(self, story_id: str, source_id: str) -> list[str]:
+    def discovered_urls(self, story_id: str, source_id: str, found_since: str | None = None) -> list[str]:
+        """Discovered article URLs of a source; with ``found_since`` (ISO), only those found
+        since then or never stored with a text yet (the rest are left as they are)."""
+        recent = "" if found_since is None else (
+            "AND (x.found_at >= ? OR NOT EXISTS (SELECT 1 FROM documents d "
+            "WHERE d.url = x.url AND d.current_version_id IS NOT NULL))")
+        params = [story_id, source_id] + ([found_since] if found_since is not None else [])
         return [r["url"] for r in self.db.query(
-            "SELECT url FROM discovered WHERE story_id = ? AND source_id = ? ORDER BY found_at, url",
-            [story_id, source_id])]
+            f"SELECT x.url FROM discovered x WHERE x.story_id = ? AND x.source_id = ? {recent} "
+            "ORDER BY x.found_at, x.url", params)]
 
     def similar_candidates(self, document_id: int, bands: list[str]) -> list[dict]:
         """Other documents sharing a signature band, with their text and source."""
