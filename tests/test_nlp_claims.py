@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.models import Figure
 from pipeline.nlp import analyse, load_nlp
-from pipeline.nlp.claims import claim_lexicon
+from pipeline.nlp.en.lexicons import claim_lexicon
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.nlp.dates import find_dates
+from pipeline.nlp.en.dates import find_dates
 
 SATURDAY = dt.date(2022, 1, 8)
 
@@ -104,7 +104,7 @@ def test_durations_times_and_anniversaries_are_not_dates(text: str) -> None:
 def test_holidays_and_day_to_day_spans_are_dates():
     import datetime as dt
 
-    from pipeline.nlp.dates import find_dates
+    from pipeline.nlp.en.dates import find_dates
 
     found = {d.text: (d.value, d.value_end) for d in find_dates(
         "Prices rose on New Year's Day; the unrest lasted from 2 to 11 January 2022.", dt.date(2022, 1, 20))}

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.models import EntityMention
 from pipeline.nlp import analyse, load_nlp, merge_canonicals
-from pipeline.nlp.entities import acronym_definitions
+from pipeline.nlp.en.entities import acronym_definitions
 
 
 @pytest.fixture(scope="module")

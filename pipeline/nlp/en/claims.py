@@ -9,14 +9,12 @@ figure before it in the sentence.
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
-LEXICON = Path(__file__).resolve().parent / "claim_types.yaml"
+from .lexicons import claim_lexicon
+
 SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", "stress", "confirm", "estimate",
              "add", "claim", "declare", "write", "cite", "put", "count", "emphasize", "emphasise", "warn",
              "explain", "disclose", "reveal", "insist", "acknowledge", "tweet", "quote", "publish"}
@@ -36,12 +34,6 @@ DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
 _AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
 _SINCE = re.compile(r"\b(?:since|from|between|after|before|until|till)\s+(?:the\s+)?$", re.I)
 _OWN_RANK = re.compile(r"^(?:the\s+|\w+['’]s\s+)+", re.I)  # 'the', "city's"
-
-
-@functools.lru_cache(maxsize=1)
-def claim_lexicon() -> dict[str, str]:
-    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    return {lemma: claim for claim, lemmas in data.items() for lemma in lemmas}
 
 
 def number_anchor(span: Span) -> Token:

@@ -18,8 +18,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import DateMention, EntityMention, Figure
-from ..places import locate
+from ...models import DateMention, EntityMention, Figure
+from ...places import locate
 from .claims import (
     CONTAINERS,
     CURRENCY_WORDS,
