@@ -1,9 +1,8 @@
 """Which numbers are figures, and the claim each one makes.
 
-A number is not a figure when it is part of a date, a time of day, a duration ("8
-years in prison"), an ordinal or anniversary, a legal reference ("Articles 2 and 4"),
-a unit divisor ("per 1 liter"), a bare year or a phone number; or when it is a word
-number ("one") that quantifies nothing.
+Which numbers are no figures is decided by the rules of ``not_figures.py``; a word number
+("one") that quantifies nothing is none either. A figure is then built by ``STEPS``, tried in
+order on one ``_Draft``: each step is a small rule with the sentence it exists for.
 
 Choices: a range ("110-120") has ``low``/``high`` and ``value`` = their midpoint; money has
 ``unit`` = ISO code and ``counted_head`` = the currency word, and "per liter" is a divisor,
@@ -15,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,21 +38,12 @@ from .claims import (
     tally_of,
 )
 from .entities import country_names
+from .not_figures import not_a_figure
 from .numbers import SCALES, NumberSpan, find_numbers
 
 CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound",
                   "NGN": "naira", "INR": "rupee", "TRY": "lira", "ZAR": "rand", "JPY": "yen", "UAH": "hryvnia",
                   "ILS": "shekel", "CNY": "yuan", "KGS": "som"}
-_DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
-                             r"centuries|year-old|years-old)\b", re.I)
-_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b|GMT|UTC)", re.I)
-_TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|to|after|before|by)\s*$", re.I)
-_REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|sections?|chapters?|no\.|nos\.|"
-                               r"number|resolution|decree|law|per|page|pp?\.|tel\.?|phone|fax|code|room|"
-                               r"flight|route|highway|and)\s*$", re.I)
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
-_PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
-_PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!years\b|months\b|weeks\b|days\b)[a-z]{3,}s\b")
 # "225 killed, including 19 police officers": the 19 were killed too.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these),?)\s*$", re.I)
@@ -67,23 +59,10 @@ _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "serv
 _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift"}
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
-_CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotline|helpline|(?:tele)?phone|"
-                          r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
 # What a fire destroys: counted, it is damage ("400 vehicles burned"), not a number of fires.
 _BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
                   "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
                   "church", "mosque", "business", "property", "apartment", "flat", "engine", "tyre", "tire"}
-
-
-_IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|platform|terminal|zone|sector|"
-                                r"building|bus|train|reactor|pier|berth|hangar|exit|runway|lane)\s*$", re.I)
-_AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
-_MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kg|litre|liter|metre|meter|km|kilometre|kilometer|mile|storey|"
-                            r"story|seat|bed|hectare)s?\b|\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|"
-                            r"tonnes?|tons?|degrees|°|mm|cm)\b)", re.I)
-_STREET_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Lane|"
-                           r"Square|Prospekt|Prospect|Highway)|^\s+(?:Avenida|Calle|Rue|Via|ulitsa)\b")
-_AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
 
 
 def _state_after(text: str, end: int) -> str | None:
@@ -132,184 +111,287 @@ def _copula_noun(anchor: Token) -> Token | None:
     return None
 
 
-def _excluded(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) -> bool:
-    after = text[number.end:number.end + 20]
-    before = text[max(0, number.start - 20):number.start]
-    if any(s < number.end and number.start < e for s, e in date_spans):
+@dataclass
+class _Page:
+    """What every figure of one document is built from."""
+
+    doc: Doc
+    text: str
+    dates: list[DateMention]
+    published: str | None
+    publisher: str | None
+    canonical_at: dict[int, str] = field(default_factory=dict)  # token → canonical person name
+    places: dict[int, str] = field(default_factory=dict)  # token → canonical place name
+    figures: list[Figure] = field(default_factory=list)
+    previous_in_sentence: dict[int, Figure] = field(default_factory=dict)  # sentence start → its last group
+
+    @property
+    def date_spans(self) -> list[tuple[int, int]]:
+        return [(d.start, d.end) for d in self.dates]
+
+
+@dataclass
+class _Draft:
+    """One number on its way to a figure."""
+
+    number: NumberSpan
+    span: Span
+    anchor: Token
+    noun: Token | None
+    unit: str | None
+    is_word_number: bool
+    counted: str | None = None
+    counted_head: str | None = None
+    verb: Token | None = None
+    earlier: Figure | None = None  # the sentence's last figure that named a group
+    tally: Token | None = None
+    held: Token | None = None
+    claim_type: str = "other"
+    predicate: str | None = None
+    part_of: bool = False
+    dropped: bool = False
+
+    @property
+    def sentence(self) -> Span:
+        return self.span[0].sent
+
+
+def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], published: str | None,
+          publisher: str | None) -> _Page:
+    page = _Page(doc, doc.text, dates, published, publisher)
+    for mention in entities:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if mention.label == "PERSON":
+                page.canonical_at[token.i] = mention.canonical
+            if mention.label in ("GPE", "LOC", "FAC") or (mention.label == "PERSON" and " " not in mention.text
+                                                          and locate(mention.canonical) is not None):
+                page.places[token.i] = mention.canonical  # the model often calls an unfamiliar town a person
+    return page
+
+
+def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
+    noun = counted_noun(anchor)
+    if noun is not None and noun.lower_.rstrip(".") in SCALES:
+        noun = None  # "$180m": the scale belongs to the number
+    return noun or _strong_noun(text, number, span) or _copula_noun(anchor)
+
+
+def _quantifies_nothing(text: str, number: NumberSpan, anchor: Token, noun: Token | None) -> bool:
+    """"one of them", "the two sides"; not "put the toll at a dozen", "nine dead"."""
+    return noun is None and number.approx != "vague" and (
+        anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1) \
+        and tally_of(governing_verb(anchor)) is None and not _state_after(text, number.end)
+
+
+def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
+    """The number placed in the parse, with the noun it counts; None when it counts nothing."""
+    span = page.doc.char_span(number.number_start, number.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    anchor = number_anchor(span)
+    noun = _quantified(page.text, number, span, anchor)
+    is_word_number = not any(ch.isdigit() for ch in number.text)
+    if is_word_number and _quantifies_nothing(page.text, number, anchor, noun):
+        return None
+    if _names_number(number, span, noun):
+        return None
+    if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
+        noun = None  # the head is before the number: not what it counts
+    return _Draft(number, span, anchor, noun, number.unit, is_word_number)
+
+
+def _names_number(number: NumberSpan, span: Span, noun: Token | None) -> bool:
+    """A name's number: "Temisvarska 10", "Flight 370", "Boeing 737"."""
+    return noun is not None and noun.i == span.start - 1 and noun.pos_ == "PROPN" and not number.unit \
+        and noun.lemma_.lower() not in CONTAINERS
+
+
+def _counted(d: _Draft, page: _Page) -> None:
+    """"3,811 people detained": the noun phrase and its head; money counts its currency."""
+    noun = d.noun
+    if noun is not None and noun.lower_ in CURRENCY_WORDS:
+        d.unit = d.unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
+        d.counted, d.counted_head = noun.text, noun.lemma_.lower()
+    elif noun is not None and d.unit in CURRENCY_NAMES:
+        d.noun = None  # "the US$3.6 million response plan": money counts its currency, not the plan
+    elif noun is not None:
+        d.counted = phrase_of(noun, d.span.end if noun.i >= d.span.end else noun.i)
+        d.counted_head = content_noun(noun).lemma_.lower()  # "cases of attacks" counts attacks
+    if d.counted_head is None and d.unit in CURRENCY_NAMES:
+        d.counted_head = CURRENCY_NAMES[d.unit]  # "from 50-60 to 110-120 tenge": 50-60 tenge too
+
+
+def _tallied(d: _Draft, page: _Page) -> None:
+    """"The number of people detained rose to 10,000": the number is the tally's value and counts
+    what the tally holds; not "rose by 20", which is a change."""
+    d.verb = governing_verb(d.noun if d.noun is not None else d.anchor)
+    d.earlier = page.previous_in_sentence.get(d.sentence.start)
+    if d.noun is None and d.counted_head is None and d.anchor.dep_ in ("pobj", "dobj", "attr") \
+            and d.anchor.head.lower_ != "by":
+        d.tally = tally_of(d.verb)
+    d.held = tallied(d.tally) if d.tally is not None else None
+    if d.held is not None and d.held.pos_ == "PRON":
+        d.counted_head = "people"  # "the number of those detained"
+    elif d.held is not None:
+        d.counted, d.counted_head = phrase_of(d.held, 0), content_noun(d.held).lemma_.lower()
+
+
+def _same_group(d: _Draft, page: _Page) -> None:
+    """"… and 18 were killed": a bare subject or object counts the group of the sentence's figure before it
+    (not "78 billion tenge, or roughly $180m", in another unit)."""
+    if d.held is None and d.noun is None and d.earlier is not None and d.unit == d.earlier.unit \
+            and d.anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        d.counted, d.counted_head = d.earlier.counted, d.earlier.counted_head
+
+
+def _claimed(d: _Draft, page: _Page) -> None:
+    """What happened, from the verb and the nouns around it ("caused damage": the event is the noun)."""
+    d.claim_type, trigger = claim_type_of(d.verb, d.noun, d.anchor, d.unit, d.sentence)
+    d.predicate = d.verb.lemma_.lower() if d.verb is not None else None
+    if trigger and d.predicate not in claim_lexicon():
+        d.predicate = trigger
+
+
+def _asked(d: _Draft, page: _Page) -> None:
+    """"How many people died? The latest official figure is 230.", "How many were detained? Close
+    to 10,000.": the question (or the paragraph) says what a bare number counts."""
+    if d.claim_type != "other" or d.unit is not None:
+        return
+    if d.tally is not None and d.held is None:
+        asked = _question(d.sentence)
+        context = asked[0] if asked else _paragraph_type(page.figures, page.text, d.sentence.start_char)
+        if context is not None:
+            d.claim_type, d.predicate = context, d.tally.lemma_.lower()
+    elif d.noun is None and d.counted is None:
+        asked = _question(d.sentence)
+        if asked is not None:
+            d.claim_type, d.predicate = asked
+
+
+def _state_word(d: _Draft, page: _Page) -> None:
+    """"26 dead and 18 wounded", "a figure of 164 dead": a state word right after the number."""
+    state = re.match(r"\s+(\w+)", page.text[d.number.end:d.number.end + 15])
+    if d.noun is None and state and state.group(1).lower() in _STATE_AFTER:
+        d.claim_type = _STATE_AFTER[state.group(1).lower()]
+        if d.counted is None:
+            d.counted, d.counted_head = state.group(1), "people"
+
+
+def _whole(d: _Draft, page: _Page) -> Figure | None:
+    """"… 225 people lost their lives. Nineteen of them were police officers.": the whole may be
+    the last figure of the sentence before."""
+    last = page.figures[-1] if page.figures else None
+    if d.earlier is not None:
+        return d.earlier
+    if last is not None and last.claim_type != "other" and 0 <= d.sentence.start_char - last.end < 250:
+        return last
+    return None
+
+
+def _of_the_state(d: _Draft, page: _Page, after: str) -> bool:
+    """"19 of the dead were police officers", "two-thirds of the dead"."""
+    if (of_state := _OF_STATE.match(after)):
+        d.claim_type = _STATE_AFTER[of_state.group(1).lower()]
+    return bool(of_state)
+
+
+def _part_of_the_whole(d: _Draft, page: _Page, after: str) -> bool:
+    """"225 killed, including 19 police officers", "3,393 of them" (not "70% of them were released")."""
+    whole = _whole(d, page)
+    if whole is not None and d.part_of and d.unit != "%":
+        d.claim_type, d.predicate = whole.claim_type, whole.predicate
         return True
-    if _TIME_AFTER.match(after) or re.match(r"^\d{1,2}[.:]\d{2}$", number.text) and _TIME_BEFORE.search(before):
-        return True
-    if _DURATION_AFTER.match(after) or _ORDINAL_AFTER.match(after) or _AGE_AFTER.match(after):
-        return True
-    if _REFERENCE_BEFORE.search(before) and not number.unit and not _REFERENCE_BEFORE.search(before).group(0).strip() \
-            .lower() == "and":
-        return True
-    if re.search(r"\barticles?\s+\d+\s*(?:,\s*\d+\s*)*and\s*$", before, re.I):
-        return True  # the "4" of "Articles 2 and 4"
-    if before.rstrip().endswith(("+", "№", "#")) or _PHONE_BEFORE.search(before) or _CALL_BEFORE.search(before):
-        return True
-    if re.match(r"^:\d\d\b", after) or re.search(r"\d:$", before):
-        return True  # a time of day: "from 23:00 to 07:00"
-    if re.search(r"[A-Za-z]-$", before):
-        return True  # part of a name: "Khabar-24", "COVID-19", "Su-25"
-    if re.match(r"^[.)/]\s", after) and re.search(r"(?:^|\n)\s*$", before):
-        return True  # a list marker: "1. Losses suffered by businesses …", a thread's "3/ Yesterday …"
-    if re.match(r"^0\d{2,}", number.text) or re.search(r"\d$", before):
-        return True  # a leading zero: a phone number or a code, "012 315 1700", "0800"
-    if re.search(r"\b(?:I'm|I am|he's|she's|aged)\s*$", before, re.I) or (
-            re.search(r"[A-Z][^\W\d_]+\s\($", before) and after.startswith(")") and number.value < 120):
-        return True  # an age: "I'm 34", "Johannes Sithole (52)"
-    if _IDENTIFIER_BEFORE.search(before) and not _PLURAL_AFTER.match(after):
-        return True  # a name's number: "Tank 14", "unit 3", "Gate 2"
-    if re.search(r"\b(?:children|people|those|anyone|everyone|adults)\s*$", before, re.I) and \
-            re.match(r"(?:under|over|above|below)\b", number.text, re.I) and number.value < 120:
-        return True  # an age limit: "children under 5"
-    if re.match(r"^\s+times\b", after) or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", before, re.I):
-        return True  # "sixteen times more", "brothers aged 19 and 22"
-    if _MEASURE_AFTER.match(after) or re.search(r"\bmagnitude\s*$", before, re.I) or _STREET_AFTER.match(after):
-        return True  # "a 500-gram loaf", "a depth of 20 km", "magnitude 6.8", "14 Shakhtyorov Street"
-    if re.search(r"\d-$", before) or re.match(r"^-\d+-\d", after) or (
-            re.match(r"^-\d", after) and re.search(r"\d-\d+-$", before + "-")):
-        return True  # a phone number or an identifier: "1800-335-486", "8-3846-61-22-40"
-    if _AGE_APPOSITION.search(before) and re.match(r"^(?:,|\.(?:\s|$))", after) and number.value < 120 \
-            and not number.unit:
-        return True  # "Tokayev, 68, told parliament"
-    if not number.unit and re.fullmatch(r"(?:19|20)\d\d", number.text) and number.approx is None \
-            and not _PLURAL_AFTER.match(after):
-        return True  # a year on its own ("2,030 troops" and "2030 troops" are counts)
     return False
+
+
+def _among_the_state(d: _Draft, page: _Page, after: str) -> bool:
+    """"19 officers were among the dead"."""
+    if (among := _AMONG_STATE.match(after)):
+        d.claim_type = _STATE_AFTER[among.group(1).lower()]
+    return bool(among)
+
+
+def _changed_from(d: _Draft, page: _Page, after: str) -> bool:
+    """"3,811 in custody, up from 2,298": the earlier value of the same group and claim."""
+    before = page.text[max(d.sentence.start_char, d.number.start - 25):d.number.start]
+    if d.claim_type == "other" and d.earlier is not None and d.unit == d.earlier.unit and _CHANGE_FROM.search(before):
+        d.claim_type, d.predicate = d.earlier.claim_type, d.earlier.predicate
+        d.counted, d.counted_head = d.counted or d.earlier.counted, d.counted_head or d.earlier.counted_head
+        return True
+    return False
+
+
+# The first of these that holds decides.
+_WHOLE_RULES = (_of_the_state, _part_of_the_whole, _among_the_state, _changed_from)
+
+
+def _part_of_a_whole(d: _Draft, page: _Page) -> None:
+    """A part, or an earlier value, shares its whole's claim."""
+    text, number, sentence = page.text, d.number, d.sentence
+    after = text[number.end:min(sentence.end_char, number.end + 80)]
+    d.part_of = bool(_PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start])
+                     or _PART_OF_AFTER.match(after))
+    any(rule(d, page, after) for rule in _WHOLE_RULES)
+
+
+def _burned_things(d: _Draft, page: _Page) -> None:
+    """"400 vehicles burned", "six storage tanks burned out": what the fire destroyed is damage."""
+    if d.claim_type == "fires" and d.counted_head in _BURNED_THINGS:
+        d.claim_type = "damage"
+
+
+def _troops(d: _Draft, page: _Page) -> None:
+    """"a CSTO force of 2,030 soldiers guarded airports": troops sent or in a military sentence are deployed."""
+    if d.claim_type == "other" and d.counted_head in _TROOP_HEADS and ((d.predicate or "") in _MOVE_VERBS or (
+            _MILITARY.search(d.sentence.text) and d.counted_head != "unit")):
+        d.claim_type = "deployed"
+
+
+def _lone_one(d: _Draft, page: _Page) -> None:
+    """"one of the most stable states", "one night": a word, not a count."""
+    d.dropped = d.is_word_number and d.number.value == 1 and d.claim_type == "other"
+
+
+# Tried in this order on every number that may be a figure.
+STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
+    _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _burned_things, _troops, _lone_one,
+)
+
+
+def _sentence_dates(page: _Page, sentence: Span) -> list[DateMention]:
+    index = bisect.bisect_left([d.start for d in page.dates], sentence.start_char)
+    return [d for d in page.dates[index:] if d.start < sentence.end_char]
+
+
+def _figure(d: _Draft, page: _Page) -> Figure:
+    number, sentence = d.number, d.sentence
+    return Figure(
+        text=number.text, start=number.start, end=number.end, value=number.value, low=number.low, high=number.high,
+        unit=d.unit, approx=number.approx, counted=d.counted, counted_head=d.counted_head, predicate=d.predicate,
+        claim_type=d.claim_type, as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
+        attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
+        sentence=sentence.text, sentence_start=sentence.start_char,
+        scope=scope_of(d.verb, d.noun, page.places, country_names()),
+    )
 
 
 def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMention], published: str | None,
                  publisher: str | None) -> list[Figure]:
-    text = doc.text
-    date_spans = [(d.start, d.end) for d in dates]
-    date_starts = [d.start for d in dates]
-    canonical_at: dict[int, str] = {}
-    places: dict[int, str] = {}
-    for mention in entities:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+    page = _page(doc, dates, entities, published, publisher)
+    date_spans = page.date_spans
+    for number in find_numbers(page.text):
+        draft = None if not_a_figure(page.text, number, date_spans) else _draft(page, number)
+        if draft is None:
             continue
-        for token in span:
-            if mention.label == "PERSON":
-                canonical_at[token.i] = mention.canonical
-            if mention.label in ("GPE", "LOC", "FAC") or (mention.label == "PERSON" and " " not in mention.text
-                                                          and locate(mention.canonical) is not None):
-                places[token.i] = mention.canonical  # the model often calls an unfamiliar town a person
-    countries = country_names()
-    figures: list[Figure] = []
-    previous_in_sentence: dict[int, Figure] = {}
-    for number in find_numbers(text):
-        if _excluded(text, number, date_spans):
+        for step in STEPS:
+            step(draft, page)
+        if draft.dropped:
             continue
-        span = doc.char_span(number.number_start, number.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        sentence = span[0].sent
-        anchor = number_anchor(span)
-        noun = counted_noun(anchor)
-        if noun is not None and noun.lower_.rstrip(".") in SCALES:
-            noun = None  # "$180m": the scale belongs to the number
-        if noun is None:
-            noun = _strong_noun(text, number, span) or _copula_noun(anchor)
-        is_word_number = not any(ch.isdigit() for ch in number.text)
-        if is_word_number and noun is None and number.approx != "vague" and (
-                anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1) \
-                and tally_of(governing_verb(anchor)) is None and not _state_after(text, number.end):
-            continue  # "one of them", "the two sides"; not "put the toll at a dozen"
-        if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
-            if noun.pos_ == "PROPN" and noun.i == span.start - 1 and not number.unit:
-                continue  # a name's number: "Temisvarska 10", "Flight 370", "Boeing 737"
-            noun = None  # the head is before the number: not what it counts
-        counted = counted_head = None
-        unit = number.unit
-        if noun is not None and noun.lower_ in CURRENCY_WORDS:
-            unit = unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
-            counted, counted_head = noun.text, noun.lemma_.lower()
-        elif noun is not None and unit in CURRENCY_NAMES:
-            noun = None  # "the US$3.6 million response plan": money counts its currency, not the plan
-        elif noun is not None:
-            counted = phrase_of(noun, span.end if noun.i >= span.end else noun.i)
-            counted_head = content_noun(noun).lemma_.lower()  # "cases of attacks" counts attacks
-        if counted_head is None and unit in CURRENCY_NAMES:
-            counted_head = CURRENCY_NAMES[unit]  # "from 50-60 to 110-120 tenge": 50-60 tenge too
-        verb = governing_verb(noun if noun is not None else anchor)
-        earlier = previous_in_sentence.get(sentence.start)
-        # "The number of people detained rose to 10,000": the number is the tally's value and
-        # counts what the tally holds; not "rose by 20", which is a change.
-        tally = tally_of(verb) if noun is None and counted_head is None and anchor.dep_ in (
-            "pobj", "dobj", "attr") and anchor.head.lower_ != "by" else None
-        held = tallied(tally) if tally is not None else None
-        if held is not None and held.pos_ == "PRON":
-            counted_head = "people"  # "the number of those detained"
-        elif held is not None:
-            counted, counted_head = phrase_of(held, 0), content_noun(held).lemma_.lower()
-        elif noun is None and earlier is not None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") \
-                and unit == earlier.unit:  # not "78 billion tenge, or roughly $180m"
-            counted, counted_head = earlier.counted, earlier.counted_head  # "... and 18 were killed"
-        claim_type, trigger = claim_type_of(verb, noun, anchor, unit, sentence)
-        predicate = verb.lemma_.lower() if verb is not None else None
-        if trigger and predicate not in claim_lexicon():
-            predicate = trigger  # "caused damage", "registered attacks": the event is the noun
-        if claim_type == "other" and tally is not None and held is None and unit is None:
-            # "How many people died? The latest official figure is 230.": the question or the
-            # paragraph says what the tally counts.
-            asked = _question(sentence)
-            context = asked[0] if asked else _paragraph_type(figures, text, sentence.start_char)
-            if context is not None:
-                claim_type, predicate = context, tally.lemma_.lower()
-        elif claim_type == "other" and noun is None and counted is None and unit is None:
-            asked = _question(sentence)  # "How many were detained? Close to 10,000."
-            if asked is not None:
-                claim_type, predicate = asked
-        state = re.match(r"\s+(\w+)", text[number.end:number.end + 15])
-        if noun is None and state and state.group(1).lower() in _STATE_AFTER:
-            claim_type = _STATE_AFTER[state.group(1).lower()]  # "26 dead and 18 wounded"
-            if counted is None:
-                counted, counted_head = state.group(1), "people"  # "a figure of 164 dead"
-        after = text[number.end:min(sentence.end_char, number.end + 80)]
-        part_of = _PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start]) \
-            or _PART_OF_AFTER.match(after)
-        # "… 225 people lost their lives. Nineteen of them were police officers.": the whole may
-        # be the last figure of the sentence before.
-        whole = earlier or (figures[-1] if figures and figures[-1].claim_type != "other"
-                            and 0 <= sentence.start_char - figures[-1].end < 250 else None)
-        if (of_state := _OF_STATE.match(after)):
-            claim_type = _STATE_AFTER[of_state.group(1).lower()]  # "19 of the dead were police officers"
-        elif whole is not None and part_of and unit != "%":  # not "70% of them were released"
-            claim_type, predicate = whole.claim_type, whole.predicate  # "including 19 …", "3,393 of them"
-        elif (among := _AMONG_STATE.match(after)):
-            claim_type = _STATE_AFTER[among.group(1).lower()]  # "19 officers were among the dead"
-        elif claim_type == "other" and earlier is not None and unit == earlier.unit and \
-                _CHANGE_FROM.search(text[max(sentence.start_char, number.start - 25):number.start]):
-            claim_type, predicate = earlier.claim_type, earlier.predicate  # "3,811 in custody, up from 2,298"
-            counted, counted_head = counted or earlier.counted, counted_head or earlier.counted_head
-        if claim_type == "fires" and counted_head in _BURNED_THINGS:
-            claim_type = "damage"  # "400 vehicles burned", "six storage tanks burned out": what the fire destroyed
-        if claim_type == "other" and counted_head in _TROOP_HEADS and ((predicate or "") in _MOVE_VERBS or (
-                _MILITARY.search(sentence.text) and counted_head != "unit")):
-            claim_type = "deployed"  # "a CSTO force of 2,030 soldiers guarded airports"
-        if is_word_number and number.value == 1 and claim_type == "other":
-            continue  # "one of the most stable states", "one night": a word, not a count
-        index = bisect.bisect_left(date_starts, sentence.start_char)
-        sentence_dates = []
-        while index < len(dates) and dates[index].start < sentence.end_char:
-            sentence_dates.append(dates[index])
-            index += 1
-        figure = Figure(
-            text=number.text, start=number.start, end=number.end, value=number.value, low=number.low,
-            high=number.high if number.high is not None else None, unit=unit, approx=number.approx,
-            counted=counted, counted_head=counted_head,
-            predicate=predicate, claim_type=claim_type,
-            as_of=as_of_date(sentence, sentence_dates, published),
-            attributed_to=attribution(sentence, canonical_at) or publisher,
-            sentence=sentence.text, sentence_start=sentence.start_char,
-            scope=scope_of(verb, noun, places, countries),
-        )
-        figures.append(figure)
-        if (counted is not None or claim_type != "other") and not (part_of and earlier is not None):
+        figure = _figure(draft, page)
+        page.figures.append(figure)
+        if (draft.counted is not None or draft.claim_type != "other") and not (draft.part_of and draft.earlier):
             # "164 dead, including three children": the whole, not its part, is what a later
             # bare number of the sentence refers to ("… and 156 were taken to hospital").
-            previous_in_sentence[sentence.start] = figure
-    return figures
+            page.previous_in_sentence[draft.sentence.start] = figure
+    return page.figures
