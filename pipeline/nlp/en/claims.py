@@ -44,19 +44,26 @@ def number_anchor(span: Span) -> Token:
     return span[-1]
 
 
+_VAGUE_NOUNS = {"hundreds", "thousands", "dozens", "millions", "scores", "tens", "dozen", "%"}
+
+
 def counted_noun(anchor: Token) -> Token | None:
     """The noun a number quantifies, if any."""
-    if anchor.pos_ in ("NOUN", "PROPN") and not any(ch.isdigit() for ch in anchor.text) and anchor.lower_ not in ("hundreds", "thousands", "dozens", "millions",
-                                                                   "scores", "tens", "dozen", "%"):
+    if anchor.pos_ in ("NOUN", "PROPN") and not any(ch.isdigit() for ch in anchor.text) \
+            and anchor.lower_ not in _VAGUE_NOUNS:
         return anchor
     if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
-    # "Hundreds of people", "dozens of protesters": the noun after "of".
-    for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
+    return _of_noun(anchor)  # "Hundreds of people", "dozens of protesters" (not "one of them")
+
+
+def _of_noun(token: Token) -> Token | None:
+    """The noun after the token's "of": "cases of attacks" → attacks."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                    return pobj  # not "one of them"
+                    return pobj
     return None
 
 
@@ -64,12 +71,22 @@ def content_noun(noun: Token) -> Token:
     """What a container noun holds: 'cases of attacks' → attacks; other nouns are themselves."""
     if noun.lemma_.lower() not in CONTAINERS:
         return noun
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                    return pobj
-    return noun
+    return _of_noun(noun) or noun
+
+
+def _counted_apart(child: Token) -> bool:
+    """"70 terrorists and 30 looters": the looters are a figure of their own; "killed and injured" no group."""
+    return child.dep_ == "conj" and (child.pos_ not in ("NOUN", "PROPN") or any(
+        g.dep_ == "nummod" for g in child.children))
+
+
+def _joins_phrase(child: Token, token: Token, noun: Token) -> bool:
+    """Whether ``child`` of ``token`` belongs to the name of the group ``noun`` heads."""
+    if child.dep_ == "amod" and child.i > token.i or _counted_apart(child):
+        return False  # "26 criminals dead": a state, not part of the group's name
+    return child.dep_ in ("compound", "amod", "conj", "cc", "nmod", "hyph") or (
+        token == noun and child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_ in CONTAINERS) or (
+        child.dep_ == "pobj" and token.dep_ == "prep")
 
 
 def phrase_of(noun: Token, after: int) -> str:
@@ -78,19 +95,9 @@ def phrase_of(noun: Token, after: int) -> str:
     stack = [noun]
     while stack:
         token = stack.pop()
-        for child in token.children:
-            if child.dep_ == "amod" and child.i > token.i:
-                continue  # "26 criminals dead": a state, not part of the group's name
-            if child.dep_ in ("compound", "amod", "conj", "cc", "nmod", "hyph") or (
-                    token == noun and child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_ in CONTAINERS):
-                if child.dep_ == "conj" and (child.pos_ not in ("NOUN", "PROPN") or any(
-                        g.dep_ == "nummod" for g in child.children)):
-                    continue  # "70 terrorists and 30 looters": the looters are a figure of their own
-                keep.add(child.i)
-                stack.append(child)
-            elif child.dep_ == "pobj" and token.dep_ == "prep":
-                keep.add(child.i)
-                stack.append(child)
+        joined = [child for child in token.children if _joins_phrase(child, token, noun)]
+        keep.update(child.i for child in joined)
+        stack.extend(joined)
     indexes = sorted(i for i in keep if i >= after)
     if not indexes:
         return noun.text
@@ -134,61 +141,118 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _participles(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """"12 security personnel killed as …", "officers and guardsmen injured": the participle on the
+    noun (or its coordinated nouns) says it first."""
+    if noun is None:
+        return []
+    heads = (noun, *(c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")))
+    return [c.lemma_.lower() for head in heads for c in head.children if _participle_on(c, head)]
+
+
+def _participle_on(child: Token, head: Token) -> bool:
+    return child.pos_ == "VERB" and (child.dep_ == "acl" or child.dep_ == "amod" and child.i > head.i)
+
+
+def _word_after(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """"4,353 wounded", "12 dead"."""
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if after is not None and after.pos_ in ("ADJ", "VERB") and after.head in (anchor, *anchor.children, anchor.head):
+        return [after.lemma_.lower(), after.lower_]
+    return []
+
+
+def _tally_words(child: Token) -> list[str]:
+    """"the death toll rose to 225"; "the number of people detained rose to …": what the tally
+    holds says what happened."""
+    words = [child.lemma_.lower()] if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" else []
+    if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TALLY_NOUNS:
+        words += [t.lemma_.lower() for t in child.subtree if t.pos_ in ("NOUN", "ADJ", "VERB") and t != child]
+    return words
+
+
+def _object_words(child: Token) -> list[str]:
+    """"caused damage", "were set ablaze"."""
+    if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in ("NOUN", "ADJ", "VERB") or (
+            child.dep_ == "advmod" and child.pos_ == "ADJ"):
+        return [child.lemma_.lower()]
+    return []
+
+
+def _copula_subject_words(verb: Token, child: Token) -> list[str]:
+    """"the dead were 225": the nouns of the subject of "be"."""
+    if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
+        return [t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN"]
+    return []
+
+
+def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """The governing verb, then what its subjects and objects say, child by child."""
+    if verb is None:
+        return []
+    words = [verb.lemma_.lower()]
+    for child in verb.children:
+        words += _tally_words(child) + _object_words(child) + _copula_subject_words(verb, child)
+    return words
+
+
+def _noun_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """What is counted, and its phrase: "damage to business by 78 billion tenge"."""
+    if noun is None:
+        return []
+    words = [noun.lemma_.lower()]
+    words += [t.lemma_.lower() for t in _noun_phrase(noun) if t.pos_ in ("NOUN", "ADJ") and t != noun]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        words.append(noun.head.head.lemma_.lower())
+    return words
+
+
+def _verb_places(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """Last: "3,811 people are in custody", "remain in hospital", "listed as missing"."""
+    if verb is None:
+        return []
+    return [pobj.lemma_.lower() for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "under", "to", "as", "on")
+            for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("NOUN", "ADJ", "VERB")]
+
+
+# Where the word that says what happened is looked for, in this order; the first word in the
+# claim lexicon decides.
+CANDIDATES = (_participles, _word_after, _verb_words, _noun_words, _verb_places)
+_BURNS = re.compile(r"\b(?:with|suffered|sustained|serious|severe)\s+(?:\w+\s+)?burns\b", re.I)
+
+
+def _from_lexicon(lemma: str, sentence: Span) -> tuple[str, str]:
+    if lemma == "burn" and _BURNS.search(sentence.text):
+        return "injured", "burn"  # "four of them with serious burns": burns are injuries
+    return claim_lexicon()[lemma], lemma
+
+
+def _from_sentence(anchor: Token, unit: str | None, sentence: Span) -> tuple[str, str | None]:
+    """No word on the figure's path decided: the sentence's displacement, price or damage words."""
+    if _DISPLACED.search(sentence.text):
+        return "displaced", "home"  # "forced an estimated 14,600 people from their homes"
+    if not unit:
+        return "other", None
+    # The price words near the figure, not anywhere in the sentence ("lost 1.4 billion roubles
+    # because of falling coal prices" is not a price).
+    at = anchor.idx - sentence.start_char  # the sentence's own text: doc.text is rebuilt on every call
+    if PRICE_CONTEXT.search(sentence.text[max(0, at - 60):at + 35]):
+        return "price", "price"  # "120 tenge a litre", "a jump of 100% in the price"
+    if DAMAGE_CONTEXT.search(sentence.text) and unit != "%":
+        return "damage", "damage"
+    return "other", None
+
+
 def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None,
                   sentence: Span) -> tuple[str, str | None]:
     """The claim type and the lemma that decided it (None when only the sentence's context did)."""
     lexicon = claim_lexicon()
-    candidates: list[str] = []
-    if noun is not None:  # "12 security personnel killed as …": the participle on the noun says it first
-        # "officers and guardsmen injured": the participle after the noun or its coordinated nouns
-        for head in (noun, *(c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))):
-            candidates += [c.lemma_.lower() for c in head.children if c.pos_ == "VERB" and (
-                c.dep_ == "acl" or c.dep_ == "amod" and c.i > head.i)]
-    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
-    if after is not None and after.pos_ in ("ADJ", "VERB") and after.head in (anchor, *anchor.children, anchor.head):
-        candidates += [after.lemma_.lower(), after.lower_]  # "4,353 wounded", "12 dead"
-    if verb is not None:
-        candidates.append(verb.lemma_.lower())
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
-                candidates.append(child.lemma_.lower())  # "the death toll rose to 225"
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TALLY_NOUNS:
-                # "the number of people detained rose to …": what the tally holds says what happened
-                candidates.extend(t.lemma_.lower() for t in child.subtree
-                                  if t.pos_ in ("NOUN", "ADJ", "VERB") and t != child)
-            if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in ("NOUN", "ADJ", "VERB") or (
-                    child.dep_ == "advmod" and child.pos_ == "ADJ"):  # "set ablaze"
-                candidates.append(child.lemma_.lower())
-            if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
-                candidates.extend(t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN")
-    if noun is not None:
-        candidates.append(noun.lemma_.lower())
-        candidates.extend(t.lemma_.lower() for t in _noun_phrase(noun) if t.pos_ in ("NOUN", "ADJ") and t != noun)
-        if noun.dep_ in ("pobj",) and noun.head.head.pos_ == "NOUN":
-            candidates.append(noun.head.head.lemma_.lower())  # "damage to business by 78 billion tenge"
-    if verb is not None:  # last: "3,811 people are in custody", "remain in hospital"
-        candidates += [pobj.lemma_.lower() for prep in verb.children
-                       if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "under", "to", "as", "on")
-                       for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp")
-                       and pobj.pos_ in ("NOUN", "ADJ", "VERB")]  # "listed as missing"
-    for lemma in candidates:
-        if lemma in lexicon:
-            if lemma == "burn" and re.search(r"\b(?:with|suffered|sustained|serious|severe)\s+(?:\w+\s+)?burns\b",
-                                             sentence.text, re.I):
-                return "injured", "burn"  # "four of them with serious burns": burns are injuries
-            return lexicon[lemma], lemma
-    if _DISPLACED.search(sentence.text):
-        return "displaced", "home"  # "forced an estimated 14,600 people from their homes"
-    if unit:
-        # The price words near the figure, not anywhere in the sentence ("lost 1.4 billion roubles
-        # because of falling coal prices" is not a price).
-        at = anchor.idx - sentence.start_char  # the sentence's own text: doc.text is rebuilt on every call
-        near = sentence.text[max(0, at - 60):at + 35]
-        if PRICE_CONTEXT.search(near):
-            return "price", "price"  # "120 tenge a litre", "a jump of 100% in the price"
-        if DAMAGE_CONTEXT.search(sentence.text) and unit != "%":
-            return "damage", "damage"
-    return "other", None
+    for find in CANDIDATES:
+        for lemma in find(verb, noun, anchor):
+            if lemma in lexicon:
+                return _from_lexicon(lemma, sentence)
+    return _from_sentence(anchor, unit, sentence)
 
 
 def _noun_phrase(noun: Token) -> list[Token]:
@@ -223,21 +287,30 @@ def _clean_name(span_text: str) -> str:
     return re.sub(r"\s+of the Republic of \w+$", "", text)
 
 
+def _according_to(sentence: Span, canonical_of: dict[int, str]) -> str | None:
+    """"According to the Interior Ministry, …"."""
+    for token in sentence:
+        to = next((p for p in token.children if p.lower_ == "to"), None) if token.lower_ == "according" else None
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is not None:
+            return canonical_of.get(pobj.i) or _clean_name(_subtree_text(pobj))
+    return None
+
+
+def _sayer(sentence: Span, canonical_of: dict[int, str]) -> str | None:
+    """"The ministry said …": the subject of a verb of saying (never a pronoun)."""
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in SAY_VERBS:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if subject is not None:
+            return canonical_of.get(subject.i) or _clean_name(_subtree_text(subject))
+    return None
+
+
 def attribution(sentence: Span, canonical_of: dict[int, str]) -> str | None:
     """Who says so: 'According to X', or the subject of a verb of saying."""
-    for token in sentence:
-        if token.lower_ == "according":
-            for prep in token.children:
-                if prep.lower_ == "to":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return canonical_of.get(pobj.i) or _clean_name(_subtree_text(pobj))
-    for token in sentence:
-        if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS:
-            for child in token.children:
-                if child.dep_ == "nsubj" and child.pos_ != "PRON":
-                    return canonical_of.get(child.i) or _clean_name(_subtree_text(child))
-    return None
+    return _according_to(sentence, canonical_of) or _sayer(sentence, canonical_of)
 
 
 def _subtree_text(token: Token) -> str:
@@ -253,22 +326,24 @@ def _subtree_text(token: Token) -> str:
 _SHARE_WORDS = {"most", "many", "some", "mostly", "mainly", "half", "majority", "part", "several"}
 
 
-def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: set[str]) -> str | None:
-    """A city or region the figure is limited to ("detained in Almaty"); None for a national total."""
-    for head in (noun, verb):
-        if head is None:
-            continue
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                before = {t.lower_ for t in prep.doc[max(0, prep.i - 4):prep.i]}
-                if before & _SHARE_WORDS:
-                    continue  # "164 died, most of them in Karavan": a share, not the scope
-                for pobj in prep.children:
-                    name = places.get(pobj.i)
-                    if name is None:
-                        for inner in pobj.subtree:  # "in the city of Almaty"
-                            name = places.get(inner.i) or name
-                    if name and name.casefold() not in countries:
-                        return name
+def _place_of(prep: Token, places: dict[int, str], countries: set[str]) -> str | None:
+    """A place, not a country, that a preposition introduces: "in Almaty", "in the city of Almaty"."""
+    for pobj in prep.children:
+        name = places.get(pobj.i)
+        for inner in pobj.subtree if name is None else ():
+            name = places.get(inner.i) or name
+        if name and name.casefold() not in countries:
+            return name
     return None
 
+
+def _a_share(prep: Token) -> bool:
+    """"164 died, most of them in Karavan": a share, not the scope."""
+    return bool({t.lower_ for t in prep.doc[max(0, prep.i - 4):prep.i]} & _SHARE_WORDS)
+
+
+def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: set[str]) -> str | None:
+    """A city or region the figure is limited to ("detained in Almaty"); None for a national total."""
+    preps = [prep for head in (noun, verb) if head is not None for prep in head.children
+             if prep.dep_ == "prep" and prep.lower_ in ("in", "at")]
+    return next((name for prep in preps if not _a_share(prep) and (name := _place_of(prep, places, countries))), None)
