@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from text_to_num import text2num
+
 UNITS = {  # written form (lowercase) -> ISO 4217 code or unit
     "tenge": "KZT", "kzt": "KZT", "₸": "KZT", "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "us dollars": "USD",
@@ -85,42 +87,50 @@ class NumberSpan:
 
 
 def words_to_number(text: str) -> float | None:
-    """'two hundred', 'twenty-six', 'six' → number; None if not a number phrase."""
-    total, current, seen = 0, 0, False
-    for word in re.split(r"[\s-]+", text.lower().strip()):
-        if word in ("and", "a") or not word:
-            continue
-        if word in ONES:
-            current += ONES[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word == "dozen":  # "a dozen", "two dozen"
-            current = (current or 1) * 12
-        else:
-            return None
-        seen = True
-    return float(total + current) if seen else None
+    """'two hundred', 'twenty-six', 'twenty-three thousand four hundred fifty-one' → number; None if
+    not a number phrase. text2num reads the words; "dozen" and a leading "a" it refuses
+    ("a dozen", "a hundred"), so those two stay ours."""
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w]
+    if words[:1] == ["a"]:
+        words[0] = "one"
+    if not words:
+        return None
+    if words[-1] == "dozen":  # "a dozen", "two dozen"
+        base = words_to_number(" ".join(words[:-1])) if words[:-1] else 1.0
+        return base * 12 if base is not None else None
+    try:
+        return float(text2num(" ".join(words), "en"))
+    except ValueError:
+        return None
+
+
+def _grouped(groups: list[str], separators: list[str]) -> float:
+    """Three or more groups, or a space: '1 234 567', '1,234.56', '1.234,56', '3.811.000'."""
+    if len(set(separators[:-1])) <= 1 and separators[-1] != separators[0] and separators[-1] in ",." \
+            and all(len(g) == 3 for g in groups[1:-1]):
+        return float("".join(groups[:-1]) + "." + groups[-1])  # the last separator is the decimal point
+    return float("".join(groups)) if all(len(g) == 3 for g in groups[1:]) else float(groups[0])
+
+
+def _dotted_thousands(whole: str, following: str) -> bool:
+    """'3.811 people' is 3811 (a European thousands dot); '6.211 %' and '0.125' are decimals."""
+    return not re.match(r"\s*(?:%|per ?cent|thousand|million|billion|bn|mln|m\b|km|kg)", following, re.I) \
+        and bool(_COUNT_AFTER.match(following) or whole != "0")
 
 
 def digits_to_number(text: str, following: str) -> float:
-    """'3.811' before a count → 3811; '3,811' → 3811; '6.2' → 6.2; '1 234' → 1234."""
+    """'3.811' before a count → 3811; '3,811' → 3811; '6.2' → 6.2; '1 234' → 1234; '1,234.56' → 1234.56."""
     text = text.replace("\u202f", " ").replace("\u00a0", " ")
     groups = re.split(r"[,. ]", text)
     separators = re.findall(r"[,. ]", text)
     if len(groups) > 2 or (len(groups) == 2 and separators[0] == " "):
-        return float("".join(groups)) if all(len(g) == 3 for g in groups[1:]) else float(groups[0])
-    if len(groups) == 2:
-        whole, part = groups
-        if separators[0] == ",":
-            return float(whole + part) if len(part) == 3 else float(f"{whole}.{part}")
-        # A dot: a decimal point in English, a thousands separator in much of Europe.
-        if len(part) == 3 and not re.match(r"\s*(?:%|per ?cent|thousand|million|billion|bn|mln|m\b|km|kg)",
-                                           following, re.I) and (_COUNT_AFTER.match(following) or whole != "0"):
-            return float(whole + part)
-        return float(f"{whole}.{part}")
-    return float(text)
+        return _grouped(groups, separators)
+    if len(groups) == 1:
+        return float(text)
+    whole, part = groups
+    if len(part) == 3 and (separators[0] == "," or _dotted_thousands(whole, following)):
+        return float(whole + part)  # a dot: a decimal point in English, a thousands separator in much of Europe
+    return float(f"{whole}.{part}")
 
 
 def _value(text: str, following: str) -> float | None:
@@ -138,50 +148,64 @@ def _scale(text: str | None) -> float:
     return SCALES.get(text.strip().lower(), 1.0)
 
 
+def _unit(m: re.Match) -> str | None:
+    unit = UNITS.get(m.group("prefix").lower()) if m.group("prefix") else None
+    return UNITS.get(m.group("suffix").strip().lower(), unit) if m.group("suffix") else unit
+
+
+def _ambiguous_scale(m: re.Match) -> bool:
+    """"5m" alone is too ambiguous (metres, minutes); a "k" only follows a single number."""
+    scale = (m.group("scale") or "").strip().lower()
+    return scale == "m" and not (m.group("prefix") or m.group("suffix")) or scale == "k" and not m.group("single")
+
+
+# (value, low, high, where the number begins) of a match, or None when it is no number.
+_Read = tuple[float, float | None, float | None, int] | None
+
+
+def _read_vague(m: re.Match, following: str) -> _Read:
+    value, low = VAGUE[m.group("vague").lower()]
+    return float(value), float(low), None, m.start("vague")
+
+
+def _read_range(m: re.Match, following: str) -> _Read:
+    low_v, high_v = _value(m.group("low"), following), _value(m.group("high"), following)
+    if low_v is None or high_v is None:
+        return None
+    scale = _scale(m.group("scale"))
+    low, high = low_v * (_scale(m.group("lowscale")) if m.group("lowscale") else scale), high_v * scale
+    if low > high:
+        return None  # "2021-22" style: not a range of counts
+    return (low + high) / 2, low, high, m.start("low")
+
+
+def _read_single(m: re.Match, following: str) -> _Read:
+    value = _value(m.group("single"), following)
+    return None if value is None else (value * _scale(m.group("scale")), None, None, m.start("single"))
+
+
+def _approx(m: re.Match) -> str | None:
+    if m.group("vague"):
+        return "vague"
+    return QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
+
+
+def _number_span(text: str, m: re.Match) -> NumberSpan | None:
+    """One match of NUMBER read into a span, or None."""
+    if all(m.group(g) is None for g in ("single", "low", "vague")) or _ambiguous_scale(m):
+        return None
+    read = _read_vague if m.group("vague") else _read_range if m.group("low") is not None else _read_single
+    got = read(m, text[m.end():m.end() + 40])
+    if got is None:
+        return None
+    value, low, high, number_start = got
+    approx = _approx(m)
+    start = m.start("qual") if m.group("qual") else (m.start("prefix") if m.group("prefix") else number_start)
+    return NumberSpan(start, m.end(), text[start:m.end()].strip(), value, low, high, _unit(m), approx, number_start)
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
-    spans = []
-    for m in NUMBER.finditer(text):
-        if m.group("single") is None and m.group("low") is None and m.group("vague") is None:
-            continue
-        following = text[m.end():m.end() + 40]
-        scale = _scale(m.group("scale"))
-        if m.group("scale") and m.group("scale").strip().lower() == "m" and not (m.group("prefix")
-                                                                                 or m.group("suffix")):
-            continue  # "5m" alone is too ambiguous (metres, minutes)
-        if m.group("scale") and m.group("scale").lower() == "k" and not m.group("single"):
-            continue
-        unit = None
-        if m.group("prefix"):
-            unit = UNITS.get(m.group("prefix").lower())
-        if m.group("suffix"):
-            unit = UNITS.get(m.group("suffix").strip().lower(), unit)
-        approx = QUALIFIERS.get((m.group("qual") or "").lower()) if m.group("qual") else None
-        low = high = None
-        if m.group("vague"):
-            value, low = VAGUE[m.group("vague").lower()]
-            value, low = float(value), float(low)
-            approx = "vague"
-            number_start = m.start("vague")
-        elif m.group("low") is not None:
-            low_v = _value(m.group("low"), following)
-            high_v = _value(m.group("high"), following)
-            if low_v is None or high_v is None:
-                continue
-            low_scale = _scale(m.group("lowscale")) if m.group("lowscale") else scale
-            low, high = low_v * low_scale, high_v * scale
-            if low > high:  # "2021-22" style: not a range of counts
-                continue
-            value = (low + high) / 2
-            number_start = m.start("low")
-        else:
-            value = _value(m.group("single"), following)
-            if value is None:
-                continue
-            value *= scale
-            number_start = m.start("single")
-        start = m.start("qual") if m.group("qual") else (m.start("prefix") if m.group("prefix") else number_start)
-        end = m.end()
-        spans.append(NumberSpan(start, end, text[start:end].strip(), value, low, high, unit, approx, number_start))
+    spans = [span for m in NUMBER.finditer(text) if (span := _number_span(text, m)) is not None]
     spans = _join_worded_ranges(text, spans)
     # A fraction's words ("two-thirds") are not numbers of their own.
     fractions = find_fractions(text)
@@ -208,40 +232,56 @@ def find_fractions(text: str) -> list[NumberSpan]:
     return spans
 
 
+def _may_pair(prev: NumberSpan, span: NumberSpan) -> bool:
+    """Two plain numbers, rising, in one unit: the two ends of a range if the words between say so."""
+    return prev.low is None and span.low is None and prev.approx != "vague" and span.approx in (None, prev.approx) \
+        and prev.text[-1:].isdigit() and 0 < prev.value < span.value and prev.unit in (None, span.unit)
+
+
+def _worded_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
+    """'between 225 and 232', '30 to 35 tenge'; not 'from 60 to 120' or 'by 20 to 300' (changes)."""
+    between = text[prev.end:span.number_start]
+    lead = text[max(0, prev.start - 9):prev.start].lower()
+    if re.fullmatch(r"\s+and\s+", between):
+        return lead.endswith("between ")
+    return bool(re.fullmatch(r"\s+to\s+", between) and not re.search(r"\b(?:from|by)\s+$", lead)
+                and span.value <= 10 * prev.value)
+
+
 def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
     """'between 225 and 232' and '30 to 35 tenge' are ranges; 'from 60 to 120' is a change, two figures."""
     out: list[NumberSpan] = []
     for span in spans:
         prev = out[-1] if out else None
-        if prev is not None and prev.low is None and span.low is None and prev.approx != "vague" \
-                and span.approx in (None, prev.approx) and prev.text[-1:].isdigit() \
-                and 0 < prev.value < span.value and (prev.unit in (None, span.unit)):
-            between = text[prev.end:span.number_start]
-            lead = text[max(0, prev.start - 9):prev.start].lower()
-            if (re.fullmatch(r"\s+and\s+", between) and lead.endswith("between ")) or (
-                    re.fullmatch(r"\s+to\s+", between) and not re.search(r"\b(?:from|by)\s+$", lead)
-                    and span.value <= 10 * prev.value):
-                out[-1] = NumberSpan(prev.start, span.end, text[prev.start:span.end], (prev.value + span.value) / 2,
-                                     prev.value, span.value, span.unit, prev.approx, prev.number_start)
-                continue
-        out.append(span)
+        if prev is not None and _may_pair(prev, span) and _worded_range(text, prev, span):
+            out[-1] = NumberSpan(prev.start, span.end, text[prev.start:span.end], (prev.value + span.value) / 2,
+                                 prev.value, span.value, span.unit, prev.approx, prev.number_start)
+        else:
+            out.append(span)
     return out
 
 
+def _with_unit(span: NumberSpan, unit: str | None) -> NumberSpan:
+    return NumberSpan(span.start, span.end, span.text, span.value, span.low, span.high, unit, span.approx,
+                      span.number_start)
+
+
 def _share_units(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
-    """'from 50-60 to 110-120 tenge': the first range is in tenge too."""
+    """'from 50-60 to 110-120 tenge': the first range is in tenge too; 'went from about 60 tenge to
+    120': the 120 is in tenge too."""
     out = list(spans)
     for i in range(len(out) - 2, -1, -1):
         here, after = out[i], out[i + 1]
         if here.unit is None and after.unit and re.fullmatch(r"\s*(?:to|and|or|-|–|,)\s*",
                                                               text[here.end:after.start], re.I):
-            out[i] = NumberSpan(here.start, here.end, here.text, here.value, here.low, here.high, after.unit,
-                                here.approx, here.number_start)
-    for i in range(1, len(out)):  # "went from about 60 tenge to 120": the 120 is in tenge too
-        here, before = out[i], out[i - 1]
-        if here.unit is None and before.unit and before.unit != "%" and re.fullmatch(
-                r"\s*(?:(?:a|per)\s+\w+\s+)?to\s*", text[before.end:here.start], re.I) and re.search(
-                r"\bfrom\s+(?:\S+\s+)?$", text[max(0, before.start - 20):before.start], re.I):
-            out[i] = NumberSpan(here.start, here.end, here.text, here.value, here.low, here.high, before.unit,
-                                here.approx, here.number_start)
+            out[i] = _with_unit(here, after.unit)
+    for i in range(1, len(out)):
+        if _unit_carried_forward(text, out[i - 1], out[i]):
+            out[i] = _with_unit(out[i], out[i - 1].unit)
     return out
+
+
+def _unit_carried_forward(text: str, before: NumberSpan, here: NumberSpan) -> bool:
+    return here.unit is None and before.unit not in (None, "%") and bool(re.fullmatch(
+        r"\s*(?:(?:a|per)\s+\w+\s+)?to\s*", text[before.end:here.start], re.I)) and bool(
+        re.search(r"\bfrom\s+(?:\S+\s+)?$", text[max(0, before.start - 20):before.start], re.I))
