@@ -48,7 +48,10 @@ QUALIFIERS = {
 _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _NUM = rf"(?:{_DIGITS})"
-_WORDS = rf"(?:\b(?:a\s+(?=dozen\b))?(?:{_WORD_NUM})(?:[\s-]+(?:{_WORD_NUM})|\s+and\s+(?:{_WORD_NUM}))*\b)"
+_WORD_SCALE = "thousand|million|billion|trillion"
+# "twenty-three thousand four hundred fifty-one", "a dozen", "a thousand": a scale word only after a number word.
+_WORDS = (rf"(?:\b(?:a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b))?(?:{_WORD_NUM}|(?<=a )(?:{_WORD_SCALE}))"
+          rf"(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUM}|{_WORD_SCALE}))*\b(?!-(?:year|day|month|hour|week)))")
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b|m\b|k\b)"
 # "R4.7 million" is rand only with a scale word: a bare "R2" is more often a road or a name.
 _PREFIX_UNIT = r"(?:us\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪|\bR(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))"
@@ -213,22 +216,31 @@ def find_numbers(text: str) -> list[NumberSpan]:
     return _share_units(text, sorted(spans + fractions, key=lambda sp: sp.start))
 
 
-# Shares of a group: "two-thirds of the dead", "almost half of them" (a percentage).
+# Shares of a group: "two-thirds of the dead", "almost half of them", "three quarters voted" (a percentage).
 FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
              "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0,
-             "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0}
-_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<f>" + "|".join(
-    sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")(?=\s+of\b)", re.IGNORECASE)
+             "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+             "a fifth": 20.0, "one fifth": 20.0, "two fifths": 40.0, "three fifths": 60.0, "four fifths": 80.0,
+             "a tenth": 10.0, "one tenth": 10.0, "nine tenths": 90.0}
+_FRACTION_WORDS = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+_TWO_WORD_FRACTIONS = "|".join(sorted((re.escape(f) for f in FRACTIONS if re.search(r"[\s-]", f)), key=len,
+                                      reverse=True))
+# Before "of", any fraction; alone, only one of two words ("half" alone is "half an hour", "the second half";
+# "a quarter century", "a half-hour", "a year and a half" are no shares).
+_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|"
+                       rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
+                       rf"mile|dozen|million|billion)))", re.IGNORECASE)
 
 
 def find_fractions(text: str) -> list[NumberSpan]:
-    """'nearly two-thirds of the dead' → 66.7 %."""
+    """'nearly two-thirds of the dead' → 66.7 %, 'three quarters voted' → 75 %."""
     spans = []
     for m in _FRACTION.finditer(text):
-        start = m.start("qual") if m.group("qual") else m.start("f")
+        word = "f" if m.group("f") else "alone"
+        start = m.start("qual") if m.group("qual") else m.start(word)
         approx = QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
-        spans.append(NumberSpan(start, m.end(), text[start:m.end()], FRACTIONS[m.group("f").lower()], None, None,
-                                "%", approx, m.start("f")))
+        spans.append(NumberSpan(start, m.end(), text[start:m.end()], FRACTIONS[m.group(word).lower()], None, None,
+                                "%", approx, m.start(word)))
     return spans
 
 
