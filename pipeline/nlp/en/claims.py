@@ -326,7 +326,7 @@ def _subtree_text(token: Token) -> str:
 _SHARE_WORDS = {"most", "many", "some", "mostly", "mainly", "half", "majority", "part", "several"}
 
 
-def _place_of(prep: Token, places: dict[int, str], countries: set[str]) -> str | None:
+def _place_of(prep: Token, places: dict[int, str], countries: frozenset[str]) -> str | None:
     """A place, not a country, that a preposition introduces: "in Almaty", "in the city of Almaty"."""
     for pobj in prep.children:
         name = places.get(pobj.i)
@@ -342,7 +342,7 @@ def _a_share(prep: Token) -> bool:
     return bool({t.lower_ for t in prep.doc[max(0, prep.i - 4):prep.i]} & _SHARE_WORDS)
 
 
-def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: set[str]) -> str | None:
+def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: frozenset[str]) -> str | None:
     """A city or region the figure is limited to ("detained in Almaty"); None for a national total."""
     preps = [prep for head in (noun, verb) if head is not None for prep in head.children
              if prep.dep_ == "prep" and prep.lower_ in ("in", "at")]

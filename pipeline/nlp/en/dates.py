@@ -352,8 +352,10 @@ def _resolve_anaphoric(found: list[_Found], deferred: list[tuple[str, re.Match]]
         anchor = next((f.value for f in reversed(found[:index]) if f.value and f.precision == "day"
                        and (not f.relative or f.kind in ("next_day", "later_days"))  # chains: "two days later" and m.start() - f.end < 600
                        and (published is None or abs(f.value.year - published.year) <= 1)), published)
-        found.insert(index, _match(kind, m, anchor))
-        starts.insert(index, m.start())
+        resolved = _match(kind, m, anchor)
+        if resolved is not None:
+            found.insert(index, resolved)
+            starts.insert(index, m.start())
     return found
 
 

@@ -78,7 +78,7 @@ def country_names() -> frozenset[str]:
 
 def _strip(text: str, start: int) -> tuple[str, int]:
     """Drop a leading 'the', a trailing possessive and surrounding punctuation."""
-    lead = re.match(r"^(?:the\s+|[«\"“'(\s]+)*", text, re.I).end()
+    lead = re.match(r"^(?:the\s+|[«\"“'(\s]+)*", text, re.I).end()  # type: ignore[union-attr]  # matches empty
     text, start = text[lead:], start + lead
     # A headline's "Kazakhstan: No Accounting Yet", "Sindh - Update"; a name never runs past a line.
     text = re.split(r":\s|\s[-–—]\s|\s*\n", text)[0]
@@ -468,7 +468,7 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
 def acronym_definitions(text: str) -> dict[str, str]:
     """'Long Name (ACR)' written in a text: ACR → the shortest run of words before it whose
     initials spell it ('the Shanghai Cooperation Organisation (SCO)' → 'Shanghai Cooperation Organisation')."""
-    found = {}
+    found: dict[str, str] = {}
     for m in _ACRONYM.finditer(text):
         words, short = text[max(0, m.start() - 150):m.start()].split()[-10:], m.group(1)
         for n in range(1, len(words) + 1):
