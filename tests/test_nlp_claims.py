@@ -273,3 +273,22 @@ def test_coordinated_groups_counts_and_homes(nlp, sentence, figure, claim_type):
 def test_money_counts_its_currency_not_what_it_pays_for(nlp):
     [found] = figures(nlp, "The US$3.6 million response plan is funded.")
     assert (found.unit, found.counted_head) == ("USD", "dollar")
+
+
+def test_a_share_counts_the_group_named_after_it_not_the_fraction_word() -> None:
+    text = "Two-thirds of the displaced are women and children."
+    (share,) = analyse(load_nlp(), text).figures
+    assert (share.value, share.unit, share.claim_type, share.counted_head) == (pytest.approx(200 / 3), "%",
+                                                                              "displaced", None)
+
+
+def test_a_relative_clause_on_the_counted_noun_says_what_happened() -> None:
+    text = "Yet more than three-quarters of the 4,353 people who were wounded wore a uniform."
+    claims = [(f.text, f.claim_type, f.counted_head) for f in analyse(load_nlp(), text).figures]
+    assert claims == [("more than three-quarters", "injured", None), ("4,353", "injured", "people")]
+
+
+def test_a_part_with_a_claim_of_its_own_keeps_it_under_a_whole_without_one() -> None:
+    text = "His office had recorded 4,578 victims, including 4,353 wounded."
+    claims = [(f.text, f.claim_type) for f in analyse(load_nlp(), text).figures]
+    assert claims == [("4,578", "other"), ("4,353", "injured")]

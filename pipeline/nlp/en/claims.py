@@ -154,6 +154,13 @@ def _participle_on(child: Token, head: Token) -> bool:
     return child.pos_ == "VERB" and (child.dep_ == "acl" or child.dep_ == "amod" and child.i > head.i)
 
 
+def _relative_clause(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """"the 4,353 people who were wounded": the clause on the noun says what happened to them."""
+    if noun is None:
+        return []
+    return [c.lemma_.lower() for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
+
+
 def _word_after(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
     """"4,353 wounded", "12 dead"."""
     after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
@@ -218,7 +225,7 @@ def _verb_places(verb: Token | None, noun: Token | None, anchor: Token) -> list[
 
 # Where the word that says what happened is looked for, in this order; the first word in the
 # claim lexicon decides.
-CANDIDATES = (_participles, _word_after, _verb_words, _noun_words, _verb_places)
+CANDIDATES = (_participles, _word_after, _relative_clause, _verb_words, _noun_words, _verb_places)
 _BURNS = re.compile(r"\b(?:with|suffered|sustained|serious|severe)\s+(?:\w+\s+)?burns\b", re.I)
 
 

@@ -50,7 +50,8 @@ _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of wh
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
 _AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the )?(dead|killed|injured|wounded|detained|arrested)\b", re.I)
 # "19 of the dead were police officers", "two-thirds of the dead"
-_OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested)\b", re.I)
+_OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|displaced)\b",
+                       re.I)
 _CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)?\s*from\s*$", re.I)
 _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*)\b")
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
@@ -196,9 +197,22 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
         return None
     if _names_number(number, span, noun):
         return None
+    if _is_share(number):
+        noun = _of_object(anchor)  # "two-thirds of the displaced": the share says nothing of its own
     if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
         noun = None  # the head is before the number: not what it counts
     return _Draft(number, span, anchor, noun, number.unit, is_word_number)
+
+
+def _is_share(number: NumberSpan) -> bool:
+    """A fraction written in words ("three-quarters", "a third"): a share of a group named after it."""
+    return number.unit == "%" and not any(ch.isdigit() for ch in number.text) and "per" not in number.text.lower()
+
+
+def _of_object(anchor: Token) -> Token | None:
+    """"three-quarters of [the 4,353 people who were wounded]", "two-thirds of [the dead]"."""
+    return next((pobj for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj"), None)
 
 
 def _names_number(number: NumberSpan, span: Span, noun: Token | None) -> bool:
@@ -208,8 +222,9 @@ def _names_number(number: NumberSpan, span: Span, noun: Token | None) -> bool:
 
 
 def _counted(d: _Draft, page: _Page) -> None:
-    """"3,811 people detained": the noun phrase and its head; money counts its currency."""
-    noun = d.noun
+    """"3,811 people detained": the noun phrase and its head; money counts its currency; a share
+    ("two-thirds of the dead") counts no group of its own."""
+    noun = None if _is_share(d.number) else d.noun
     if noun is not None and noun.lower_ in CURRENCY_WORDS:
         d.unit = d.unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
         d.counted, d.counted_head = noun.text, noun.lemma_.lower()
@@ -299,7 +314,8 @@ def _of_the_state(d: _Draft, page: _Page, after: str) -> bool:
 def _part_of_the_whole(d: _Draft, page: _Page, after: str) -> bool:
     """"225 killed, including 19 police officers", "3,393 of them" (not "70% of them were released")."""
     whole = _whole(d, page)
-    if whole is not None and d.part_of and d.unit != "%":
+    if whole is not None and d.part_of and d.unit != "%" and (whole.claim_type != "other" or d.claim_type == "other"):
+        # "4,578 victims, including 4,353 wounded": a part with a claim of its own keeps it
         d.claim_type, d.predicate = whole.claim_type, whole.predicate
         return True
     return False
