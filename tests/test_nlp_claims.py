@@ -292,3 +292,49 @@ def test_a_part_with_a_claim_of_its_own_keeps_it_under_a_whole_without_one() -> 
     text = "His office had recorded 4,578 victims, including 4,353 wounded."
     claims = [(f.text, f.claim_type) for f in analyse(load_nlp(), text).figures]
     assert claims == [("4,578", "other"), ("4,353", "injured")]
+
+
+def _figures(text: str) -> list:
+    import datetime as dt
+    return list(analyse(load_nlp(), text, dt.date(2022, 1, 15), "Wire").figures)
+
+
+def test_table_rows_take_their_claim_from_the_row_label() -> None:
+    rows = [(f.text, f.value, f.approx, f.claim_type) for f in _figures("Injuries | 4,353\nArrested | 9,900+")]
+    assert rows == [("4,353", 4353.0, None, "injured"), ("9,900+", 9900.0, "at least", "detained")]
+
+
+def test_a_plan_is_marked_planned_and_counts_the_subject_of_number() -> None:
+    (plan,) = _figures("The CSTO said the force would number some 2,500.")
+    assert (plan.claim_type, plan.counted_head, plan.planned) == ("deployed", "force", True)
+
+
+def test_a_number_after_a_weekday_is_no_name_of_the_weekday() -> None:
+    figures = _figures("By Friday 3,811 were in custody, against 2,298 a day earlier.")
+    assert [(f.text, f.claim_type) for f in figures] == [("3,811", "detained"), ("2,298", "detained")]
+
+
+def test_among_those_killed_gives_the_claim() -> None:
+    (part,) = _figures("Two police officers were among those killed.")
+    assert (part.claim_type, part.counted_head) == ("killed", "officer")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ('State television reported 164 deaths; the figure was soon disowned as a "technical error".', "withdrawn"),
+    ("State TV said 164 people died. The figure was later withdrawn.", "withdrawn"),
+    ("Officials put the toll at 164, a figure later revised upwards.", "revised"),
+    ("The ministry denied reports that 500 people had been detained.", "denied"),
+    ("Activists disputed the official toll of 225.", "disputed"),
+    ("Officials said 225 people were killed.", "reported"),
+])
+def test_status_of_a_figure_comes_from_what_the_text_says_of_it(text: str, status: str) -> None:
+    assert _figures(text)[0].status == status
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("TASBULAK, Jan 15 (Continental Wire) - At least 12 people were killed, officials said.", "officials"),
+    ("On Jan 9 state television reported 164 deaths.", "state television"),
+    ("Reuters, citing the health ministry, said 164 people had died.", "health ministry"),
+])
+def test_datelines_are_never_the_speaker_and_a_cited_source_is(text: str, speaker: str) -> None:
+    assert _figures(text)[0].attributed_to == speaker

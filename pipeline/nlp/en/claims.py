@@ -289,9 +289,21 @@ def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -
     return fallback or published
 
 
-def _clean_name(span_text: str) -> str:
+# A dateline or a date written before the speaker ("TASBULAK, Jan 15 (Wire) -", "On Jan 9 state television").
+_LEADING_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'’-]{2,}(?:[ -][A-Z][A-Z'’-]{2,})*,?\s*)?(?:(?:On\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)"
+    r"(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—,:]?\s*)?")
+# Bylines and credits name who wrote or photographed, never who said so.
+_CREDIT = re.compile(r"^(?:by|photo|picture|image|credit|reporting by|editing by|writing by)\b", re.I)
+
+
+def _clean_name(span_text: str) -> str | None:
     text = _OWN_RANK.sub("", span_text.strip(" ,.;:«»\"“”'"))
-    return re.sub(r"\s+of the Republic of \w+$", "", text)
+    if re.fullmatch(r"[A-Z][A-Z'’ -]+,?\s*(?:\w+\.?\s+\d{1,2})?", text) or _CREDIT.match(text):
+        return None  # only a dateline ("TASBULAK, Jan 15") or a credit
+    text = _OWN_RANK.sub("", _LEADING_DATELINE.sub("", text))
+    return re.sub(r"\s+of the Republic of \w+$", "", text) or None
 
 
 def _according_to(sentence: Span, canonical_of: dict[int, str]) -> str | None:
@@ -315,9 +327,19 @@ def _sayer(sentence: Span, canonical_of: dict[int, str]) -> str | None:
     return None
 
 
+def _cited(sentence: Span, canonical_of: dict[int, str]) -> str | None:
+    """"Reuters, citing the health ministry, said …": the one cited is the original speaker."""
+    for token in sentence:
+        source = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None) \
+            if token.lower_ in ("citing", "quoting") else None
+        if source is not None:
+            return canonical_of.get(source.i) or _clean_name(_subtree_text(source))
+    return None
+
+
 def attribution(sentence: Span, canonical_of: dict[int, str]) -> str | None:
-    """Who says so: 'According to X', or the subject of a verb of saying."""
-    return _according_to(sentence, canonical_of) or _sayer(sentence, canonical_of)
+    """Who says so: the source cited, 'According to X', or the subject of a verb of saying."""
+    return _cited(sentence, canonical_of) or _according_to(sentence, canonical_of) or _sayer(sentence, canonical_of)
 
 
 def _subtree_text(token: Token) -> str:

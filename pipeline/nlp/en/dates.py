@@ -342,16 +342,20 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     return [_mention(text, f) for f in found]
 
 
+def _story_day(f: _Found, published: dt.date | None) -> bool:
+    """A day the story's "next day" may count from: absolute (or itself a chain: "two days later"), and
+    not historical ("the treaty of 15 May 1992")."""
+    return bool(f.value) and f.precision == "day" and (not f.relative or f.kind in ("next_day", "later_days")) \
+        and (published is None or f.value is not None and abs(f.value.year - published.year) <= 1)
+
+
 def _resolve_anaphoric(found: list[_Found], deferred: list[tuple[str, re.Match]],
                        published: dt.date | None) -> list[_Found]:
+    """'the next day', 'two days later': from the nearest story day before it in the text, else publication."""
     starts = [f.start for f in found]
     for kind, m in deferred:
         index = bisect.bisect_left(starts, m.start())
-        # The nearest absolute day before it in the text (within a few sentences), else publication.
-        # A historical date ("the treaty of 15 May 1992") is no anchor for the story's "next day".
-        anchor = next((f.value for f in reversed(found[:index]) if f.value and f.precision == "day"
-                       and (not f.relative or f.kind in ("next_day", "later_days"))  # chains: "two days later" and m.start() - f.end < 600
-                       and (published is None or abs(f.value.year - published.year) <= 1)), published)
+        anchor = next((f.value for f in reversed(found[:index]) if _story_day(f, published)), published)
         resolved = _match(kind, m, anchor)
         if resolved is not None:
             found.insert(index, resolved)

@@ -24,6 +24,7 @@ from ...places import locate
 from .claims import (
     CONTAINERS,
     CURRENCY_WORDS,
+    TALLY_NOUNS,
     as_of_date,
     attribution,
     claim_lexicon,
@@ -39,6 +40,7 @@ from .claims import (
 )
 from .entities import country_names
 from .not_figures import not_a_figure
+from .status import status_of
 from .numbers import SCALES, NumberSpan, find_numbers
 
 CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound",
@@ -48,7 +50,8 @@ CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these),?)\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
-_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the )?(dead|killed|injured|wounded|detained|arrested)\b", re.I)
+_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?(dead|killed|injured|wounded|detained|arrested)\b",
+                          re.I)  # "19 officers were among the dead", "two were among those killed"
 # "19 of the dead were police officers", "two-thirds of the dead"
 _OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|displaced)\b",
                        re.I)
@@ -57,6 +60,11 @@ _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
                 "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer"}
+_NUMBERING_VERBS = {"number", "total", "reach", "swell", "grow"}
+_MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
+_PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
+# A table or infobox row: "Injuries | 4,353", "| Arrested | 9,900+", "Deaths: 225" on a line of its own.
+_ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t)\s*")
 _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift"}
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
@@ -151,6 +159,8 @@ class _Draft:
     predicate: str | None = None
     part_of: bool = False
     dropped: bool = False
+    status: str = "reported"
+    planned: bool = False
 
     @property
     def sentence(self) -> Span:
@@ -172,6 +182,8 @@ def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], pub
 
 
 def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
+    if _is_share(number):  # "two-thirds of the displaced": the share says nothing of its own
+        return _of_object(anchor) or counted_noun(anchor)
     noun = counted_noun(anchor)
     if noun is not None and noun.lower_.rstrip(".") in SCALES:
         noun = None  # "$180m": the scale belongs to the number
@@ -197,8 +209,6 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
         return None
     if _names_number(number, span, noun):
         return None
-    if _is_share(number):
-        noun = _of_object(anchor)  # "two-thirds of the displaced": the share says nothing of its own
     if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
         noun = None  # the head is before the number: not what it counts
     return _Draft(number, span, anchor, noun, number.unit, is_word_number)
@@ -218,23 +228,29 @@ def _of_object(anchor: Token) -> Token | None:
 def _names_number(number: NumberSpan, span: Span, noun: Token | None) -> bool:
     """A name's number: "Temisvarska 10", "Flight 370", "Boeing 737"."""
     return noun is not None and noun.i == span.start - 1 and noun.pos_ == "PROPN" and not number.unit \
-        and noun.lemma_.lower() not in CONTAINERS
+        and noun.lemma_.lower() not in CONTAINERS and noun.ent_type_ not in ("DATE", "TIME")  # "By Friday 3,811"
 
 
 def _counted(d: _Draft, page: _Page) -> None:
     """"3,811 people detained": the noun phrase and its head; money counts its currency; a share
     ("two-thirds of the dead") counts no group of its own."""
     noun = None if _is_share(d.number) else d.noun
-    if noun is not None and noun.lower_ in CURRENCY_WORDS:
-        d.unit = d.unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
-        d.counted, d.counted_head = noun.text, noun.lemma_.lower()
-    elif noun is not None and d.unit in CURRENCY_NAMES:
-        d.noun = None  # "the US$3.6 million response plan": money counts its currency, not the plan
+    if noun is not None and (noun.lower_ in CURRENCY_WORDS or d.unit in CURRENCY_NAMES):
+        _money(d, noun)
     elif noun is not None:
         d.counted = phrase_of(noun, d.span.end if noun.i >= d.span.end else noun.i)
         d.counted_head = content_noun(noun).lemma_.lower()  # "cases of attacks" counts attacks
     if d.counted_head is None and d.unit in CURRENCY_NAMES:
         d.counted_head = CURRENCY_NAMES[d.unit]  # "from 50-60 to 110-120 tenge": 50-60 tenge too
+
+
+def _money(d: _Draft, noun: Token) -> None:
+    """"78 billion tenge": money counts its currency; "the US$3.6 million response plan": not the plan."""
+    if noun.lower_ in CURRENCY_WORDS:
+        d.unit = d.unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
+        d.counted, d.counted_head = noun.text, noun.lemma_.lower()
+    else:
+        d.noun = None
 
 
 def _tallied(d: _Draft, page: _Page) -> None:
@@ -370,8 +386,50 @@ def _lone_one(d: _Draft, page: _Page) -> None:
 
 
 # Tried in this order on every number that may be a figure.
+def _numbering(d: _Draft, page: _Page) -> None:
+    """"the force would number some 2,500", "the crowd reached 10,000": the subject of a verb of
+    numbering is the group counted."""
+    if d.noun is not None or d.counted_head is not None or d.verb is None or d.verb.lemma_ not in _NUMBERING_VERBS:
+        return
+    subject = next((c for c in d.verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                    and c.lemma_.lower() not in TALLY_NOUNS), None)
+    if subject is not None:
+        d.counted, d.counted_head = phrase_of(subject, 0), subject.lemma_.lower()
+
+
+def _planned(d: _Draft, page: _Page) -> None:
+    """"the force would number some 2,500", "will send 3,000 troops": a plan or forecast, not a count."""
+    verb = d.verb
+    d.planned = verb is not None and (any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PLAN_VERBS))
+
+
+def _table_row(d: _Draft, page: _Page) -> None:
+    """"Injuries | 4,353", "Arrested: 9,900+": a table or infobox row's label says what the number counts."""
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    row = _ROW_LABEL.fullmatch(page.text[line_start:d.number.start])
+    after = page.text[d.number.end:d.number.end + 3]
+    if row is None or not re.match(r"^\+?\s*(?:\||\n|$)", after):
+        return
+    label = page.doc.char_span(line_start + row.start("label"), line_start + row.end("label"), alignment_mode="expand")
+    claim = next((claim_lexicon()[t.lemma_.lower()] for t in label or () if t.lemma_.lower() in claim_lexicon()), None)
+    if claim is not None:
+        d.claim_type, d.predicate = claim, next(t.lemma_.lower() for t in label if t.lemma_.lower() in claim_lexicon())
+        d.counted_head = d.counted_head or "people"
+
+
+def _standing(d: _Draft, page: _Page) -> None:
+    """Reported, revised, withdrawn, disputed or denied: what the text says of the figure (status.py)."""
+    sentence, doc = d.sentence, page.doc
+    following = doc[sentence.end].sent.text if sentence.end < len(doc) else ""
+    d.status = status_of(page.text[sentence.start_char:d.number.start], page.text[d.number.end:sentence.end_char],
+                         following)
+
+
+# Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
-    _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _burned_things, _troops, _lone_one,
+    _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
+    _burned_things, _troops, _lone_one, _planned, _standing,
 )
 
 
@@ -385,7 +443,7 @@ def _figure(d: _Draft, page: _Page) -> Figure:
     return Figure(
         text=number.text, start=number.start, end=number.end, value=number.value, low=number.low, high=number.high,
         unit=d.unit, approx=number.approx, counted=d.counted, counted_head=d.counted_head, predicate=d.predicate,
-        claim_type=d.claim_type, as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
+        claim_type=d.claim_type, status=d.status, planned=d.planned, as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
         attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
         sentence=sentence.text, sentence_start=sentence.start_char,
         scope=scope_of(d.verb, d.noun, page.places, country_names()),

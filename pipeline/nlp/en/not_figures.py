@@ -32,6 +32,7 @@ _TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|to|after|before|by)\s*$", re
 _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|sections?|chapters?|no\.|nos\.|"
                                r"number|resolution|decree|law|per|page|pp?\.|tel\.?|phone|fax|code|room|"
                                r"flight|route|highway|and)\s*$", re.I)
+_NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)  # "would number some 2,500"
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
 _PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
 PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!years\b|months\b|weeks\b|days\b)[a-z]{3,}s\b")
@@ -72,7 +73,8 @@ def ordinal_or_age(a: Around) -> bool:
 def reference(a: Around) -> bool:
     """"Article 174", "Decree No. 56", "per 1 liter" (a divisor), but not "… and 18 were killed"."""
     m = _REFERENCE_BEFORE.search(a.before)
-    return bool(m and not a.number.unit and m.group(0).strip().lower() != "and")
+    return bool(m and not a.number.unit and m.group(0).strip().lower() != "and"
+                and not _NUMBER_AS_VERB.search(a.before))
 
 
 def listed_article(a: Around) -> bool:

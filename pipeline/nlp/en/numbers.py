@@ -66,7 +66,8 @@ NUMBER = re.compile(
     rf"(?:(?P<low>{_NUM})(?P<lowscale>{_SCALE})?\s*(?:-|–|—)\s*(?P<high>{_NUM})"
     rf"|\b(?P<vague>{_VAGUE})\b|(?P<single>{_NUM}|{_WORDS}))"
     rf"(?P<scale>{_SCALE})?"
-    rf"(?P<suffix>{_SUFFIX_UNIT})?",
+    rf"(?P<suffix>{_SUFFIX_UNIT})?"
+    r"(?P<plus>\+(?![\d\w]))?",  # "9,900+": at least
     re.IGNORECASE,
 )
 _COUNT_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:people|persons|citizens|residents|officers|soldiers|troops|"
@@ -190,7 +191,9 @@ def _read_single(m: re.Match, following: str) -> _Read:
 def _approx(m: re.Match) -> str | None:
     if m.group("vague"):
         return "vague"
-    return QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
+    if m.group("qual"):
+        return QUALIFIERS.get(m.group("qual").lower())
+    return "at least" if m.group("plus") else None
 
 
 def _number_span(text: str, m: re.Match) -> NumberSpan | None:
