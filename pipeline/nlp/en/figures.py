@@ -40,8 +40,8 @@ from .claims import (
 )
 from .entities import country_names
 from .not_figures import not_a_figure
-from .status import status_of
 from .numbers import SCALES, NumberSpan, find_numbers
+from .status import status_of
 
 CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound",
                   "NGN": "naira", "INR": "rupee", "TRY": "lira", "ZAR": "rand", "JPY": "yen", "UAH": "hryvnia",
@@ -412,9 +412,9 @@ def _table_row(d: _Draft, page: _Page) -> None:
     if row is None or not re.match(r"^\+?\s*(?:\||\n|$)", after):
         return
     label = page.doc.char_span(line_start + row.start("label"), line_start + row.end("label"), alignment_mode="expand")
-    claim = next((claim_lexicon()[t.lemma_.lower()] for t in label or () if t.lemma_.lower() in claim_lexicon()), None)
-    if claim is not None:
-        d.claim_type, d.predicate = claim, next(t.lemma_.lower() for t in label if t.lemma_.lower() in claim_lexicon())
+    lemma = next((t.lemma_.lower() for t in label or () if t.lemma_.lower() in claim_lexicon()), None)
+    if lemma is not None:
+        d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
         d.counted_head = d.counted_head or "people"
 
 
