@@ -22,7 +22,7 @@ from .language import DEFAULT, LanguagePack, pack
 COMPONENTS = ("pipeline_dates", "pipeline_entities", "pipeline_figures")
 
 # Results are stored as plain dicts: Docs cross process boundaries as msgpack.
-for _name in ("published", "publisher", "language", *COMPONENTS):
+for _name in ("published", "publisher", "language", "headline_length", *COMPONENTS):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

@@ -446,8 +446,21 @@ def _figure(d: _Draft, page: _Page) -> Figure:
         claim_type=d.claim_type, status=d.status, planned=d.planned, as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
         attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
         sentence=sentence.text, sentence_start=sentence.start_char,
-        scope=scope_of(d.verb, d.noun, page.places, country_names()),
+        scope=scope_of(d.verb, d.noun, page.places, country_names()), part=_part(page.text, number.start),
     )
+
+
+# A photo caption: a line opening on "Photo:", or carrying a credit ("(Photo: …)", "© …", "/Reuters").
+_CAPTION = re.compile(r"^\s*(?:photo|picture|image|caption|pictured|top|above|main image)\s*(?:[:|—–-]|\b(?=.*\b"
+                      r"(?:photo|credit)\b))|\((?:photo|picture|image)s?(?: credit)?\s*:[^)]*\)\s*$|©|/\s*(?:Reuters|AFP|"
+                      r"AP|Getty Images|EPA|TASS|Sputnik|Anadolu)\)?\s*$", re.I)
+
+
+def _part(text: str, start: int) -> str:
+    """Where on the page: a caption's line is told apart from the body (the headline is ``analyse``'s)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return "caption" if _CAPTION.search(text[line_start:line_end if line_end >= 0 else len(text)]) else "body"
 
 
 def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMention], published: str | None,

@@ -150,10 +150,18 @@ def bare_year(a: Around) -> bool:
                 and not PLURAL_AFTER.match(a.after))
 
 
+def footnote_marker(a: Around) -> bool:
+    """"… were killed.3 The next day", "the toll[12]": a note's number glued to the word or in brackets."""
+    n = a.number
+    glued = re.search(r"[^\W\d_][.,;:)\]”\"’']?$", a.before) and re.match(r"^(?:\s|$|[.,;:)\]])", a.after)
+    bracketed = a.before.endswith("[") and a.after.startswith("]")
+    return bool((glued or bracketed) and n.text.isdigit() and n.value < 1000 and not n.unit)
+
+
 NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone,
     part_of_a_name, list_marker, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
-    measure_or_address, dashed_code, age_in_apposition, bare_year,
+    measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker,
 )
 
 
