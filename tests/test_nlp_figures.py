@@ -246,3 +246,15 @@ def test_photo_captions_are_told_apart_from_the_body(nlp) -> None:
 
 def test_footnote_markers_are_not_figures(nlp) -> None:
     assert [f.text for f in figures(nlp, "The toll reached 230[12] by March, officials said.")] == ["230"]
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The unrest began after the price of liquefied petroleum gas rose to 120 tenge per litre.",
+     "liquefied petroleum gas"),
+    ("Damage to business was estimated at 78 billion tenge.", "Damage to business"),
+    ("The riots caused losses of 1.4 billion roubles.", "losses"),
+])
+def test_money_counts_the_thing_priced_or_damaged_and_its_currency_is_the_unit(nlp, text: str,
+                                                                               counted: str) -> None:
+    money = figures(nlp, text)[-1]
+    assert money.counted == counted and money.unit in ("KZT", "RUB")

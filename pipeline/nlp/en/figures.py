@@ -426,10 +426,49 @@ def _standing(d: _Draft, page: _Page) -> None:
                          following)
 
 
+_PRICE_NOUNS = {"price", "cost", "tariff", "fare"}
+_DAMAGE_NOUNS = {"damage", "loss"}
+
+
+def _nearest(tokens: list[Token], at: int) -> Token | None:
+    return min(tokens, key=lambda t: abs(t.i - at), default=None)
+
+
+def _outside(token: Token | None, own: set[int]) -> Token | None:
+    """The token, unless its phrase holds the figure itself ("losses of 1.4 billion roubles")."""
+    return token if token is not None and not own & {t.i for t in token.subtree} else None
+
+
+def _thing_priced(noun: Token, own: set[int]) -> str | None:
+    """"the price of liquefied petroleum gas" → "liquefied petroleum gas"; "gas prices" → "gas"."""
+    what = _outside(_of_object(noun), own) or next((c for c in noun.children if c.dep_ == "compound"), None)
+    return phrase_of(what, 0) if what is not None else None
+
+
+def _thing_damaged(noun: Token, own: set[int]) -> str:
+    """"damage to business" stays whole; "losses of 1.4 billion roubles" is "losses"."""
+    to = _outside(next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "of")), None), own)
+    return noun.doc[noun.i:to.right_edge.i + 1].text if to is not None else noun.text
+
+
+def _priced_thing(d: _Draft, page: _Page) -> None:
+    """Money counts the thing priced or damaged, never its currency (that is ``unit``). ``counted_head``
+    stays the currency word, the gold files' convention for money (tests/gold/README.md)."""
+    if d.unit not in CURRENCY_NAMES or d.claim_type not in ("price", "damage"):
+        return
+    words = _PRICE_NOUNS if d.claim_type == "price" else _DAMAGE_NOUNS
+    noun = _nearest([t for t in d.sentence if t.lemma_.lower() in words], d.anchor.i)
+    own = set(range(d.span.start, d.span.end))
+    if noun is not None:
+        d.counted = _thing_priced(noun, own) if d.claim_type == "price" else _thing_damaged(noun, own)
+    elif d.counted and d.counted.lower() in CURRENCY_WORDS:
+        d.counted = None
+
+
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _burned_things, _troops, _lone_one, _planned, _standing,
+    _burned_things, _troops, _priced_thing, _lone_one, _planned, _standing,
 )
 
 
