@@ -411,10 +411,37 @@ def _place_name(name: str, label: str) -> str:
     return republic.group(1) if republic and republic.group(1).casefold() in country_names() else name
 
 
+_QUOTED = re.compile(r"^(?P<descriptor>.+?)\s*[«\"“](?P<name>[^«»\"“”]{2,60})[»\"”]?$")
+
+
+def _quoted_forms(mentions: list[Mention]) -> dict[str, str]:
+    """"the National Chamber of Entrepreneurs «Atameken»" and "Atameken": one organisation, named by
+    its descriptor and its name in guillemets or quotes."""
+    forms = {}
+    for text, _, label, _ in mentions:
+        m = _QUOTED.match(" ".join(text.split())) if label == "ORG" else None
+        if m:
+            whole = f"{m.group('descriptor')} «{m.group('name').strip()}»"
+            forms[" ".join(text.split())] = forms[m.group("name").strip()] = whole
+    return forms
+
+
+def _of_country_forms(mentions: list[Mention]) -> dict[str, str]:
+    """"the Security Council" and "the Security Council of Kazakhstan" in one text: one body, named in
+    full (when only one "… of <country>" form of it is written)."""
+    orgs = {" ".join(t.split()) for t, _, label, _ in mentions if label == "ORG"}
+    longer: dict[str, set[str]] = {}
+    for name in orgs:
+        m = re.fullmatch(r"(.+?) of (?:the )?(.+)", name)
+        if m and m.group(2).casefold() in country_names() and m.group(1) in orgs:
+            longer.setdefault(m.group(1), set()).add(name)
+    return {short: next(iter(full)) for short, full in longer.items() if len(full) == 1}
+
+
 def canonical_names(mentions: list[Mention], doc_text: str) -> list[str]:
     """One canonical name per mention, shared by its other spellings in the same text."""
     aliases = _tables()[1]
-    acronyms = _acronyms_in(mentions, doc_text)
+    acronyms = {**_of_country_forms(mentions), **_quoted_forms(mentions), **_acronyms_in(mentions, doc_text)}
     full_names = _full_names(mentions)
     out = []
     for text, _, label, _ in mentions:
