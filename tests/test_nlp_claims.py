@@ -338,3 +338,8 @@ def test_status_of_a_figure_comes_from_what_the_text_says_of_it(text: str, statu
 ])
 def test_datelines_are_never_the_speaker_and_a_cited_source_is(text: str, speaker: str) -> None:
     assert _figures(text)[0].attributed_to == speaker
+
+
+def test_a_tally_of_a_state_counts_people() -> None:
+    (tally,) = _figures("A spokesman puts the number of injured at 1,300.")
+    assert (tally.claim_type, tally.counted_head) == ("injured", "people")

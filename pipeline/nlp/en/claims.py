@@ -125,7 +125,7 @@ def tallied(tally: Token) -> Token | None:
     for prep in tally.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "among"):
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "VERB"):  # "of injured"
                     return pobj
     return None
 

@@ -262,8 +262,8 @@ def _tallied(d: _Draft, page: _Page) -> None:
             and d.anchor.head.lower_ != "by":
         d.tally = tally_of(d.verb)
     d.held = tallied(d.tally) if d.tally is not None else None
-    if d.held is not None and d.held.pos_ == "PRON":
-        d.counted_head = "people"  # "the number of those detained"
+    if d.held is not None and (d.held.pos_ == "PRON" or d.held.lower_ in _STATE_AFTER):
+        d.counted_head = "people"  # "the number of those detained", "puts the number of injured at 1,300"
     elif d.held is not None:
         d.counted, d.counted_head = phrase_of(d.held, 0), content_noun(d.held).lemma_.lower()
 
