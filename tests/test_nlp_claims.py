@@ -125,7 +125,7 @@ def test_scope_is_the_place_a_figure_is_limited_to_not_where_most_of_it_happened
 
 
 @pytest.mark.parametrize("sentence, figure, claim_type, counted, head", [
-    ("Officials put the number of dead at 227.", "227", "killed", "dead", "dead"),
+    ("Officials put the number of dead at 227.", "227", "killed", "dead", "people"),
     ("The number of people detained has risen to nearly 10,000.", "nearly 10,000", "detained", "people", "people"),
     ("The total number of those detained reached 9,900.", "9,900", "detained", None, "people"),
     ("The death toll among police officers rose to 19.", "19", "killed", "police officers", "officer"),

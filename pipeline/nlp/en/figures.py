@@ -262,10 +262,19 @@ def _tallied(d: _Draft, page: _Page) -> None:
             and d.anchor.head.lower_ != "by":
         d.tally = tally_of(d.verb)
     d.held = tallied(d.tally) if d.tally is not None else None
-    if d.held is not None and (d.held.pos_ == "PRON" or d.held.lower_ in _STATE_AFTER):
-        d.counted_head = "people"  # "the number of those detained", "puts the number of injured at 1,300"
-    elif d.held is not None:
-        d.counted, d.counted_head = phrase_of(d.held, 0), content_noun(d.held).lemma_.lower()
+    if d.held is not None:
+        _held_group(d, d.held)
+
+
+def _held_group(d: _Draft, held: Token) -> None:
+    """What a tally holds: "the number of those detained" and "the number of injured" count people
+    ("injured" stays the words counted); "the number of people detained" counts people."""
+    if held.pos_ == "PRON":
+        d.counted_head = "people"
+    elif held.lower_ in _STATE_AFTER:
+        d.counted, d.counted_head = held.text, "people"
+    else:
+        d.counted, d.counted_head = phrase_of(held, 0), content_noun(held).lemma_.lower()
 
 
 def _same_group(d: _Draft, page: _Page) -> None:
