@@ -343,3 +343,9 @@ def test_datelines_are_never_the_speaker_and_a_cited_source_is(text: str, speake
 def test_a_tally_of_a_state_counts_people() -> None:
     (tally,) = _figures("A spokesman puts the number of injured at 1,300.")
     assert (tally.claim_type, tally.counted_head) == ("injured", "people")
+
+
+def test_a_bare_count_reported_later_in_the_paragraph_takes_the_paragraphs_claim() -> None:
+    text = ("On Jan 9th, state television reported 164 deaths. Six days later, prosecutors spoke of 225. "
+            "Last month the prosecutor general raised the count to 230.")
+    assert [(f.text, f.claim_type) for f in _figures(text)] == [("164", "killed"), ("225", "killed"), ("230", "killed")]

@@ -60,6 +60,9 @@ _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
                 "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer"}
+# Verbs that give a count without saying of what: the paragraph's last claim says it.
+_REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
+                    "correct", "confirm", "announce", "count"}
 _NUMBERING_VERBS = {"number", "total", "reach", "swell", "grow"}
 _MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
 _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
@@ -299,14 +302,36 @@ def _asked(d: _Draft, page: _Page) -> None:
     if d.claim_type != "other" or d.unit is not None:
         return
     if d.tally is not None and d.held is None:
-        asked = _question(d.sentence)
-        context = asked[0] if asked else _paragraph_type(page.figures, page.text, d.sentence.start_char)
-        if context is not None:
-            d.claim_type, d.predicate = context, d.tally.lemma_.lower()
+        _tally_in_context(d, page, d.tally)
     elif d.noun is None and d.counted is None:
-        asked = _question(d.sentence)
-        if asked is not None:
-            d.claim_type, d.predicate = asked
+        _bare_in_context(d, page)
+
+
+def _tally_in_context(d: _Draft, page: _Page, tally: Token) -> None:
+    """"How many people died? The latest official figure is 230."; "… the toll rose to 230" in a
+    paragraph about the dead."""
+    asked = _question(d.sentence)
+    context = asked[0] if asked else _paragraph_type(page.figures, page.text, d.sentence.start_char)
+    if context is not None:
+        d.claim_type, d.predicate = context, tally.lemma_.lower()
+
+
+def _reported_bare(d: _Draft) -> str | None:
+    """The verb of a bare number that gives a count without saying of what ("spoke of 225")."""
+    lemma = d.verb.lemma_.lower() if d.verb is not None else None
+    return lemma if lemma in _REPORTING_VERBS else None
+
+
+def _bare_in_context(d: _Draft, page: _Page) -> None:
+    """"How many were detained? Close to 10,000."; "164 deaths … Six days later, prosecutors spoke of 225"."""
+    asked = _question(d.sentence)
+    if asked is not None:
+        d.claim_type, d.predicate = asked
+        return
+    verb = _reported_bare(d)
+    context = _paragraph_type(page.figures, page.text, d.sentence.start_char) if verb else None
+    if context is not None:
+        d.claim_type, d.predicate = context, verb
 
 
 def _state_word(d: _Draft, page: _Page) -> None:
