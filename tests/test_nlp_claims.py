@@ -349,3 +349,8 @@ def test_a_bare_count_reported_later_in_the_paragraph_takes_the_paragraphs_claim
     text = ("On Jan 9th, state television reported 164 deaths. Six days later, prosecutors spoke of 225. "
             "Last month the prosecutor general raised the count to 230.")
     assert [(f.text, f.claim_type) for f in _figures(text)] == [("164", "killed"), ("225", "killed"), ("230", "killed")]
+
+
+def test_a_figure_joined_to_the_one_before_shares_its_claim() -> None:
+    text = "Tokayev put the mission at 2,030 troops and 250 pieces of hardware."
+    assert [(f.text, f.claim_type) for f in _figures(text)] == [("2,030", "deployed"), ("250", "deployed")]

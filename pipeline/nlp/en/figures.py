@@ -485,6 +485,19 @@ def _thing_damaged(noun: Token, own: set[int]) -> str:
     return noun.doc[noun.i:to.right_edge.i + 1].text if to is not None else noun.text
 
 
+_PARTNER_BETWEEN = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:and|with|plus|as well as|alongside)\s+$", re.I)
+
+
+def _partner(d: _Draft, page: _Page) -> None:
+    """"2,030 servicemen and 250 units of military equipment", "2,030 troops with 250 pieces of
+    hardware": a figure joined to the one before it shares its claim."""
+    earlier = d.earlier
+    if d.claim_type != "other" or earlier is None or earlier.claim_type == "other" or d.unit != earlier.unit:
+        return
+    if _PARTNER_BETWEEN.match(page.text[earlier.end:d.number.start]):
+        d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
+
+
 def _priced_thing(d: _Draft, page: _Page) -> None:
     """Money counts the thing priced or damaged, never its currency (that is ``unit``). ``counted_head``
     stays the currency word, the gold files' convention for money (tests/gold/README.md)."""
@@ -502,7 +515,7 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _burned_things, _troops, _priced_thing, _lone_one, _planned, _standing,
+    _burned_things, _troops, _partner, _priced_thing, _lone_one, _planned, _standing,
 )
 
 
