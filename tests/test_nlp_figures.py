@@ -258,3 +258,8 @@ def test_money_counts_the_thing_priced_or_damaged_and_its_currency_is_the_unit(n
                                                                                counted: str) -> None:
     money = figures(nlp, text)[-1]
     assert money.counted == counted and money.unit in ("KZT", "RUB")
+
+
+def test_a_price_per_measure_counts_what_the_measure_holds(nlp) -> None:
+    (price,) = figures(nlp, "A decision was announced ensuring the price reduction to 50 tenge per 1 liter of gas.")
+    assert (price.counted, price.unit, price.counted_head) == ("gas", "KZT", "tenge")

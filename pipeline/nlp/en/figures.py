@@ -479,6 +479,19 @@ def _thing_priced(noun: Token, own: set[int]) -> str | None:
     return phrase_of(what, 0) if what is not None else None
 
 
+_MEASURES = {"liter", "litre", "kg", "kilogram", "kilo", "gallon", "tonne", "ton", "loaf", "bag", "cylinder", "barrel"}
+
+
+def _per_measure_of(d: _Draft) -> str | None:
+    """"50 tenge per 1 liter of gas" → "gas": what a measure after the price holds."""
+    doc = d.anchor.doc
+    for token in doc[d.span.end:min(d.sentence.end, d.span.end + 6)]:
+        of = _of_object(token) if token.lemma_.lower() in _MEASURES else None
+        if of is not None:
+            return phrase_of(of, 0)
+    return None
+
+
 def _thing_damaged(noun: Token, own: set[int]) -> str:
     """"damage to business" stays whole; "losses of 1.4 billion roubles" is "losses"."""
     to = _outside(next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "of")), None), own)
@@ -498,18 +511,21 @@ def _partner(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
 
 
+def _money_thing(d: _Draft, noun: Token | None) -> str | None:
+    own = set(range(d.span.start, d.span.end))
+    if d.claim_type == "damage":
+        return _thing_damaged(noun, own) if noun is not None else d.counted
+    return (_thing_priced(noun, own) if noun is not None else None) or _per_measure_of(d)
+
+
 def _priced_thing(d: _Draft, page: _Page) -> None:
     """Money counts the thing priced or damaged, never its currency (that is ``unit``). ``counted_head``
     stays the currency word, the gold files' convention for money (tests/gold/README.md)."""
     if d.unit not in CURRENCY_NAMES or d.claim_type not in ("price", "damage"):
         return
     words = _PRICE_NOUNS if d.claim_type == "price" else _DAMAGE_NOUNS
-    noun = _nearest([t for t in d.sentence if t.lemma_.lower() in words], d.anchor.i)
-    own = set(range(d.span.start, d.span.end))
-    if noun is not None:
-        d.counted = _thing_priced(noun, own) if d.claim_type == "price" else _thing_damaged(noun, own)
-    elif d.counted and d.counted.lower() in CURRENCY_WORDS:
-        d.counted = None
+    counted = _money_thing(d, _nearest([t for t in d.sentence if t.lemma_.lower() in words], d.anchor.i))
+    d.counted = None if counted and counted.lower() in CURRENCY_WORDS else counted
 
 
 # Tried in this order on every number that may be a figure.
