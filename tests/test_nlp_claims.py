@@ -354,3 +354,11 @@ def test_a_bare_count_reported_later_in_the_paragraph_takes_the_paragraphs_claim
 def test_a_figure_joined_to_the_one_before_shares_its_claim() -> None:
     text = "Tokayev put the mission at 2,030 troops and 250 pieces of hardware."
     assert [(f.text, f.claim_type) for f in _figures(text)] == [("2,030", "deployed"), ("250", "deployed")]
+
+
+def test_the_demo_wires_withdrawn_figure_and_its_speaker_past_the_dateline() -> None:
+    text = ("TASBULAK, Jan 15 (CPA) - Steppeland's prosecutor general said on Saturday that 225 people were killed "
+            "in the unrest.\nA figure of 164 dead, reported by the health ministry on January 9, was later "
+            "described by officials as an error.\n")
+    found = [(f.text, f.attributed_to, f.status) for f in _figures(text)]
+    assert found == [("225", "prosecutor general", "reported"), ("164", "health ministry", "withdrawn")]

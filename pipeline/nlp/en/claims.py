@@ -316,15 +316,19 @@ def _according_to(sentence: Span, canonical_of: dict[int, str]) -> str | None:
     return None
 
 
+def _speakers(verb: Token) -> list[Token]:
+    """The subjects of a verb of saying, and its agent when passive ("reported by the health ministry")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return subjects + agents
+
+
 def _sayer(sentence: Span, canonical_of: dict[int, str]) -> str | None:
-    """"The ministry said …": the subject of a verb of saying (never a pronoun)."""
-    for token in sentence:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in SAY_VERBS:
-            continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-        if subject is not None:
-            return canonical_of.get(subject.i) or _clean_name(_subtree_text(subject))
-    return None
+    """"The ministry said …", "a figure reported by the health ministry": who said it (never a pronoun,
+    never a dateline the parser made a second subject: "TASBULAK, Jan 15 - the ministry said")."""
+    names = (canonical_of.get(who.i) or _clean_name(_subtree_text(who)) for token in sentence
+             if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS for who in _speakers(token))
+    return next((name for name in names if name), None)
 
 
 def _cited(sentence: Span, canonical_of: dict[int, str]) -> str | None:

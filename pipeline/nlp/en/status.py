@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
+# Up to the words about the figure: within its clause, or past a semicolon that opens on it
+# ("reported 164 deaths; the figure was soon disowned").
+_SAME_CLAUSE = r"(?:[^;]{0,100}?|[^;]{0,40};\s*(?:the|that|this)\s+(?:figure|number|toll|count|tally)[^;]{0,60}?)"
 _AUX = r"(?:(?:was|were|is|has been|had been|have been|later|soon|since|quickly|then|swiftly)\s+)*"
 STATUS_RULES: tuple[tuple[str, str, re.Pattern, str], ...] = (
     ("withdrawn", "after", re.compile(
-        rf"^[^0-9]{{0,80}}?\b{_AUX}(?:withdrawn|retracted|disowned|deleted|taken down|pulled|"
-        r"(?:described|dismissed|called|blamed on|put down to)\s+(?:as\s+)?(?:an?\s+)?(?:\"|“)?(?:\w+\s+)?error)\b", re.I),
-     'state television reported 164 deaths; the figure was soon disowned as a "technical error"'),
+        rf"^{_SAME_CLAUSE}\b{_AUX}(?:withdrawn|retracted|disowned|deleted|taken down|pulled|"
+        r"(?:described|dismissed|called|blamed on|put down to)\s+(?:by\s+[\w\s]{1,40}?\s+)?(?:as\s+)?(?:an?\s+)?"
+        r"(?:\"|“)?(?:\w+\s+)?error)\b", re.I),
+     "A figure of 164 dead, reported by the health ministry on January 9, was later described by officials as an error"),
     ("withdrawn", "before", re.compile(r"\b(?:withdrew|retracted|disowned)\b[^.;]{0,60}$", re.I),
      "officials withdrew the figure of 164"),
     ("revised", "after", re.compile(
