@@ -85,3 +85,26 @@ def test_analyse_runs_through_the_english_pack() -> None:
     assert nlp is load_nlp()
     figures = analyse(nlp, "Police detained 120 people in Almaty.").figures
     assert [(f.value, f.claim_type) for f in figures] == [(120.0, "detained")]
+
+
+class _Stub:
+    """A second language, as a pack folder would provide it (only what choosing needs)."""
+
+    code = "xx"
+    stopwords = frozenset({"der", "die", "das", "und", "ist"})
+    lexicons: tuple = ()
+
+    def validate(self) -> None:
+        pass
+
+
+def test_a_second_registered_pack_is_chosen_by_declaration_or_by_the_texts_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.nlp import language
+
+    monkeypatch.setattr(language, "LANGUAGES", ("en", "xx"))
+    real_pack = language.pack
+    monkeypatch.setattr(language, "pack", lambda code: _Stub() if code == "xx" else real_pack(code))
+    assert language.choose("xx-YY", "The minister said") == "xx"
+    assert language.choose(None, "Der Minister ist da und die Polizei") == "xx"
+    assert language.choose(None, "The minister said that the toll was 225") == "en"
