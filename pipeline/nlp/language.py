@@ -21,6 +21,7 @@ from typing import Any, Protocol
 import yaml
 from spacy.tokens import Doc
 
+from ..errors import PipelineError
 from ..models import DateMention, EntityMention, Figure
 
 # Codes of the languages with a pack, in the order detection prefers them; the first is the default.
@@ -28,7 +29,7 @@ LANGUAGES: tuple[str, ...] = ("en",)
 DEFAULT = LANGUAGES[0]
 
 
-class LexiconError(ValueError):
+class LexiconError(PipelineError, ValueError):
     """A lexicon file that cannot be used; the message names the file and the entry."""
 
 
@@ -54,12 +55,17 @@ class LanguagePack(Protocol):
     def merge_canonicals(self, entities: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]: ...
 
 
-@functools.lru_cache(maxsize=None)
-def pack(code: str) -> LanguagePack:
-    """The pack of a registered language; ``KeyError`` for one without."""
+def _unchecked(code: str) -> LanguagePack:
     if code not in LANGUAGES:
         raise KeyError(code)
     found: LanguagePack = importlib.import_module(f"{__package__}.{code}").LANGUAGE
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def pack(code: str) -> LanguagePack:
+    """The pack of a registered language, its lexicons checked (``LexiconError``); ``KeyError`` for none."""
+    found = _unchecked(code)
     found.validate()
     return found
 
@@ -95,7 +101,8 @@ def digest(paths: Iterable[Path]) -> str:
 
 
 def all_lexicons() -> list[Path]:
-    return [path for code in LANGUAGES for path in pack(code).lexicons]
+    """Every pack's lexicon files; not checked here, so a bad one is reported when a model loads, not on import."""
+    return [path for code in LANGUAGES for path in _unchecked(code).lexicons]
 
 
 def read_yaml(path: Path) -> Any:
