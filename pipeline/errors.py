@@ -3,6 +3,7 @@
     PipelineError                 base: catch this to catch everything below
     ├── ConfigError               sources.yaml is unreadable or invalid (carries every problem found)
     ├── ModelNotFound             no spaCy English model is importable
+    ├── LexiconError              a language's lexicon has a bad entry (pipeline/nlp/language.py)
     ├── ExtractError              a page has no article text we can use
     │   └── SoftPage              a 200 page that is a consent wall, paywall stub or soft 404
     ├── ArchiveError              the web archive cannot be read or written

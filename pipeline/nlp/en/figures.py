@@ -1,0 +1,586 @@
+"""Which numbers are figures, and the claim each one makes.
+
+Which numbers are no figures is decided by the rules of ``not_figures.py``; a word number
+("one") that quantifies nothing is none either. A figure is then built by ``STEPS``, tried in
+order on one ``_Draft``: each step is a small rule with the sentence it exists for.
+
+Choices: a range ("110-120") has ``low``/``high`` and ``value`` = their midpoint; money has
+``unit`` = ISO code and ``counted_head`` = the currency word, and "per liter" is a divisor,
+not a figure; "victims" (dead and wounded together) stays claim type "other"; a container
+("33 cases of attacks") keeps its words in ``counted`` but its content is the head ("attack").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ...models import DateMention, EntityMention, Figure
+from ...places import locate
+from .claims import (
+    CONTAINERS,
+    CURRENCY_WORDS,
+    TALLY_NOUNS,
+    as_of_date,
+    attribution,
+    claim_lexicon,
+    claim_type_of,
+    content_noun,
+    counted_noun,
+    governing_verb,
+    number_anchor,
+    phrase_of,
+    scope_of,
+    tallied,
+    tally_of,
+)
+from .entities import country_names
+from .not_figures import not_a_figure
+from .numbers import SCALES, NumberSpan, find_numbers
+from .status import status_of
+
+CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound",
+                  "NGN": "naira", "INR": "rupee", "TRY": "lira", "ZAR": "rand", "JPY": "yen", "UAH": "hryvnia",
+                  "ILS": "shekel", "CNY": "yuan", "KGS": "som"}
+# "225 killed, including 19 police officers": the 19 were killed too.
+_PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
+                             r"of (?:those|these),?)\s*$", re.I)
+_PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
+_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?(dead|killed|injured|wounded|detained|arrested)\b",
+                          re.I)  # "19 officers were among the dead", "two were among those killed"
+# "19 of the dead were police officers", "two-thirds of the dead"
+_OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|displaced)\b",
+                       re.I)
+_CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)?\s*from\s*$", re.I)
+_MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*)\b")
+# Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
+_TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
+                "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer"}
+# Verbs that give a count without saying of what: the paragraph's last claim says it.
+_REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
+                    "correct", "confirm", "announce", "count"}
+_NUMBERING_VERBS = {"number", "total", "reach", "swell", "grow"}
+_MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
+_PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
+# A table or infobox row: "Injuries | 4,353", "| Arrested | 9,900+", "Deaths: 225" on a line of its own.
+_ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t)\s*")
+_MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift"}
+_STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
+                "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
+# What a fire destroys: counted, it is damage ("400 vehicles burned"), not a number of fires.
+_BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
+                  "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
+                  "church", "mosque", "business", "property", "apartment", "flat", "engine", "tyre", "tire"}
+
+
+def _state_after(text: str, end: int) -> str | None:
+    """The claim type a state word right after a number gives: "nine dead", "12 wounded"."""
+    word = re.match(r"\s+(\w+)", text[end:end + 15])
+    return _STATE_AFTER.get(word.group(1).lower()) if word else None
+
+
+def _question(sentence: Span) -> tuple[str, str] | None:
+    """(claim type, lemma) a question just before the sentence asks about ("How many were hurt?")."""
+    if sentence.start == 0:
+        return None
+    question = sentence.doc[sentence.start - 1].sent
+    if not question.text.rstrip().endswith("?"):
+        return None
+    lexicon = claim_lexicon()
+    return next(((lexicon[t.lemma_.lower()], t.lemma_.lower()) for t in question if t.lemma_.lower() in lexicon),
+                None)
+
+
+def _paragraph_type(figures: list[Figure], text: str, start: int) -> str | None:
+    """The claim type of the last figure before ``start`` in the same paragraph, if close."""
+    if not figures or figures[-1].claim_type == "other" or start - figures[-1].end > 400:
+        return None
+    return None if "\n\n" in text[figures[-1].end:start] else figures[-1].claim_type
+
+
+def _strong_noun(text: str, number: NumberSpan, span) -> Token | None:
+    """"a 2,500-strong contingent": the noun after "-strong"."""
+    if not re.match(r"^-strong\b", text[number.end:number.end + 8]):
+        return None
+    doc = span.doc
+    for token in doc[span.end:min(len(doc), span.end + 4)]:
+        if token.lower_ == "strong":
+            return token.head if token.head.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def _copula_noun(anchor: Token) -> Token | None:
+    """"Nineteen of them were members of the police": what the number is, after the copula."""
+    if anchor.dep_ != "nsubj" or anchor.head.lemma_ != "be":
+        return None
+    for child in anchor.head.children:
+        if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+@dataclass
+class _Page:
+    """What every figure of one document is built from."""
+
+    doc: Doc
+    text: str
+    dates: list[DateMention]
+    published: str | None
+    publisher: str | None
+    canonical_at: dict[int, str] = field(default_factory=dict)  # token → canonical person name
+    places: dict[int, str] = field(default_factory=dict)  # token → canonical place name
+    figures: list[Figure] = field(default_factory=list)
+    previous_in_sentence: dict[int, Figure] = field(default_factory=dict)  # sentence start → its last group
+
+    @property
+    def date_spans(self) -> list[tuple[int, int]]:
+        return [(d.start, d.end) for d in self.dates]
+
+
+@dataclass
+class _Draft:
+    """One number on its way to a figure."""
+
+    number: NumberSpan
+    span: Span
+    anchor: Token
+    noun: Token | None
+    unit: str | None
+    is_word_number: bool
+    counted: str | None = None
+    counted_head: str | None = None
+    verb: Token | None = None
+    earlier: Figure | None = None  # the sentence's last figure that named a group
+    tally: Token | None = None
+    held: Token | None = None
+    claim_type: str = "other"
+    predicate: str | None = None
+    part_of: bool = False
+    dropped: bool = False
+    status: str = "reported"
+    planned: bool = False
+
+    @property
+    def sentence(self) -> Span:
+        return self.span[0].sent
+
+
+def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], published: str | None,
+          publisher: str | None) -> _Page:
+    page = _Page(doc, doc.text, dates, published, publisher)
+    for mention in entities:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if mention.label == "PERSON":
+                page.canonical_at[token.i] = mention.canonical
+            if mention.label in ("GPE", "LOC", "FAC") or (mention.label == "PERSON" and " " not in mention.text
+                                                          and locate(mention.canonical) is not None):
+                page.places[token.i] = mention.canonical  # the model often calls an unfamiliar town a person
+    return page
+
+
+def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
+    if _is_share(number):  # "two-thirds of the displaced": the share says nothing of its own
+        return _of_object(anchor) or counted_noun(anchor)
+    noun = counted_noun(anchor)
+    if noun is not None and noun.lower_.rstrip(".") in SCALES:
+        noun = None  # "$180m": the scale belongs to the number
+    return noun or _strong_noun(text, number, span) or _copula_noun(anchor)
+
+
+def _quantifies_nothing(text: str, number: NumberSpan, anchor: Token, noun: Token | None) -> bool:
+    """"one of them", "the two sides"; not "put the toll at a dozen", "nine dead"."""
+    return noun is None and number.approx != "vague" and (
+        anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1) \
+        and tally_of(governing_verb(anchor)) is None and not _state_after(text, number.end)
+
+
+def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
+    """The number placed in the parse, with the noun it counts; None when it counts nothing."""
+    span = page.doc.char_span(number.number_start, number.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    anchor = number_anchor(span)
+    noun = _quantified(page.text, number, span, anchor)
+    is_word_number = not any(ch.isdigit() for ch in number.text)
+    if is_word_number and _quantifies_nothing(page.text, number, anchor, noun):
+        return None
+    if _names_number(number, span, noun):
+        return None
+    if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
+        noun = None  # the head is before the number: not what it counts
+    return _Draft(number, span, anchor, noun, number.unit, is_word_number)
+
+
+def _is_share(number: NumberSpan) -> bool:
+    """A fraction written in words ("three-quarters", "a third"): a share of a group named after it."""
+    return number.unit == "%" and not any(ch.isdigit() for ch in number.text) and "per" not in number.text.lower()
+
+
+def _of_object(anchor: Token) -> Token | None:
+    """"three-quarters of [the 4,353 people who were wounded]", "two-thirds of [the dead]"."""
+    return next((pobj for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj"), None)
+
+
+def _names_number(number: NumberSpan, span: Span, noun: Token | None) -> bool:
+    """A name's number: "Temisvarska 10", "Flight 370", "Boeing 737"."""
+    return noun is not None and noun.i == span.start - 1 and noun.pos_ == "PROPN" and not number.unit \
+        and noun.lemma_.lower() not in CONTAINERS and noun.ent_type_ not in ("DATE", "TIME")  # "By Friday 3,811"
+
+
+def _counted(d: _Draft, page: _Page) -> None:
+    """"3,811 people detained": the noun phrase and its head; money counts its currency; a share
+    ("two-thirds of the dead") counts no group of its own."""
+    noun = None if _is_share(d.number) else d.noun
+    if noun is not None and (noun.lower_ in CURRENCY_WORDS or d.unit in CURRENCY_NAMES):
+        _money(d, noun)
+    elif noun is not None:
+        d.counted = phrase_of(noun, d.span.end if noun.i >= d.span.end else noun.i)
+        d.counted_head = content_noun(noun).lemma_.lower()  # "cases of attacks" counts attacks
+    if d.counted_head is None and d.unit in CURRENCY_NAMES:
+        d.counted_head = CURRENCY_NAMES[d.unit]  # "from 50-60 to 110-120 tenge": 50-60 tenge too
+
+
+def _money(d: _Draft, noun: Token) -> None:
+    """"78 billion tenge": money counts its currency; "the US$3.6 million response plan": not the plan."""
+    if noun.lower_ in CURRENCY_WORDS:
+        d.unit = d.unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
+        d.counted, d.counted_head = noun.text, noun.lemma_.lower()
+    else:
+        d.noun = None
+
+
+def _tallied(d: _Draft, page: _Page) -> None:
+    """"The number of people detained rose to 10,000": the number is the tally's value and counts
+    what the tally holds; not "rose by 20", which is a change."""
+    d.verb = governing_verb(d.noun if d.noun is not None else d.anchor)
+    d.earlier = page.previous_in_sentence.get(d.sentence.start)
+    if d.noun is None and d.counted_head is None and d.anchor.dep_ in ("pobj", "dobj", "attr") \
+            and d.anchor.head.lower_ != "by":
+        d.tally = tally_of(d.verb)
+    d.held = tallied(d.tally) if d.tally is not None else None
+    if d.held is not None:
+        _held_group(d, d.held)
+
+
+def _held_group(d: _Draft, held: Token) -> None:
+    """What a tally holds: "the number of those detained" and "the number of injured" count people
+    ("injured" stays the words counted); "the number of people detained" counts people."""
+    if held.pos_ == "PRON":
+        d.counted_head = "people"
+    elif held.lower_ in _STATE_AFTER:
+        d.counted, d.counted_head = held.text, "people"
+    else:
+        d.counted, d.counted_head = phrase_of(held, 0), content_noun(held).lemma_.lower()
+
+
+def _same_group(d: _Draft, page: _Page) -> None:
+    """"… and 18 were killed": a bare subject or object counts the group of the sentence's figure before it
+    (not "78 billion tenge, or roughly $180m", in another unit)."""
+    if d.held is None and d.noun is None and d.earlier is not None and d.unit == d.earlier.unit \
+            and d.anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        d.counted, d.counted_head = d.earlier.counted, d.earlier.counted_head
+
+
+def _claimed(d: _Draft, page: _Page) -> None:
+    """What happened, from the verb and the nouns around it ("caused damage": the event is the noun)."""
+    d.claim_type, trigger = claim_type_of(d.verb, d.noun, d.anchor, d.unit, d.sentence)
+    d.predicate = d.verb.lemma_.lower() if d.verb is not None else None
+    if trigger and d.predicate not in claim_lexicon():
+        d.predicate = trigger
+
+
+def _asked(d: _Draft, page: _Page) -> None:
+    """"How many people died? The latest official figure is 230.", "How many were detained? Close
+    to 10,000.": the question (or the paragraph) says what a bare number counts."""
+    if d.claim_type != "other" or d.unit is not None:
+        return
+    if d.tally is not None and d.held is None:
+        _tally_in_context(d, page, d.tally)
+    elif d.noun is None and d.counted is None:
+        _bare_in_context(d, page)
+
+
+def _tally_in_context(d: _Draft, page: _Page, tally: Token) -> None:
+    """"How many people died? The latest official figure is 230."; "… the toll rose to 230" in a
+    paragraph about the dead."""
+    asked = _question(d.sentence)
+    context = asked[0] if asked else _paragraph_type(page.figures, page.text, d.sentence.start_char)
+    if context is not None:
+        d.claim_type, d.predicate = context, tally.lemma_.lower()
+
+
+def _reported_bare(d: _Draft) -> str | None:
+    """The verb of a bare number that gives a count without saying of what ("spoke of 225")."""
+    lemma = d.verb.lemma_.lower() if d.verb is not None else None
+    return lemma if lemma in _REPORTING_VERBS else None
+
+
+def _bare_in_context(d: _Draft, page: _Page) -> None:
+    """"How many were detained? Close to 10,000."; "164 deaths … Six days later, prosecutors spoke of 225"."""
+    asked = _question(d.sentence)
+    if asked is not None:
+        d.claim_type, d.predicate = asked
+        return
+    verb = _reported_bare(d)
+    context = _paragraph_type(page.figures, page.text, d.sentence.start_char) if verb else None
+    if context is not None:
+        d.claim_type, d.predicate = context, verb
+
+
+def _state_word(d: _Draft, page: _Page) -> None:
+    """"26 dead and 18 wounded", "a figure of 164 dead": a state word right after the number."""
+    state = re.match(r"\s+(\w+)", page.text[d.number.end:d.number.end + 15])
+    if d.noun is None and state and state.group(1).lower() in _STATE_AFTER:
+        d.claim_type = _STATE_AFTER[state.group(1).lower()]
+        if d.counted is None:
+            d.counted, d.counted_head = state.group(1), "people"
+
+
+def _whole(d: _Draft, page: _Page) -> Figure | None:
+    """"… 225 people lost their lives. Nineteen of them were police officers.": the whole may be
+    the last figure of the sentence before."""
+    last = page.figures[-1] if page.figures else None
+    if d.earlier is not None:
+        return d.earlier
+    if last is not None and last.claim_type != "other" and 0 <= d.sentence.start_char - last.end < 250:
+        return last
+    return None
+
+
+def _of_the_state(d: _Draft, page: _Page, after: str) -> bool:
+    """"19 of the dead were police officers", "two-thirds of the dead"."""
+    if (of_state := _OF_STATE.match(after)):
+        d.claim_type = _STATE_AFTER[of_state.group(1).lower()]
+    return bool(of_state)
+
+
+def _part_of_the_whole(d: _Draft, page: _Page, after: str) -> bool:
+    """"225 killed, including 19 police officers", "3,393 of them" (not "70% of them were released")."""
+    whole = _whole(d, page)
+    if whole is not None and d.part_of and d.unit != "%" and (whole.claim_type != "other" or d.claim_type == "other"):
+        # "4,578 victims, including 4,353 wounded": a part with a claim of its own keeps it
+        d.claim_type, d.predicate = whole.claim_type, whole.predicate
+        return True
+    return False
+
+
+def _among_the_state(d: _Draft, page: _Page, after: str) -> bool:
+    """"19 officers were among the dead"."""
+    if (among := _AMONG_STATE.match(after)):
+        d.claim_type = _STATE_AFTER[among.group(1).lower()]
+    return bool(among)
+
+
+def _changed_from(d: _Draft, page: _Page, after: str) -> bool:
+    """"3,811 in custody, up from 2,298": the earlier value of the same group and claim."""
+    before = page.text[max(d.sentence.start_char, d.number.start - 25):d.number.start]
+    if d.claim_type == "other" and d.earlier is not None and d.unit == d.earlier.unit and _CHANGE_FROM.search(before):
+        d.claim_type, d.predicate = d.earlier.claim_type, d.earlier.predicate
+        d.counted, d.counted_head = d.counted or d.earlier.counted, d.counted_head or d.earlier.counted_head
+        return True
+    return False
+
+
+# The first of these that holds decides.
+_WHOLE_RULES = (_of_the_state, _part_of_the_whole, _among_the_state, _changed_from)
+
+
+def _part_of_a_whole(d: _Draft, page: _Page) -> None:
+    """A part, or an earlier value, shares its whole's claim."""
+    text, number, sentence = page.text, d.number, d.sentence
+    after = text[number.end:min(sentence.end_char, number.end + 80)]
+    d.part_of = bool(_PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start])
+                     or _PART_OF_AFTER.match(after))
+    any(rule(d, page, after) for rule in _WHOLE_RULES)
+
+
+def _burned_things(d: _Draft, page: _Page) -> None:
+    """"400 vehicles burned", "six storage tanks burned out": what the fire destroyed is damage."""
+    if d.claim_type == "fires" and d.counted_head in _BURNED_THINGS:
+        d.claim_type = "damage"
+
+
+def _troops(d: _Draft, page: _Page) -> None:
+    """"a CSTO force of 2,030 soldiers guarded airports": troops sent or in a military sentence are deployed."""
+    if d.claim_type == "other" and d.counted_head in _TROOP_HEADS and ((d.predicate or "") in _MOVE_VERBS or (
+            _MILITARY.search(d.sentence.text) and d.counted_head != "unit")):
+        d.claim_type = "deployed"
+
+
+def _lone_one(d: _Draft, page: _Page) -> None:
+    """"one of the most stable states", "one night": a word, not a count."""
+    d.dropped = d.is_word_number and d.number.value == 1 and d.claim_type == "other"
+
+
+# Tried in this order on every number that may be a figure.
+def _numbering(d: _Draft, page: _Page) -> None:
+    """"the force would number some 2,500", "the crowd reached 10,000": the subject of a verb of
+    numbering is the group counted."""
+    if d.noun is not None or d.counted_head is not None or d.verb is None or d.verb.lemma_ not in _NUMBERING_VERBS:
+        return
+    subject = next((c for c in d.verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                    and c.lemma_.lower() not in TALLY_NOUNS), None)
+    if subject is not None:
+        d.counted, d.counted_head = phrase_of(subject, 0), subject.lemma_.lower()
+
+
+def _planned(d: _Draft, page: _Page) -> None:
+    """"the force would number some 2,500", "will send 3,000 troops": a plan or forecast, not a count."""
+    verb = d.verb
+    d.planned = verb is not None and (any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PLAN_VERBS))
+
+
+def _table_row(d: _Draft, page: _Page) -> None:
+    """"Injuries | 4,353", "Arrested: 9,900+": a table or infobox row's label says what the number counts."""
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    row = _ROW_LABEL.fullmatch(page.text[line_start:d.number.start])
+    after = page.text[d.number.end:d.number.end + 3]
+    if row is None or not re.match(r"^\+?\s*(?:\||\n|$)", after):
+        return
+    label = page.doc.char_span(line_start + row.start("label"), line_start + row.end("label"), alignment_mode="expand")
+    lemma = next((t.lemma_.lower() for t in label or () if t.lemma_.lower() in claim_lexicon()), None)
+    if lemma is not None:
+        d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
+        d.counted_head = d.counted_head or "people"
+
+
+def _standing(d: _Draft, page: _Page) -> None:
+    """Reported, revised, withdrawn, disputed or denied: what the text says of the figure (status.py)."""
+    sentence, doc = d.sentence, page.doc
+    following = doc[sentence.end].sent.text if sentence.end < len(doc) else ""
+    d.status = status_of(page.text[sentence.start_char:d.number.start], page.text[d.number.end:sentence.end_char],
+                         following)
+
+
+_PRICE_NOUNS = {"price", "cost", "tariff", "fare"}
+_DAMAGE_NOUNS = {"damage", "loss"}
+
+
+def _nearest(tokens: list[Token], at: int) -> Token | None:
+    return min(tokens, key=lambda t: abs(t.i - at), default=None)
+
+
+def _outside(token: Token | None, own: set[int]) -> Token | None:
+    """The token, unless its phrase holds the figure itself ("losses of 1.4 billion roubles")."""
+    return token if token is not None and not own & {t.i for t in token.subtree} else None
+
+
+def _thing_priced(noun: Token, own: set[int]) -> str | None:
+    """"the price of liquefied petroleum gas" → "liquefied petroleum gas"; "gas prices" → "gas"."""
+    what = _outside(_of_object(noun), own) or next((c for c in noun.children if c.dep_ == "compound"), None)
+    return phrase_of(what, 0) if what is not None else None
+
+
+_MEASURES = {"liter", "litre", "kg", "kilogram", "kilo", "gallon", "tonne", "ton", "loaf", "bag", "cylinder", "barrel"}
+
+
+def _per_measure_of(d: _Draft) -> str | None:
+    """"50 tenge per 1 liter of gas" → "gas": what a measure after the price holds."""
+    doc = d.anchor.doc
+    for token in doc[d.span.end:min(d.sentence.end, d.span.end + 6)]:
+        of = _of_object(token) if token.lemma_.lower() in _MEASURES else None
+        if of is not None:
+            return phrase_of(of, 0)
+    return None
+
+
+def _thing_damaged(noun: Token, own: set[int]) -> str:
+    """"damage to business" stays whole; "losses of 1.4 billion roubles" is "losses"."""
+    to = _outside(next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "of")), None), own)
+    return noun.doc[noun.i:to.right_edge.i + 1].text if to is not None else noun.text
+
+
+_PARTNER_BETWEEN = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:and|with|plus|as well as|alongside)\s+$", re.I)
+
+
+def _partner(d: _Draft, page: _Page) -> None:
+    """"2,030 servicemen and 250 units of military equipment", "2,030 troops with 250 pieces of
+    hardware": a figure joined to the one before it shares its claim."""
+    earlier = d.earlier
+    if d.claim_type != "other" or earlier is None or earlier.claim_type == "other" or d.unit != earlier.unit:
+        return
+    if _PARTNER_BETWEEN.match(page.text[earlier.end:d.number.start]):
+        d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
+
+
+def _money_thing(d: _Draft, noun: Token | None) -> str | None:
+    own = set(range(d.span.start, d.span.end))
+    if d.claim_type == "damage":
+        return _thing_damaged(noun, own) if noun is not None else d.counted
+    return (_thing_priced(noun, own) if noun is not None else None) or _per_measure_of(d)
+
+
+def _priced_thing(d: _Draft, page: _Page) -> None:
+    """Money counts the thing priced or damaged, never its currency (that is ``unit``). ``counted_head``
+    stays the currency word, the gold files' convention for money (tests/gold/README.md)."""
+    if d.unit not in CURRENCY_NAMES or d.claim_type not in ("price", "damage"):
+        return
+    words = _PRICE_NOUNS if d.claim_type == "price" else _DAMAGE_NOUNS
+    counted = _money_thing(d, _nearest([t for t in d.sentence if t.lemma_.lower() in words], d.anchor.i))
+    d.counted = None if counted and counted.lower() in CURRENCY_WORDS else counted
+
+
+# Tried in this order on every number that may be a figure.
+STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
+    _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
+    _burned_things, _troops, _partner, _priced_thing, _lone_one, _planned, _standing,
+)
+
+
+def _sentence_dates(page: _Page, sentence: Span) -> list[DateMention]:
+    index = bisect.bisect_left([d.start for d in page.dates], sentence.start_char)
+    return [d for d in page.dates[index:] if d.start < sentence.end_char]
+
+
+def _figure(d: _Draft, page: _Page) -> Figure:
+    number, sentence = d.number, d.sentence
+    return Figure(
+        text=number.text, start=number.start, end=number.end, value=number.value, low=number.low, high=number.high,
+        unit=d.unit, approx=number.approx, counted=d.counted, counted_head=d.counted_head, predicate=d.predicate,
+        claim_type=d.claim_type, status=d.status, planned=d.planned, as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
+        attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
+        sentence=sentence.text, sentence_start=sentence.start_char,
+        scope=scope_of(d.verb, d.noun, page.places, country_names()), part=_part(page.text, number.start),
+    )
+
+
+# A photo caption: a line opening on "Photo:", or carrying a credit ("(Photo: …)", "© …", "/Reuters").
+_CAPTION = re.compile(r"^\s*(?:photo|picture|image|caption|pictured|top|above|main image)\s*(?:[:|—–-]|\b(?=.*\b"
+                      r"(?:photo|credit)\b))|\((?:photo|picture|image)s?(?: credit)?\s*:[^)]*\)\s*$|©|/\s*(?:Reuters|AFP|"
+                      r"AP|Getty Images|EPA|TASS|Sputnik|Anadolu)\)?\s*$", re.I)
+
+
+def _part(text: str, start: int) -> str:
+    """Where on the page: a caption's line is told apart from the body (the headline is ``analyse``'s)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return "caption" if _CAPTION.search(text[line_start:line_end if line_end >= 0 else len(text)]) else "body"
+
+
+def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMention], published: str | None,
+                 publisher: str | None) -> list[Figure]:
+    page = _page(doc, dates, entities, published, publisher)
+    date_spans = page.date_spans
+    for number in find_numbers(page.text):
+        draft = None if not_a_figure(page.text, number, date_spans) else _draft(page, number)
+        if draft is None:
+            continue
+        for step in STEPS:
+            step(draft, page)
+        if draft.dropped:
+            continue
+        figure = _figure(draft, page)
+        page.figures.append(figure)
+        if (draft.counted is not None or draft.claim_type != "other") and not (draft.part_of and draft.earlier):
+            # "164 dead, including three children": the whole, not its part, is what a later
+            # bare number of the sentence refers to ("… and 156 were taken to hospital").
+            page.previous_in_sentence[draft.sentence.start] = figure
+    return page.figures

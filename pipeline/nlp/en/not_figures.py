@@ -1,0 +1,171 @@
+"""Numbers that are not figures, one named rule each, with the text it exists for.
+
+``NOT_A_FIGURE`` is tried in order; the first rule that holds drops the number. Each rule
+sees the number and up to 20 characters either side of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .numbers import NumberSpan
+
+
+@dataclass(frozen=True)
+class Around:
+    number: NumberSpan
+    before: str  # up to 20 characters before the number
+    after: str  # up to 20 characters after it
+    date_spans: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) -> Around:
+        return cls(number, text[max(0, number.start - 20):number.start], text[number.end:number.end + 20], date_spans)
+
+
+_DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+                             r"centuries|year-old|years-old)\b", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b|GMT|UTC)", re.I)
+_TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|to|after|before|by)\s*$", re.I)
+_REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|sections?|chapters?|no\.|nos\.|"
+                               r"number|resolution|decree|law|per|page|pp?\.|tel\.?|phone|fax|code|room|"
+                               r"flight|route|highway|and)\s*$", re.I)
+_NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)  # "would number some 2,500"
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
+_PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
+PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!years\b|months\b|weeks\b|days\b)[a-z]{3,}s\b")
+_CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotline|helpline|(?:tele)?phone|"
+                          r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
+_IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|platform|terminal|zone|sector|"
+                                r"building|bus|train|reactor|pier|berth|hangar|exit|runway|lane)\s*$", re.I)
+_AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
+_MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kg|litre|liter|metre|meter|km|kilometre|kilometer|mile|storey|"
+                            r"story|seat|bed|hectare)s?\b|\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|"
+                            r"tonnes?|tons?|degrees|°|mm|cm)\b)", re.I)
+_STREET_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Lane|"
+                           r"Square|Prospekt|Prospect|Highway)|^\s+(?:Avenida|Calle|Rue|Via|ulitsa)\b")
+_AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
+
+
+def in_a_date(a: Around) -> bool:
+    """"On 5 January 2022": the date finder has it."""
+    return any(s < a.number.end and a.number.start < e for s, e in a.date_spans)
+
+
+def time_of_day(a: Around) -> bool:
+    """"at 10 a.m.", "until 23.00", "from 23:00 to 07:00"."""
+    return bool(_TIME_AFTER.match(a.after) or re.match(r"^\d{1,2}[.:]\d{2}$", a.number.text)
+                and _TIME_BEFORE.search(a.before) or re.match(r"^:\d\d\b", a.after) or re.search(r"\d:$", a.before))
+
+
+def duration(a: Around) -> bool:
+    """"8 years in prison", "a 72-hour curfew"."""
+    return bool(_DURATION_AFTER.match(a.after))
+
+
+def ordinal_or_age(a: Around) -> bool:
+    """"the 30th anniversary", "a 34-year-old man"."""
+    return bool(_ORDINAL_AFTER.match(a.after) or _AGE_AFTER.match(a.after))
+
+
+def reference(a: Around) -> bool:
+    """"Article 174", "Decree No. 56", "per 1 liter" (a divisor), but not "… and 18 were killed"."""
+    m = _REFERENCE_BEFORE.search(a.before)
+    return bool(m and not a.number.unit and m.group(0).strip().lower() != "and"
+                and not _NUMBER_AS_VERB.search(a.before))
+
+
+def listed_article(a: Around) -> bool:
+    """The "4" of "Articles 2 and 4"."""
+    return bool(re.search(r"\barticles?\s+\d+\s*(?:,\s*\d+\s*)*and\s*$", a.before, re.I))
+
+
+def number_sign_or_phone(a: Around) -> bool:
+    """"№ 12", "#3", "+7 727 …", "call 112"."""
+    return bool(a.before.rstrip().endswith(("+", "№", "#")) or _PHONE_BEFORE.search(a.before)
+                or _CALL_BEFORE.search(a.before))
+
+
+def part_of_a_name(a: Around) -> bool:
+    """"Khabar-24", "COVID-19", "Su-25"."""
+    return bool(re.search(r"[A-Za-z]-$", a.before))
+
+
+def list_marker(a: Around) -> bool:
+    """"1. Losses suffered by businesses …", a thread's "3/ Yesterday …"."""
+    return bool(re.match(r"^[.)/]\s", a.after) and re.search(r"(?:^|\n)\s*$", a.before))
+
+
+def code_digits(a: Around) -> bool:
+    """A leading zero or digits glued before: a phone number or a code, "012 315 1700", "0800"."""
+    return bool(re.match(r"^0\d{2,}", a.number.text) or re.search(r"\d$", a.before))
+
+
+def spoken_or_bracketed_age(a: Around) -> bool:
+    """"I'm 34", "Johannes Sithole (52)"."""
+    return bool(re.search(r"\b(?:I'm|I am|he's|she's|aged)\s*$", a.before, re.I) or (
+        re.search(r"[A-Z][^\W\d_]+\s\($", a.before) and a.after.startswith(")") and a.number.value < 120))
+
+
+def identifier(a: Around) -> bool:
+    """A name's number: "Tank 14", "unit 3", "Gate 2" (not "unit 3 soldiers")."""
+    return bool(_IDENTIFIER_BEFORE.search(a.before) and not PLURAL_AFTER.match(a.after))
+
+
+def age_limit(a: Around) -> bool:
+    """"children under 5"."""
+    return bool(re.search(r"\b(?:children|people|those|anyone|everyone|adults)\s*$", a.before, re.I)
+                and re.match(r"(?:under|over|above|below)\b", a.number.text, re.I) and a.number.value < 120)
+
+
+def times_or_ages(a: Around) -> bool:
+    """"sixteen times more", "brothers aged 19 and 22"."""
+    return bool(re.match(r"^\s+times\b", a.after) or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", a.before, re.I))
+
+
+def measure_or_address(a: Around) -> bool:
+    """"a 500-gram loaf", "a depth of 20 km", "magnitude 6.8", "14 Shakhtyorov Street"."""
+    return bool(_MEASURE_AFTER.match(a.after) or re.search(r"\bmagnitude\s*$", a.before, re.I)
+                or _STREET_AFTER.match(a.after))
+
+
+def dashed_code(a: Around) -> bool:
+    """A phone number or an identifier: "1800-335-486", "8-3846-61-22-40"."""
+    return bool(re.search(r"\d-$", a.before) or re.match(r"^-\d+-\d", a.after) or (
+        re.match(r"^-\d", a.after) and re.search(r"\d-\d+-$", a.before + "-")))
+
+
+def age_in_apposition(a: Around) -> bool:
+    """"Tokayev, 68, told parliament"."""
+    return bool(_AGE_APPOSITION.search(a.before) and re.match(r"^(?:,|\.(?:\s|$))", a.after)
+                and a.number.value < 120 and not a.number.unit)
+
+
+def bare_year(a: Around) -> bool:
+    """A year on its own, "in 2030" (but "2,030 troops" and "2030 troops" are counts)."""
+    n = a.number
+    return bool(not n.unit and re.fullmatch(r"(?:19|20)\d\d", n.text) and n.approx is None
+                and not PLURAL_AFTER.match(a.after))
+
+
+def footnote_marker(a: Around) -> bool:
+    """"… were killed.3 The next day", "the toll[12]": a note's number glued to the word or in brackets."""
+    n = a.number
+    glued = re.search(r"[^\W\d_][.,;:)\]”\"’']?$", a.before) and re.match(r"^(?:\s|$|[.,;:)\]])", a.after)
+    bracketed = a.before.endswith("[") and a.after.startswith("]")
+    return bool((glued or bracketed) and n.text.isdigit() and n.value < 1000 and not n.unit)
+
+
+NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
+    in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone,
+    part_of_a_name, list_marker, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
+    measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker,
+)
+
+
+def not_a_figure(text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) -> str | None:
+    """The name of the first rule that says the number is no figure, or None."""
+    around = Around.of(text, number, date_spans)
+    return next((rule.__name__ for rule in NOT_A_FIGURE if rule(around)), None)

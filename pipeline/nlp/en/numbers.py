@@ -1,0 +1,302 @@
+"""Numbers as news writes them: "3.811", "78 billion tenge", "110-120", "hundreds of",
+"more than 2,000", "two hundred", "€6.2 million", "77.18%".
+
+A scanner over the raw text, independent of the model's entity labels (which split
+ranges, drop scale words and call durations dates). Each match says where it is, its
+value, range, unit, and qualifier; deciding whether it is a *claim* is figures.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+UNITS = {  # written form (lowercase) -> ISO 4217 code or unit
+    "tenge": "KZT", "kzt": "KZT", "₸": "KZT", "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "us dollars": "USD",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "£": "GBP",
+    "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "dinar": "RSD", "dinars": "RSD", "rsd": "RSD",
+    "yuan": "CNY", "som": "KGS", "naira": "NGN", "₦": "NGN", "rupee": "INR", "rupees": "INR", "₹": "INR",
+    "r": "ZAR", "lira": "TRY", "liras": "TRY", "₺": "TRY", "rand": "ZAR", "yen": "JPY", "¥": "JPY", "hryvnia": "UAH",
+    "hryvnias": "UAH", "₴": "UAH", "shekel": "ILS", "shekels": "ILS", "₪": "ILS",
+    "%": "%", "percent": "%", "per cent": "%",
+}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+          "bln": 1e9, "trillion": 1e12}
+ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+# Vague quantities: (approx value, lower bound).
+VAGUE = {"dozens": (24, 24), "scores": (40, 40), "hundreds": (200, 200), "thousands": (2000, 2000),
+         "tens of thousands": (20000, 20000), "hundreds of thousands": (200000, 200000),
+         "millions": (2e6, 2e6), "a few dozen": (36, 24), "several dozen": (36, 24),
+         "several hundred": (300, 200), "a few hundred": (300, 200), "several thousand": (3000, 2000),
+         "a few thousand": (3000, 2000)}
+QUALIFIERS = {
+    "more than": "over", "over": "over", "above": "over", "in excess of": "over", "upwards of": "over",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "circa": "about", "nearly": "almost", "almost": "almost",
+    "close to": "almost", "just under": "almost", "up to": "up to", "as many as": "up to", "fewer than": "up to",
+    "less than": "up to", "under": "up to", "at most": "up to",
+}
+
+_WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_NUM = rf"(?:{_DIGITS})"
+_WORD_SCALE = "thousand|million|billion|trillion"
+# "twenty-three thousand four hundred fifty-one", "a dozen", "a thousand": a scale word only after a number word.
+_WORDS = (rf"(?:\b(?:a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b))?(?:{_WORD_NUM}|(?<=a )(?:{_WORD_SCALE}))"
+          rf"(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUM}|{_WORD_SCALE}))*\b(?!-(?:year|day|month|hour|week)))")
+_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b|m\b|k\b)"
+# "R4.7 million" is rand only with a scale word: a bare "R2" is more often a road or a name.
+_PREFIX_UNIT = r"(?:us\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪|\bR(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))"
+_SUFFIX_UNIT = (r"(?:\s*%|\s*(?:per cent|percent|tenge|kzt|euros?|eur|us dollars|dollars?|usd|roubles?|rubles?|rub"
+                r"|pounds?|gbp|dinars?|rsd|yuan|som|naira|rupees?|liras?|rand|yen|hryvnias?|shekels?)\b)")
+_QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+_VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
+
+NUMBER = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<prefix>{_PREFIX_UNIT})?\s?"
+    rf"(?:(?P<low>{_NUM})(?P<lowscale>{_SCALE})?\s*(?:-|–|—)\s*(?P<high>{_NUM})"
+    rf"|\b(?P<vague>{_VAGUE})\b|(?P<single>{_NUM}|{_WORDS}))"
+    rf"(?P<scale>{_SCALE})?"
+    rf"(?P<suffix>{_SUFFIX_UNIT})?"
+    r"(?P<plus>\+(?![\d\w]))?",  # "9,900+": at least
+    re.IGNORECASE,
+)
+_COUNT_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:people|persons|citizens|residents|officers|soldiers|troops|"
+                          r"servicemen|police|protesters|demonstrators|civilians|members|cases|fires|workers|"
+                          r"employees|criminals|terrorists|looters|bandits|militants|victims|bodies|dead|"
+                          r"participants|detainees|casualties|wounded|injured|killed|detained|arrested|were|have|had)\b",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    unit: str | None
+    approx: str | None
+    number_start: int  # where the digits/words begin (after a qualifier)
+
+
+def words_to_number(text: str) -> float | None:
+    """'two hundred', 'twenty-six', 'twenty-three thousand four hundred fifty-one' → number; None if
+    not a number phrase. text2num reads the words; "dozen" and a leading "a" it refuses
+    ("a dozen", "a hundred"), so those two stay ours."""
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w]
+    if words[:1] == ["a"]:
+        words[0] = "one"
+    if not words:
+        return None
+    if words[-1] == "dozen":  # "a dozen", "two dozen"
+        base = words_to_number(" ".join(words[:-1])) if words[:-1] else 1.0
+        return base * 12 if base is not None else None
+    try:
+        return float(text2num(" ".join(words), "en"))
+    except ValueError:
+        return None
+
+
+def _grouped(groups: list[str], separators: list[str]) -> float:
+    """Three or more groups, or a space: '1 234 567', '1,234.56', '1.234,56', '3.811.000'."""
+    if len(set(separators[:-1])) <= 1 and separators[-1] != separators[0] and separators[-1] in ",." \
+            and all(len(g) == 3 for g in groups[1:-1]):
+        return float("".join(groups[:-1]) + "." + groups[-1])  # the last separator is the decimal point
+    return float("".join(groups)) if all(len(g) == 3 for g in groups[1:]) else float(groups[0])
+
+
+def _dotted_thousands(whole: str, following: str) -> bool:
+    """'3.811 people' is 3811 (a European thousands dot); '6.211 %' and '0.125' are decimals."""
+    return not re.match(r"\s*(?:%|per ?cent|thousand|million|billion|bn|mln|m\b|km|kg)", following, re.I) \
+        and bool(_COUNT_AFTER.match(following) or whole != "0")
+
+
+def digits_to_number(text: str, following: str) -> float:
+    """'3.811' before a count → 3811; '3,811' → 3811; '6.2' → 6.2; '1 234' → 1234; '1,234.56' → 1234.56."""
+    text = text.replace("\u202f", " ").replace("\u00a0", " ")
+    groups = re.split(r"[,. ]", text)
+    separators = re.findall(r"[,. ]", text)
+    if len(groups) > 2 or (len(groups) == 2 and separators[0] == " "):
+        return _grouped(groups, separators)
+    if len(groups) == 1:
+        return float(text)
+    whole, part = groups
+    if len(part) == 3 and (separators[0] == "," or _dotted_thousands(whole, following)):
+        return float(whole + part)  # a dot: a decimal point in English, a thousands separator in much of Europe
+    return float(f"{whole}.{part}")
+
+
+def _value(text: str, following: str) -> float | None:
+    text = text.strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        return digits_to_number(text, following)
+    return words_to_number(text)
+
+
+def _scale(text: str | None) -> float:
+    if not text:
+        return 1.0
+    return SCALES.get(text.strip().lower(), 1.0)
+
+
+def _unit(m: re.Match) -> str | None:
+    unit = UNITS.get(m.group("prefix").lower()) if m.group("prefix") else None
+    return UNITS.get(m.group("suffix").strip().lower(), unit) if m.group("suffix") else unit
+
+
+def _ambiguous_scale(m: re.Match) -> bool:
+    """"5m" alone is too ambiguous (metres, minutes); a "k" only follows a single number."""
+    scale = (m.group("scale") or "").strip().lower()
+    return scale == "m" and not (m.group("prefix") or m.group("suffix")) or scale == "k" and not m.group("single")
+
+
+# (value, low, high, where the number begins) of a match, or None when it is no number.
+_Read = tuple[float, float | None, float | None, int] | None
+
+
+def _read_vague(m: re.Match, following: str) -> _Read:
+    value, low = VAGUE[m.group("vague").lower()]
+    return float(value), float(low), None, m.start("vague")
+
+
+def _read_range(m: re.Match, following: str) -> _Read:
+    low_v, high_v = _value(m.group("low"), following), _value(m.group("high"), following)
+    if low_v is None or high_v is None:
+        return None
+    scale = _scale(m.group("scale"))
+    low, high = low_v * (_scale(m.group("lowscale")) if m.group("lowscale") else scale), high_v * scale
+    if low > high:
+        return None  # "2021-22" style: not a range of counts
+    return (low + high) / 2, low, high, m.start("low")
+
+
+def _read_single(m: re.Match, following: str) -> _Read:
+    value = _value(m.group("single"), following)
+    return None if value is None else (value * _scale(m.group("scale")), None, None, m.start("single"))
+
+
+def _approx(m: re.Match) -> str | None:
+    if m.group("vague"):
+        return "vague"
+    if m.group("qual"):
+        return QUALIFIERS.get(m.group("qual").lower())
+    return "at least" if m.group("plus") else None
+
+
+def _number_span(text: str, m: re.Match) -> NumberSpan | None:
+    """One match of NUMBER read into a span, or None."""
+    if all(m.group(g) is None for g in ("single", "low", "vague")) or _ambiguous_scale(m):
+        return None
+    read = _read_vague if m.group("vague") else _read_range if m.group("low") is not None else _read_single
+    got = read(m, text[m.end():m.end() + 40])
+    if got is None:
+        return None
+    value, low, high, number_start = got
+    approx = _approx(m)
+    start = m.start("qual") if m.group("qual") else (m.start("prefix") if m.group("prefix") else number_start)
+    return NumberSpan(start, m.end(), text[start:m.end()].strip(), value, low, high, _unit(m), approx, number_start)
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    spans = [span for m in NUMBER.finditer(text) if (span := _number_span(text, m)) is not None]
+    spans = _join_worded_ranges(text, spans)
+    # A fraction's words ("two-thirds") are not numbers of their own.
+    fractions = find_fractions(text)
+    spans = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fractions)]
+    return _share_units(text, sorted(spans + fractions, key=lambda sp: sp.start))
+
+
+# Shares of a group: "two-thirds of the dead", "almost half of them", "three quarters voted" (a percentage).
+FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+             "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0,
+             "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+             "a fifth": 20.0, "one fifth": 20.0, "two fifths": 40.0, "three fifths": 60.0, "four fifths": 80.0,
+             "a tenth": 10.0, "one tenth": 10.0, "nine tenths": 90.0}
+_FRACTION_WORDS = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+_TWO_WORD_FRACTIONS = "|".join(sorted((re.escape(f) for f in FRACTIONS if re.search(r"[\s-]", f)), key=len,
+                                      reverse=True))
+# Before "of", any fraction; alone, only one of two words ("half" alone is "half an hour", "the second half";
+# "a quarter century", "a half-hour", "a year and a half" are no shares).
+_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|"
+                       rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
+                       rf"mile|dozen|million|billion)))", re.IGNORECASE)
+
+
+def find_fractions(text: str) -> list[NumberSpan]:
+    """'nearly two-thirds of the dead' → 66.7 %, 'three quarters voted' → 75 %."""
+    spans = []
+    for m in _FRACTION.finditer(text):
+        word = "f" if m.group("f") else "alone"
+        start = m.start("qual") if m.group("qual") else m.start(word)
+        approx = QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
+        spans.append(NumberSpan(start, m.end(), text[start:m.end()], FRACTIONS[m.group(word).lower()], None, None,
+                                "%", approx, m.start(word)))
+    return spans
+
+
+def _may_pair(prev: NumberSpan, span: NumberSpan) -> bool:
+    """Two plain numbers, rising, in one unit: the two ends of a range if the words between say so."""
+    return prev.low is None and span.low is None and prev.approx != "vague" and span.approx in (None, prev.approx) \
+        and prev.text[-1:].isdigit() and 0 < prev.value < span.value and prev.unit in (None, span.unit)
+
+
+def _worded_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
+    """'between 225 and 232', '30 to 35 tenge'; not 'from 60 to 120' or 'by 20 to 300' (changes)."""
+    between = text[prev.end:span.number_start]
+    lead = text[max(0, prev.start - 9):prev.start].lower()
+    if re.fullmatch(r"\s+and\s+", between):
+        return lead.endswith("between ")
+    return bool(re.fullmatch(r"\s+to\s+", between) and not re.search(r"\b(?:from|by)\s+$", lead)
+                and span.value <= 10 * prev.value)
+
+
+def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    """'between 225 and 232' and '30 to 35 tenge' are ranges; 'from 60 to 120' is a change, two figures."""
+    out: list[NumberSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and _may_pair(prev, span) and _worded_range(text, prev, span):
+            out[-1] = NumberSpan(prev.start, span.end, text[prev.start:span.end], (prev.value + span.value) / 2,
+                                 prev.value, span.value, span.unit, prev.approx, prev.number_start)
+        else:
+            out.append(span)
+    return out
+
+
+def _with_unit(span: NumberSpan, unit: str | None) -> NumberSpan:
+    return NumberSpan(span.start, span.end, span.text, span.value, span.low, span.high, unit, span.approx,
+                      span.number_start)
+
+
+def _share_units(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    """'from 50-60 to 110-120 tenge': the first range is in tenge too; 'went from about 60 tenge to
+    120': the 120 is in tenge too."""
+    out = list(spans)
+    for i in range(len(out) - 2, -1, -1):
+        here, after = out[i], out[i + 1]
+        if here.unit is None and after.unit and re.fullmatch(r"\s*(?:to|and|or|-|–|,)\s*",
+                                                              text[here.end:after.start], re.I):
+            out[i] = _with_unit(here, after.unit)
+    for i in range(1, len(out)):
+        if _unit_carried_forward(text, out[i - 1], out[i]):
+            out[i] = _with_unit(out[i], out[i - 1].unit)
+    return out
+
+
+def _unit_carried_forward(text: str, before: NumberSpan, here: NumberSpan) -> bool:
+    return here.unit is None and before.unit not in (None, "%") and bool(re.fullmatch(
+        r"\s*(?:(?:a|per)\s+\w+\s+)?to\s*", text[before.end:here.start], re.I)) and bool(
+        re.search(r"\bfrom\s+(?:\S+\s+)?$", text[max(0, before.start - 20):before.start], re.I))
