@@ -290,7 +290,7 @@ def test_two_databases_run_at_once_on_one_archive_folder_and_both_replay_every_p
     replay = pipeline("--db", str(tmp_path / "replayed.db"), "--offline")
     out, err = replay.communicate(timeout=300)
     assert replay.returncode == 0, err[-2000:]
-    assert "20 URLs; 20 replayed from the archive" in out and "0 failed" in out, out
+    assert "20 of 20 pages replayed from the archive" in out and "0 failed" in out, out
     assert "damaged" not in err
 
 
