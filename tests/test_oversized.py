@@ -103,10 +103,14 @@ def test_facts_found_in_pieces_are_those_of_the_whole_text_at_the_same_offsets()
     assert all(text[f.start:f.end] == f.text for f in joined.figures)
     assert all(text[s.start:s.end] == s.text for s in joined.sentences)
     assert all(text[d.start:d.end] == d.text for d in joined.dates)
-    # The same facts, but for what a piece's first words change ("Update 4:" opening a text).
+    # The same figures; their claim types but for what a piece's first words change: a claim
+    # typed from the paragraph before has no paragraph before at a piece's start (pieces of
+    # 700 characters here, so such starts are many; the runner's are 25,000).
+    assert {(f.start, f.value) for f in joined.figures} >= {(f.start, f.value) for f in whole.figures} - {
+        (f.start, f.value) for f in whole.figures if any(0 <= f.start - o < 40 for o, _ in longtext.pieces(text, 700))}
     found = {(f.start, f.value, f.claim_type) for f in joined.figures}
     expected = {(f.start, f.value, f.claim_type) for f in whole.figures}
-    assert len(found & expected) >= 0.95 * len(expected)
+    assert len(found & expected) >= 0.9 * len(expected)
     assert {d.value for d in joined.dates} == {d.value for d in whole.dates}
 
 
