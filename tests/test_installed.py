@@ -2,9 +2,9 @@
 
 A wheel is built from this checkout and installed into a fresh virtualenv in a temporary
 folder; every command then runs from another temporary folder, so nothing can be read
-from the checkout by accident. The virtualenv sees the machine's site-packages for the
-dependencies (spaCy, Datasette, ...: no network here), but pipeline itself must come from
-the wheel: the test checks where it was imported from.
+from the checkout by accident. The virtualenv reads the dependencies (spaCy, Datasette, ...:
+no network here) from the running interpreter's site-packages, but pipeline itself must
+come from the wheel: the test checks where it was imported from.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -32,7 +33,14 @@ def venv(tmp_path_factory) -> Path:
                     "-w", str(wheels), str(REPO)], check=True, cwd=work)
     (wheel,) = wheels.glob("storycompare-*.whl")
     env_dir = work / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(env_dir)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True)
+    # The dependencies come from this interpreter's site-packages (a machine install or a
+    # virtualenv alike), listed in a .pth file: the folders are searched, but the .pth files
+    # inside them (our own editable install's among them) are not run.
+    found = subprocess.run([str(env_dir / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                           check=True, capture_output=True, text=True)
+    ours = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+    (Path(found.stdout.strip()) / "dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run([str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps",
                     "--no-index", "--force-reinstall", str(wheel)], check=True, cwd=work)
     return env_dir
