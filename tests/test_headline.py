@@ -3,9 +3,12 @@ sentence (offsets in the title), linked to the same claim in the body rather tha
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from html import unescape
 
-from conftest import article_page, write_sources
+import httpx
+from conftest import Server, article_page, write_sources
 
 from pipeline.config import load_config
 from pipeline.runner import Models, run_pipeline
@@ -62,3 +65,22 @@ def test_each_version_is_analysed_with_the_pack_of_its_declared_language_else_it
 
     assert [models.of(version(code)) for code in ("en-GB", None, "EN")] == ["model-en"] * 3
     assert loaded == ["en"]  # loaded once per run
+
+
+def test_the_event_and_archive_pages_mark_a_headline_figure_in_the_headline(site, fast_options, tmp_path):
+    with _run(site, fast_options, tmp_path) as conn:
+        event_id = conn.execute("SELECT e.id FROM events e JOIN figures f ON f.event_key = e.event_key "
+                                "WHERE f.part = 'headline'").fetchone()[0]
+    served = Server(tmp_path / "p.db")
+    try:
+        event = served.get(f"/event/{event_id}").text
+        archive_url = re.search(r'Headline:</span> <q>[^<]*<mark>40</mark>.*?<a href="([^"]+)">open sentence',
+                                event, re.S)
+        assert archive_url, "the event page quotes the headline with its figure marked"
+        archive = httpx.get(served.base + unescape(archive_url.group(1)).split("#")[0], timeout=10).text
+    finally:
+        served.stop()
+    heading = re.search(r"<h1>(.*?)</h1>", archive, re.S).group(1)
+    assert '<mark class="figure">40</mark>' in heading and unescape(re.sub(r"<[^>]+>", "", heading)) == TITLE
+    body = re.search(r'<article class="archived">(.*?)</article>', archive, re.S).group(1)
+    assert "<mark" not in body  # not the body sentence at the headline figure's offsets
