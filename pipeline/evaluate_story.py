@@ -67,6 +67,12 @@ class StoryPage:
         for a, b, size in self.blocks:
             if a <= start and end <= a + size:
                 return b + start - a, b + end - a, "body"
+        # A line the text holds elsewhere (a caption goes after the text): found by its words.
+        line_start = self.visible.rfind("\n", 0, start) + 1
+        line = self.visible[line_start:self.visible.find("\n", end) % (len(self.visible) + 1)]
+        moved = self.text.find(line) if len(line) > 20 else -1
+        if moved >= 0:
+            return moved + start - line_start, moved + end - line_start, "body"
         at = self.visible.find(self.title) if self.title else -1
         if at >= 0 and at <= start and end <= at + len(self.title):
             return start - at, end - at, "headline"

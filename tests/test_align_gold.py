@@ -83,5 +83,14 @@ def test_occurrences_are_counted_in_the_visible_page_and_a_dropped_headline_is_n
     text = "Deaths 17\nAt least 17 people died."  # what extraction kept: no headline
     page = StoryPage("s", "https://x.example/a", text, None, [], visible, [], shared_runs(visible, text))  # type: ignore[arg-type]
     assert locate_figure([page], "s", "17", 1) == (page, None)  # the headline: dropped by extraction
-    assert locate_figure([page], "s", "17", 3) == (page, (text.rindex("17"), text.rindex("17") + 2))
+    assert locate_figure([page], "s", "17", 3) == (page, (text.rindex("17"), text.rindex("17") + 2, "body"))
     assert locate_figure([page], "s", "17", 4) is None
+
+
+def test_a_headline_spelling_is_found_in_the_title_the_pipeline_analyses() -> None:
+    html = "<html><body><h1>Ferry sinks; 17 dead</h1><p>At least 17 people died in the sinking.</p></body></html>"
+    visible, text = visible_text(html), "At least 17 people died in the sinking."
+    page = StoryPage("s", "https://x.example/a", text, None, [], visible, [], shared_runs(visible, text),  # type: ignore[arg-type]
+                     title="Ferry sinks; 17 dead")
+    assert locate_figure([page], "s", "17", 1) == (page, (13, 15, "headline"))  # offsets in the title
+    assert locate_figure([page], "s", "17", 2) == (page, (9, 11, "body"))

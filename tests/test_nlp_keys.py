@@ -148,3 +148,28 @@ def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
     keyed = fill_keys(Analysis(figures=figures), dt.date(2025, 3, 1)).figures
     assert [(f.counted_group, f.unit_kind, f.phase) for f in keyed] == [("food", "money:RUB", "after"),
                                                                          ("food", "money:RUB", "before")]
+
+
+# --- what an "other" figure counts: a lexicon action makes sources' words meet ---------------------------
+
+
+@pytest.mark.parametrize("sentence, text, counted, predicate, group", [
+    ("Coastguard spokesman said that 112 people had been rescued by dawn.", "112", "people", "rescue",
+     "people: rescued"),
+    ("So far 219 people have been saved.", "219", "people", "save", "people: rescued"),
+    ("To date, 221 persons have been rescued.", "221", "persons", "rescue", "people: rescued"),
+    ("Rescuers pulled 112 people from the sea.", "112", "people", "pull", "people: rescued"),
+    ("The operation has involved 1,200 rescuers.", "1,200", "rescuers", "involve", "emergency workers: took part"),
+    ("The operation has involved 14 vessels.", "14", "vessels", "involve", "vessels: took part"),
+    ("Personnel are taking part, supported by 16 ships.", "16", "ships", "support", "vessels: took part"),
+    ("Several thousand protesters marched in the city.", "Several thousand", "protesters", "march",
+     "people: gathered"),
+    ("Around 400 rioters took part in the violence.", "400", "rioters", "take", "people: gathered"),
+    # no action in the lexicon: the phrase and its own verb, as before
+    ("The victims include 11 children.", "11", "children", "include", "child: include"),
+    # an action, but the counted phrase is in no group: its own words
+    ("The company said 30 dockers joined.", "30", "dockers", "join", "docker: join"),
+])
+def test_an_other_figure_counts_a_group_and_the_action_the_lexicon_names(sentence, text, counted, predicate,
+                                                                           group):
+    assert counted_group(figure(sentence, text, "other", counted, predicate=predicate))[0] == group

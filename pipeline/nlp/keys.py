@@ -118,6 +118,8 @@ def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
 class Lexicon:
     matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage
     troops: frozenset[str]  # people groups a "deployed" figure counts as troops
+    actions: dict[str, str]  # verb lemma -> the action it names ("save" -> "rescued")
+    crowd_actions: frozenset[str]  # actions whose people are one crowd, whatever each is called
 
 
 def _entries(section: str, groups: dict[str, list[str]], problems: list[tuple[str, str]]) -> dict[tuple[str, ...], str]:
@@ -142,9 +144,10 @@ def load_lexicon() -> Lexicon:
                 "deployed": Matcher({**objects, **people}),
                 "goods": Matcher(_entries("goods", data["goods"], problems)),
                 "damage": Matcher(_entries("damage", data["damage"], problems))}
+    actions = {verb: action for action, verbs in data.get("actions", {}).items() for verb in verbs}
     if problems:
         raise ConfigError(str(LEXICON), problems)
-    return Lexicon(matchers, frozenset(data["deployed as troops"]))
+    return Lexicon(matchers, frozenset(data["deployed as troops"]), actions, frozenset(data.get("crowd actions", [])))
 
 
 def _matcher(domain: str) -> Matcher:
@@ -209,15 +212,36 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     """What a figure of no casualty, price or damage type counts: its own counted phrase,
     singular, with what happened to it, since a lexicon group is too coarse here ("27 member
     states" → "member state"; "10 days of the withdrawal" → "day of withdrawal"; "2,200 people
-    sought help" → "people: seek", apart from "3,000 residents gave blood")."""
+    sought help" → "people: seek", apart from "3,000 residents gave blood"). A verb the
+    lexicon names an action of makes the group coarser (see ``_acted_group``)."""
     if not figure.counted_head:
         return None, None
     phrase = figure.counted or figure.counted_head
+    acted = _acted_group(figure)
+    if acted is not None:
+        return acted, phrase.lower()
     words = [w.group().lower() for w in _WORD.finditer(phrase + _part_of_phrase(figure))]
     kept = " ".join([w if w == "of" else singular(w) for w in words if w not in _DETERMINERS][:6])
     if not kept:
         return None, None
     return (f"{kept}: {figure.predicate}" if figure.predicate else kept), phrase.lower()
+
+
+def _acted_group(figure: Figure) -> str | None:
+    """"<group>: <action>" for a figure whose verb names an action in the lexicon and whose
+    counted phrase is a lexicon group: "221 persons have been rescued" and "219 people have
+    been saved" → "people: rescued"; "involved 14 vessels", "supported by 16 ships" →
+    "vessels: took part"; the people of a crowd action are "people" whatever their name
+    ("400 rioters took part", "1,500 people attended" → "people: gathered")."""
+    lexicon = load_lexicon()
+    action = lexicon.actions.get(figure.predicate or "")
+    if action is None:
+        return None
+    person = _counted_match(figure, "people")
+    if person is not None:
+        return f"{'people' if action in lexicon.crowd_actions else person.group}: {action}"
+    thing = _counted_match(figure, "objects")
+    return f"{thing.group}: {action}" if thing is not None else None
 
 
 def _object_group(figure: Figure) -> tuple[str | None, str | None]:
