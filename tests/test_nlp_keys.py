@@ -173,3 +173,37 @@ def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
 def test_an_other_figure_counts_a_group_and_the_action_the_lexicon_names(sentence, text, counted, predicate,
                                                                            group):
     assert counted_group(figure(sentence, text, "other", counted, predicate=predicate))[0] == group
+
+
+# --- a casualty figure that is a part of the toll, not the toll --------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, text, claim_type, counted, value, expected", [
+    ("One man died after being hit by a tear-gas canister.", "One", "killed", "man", 1.0, "one case"),
+    ("The confirmed toll rose to 64 after navy divers recovered six more bodies from inside the hull.", "six",
+     "killed", "bodies", 6.0, "an addition"),
+    ("Coralline carried at least 340 people; 41 of the dead were from Dravo", "41", "killed", None, 41.0,
+     "by origin"),
+    # the toll itself
+    ("The confirmed death toll has risen to 64.", "64", "killed", None, 64.0, None),
+    ("At least 45 people are now confirmed dead, and more may be found.", "45", "killed", "people", 45.0, None),
+])
+def test_a_part_of_the_toll_is_kept_apart_from_the_toll(sentence, text, claim_type, counted, value, expected):
+    found = figure(sentence, text, claim_type, counted)
+    assert incident(Figure(**{**found.__dict__, "value": value})) == expected
+
+
+@pytest.mark.parametrize("sentence, text, claim_type, counted, head, predicate, group", [
+    ("About 150 others were still unaccounted for.", "150", "missing", "others", "others", "unaccounted", "people"),
+    ("| Arrests (protests) | 63–112 |", "63–112", "detained", "| \n|", "|", "arrest", "people"),
+    ("The police detained 63 cars.", "63", "detained", "cars", None, "detain", None),  # no people: no group
+])
+def test_a_casualty_figure_naming_no_group_counts_people_when_it_is_a_tally(sentence, text, claim_type, counted,
+                                                                            head, predicate, group):
+    assert counted_group(figure(sentence, text, claim_type, counted, head, predicate=predicate))[0] == group
+
+
+def test_a_day_named_before_when_makes_a_figure_one_days():
+    found = figure("The most intensive day of the operation was Monday, when 29 bodies were recovered.", "29",
+                   "killed", "bodies", as_of="2023-03-06")
+    assert time_scope(found, 2023, 2023) == "2023-03-06"

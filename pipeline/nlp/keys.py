@@ -35,7 +35,10 @@ SELF_COUNTED = frozenset({"fires", "attacks"})
 _SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "incident"}
 # A casualty or detention figure that names no group but is one of these tallies counts
 # people: "the death toll rose to 225", "the latest official figure is 230" (after "How many died?").
-_TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number"}
+_TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number",
+               "arrest", "detention"}  # a table's row "Arrests (protests) | 63–112"
+# Words that count the rest of a group already named: "About 150 others were still unaccounted for".
+_REST_WORDS = {"other", "others", "rest"}
 # "12 members of the security forces": what the counted word is a part of.
 _PART_OF = r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+|a\s+|an\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})"
 # How far (characters) from a price or damage figure the sentence may name the good.
@@ -237,11 +240,18 @@ def _acted_group(figure: Figure) -> str | None:
     action = lexicon.actions.get(figure.predicate or "")
     if action is None:
         return None
-    person = _counted_match(figure, "people")
+    person = _head_match(figure, "people")
     if person is not None:
         return f"{'people' if action in lexicon.crowd_actions else person.group}: {action}"
-    thing = _counted_match(figure, "objects")
+    thing = _head_match(figure, "objects")
     return f"{thing.group}: {action}" if thing is not None else None
+
+
+def _head_match(figure: Figure, domain: str) -> Match | None:
+    """The lexicon entry holding the counted head noun: "rescue workers", but not "police" in "police estimate"."""
+    match = _counted_match(figure, domain)
+    head = singular(figure.counted_head) if figure.counted_head else None
+    return match if match is not None and head in match.words else None
 
 
 def _object_group(figure: Figure) -> tuple[str | None, str | None]:
@@ -343,8 +353,19 @@ def _a_modifier(match: Match, head: str | None, counted: str) -> bool:
 
 
 def _is_toll(figure: Figure) -> bool:
-    return figure.claim_type in PEOPLE_TYPES and figure.counted is None and figure.counted_head is None \
+    """A casualty figure counting no named group: a toll ("the death toll rose to 225"), the rest of
+    a group ("150 others were unaccounted for") or a table row's count ("Arrests | 63–112")."""
+    if figure.claim_type not in PEOPLE_TYPES:
+        return False
+    if (figure.counted_head or "").lower() in _REST_WORDS:
+        return True
+    return not _has_words(figure.counted) and not _has_words(figure.counted_head) \
         and (figure.predicate or "") in _TOLL_WORDS
+
+
+def _has_words(phrase: str | None) -> bool:
+    """A counted phrase with a word in it; a table's cell borders ("| \\n|") are none."""
+    return bool(phrase and _WORD.search(phrase))
 
 
 # --- prices: before the rise, after it, after the cut -------------------------------
@@ -387,8 +408,10 @@ _RELATIVE_YEAR_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = (
 # One day's figure, apart from the running total: "on January 6 alone, 500 were detained".
 _ONE_DAY = (re.compile(r"\b(?:in|within|over|during) (?:a single|one|the past|the last) (?:day|night|24 hours)\b|"
                        r"(?<!almost )(?<!virtually )(?<!nearly )\bovernight\b|"
-                       rf"\bon (?:\w+day|{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})? alone\b", re.I),
-            "on January 6 alone, 500 people were detained; 70 looters were detained overnight")
+                       rf"\bon (?:\w+day|{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})? alone\b|"
+                       r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, when\b", re.I),
+            "on January 6 alone, 500 people were detained; 70 looters were detained overnight; "
+            "the most intensive day was Monday, when 29 bodies were recovered")
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 70  # characters of the sentence around a figure read for its time
 
 
@@ -460,6 +483,47 @@ _SUPERLATIVES = {"deadliest": "worst", "bloodiest": "worst", "most serious": "wo
 
 def incident(figure: Figure) -> str | None:
     """A short stable key of the one incident a figure is limited to ("worst incident"), or None."""
+    return _named_incident(figure) or next((key for rule, key, _ in _PART_RULES if rule(figure)), None)
+
+
+def _one_case(figure: Figure) -> bool:
+    """A casualty count of exactly one is one person's case, not a toll: "One man died after being
+    hit by a tear-gas canister" next to "the toll rose to 64"."""
+    return figure.claim_type in PEOPLE_TYPES and figure.value == 1 and figure.low is None and figure.high is None \
+        and figure.text.strip().lower() in _ONE_WORDS
+
+
+_ONE_WORDS = {"1", "one", "a", "an", "a single", "single"}
+
+
+_MORE_AFTER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
+
+
+def _increment(figure: Figure) -> bool:
+    """An addition to a count, not the count: "divers recovered six more bodies"."""
+    start, end = _offsets(figure)
+    return figure.claim_type in PEOPLE_TYPES and bool(_MORE_AFTER.match((figure.sentence or "")[end:]))
+
+
+_FROM_PLACE = re.compile(r"^\s+of (?:the|those) (?:dead|victims|killed|injured|missing|detained|detainees)\b"
+                         r"[^.;,]{0,40}?\b(?:were|was|are|came) from\b", re.I)
+
+
+def _of_an_origin(figure: Figure) -> bool:
+    """A part of a toll by where the people came from: "41 of the dead were from Dravo"."""
+    return bool(_FROM_PLACE.match((figure.sentence or "")[_offsets(figure)[1]:]))
+
+
+# (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
+_PART_RULES = (
+    (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
+    (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
+    (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
+)
+
+
+def _named_incident(figure: Figure) -> str | None:
+    """"In the worst incident, ... killing at least 10 people" → "worst incident"."""
     sentence = figure.sentence or ""
     start, end = _offsets(figure)
     # After the figure, only up to the next comma or number: "10 people were killed in the
