@@ -207,3 +207,28 @@ def test_a_day_named_before_when_makes_a_figure_one_days():
     found = figure("The most intensive day of the operation was Monday, when 29 bodies were recovered.", "29",
                    "killed", "bodies", as_of="2023-03-06")
     assert time_scope(found, 2023, 2023) == "2023-03-06"
+
+
+@pytest.mark.parametrize("sentence, text, counted, predicate, claim_type, group", [
+    ("The operation has involved 1,200 rescuers.", "1,200", "rescuers", "involve", "deployed", "emergency workers"),
+    ("Personnel are taking part, supported by 16 ships.", "16", "ships", "support", "deployed", "vessels"),
+    ("More than 1,000 riot police were sent to Dravo.", "1,000", "riot police", "send", "deployed", "troops"),
+    ("Several thousand protesters marched in Dravo.", "Several thousand", "protesters", "march", "other",
+     "people: gathered"),
+])
+def test_an_other_figure_whose_action_has_a_claim_type_takes_it(sentence, text, counted, predicate, claim_type,
+                                                                group):
+    keyed = with_keys(figure(sentence, text, "other", counted, predicate=predicate))
+    assert (keyed.claim_type, keyed.counted_group) == (claim_type, group)
+
+
+@pytest.mark.parametrize("sentence, text, group", [
+    ("In Dravo, police estimated the crowd on 7 March at about 1,500, while organisers said more.", "1,500",
+     "people: gathered"),
+    ("Police put the crowd that marched through Dravo at 1,500; organisers claimed 10,000.", "1,500",
+     "people: gathered"),
+    ("Police put the crowd that marched through Dravo at 1,500; organisers claimed 10,000.", "10,000", None),
+])
+def test_a_crowd_estimate_naming_no_people_counts_the_people_gathered(sentence, text, group):
+    keyed = with_keys(figure(sentence, text, "other"))
+    assert (keyed.counted_group, keyed.unit_kind) == (group, "people" if group else "other")

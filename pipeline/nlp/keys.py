@@ -123,6 +123,7 @@ class Lexicon:
     troops: frozenset[str]  # people groups a "deployed" figure counts as troops
     actions: dict[str, str]  # verb lemma -> the action it names ("save" -> "rescued")
     crowd_actions: frozenset[str]  # actions whose people are one crowd, whatever each is called
+    action_types: dict[str, str]  # action -> the claim type an "other" figure of it has ("took part" -> deployed)
 
 
 def _entries(section: str, groups: dict[str, list[str]], problems: list[tuple[str, str]]) -> dict[tuple[str, ...], str]:
@@ -150,7 +151,8 @@ def load_lexicon() -> Lexicon:
     actions = {verb: action for action, verbs in data.get("actions", {}).items() for verb in verbs}
     if problems:
         raise ConfigError(str(LEXICON), problems)
-    return Lexicon(matchers, frozenset(data["deployed as troops"]), actions, frozenset(data.get("crowd actions", [])))
+    return Lexicon(matchers, frozenset(data["deployed as troops"]), actions, frozenset(data.get("crowd actions", [])),
+                   dict(data.get("action claim types", {})))
 
 
 def _matcher(domain: str) -> Matcher:
@@ -218,7 +220,7 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     sought help" → "people: seek", apart from "3,000 residents gave blood"). A verb the
     lexicon names an action of makes the group coarser (see ``_acted_group``)."""
     if not figure.counted_head:
-        return None, None
+        return _crowd_estimate(figure), None
     phrase = figure.counted or figure.counted_head
     acted = _acted_group(figure)
     if acted is not None:
@@ -228,6 +230,35 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     if not kept:
         return None, None
     return (f"{kept}: {figure.predicate}" if figure.predicate else kept), phrase.lower()
+
+
+_CROWD_AT = re.compile(r"\bcrowds?\b[^.;]{0,60}\bat\s+(?:about|around|some|roughly|nearly|more than|over|"
+                       r"up to|at least)?\s*$", re.I)
+
+
+def _crowd_estimate(figure: Figure) -> str | None:
+    """A crowd's size that names no people: "police estimated the crowd on 7 March at about 1,500"
+    counts the people gathered, like "1,500 people attended" (the lexicon's action of "gather")."""
+    action = load_lexicon().actions.get("gather")
+    before = (figure.sentence or "")[:_offsets(figure)[0]]
+    return f"people: {action}" if action and figure.claim_type == "other" and _CROWD_AT.search(before) else None
+
+
+def typed_by_action(figure: Figure) -> Figure:
+    """An "other" figure whose action the lexicon gives a claim type has that type: "the
+    operation has involved 1,200 rescuers" counts people deployed, like "the government
+    deployed 1,200 rescuers". Plain people are no force: "the blockades involved 2,500
+    people" stays as it is."""
+    lexicon = load_lexicon()
+    action = lexicon.actions.get(figure.predicate or "") if figure.claim_type == "other" else None
+    claim_type = lexicon.action_types.get(action or "")
+    person = _head_match(figure, "people") if claim_type else None
+    if not claim_type or (person is not None and person.group == _PLAIN_PEOPLE):
+        return figure
+    return replace(figure, claim_type=claim_type)
+
+
+_PLAIN_PEOPLE = "people"  # the lexicon's group of people named by no role
 
 
 def _acted_group(figure: Figure) -> str | None:
@@ -331,6 +362,8 @@ def unit_kind(figure: Figure) -> str:
         return counted
     if figure.claim_type in PEOPLE_TYPES and (_is_toll(figure) or _counted_match(figure, "people")):
         return "people"  # "a figure of 164 dead": a casualty figure counts people
+    if _crowd_estimate(figure):
+        return "people"  # "estimated the crowd at about 1,500"
     if figure.claim_type in ("price", "damage"):
         return "money"
     return "other"
@@ -554,6 +587,7 @@ def reference_year(analysis: Analysis, published: dt.date | None) -> int | None:
 def with_keys(figure: Figure, reference: int | None = None, published_year: int | None = None,
               currency: str | None = None) -> Figure:
     """The figure with its alignment keys set; ``currency`` is the one its sentence gives it."""
+    figure = typed_by_action(figure)
     group, _ = counted_group(figure)
     scope = time_scope(figure, reference, published_year)
     phase = price_phase(figure) if figure.claim_type == "price" and scope is None else None
