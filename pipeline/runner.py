@@ -30,14 +30,14 @@ from .align import ALIGNER_VERSION, align, align_changes, event_key
 from .archive import ArchiveReader, ArchiveWriter
 from .diff import date_changes, figure_changes, text_diff
 from .discover import parse_feed, parse_sitemap, select
-from .errors import ExtractError
+from .errors import ExtractError, ModelNotFound
 from .extract import extract_article
 from .fetch import Fetcher, FetchRequest, FetchSettings
 from .happenings import find_happenings
 from .lock import run_lock
 from .longtext import cut, join, pieces
 from .models import Analysis, Claim, Snapshot, Source, Story
-from .nlp import EXTRACTOR_VERSION, analyse_many, choose, load_nlp, merge_canonicals
+from .nlp import EXTRACTOR_VERSION, LexiconError, analyse_many, choose, load_nlp, merge_canonicals
 from .nlp import analyse as analyse_text
 from .places import locate
 from .progress import Progress
@@ -332,11 +332,13 @@ def analyse(store: Store, story_ids: list[str], options: RunOptions, report: Run
                     save_facts(store, report, version, analysis, note)
                     bar.advance()
                 return
+            except (ModelNotFound, LexiconError):  # no model for a language: one clear error, no page failed
+                raise
             except Exception:  # one text broke the batch in flight: analyse the next ones alone
                 for version in itertools.islice(store.versions_to_analyse(EXTRACTOR_VERSION, story_ids), ISOLATE):
                     version, note = _cut(version)
+                    nlp = models.of(version)  # outside the try: a missing model is no fault of the page
                     try:
-                        nlp = models.of(version)
                         analysis = join([(offset, analyse_text(nlp, piece, version.published, version.publisher,
                                                                title=version.title if offset == 0 else None))
                                          for offset, piece in pieces(version.text)])
@@ -351,8 +353,8 @@ class Models:
     """The language pack's model for each version: the source's declared language, else the text's
     (``choose``); each language's model is loaded once per run."""
 
-    def __init__(self, load: Callable[[str], object] = load_nlp) -> None:
-        self._load = load
+    def __init__(self, load: Callable[[str], object] | None = None) -> None:
+        self._load = load if load is not None else load_nlp
         self._loaded: dict[str, object] = {}
 
     @staticmethod

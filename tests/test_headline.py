@@ -8,6 +8,7 @@ import sqlite3
 from html import unescape
 
 import httpx
+import pytest
 from conftest import Server, article_page, write_sources
 
 from pipeline.config import load_config
@@ -84,3 +85,21 @@ def test_the_event_and_archive_pages_mark_a_headline_figure_in_the_headline(site
     assert '<mark class="figure">40</mark>' in heading and unescape(re.sub(r"<[^>]+>", "", heading)) == TITLE
     body = re.search(r'<article class="archived">(.*?)</article>', archive, re.S).group(1)
     assert "<mark" not in body  # not the body sentence at the headline figure's offsets
+
+
+def test_a_language_with_no_model_stops_the_run_with_its_error_and_fails_no_page(site, fast_options, tmp_path,
+                                                                                 monkeypatch):
+    import pipeline.runner as runner
+    from pipeline.errors import ModelNotFound
+
+    def missing(code: str):
+        raise ModelNotFound(f"no spaCy model for {code}")
+
+    monkeypatch.setattr(runner, "load_nlp", missing)
+    site.pages["/d"] = site.pages["/a"]
+    db = tmp_path / "p.db"
+    with pytest.raises(ModelNotFound, match="no spaCy model for en"):
+        run_pipeline(load_config(write_sources(tmp_path / "sources.yaml", {"one": [site.url("/d")]})), db,
+                     fast_options)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0] == 0
