@@ -165,6 +165,10 @@ def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
     ("Several thousand protesters marched in the city.", "Several thousand", "protesters", "march",
      "people: gathered"),
     ("Around 400 rioters took part in the violence.", "400", "rioters", "take", "people: gathered"),
+    # a verb of being, and where they were
+    ("According to the manifest, 304 people were aboard, including 25 crew.", "304", "people", "be",
+     "people: aboard"),
+    ("Of the dead identified so far, 41 were from Dravo.", "41", "people", "be", "people: be"),
     # no action in the lexicon: the phrase and its own verb, as before
     ("The victims include 11 children.", "11", "children", "include", "child: include"),
     # an action, but the counted phrase is in no group: its own words

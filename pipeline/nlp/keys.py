@@ -268,7 +268,7 @@ def _acted_group(figure: Figure) -> str | None:
     "vessels: took part"; the people of a crowd action are "people" whatever their name
     ("400 rioters took part", "1,500 people attended" → "people: gathered")."""
     lexicon = load_lexicon()
-    action = lexicon.actions.get(figure.predicate or "")
+    action = lexicon.actions.get(figure.predicate or "") or _state(figure)
     if action is None:
         return None
     person = _head_match(figure, "people")
@@ -276,6 +276,22 @@ def _acted_group(figure: Figure) -> str | None:
         return f"{'people' if action in lexicon.crowd_actions else person.group}: {action}"
     thing = _head_match(figure, "objects")
     return f"{thing.group}: {action}" if thing is not None else None
+
+
+# (pattern after the counted phrase, state, example): where people or things were, for a figure
+# whose verb says only that they were ("be").
+_STATES = (
+    (re.compile(r"^[^.;,]{0,30}?\b(?:were|was|had been|have been|are)\s+(?:all\s+)?(?:aboard|on board)\b", re.I),
+     "aboard", "According to the manifest, 304 people were aboard"),
+)
+
+
+def _state(figure: Figure) -> str | None:
+    """The state a figure of "be" puts what it counts in ("304 persons were aboard the MV Coralline")."""
+    if figure.predicate != "be":
+        return None
+    after = (figure.sentence or "")[_offsets(figure)[1]:]
+    return next((state for pattern, state, _ in _STATES if pattern.search(after)), None)
 
 
 def _head_match(figure: Figure, domain: str) -> Match | None:
