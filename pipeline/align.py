@@ -110,7 +110,7 @@ def _scope_key(scope: str | None) -> str:
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "3"
+ALIGNER_VERSION = "4"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:
@@ -157,8 +157,9 @@ def align_changes(story_id: str, claims: Iterable[Claim], kept: Iterable[SourceV
 
 
 def source_view(key: str, claims: list[Claim]) -> SourceView:
-    """One source's view of one event, from all its claims in it."""
-    claims = sorted(claims, key=lambda c: c.key)
+    """One source's view of one event, from all its claims in it but headline twins (see ``headline_twins``)."""
+    twins = headline_twins(claims)
+    claims = sorted((c for c in claims if c.key not in twins), key=lambda c: c.key)
     hint: str | None
     if key.startswith("happening|"):
         claim = _chosen_date(claims)
@@ -173,6 +174,21 @@ def source_view(key: str, claims: list[Claim]) -> SourceView:
         hint = min((scope.strip() for c in claims if (scope := _figure(c).scope)), default=None)
     return SourceView(key=key, source_id=claim.source_id, claim=claim, first=dates[0] if dates else None,
                       last=dates[-1] if dates else None, label_hint=hint, claims=len(claims))
+
+
+def headline_twins(claims: list[Claim]) -> set[str]:
+    """Keys of the headline figures that repeat a body figure of their own page in the same event.
+
+    "Ferry sinks with 40 passengers missing" over "...said 40 passengers were missing": one
+    claim written twice. The headline's stays a member of the event (its part says where
+    it is written) but is never counted: not in the source's claims, dates, or standing
+    figure. A headline figure with no such twin is a claim like any other. ``claims`` are
+    one source's claims of one event (one grouping key), so only the page and value are left
+    to compare.
+    """
+    body = {(c.url, _point(c.figure)) for c in claims if c.figure is not None and c.figure.part != "headline"}
+    return {c.key for c in claims
+            if c.figure is not None and c.figure.part == "headline" and (c.url, _point(c.figure)) in body}
 
 
 def combine(story_id: str, key: str, views: list[SourceView], members: list[Claim]) -> Event:

@@ -53,18 +53,29 @@ from .nlp import analyse, load_nlp
 class StoryPage:
     source_id: str
     url: str
-    text: str  # the text the pipeline analyses (trafilatura's, headline dropped)
+    text: str  # the text the pipeline analyses (trafilatura's, headline dropped: it is analysed as the title)
     analysis: Analysis
     claims: list[Claim]
     visible: str = ""  # what a reader sees in the page body; gold occurrences are counted here
     visible_dates: list[tuple[int, int]] = field(default_factory=list)
     blocks: list[tuple[int, int, int]] = field(default_factory=list)  # (visible, text, size) runs both share
+    title: str = ""  # the headline the pipeline analyses with the text (its figures: part "headline")
 
-    def text_span(self, start: int, end: int) -> tuple[int, int] | None:
-        """Where a span of the visible text is in the analysed text; None when extraction dropped it."""
+    def text_span(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """Where a span of the visible text is in the analysed text or the headline (start, end, part);
+        None when extraction dropped it."""
         for a, b, size in self.blocks:
             if a <= start and end <= a + size:
-                return b + start - a, b + end - a
+                return b + start - a, b + end - a, "body"
+        # A line the text holds elsewhere (a caption goes after the text): found by its words.
+        line_start = self.visible.rfind("\n", 0, start) + 1
+        line = self.visible[line_start:self.visible.find("\n", end) % (len(self.visible) + 1)]
+        moved = self.text.find(line) if len(line) > 20 else -1
+        if moved >= 0:
+            return moved + start - line_start, moved + end - line_start, "body"
+        at = self.visible.find(self.title) if self.title else -1
+        if at >= 0 and at <= start and end <= at + len(self.title):
+            return start - at, end - at, "headline"
         return None
 
 
@@ -148,7 +159,7 @@ def load_pages(sources_file: Path, pages_dir: Path) -> list[StoryPage]:
             for url in source.urls:
                 html = page_path(pages_dir, url).read_text(encoding="utf-8")
                 article = extract_article(html, url, source.published.get(url))
-                analysis = analyse(nlp, article.text, article.published, source.name)
+                analysis = analyse(nlp, article.text, article.published, source.name, title=article.title)
                 published = article.published.isoformat() if article.published else None
 
                 claim = functools.partial(Claim, story_id=story.id, source_id=source.id, source_kind=source.kind,
@@ -159,7 +170,7 @@ def load_pages(sources_file: Path, pages_dir: Path) -> list[StoryPage]:
                 visible = visible_text(html)
                 dates = [(d.start, d.end) for d in analyse(nlp, visible, article.published, source.name).dates]
                 pages.append(StoryPage(source.id, url, article.text, analysis, claims, visible, dates,
-                                       shared_runs(visible, article.text)))
+                                       shared_runs(visible, article.text), " ".join((article.title or "").split())))
     return pages
 
 
@@ -169,7 +180,7 @@ def _spelling(text: str) -> re.Pattern[str]:
 
 
 def locate_figure(pages: list[StoryPage], source: str, text: str, occurrence: int,
-                  count_in: str = "visible") -> tuple[StoryPage, tuple[int, int] | None] | None:
+                  count_in: str = "visible") -> tuple[StoryPage, tuple[int, int, str] | None] | None:
     """The page and analysed-text span of the ``occurrence``-th time ``text`` is written in a source.
 
     Occurrences are counted in the source's pages in the order of sources.yaml, dates aside:
@@ -187,7 +198,7 @@ def locate_figure(pages: list[StoryPage], source: str, text: str, occurrence: in
                 continue
             seen += 1
             if seen == occurrence:
-                return page, page.text_span(found.start(), found.end()) if visible else found.span()
+                return page, page.text_span(found.start(), found.end()) if visible else (*found.span(), "body")
     return None
 
 
@@ -197,8 +208,9 @@ def figure_claim(pages: list[StoryPage], source: str, text: str, occurrence: int
     located = locate_figure(pages, source, text, occurrence, count_in)
     if located is None or located[1] is None:
         return None
-    page, (start, end) = located[0], located[1]
-    return next((c for c in page.claims if c.figure and c.figure.start < end and start < c.figure.end), None)
+    page, (start, end, part) = located[0], located[1]
+    return next((c for c in page.claims if c.figure and c.figure.part == part
+                 and c.figure.start < end and start < c.figure.end), None)
 
 
 def happening_claim(pages: list[StoryPage], source: str, action: str, date: str) -> Claim | None:

@@ -30,14 +30,14 @@ from .align import ALIGNER_VERSION, align, align_changes, event_key
 from .archive import ArchiveReader, ArchiveWriter
 from .diff import date_changes, figure_changes, text_diff
 from .discover import parse_feed, parse_sitemap, select
-from .errors import ExtractError
+from .errors import ExtractError, ModelNotFound
 from .extract import extract_article
 from .fetch import Fetcher, FetchRequest, FetchSettings
 from .happenings import find_happenings
 from .lock import run_lock
 from .longtext import cut, join, pieces
 from .models import Analysis, Claim, Snapshot, Source, Story
-from .nlp import EXTRACTOR_VERSION, analyse_many, load_nlp, merge_canonicals
+from .nlp import EXTRACTOR_VERSION, LexiconError, analyse_many, choose, load_nlp, merge_canonicals
 from .nlp import analyse as analyse_text
 from .places import locate
 from .progress import Progress
@@ -323,26 +323,58 @@ def analyse(store: Store, story_ids: list[str], options: RunOptions, report: Run
     total = store.count_versions_to_analyse(EXTRACTOR_VERSION, story_ids)
     if not total:
         return
-    nlp = load_nlp()
+    models = Models()
     with Progress(total, "analyse", enabled=options.progress) as bar:
         while True:
             pending = store.versions_to_analyse(EXTRACTOR_VERSION, story_ids)
             try:
-                for version, analysis, note in _analyses(nlp, pending, options.processes):
+                for version, analysis, note in _analyses_by_language(models, pending, options.processes):
                     save_facts(store, report, version, analysis, note)
                     bar.advance()
                 return
+            except (ModelNotFound, LexiconError):  # no model for a language: one clear error, no page failed
+                raise
             except Exception:  # one text broke the batch in flight: analyse the next ones alone
                 for version in itertools.islice(store.versions_to_analyse(EXTRACTOR_VERSION, story_ids), ISOLATE):
                     version, note = _cut(version)
+                    nlp = models.of(version)  # outside the try: a missing model is no fault of the page
                     try:
-                        analysis = join([(offset, analyse_text(nlp, piece, version.published, version.publisher))
+                        analysis = join([(offset, analyse_text(nlp, piece, version.published, version.publisher,
+                                                               title=version.title if offset == 0 else None))
                                          for offset, piece in pieces(version.text)])
                     except Exception as exc:
                         record_failure(store, report, version, exc)
                     else:
                         save_facts(store, report, version, analysis, note)
                     bar.advance()
+
+
+class Models:
+    """The language pack's model for each version: the source's declared language, else the text's
+    (``choose``); each language's model is loaded once per run."""
+
+    def __init__(self, load: Callable[[str], object] | None = None) -> None:
+        self._load = load if load is not None else load_nlp
+        self._loaded: dict[str, object] = {}
+
+    @staticmethod
+    def language(version: VersionToAnalyse) -> str:
+        return choose(version.language, version.text)
+
+    def get(self, code: str):
+        if code not in self._loaded:
+            self._loaded[code] = self._load(code)
+        return self._loaded[code]
+
+    def of(self, version: VersionToAnalyse):
+        return self.get(self.language(version))
+
+
+def _analyses_by_language(models: Models, versions: Iterable[VersionToAnalyse],
+                          processes: int) -> Iterator[tuple[VersionToAnalyse, Analysis, str | None]]:
+    """``_analyses`` over runs of versions in one language, each with that language's model."""
+    for code, run in itertools.groupby(versions, key=Models.language):
+        yield from _analyses(models.get(code), run, processes)
 
 
 def _cut(version: VersionToAnalyse) -> tuple[VersionToAnalyse, str | None]:
@@ -363,7 +395,8 @@ def _analyses(nlp, versions: Iterable[VersionToAnalyse],
 
     # Pieces and their texts stream from the store; the two iterators stay in step.
     jobs, inputs = itertools.tee(split())
-    items = ((piece, v.published, v.publisher) for v, _, _, _, piece in inputs)
+    # The headline goes with the first piece only: its figures keep offsets in the title.
+    items = ((piece, v.published, v.publisher, v.title if offset == 0 else None) for v, _, _, offset, piece in inputs)
     done: list[tuple[int, Analysis]] = []
     analyses = analyse_many(nlp, items, n_process=processes)
     for (version, note, count, offset, _), analysis in zip(jobs, analyses, strict=False):

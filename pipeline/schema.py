@@ -66,7 +66,9 @@ TABLES: dict[str, tuple[dict, str, list[tuple[str, str, str]]]] = {
         [("version_id", "document_versions", "id")],
     ),
     "sentences": (
-        {"id": INT, "version_id": INT, "idx": INT, "start": INT, "end": INT, "text": TEXT, "link": TEXT},
+        # part: "headline" for the page's title (idx -1, offsets in the title); NULL for the body's sentences.
+        {"id": INT, "version_id": INT, "idx": INT, "start": INT, "end": INT, "text": TEXT, "link": TEXT,
+         "part": TEXT},
         "id",
         [("version_id", "document_versions", "id")],
     ),

@@ -76,6 +76,8 @@ class VersionToAnalyse:
     published: dt.date | None
     publisher: str
     story_id: str
+    title: str | None = None  # the headline, analysed with the text (its figures have part "headline")
+    language: str | None = None  # the source's declared language (sources.yaml); None: detect from the text
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -357,12 +359,12 @@ class Store:
         for version_id in ids:
             [row] = list(self.db.query("""
                 SELECT v.id AS version_id, d.id AS document_id, d.url, v.text, v.published, s.name AS publisher,
-                       d.story_id
+                       d.story_id, v.title, s.language
                 FROM document_versions v JOIN documents d ON d.id = v.document_id
                 JOIN sources s ON s.id = d.source_id WHERE v.id = ?""", [version_id]))  # read whole: no open cursor
             published = dt.date.fromisoformat(row["published"]) if row["published"] else None
             yield VersionToAnalyse(row["version_id"], row["document_id"], row["url"], row["text"], published,
-                                   row["publisher"], row["story_id"])
+                                   row["publisher"], row["story_id"], row["title"], row["language"])
 
     def count_versions_to_analyse(self, extractor_version: str, story_ids: list[str]) -> int:
         marks = ",".join("?" for _ in story_ids)
@@ -400,8 +402,11 @@ class Store:
                     "text": sentence.text, "link": text_fragment_link(version.url, sentence.text),
                 })))
             starts = [s.start for s in analysis.sentences]
+            headline_id = self._headline_sentence(version, analysis)
 
-            def sentence_of(offset: int | None) -> int | None:
+            def sentence_of(offset: int | None, part: str = "body") -> int | None:
+                if part == "headline":  # its offsets are in the title, never in the body
+                    return headline_id
                 if offset is None or not starts:
                     return None
                 return sentence_ids[max(0, bisect.bisect_right(starts, offset) - 1)]
@@ -418,7 +423,8 @@ class Store:
                 "text": d.text, "value": d.value, "value_end": d.value_end, "precision": d.precision,
                 "relative": int(d.relative)} for d in analysis.dates))
             for figure, key in zip(analysis.figures, figure_keys, strict=False):
-                self.db.table("figures").insert(self._figure_row(vid, figure, sentence_of(figure.start), key))
+                sentence_id = sentence_of(figure.start, figure.part)
+                self.db.table("figures").insert(self._figure_row(vid, figure, sentence_id, key))
             for happening, key in zip(happenings, happening_keys, strict=False):
                 self.db.table("happenings").insert({
                     "version_id": vid, "sentence_id": sentence_of(happening.start), "action": happening.action,
@@ -437,6 +443,16 @@ class Store:
             pairs = {(key, source_id) for key in touched | {k for k in [*figure_keys, *happening_keys] if k}}
             self._mark_stale(version.story_id, pairs)
         return pairs
+
+    def _headline_sentence(self, version: VersionToAnalyse, analysis: Analysis) -> int | None:
+        """The headline as a sentence of its own (idx -1, offsets in the title, part "headline"), when a
+        figure was found in it: its figures link to it, not to the body sentence at the same offset."""
+        title = " ".join((version.title or "").split())
+        if not title or not any(f.part == "headline" for f in analysis.figures):
+            return None
+        return _new_id(self.db.table("sentences").insert({
+            "version_id": version.version_id, "idx": -1, "start": 0, "end": len(title), "text": title,
+            "link": text_fragment_link(version.url, title), "part": "headline"}))
 
     def _figure_row(self, version_id: int, figure: Figure, sentence_id: int | None, key: str | None) -> dict:
         return {

@@ -646,3 +646,28 @@ def test_event_keys_come_from_stored_fields_alone():
 ])
 def test_a_count_in_a_unit_its_claim_type_does_not_compare_is_not_aligned(figure):
     assert event_key(claim("a", "src", figure)) is None
+
+
+# --- a headline's figures --------------------------------------------------------------------------------
+
+
+def test_a_headline_twin_is_a_member_but_never_the_standing_figure_nor_a_second_claim():
+    body = fig(40, "missing", "passengers", as_of="2022-01-08")
+    twin = dataclasses.replace(fig(40, "missing", "passengers", as_of="2022-01-09"), part="headline")
+    other = fig(60, "missing", "passengers")
+    event = only(align([claim("f:1", "a", body), claim("f:2", "a", twin), claim("f:3", "b", other)]))
+    assert (event.low, event.best, event.high, event.n_sources) == (40, 50, 60, 2)
+    [view] = [v for v in event.sources if v.source_id == "a"]
+    assert (view.claim.key, view.claims, view.last) == ("f:1", 1, "2022-01-08")  # the newer as-of is the twin's
+    assert not member(event, "f:2").latest_for_source and member(event, "f:1").latest_for_source
+
+
+def test_a_headline_figure_with_no_twin_in_its_page_counts_like_any_other():
+    headline = dataclasses.replace(fig(45, "missing", "passengers", as_of="2022-01-09"), part="headline")
+    body = fig(40, "missing", "passengers", as_of="2022-01-08")
+    event = only(align([claim("f:1", "a", body), claim("f:2", "a", headline)]))
+    assert (event.best, event.sources[0].claims) == (45, 2)  # the headline's newer figure stands
+    twin_elsewhere = dataclasses.replace(claim("f:3", "a", dataclasses.replace(headline, value=40)),
+                                         url="https://a.example/other")
+    event = only(align([claim("f:1", "a", body), twin_elsewhere]))
+    assert event.sources[0].claims == 2  # the same number on another page of the source is no twin

@@ -34,8 +34,10 @@ STORIES = {
              {"precision": 0.95, "recall": 0.95, "found": 0.95, "reach": 0.95}),
     "blind7": (GOLD / "blind7", GOLD / "blind7" / "events.yaml", "visible",
                # first blind score 2026-11-30 (extractor 1.7.0): precision 0.585, recall 0.269,
-               # found 0.903, reach 0.297
-               {"precision": 0.55, "recall": 0.25, "found": 0.88, "reach": 0.28}),
+               # found 0.903, reach 0.297. A development set since: with the headline analysed,
+               # captions kept and the keys' action, part-of-toll and crowd rules, 2026-11-30:
+               # precision 0.686, recall 0.503, found 0.960, reach 0.583.
+               {"precision": 0.66, "recall": 0.48, "found": 0.94, "reach": 0.56}),
 }
 
 
@@ -83,5 +85,14 @@ def test_occurrences_are_counted_in_the_visible_page_and_a_dropped_headline_is_n
     text = "Deaths 17\nAt least 17 people died."  # what extraction kept: no headline
     page = StoryPage("s", "https://x.example/a", text, None, [], visible, [], shared_runs(visible, text))  # type: ignore[arg-type]
     assert locate_figure([page], "s", "17", 1) == (page, None)  # the headline: dropped by extraction
-    assert locate_figure([page], "s", "17", 3) == (page, (text.rindex("17"), text.rindex("17") + 2))
+    assert locate_figure([page], "s", "17", 3) == (page, (text.rindex("17"), text.rindex("17") + 2, "body"))
     assert locate_figure([page], "s", "17", 4) is None
+
+
+def test_a_headline_spelling_is_found_in_the_title_the_pipeline_analyses() -> None:
+    html = "<html><body><h1>Ferry sinks; 17 dead</h1><p>At least 17 people died in the sinking.</p></body></html>"
+    visible, text = visible_text(html), "At least 17 people died in the sinking."
+    page = StoryPage("s", "https://x.example/a", text, None, [], visible, [], shared_runs(visible, text),  # type: ignore[arg-type]
+                     title="Ferry sinks; 17 dead")
+    assert locate_figure([page], "s", "17", 1) == (page, (13, 15, "headline"))  # offsets in the title
+    assert locate_figure([page], "s", "17", 2) == (page, (9, 11, "body"))

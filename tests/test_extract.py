@@ -98,3 +98,14 @@ def test_plain_text_is_used_as_is():
     article = article_from_text("  Some text about 12 people.\n", "stdin", published=dt.date(2022, 1, 5))
     assert article.text == "Some text about 12 people."
     assert article.published_source == "override"
+
+
+def test_a_photo_caption_the_extractor_drops_is_kept_on_a_line_of_its_own():
+    body = "".join(f"<p>Paragraph {i} of the report on the ferry, with enough words to count as text.</p>"
+                   for i in range(4))
+    page = (f"<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>{body}<figure>"
+            "<img src='q.jpg'><figcaption>Mourners at the quay, where 27 bodies were brought ashore. "
+            "Photograph: K. A.</figcaption></figure></article></body></html>")
+    text = extract_article(page, "https://example.org/ferry").text
+    assert text.endswith("\nCaption: Mourners at the quay, where 27 bodies were brought ashore. Photograph: K. A.")
+    assert text.count("27 bodies") == 1

@@ -148,3 +148,91 @@ def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
     keyed = fill_keys(Analysis(figures=figures), dt.date(2025, 3, 1)).figures
     assert [(f.counted_group, f.unit_kind, f.phase) for f in keyed] == [("food", "money:RUB", "after"),
                                                                          ("food", "money:RUB", "before")]
+
+
+# --- what an "other" figure counts: a lexicon action makes sources' words meet ---------------------------
+
+
+@pytest.mark.parametrize("sentence, text, counted, predicate, group", [
+    ("Coastguard spokesman said that 112 people had been rescued by dawn.", "112", "people", "rescue",
+     "people: rescued"),
+    ("So far 219 people have been saved.", "219", "people", "save", "people: rescued"),
+    ("To date, 221 persons have been rescued.", "221", "persons", "rescue", "people: rescued"),
+    ("Rescuers pulled 112 people from the sea.", "112", "people", "pull", "people: rescued"),
+    ("The operation has involved 1,200 rescuers.", "1,200", "rescuers", "involve", "emergency workers: took part"),
+    ("The operation has involved 14 vessels.", "14", "vessels", "involve", "vessels: took part"),
+    ("Personnel are taking part, supported by 16 ships.", "16", "ships", "support", "vessels: took part"),
+    ("Several thousand protesters marched in the city.", "Several thousand", "protesters", "march",
+     "people: gathered"),
+    ("Around 400 rioters took part in the violence.", "400", "rioters", "take", "people: gathered"),
+    # a verb of being, and where they were
+    ("According to the manifest, 304 people were aboard, including 25 crew.", "304", "people", "be",
+     "people: aboard"),
+    ("Of the dead identified so far, 41 were from Dravo.", "41", "people", "be", "people: be"),
+    # no action in the lexicon: the phrase and its own verb, as before
+    ("The victims include 11 children.", "11", "children", "include", "child: include"),
+    # an action, but the counted phrase is in no group: its own words
+    ("The company said 30 dockers joined.", "30", "dockers", "join", "docker: join"),
+])
+def test_an_other_figure_counts_a_group_and_the_action_the_lexicon_names(sentence, text, counted, predicate,
+                                                                           group):
+    assert counted_group(figure(sentence, text, "other", counted, predicate=predicate))[0] == group
+
+
+# --- a casualty figure that is a part of the toll, not the toll --------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, text, claim_type, counted, value, expected", [
+    ("One man died after being hit by a tear-gas canister.", "One", "killed", "man", 1.0, "one case"),
+    ("The confirmed toll rose to 64 after navy divers recovered six more bodies from inside the hull.", "six",
+     "killed", "bodies", 6.0, "an addition"),
+    ("Coralline carried at least 340 people; 41 of the dead were from Dravo", "41", "killed", None, 41.0,
+     "by origin"),
+    # the toll itself
+    ("The confirmed death toll has risen to 64.", "64", "killed", None, 64.0, None),
+    ("At least 45 people are now confirmed dead, and more may be found.", "45", "killed", "people", 45.0, None),
+])
+def test_a_part_of_the_toll_is_kept_apart_from_the_toll(sentence, text, claim_type, counted, value, expected):
+    found = figure(sentence, text, claim_type, counted)
+    assert incident(Figure(**{**found.__dict__, "value": value})) == expected
+
+
+@pytest.mark.parametrize("sentence, text, claim_type, counted, head, predicate, group", [
+    ("About 150 others were still unaccounted for.", "150", "missing", "others", "others", "unaccounted", "people"),
+    ("| Arrests (protests) | 63–112 |", "63–112", "detained", "| \n|", "|", "arrest", "people"),
+    ("The police detained 63 cars.", "63", "detained", "cars", None, "detain", None),  # no people: no group
+])
+def test_a_casualty_figure_naming_no_group_counts_people_when_it_is_a_tally(sentence, text, claim_type, counted,
+                                                                            head, predicate, group):
+    assert counted_group(figure(sentence, text, claim_type, counted, head, predicate=predicate))[0] == group
+
+
+def test_a_day_named_before_when_makes_a_figure_one_days():
+    found = figure("The most intensive day of the operation was Monday, when 29 bodies were recovered.", "29",
+                   "killed", "bodies", as_of="2023-03-06")
+    assert time_scope(found, 2023, 2023) == "2023-03-06"
+
+
+@pytest.mark.parametrize("sentence, text, counted, predicate, claim_type, group", [
+    ("The operation has involved 1,200 rescuers.", "1,200", "rescuers", "involve", "deployed", "emergency workers"),
+    ("Personnel are taking part, supported by 16 ships.", "16", "ships", "support", "deployed", "vessels"),
+    ("More than 1,000 riot police were sent to Dravo.", "1,000", "riot police", "send", "deployed", "troops"),
+    ("Several thousand protesters marched in Dravo.", "Several thousand", "protesters", "march", "other",
+     "people: gathered"),
+])
+def test_an_other_figure_whose_action_has_a_claim_type_takes_it(sentence, text, counted, predicate, claim_type,
+                                                                group):
+    keyed = with_keys(figure(sentence, text, "other", counted, predicate=predicate))
+    assert (keyed.claim_type, keyed.counted_group) == (claim_type, group)
+
+
+@pytest.mark.parametrize("sentence, text, group", [
+    ("In Dravo, police estimated the crowd on 7 March at about 1,500, while organisers said more.", "1,500",
+     "people: gathered"),
+    ("Police put the crowd that marched through Dravo at 1,500; organisers claimed 10,000.", "1,500",
+     "people: gathered"),
+    ("Police put the crowd that marched through Dravo at 1,500; organisers claimed 10,000.", "10,000", None),
+])
+def test_a_crowd_estimate_naming_no_people_counts_the_people_gathered(sentence, text, group):
+    keyed = with_keys(figure(sentence, text, "other"))
+    assert (keyed.counted_group, keyed.unit_kind) == (group, "people" if group else "other")

@@ -35,7 +35,10 @@ SELF_COUNTED = frozenset({"fires", "attacks"})
 _SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "incident"}
 # A casualty or detention figure that names no group but is one of these tallies counts
 # people: "the death toll rose to 225", "the latest official figure is 230" (after "How many died?").
-_TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number"}
+_TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number",
+               "arrest", "detention"}  # a table's row "Arrests (protests) | 63–112"
+# Words that count the rest of a group already named: "About 150 others were still unaccounted for".
+_REST_WORDS = {"other", "others", "rest"}
 # "12 members of the security forces": what the counted word is a part of.
 _PART_OF = r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+|a\s+|an\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})"
 # How far (characters) from a price or damage figure the sentence may name the good.
@@ -118,6 +121,9 @@ def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
 class Lexicon:
     matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage
     troops: frozenset[str]  # people groups a "deployed" figure counts as troops
+    actions: dict[str, str]  # verb lemma -> the action it names ("save" -> "rescued")
+    crowd_actions: frozenset[str]  # actions whose people are one crowd, whatever each is called
+    action_types: dict[str, str]  # action -> the claim type an "other" figure of it has ("took part" -> deployed)
 
 
 def _entries(section: str, groups: dict[str, list[str]], problems: list[tuple[str, str]]) -> dict[tuple[str, ...], str]:
@@ -142,9 +148,11 @@ def load_lexicon() -> Lexicon:
                 "deployed": Matcher({**objects, **people}),
                 "goods": Matcher(_entries("goods", data["goods"], problems)),
                 "damage": Matcher(_entries("damage", data["damage"], problems))}
+    actions = {verb: action for action, verbs in data.get("actions", {}).items() for verb in verbs}
     if problems:
         raise ConfigError(str(LEXICON), problems)
-    return Lexicon(matchers, frozenset(data["deployed as troops"]))
+    return Lexicon(matchers, frozenset(data["deployed as troops"]), actions, frozenset(data.get("crowd actions", [])),
+                   dict(data.get("action claim types", {})))
 
 
 def _matcher(domain: str) -> Matcher:
@@ -209,15 +217,88 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     """What a figure of no casualty, price or damage type counts: its own counted phrase,
     singular, with what happened to it, since a lexicon group is too coarse here ("27 member
     states" → "member state"; "10 days of the withdrawal" → "day of withdrawal"; "2,200 people
-    sought help" → "people: seek", apart from "3,000 residents gave blood")."""
+    sought help" → "people: seek", apart from "3,000 residents gave blood"). A verb the
+    lexicon names an action of makes the group coarser (see ``_acted_group``)."""
     if not figure.counted_head:
-        return None, None
+        return _crowd_estimate(figure), None
     phrase = figure.counted or figure.counted_head
+    acted = _acted_group(figure)
+    if acted is not None:
+        return acted, phrase.lower()
     words = [w.group().lower() for w in _WORD.finditer(phrase + _part_of_phrase(figure))]
     kept = " ".join([w if w == "of" else singular(w) for w in words if w not in _DETERMINERS][:6])
     if not kept:
         return None, None
     return (f"{kept}: {figure.predicate}" if figure.predicate else kept), phrase.lower()
+
+
+_CROWD_AT = re.compile(r"\bcrowds?\b[^.;]{0,60}\bat\s+(?:about|around|some|roughly|nearly|more than|over|"
+                       r"up to|at least)?\s*$", re.I)
+
+
+def _crowd_estimate(figure: Figure) -> str | None:
+    """A crowd's size that names no people: "police estimated the crowd on 7 March at about 1,500"
+    counts the people gathered, like "1,500 people attended" (the lexicon's action of "gather")."""
+    action = load_lexicon().actions.get("gather")
+    before = (figure.sentence or "")[:_offsets(figure)[0]]
+    return f"people: {action}" if action and figure.claim_type == "other" and _CROWD_AT.search(before) else None
+
+
+def typed_by_action(figure: Figure) -> Figure:
+    """An "other" figure whose action the lexicon gives a claim type has that type: "the
+    operation has involved 1,200 rescuers" counts people deployed, like "the government
+    deployed 1,200 rescuers". Plain people are no force: "the blockades involved 2,500
+    people" stays as it is."""
+    lexicon = load_lexicon()
+    action = lexicon.actions.get(figure.predicate or "") if figure.claim_type == "other" else None
+    claim_type = lexicon.action_types.get(action or "")
+    person = _head_match(figure, "people") if claim_type else None
+    if not claim_type or (person is not None and person.group == _PLAIN_PEOPLE):
+        return figure
+    return replace(figure, claim_type=claim_type)
+
+
+_PLAIN_PEOPLE = "people"  # the lexicon's group of people named by no role
+
+
+def _acted_group(figure: Figure) -> str | None:
+    """"<group>: <action>" for a figure whose verb names an action in the lexicon and whose
+    counted phrase is a lexicon group: "221 persons have been rescued" and "219 people have
+    been saved" → "people: rescued"; "involved 14 vessels", "supported by 16 ships" →
+    "vessels: took part"; the people of a crowd action are "people" whatever their name
+    ("400 rioters took part", "1,500 people attended" → "people: gathered")."""
+    lexicon = load_lexicon()
+    action = lexicon.actions.get(figure.predicate or "") or _state(figure)
+    if action is None:
+        return None
+    person = _head_match(figure, "people")
+    if person is not None:
+        return f"{'people' if action in lexicon.crowd_actions else person.group}: {action}"
+    thing = _head_match(figure, "objects")
+    return f"{thing.group}: {action}" if thing is not None else None
+
+
+# (pattern after the counted phrase, state, example): where people or things were, for a figure
+# whose verb says only that they were ("be").
+_STATES = (
+    (re.compile(r"^[^.;,]{0,30}?\b(?:were|was|had been|have been|are)\s+(?:all\s+)?(?:aboard|on board)\b", re.I),
+     "aboard", "According to the manifest, 304 people were aboard"),
+)
+
+
+def _state(figure: Figure) -> str | None:
+    """The state a figure of "be" puts what it counts in ("304 persons were aboard the MV Coralline")."""
+    if figure.predicate != "be":
+        return None
+    after = (figure.sentence or "")[_offsets(figure)[1]:]
+    return next((state for pattern, state, _ in _STATES if pattern.search(after)), None)
+
+
+def _head_match(figure: Figure, domain: str) -> Match | None:
+    """The lexicon entry holding the counted head noun: "rescue workers", but not "police" in "police estimate"."""
+    match = _counted_match(figure, domain)
+    head = singular(figure.counted_head) if figure.counted_head else None
+    return match if match is not None and head in match.words else None
 
 
 def _object_group(figure: Figure) -> tuple[str | None, str | None]:
@@ -297,6 +378,8 @@ def unit_kind(figure: Figure) -> str:
         return counted
     if figure.claim_type in PEOPLE_TYPES and (_is_toll(figure) or _counted_match(figure, "people")):
         return "people"  # "a figure of 164 dead": a casualty figure counts people
+    if _crowd_estimate(figure):
+        return "people"  # "estimated the crowd at about 1,500"
     if figure.claim_type in ("price", "damage"):
         return "money"
     return "other"
@@ -319,8 +402,19 @@ def _a_modifier(match: Match, head: str | None, counted: str) -> bool:
 
 
 def _is_toll(figure: Figure) -> bool:
-    return figure.claim_type in PEOPLE_TYPES and figure.counted is None and figure.counted_head is None \
+    """A casualty figure counting no named group: a toll ("the death toll rose to 225"), the rest of
+    a group ("150 others were unaccounted for") or a table row's count ("Arrests | 63–112")."""
+    if figure.claim_type not in PEOPLE_TYPES:
+        return False
+    if (figure.counted_head or "").lower() in _REST_WORDS:
+        return True
+    return not _has_words(figure.counted) and not _has_words(figure.counted_head) \
         and (figure.predicate or "") in _TOLL_WORDS
+
+
+def _has_words(phrase: str | None) -> bool:
+    """A counted phrase with a word in it; a table's cell borders ("| \\n|") are none."""
+    return bool(phrase and _WORD.search(phrase))
 
 
 # --- prices: before the rise, after it, after the cut -------------------------------
@@ -363,8 +457,10 @@ _RELATIVE_YEAR_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = (
 # One day's figure, apart from the running total: "on January 6 alone, 500 were detained".
 _ONE_DAY = (re.compile(r"\b(?:in|within|over|during) (?:a single|one|the past|the last) (?:day|night|24 hours)\b|"
                        r"(?<!almost )(?<!virtually )(?<!nearly )\bovernight\b|"
-                       rf"\bon (?:\w+day|{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})? alone\b", re.I),
-            "on January 6 alone, 500 people were detained; 70 looters were detained overnight")
+                       rf"\bon (?:\w+day|{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})? alone\b|"
+                       r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, when\b", re.I),
+            "on January 6 alone, 500 people were detained; 70 looters were detained overnight; "
+            "the most intensive day was Monday, when 29 bodies were recovered")
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 70  # characters of the sentence around a figure read for its time
 
 
@@ -436,6 +532,47 @@ _SUPERLATIVES = {"deadliest": "worst", "bloodiest": "worst", "most serious": "wo
 
 def incident(figure: Figure) -> str | None:
     """A short stable key of the one incident a figure is limited to ("worst incident"), or None."""
+    return _named_incident(figure) or next((key for rule, key, _ in _PART_RULES if rule(figure)), None)
+
+
+def _one_case(figure: Figure) -> bool:
+    """A casualty count of exactly one is one person's case, not a toll: "One man died after being
+    hit by a tear-gas canister" next to "the toll rose to 64"."""
+    return figure.claim_type in PEOPLE_TYPES and figure.value == 1 and figure.low is None and figure.high is None \
+        and figure.text.strip().lower() in _ONE_WORDS
+
+
+_ONE_WORDS = {"1", "one", "a", "an", "a single", "single"}
+
+
+_MORE_AFTER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
+
+
+def _increment(figure: Figure) -> bool:
+    """An addition to a count, not the count: "divers recovered six more bodies"."""
+    start, end = _offsets(figure)
+    return figure.claim_type in PEOPLE_TYPES and bool(_MORE_AFTER.match((figure.sentence or "")[end:]))
+
+
+_FROM_PLACE = re.compile(r"^\s+of (?:the|those) (?:dead|victims|killed|injured|missing|detained|detainees)\b"
+                         r"[^.;,]{0,40}?\b(?:were|was|are|came) from\b", re.I)
+
+
+def _of_an_origin(figure: Figure) -> bool:
+    """A part of a toll by where the people came from: "41 of the dead were from Dravo"."""
+    return bool(_FROM_PLACE.match((figure.sentence or "")[_offsets(figure)[1]:]))
+
+
+# (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
+_PART_RULES = (
+    (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
+    (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
+    (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
+)
+
+
+def _named_incident(figure: Figure) -> str | None:
+    """"In the worst incident, ... killing at least 10 people" → "worst incident"."""
     sentence = figure.sentence or ""
     start, end = _offsets(figure)
     # After the figure, only up to the next comma or number: "10 people were killed in the
@@ -466,6 +603,7 @@ def reference_year(analysis: Analysis, published: dt.date | None) -> int | None:
 def with_keys(figure: Figure, reference: int | None = None, published_year: int | None = None,
               currency: str | None = None) -> Figure:
     """The figure with its alignment keys set; ``currency`` is the one its sentence gives it."""
+    figure = typed_by_action(figure)
     group, _ = counted_group(figure)
     scope = time_scope(figure, reference, published_year)
     phase = price_phase(figure) if figure.claim_type == "price" and scope is None else None

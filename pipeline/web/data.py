@@ -118,6 +118,7 @@ def story_page(conn: sqlite3.Connection, story_id: str) -> Row | None:
 def _claims_of_event(conn: sqlite3.Connection, event_id: str) -> list[Row]:
     """Every claim of the event, current versions and earlier ones (a figure a page no longer states)."""
     status = "f.status" if has_column(conn, "figures", "status") else "NULL"
+    part = "sn.part" if has_column(conn, "sentences", "part") else "NULL"  # "headline": the sentence is the title
     return rows(conn, f"""
         SELECT s.id AS source_id, s.name AS source, s.kind AS source_kind, d.id AS document_id, d.url,
           d.title, v.id AS version_id, v.id = d.current_version_id AS current, ec.latest_for_source,
@@ -126,6 +127,7 @@ def _claims_of_event(conn: sqlite3.Connection, event_id: str) -> list[Row]:
           f.start - sn.start AS mark_start, f."end" - sn.start AS mark_end,
           h.date, h.date_text, h.start - sn.start AS date_start, h."end" - sn.start AS date_end,
           COALESCE(h.date, f.as_of, d.published) AS when_, sn.id AS sentence_id, sn.text AS sentence, sn.link,
+          {part} AS sentence_part,
           d.published, v.first_seen
         FROM event_claims ec
         JOIN sources s ON s.id = ec.source_id
@@ -232,17 +234,23 @@ def archive_page(conn: sqlite3.Connection, document_id: int, version_id: int, se
         return None
     text = version["text"] or ""
     marks = []
+    headline = False  # the sentence is the page's headline: marked in the title, its offsets are the title's
     if sentence_id is not None:
-        sentence = one(conn, "SELECT start, \"end\" FROM sentences WHERE id = ? AND version_id = ?",
+        part = "part" if has_column(conn, "sentences", "part") else "NULL AS part"
+        sentence = one(conn, f"SELECT start, \"end\", {part} FROM sentences WHERE id = ? AND version_id = ?",
                        [sentence_id, version_id])
         if sentence:
             marks.append((sentence["start"], sentence["end"], "sentence"))
+            headline = sentence["part"] == "headline"
     if figure_id is not None:
         figure = one(conn, "SELECT start, \"end\" FROM figures WHERE id = ? AND version_id = ?",
                      [figure_id, version_id])
         if figure:
             marks.append((figure["start"], figure["end"], "figure"))
-    version["parts"] = split_marked(text, marks)
+    title = " ".join((version["title"] or "").split())  # as the analysis read it
+    version["title_parts"] = split_marked(title, marks) if headline else [("", version["title"] or "")]
+    version["parts"] = [("", text)] if headline else split_marked(text, marks)
+    version["marked"] = bool(marks) and (headline or len(version["parts"]) > 1)
     version["fetched"] = (version["first_seen"] or "")[:16].replace("T", " ")
     return version
 
