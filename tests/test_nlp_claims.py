@@ -28,12 +28,33 @@ def figures(nlp, text: str, publisher: str | None = "Test Wire") -> tuple[Figure
     ("10 employees received various injuries.", "injured", "employees", "employee"),
     ("The total number of the peacekeeping contingent is 2500 people.", "deployed", "people", "people"),
     ("Dozens of residents went missing after the clashes.", "missing", "residents", "resident"),
-    ("About 3,000 families were evacuated from the district.", "displaced", "families", "family"),
+    ("About 3,000 families were evacuated from the district.", "evacuated", "families", "family"),
+    ("Nearly 8,000 villagers fled their homes as the river rose.", "displaced", "villagers", "villager"),
+    ("Some 12,000 people marched through the old town on Saturday.", "protesters", "people", "people"),
+    ("Organisers said 3,000 demonstrators gathered outside parliament.", "protesters", "demonstrators",
+     "demonstrator"),
+    ("The ministry has sent four patrol boats to the lake.", "deployed", "patrol boats", "boat"),
+    ("Around 350 personnel were posted along the border overnight.", "deployed", "personnel", "personnel"),
 ])
 def test_claim_type_and_counted_group_come_from_the_parse(nlp, text: str, claim_type: str, counted: str,
                                                           head: str) -> None:
     (figure,) = figures(nlp, text)
     assert (figure.claim_type, figure.counted, figure.counted_head) == (claim_type, counted, head)
+
+
+def test_a_crowd_word_never_types_money_or_a_share(nlp) -> None:
+    """"protesters" counts people: money lost in a riot is no crowd."""
+    (figure,) = figures(nlp, "The strike cost the port 40 million dollars.")
+    assert figure.claim_type != "protesters"
+
+
+def test_a_plain_text_table_cell_takes_its_column_header(nlp) -> None:
+    text = ("Casualties by district\n\nDistrict | Killed | Hurt | Deaths\nNorth | 12 | 40 | 3\n"
+            "South | 7 | 25 | 1\n")
+    found = {(f.text, f.start): (f.claim_type, f.counted_head) for f in figures(nlp, text)}
+    rows = [(v, k[0]) for k, v in sorted(found.items(), key=lambda kv: kv[0][1])]
+    assert rows == [(("killed", None), "12"), (("injured", None), "40"), (("killed", "death"), "3"),
+                    (("killed", None), "7"), (("injured", None), "25"), (("killed", "death"), "1")]
 
 
 def test_damage_in_money_is_a_damage_claim_with_a_nominal_predicate(nlp) -> None:

@@ -28,7 +28,7 @@ CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound"
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
                            r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
                            r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)
-_DISPLACED = re.compile(r"\b(?:forced|driven|drove|fled|chased|displaced|evacuated)\b[^.;]{0,60}?\b(?:from|out of|"
+_DISPLACED = re.compile(r"\b(?:forced|driven|drove|fled|chased|displaced)\b[^.;]{0,60}?\b(?:from|out of|"
                         r"left)\s+(?:their\s+|its\s+)?homes?\b", re.I)
 DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
 _AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
@@ -251,13 +251,22 @@ def _from_sentence(anchor: Token, unit: str | None, sentence: Span) -> tuple[str
     return "other", None
 
 
+# Claim types that count people, never money or a share: "damage from the riots of 78 billion tenge"
+# is no crowd, "a third of the strikers" no crowd of its own.
+PEOPLE_ONLY = {"protesters", "evacuated"}
+
+
+def _fits(claim: str, unit: str | None) -> bool:
+    return unit is None or claim not in PEOPLE_ONLY
+
+
 def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None,
                   sentence: Span) -> tuple[str, str | None]:
     """The claim type and the lemma that decided it (None when only the sentence's context did)."""
     lexicon = claim_lexicon()
     for find in CANDIDATES:
         for lemma in find(verb, noun, anchor):
-            if lemma in lexicon:
+            if lemma in lexicon and _fits(lexicon[lemma], unit):
                 return _from_lexicon(lemma, sentence)
     return _from_sentence(anchor, unit, sentence)
 

@@ -59,7 +59,10 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decr
 _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*)\b")
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
-                "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer"}
+                "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer",
+                # "two battalions, about 900 personnel, will arrive"; "sent two rescue ships and 60 divers"
+                "personnel", "battalion", "member", "gendarme", "guard", "diver", "ship", "vessel", "boat",
+                "helicopter", "aircraft", "plane", "vehicle", "worker", "medic", "team", "crew", "engineer"}
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
                     "correct", "confirm", "announce", "count"}
@@ -68,9 +71,13 @@ _MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
 _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
 # A table or infobox row: "Injuries | 4,353", "| Arrested | 9,900+", "Deaths: 225" on a line of its own.
 _ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t)\s*")
-_MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift"}
+_MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift", "post", "move",
+               "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce"}
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
+_STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured": "injure", "detained": "detain",
+                "arrested": "arrest", "missing": "missing", "displaced": "displace", "hurt": "hurt",
+                "evacuated": "evacuate"}
 # What a fire destroys: counted, it is damage ("400 vehicles burned"), not a number of fires.
 _BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
                   "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
@@ -452,6 +459,55 @@ def _table_row(d: _Draft, page: _Page) -> None:
         d.counted_head = d.counted_head or "people"
 
 
+_CELLS = re.compile(r"[^|\n]+")
+
+
+def _row_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _header_cell(text: str, line_start: int, column: int) -> tuple[int, int] | None:
+    """The header above a cell of a plain-text table: the first line of the block of "|" rows
+    ("Province | Deaths | Injured" over "Sindh | 604 | 2,318")."""
+    header = None
+    while line_start > 0:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if "|" not in text[previous:line_start]:
+            break
+        header, line_start = previous, previous
+    if header is None:
+        return None
+    line_end = text.find("\n", header)
+    cells = list(_CELLS.finditer(text, header, line_end if line_end >= 0 else len(text)))
+    return (cells[column].start(), cells[column].end()) if column < len(cells) else None
+
+
+def _table_column(d: _Draft, page: _Page) -> None:
+    """"Province | Deaths | Injured" / "Sindh | 604 | 2,318": a cell's column header says what it counts
+    ("Deaths" counts deaths; "Injured", a state, names no group)."""
+    text, start = page.text, d.number.start
+    line_start = text.rfind("\n", 0, start) + 1
+    if "|" not in text[line_start:start]:
+        return
+    where = _header_cell(text, line_start, text[line_start:start].count("|") - text[line_start:start].startswith("|"))
+    label = page.doc.char_span(*where, alignment_mode="expand") if where else None
+    lexicon = claim_lexicon()
+    word = next((t for t in label or () if _header_word(t) in lexicon), None)
+    if word is not None:
+        d.claim_type, d.predicate = lexicon[_header_word(word)], _header_word(word)
+        d.counted_head = None if word.lower_ in _STATE_VERBS or word.pos_ in ("VERB", "ADJ") else _header_word(word)
+
+
+def _header_word(token: Token) -> str:
+    """A header's word as the lexicon knows it: "Deaths" → death, "Injuries" → injury (a header is
+    often tagged a proper noun, which spaCy does not lemmatize); "Injured" (a state) → injure."""
+    if token.lower_ in _STATE_VERBS:
+        return _STATE_VERBS[token.lower_]
+    if token.pos_ != "PROPN":
+        return token.lemma_.lower()
+    return re.sub(r"ies$", "y", token.lower_) if token.lower_.endswith("ies") else token.lower_.removesuffix("s")
+
+
 def _standing(d: _Draft, page: _Page) -> None:
     """Reported, revised, withdrawn, disputed or denied: what the text says of the figure (status.py)."""
     sentence, doc = d.sentence, page.doc
@@ -531,7 +587,7 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _burned_things, _troops, _partner, _priced_thing, _lone_one, _planned, _standing,
+    _table_column, _burned_things, _troops, _partner, _priced_thing, _lone_one, _planned, _standing,
 )
 
 
