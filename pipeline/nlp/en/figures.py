@@ -508,6 +508,28 @@ def _header_word(token: Token) -> str:
     return re.sub(r"ies$", "y", token.lower_) if token.lower_.endswith("ies") else token.lower_.removesuffix("s")
 
 
+# A line that opens on a label: "2. Deaths: we reported 97; …", "Crowd size on the square: at least 5,000".
+_LINE_LABEL = re.compile(r"[ \t]*(?:\d{1,2}[.)/][ \t]+|[-*•][ \t]+)?(?P<label>[A-Z][\w' -]{1,40}?):[ \t]")
+
+
+def _line_label(d: _Draft, page: _Page) -> None:
+    """"2. Deaths: we reported 97; the ministry had recorded 88": a bare number on a labelled line
+    counts what the label names."""
+    if d.noun is not None or d.unit is not None:
+        return
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    label = _LINE_LABEL.match(page.text, line_start, d.number.start)
+    span = page.doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand") if label else None
+    if span is None:
+        return
+    if d.counted_head is None and span.root.pos_ in ("NOUN", "PROPN"):
+        d.counted_head = _header_word(span.root)
+    lexicon = claim_lexicon()
+    word = next((_header_word(t) for t in span if _header_word(t) in lexicon), None)
+    if word is not None and d.claim_type == "other":
+        d.claim_type, d.predicate = lexicon[word], word
+
+
 def _standing(d: _Draft, page: _Page) -> None:
     """Reported, revised, withdrawn, disputed or denied: what the text says of the figure (status.py)."""
     sentence, doc = d.sentence, page.doc
@@ -587,7 +609,7 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _table_column, _burned_things, _troops, _partner, _priced_thing, _lone_one, _planned, _standing,
+    _table_column, _line_label, _burned_things, _troops, _partner, _priced_thing, _lone_one, _planned, _standing,
 )
 
 
