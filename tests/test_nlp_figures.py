@@ -131,6 +131,19 @@ def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> No
     "The guards, Johannes Sithole (52) and Martin Botha (47), testified.",
     "Tank 14 is still smouldering; the first explosion was in unit 3.",
     "Vaccines are offered to children under 5.",
+    "Readers can use the telephone numbers 101 and 103.",
+    "For help, call the police on 998.",
+    "Listeners can phone the studio line, 0700 321 5566, or send a text to 40404.",
+    "Tel. (041) 372-5510",
+    "Families can call the crisis room on 19020.",
+    "Bulletin of the Assembly, Volume 88, No. 12",
+    "The minister answered the member's question. [20931]",
+    "Part 2 of 5: the northern valleys",
+    "Officials quoted situation report 9 on Monday.",
+    "The bus left the road at kilometre 117 of the coast highway.",
+    "Write to the press desk, office 7, Main Square.",
+    "A three-storey depot and a two-lane bridge were hit.",
+    "An inspection dated 4/11/2019 had found cracks.",
 ])
 def test_dates_times_durations_references_and_ages_are_not_figures(nlp, text: str) -> None:
     assert figures(nlp, text) == ()
@@ -148,6 +161,11 @@ def test_figure_carries_its_sentence_and_offsets(nlp) -> None:
                                       "Traders lost thirty years of work in one night."])
 def test_the_word_one_that_counts_nothing_is_not_a_figure(nlp, sentence):
     assert [f.text for f in analyse(nlp, sentence).figures if f.value == 1] == []
+
+
+def test_a_section_number_over_a_heading_is_not_a_figure(nlp) -> None:
+    text = "Findings\n\n2.4 Arrests\nPolice arrested 310 people in the capital."
+    assert [f.text for f in figures(nlp, text)] == ["310"]
 
 
 def test_list_numbers_at_the_start_of_a_line_are_not_figures(nlp) -> None:
