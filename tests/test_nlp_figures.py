@@ -228,6 +228,29 @@ def test_currencies_beyond_the_story_get_their_iso_code(nlp, text: str, unit: st
     assert (figure.unit, figure.counted_head) == (unit, head)
 
 
+@pytest.mark.parametrize("text, spelled, value, unit", [
+    ("In Lahore, Pakistan, a bag of flour costs Rs 1,350.", "Rs 1,350", 1350, "PKR"),
+    ("In Delhi a cylinder now costs Rs 900.", "Rs 900", 900, "INR"),
+    ("Each family in Sylhet gets Tk 15,000 in aid.", "Tk 15,000", 15000, "BDT"),
+    ("Repairs in Beira were put at MZN 85 million.", "MZN 85 million", 85e6, "MZN"),
+    ("The mayor of Cusco put losses at S/ 4.1 million.", "S/ 4.1 million", 4.1e6, "PEN"),
+    ("The fund in La Paz holds Bs 12.5 million.", "Bs 12.5 million", 12.5e6, "BOB"),
+    ("In Jacmel a sack of rice sells for 3,400 gourdes.", "3,400 gourdes", 3400, "HTG"),
+    ("In N'Djamena a sack of millet costs 19,000 CFA francs.", "19,000 CFA francs", 19000, "XAF"),
+    ("In Dakar, Senegal, bread costs 175 CFA francs.", "175 CFA francs", 175, "XOF"),
+    ("Losses reached 12 mld. tenge in one week.", "12 mld. tenge", 12e9, "KZT"),
+])
+def test_currencies_written_as_local_signs_and_european_scales(nlp, text: str, spelled: str, value: float,
+                                                                 unit: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.text, figure.value, figure.unit) == (spelled, pytest.approx(value), unit)
+
+
+def test_a_range_shares_the_scale_word_of_its_high_end(nlp) -> None:
+    figure = one(nlp, "Insurers put the losses at between 30 and 45 million euros.")
+    assert (figure.low, figure.high, figure.unit) == (30e6, 45e6, "EUR")
+
+
 def test_rand_with_a_scale_word_is_money(nlp) -> None:
     figure = one(nlp, "Police recovered R4.7 million in cash.")
     assert (figure.value, figure.unit) == (4.7e6, "ZAR")

@@ -24,7 +24,8 @@ CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand"
 # Nouns naming a count rather than a group: "the number of people detained rose to 10,000".
 TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
 CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
-                  "eur", "rub", "naira", "rupee", "lira", "rand", "yen", "hryvnia", "shekel"}
+                  "eur", "rub", "naira", "rupee", "lira", "rand", "yen", "hryvnia", "shekel", "taka", "metical",
+                  "boliviano", "gourde", "franc", "shilling", "cedi", "peso", "birr", "sol"}
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
                            r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
                            r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)
