@@ -383,3 +383,15 @@ def test_the_demo_wires_withdrawn_figure_and_its_speaker_past_the_dateline() -> 
             "described by officials as an error.\n")
     found = [(f.text, f.attributed_to, f.status) for f in _figures(text)]
     assert found == [("225", "prosecutor general", "reported"), ("164", "health ministry", "withdrawn")]
+
+
+def test_a_bare_answer_under_a_how_many_question_counts_what_was_asked(nlp) -> None:
+    text = ("Questions and answers\n\n1. How many miners were rescued?\n37. All of them walked out unaided.\n\n"
+            "2. How many of the injured were children?\nEleven.\n\n3. How many charges have been filed?\n12.\n")
+    found = [(f.text, f.claim_type, f.counted_head) for f in figures(nlp, text)]
+    assert found == [("37", "other", "miner"), ("Eleven", "injured", "child"), ("12", "other", "charge")]
+
+
+def test_a_numbered_question_after_a_question_is_a_list_item(nlp) -> None:
+    text = "Questions:\n1. How many people were detained?\n2. Who gave the order?\n"
+    assert figures(nlp, text) == ()

@@ -93,12 +93,34 @@ def _state_after(text: str, end: int) -> str | None:
     return _STATE_AFTER.get(word.group(1).lower()) if word else None
 
 
-def _question(sentence: Span) -> tuple[str, str] | None:
-    """(claim type, lemma) a question just before the sentence asks about ("How many were hurt?")."""
+def _question_before(sentence: Span) -> Span | None:
+    """The question the sentence answers: the sentence before, or the parser's sentence up to a "?" that
+    ends a line ("How many miners were rescued?\n37." is often parsed as one sentence)."""
+    mark = next((t for t in reversed(sentence) if t.text == "?" and t.i + 1 < sentence.end
+                 and "\n" in t.whitespace_ + t.doc[t.i + 1].text), None)
+    if mark is not None:
+        return sentence.doc[sentence.start:mark.i + 1]
     if sentence.start == 0:
         return None
     question = sentence.doc[sentence.start - 1].sent
-    if not question.text.rstrip().endswith("?"):
+    return question if question.text.rstrip().endswith("?") else None
+
+
+def _asked_group(question: Span) -> Token | None:
+    """What "how many" asks to count: "How many people were killed?" → people; "How many of the dead
+    were police officers?" → officers."""
+    many = next((t for t in question if t.lower_ == "many" and t.i > 0 and t.doc[t.i - 1].lower_ == "how"), None)
+    if many is None:
+        return None
+    if many.head.pos_ == "NOUN" and many.head != many:
+        return many.head
+    return next((c for c in many.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+
+
+def _question(sentence: Span) -> tuple[str, str] | None:
+    """(claim type, lemma) a question just before the sentence asks about ("How many were hurt?")."""
+    question = _question_before(sentence)
+    if question is None:
         return None
     lexicon = claim_lexicon()
     return next(((lexicon[t.lemma_.lower()], t.lemma_.lower()) for t in question if t.lemma_.lower() in lexicon),
@@ -203,9 +225,16 @@ def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Tok
     return noun or _strong_noun(text, number, span) or _copula_noun(anchor)
 
 
+def _answer(anchor: Token, noun: Token | None) -> bool:
+    """"How many of the dead were officers?\nNineteen.": a number that is the whole answer."""
+    sentence = anchor.sent
+    return (noun is None or noun == anchor) and _question_before(sentence) is not None and len(
+        [t for t in sentence if not t.is_punct]) <= 3
+
+
 def _quantifies_nothing(text: str, number: NumberSpan, anchor: Token, noun: Token | None) -> bool:
     """"one of them", "the two sides"; not "put the toll at a dozen", "nine dead"."""
-    return noun is None and number.approx != "vague" and (
+    return noun is None and number.approx != "vague" and not _answer(anchor, noun) and (
         anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1) \
         and tally_of(governing_verb(anchor)) is None and not _state_after(text, number.end)
 
@@ -217,6 +246,8 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
         return None
     anchor = number_anchor(span)
     noun = _quantified(page.text, number, span, anchor)
+    if noun is not None and _answer(anchor, noun):
+        noun = None  # "Nineteen." alone: the word is the number, the question says what it counts
     is_word_number = not any(ch.isdigit() for ch in number.text)
     if is_word_number and _quantifies_nothing(page.text, number, anchor, noun):
         return None
@@ -334,6 +365,10 @@ def _reported_bare(d: _Draft) -> str | None:
 
 def _bare_in_context(d: _Draft, page: _Page) -> None:
     """"How many were detained? Close to 10,000."; "164 deaths … Six days later, prosecutors spoke of 225"."""
+    question = _question_before(d.sentence)
+    group = _asked_group(question) if question is not None else None
+    if group is not None:
+        d.counted, d.counted_head = phrase_of(group, 0), group.lemma_.lower()
     asked = _question(d.sentence)
     if asked is not None:
         d.claim_type, d.predicate = asked

@@ -19,10 +19,15 @@ class Around:
     before: str  # up to 20 characters before the number
     after: str  # up to 20 characters after it
     date_spans: list[tuple[int, int]]
+    line_before: str = ""  # the whole line before the number's line, when the number opens its line
 
     @classmethod
     def of(cls, text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) -> Around:
-        return cls(number, text[max(0, number.start - 20):number.start], text[number.end:number.end + 20], date_spans)
+        line_start = text.rfind("\n", 0, number.start) + 1
+        opens_line = not text[line_start:number.start].strip()
+        previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start] if opens_line else ""
+        return cls(number, text[max(0, number.start - 20):number.start], text[number.end:number.end + 20], date_spans,
+                   previous)
 
 
 _DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
@@ -109,8 +114,19 @@ def part_of_a_name(a: Around) -> bool:
 
 
 def list_marker(a: Around) -> bool:
-    """"1. Losses suffered by businesses …", a thread's "3/ Yesterday …"."""
-    return bool(re.match(r"^[.)/]\s", a.after) and re.search(r"(?:^|\n)\s*$", a.before))
+    """"1. Losses suffered by businesses …", a thread's "3/ Yesterday …"; not the answer under a
+    question ("How many were killed?\n225. That is …")."""
+    return bool(re.match(r"^[.)/]\s", a.after) and re.search(r"(?:^|\n)\s*$", a.before)
+                and not _answers_how_many(a))
+
+
+def _answers_how_many(a: Around) -> bool:
+    """"1. How many were killed?\n225. That is …" answers; "1. How many …?\n2. Will it …" is the next item."""
+    item = re.match(r"\s*(\d+)[.)]", a.line_before)
+    return bool(_HOW_MANY.search(a.line_before)) and not (item and a.number.value == int(item.group(1)) + 1)
+
+
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b[^\n]*\?\s*$", re.I)
 
 
 def code_digits(a: Around) -> bool:
