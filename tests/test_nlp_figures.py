@@ -163,6 +163,27 @@ def test_the_word_one_that_counts_nothing_is_not_a_figure(nlp, sentence):
     assert [f.text for f in analyse(nlp, sentence).figures if f.value == 1] == []
 
 
+@pytest.mark.parametrize("text, spelled, head", [
+    ("The regulator announced a 90-day ban on exports of wheat.", "90", "day"),
+    ("Flights were suspended for 48 hours.", "48", "hour"),
+    ("The mayor said the repairs would be finished within 6 weeks.", "6", "week"),
+    ("Dockers have now been on strike for 23 days in total.", "23", "day"),
+])
+def test_a_duration_that_is_a_claim_counts_its_time_unit(nlp, text: str, spelled: str, head: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.text, figure.claim_type, figure.counted_head) == (spelled, "other", head)
+
+
+@pytest.mark.parametrize("text", [
+    "He was jailed for 12 years in prison.",
+    "Three weeks later the port reopened.",
+    "Within five days, protests had spread to the south.",
+    "Officials counted the arrests made within two weeks of the vote.",
+])
+def test_a_duration_that_says_when_or_a_sentence_is_not_a_figure(nlp, text: str) -> None:
+    assert figures(nlp, text) == ()
+
+
 def test_a_section_number_over_a_heading_is_not_a_figure(nlp) -> None:
     text = "Findings\n\n2.4 Arrests\nPolice arrested 310 people in the capital."
     assert [f.text for f in figures(nlp, text)] == ["310"]

@@ -568,6 +568,19 @@ def _line_label(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = lexicon[word], word
 
 
+_TIME_UNIT = re.compile(r"[\s-]*(?P<unit>days?|hours?|weeks?|months?|years?)\b", re.I)
+
+
+def _how_long(d: _Draft, page: _Page) -> None:
+    """"a 180-day freeze", "suspended for 60 days": a duration that is a claim counts its time unit
+    (not.figures.py keeps only those), whatever the sentence is about."""
+    unit = _TIME_UNIT.match(page.text, d.number.end)
+    if unit is not None and d.unit is None:
+        d.counted = unit.group("unit")
+        d.counted_head = unit.group("unit").lower().removesuffix("s")
+        d.claim_type = "other"
+
+
 def _standing(d: _Draft, page: _Page) -> None:
     """Reported, revised, withdrawn, disputed or denied: what the text says of the figure (status.py)."""
     sentence, doc = d.sentence, page.doc
@@ -647,7 +660,8 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _table_column, _line_label, _burned_things, _troops, _partner, _priced_thing, _lone_one, _planned, _standing,
+    _table_column, _line_label, _burned_things, _troops, _partner, _priced_thing, _lone_one, _how_long, _planned,
+    _standing,
 )
 
 

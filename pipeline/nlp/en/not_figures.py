@@ -68,9 +68,28 @@ def time_of_day(a: Around) -> bool:
                 and _TIME_BEFORE.search(a.before) or re.match(r"^:\d\d\b", a.after) or re.search(r"\d:$", a.before))
 
 
+# A duration that is a claim: how long something stated lasts or lasted ("a 180-day freeze", "suspended
+# for 60 days", "within 10 days", "19 days in total", "walked for eleven days"); not a prison term, an
+# age, or when ("two weeks later", "three days ago").
+_HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|up to|no more than|at most|"
+                              r"over|after)\s+(?:(?:up to|about|almost|nearly|another|a further|only|just|some|"
+                              r"more than|at least)\s+)?$", re.I)
+_HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)?(?:freeze|cap|stay|suspension|"
+                             r"state|ban|strike|moratorium|ceasefire|truce|deadline|closure|lockdown|emergency|"
+                             r"mourning|halt|pause|shutdown|blockade|siege|extension|delay|window|period|wait)\b|"
+                             r"\s+(?:days?|hours?|weeks?|months?|years?)\s+(?:in total|in all|straight|in a row|"
+                             r"running|without)\b)", re.I)
+_NOT_HOW_LONG_AFTER = re.compile(r"^[\s-]*\w+\s+(?:ago|later|earlier|before|after|old|in prison|in jail|behind bars|"
+                                 r"of|in a penal)\b", re.I)  # "within two weeks of the unrest": a window
+_WINDOW = re.compile(r"(?:^|[.!?\n]\s*)Within\s+$")  # "Within three days, crowds had gathered": when, not how long
+
+
 def duration(a: Around) -> bool:
-    """"8 years in prison", "a 72-hour curfew"."""
-    return bool(_DURATION_AFTER.match(a.after))
+    """"8 years in prison", "two weeks later", "for 2 hours on Friday evening" in a time-line: a duration
+    that is no claim. "a 180-day freeze", "for 60 days", "within 10 days" are claims (``_HOW_LONG_*``)."""
+    if not _DURATION_AFTER.match(a.after) or _NOT_HOW_LONG_AFTER.match(a.after) or _WINDOW.search(a.before):
+        return bool(_DURATION_AFTER.match(a.after))
+    return not (_HOW_LONG_AFTER.match(a.after) or _HOW_LONG_BEFORE.search(a.before))
 
 
 def ordinal_or_age(a: Around) -> bool:
