@@ -35,6 +35,7 @@ def figures(nlp, text: str, publisher: str | None = "Test Wire") -> tuple[Figure
      "demonstrator"),
     ("The ministry has sent four patrol boats to the lake.", "deployed", "patrol boats", "boat"),
     ("Around 350 personnel were posted along the border overnight.", "deployed", "personnel", "personnel"),
+    ("Some 600 riot police were moved into the old town.", "deployed", "riot police", "police"),
 ])
 def test_claim_type_and_counted_group_come_from_the_parse(nlp, text: str, claim_type: str, counted: str,
                                                           head: str) -> None:
@@ -395,3 +396,9 @@ def test_a_bare_answer_under_a_how_many_question_counts_what_was_asked(nlp) -> N
 def test_a_numbered_question_after_a_question_is_a_list_item(nlp) -> None:
     text = "Questions:\n1. How many people were detained?\n2. Who gave the order?\n"
     assert figures(nlp, text) == ()
+
+
+def test_a_line_label_says_what_happened_to_a_named_crowd(nlp) -> None:
+    text = "Casualties\nHurt: at least 31 demonstrators, nine of whom were taken to hospital\n"
+    found = [(f.text, f.claim_type, f.counted_head) for f in figures(nlp, text)]
+    assert found[0] == ("at least 31", "injured", "demonstrator")

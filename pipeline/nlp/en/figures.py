@@ -65,7 +65,8 @@ _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "serv
                 "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer",
                 # "two battalions, about 900 personnel, will arrive"; "sent two rescue ships and 60 divers"
                 "personnel", "battalion", "member", "gendarme", "guard", "diver", "ship", "vessel", "boat",
-                "helicopter", "aircraft", "plane", "vehicle", "worker", "medic", "team", "crew", "engineer"}
+                "helicopter", "aircraft", "plane", "vehicle", "worker", "medic", "team", "crew", "engineer",
+                "police"}  # "1,000 riot police were sent": riot police are no crowd
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
                     "correct", "confirm", "announce", "count"}
@@ -454,9 +455,13 @@ def _burned_things(d: _Draft, page: _Page) -> None:
 
 def _troops(d: _Draft, page: _Page) -> None:
     """"a CSTO force of 2,030 soldiers guarded airports": troops sent or in a military sentence are deployed."""
-    if d.claim_type == "other" and d.counted_head in _TROOP_HEADS and ((d.predicate or "") in _MOVE_VERBS or (
-            _MILITARY.search(d.sentence.text) and d.counted_head != "unit")):
+    if d.claim_type not in _GROUP_TYPES or d.counted_head not in _TROOP_HEADS:
+        return
+    moved = {d.predicate or "", d.verb.lemma_.lower() if d.verb is not None else ""} & _MOVE_VERBS
+    if moved or _MILITARY.search(d.sentence.text) and d.counted_head != "unit":
         d.claim_type = "deployed"
+    elif d.claim_type == "protesters":
+        d.claim_type = "other"  # "200 riot police stood by": no crowd, and not said to be sent
 
 
 def _lone_one(d: _Draft, page: _Page) -> None:
@@ -550,10 +555,14 @@ def _header_word(token: Token) -> str:
 _LINE_LABEL = re.compile(r"[ \t]*(?:\d{1,2}[.)/][ \t]+|[-*•][ \t]+)?(?P<label>[A-Z][\w' -]{1,40}?):[ \t]")
 
 
+# Types a group's own name can give ("57 protesters"): what a label or a verb says of them comes first.
+_GROUP_TYPES = ("other", "protesters")
+
+
 def _line_label(d: _Draft, page: _Page) -> None:
     """"2. Deaths: we reported 97; the ministry had recorded 88": a bare number on a labelled line
     counts what the label names."""
-    if d.noun is not None or d.unit is not None:
+    if d.unit is not None or d.noun is not None and d.claim_type not in _GROUP_TYPES:
         return
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
     label = _LINE_LABEL.match(page.text, line_start, d.number.start)
@@ -564,7 +573,7 @@ def _line_label(d: _Draft, page: _Page) -> None:
         d.counted_head = _header_word(span.root)
     lexicon = claim_lexicon()
     word = next((_header_word(t) for t in span if _header_word(t) in lexicon), None)
-    if word is not None and d.claim_type == "other":
+    if word is not None and d.claim_type in _GROUP_TYPES:  # "Injured: at least 57 protesters"
         d.claim_type, d.predicate = lexicon[word], word
 
 
