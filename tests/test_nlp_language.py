@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.nlp import EXTRACTOR_VERSION, RULES_VERSION, analyse, load_nlp
 from pipeline.nlp.en import lexicons
+from pipeline.nlp.keys import LEXICON as KEYS_LEXICON
 from pipeline.nlp.language import LexiconError, all_lexicons, choose, digest, pack
 
 
@@ -26,7 +27,8 @@ def test_every_registered_pack_has_its_lexicons_inside_its_own_folder() -> None:
 
 
 def test_extractor_version_holds_the_hash_of_every_lexicon() -> None:
-    assert EXTRACTOR_VERSION == f"{RULES_VERSION}+{digest(all_lexicons())}"
+    """The language packs' lexicons and the keys lexicon (groups.yaml) alike."""
+    assert EXTRACTOR_VERSION == f"{RULES_VERSION}+{digest([*all_lexicons(), KEYS_LEXICON])}"
 
 
 def test_editing_a_lexicon_changes_the_extractor_version(tmp_path: Path) -> None:

@@ -301,7 +301,8 @@ def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -
 
 # A dateline or a date written before the speaker ("TASBULAK, Jan 15 (Wire) -", "On Jan 9 state television").
 _LEADING_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z'’-]{2,}(?:[ -][A-Z][A-Z'’-]{2,})*,?\s*)?(?:(?:On\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"^(?:[A-Z][A-Z'’-]{2,}(?:[ -][A-Z][A-Z'’-]{2,})*,?\s*)?"
+    r"(?:(?:On\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
     r"Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)"
     r"(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—,:]?\s*)?")
 # Bylines and credits name who wrote or photographed, never who said so.

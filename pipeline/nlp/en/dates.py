@@ -382,27 +382,40 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
 _YEARLESS = ("mdy", "dmy", "md_span", "dm_span")
 
 
-def _story_year(found: list[_Found], index: int, published: dt.date) -> int | None:
-    """The year of the nearest date before (else after) that writes its year, if recent."""
-    dated = [f for f in found if f.year_given and f.value and f.precision in ("day", "month")]
-    before = [f for f in dated if f.start < found[index].start]
-    anchor = before[-1] if before else (dated[0] if dated else None)
-    year = anchor.value.year if anchor is not None and anchor.value else None
+def _written_year(f: _Found) -> int | None:
+    """The year of a day or month that writes it ("5 January 2022", "January 2022")."""
+    return f.value.year if f.year_given and f.value and f.precision in ("day", "month") else None
+
+
+def _story_year(found: list[_Found], here: _Found, published: dt.date) -> int | None:
+    """The year of the nearest date before (else after) ``here`` that writes its year, if recent."""
+    years = [(f.start, year) for f in found if (year := _written_year(f)) is not None]
+    before = [year for start, year in years if start < here.start]
+    year = before[-1] if before else next((year for _, year in years), None)
     return year if year is not None and published.year - 5 <= year <= published.year else None
+
+
+def _moved(f: _Found, year: int) -> _Found | None:
+    """``f`` in ``year``, if that is another year."""
+    if f.value is None or f.value.year == year:
+        return None
+    end = _safe(year, f.value_end.month, f.value_end.day) if f.value_end else None
+    return _Found(f.start, f.end, f.kind, _safe(year, f.value.month, f.value.day), end, f.precision, f.relative,
+                  False)
 
 
 def _in_story_year(found: list[_Found], published: dt.date | None) -> list[_Found]:
     """"1 January" in an article of 2023 about January 2022 ("On 2 January 2022 … On 5 January …"): a day
-    without a year is in the story's year, the year of the nearest date that writes one."""
+    without a year is in the story's year, the year of the nearest date that writes one (never after
+    publication)."""
     if published is None:
         return found
-    for i, f in enumerate(found):
-        year = _story_year(found, i, published) if f.kind in _YEARLESS and not f.year_given and f.value else None
-        moved = _safe(year, f.value.month, f.value.day) if year is not None and f.value is not None else None
-        if moved is not None and f.value is not None and year != f.value.year and moved <= published:
-            end = _safe(year, f.value_end.month, f.value_end.day) if f.value_end else None
-            found[i] = _Found(f.start, f.end, f.kind, moved, end, f.precision, f.relative, False)
-    return found
+    out = []
+    for f in found:
+        year = _story_year(found, f, published) if f.kind in _YEARLESS and not f.year_given else None
+        moved = _moved(f, year) if year is not None else None
+        out.append(moved if moved is not None and moved.value is not None and moved.value <= published else f)
+    return out
 
 
 def _story_day(f: _Found, published: dt.date | None) -> bool:

@@ -53,7 +53,8 @@ CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these),?)\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
-_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?(dead|killed|injured|wounded|detained|arrested)\b",
+_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?"
+                          r"(dead|killed|injured|wounded|detained|arrested)\b",
                           re.I)  # "19 officers were among the dead", "two were among those killed"
 # "19 of the dead were police officers", "two-thirds of the dead"
 _OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|displaced)\b",
@@ -110,12 +111,16 @@ def _question_before(sentence: Span) -> Span | None:
 def _asked_group(question: Span) -> Token | None:
     """What "how many" asks to count: "How many people were killed?" → people; "How many of the dead
     were police officers?" → officers."""
-    many = next((t for t in question if t.lower_ == "many" and t.i > 0 and t.doc[t.i - 1].lower_ == "how"), None)
+    many = next((t for t in question if t.lower_ == "many" and t.nbor(-1).lower_ == "how"), None)
     if many is None:
         return None
     if many.head.pos_ == "NOUN" and many.head != many:
         return many.head
-    return next((c for c in many.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return _copula_noun_of(many.head)
+
+
+def _copula_noun_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
 
 
 def _question(sentence: Span) -> tuple[str, str] | None:
@@ -221,8 +226,8 @@ def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Tok
     if _is_share(number):  # "two-thirds of the displaced": the share says nothing of its own
         return _of_object(anchor) or counted_noun(anchor)
     noun = counted_noun(anchor)
-    if noun is not None and noun.lower_.rstrip(".") in SCALES:
-        noun = None  # "$180m": the scale belongs to the number
+    if noun is not None and (noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun)):
+        noun = None  # "$180m": the scale belongs to the number; "Nineteen." answering: the question says
     return noun or _strong_noun(text, number, span) or _copula_noun(anchor)
 
 
@@ -247,8 +252,6 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
         return None
     anchor = number_anchor(span)
     noun = _quantified(page.text, number, span, anchor)
-    if noun is not None and _answer(anchor, noun):
-        noun = None  # "Nineteen." alone: the word is the number, the question says what it counts
     is_word_number = not any(ch.isdigit() for ch in number.text)
     if is_word_number and _quantifies_nothing(page.text, number, anchor, noun):
         return None
@@ -559,18 +562,25 @@ _LINE_LABEL = re.compile(r"[ \t]*(?:\d{1,2}[.)/][ \t]+|[-*•][ \t]+)?(?P<label>
 _GROUP_TYPES = ("other", "protesters")
 
 
+def _label_of_line(d: _Draft, page: _Page) -> Span | None:
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    label = _LINE_LABEL.match(page.text, line_start, d.number.start)
+    return page.doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand") if label else None
+
+
 def _line_label(d: _Draft, page: _Page) -> None:
     """"2. Deaths: we reported 97; the ministry had recorded 88": a bare number on a labelled line
     counts what the label names."""
-    if d.unit is not None or d.noun is not None and d.claim_type not in _GROUP_TYPES:
-        return
-    line_start = page.text.rfind("\n", 0, d.number.start) + 1
-    label = _LINE_LABEL.match(page.text, line_start, d.number.start)
-    span = page.doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand") if label else None
+    span = _label_of_line(d, page) if d.unit is None and (d.noun is None or d.claim_type in _GROUP_TYPES) else None
     if span is None:
         return
     if d.counted_head is None and span.root.pos_ in ("NOUN", "PROPN"):
         d.counted_head = _header_word(span.root)
+    _typed_by_words(d, span)
+
+
+def _typed_by_words(d: _Draft, span: Span) -> None:
+    """The first word of a label the claim lexicon knows types a figure whose own group did not."""
     lexicon = claim_lexicon()
     word = next((_header_word(t) for t in span if _header_word(t) in lexicon), None)
     if word is not None and d.claim_type in _GROUP_TYPES:  # "Injured: at least 57 protesters"
@@ -684,7 +694,8 @@ def _figure(d: _Draft, page: _Page) -> Figure:
     return Figure(
         text=number.text, start=number.start, end=number.end, value=number.value, low=number.low, high=number.high,
         unit=d.unit, approx=number.approx, counted=d.counted, counted_head=d.counted_head, predicate=d.predicate,
-        claim_type=d.claim_type, status=d.status, planned=d.planned, as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
+        claim_type=d.claim_type, status=d.status, planned=d.planned,
+        as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
         attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
         sentence=sentence.text, sentence_start=sentence.start_char,
         scope=scope_of(d.verb, d.noun, page.places, country_names()), part=_part(page.text, number.start),
@@ -693,7 +704,8 @@ def _figure(d: _Draft, page: _Page) -> Figure:
 
 # A photo caption: a line opening on "Photo:", or carrying a credit ("(Photo: …)", "© …", "/Reuters").
 _CAPTION = re.compile(r"^\s*(?:photo|picture|image|caption|pictured|top|above|main image)\s*(?:[:|—–-]|\b(?=.*\b"
-                      r"(?:photo|credit)\b))|\((?:photo|picture|image)s?(?: credit)?\s*:[^)]*\)\s*$|©|/\s*(?:Reuters|AFP|"
+                      r"(?:photo|credit)\b))|\((?:photo|picture|image)s?(?: credit)?\s*:[^)]*\)\s*$|©|"
+                      r"/\s*(?:Reuters|AFP|"
                       r"AP|Getty Images|EPA|TASS|Sputnik|Anadolu)\)?\s*$", re.I)
 
 

@@ -39,7 +39,8 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|secti
                                r"flight|route|highway|and|volume|vol\.|table|chart|annex|appendix|segment|episode|"
                                r"round|(?:situation|progress|status) report|sitrep|kilomet(?:re|er)|km|"
                                r"regulation|bill|act|item|point|part)\s*$", re.I)
-_NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)  # "would number some 2,500"
+# "would number some 2,500"
+_NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
 _PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
 PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!years\b|months\b|weeks\b|days\b)[a-z]{3,}s\b")
@@ -116,7 +117,8 @@ def listed_article(a: Around) -> bool:
 # A number to call or text: "the emergency line, 0800 …", "by text to 40404", "call the police on 101",
 # "Tel. (021) 555-0199".
 _LINE_BEFORE = re.compile(r"(?:\b(?:(?:emergency|listener|hot|help|phone|telephone|toll-free|information|tip)\s*line|"
-                          r"(?:control|crisis|operations|situation) room|call cent(?:re|er)|text|sms|whatsapp|telegram|tel\.?|telephone|phone|"
+                          r"(?:control|crisis|operations|situation) room|call cent(?:re|er)|text|sms|whatsapp|"
+                          r"telegram|tel\.?|telephone|phone|"
                           r"fax)(?:\s+numbers?)?\s*(?:,|:|on|at|to)?\s*|\bcall\b[^.\d\n]{0,30}\b(?:on|at)\s+|"
                           r"\(\d{2,5}\)\s*)$", re.I)
 
@@ -173,7 +175,8 @@ def age_limit(a: Around) -> bool:
 
 def times_or_ages(a: Around) -> bool:
     """"sixteen times more", "brothers aged 19 and 22"."""
-    return bool(re.match(r"^\s+times\b", a.after) or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", a.before, re.I))
+    return bool(re.match(r"^\s+times\b", a.after)
+                or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", a.before, re.I))
 
 
 def measure_or_address(a: Around) -> bool:

@@ -254,7 +254,8 @@ _TWO_WORD_FRACTIONS = "|".join(sorted((re.escape(f) for f in FRACTIONS if re.sea
 # Before "of", any fraction; alone, only one of two words ("half" alone is "half an hour", "the second half";
 # "a quarter century", "a half-hour", "a year and a half" are no shares).
 _FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|"
-                       rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
+                       rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b"
+                       r"(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
                        rf"mile|dozen|million|billion)))", re.IGNORECASE)
 
 
@@ -289,9 +290,10 @@ def _worded_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
 def _shared_scale(prev: NumberSpan, span: NumberSpan) -> float:
     """"between 40 and 55 million euros": the scale word of the high end is the low end's too."""
     scale = re.search(r"\b(thousand|million|billion|trillion|mln|bn)\b", span.text, re.I)
-    if scale is None or re.search(r"[a-z]", prev.text.split()[-1], re.I) or prev.value * SCALES[scale.group(1).lower()] > span.value:
-        return 1.0
-    return SCALES[scale.group(1).lower()]
+    factor = SCALES[scale.group(1).lower()] if scale else 1.0
+    if re.search(r"[a-z]", prev.text.split()[-1], re.I) or prev.value * factor > span.value:
+        return 1.0  # "40 million to 55 million": the low end has its own scale
+    return factor
 
 
 def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
