@@ -402,3 +402,9 @@ def test_a_line_label_says_what_happened_to_a_named_crowd(nlp) -> None:
     text = "Casualties\nHurt: at least 31 demonstrators, nine of whom were taken to hospital\n"
     found = [(f.text, f.claim_type, f.counted_head) for f in figures(nlp, text)]
     assert found[0] == ("at least 31", "injured", "demonstrator")
+
+
+def test_a_transcript_speaker_is_no_label_of_what_is_counted(nlp) -> None:
+    text = "Transcript\nAMINA YUSUF: The organisers counted 8,000 marchers.\nOLU ADE: Police said 3,000.\n"
+    heads = [f.counted_head for f in figures(nlp, text)]
+    assert "yusuf" not in heads and "ade" not in heads

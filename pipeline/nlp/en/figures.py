@@ -565,7 +565,15 @@ _GROUP_TYPES = ("other", "protesters")
 def _label_of_line(d: _Draft, page: _Page) -> Span | None:
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
     label = _LINE_LABEL.match(page.text, line_start, d.number.start)
-    return page.doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand") if label else None
+    span = page.doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand") if label else None
+    return None if span is None or _speaker(span) else span
+
+
+def _speaker(label: Span) -> bool:
+    """"BASHIR LAWAL: The organisers claimed …", "The Minister (Mr Tomas Reiner): …": a transcript's
+    speaker, not a label of what is counted."""
+    return "(" in label.text or label.text.isupper() and len(label) > 1 or any(
+        t.ent_type_ == "PERSON" for t in label)
 
 
 def _line_label(d: _Draft, page: _Page) -> None:
