@@ -34,8 +34,9 @@ STORIES = {
              {"precision": 0.95, "recall": 0.95, "found": 0.95, "reach": 0.95}),
     "blind7": (GOLD / "blind7", GOLD / "blind7" / "events.yaml", "visible",
                # first blind score 2026-11-30 (extractor 1.7.0): precision 0.585, recall 0.269,
-               # found 0.903, reach 0.297
-               {"precision": 0.55, "recall": 0.25, "found": 0.88, "reach": 0.28}),
+               # found 0.903, reach 0.297; dev score (extractor 1.10.0): precision 0.559, recall 0.314,
+               # found 0.903, reach 0.400
+               {"precision": 0.55, "recall": 0.31, "found": 0.90, "reach": 0.39}),
 }
 
 
