@@ -64,10 +64,12 @@ _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
                 "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer",
-                # "two battalions, about 900 personnel, will arrive"; "sent two rescue ships and 60 divers"
-                "personnel", "battalion", "member", "gendarme", "guard", "diver", "ship", "vessel", "boat",
-                "helicopter", "aircraft", "plane", "vehicle", "worker", "medic", "team", "crew", "engineer",
-                "police"}  # "1,000 riot police were sent": riot police are no crowd
+                "personnel", "battalion", "gendarme", "police"}  # "1,000 riot police were sent": no crowd
+# Deployed only when said to be sent, moved or posted: "sent two rescue ships and 60 divers" (not
+# "3,393 members of the security forces were injured").
+_SENT_CONTEXT = re.compile(r"\b(?:deploy\w*|dispatch\w*|sent|moved|posted|stationed|reinforce\w*)\b", re.I)
+_SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter", "aircraft", "plane", "vehicle",
+               "worker", "medic", "team", "crew", "engineer"}
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
                     "correct", "confirm", "announce", "count"}
@@ -458,10 +460,12 @@ def _burned_things(d: _Draft, page: _Page) -> None:
 
 def _troops(d: _Draft, page: _Page) -> None:
     """"a CSTO force of 2,030 soldiers guarded airports": troops sent or in a military sentence are deployed."""
-    if d.claim_type not in _GROUP_TYPES or d.counted_head not in _TROOP_HEADS:
+    if d.claim_type not in _GROUP_TYPES or d.counted_head not in _TROOP_HEADS | _SENT_HEADS:
         return
     moved = {d.predicate or "", d.verb.lemma_.lower() if d.verb is not None else ""} & _MOVE_VERBS
-    if moved or _MILITARY.search(d.sentence.text) and d.counted_head != "unit":
+    context = _MILITARY if d.counted_head in _TROOP_HEADS else _SENT_CONTEXT
+    military = d.counted_head != "unit" and context.search(d.sentence.text)
+    if moved or military:
         d.claim_type = "deployed"
     elif d.claim_type == "protesters":
         d.claim_type = "other"  # "200 riot police stood by": no crowd, and not said to be sent
