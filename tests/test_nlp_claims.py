@@ -36,7 +36,7 @@ def figures(nlp, text: str, publisher: str | None = "Test Wire") -> tuple[Figure
     ("The ministry has sent four patrol boats to the lake.", "deployed", "patrol boats", "boat"),
     ("Around 350 personnel were posted along the border overnight.", "deployed", "personnel", "personnel"),
     ("Some 600 riot police were moved into the old town.", "deployed", "riot police", "police"),
-    ("Some 400 members of the guard were wounded in the clashes.", "injured", "members of the guard", "member"),
+    ("Some 400 members of the guard were wounded in the clashes.", "injured", "members", "member"),
 ])
 def test_claim_type_and_counted_group_come_from_the_parse(nlp, text: str, claim_type: str, counted: str,
                                                           head: str) -> None:
