@@ -409,3 +409,9 @@ def test_a_transcript_speaker_is_no_label_of_what_is_counted(nlp) -> None:
     text = "Transcript\nAMINA YUSUF: The organisers counted 8,000 marchers.\nOLU ADE: Police said 3,000.\n"
     heads = [f.counted_head for f in figures(nlp, text)]
     assert "yusuf" not in heads and "ade" not in heads
+
+
+def test_vehicles_in_a_sentence_about_forces_are_not_deployed_unless_sent(nlp) -> None:
+    (stood,) = figures(nlp, "Four armoured vehicles of the security forces stood outside the court.")
+    (sent,) = figures(nlp, "The security forces sent four armoured vehicles to the court.")
+    assert (stood.claim_type, sent.claim_type) == ("other", "deployed")
