@@ -35,6 +35,8 @@ CLAIM_TYPES: tuple[str, ...] = (
     "attacks",
     "missing",
     "displaced",
+    "evacuated",
+    "protesters",
     "other",
 )
 

@@ -28,12 +28,35 @@ def figures(nlp, text: str, publisher: str | None = "Test Wire") -> tuple[Figure
     ("10 employees received various injuries.", "injured", "employees", "employee"),
     ("The total number of the peacekeeping contingent is 2500 people.", "deployed", "people", "people"),
     ("Dozens of residents went missing after the clashes.", "missing", "residents", "resident"),
-    ("About 3,000 families were evacuated from the district.", "displaced", "families", "family"),
+    ("About 3,000 families were evacuated from the district.", "evacuated", "families", "family"),
+    ("Nearly 8,000 villagers fled their homes as the river rose.", "displaced", "villagers", "villager"),
+    ("Some 12,000 people marched through the old town on Saturday.", "protesters", "people", "people"),
+    ("Organisers said 3,000 demonstrators gathered outside parliament.", "protesters", "demonstrators",
+     "demonstrator"),
+    ("The ministry has sent four patrol boats to the lake.", "deployed", "patrol boats", "boat"),
+    ("Around 350 personnel were posted along the border overnight.", "deployed", "personnel", "personnel"),
+    ("Some 600 riot police were moved into the old town.", "deployed", "riot police", "police"),
+    ("Some 400 members of the guard were wounded in the clashes.", "injured", "members", "member"),
 ])
 def test_claim_type_and_counted_group_come_from_the_parse(nlp, text: str, claim_type: str, counted: str,
                                                           head: str) -> None:
     (figure,) = figures(nlp, text)
     assert (figure.claim_type, figure.counted, figure.counted_head) == (claim_type, counted, head)
+
+
+def test_a_crowd_word_never_types_money_or_a_share(nlp) -> None:
+    """"protesters" counts people: money lost in a riot is no crowd."""
+    (figure,) = figures(nlp, "The strike cost the port 40 million dollars.")
+    assert figure.claim_type != "protesters"
+
+
+def test_a_plain_text_table_cell_takes_its_column_header(nlp) -> None:
+    text = ("Casualties by district\n\nDistrict | Killed | Hurt | Deaths\nNorth | 12 | 40 | 3\n"
+            "South | 7 | 25 | 1\n")
+    found = {(f.text, f.start): (f.claim_type, f.counted_head) for f in figures(nlp, text)}
+    rows = [(v, k[0]) for k, v in sorted(found.items(), key=lambda kv: kv[0][1])]
+    assert rows == [(("killed", None), "12"), (("injured", None), "40"), (("killed", "death"), "3"),
+                    (("killed", None), "7"), (("injured", None), "25"), (("killed", "death"), "1")]
 
 
 def test_damage_in_money_is_a_damage_claim_with_a_nominal_predicate(nlp) -> None:
@@ -362,3 +385,33 @@ def test_the_demo_wires_withdrawn_figure_and_its_speaker_past_the_dateline() -> 
             "described by officials as an error.\n")
     found = [(f.text, f.attributed_to, f.status) for f in _figures(text)]
     assert found == [("225", "prosecutor general", "reported"), ("164", "health ministry", "withdrawn")]
+
+
+def test_a_bare_answer_under_a_how_many_question_counts_what_was_asked(nlp) -> None:
+    text = ("Questions and answers\n\n1. How many miners were rescued?\n37. All of them walked out unaided.\n\n"
+            "2. How many of the injured were children?\nEleven.\n\n3. How many charges have been filed?\n12.\n")
+    found = [(f.text, f.claim_type, f.counted_head) for f in figures(nlp, text)]
+    assert found == [("37", "other", "miner"), ("Eleven", "injured", "child"), ("12", "other", "charge")]
+
+
+def test_a_numbered_question_after_a_question_is_a_list_item(nlp) -> None:
+    text = "Questions:\n1. How many people were detained?\n2. Who gave the order?\n"
+    assert figures(nlp, text) == ()
+
+
+def test_a_line_label_says_what_happened_to_a_named_crowd(nlp) -> None:
+    text = "Casualties\nHurt: at least 31 demonstrators, nine of whom were taken to hospital\n"
+    found = [(f.text, f.claim_type, f.counted_head) for f in figures(nlp, text)]
+    assert found[0] == ("at least 31", "injured", "demonstrator")
+
+
+def test_a_transcript_speaker_is_no_label_of_what_is_counted(nlp) -> None:
+    text = "Transcript\nAMINA YUSUF: The organisers counted 8,000 marchers.\nOLU ADE: Police said 3,000.\n"
+    heads = [f.counted_head for f in figures(nlp, text)]
+    assert "yusuf" not in heads and "ade" not in heads
+
+
+def test_vehicles_in_a_sentence_about_forces_are_not_deployed_unless_sent(nlp) -> None:
+    (stood,) = figures(nlp, "Four armoured vehicles of the security forces stood outside the court.")
+    (sent,) = figures(nlp, "The security forces sent four armoured vehicles to the court.")
+    assert (stood.claim_type, sent.claim_type) == ("other", "deployed")

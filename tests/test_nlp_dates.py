@@ -173,3 +173,35 @@ def test_a_stretch_of_days_that_is_no_day_to_come_is_no_date(text: str) -> None:
 def test_weeks_ago_without_a_publication_date_is_relative_and_unresolved() -> None:
     (found,) = find_dates("three weeks ago", None)
     assert (found.value, found.relative) == (None, True)
+
+
+@pytest.mark.parametrize("text, spelled, value", [
+    ("The storm hit on the 3rd and the port reopened later.", "the 3rd", "2022-01-03"),
+    ("Shots were heard last night near the station.", "last night", "2022-01-07"),
+    ("The mayor spoke this morning on the radio.", "this morning", "2022-01-08"),
+    ("The union has called a strike for Tuesday.", "Tuesday", "2022-01-11"),
+    ("Prices rose sharply in mid-December.", "mid-December", "2021-12"),
+])
+def test_ordinal_days_parts_of_the_day_coming_weekdays_and_mid_months(text: str, spelled: str, value: str) -> None:
+    date = only(text)
+    assert (date.text, date.value) == (spelled, value)
+
+
+def test_the_same_night_and_a_fortnight_earlier_count_from_the_story_day() -> None:
+    found = find_dates("The dam broke on 3 January. The same night 400 people fled; a fortnight earlier "
+                       "engineers had warned of cracks.", SATURDAY)
+    assert [(d.text, d.value) for d in found] == [("3 January", "2022-01-03"), ("The same night", "2022-01-03"),
+                                                 ("a fortnight earlier", "2021-12-20")]
+
+
+def test_a_day_without_a_year_is_in_the_story_year_not_the_publication_year() -> None:
+    found = find_dates("The riots of 2 January 2019 spread fast. By 5 January the army was in the streets.",
+                       dt.date(2021, 3, 1))
+    assert [d.value for d in found] == ["2019-01-02", "2019-01-05"]
+
+
+def test_two_days_joined_by_to_are_one_span_and_the_following_year_counts_from_the_last_year() -> None:
+    (span,) = find_dates("Admissions, March 4 to March 19", SATURDAY)
+    assert (span.value, span.value_end) == ("2021-03-04", "2021-03-19")
+    found = find_dates("The bridge was inspected in May 2015 and closed the following year.", SATURDAY)
+    assert [d.value for d in found] == ["2015-05", "2016"]

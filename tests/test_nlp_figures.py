@@ -131,6 +131,19 @@ def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> No
     "The guards, Johannes Sithole (52) and Martin Botha (47), testified.",
     "Tank 14 is still smouldering; the first explosion was in unit 3.",
     "Vaccines are offered to children under 5.",
+    "Readers can use the telephone numbers 101 and 103.",
+    "For help, call the police on 998.",
+    "Listeners can phone the studio line, 0700 321 5566, or send a text to 40404.",
+    "Tel. (041) 372-5510",
+    "Families can call the crisis room on 19020.",
+    "Bulletin of the Assembly, Volume 88, No. 12",
+    "The minister answered the member's question. [20931]",
+    "Part 2 of 5: the northern valleys",
+    "Officials quoted situation report 9 on Monday.",
+    "The bus left the road at kilometre 117 of the coast highway.",
+    "Write to the press desk, office 7, Main Square.",
+    "A three-storey depot and a two-lane bridge were hit.",
+    "An inspection dated 4/11/2019 had found cracks.",
 ])
 def test_dates_times_durations_references_and_ages_are_not_figures(nlp, text: str) -> None:
     assert figures(nlp, text) == ()
@@ -148,6 +161,32 @@ def test_figure_carries_its_sentence_and_offsets(nlp) -> None:
                                       "Traders lost thirty years of work in one night."])
 def test_the_word_one_that_counts_nothing_is_not_a_figure(nlp, sentence):
     assert [f.text for f in analyse(nlp, sentence).figures if f.value == 1] == []
+
+
+@pytest.mark.parametrize("text, spelled, head", [
+    ("The regulator announced a 90-day ban on exports of wheat.", "90", "day"),
+    ("Flights were suspended for 48 hours.", "48", "hour"),
+    ("The mayor said the repairs would be finished within 6 weeks.", "6", "week"),
+    ("Dockers have now been on strike for 23 days in total.", "23", "day"),
+])
+def test_a_duration_that_is_a_claim_counts_its_time_unit(nlp, text: str, spelled: str, head: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.text, figure.claim_type, figure.counted_head) == (spelled, "other", head)
+
+
+@pytest.mark.parametrize("text", [
+    "He was jailed for 12 years in prison.",
+    "Three weeks later the port reopened.",
+    "Within five days, protests had spread to the south.",
+    "Officials counted the arrests made within two weeks of the vote.",
+])
+def test_a_duration_that_says_when_or_a_sentence_is_not_a_figure(nlp, text: str) -> None:
+    assert figures(nlp, text) == ()
+
+
+def test_a_section_number_over_a_heading_is_not_a_figure(nlp) -> None:
+    text = "Findings\n\n2.4 Arrests\nPolice arrested 310 people in the capital."
+    assert [f.text for f in figures(nlp, text)] == ["310"]
 
 
 def test_list_numbers_at_the_start_of_a_line_are_not_figures(nlp) -> None:
@@ -208,6 +247,29 @@ def test_the_currency_of_the_start_of_a_change_carries_to_its_end(nlp) -> None:
 def test_currencies_beyond_the_story_get_their_iso_code(nlp, text: str, unit: str, head: str) -> None:
     figure = one(nlp, text)
     assert (figure.unit, figure.counted_head) == (unit, head)
+
+
+@pytest.mark.parametrize("text, spelled, value, unit", [
+    ("In Lahore, Pakistan, a bag of flour costs Rs 1,350.", "Rs 1,350", 1350, "PKR"),
+    ("In Delhi a cylinder now costs Rs 900.", "Rs 900", 900, "INR"),
+    ("Each family in Sylhet gets Tk 15,000 in aid.", "Tk 15,000", 15000, "BDT"),
+    ("Repairs in Beira were put at MZN 85 million.", "MZN 85 million", 85e6, "MZN"),
+    ("The mayor of Cusco put losses at S/ 4.1 million.", "S/ 4.1 million", 4.1e6, "PEN"),
+    ("The fund in La Paz holds Bs 12.5 million.", "Bs 12.5 million", 12.5e6, "BOB"),
+    ("In Jacmel a sack of rice sells for 3,400 gourdes.", "3,400 gourdes", 3400, "HTG"),
+    ("In N'Djamena a sack of millet costs 19,000 CFA francs.", "19,000 CFA francs", 19000, "XAF"),
+    ("In Dakar, Senegal, bread costs 175 CFA francs.", "175 CFA francs", 175, "XOF"),
+    ("Losses reached 12 mld. tenge in one week.", "12 mld. tenge", 12e9, "KZT"),
+])
+def test_currencies_written_as_local_signs_and_european_scales(nlp, text: str, spelled: str, value: float,
+                                                                 unit: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.text, figure.value, figure.unit) == (spelled, pytest.approx(value), unit)
+
+
+def test_a_range_shares_the_scale_word_of_its_high_end(nlp) -> None:
+    figure = one(nlp, "Insurers put the losses at between 30 and 45 million euros.")
+    assert (figure.low, figure.high, figure.unit) == (30e6, 45e6, "EUR")
 
 
 def test_rand_with_a_scale_word_is_money(nlp) -> None:

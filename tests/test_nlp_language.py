@@ -27,6 +27,7 @@ def test_every_registered_pack_has_its_lexicons_inside_its_own_folder() -> None:
 
 
 def test_extractor_version_holds_the_hash_of_every_lexicon() -> None:
+    """The language packs' lexicons and the keys lexicon (groups.yaml) alike."""
     assert EXTRACTOR_VERSION == f"{RULES_VERSION}+{digest([*all_lexicons(), KEYS_LEXICON])}"
 
 

@@ -24,11 +24,12 @@ CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand"
 # Nouns naming a count rather than a group: "the number of people detained rose to 10,000".
 TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
 CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
-                  "eur", "rub", "naira", "rupee", "lira", "rand", "yen", "hryvnia", "shekel"}
+                  "eur", "rub", "naira", "rupee", "lira", "rand", "yen", "hryvnia", "shekel", "taka", "metical",
+                  "boliviano", "gourde", "franc", "shilling", "cedi", "peso", "birr", "sol"}
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
                            r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
                            r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)
-_DISPLACED = re.compile(r"\b(?:forced|driven|drove|fled|chased|displaced|evacuated)\b[^.;]{0,60}?\b(?:from|out of|"
+_DISPLACED = re.compile(r"\b(?:forced|driven|drove|fled|chased|displaced)\b[^.;]{0,60}?\b(?:from|out of|"
                         r"left)\s+(?:their\s+|its\s+)?homes?\b", re.I)
 DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
 _AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
@@ -251,13 +252,22 @@ def _from_sentence(anchor: Token, unit: str | None, sentence: Span) -> tuple[str
     return "other", None
 
 
+# Claim types that count people, never money or a share: "damage from the riots of 78 billion tenge"
+# is no crowd, "a third of the strikers" no crowd of its own.
+PEOPLE_ONLY = {"protesters", "evacuated"}
+
+
+def _fits(claim: str, unit: str | None) -> bool:
+    return unit is None or claim not in PEOPLE_ONLY
+
+
 def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None,
                   sentence: Span) -> tuple[str, str | None]:
     """The claim type and the lemma that decided it (None when only the sentence's context did)."""
     lexicon = claim_lexicon()
     for find in CANDIDATES:
         for lemma in find(verb, noun, anchor):
-            if lemma in lexicon:
+            if lemma in lexicon and _fits(lexicon[lemma], unit):
                 return _from_lexicon(lemma, sentence)
     return _from_sentence(anchor, unit, sentence)
 
@@ -291,7 +301,8 @@ def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -
 
 # A dateline or a date written before the speaker ("TASBULAK, Jan 15 (Wire) -", "On Jan 9 state television").
 _LEADING_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z'’-]{2,}(?:[ -][A-Z][A-Z'’-]{2,})*,?\s*)?(?:(?:On\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"^(?:[A-Z][A-Z'’-]{2,}(?:[ -][A-Z][A-Z'’-]{2,})*,?\s*)?"
+    r"(?:(?:On\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
     r"Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)"
     r"(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—,:]?\s*)?")
 # Bylines and credits name who wrote or photographed, never who said so.

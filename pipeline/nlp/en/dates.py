@@ -54,6 +54,9 @@ _SPELLED_YEAR = (rf"(?:nineteen|twenty)[\s-](?:hundred|{_TEEN}|(?:{_TENS})(?:[\s
                  rf"|two thousand(?:\s+and)?(?:\s+(?:{_TEEN}|{_UNIT}|twenty(?:[\s-](?:{_UNIT}))?))?")
 # A modal before "in two days" makes it a day to come; "due in 60 days" is a deadline's length, "died in two
 # days" a duration.
+# "called a general strike for Monday", "will meet on Saturday": a weekday still to come.
+_COMING = re.compile(r"(?:\b(?:will|shall|going to|due|planned|scheduled|plans?|expected|called|calls|announced)|"
+                     r"'ll)\b[^.;!?]*$|\b(?:for|until|till|coming)\s+$", re.I)
 _FUTURE = re.compile(r"(?:\b(?:will|would|shall|going to)|'ll)\b[^.;!?]*$", re.I)
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -69,7 +72,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("my", re.compile(rf"\b{_p(_MONTH, 'm')}(?:,|\s+of)?\s+{_p(_YEAR, 'y')}\b")),  # "April of 1987"
-    ("month", re.compile(r"\b(?:in|since|by|during|until|early|mid|late|of|(?P<rel>last|next|this))\s+"
+    ("month", re.compile(r"\b(?:(?:in|since|by|during|until|early|mid|late|of|(?P<rel>last|next|this))\s+|mid-)"
                          r"(?:early\s+|mid-?|late\s+|at least\s+|as late as\s+)?"
                          r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\b")),
@@ -88,14 +91,24 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                                  r"elections?|crisis|events|uprising|referendum|violence|clashes)\b)")),
     ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday)\b", re.I)),
+    ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday|last night|tonight|"
+                           r"this (?:morning|afternoon|evening))\b", re.I)),
+    # "the same night", "that evening": the day of the story's last date
+    ("same_day", re.compile(r"\b(?:the same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)),
+    # "on the 17th", "the 2nd of December": a day of the month the story is in
+    ("ordinal_day", re.compile(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+(?!(?:" +
+                               "|".join(_MONTH_NAMES) + r")\b)|century|anniversary|floor|time|place|day|minute|"
+                               r"round|birthday|edition|session|congress|amendment|annual|percentile|"
+                               r"(?:[A-Z]\w+)))")),
+    ("following_year", re.compile(r"\bthe\s+(?P<dir>following|next|previous|preceding)\s+year\b", re.I)),
     ("holiday", re.compile(r"\b(?P<h>New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Christmas Day|"
                            r"Christmas Eve)\b")),
     ("previous_days", re.compile(r"\b(?:the\s+)?(?P<rel>previous|preceding|past|last)\s+(?P<n>two|three|four|"
                                  r"five|six|seven|\d)\s+days\b", re.I)),
     ("next_day", re.compile(r"\bthe\s+(?:(?P<before>previous|preceding)\s+day|day\s+(?P<before2>before)|"
                             r"(?:next|following)\s+day|day\s+after)\b(?!\s+(?:yesterday|tomorrow))", re.I)),
-    ("later_days", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?)\s+"
+    ("later_days", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?|"
+                              r"fortnights?)\s+"
                               r"(?P<dir>later|earlier|afterwards|before)\b", re.I)),
     ("period", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
 ]
@@ -174,7 +187,9 @@ def _month_alone(kind: str, m: re.Match, published: dt.date | None) -> _Found | 
         return _Found(m.start("m"), m.end(), kind, None, None, "month", True, False)
     month, rel = _month(m.group("m")), (m.group("rel") or "").lower()
     if not rel:
-        return _Found(m.start("m"), m.end(), kind, dt.date(_infer_year(month, 1, published) or published.year,
+        start = m.start("m") - 4 if m.string[max(0, m.start("m") - 4):m.start("m")].lower() == "mid-" \
+            else m.start("m")  # "mid-January" whole
+        return _Found(start, m.end(), kind, dt.date(_infer_year(month, 1, published) or published.year,
                                                              month, 1), None, "month", False, False)
     shift = {"last": -(month >= published.month), "next": month < published.month, "this": 0}[rel]
     return _Found(m.start("rel"), m.end(), kind, dt.date(published.year + shift, month, 1), None, "month", True,
@@ -242,7 +257,8 @@ def _weekday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None
     if published is None:
         return _Found(start, m.end(), kind, None, None, "day", True, False)
     target = WEEKDAYS[m.group("wd").lower()]
-    if rel == "next":
+    sentence = re.split(r"[.!?]\s", m.string[max(0, m.start() - 120):m.start()])[-1]
+    if rel == "next" or rel in ("", "on") and _COMING.search(sentence):
         value = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
     else:
         back = (published.weekday() - target) % 7
@@ -264,10 +280,13 @@ def _count(word: str) -> int:
 
 def _shift(kind: str, g: dict) -> int:
     if kind == "dayword":
-        return {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}[g["w"].lower()]
+        return {"yesterday": -1, "last night": -1, "the day before yesterday": -2, "tomorrow": 1}.get(g["w"].lower(), 0)
     if kind == "next_day":
         return -1 if g.get("before") or g.get("before2") else 1
-    days = _count(g["n"]) * (7 if g["unit"].lower().startswith("week") else 1)  # later_days
+    if kind == "same_day":
+        return 0
+    weeks = {"w": 7, "f": 14}.get(g["unit"].lower()[0], 1)  # later_days: "a fortnight earlier"
+    days = _count(g["n"]) * weeks
     return days if g["dir"].lower() in ("later", "afterwards") else -days
 
 
@@ -294,12 +313,29 @@ def _period(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     return _Found(m.start(), m.end(), kind, monday, monday + dt.timedelta(days=6), "day", True, False)
 
 
+def _ordinal_day(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"on the 17th": that day of the publication's month."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    value = _safe(published.year, published.month, int(m.group("d")))
+    return None if value is None else _Found(m.start(), m.end(), kind, value, None, "day", True, False)
+
+
+def _next_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"the following year": the year after the story's last date (``published`` is that anchor)."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "year", True, False)
+    shift = 1 if m.group("dir").lower() in ("following", "next") else -1
+    return _Found(m.start(), m.end(), kind, dt.date(published.year + shift, 1, 1), None, "year", True, False)
+
+
 # How each pattern's match becomes a date.
 HANDLERS = {
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day, "iso": _day,
     "my": _month_year, "month": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
     "spelled_year": _spelled_year, "ago": _parsed, "in_days": _parsed, "weekday": _weekday, "dayword": _shifted,
     "next_day": _shifted, "later_days": _shifted, "previous_days": _previous_days, "period": _period,
+    "same_day": _shifted, "ordinal_day": _ordinal_day, "following_year": _next_year,
 }
 
 
@@ -316,7 +352,8 @@ def _iso(value: dt.date | None, precision: str | None) -> str | None:
 def _anaphoric(kind: str, m: re.Match) -> bool:
     """'the previous two days', 'the next day', 'two days later' count from the story's last date, not
     from publication."""
-    return kind in ("next_day", "later_days") or (kind == "previous_days" and m.group("rel").lower() in ("previous", "preceding"))
+    return kind in ("next_day", "later_days", "same_day", "following_year") or (
+        kind == "previous_days" and m.group("rel").lower() in ("previous", "preceding"))
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
@@ -336,10 +373,49 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             else:
                 found.append(hit)
     found.sort(key=lambda f: f.start)
-    found = _join_weekdays(text, _join_spans(text, found))
+    found = _in_story_year(_join_weekdays(text, _join_spans(text, found)), published)
     if deferred:
         found = _resolve_anaphoric(found, deferred, published)
     return [_mention(text, f) for f in found]
+
+
+_YEARLESS = ("mdy", "dmy", "md_span", "dm_span")
+
+
+def _written_year(f: _Found) -> int | None:
+    """The year of a day or month that writes it ("5 January 2022", "January 2022")."""
+    return f.value.year if f.year_given and f.value and f.precision in ("day", "month") else None
+
+
+def _story_year(found: list[_Found], here: _Found, published: dt.date) -> int | None:
+    """The year of the nearest date before (else after) ``here`` that writes its year, if recent."""
+    years = [(f.start, year) for f in found if (year := _written_year(f)) is not None]
+    before = [year for start, year in years if start < here.start]
+    year = before[-1] if before else next((year for _, year in years), None)
+    return year if year is not None and published.year - 5 <= year <= published.year else None
+
+
+def _moved(f: _Found, year: int) -> _Found | None:
+    """``f`` in ``year``, if that is another year."""
+    if f.value is None or f.value.year == year:
+        return None
+    end = _safe(year, f.value_end.month, f.value_end.day) if f.value_end else None
+    return _Found(f.start, f.end, f.kind, _safe(year, f.value.month, f.value.day), end, f.precision, f.relative,
+                  False)
+
+
+def _in_story_year(found: list[_Found], published: dt.date | None) -> list[_Found]:
+    """"1 January" in an article of 2023 about January 2022 ("On 2 January 2022 … On 5 January …"): a day
+    without a year is in the story's year, the year of the nearest date that writes one (never after
+    publication)."""
+    if published is None:
+        return found
+    out = []
+    for f in found:
+        year = _story_year(found, f, published) if f.kind in _YEARLESS and not f.year_given else None
+        moved = _moved(f, year) if year is not None else None
+        out.append(moved if moved is not None and moved.value is not None and moved.value <= published else f)
+    return out
 
 
 def _story_day(f: _Found, published: dt.date | None) -> bool:
@@ -355,7 +431,8 @@ def _resolve_anaphoric(found: list[_Found], deferred: list[tuple[str, re.Match]]
     starts = [f.start for f in found]
     for kind, m in deferred:
         index = bisect.bisect_left(starts, m.start())
-        anchor = next((f.value for f in reversed(found[:index]) if _story_day(f, published)), published)
+        anchor = next((f.value for f in reversed(found[:index]) if _story_day(f, published)
+                       or kind == "following_year" and f.value and not f.relative), published)
         resolved = _match(kind, m, anchor)
         if resolved is not None:
             found.insert(index, resolved)
@@ -368,14 +445,14 @@ def _joinable(text: str, here: _Found, nxt: _Found) -> bool:
     between = text[here.end:nxt.start]
     return here.precision == nxt.precision == "day" and bool(here.value and nxt.value) and not here.relative \
         and bool(_JOIN.match(between)) and bool(_OPEN.search(text[max(0, here.start - 12):here.start])
-                                                or between.strip() in "-–")
+                                                or between.strip().lower() in ("-", "–", "to", "through", "until"))
 
 
 def _span(first: _Found, last: _Found) -> _Found:
     """One span from two days; the first takes the last's year when only the last gives one."""
     assert first.value is not None and last.value is not None
     start = first.value
-    if not first.year_given and last.year_given:
+    if not first.year_given and (last.year_given or start > last.value):  # "March 4 to March 19": one year
         start = _safe(last.value.year, first.value.month, first.value.day) or first.value
     return _Found(first.start, last.end, "span", start, last.value_end or last.value, "day", False, True)
 

@@ -112,7 +112,7 @@ def _split_role(text: str, start: int, doc_text: str, person: bool = True) -> tu
 _ORG_WORDS = {"administration", "agency", "army", "assembly", "bank", "bureau", "chamber", "committee", "council",
               "court", "department", "forces", "government", "guard", "league", "ministry", "office", "organization",
               "organisation", "parliament", "party", "police", "republic", "senate", "service", "union", "university",
-              "city", "region", "province", "state", "states", "federation", "news", "agency", "treaty"}
+              "city", "region", "province", "state", "states", "federation", "news", "treaty"}
 # Words no person's or place's name holds.
 _ORG_NAME_WORDS = {"holding", "holdings", "company", "corporation", "corp", "inc", "ltd", "llc", "group", "society",
                    "institute", "committee", "council", "bank", "club", "association", "federation", "confederation",
@@ -155,8 +155,8 @@ def _long_role(doc_text: str, start: int) -> str | None:
     before = doc_text[max(0, start - 120):start]
     before = re.split(r"[.;:!?]\s", before)[-1]
     last = None
-    for last in _title_pattern().finditer(before):
-        pass
+    for match in _title_pattern().finditer(before):
+        last = match  # the title nearest the name
     if last is None or not _ROLE_TAIL.fullmatch(before[last.end():]):
         return None
     return before[last.start():].strip(" ,")
@@ -476,12 +476,12 @@ def _usual_labels(mentions: list[Mention], canonicals: list[str]) -> list[str]:
     """One label per canonical name, the one the model gave most often ('Almaty' is a place even
     where the model once called it an organisation)."""
     counts: dict[str, Counter[str]] = {}
-    for (_, _, label, _), canonical in zip(mentions, canonicals):
+    for (_, _, label, _), canonical in zip(mentions, canonicals, strict=True):
         counts.setdefault(canonical, Counter())[label] += 1
     usual = {canonical: _usual_label(canonical, count) for canonical, count in counts.items()}
     return [usual[c] if label != "PERSON" or usual[c] != "PERSON" and (
         usual[c] == "GPE" or set(_fold(c).split()) & _ORG_NAME_WORDS) else label
-        for (_, _, label, _), c in zip(mentions, canonicals)]
+        for (_, _, label, _), c in zip(mentions, canonicals, strict=True)]
 
 
 def entity_mentions(doc: Doc) -> list[EntityMention]:
@@ -489,7 +489,7 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
     canonicals = canonical_names(mentions, doc.text)  # once per document
     labels = _usual_labels(mentions, canonicals)
     return [EntityMention(text=text, start=start, end=start + len(text), label=label, canonical=canonical, role=role)
-            for (text, start, _, role), label, canonical in zip(mentions, labels, canonicals)]
+            for (text, start, _, role), label, canonical in zip(mentions, labels, canonicals, strict=True)]
 
 
 def acronym_definitions(text: str) -> dict[str, str]:

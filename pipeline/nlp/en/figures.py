@@ -45,12 +45,16 @@ from .status import status_of
 
 CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound",
                   "NGN": "naira", "INR": "rupee", "TRY": "lira", "ZAR": "rand", "JPY": "yen", "UAH": "hryvnia",
-                  "ILS": "shekel", "CNY": "yuan", "KGS": "som"}
+                  "ILS": "shekel", "CNY": "yuan", "KGS": "som", "PKR": "rupee", "LKR": "rupee", "NPR": "rupee",
+                  "BDT": "taka", "MZN": "metical", "PEN": "sol", "BOB": "boliviano", "HTG": "gourde", "XAF": "franc",
+                  "XOF": "franc", "KES": "shilling", "UGX": "shilling", "TZS": "shilling", "GHS": "cedi", "MXN": "peso",
+                  "ARS": "peso", "COP": "peso", "CLP": "peso", "PHP": "peso", "ETB": "birr", "SOS": "shilling"}
 # "225 killed, including 19 police officers": the 19 were killed too.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these),?)\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
-_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?(dead|killed|injured|wounded|detained|arrested)\b",
+_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?"
+                          r"(dead|killed|injured|wounded|detained|arrested)\b",
                           re.I)  # "19 officers were among the dead", "two were among those killed"
 # "19 of the dead were police officers", "two-thirds of the dead"
 _OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|displaced)\b",
@@ -59,7 +63,13 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decr
 _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*)\b")
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
-                "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer"}
+                "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer",
+                "personnel", "battalion", "gendarme", "police"}  # "1,000 riot police were sent": no crowd
+# Deployed only when said to be sent, moved or posted: "sent two rescue ships and 60 divers" (not
+# "3,393 members of the security forces were injured").
+_SENT_CONTEXT = re.compile(r"\b(?:deploy\w*|dispatch\w*|sent|moved|posted|stationed|reinforce\w*)\b", re.I)
+_SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter", "aircraft", "plane", "vehicle",
+               "worker", "medic", "team", "crew", "engineer"}
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
                     "correct", "confirm", "announce", "count"}
@@ -68,9 +78,13 @@ _MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
 _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
 # A table or infobox row: "Injuries | 4,353", "| Arrested | 9,900+", "Deaths: 225" on a line of its own.
 _ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t)\s*")
-_MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift"}
+_MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift", "post", "move",
+               "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce"}
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
+_STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured": "injure", "detained": "detain",
+                "arrested": "arrest", "missing": "missing", "displaced": "displace", "hurt": "hurt",
+                "evacuated": "evacuate"}
 # What a fire destroys: counted, it is damage ("400 vehicles burned"), not a number of fires.
 _BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
                   "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
@@ -83,12 +97,38 @@ def _state_after(text: str, end: int) -> str | None:
     return _STATE_AFTER.get(word.group(1).lower()) if word else None
 
 
-def _question(sentence: Span) -> tuple[str, str] | None:
-    """(claim type, lemma) a question just before the sentence asks about ("How many were hurt?")."""
+def _question_before(sentence: Span) -> Span | None:
+    """The question the sentence answers: the sentence before, or the parser's sentence up to a "?" that
+    ends a line ("How many miners were rescued?\n37." is often parsed as one sentence)."""
+    mark = next((t for t in reversed(sentence) if t.text == "?" and t.i + 1 < sentence.end
+                 and "\n" in t.whitespace_ + t.doc[t.i + 1].text), None)
+    if mark is not None:
+        return sentence.doc[sentence.start:mark.i + 1]
     if sentence.start == 0:
         return None
     question = sentence.doc[sentence.start - 1].sent
-    if not question.text.rstrip().endswith("?"):
+    return question if question.text.rstrip().endswith("?") else None
+
+
+def _asked_group(question: Span) -> Token | None:
+    """What "how many" asks to count: "How many people were killed?" → people; "How many of the dead
+    were police officers?" → officers."""
+    many = next((t for t in question if t.lower_ == "many" and t.nbor(-1).lower_ == "how"), None)
+    if many is None:
+        return None
+    if many.head.pos_ == "NOUN" and many.head != many:
+        return many.head
+    return _copula_noun_of(many.head)
+
+
+def _copula_noun_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+
+
+def _question(sentence: Span) -> tuple[str, str] | None:
+    """(claim type, lemma) a question just before the sentence asks about ("How many were hurt?")."""
+    question = _question_before(sentence)
+    if question is None:
         return None
     lexicon = claim_lexicon()
     return next(((lexicon[t.lemma_.lower()], t.lemma_.lower()) for t in question if t.lemma_.lower() in lexicon),
@@ -188,14 +228,21 @@ def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Tok
     if _is_share(number):  # "two-thirds of the displaced": the share says nothing of its own
         return _of_object(anchor) or counted_noun(anchor)
     noun = counted_noun(anchor)
-    if noun is not None and noun.lower_.rstrip(".") in SCALES:
-        noun = None  # "$180m": the scale belongs to the number
+    if noun is not None and (noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun)):
+        noun = None  # "$180m": the scale belongs to the number; "Nineteen." answering: the question says
     return noun or _strong_noun(text, number, span) or _copula_noun(anchor)
+
+
+def _answer(anchor: Token, noun: Token | None) -> bool:
+    """"How many of the dead were officers?\nNineteen.": a number that is the whole answer."""
+    sentence = anchor.sent
+    return (noun is None or noun == anchor) and _question_before(sentence) is not None and len(
+        [t for t in sentence if not t.is_punct]) <= 3
 
 
 def _quantifies_nothing(text: str, number: NumberSpan, anchor: Token, noun: Token | None) -> bool:
     """"one of them", "the two sides"; not "put the toll at a dozen", "nine dead"."""
-    return noun is None and number.approx != "vague" and (
+    return noun is None and number.approx != "vague" and not _answer(anchor, noun) and (
         anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1) \
         and tally_of(governing_verb(anchor)) is None and not _state_after(text, number.end)
 
@@ -324,6 +371,10 @@ def _reported_bare(d: _Draft) -> str | None:
 
 def _bare_in_context(d: _Draft, page: _Page) -> None:
     """"How many were detained? Close to 10,000."; "164 deaths … Six days later, prosecutors spoke of 225"."""
+    question = _question_before(d.sentence)
+    group = _asked_group(question) if question is not None else None
+    if group is not None:
+        d.counted, d.counted_head = phrase_of(group, 0), group.lemma_.lower()
     asked = _question(d.sentence)
     if asked is not None:
         d.claim_type, d.predicate = asked
@@ -409,9 +460,15 @@ def _burned_things(d: _Draft, page: _Page) -> None:
 
 def _troops(d: _Draft, page: _Page) -> None:
     """"a CSTO force of 2,030 soldiers guarded airports": troops sent or in a military sentence are deployed."""
-    if d.claim_type == "other" and d.counted_head in _TROOP_HEADS and ((d.predicate or "") in _MOVE_VERBS or (
-            _MILITARY.search(d.sentence.text) and d.counted_head != "unit")):
+    if d.claim_type not in _GROUP_TYPES or d.counted_head not in _TROOP_HEADS | _SENT_HEADS:
+        return
+    moved = {d.predicate or "", d.verb.lemma_.lower() if d.verb is not None else ""} & _MOVE_VERBS
+    context = _MILITARY if d.counted_head in _TROOP_HEADS else _SENT_CONTEXT
+    military = d.counted_head != "unit" and context.search(d.sentence.text)
+    if moved or military:
         d.claim_type = "deployed"
+    elif d.claim_type == "protesters":
+        d.claim_type = "other"  # "200 riot police stood by": no crowd, and not said to be sent
 
 
 def _lone_one(d: _Draft, page: _Page) -> None:
@@ -450,6 +507,109 @@ def _table_row(d: _Draft, page: _Page) -> None:
     if lemma is not None:
         d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
         d.counted_head = d.counted_head or "people"
+
+
+_CELLS = re.compile(r"[^|\n]+")
+
+
+def _row_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _header_cell(text: str, line_start: int, column: int) -> tuple[int, int] | None:
+    """The header above a cell of a plain-text table: the first line of the block of "|" rows
+    ("Province | Deaths | Injured" over "Sindh | 604 | 2,318")."""
+    header = None
+    while line_start > 0:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if "|" not in text[previous:line_start]:
+            break
+        header, line_start = previous, previous
+    if header is None:
+        return None
+    line_end = text.find("\n", header)
+    cells = list(_CELLS.finditer(text, header, line_end if line_end >= 0 else len(text)))
+    return (cells[column].start(), cells[column].end()) if column < len(cells) else None
+
+
+def _table_column(d: _Draft, page: _Page) -> None:
+    """"Province | Deaths | Injured" / "Sindh | 604 | 2,318": a cell's column header says what it counts
+    ("Deaths" counts deaths; "Injured", a state, names no group)."""
+    text, start = page.text, d.number.start
+    line_start = text.rfind("\n", 0, start) + 1
+    if "|" not in text[line_start:start]:
+        return
+    where = _header_cell(text, line_start, text[line_start:start].count("|") - text[line_start:start].startswith("|"))
+    label = page.doc.char_span(*where, alignment_mode="expand") if where else None
+    lexicon = claim_lexicon()
+    word = next((t for t in label or () if _header_word(t) in lexicon), None)
+    if word is not None:
+        d.claim_type, d.predicate = lexicon[_header_word(word)], _header_word(word)
+        d.counted_head = None if word.lower_ in _STATE_VERBS or word.pos_ in ("VERB", "ADJ") else _header_word(word)
+
+
+def _header_word(token: Token) -> str:
+    """A header's word as the lexicon knows it: "Deaths" → death, "Injuries" → injury (a header is
+    often tagged a proper noun, which spaCy does not lemmatize); "Injured" (a state) → injure."""
+    if token.lower_ in _STATE_VERBS:
+        return _STATE_VERBS[token.lower_]
+    if token.pos_ != "PROPN":
+        return token.lemma_.lower()
+    return re.sub(r"ies$", "y", token.lower_) if token.lower_.endswith("ies") else token.lower_.removesuffix("s")
+
+
+# A line that opens on a label: "2. Deaths: we reported 97; …", "Crowd size on the square: at least 5,000".
+_LINE_LABEL = re.compile(r"[ \t]*(?:\d{1,2}[.)/][ \t]+|[-*•][ \t]+)?(?P<label>[A-Z][\w' -]{1,40}?):[ \t]")
+
+
+# Types a group's own name can give ("57 protesters"): what a label or a verb says of them comes first.
+_GROUP_TYPES = ("other", "protesters")
+
+
+def _label_of_line(d: _Draft, page: _Page) -> Span | None:
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    label = _LINE_LABEL.match(page.text, line_start, d.number.start)
+    span = page.doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand") if label else None
+    return None if span is None or _speaker(span) else span
+
+
+def _speaker(label: Span) -> bool:
+    """"BASHIR LAWAL: The organisers claimed …", "The Minister (Mr Tomas Reiner): …": a transcript's
+    speaker, not a label of what is counted."""
+    return "(" in label.text or label.text.isupper() and len(label) > 1 or any(
+        t.ent_type_ == "PERSON" for t in label)
+
+
+def _line_label(d: _Draft, page: _Page) -> None:
+    """"2. Deaths: we reported 97; the ministry had recorded 88": a bare number on a labelled line
+    counts what the label names."""
+    span = _label_of_line(d, page) if d.unit is None and (d.noun is None or d.claim_type in _GROUP_TYPES) else None
+    if span is None:
+        return
+    if d.counted_head is None and span.root.pos_ in ("NOUN", "PROPN"):
+        d.counted_head = _header_word(span.root)
+    _typed_by_words(d, span)
+
+
+def _typed_by_words(d: _Draft, span: Span) -> None:
+    """The first word of a label the claim lexicon knows types a figure whose own group did not."""
+    lexicon = claim_lexicon()
+    word = next((_header_word(t) for t in span if _header_word(t) in lexicon), None)
+    if word is not None and d.claim_type in _GROUP_TYPES:  # "Injured: at least 57 protesters"
+        d.claim_type, d.predicate = lexicon[word], word
+
+
+_TIME_UNIT = re.compile(r"[\s-]*(?P<unit>days?|hours?|weeks?|months?|years?)\b", re.I)
+
+
+def _how_long(d: _Draft, page: _Page) -> None:
+    """"a 180-day freeze", "suspended for 60 days": a duration that is a claim counts its time unit
+    (not.figures.py keeps only those), whatever the sentence is about."""
+    unit = _TIME_UNIT.match(page.text, d.number.end)
+    if unit is not None and d.unit is None:
+        d.counted = unit.group("unit")
+        d.counted_head = unit.group("unit").lower().removesuffix("s")
+        d.claim_type = "other"
 
 
 def _standing(d: _Draft, page: _Page) -> None:
@@ -531,7 +691,8 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _burned_things, _troops, _partner, _priced_thing, _lone_one, _planned, _standing,
+    _table_column, _line_label, _burned_things, _troops, _partner, _priced_thing, _lone_one, _how_long, _planned,
+    _standing,
 )
 
 
@@ -545,7 +706,8 @@ def _figure(d: _Draft, page: _Page) -> Figure:
     return Figure(
         text=number.text, start=number.start, end=number.end, value=number.value, low=number.low, high=number.high,
         unit=d.unit, approx=number.approx, counted=d.counted, counted_head=d.counted_head, predicate=d.predicate,
-        claim_type=d.claim_type, status=d.status, planned=d.planned, as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
+        claim_type=d.claim_type, status=d.status, planned=d.planned,
+        as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
         attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
         sentence=sentence.text, sentence_start=sentence.start_char,
         scope=scope_of(d.verb, d.noun, page.places, country_names()), part=_part(page.text, number.start),
@@ -554,7 +716,8 @@ def _figure(d: _Draft, page: _Page) -> Figure:
 
 # A photo caption: a line opening on "Photo:", or carrying a credit ("(Photo: …)", "© …", "/Reuters").
 _CAPTION = re.compile(r"^\s*(?:photo|picture|image|caption|pictured|top|above|main image)\s*(?:[:|—–-]|\b(?=.*\b"
-                      r"(?:photo|credit)\b))|\((?:photo|picture|image)s?(?: credit)?\s*:[^)]*\)\s*$|©|/\s*(?:Reuters|AFP|"
+                      r"(?:photo|credit)\b))|\((?:photo|picture|image)s?(?: credit)?\s*:[^)]*\)\s*$|©|"
+                      r"/\s*(?:Reuters|AFP|"
                       r"AP|Getty Images|EPA|TASS|Sputnik|Anadolu)\)?\s*$", re.I)
 
 

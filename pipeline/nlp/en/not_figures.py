@@ -19,10 +19,15 @@ class Around:
     before: str  # up to 20 characters before the number
     after: str  # up to 20 characters after it
     date_spans: list[tuple[int, int]]
+    line_before: str = ""  # the whole line before the number's line, when the number opens its line
 
     @classmethod
     def of(cls, text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) -> Around:
-        return cls(number, text[max(0, number.start - 20):number.start], text[number.end:number.end + 20], date_spans)
+        line_start = text.rfind("\n", 0, number.start) + 1
+        opens_line = not text[line_start:number.start].strip()
+        previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start] if opens_line else ""
+        return cls(number, text[max(0, number.start - 20):number.start], text[number.end:number.end + 20], date_spans,
+                   previous)
 
 
 _DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
@@ -31,14 +36,18 @@ _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b|GMT|
 _TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|to|after|before|by)\s*$", re.I)
 _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|sections?|chapters?|no\.|nos\.|"
                                r"number|resolution|decree|law|per|page|pp?\.|tel\.?|phone|fax|code|room|"
-                               r"flight|route|highway|and)\s*$", re.I)
-_NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)  # "would number some 2,500"
+                               r"flight|route|highway|and|volume|vol\.|table|chart|annex|appendix|segment|episode|"
+                               r"round|(?:situation|progress|status) report|sitrep|kilomet(?:re|er)|km|"
+                               r"regulation|bill|act|item|point|part)\s*$", re.I)
+# "would number some 2,500"
+_NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
 _PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
 PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!years\b|months\b|weeks\b|days\b)[a-z]{3,}s\b")
 _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotline|helpline|(?:tele)?phone|"
                           r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
-_IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|platform|terminal|zone|sector|"
+_IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|platform|terminal|zone|sector|office|"
+                                r"suite|apartment|apt\.|floor|"
                                 r"building|bus|train|reactor|pier|berth|hangar|exit|runway|lane)\s*$", re.I)
 _AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
 _MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kg|litre|liter|metre|meter|km|kilometre|kilometer|mile|storey|"
@@ -60,9 +69,28 @@ def time_of_day(a: Around) -> bool:
                 and _TIME_BEFORE.search(a.before) or re.match(r"^:\d\d\b", a.after) or re.search(r"\d:$", a.before))
 
 
+# A duration that is a claim: how long something stated lasts or lasted ("a 180-day freeze", "suspended
+# for 60 days", "within 10 days", "19 days in total", "walked for eleven days"); not a prison term, an
+# age, or when ("two weeks later", "three days ago").
+_HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|up to|no more than|at most|"
+                              r"over|after)\s+(?:(?:up to|about|almost|nearly|another|a further|only|just|some|"
+                              r"more than|at least)\s+)?$", re.I)
+_HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)?(?:freeze|cap|stay|suspension|"
+                             r"state|ban|strike|moratorium|ceasefire|truce|deadline|closure|lockdown|emergency|"
+                             r"mourning|halt|pause|shutdown|blockade|siege|extension|delay|window|period|wait)\b|"
+                             r"\s+(?:days?|hours?|weeks?|months?|years?)\s+(?:in total|in all|straight|in a row|"
+                             r"running|without)\b)", re.I)
+_NOT_HOW_LONG_AFTER = re.compile(r"^[\s-]*\w+\s+(?:ago|later|earlier|before|after|old|in prison|in jail|behind bars|"
+                                 r"of|in a penal)\b", re.I)  # "within two weeks of the unrest": a window
+_WINDOW = re.compile(r"(?:^|[.!?\n]\s*)Within\s+$")  # "Within three days, crowds had gathered": when, not how long
+
+
 def duration(a: Around) -> bool:
-    """"8 years in prison", "a 72-hour curfew"."""
-    return bool(_DURATION_AFTER.match(a.after))
+    """"8 years in prison", "two weeks later", "for 2 hours on Friday evening" in a time-line: a duration
+    that is no claim. "a 180-day freeze", "for 60 days", "within 10 days" are claims (``_HOW_LONG_*``)."""
+    if not _DURATION_AFTER.match(a.after) or _NOT_HOW_LONG_AFTER.match(a.after) or _WINDOW.search(a.before):
+        return bool(_DURATION_AFTER.match(a.after))
+    return not (_HOW_LONG_AFTER.match(a.after) or _HOW_LONG_BEFORE.search(a.before))
 
 
 def ordinal_or_age(a: Around) -> bool:
@@ -77,15 +105,28 @@ def reference(a: Around) -> bool:
                 and not _NUMBER_AS_VERB.search(a.before))
 
 
+_LISTED = re.compile(r"\b(?:articles?|sections?|numbers?|lines?)\s+\d+\s*(?:,\s*\d+\s*)*(?:and|or)\s*$|"
+                     r"\b(?:segment|part|page|round|episode|chapter|volume)\s+\d+\s+of\s*$", re.I)
+
+
 def listed_article(a: Around) -> bool:
-    """The "4" of "Articles 2 and 4"."""
-    return bool(re.search(r"\barticles?\s+\d+\s*(?:,\s*\d+\s*)*and\s*$", a.before, re.I))
+    """The "4" of "Articles 2 and 4", "the numbers 101 and 103", "Part 2 of 5"."""
+    return bool(_LISTED.search(a.before))
+
+
+# A number to call or text: "the emergency line, 0800 …", "by text to 40404", "call the police on 101",
+# "Tel. (021) 555-0199".
+_LINE_BEFORE = re.compile(r"(?:\b(?:(?:emergency|listener|hot|help|phone|telephone|toll-free|information|tip)\s*line|"
+                          r"(?:control|crisis|operations|situation) room|call cent(?:re|er)|text|sms|whatsapp|"
+                          r"telegram|tel\.?|telephone|phone|"
+                          r"fax)(?:\s+numbers?)?\s*(?:,|:|on|at|to)?\s*|\bcall\b[^.\d\n]{0,30}\b(?:on|at)\s+|"
+                          r"\(\d{2,5}\)\s*)$", re.I)
 
 
 def number_sign_or_phone(a: Around) -> bool:
-    """"№ 12", "#3", "+7 727 …", "call 112"."""
+    """"№ 12", "#3", "+7 727 …", "call 112", "the emergency line, 0800 …"."""
     return bool(a.before.rstrip().endswith(("+", "№", "#")) or _PHONE_BEFORE.search(a.before)
-                or _CALL_BEFORE.search(a.before))
+                or _CALL_BEFORE.search(a.before) or _LINE_BEFORE.search(a.before))
 
 
 def part_of_a_name(a: Around) -> bool:
@@ -94,13 +135,25 @@ def part_of_a_name(a: Around) -> bool:
 
 
 def list_marker(a: Around) -> bool:
-    """"1. Losses suffered by businesses …", a thread's "3/ Yesterday …"."""
-    return bool(re.match(r"^[.)/]\s", a.after) and re.search(r"(?:^|\n)\s*$", a.before))
+    """"1. Losses suffered by businesses …", a thread's "3/ Yesterday …"; not the answer under a
+    question ("How many were killed?\n225. That is …")."""
+    return bool(re.match(r"^[.)/]\s", a.after) and re.search(r"(?:^|\n)\s*$", a.before)
+                and not _answers_how_many(a))
+
+
+def _answers_how_many(a: Around) -> bool:
+    """"1. How many were killed?\n225. That is …" answers; "1. How many …?\n2. Will it …" is the next item."""
+    item = re.match(r"\s*(\d+)[.)]", a.line_before)
+    return bool(_HOW_MANY.search(a.line_before)) and not (item and a.number.value == int(item.group(1)) + 1)
+
+
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b[^\n]*\?\s*$", re.I)
 
 
 def code_digits(a: Around) -> bool:
     """A leading zero or digits glued before: a phone number or a code, "012 315 1700", "0800"."""
-    return bool(re.match(r"^0\d{2,}", a.number.text) or re.search(r"\d$", a.before))
+    return bool(re.match(r"^0\d{2,}", a.number.text) or re.search(r"\d ?$", a.before) and not a.number.unit
+                or re.match(r"^\d", a.after))  # "0800 466 2100": the groups after the leading one
 
 
 def spoken_or_bracketed_age(a: Around) -> bool:
@@ -122,7 +175,8 @@ def age_limit(a: Around) -> bool:
 
 def times_or_ages(a: Around) -> bool:
     """"sixteen times more", "brothers aged 19 and 22"."""
-    return bool(re.match(r"^\s+times\b", a.after) or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", a.before, re.I))
+    return bool(re.match(r"^\s+times\b", a.after)
+                or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", a.before, re.I))
 
 
 def measure_or_address(a: Around) -> bool:
@@ -154,14 +208,33 @@ def footnote_marker(a: Around) -> bool:
     """"… were killed.3 The next day", "the toll[12]": a note's number glued to the word or in brackets."""
     n = a.number
     glued = re.search(r"[^\W\d_][.,;:)\]”\"’']?$", a.before) and re.match(r"^(?:\s|$|[.,;:)\]])", a.after)
-    bracketed = a.before.endswith("[") and a.after.startswith("]")
-    return bool((glued or bracketed) and n.text.isdigit() and n.value < 1000 and not n.unit)
+    bracketed = a.before.endswith("[") and a.after.startswith("]")  # also a question's number: "[10482]"
+    return bool((glued and n.value < 1000 or bracketed) and n.text.isdigit() and not n.unit)
+
+
+def section_heading(a: Around) -> bool:
+    """"3.1 Deaths" on a line of its own: a section's number, not 3.1 of anything."""
+    return bool(re.search(r"(?:^|\n)\s*$", a.before) and re.fullmatch(r"\d+(?:\.\d+)+", a.number.text)
+                and re.match(r"^ [A-Z][^\d\n.]{0,18}(?:\n|$)", a.after))
+
+
+def slashed_date(a: Around) -> bool:
+    """"a survey dated 3/9/2021": a day/month/year date the date finder left."""
+    return bool(re.match(r"^/\d{1,2}/\d{2,4}\b", a.after) or re.search(r"\b\d{1,2}/$", a.before)
+                and re.match(r"^/\d{2,4}\b", a.after))
+
+
+def word_compound(a: Around) -> bool:
+    """"a three-deck ferry", "a two-tier country": a word number in a compound adjective."""
+    return bool(re.match(r"^-(?!strong\b|odd\b|plus\b)[a-z]", a.after) and not any(c.isdigit() for c in a.number.text)
+                and not a.number.unit)
 
 
 NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone,
     part_of_a_name, list_marker, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
-    measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker,
+    measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
+    word_compound,
 )
 
 

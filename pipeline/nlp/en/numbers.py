@@ -22,9 +22,24 @@ UNITS = {  # written form (lowercase) -> ISO 4217 code or unit
     "r": "ZAR", "lira": "TRY", "liras": "TRY", "₺": "TRY", "rand": "ZAR", "yen": "JPY", "¥": "JPY", "hryvnia": "UAH",
     "hryvnias": "UAH", "₴": "UAH", "shekel": "ILS", "shekels": "ILS", "₪": "ILS",
     "%": "%", "percent": "%", "per cent": "%",
+    # "Rs 450", "Tk 25,000", "MZN 640 million", "S/ 2.3 million", "Bs 35,000", "250 gourdes", "27,500 CFA francs"
+    "rs": "INR", "rs.": "INR", "pkr": "PKR", "tk": "BDT", "tk.": "BDT", "taka": "BDT", "bdt": "BDT", "mzn": "MZN",
+    "meticais": "MZN", "metical": "MZN", "s/": "PEN", "s/.": "PEN", "soles": "PEN", "pen": "PEN", "bs": "BOB",
+    "bs.": "BOB", "bolivianos": "BOB", "bob": "BOB", "gourdes": "HTG", "gourde": "HTG", "htg": "HTG",
+    "cfa francs": "XAF", "cfa": "XAF", "fcfa": "XAF", "xaf": "XAF", "xof": "XOF", "ksh": "KES", "kes": "KES",
+    "shillings": "KES", "cedis": "GHS", "pesos": "MXN", "birr": "ETB",
+}
+# A currency sign several countries write, read by the country the text names: "Rs" in a story about
+# Pakistan is the Pakistani rupee, "CFA francs" in Senegal the West African franc.
+REGIONAL_UNITS = {
+    "INR": (("Pakistan", "PKR"), ("Sri Lanka", "LKR"), ("Nepal", "NPR")),
+    "XAF": (("Senegal", "XOF"), ("Mali", "XOF"), ("Ivory Coast", "XOF"), ("Côte d'Ivoire", "XOF"),
+            ("Burkina Faso", "XOF"), ("Niger ", "XOF"), ("Benin", "XOF"), ("Togo", "XOF")),
+    "MXN": (("Argentina", "ARS"), ("Colombia", "COP"), ("Chile", "CLP"), ("Philippines", "PHP")),
+    "KES": (("Uganda", "UGX"), ("Tanzania", "TZS"), ("Somalia", "SOS")),
 }
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-          "bln": 1e9, "trillion": 1e12}
+          "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9}
 ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -52,11 +67,13 @@ _WORD_SCALE = "thousand|million|billion|trillion"
 # "twenty-three thousand four hundred fifty-one", "a dozen", "a thousand": a scale word only after a number word.
 _WORDS = (rf"(?:\b(?:a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b))?(?:{_WORD_NUM}|(?<=a )(?:{_WORD_SCALE}))"
           rf"(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUM}|{_WORD_SCALE}))*\b(?!-(?:year|day|month|hour|week)))")
-_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b|m\b|k\b)"
+_SCALE = r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand|million|billion|trillion|bln|bn|mn)\b)|m\b|k\b)"  # "78 mld."
 # "R4.7 million" is rand only with a scale word: a bare "R2" is more often a road or a name.
-_PREFIX_UNIT = r"(?:us\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪|\bR(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))"
+_PREFIX_UNIT = (r"(?:us\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪|\bR(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)|"
+                r"\b(?:Rs\.?|PKR|Tk\.?|BDT|MZN|S/\.?|Bs\.?|KSh|KES|HTG|XAF|XOF)(?=\s?\d))")
 _SUFFIX_UNIT = (r"(?:\s*%|\s*(?:per cent|percent|tenge|kzt|euros?|eur|us dollars|dollars?|usd|roubles?|rubles?|rub"
-                r"|pounds?|gbp|dinars?|rsd|yuan|som|naira|rupees?|liras?|rand|yen|hryvnias?|shekels?)\b)")
+                r"|pounds?|gbp|dinars?|rsd|yuan|som|naira|rupees?|liras?|rand|yen|hryvnias?|shekels?|taka|meticais|"
+                r"metical|soles|bolivianos|gourdes?|(?:f\s?)?cfa(?: francs?)?|shillings|cedis|pesos|birr)\b)")
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 
@@ -154,7 +171,12 @@ def _scale(text: str | None) -> float:
 
 def _unit(m: re.Match) -> str | None:
     unit = UNITS.get(m.group("prefix").lower()) if m.group("prefix") else None
-    return UNITS.get(m.group("suffix").strip().lower(), unit) if m.group("suffix") else unit
+    return UNITS.get(re.sub(r"\s+", " ", m.group("suffix").strip().lower()), unit) if m.group("suffix") else unit
+
+
+def regional_unit(text: str, unit: str | None) -> str | None:
+    """"Rs 450" in a story about Pakistan is PKR; with no country named it stays the first reading."""
+    return next((code for country, code in REGIONAL_UNITS.get(unit or "", ()) if country in text), unit)
 
 
 def _ambiguous_scale(m: re.Match) -> bool:
@@ -207,7 +229,8 @@ def _number_span(text: str, m: re.Match) -> NumberSpan | None:
     value, low, high, number_start = got
     approx = _approx(m)
     start = m.start("qual") if m.group("qual") else (m.start("prefix") if m.group("prefix") else number_start)
-    return NumberSpan(start, m.end(), text[start:m.end()].strip(), value, low, high, _unit(m), approx, number_start)
+    return NumberSpan(start, m.end(), text[start:m.end()].strip(), value, low, high, regional_unit(text, _unit(m)),
+                      approx, number_start)
 
 
 def find_numbers(text: str) -> list[NumberSpan]:
@@ -231,7 +254,8 @@ _TWO_WORD_FRACTIONS = "|".join(sorted((re.escape(f) for f in FRACTIONS if re.sea
 # Before "of", any fraction; alone, only one of two words ("half" alone is "half an hour", "the second half";
 # "a quarter century", "a half-hour", "a year and a half" are no shares).
 _FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|"
-                       rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
+                       rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b"
+                       r"(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
                        rf"mile|dozen|million|billion)))", re.IGNORECASE)
 
 
@@ -263,14 +287,24 @@ def _worded_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
                 and span.value <= 10 * prev.value)
 
 
+def _shared_scale(prev: NumberSpan, span: NumberSpan) -> float:
+    """"between 40 and 55 million euros": the scale word of the high end is the low end's too."""
+    scale = re.search(r"\b(thousand|million|billion|trillion|mln|bn)\b", span.text, re.I)
+    factor = SCALES[scale.group(1).lower()] if scale else 1.0
+    if re.search(r"[a-z]", prev.text.split()[-1], re.I) or prev.value * factor > span.value:
+        return 1.0  # "40 million to 55 million": the low end has its own scale
+    return factor
+
+
 def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
     """'between 225 and 232' and '30 to 35 tenge' are ranges; 'from 60 to 120' is a change, two figures."""
     out: list[NumberSpan] = []
     for span in spans:
         prev = out[-1] if out else None
         if prev is not None and _may_pair(prev, span) and _worded_range(text, prev, span):
-            out[-1] = NumberSpan(prev.start, span.end, text[prev.start:span.end], (prev.value + span.value) / 2,
-                                 prev.value, span.value, span.unit, prev.approx, prev.number_start)
+            low = prev.value * _shared_scale(prev, span)
+            out[-1] = NumberSpan(prev.start, span.end, text[prev.start:span.end], (low + span.value) / 2,
+                                 low, span.value, span.unit, prev.approx, prev.number_start)
         else:
             out.append(span)
     return out

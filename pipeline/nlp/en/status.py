@@ -19,7 +19,8 @@ STATUS_RULES: tuple[tuple[str, str, re.Pattern, str], ...] = (
         rf"^{_SAME_CLAUSE}\b{_AUX}(?:withdrawn|retracted|disowned|deleted|taken down|pulled|"
         r"(?:described|dismissed|called|blamed on|put down to)\s+(?:by\s+[\w\s]{1,40}?\s+)?(?:as\s+)?(?:an?\s+)?"
         r"(?:\"|“)?(?:\w+\s+)?error)\b", re.I),
-     "A figure of 164 dead, reported by the health ministry on January 9, was later described by officials as an error"),
+     "A figure of 164 dead, reported by the health ministry on January 9, was later described by officials "
+     "as an error"),
     ("withdrawn", "before", re.compile(r"\b(?:withdrew|retracted|disowned)\b[^.;]{0,60}$", re.I),
      "officials withdrew the figure of 164"),
     ("revised", "after", re.compile(
