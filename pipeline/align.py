@@ -30,7 +30,8 @@ from .models import Claim, Event, EventMember, Figure, Happening, SourceView
 
 # Claim types counting people (or troops), and the word their label ends with.
 _PEOPLE_TYPES = {"killed": "killed", "injured": "injured", "detained": "detained", "missing": "missing",
-                 "displaced": "displaced", "deployed": "deployed"}
+                 "displaced": "displaced", "deployed": "deployed", "evacuated": "evacuated",
+                 "protesters": "protesting"}
 # Claim types whose count is the thing itself ("75 fires").
 _SELF_COUNTED = {"fires", "attacks"}
 _SELF_LABELS = {"attacks": "who attacked", "fires": "who set fires"}
@@ -110,7 +111,7 @@ def _scope_key(scope: str | None) -> str:
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "4"
+ALIGNER_VERSION = "5"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:

@@ -236,3 +236,17 @@ def test_an_other_figure_whose_action_has_a_claim_type_takes_it(sentence, text, 
 def test_a_crowd_estimate_naming_no_people_counts_the_people_gathered(sentence, text, group):
     keyed = with_keys(figure(sentence, text, "other"))
     assert (keyed.counted_group, keyed.unit_kind) == (group, "people" if group else "other")
+
+
+@pytest.mark.parametrize("sentence, text, counted", [
+    ("Some 40,000 people marched through the capital.", "40,000", "people"),
+    ("Organisers said 15,000 protesters gathered.", "15,000", "protesters"),
+    ("Police put the crowd at 12,000.", "12,000", None),
+])
+def test_crowd_sizes_count_one_crowd_of_people_whatever_word_names_it(sentence, text, counted):
+    assert counted_group(figure(sentence, text, "protesters", counted))[0] == "people"
+
+
+def test_people_evacuated_count_people_whatever_word_names_them():
+    sentence = "Rescuers moved 3,200 residents out of the flooded district."
+    assert counted_group(figure(sentence, "3,200", "evacuated", "residents"))[0] == "people"

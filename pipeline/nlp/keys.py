@@ -29,7 +29,11 @@ from ..models import Analysis, Figure
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
 
 # Claim types counting people (or troops); what they count comes from the lexicon.
-PEOPLE_TYPES = frozenset({"killed", "injured", "detained", "missing", "displaced", "deployed"})
+PEOPLE_TYPES = frozenset({"killed", "injured", "detained", "missing", "displaced", "deployed", "evacuated",
+                          "protesters"})
+# Claim types whose figures count one crowd or one group of people, whatever word names them:
+# "40,000 people marched", "15,000 protesters", "police put the crowd at 12,000".
+_ONE_CROWD = frozenset({"protesters", "evacuated"})
 # Claim types whose count is the thing itself ("75 fires").
 SELF_COUNTED = frozenset({"fires", "attacks"})
 _SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "incident"}
@@ -186,6 +190,8 @@ def _self_counted_group(figure: Figure) -> tuple[str | None, str | None]:
 
 def _people_group(figure: Figure) -> tuple[str | None, str | None]:
     match = _counted_match(figure, "deployed" if figure.claim_type == "deployed" else "people")
+    if figure.claim_type in _ONE_CROWD:
+        return "people", match.text if match else figure.counted_head
     if match is None and _is_toll(figure):
         return "people", None  # "the death toll rose to 225": a toll counts people
     if match is None:
