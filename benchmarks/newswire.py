@@ -132,8 +132,15 @@ TEMPLATES = {
         "Aid convoys from {place2} reached the area late on {weekday}, carrying food, blankets, tents and medicine.",
     ],
 }
+TEMPLATES["dated"] = [  # happenings with their dates, as a timeline paragraph of wire copy has them
+    "A state of emergency was declared in {place} on {date} and a curfew was imposed from {hour_pm} p.m.",
+    "The government resigned on {date}, two days after {event} began in {place}.",
+    "{Person} declared a day of mourning for {date}, when flags will fly at half-mast in {place}.",
+    "Mobile internet was shut down across the region on {date} and restored {n_small} hours later.",
+    "The state of emergency in {place} was lifted on {date}, {body} announced.",
+]
 # How often each kind of sentence comes: tolls and counts dominate wire copy on such days.
-WEIGHTS = {"toll": 4, "range": 2, "harm": 4, "money": 2, "percent": 2, "time": 2, "quote": 3, "plain": 13}
+WEIGHTS = {"toll": 4, "range": 2, "harm": 4, "money": 2, "percent": 2, "time": 2, "quote": 3, "dated": 1, "plain": 12}
 CAPTIONS = [
     "Rescuers search a collapsed building in {place} on {date}. Photo: {agency} / {person}",
     "Police officers stand guard in central {place}, {date}. At least {count} people were {harm} that day.",
@@ -249,7 +256,7 @@ def news_article(rng: random.Random, topic: dict, place: str, published: dt.date
     return tuple(paragraphs), captions
 
 
-def make_dense_corpus(n_pages: int = 160, hosts: int = 25, min_words: int = 250, max_words: int = 800,
+def make_dense_corpus(n_pages: int = 160, hosts: int = 25, min_words: int = 260, max_words: int = 840,
                       seed: int = 20220106) -> Corpus:
     """~160 pages, ~90,000 words of figure-dense wire copy (the defaults)."""
     rng = random.Random(seed)
