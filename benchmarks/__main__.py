@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     print(text_table(rows))
     write(rows, args.out, command, started_at, seconds)
     if args.profile:
-        print("\nTop 15 frames by own time (profile of an offline run):\n" + "\n".join(own))
+        what = "a whole dense run" if args.only and "dense" in args.only else "an offline run"
+        print(f"\nTop 15 frames by own time (profile of {what}):\n" + "\n".join(own))
         print("\nTop 15 pipeline functions by inclusive time:\n" + "\n".join(ours))
         (args.out / "profile.txt").write_text("own time\n" + "\n".join(own) + "\n\npipeline, inclusive\n"
                                               + "\n".join(ours) + "\n", encoding="utf-8")
