@@ -232,31 +232,36 @@ def rows_of(results: dict) -> list[Row]:
     return rows
 
 
+# (row, functions timed, functions nested inside them to subtract)
+SPLIT = [
+    ("fetch + archive + store pages", ("collect",), ("extract_article",)),
+    ("extract_article", ("extract_article",), ()),
+    ("link_copies", ("link_copies",), ()),
+    ("model load", ("load_nlp",), ()),
+    ("analyse_many (spaCy + our components)", ("analyse_many",), ()),
+    ("find_happenings", ("find_happenings",), ()),
+    ("event_key", ("event_key",), ()),
+    ("count_actor_words", ("count_actor_words",), ()),
+    ("store.save_analysis", ("save_facts",), ("find_happenings", "event_key", "count_actor_words")),
+    ("record_revision", ("record_revision",), ()),  # nothing to compare on a first run
+    ("realign + merge_entities + locate_places", ("realign", "merge_entities", "locate_places"), ()),
+]
+
+
 def _split_rows(total: float, stages: dict[str, float], raw_best: dict) -> list[Row]:
-    """Where the whole run goes, as shares of it."""
-    get = stages.get
-    parts = [
-        ("fetch + archive + store pages", get("collect", 0) - get("extract_article", 0)),
-        ("extract_article", get("extract_article", 0)),
-        ("link_copies", get("link_copies", 0)),
-        ("model load", get("load_nlp", 0)),
-        ("analyse_many (spaCy + our components)", get("analyse_many", 0)),
-        ("find_happenings", get("find_happenings", 0)),
-        ("event_key", get("event_key", 0)),
-        ("count_actor_words", get("count_actor_words", 0)),
-        ("store.save_analysis", get("save_facts", 0) - get("find_happenings", 0) - get("event_key", 0)
-         - get("count_actor_words", 0)),
-        ("record_revision", get("record_revision", 0)),  # nothing to compare on a first run
-        ("realign + merge_entities + locate_places",
-         get("realign", 0) + get("merge_entities", 0) + get("locate_places", 0)),
-    ]
-    accounted = sum(s for _, s in parts)
-    parts.append(("the rest (stories, runs, lock, analyse loop)", total - accounted))
+    """Where the whole run goes: wall seconds as shares of it, with CPU seconds."""
+    def seconds(names: tuple[str, ...], minus: tuple[str, ...], suffix: str = "") -> float:
+        return sum(stages.get(n + suffix, 0.0) for n in names) - sum(stages.get(n + suffix, 0.0) for n in minus)
+
+    parts = [(name, seconds(names, minus), seconds(names, minus, " cpu")) for name, names, minus in SPLIT]
+    parts.append(("the rest (stories, runs, lock, analyse loop)", total - sum(p[1] for p in parts),
+                  stages.get("run cpu", 0.0) - sum(p[2] for p in parts)))
     baseline = {"extract_article": f"trafilatura.extract {raw_best['extract']:.1f} s",
                 "model load": f"spacy.load {raw_best['load']:.1f} s",
                 "analyse_many (spaCy + our components)": f"nlp.pipe {raw_best['pipe']:.1f} s"}
-    return [Row("dense", f"    {name}", f"{seconds:.2f} s", baseline.get(name, ""), seconds / total, "", None,
-                "ratio = share of the whole run (wall)", {"seconds": seconds}) for name, seconds in parts]
+    return [Row("dense", f"    {name}", f"{wall:.2f} s", baseline.get(name, ""), wall / total, "", None,
+                f"CPU {cpu:.2f} s; ratio = share of the whole run (wall)", {"seconds": wall, "cpu_s": cpu})
+            for name, wall, cpu in parts]
 
 
 def _component_rows(seconds: dict[str, float]) -> list[Row]:
