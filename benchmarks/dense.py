@@ -31,7 +31,7 @@ from pipeline import runner
 from pipeline.fetch import FetchSettings
 from pipeline.runner import RunOptions, RunReport, run_pipeline
 
-from .corpus import story_for
+from .corpus import page_html, site_name, story_for
 from .newswire import make_dense_corpus
 from .offline import prepare_db
 from .report import Row
@@ -171,7 +171,7 @@ def measure(quick: bool, workdir: Path, rounds: int) -> dict:
     results: dict = {"pages": len(corpus.pages), "words": corpus.words, "raw": [], "ours": [], "rerun": []}
     with Site(corpus, hosts=HOSTS, latency=0.0) as site:
         story = story_for(corpus, site.url, story_id="dense")
-        htmls = [site.lookup(site.host_of(p), p.path)[0].decode("utf-8") for p in corpus.pages]
+        htmls = [page_html(p, site_name(p.host)) for p in corpus.pages]  # the bodies the site serves
         for n in range(rounds):
             db, archive = workdir / f"dense-{n}.db", workdir / f"dense-archive-{n}"
             if n % 2:

@@ -52,6 +52,7 @@ def _report(profiler: Profiler, out: Path, top: int) -> tuple[list[str], list[st
     out.mkdir(parents=True, exist_ok=True)
     (out / "profile.html").write_text(profiler.output_html(), encoding="utf-8")
     session = profiler.last_session
+    assert session is not None  # set by stop()
     own: dict = defaultdict(float)
     inclusive: dict = defaultdict(float)
     _walk(session.root_frame(), own, inclusive, frozenset())
