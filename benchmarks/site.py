@@ -97,7 +97,7 @@ def _handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             if site.latency:
                 time.sleep(site.latency)
-            host = self.server.server_address[0]
+            host = str(self.server.server_address[0])
             if self.path == "/robots.txt":
                 site.lookup(host, self.path)
                 self._send(200, ROBOTS, "text/plain; charset=utf-8")
