@@ -86,7 +86,7 @@ def profiling_lines(args: argparse.Namespace, workdir: Path) -> tuple[list[str],
     if args.only and "dense" in args.only:
         from .profiling import profile_dense
 
-        return profile_dense(args.out, workdir, pages=40 if args.quick else 160)
+        return profile_dense(args.out, workdir, pages=40 if args.quick else 80)
     return profile(args.out, workdir, pages=15 if args.quick else 30)
 
 
