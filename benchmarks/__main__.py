@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import fetching, incremental, memory, serving, throughput
+from . import dense, fetching, incremental, memory, serving, throughput
 from .report import Row, machine, text_table, write
 
 SUITES: dict[str, Callable[[argparse.Namespace, Path], list[Row]]] = {
@@ -22,6 +22,7 @@ SUITES: dict[str, Callable[[argparse.Namespace, Path], list[Row]]] = {
     "fetch": lambda a, w: fetching.run(a.quick),
     "memory": lambda a, w: memory.run(a.quick, w, a.memory_sizes),
     "serving": lambda a, w: serving.run(a.quick, w),
+    "dense": lambda a, w: dense.run(a.quick, w),  # news-dense pages: whole run vs raw spaCy
 }
 
 
@@ -32,7 +33,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help=f"run only these benchmarks: {', '.join(SUITES)}")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out"), help="where results.md/.json go")
     parser.add_argument("--profile", action="store_true",
-                        help="also profile an offline run with pyinstrument (writes OUT/profile.html)")
+                        help="also profile a run with pyinstrument (writes OUT/profile.html): an offline run "
+                             "of the default corpus, or with --only dense a whole loopback run of news-dense pages")
     parser.add_argument("--memory-sizes", type=int, nargs="+", metavar="N",
                         help="document counts for the memory benchmark (default 1000 4000 10000; quick 500 1000 2000)")
     parser.add_argument("--workdir", type=Path, help="scratch folder (default: a temporary one, removed after)")
@@ -68,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     print(text_table(rows))
     write(rows, args.out, command, started_at, seconds)
     if args.profile:
-        print("\nTop 15 frames by own time (profile of an offline run):\n" + "\n".join(own))
+        what = "a whole dense run" if args.only and "dense" in args.only else "an offline run"
+        print(f"\nTop 15 frames by own time (profile of {what}):\n" + "\n".join(own))
         print("\nTop 15 pipeline functions by inclusive time:\n" + "\n".join(ours))
         (args.out / "profile.txt").write_text("own time\n" + "\n".join(own) + "\n\npipeline, inclusive\n"
                                               + "\n".join(ours) + "\n", encoding="utf-8")
@@ -80,6 +83,10 @@ def profiling_lines(args: argparse.Namespace, workdir: Path) -> tuple[list[str],
     from .profiling import profile
 
     print("… profile", flush=True)
+    if args.only and "dense" in args.only:
+        from .profiling import profile_dense
+
+        return profile_dense(args.out, workdir, pages=40 if args.quick else 80)
     return profile(args.out, workdir, pages=15 if args.quick else 30)
 
 

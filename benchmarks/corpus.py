@@ -68,10 +68,11 @@ class Page:
     published: dt.date
     paragraphs: tuple[str, ...]
     revision: int = 0
+    captions: tuple[str, ...] = ()  # photo captions, shown as <figure> inside the article
 
     @property
     def words(self) -> int:
-        return sum(len(p.split()) for p in self.paragraphs)
+        return sum(len(p.split()) for p in self.paragraphs + self.captions)
 
 
 @dataclass
@@ -163,13 +164,19 @@ def revise(page: Page, seed: int) -> Page:
     rng = random.Random(seed)
     paragraphs = list(page.paragraphs)
     paragraphs[rng.randrange(len(paragraphs))] = " ".join(_sentence(rng) for _ in range(3))
-    return Page(page.host, page.path, page.title, page.published, tuple(paragraphs), page.revision + 1)
+    return Page(page.host, page.path, page.title, page.published, tuple(paragraphs), page.revision + 1,
+                page.captions)
 
 
 def page_html(page: Page, site_name: str) -> str:
     """The article inside a realistic page: head metadata, navigation, ads, related links, footer."""
     esc = html.escape
     body = "\n".join(f"<p>{esc(p)}</p>" for p in page.paragraphs)
+    if page.captions:  # after the lead, as news pages place their photos
+        figures = "".join(f'<figure><img src="/img/{page.host}-{k}.jpg" alt=""><figcaption>{esc(c)}</figcaption>'
+                          f"</figure>" for k, c in enumerate(page.captions))
+        first, _, rest = body.partition("\n")
+        body = f"{first}\n{figures}\n{rest}"
     related = "".join(f'<li><a href="/news/{page.host}-{k}">{esc(t)}</a></li>'
                       for k, t in enumerate(["Markets rally as oil climbs", "Weather: snow expected in the north",
                                              "Football: league resumes next week", "Opinion: what comes next"]))

@@ -44,10 +44,10 @@ def prepare_db(db: Path) -> None:
     from pipeline.store import Store
 
     with Store(db) as store:
-        columns = store.db["runs"].columns_dict
+        runs = store.db.table("runs")
         for name in ("discovered", "copies", "fact_changes"):
-            if name not in columns:
-                store.db["runs"].add_column(name, int)
+            if name not in runs.columns_dict:
+                runs.add_column(name, int)
 
 
 def run_offline(story: Story, db: Path, archive: Path, processes: int = 1) -> tuple[RunReport, float]:

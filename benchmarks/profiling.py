@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pyinstrument import Profiler
 
-from .corpus import make_corpus
+from .corpus import make_corpus, story_for
 from .offline import run_offline, write_archive
 
 
@@ -29,9 +29,30 @@ def profile(out: Path, workdir: Path, pages: int = 30, top: int = 15) -> tuple[l
     profiler.start()
     run_offline(story, workdir / "profile.db", archive)
     profiler.stop()
+    return _report(profiler, out, top)
+
+
+def profile_dense(out: Path, workdir: Path, pages: int = 160, top: int = 15) -> tuple[list[str], list[str]]:
+    """A whole run (fetch on loopback, delay 0) of news-dense pages, as the dense rows time it."""
+    from .dense import HOSTS, whole_run
+    from .newswire import make_dense_corpus
+    from .site import Site
+
+    corpus = make_dense_corpus(pages)
+    with Site(corpus, hosts=HOSTS, latency=0.0) as site:
+        story = story_for(corpus, site.url, story_id="dense")
+        profiler = Profiler(interval=0.002)
+        profiler.start()
+        whole_run(story, workdir / "profile-dense.db", workdir / "profile-dense-archive")
+        profiler.stop()
+    return _report(profiler, out, top)
+
+
+def _report(profiler: Profiler, out: Path, top: int) -> tuple[list[str], list[str]]:
     out.mkdir(parents=True, exist_ok=True)
     (out / "profile.html").write_text(profiler.output_html(), encoding="utf-8")
     session = profiler.last_session
+    assert session is not None  # set by stop()
     own: dict = defaultdict(float)
     inclusive: dict = defaultdict(float)
     _walk(session.root_frame(), own, inclusive, frozenset())

@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import cast
 
 from .corpus import Corpus, Page, page_html, site_name
 
@@ -97,7 +98,7 @@ def _handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             if site.latency:
                 time.sleep(site.latency)
-            host = self.server.server_address[0]
+            host = str(cast(tuple, self.server.server_address)[0])  # an (address, port) pair
             if self.path == "/robots.txt":
                 site.lookup(host, self.path)
                 self._send(200, ROBOTS, "text/plain; charset=utf-8")

@@ -49,7 +49,8 @@ def _stage_times(archive: Path, story) -> tuple[float, float, list]:
     reader = ArchiveReader.from_directories(archive)
     urls = [u for s in story.sources for u in s.urls]
     started = time.perf_counter()
-    articles = [extract_article(reader.latest(u).text, u) for u in urls]
+    snapshots = [reader.latest(u) for u in urls]
+    articles = [extract_article(s.text or "", u) for s, u in zip(snapshots, urls) if s is not None]
     extracted = time.perf_counter()
     nlp = load_nlp()
     items = [(a.text, a.published, "Bench") for a in articles]
