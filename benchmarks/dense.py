@@ -233,7 +233,8 @@ def rows_of(results: dict) -> list[Row]:
     rows.append(Row("dense", "re-run, nothing changed (304s)", f"{re_best['total']:.2f} s",
                     f"full {re_best['full']:.1f} s", fraction, "≤ 0.05", fraction <= 0.05,
                     f"not_modified {re_best['not_modified']}, analysed {re_best['analysed']}",
-                    {"rerun_s": [r["total"] for r in results["rerun"]], "full_s": [r["full"] for r in results["rerun"]]}))
+                    {"rerun_s": [r["total"] for r in results["rerun"]],
+                     "full_s": [r["full"] for r in results["rerun"]]}))
     return rows
 
 

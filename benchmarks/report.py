@@ -44,7 +44,7 @@ def text_table(rows: list[Row]) -> str:
     widths = [min(max(len(c[i]) for c in cells), 60) for i in range(len(HEADERS))]
     lines = []
     for n, line in enumerate(cells):
-        lines.append("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip())
+        lines.append("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=False)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)

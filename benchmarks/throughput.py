@@ -50,7 +50,7 @@ def _stage_times(archive: Path, story) -> tuple[float, float, list]:
     urls = [u for s in story.sources for u in s.urls]
     started = time.perf_counter()
     snapshots = [reader.latest(u) for u in urls]
-    articles = [extract_article(s.text or "", u) for s, u in zip(snapshots, urls) if s is not None]
+    articles = [extract_article(s.text or "", u) for s, u in zip(snapshots, urls, strict=True) if s is not None]
     extracted = time.perf_counter()
     nlp = load_nlp()
     items = [(a.text, a.published, "Bench") for a in articles]
