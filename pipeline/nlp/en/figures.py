@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ...models import DateMention, EntityMention, Figure
-from ...places import locate
+from ...places import is_known_place
 from .claims import (
     CONTAINERS,
     CURRENCY_WORDS,
@@ -219,7 +219,7 @@ def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], pub
             if mention.label == "PERSON":
                 page.canonical_at[token.i] = mention.canonical
             if mention.label in ("GPE", "LOC", "FAC") or (mention.label == "PERSON" and " " not in mention.text
-                                                          and locate(mention.canonical) is not None):
+                                                          and is_known_place(mention.canonical)):
                 page.places[token.i] = mention.canonical  # the model often calls an unfamiliar town a person
     return page
 
