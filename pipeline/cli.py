@@ -488,7 +488,7 @@ def export(db_path, story, event_id, fmt, changes, output) -> None:
                 click.echo(f"note: a run is in progress ({running}); this export is the database as it was "
                            "before that run finished", err=True)
             if output is None:
-                n = export_comparison(store, fmt, click.get_text_stream("stdout"), story, event_id)
+                n = export_comparison(store, fmt, sys.stdout, story, event_id)
             else:
                 with open(output, "w", encoding="utf-8", newline="") as out:
                     n = export_comparison(store, fmt, out, story, event_id)
