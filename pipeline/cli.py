@@ -42,7 +42,8 @@ class Failure(click.ClickException):
 
     def __init__(self, message: str, exit_code: int):
         super().__init__(message)
-        self.exit_code = exit_code
+        # click reads exit_code from the instance; its stubs (8.5) declare a class variable.
+        setattr(self, "exit_code", exit_code)  # noqa: B010
 
     def show(self, file=None) -> None:
         click.echo(f"Error: {self.format_message()}", err=True)
