@@ -423,23 +423,35 @@ def status(db_path, limit, failing_after) -> None:
     except sqlite3.Error as exc:
         raise Failure(f"cannot read {db_path} ({exc}): run 'pipeline run' once to upgrade it", EXIT_FAILED) from None
     click.echo("Recent runs:")
-    for r in runs:
-        reached = sum(r[k] or 0 for k in ("fetched", "not_modified", "unchanged"))
-        click.echo(f"  #{r['id']} {r['started']} → {r['ended'] or '…'} {r['status']}: "
-                   f"{reached} of {r['urls'] or 0} pages fetched, "
-                   f"{r['new_versions'] or 0} new versions, {r['failed'] or 0} failed"
-                   + ("  NOTHING FETCHED" if run_fetched_nothing(r) else ""))
-    blackout = bool(runs) and run_fetched_nothing(runs[0])
+    for run in runs:
+        click.echo(run_line(run))
+    not_fetched = runs[0]["id"] if runs and run_fetched_nothing(runs[0]) else None
     click.echo("Sources:")
-    for h in health:
-        flag = "  FAILING" if (h["consecutive_failures"] or 0) >= failing_after else ""
-        if blackout:
-            flag += f"  NOT FETCHED in run #{runs[0]['id']}"
-        click.echo(f"  {h['source_id']:<28} {h['with_text'] or 0}/{h['documents']} with text, "
-                   f"last success {h['last_success'] or 'never'}, "
-                   f"{h['consecutive_failures'] or 0} failures in a row{flag}")
-        if flag and h["last_errors"]:
-            click.echo(f"      last error: {h['last_errors']}")
+    for health_row in health:
+        click.echo(source_lines(health_row, failing_after, not_fetched))
+
+
+def run_line(run: dict) -> str:
+    """One stored run for `status`: when, how it ended, pages reached of those tried."""
+    reached = sum(run[k] or 0 for k in ("fetched", "not_modified", "unchanged"))
+    return (f"  #{run['id']} {run['started']} → {run['ended'] or '…'} {run['status']}: "
+            f"{reached} of {run['urls'] or 0} pages fetched, "
+            f"{run['new_versions'] or 0} new versions, {run['failed'] or 0} failed"
+            + ("  NOTHING FETCHED" if run_fetched_nothing(run) else ""))
+
+
+def source_lines(health: dict, failing_after: int, not_fetched_in: int | None) -> str:
+    """One source's health for `status`, flagged when failing (with its last error) or when
+    the last run fetched nothing at all."""
+    flag = "  FAILING" if (health["consecutive_failures"] or 0) >= failing_after else ""
+    if not_fetched_in is not None:
+        flag += f"  NOT FETCHED in run #{not_fetched_in}"
+    line = (f"  {health['source_id']:<28} {health['with_text'] or 0}/{health['documents']} with text, "
+            f"last success {health['last_success'] or 'never'}, "
+            f"{health['consecutive_failures'] or 0} failures in a row{flag}")
+    if flag and health["last_errors"]:
+        line += f"\n      last error: {health['last_errors']}"
+    return line
 
 
 @cli.command()

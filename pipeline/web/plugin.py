@@ -60,24 +60,38 @@ def _link(href: str, text: str, title: str = "", new_tab: bool = False) -> Marku
     return Markup(f'<a href="{escape(href)}"{title_attr}{extra}>{escape(text)}</a>')
 
 
-@hookimpl
-def render_cell(row, value, column, table):
-    if isinstance(value, str) and value and (column == "event_id" or (table == "events" and column == "id")):
-        return _link(f"/event/{value}", value, "Open the event page")
-    if column == "event" and isinstance(value, str) and (event_id := _row_value(row, "event_id")):
-        return _link(f"/event/{event_id}", value, "Open the event page")
-    if table == "events" and column == "label" and isinstance(value, str) and (event_id := _row_value(row, "id")):
-        return _link(f"/event/{event_id}", value, "Open the event page")
-    if column == "link" and _safe_http(value):
-        archived = _row_value(row, "archive_url")
-        if archived:
-            return _link(archived, "open sentence", "Our archived copy of the page, at this sentence")
-        version = _row_value(row, "version_id") if table == "sentences" else None
-        if version is not None:
-            fragment = value[value.index("#"):] if "#" in value else ""
-            return _link(f"/archive/version/{version}?sentence={_row_value(row, 'id')}{fragment}", "open sentence",
-                         "Our archived copy of the page, at this sentence")
-        return _link(value, "open sentence ↗", "Opens the live page at this sentence", new_tab=True)
+_EVENT_TITLE = "Open the event page"
+_AT_SENTENCE = "Our archived copy of the page, at this sentence"
+
+
+def _event_link(row, value, column, table) -> Markup | None:
+    """Every event id, and an event's name beside its id, opens the event page."""
+    if not isinstance(value, str) or not value:
+        return None
+    if column == "event_id" or (table == "events" and column == "id"):
+        return _link(f"/event/{value}", value, _EVENT_TITLE)
+    id_column = {"event": "event_id"}.get(column) or ("id" if table == "events" and column == "label" else None)
+    event_id = _row_value(row, id_column) if id_column else None
+    return _link(f"/event/{event_id}", value, _EVENT_TITLE) if event_id else None
+
+
+def _sentence_link(row, value, column, table) -> Markup | None:
+    """A sentence link opens our archived copy when the row says which; else the live page."""
+    if column != "link" or not _safe_http(value):
+        return None
+    archived = _row_value(row, "archive_url")
+    if archived:
+        return _link(archived, "open sentence", _AT_SENTENCE)
+    version = _row_value(row, "version_id") if table == "sentences" else None
+    if version is not None:
+        fragment = value[value.index("#"):] if "#" in value else ""
+        return _link(f"/archive/version/{version}?sentence={_row_value(row, 'id')}{fragment}", "open sentence",
+                     _AT_SENTENCE)
+    return _link(value, "open sentence ↗", "Opens the live page at this sentence", new_tab=True)
+
+
+def _url_or_number(row, value, column, table) -> Markup | str | None:
+    """An archive path, a page URL shown short, a whole number without its ".0"."""
     if column == "archive_url" and isinstance(value, str) and value.startswith("/archive/"):
         return _link(value, "archived copy")
     if column == "url" and _safe_http(value):
@@ -85,4 +99,16 @@ def render_cell(row, value, column, table):
         return _link(value, (parts.netloc + parts.path)[:60], new_tab=True)
     if isinstance(value, float) and value.is_integer():
         return formatting.number(value) if abs(value) < 1e6 else f"{int(value):,}"
+    return None
+
+
+_CELL_RENDERERS = (_event_link, _sentence_link, _url_or_number)  # tried in this order
+
+
+@hookimpl
+def render_cell(row, value, column, table):
+    for renderer in _CELL_RENDERERS:
+        shown = renderer(row, value, column, table)
+        if shown is not None:
+            return shown
     return None
