@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -393,27 +393,9 @@ class Store:
         source_id = self.db.table("documents").get(version.document_id)["source_id"]
         new_entities: dict[tuple[str, str], int] = {}
         with self._write():
-            # Facts of this document's other versions leave the events when this one becomes current.
-            touched = {row["event_key"] for table in ("figures", "happenings") for row in self.db.query(
-                f"SELECT DISTINCT event_key FROM {table} WHERE event_key IS NOT NULL AND version_id IN "
-                "(SELECT id FROM document_versions WHERE document_id = ?)", [version.document_id])}
+            touched = self._document_event_keys(version.document_id)
             self._delete_facts(vid)
-            self._insert_rows("sentences", [{
-                "version_id": vid, "idx": idx, "start": sentence.start, "end": sentence.end,
-                "text": sentence.text, "link": text_fragment_link(version.url, sentence.text),
-            } for idx, sentence in enumerate(analysis.sentences)])
-            sentence_ids = [row[0] for row in self.db.execute(
-                "SELECT id FROM sentences WHERE version_id = ? AND idx >= 0 ORDER BY idx", [vid])]
-            starts = [s.start for s in analysis.sentences]
-            headline_id = self._headline_sentence(version, analysis)
-
-            def sentence_of(offset: int | None, part: str = "body") -> int | None:
-                if part == "headline":  # its offsets are in the title, never in the body
-                    return headline_id
-                if offset is None or not starts:
-                    return None
-                return sentence_ids[max(0, bisect.bisect_right(starts, offset) - 1)]
-
+            sentence_of = self._save_sentences(version, analysis)
             entity_ids = self._entity_ids([(m.canonical, m.label) for m in analysis.entities], new_entities)
             self._insert_rows("entity_mentions", [{
                 "version_id": vid, "sentence_id": sentence_of(m.start),
@@ -446,6 +428,36 @@ class Store:
         if not self.db.conn.in_transaction:  # committed: ids of a rolled-back insert are never cached
             self._entity_cache.update(new_entities)
         return pairs
+
+    def _document_event_keys(self, document_id: int) -> set[str]:
+        """Event keys of the facts of every version of a document: they leave their events when
+        another version becomes current."""
+        return {row["event_key"] for table in ("figures", "happenings") for row in self.db.query(
+            f"SELECT DISTINCT event_key FROM {table} WHERE event_key IS NOT NULL AND version_id IN "
+            "(SELECT id FROM document_versions WHERE document_id = ?)", [document_id])}
+
+    def _save_sentences(self, version: VersionToAnalyse,
+                        analysis: Analysis) -> Callable[..., int | None]:
+        """Store the version's sentences (and its headline, when a figure is in it); return
+        what finds the sentence id of an offset ("headline" offsets are in the title)."""
+        vid = version.version_id
+        self._insert_rows("sentences", [{
+            "version_id": vid, "idx": idx, "start": sentence.start, "end": sentence.end,
+            "text": sentence.text, "link": text_fragment_link(version.url, sentence.text),
+        } for idx, sentence in enumerate(analysis.sentences)])
+        sentence_ids = [row[0] for row in self.db.execute(
+            "SELECT id FROM sentences WHERE version_id = ? AND idx >= 0 ORDER BY idx", [vid])]
+        starts = [s.start for s in analysis.sentences]
+        headline_id = self._headline_sentence(version, analysis)
+
+        def sentence_of(offset: int | None, part: str = "body") -> int | None:
+            if part == "headline":  # its offsets are in the title, never in the body
+                return headline_id
+            if offset is None or not starts:
+                return None
+            return sentence_ids[max(0, bisect.bisect_right(starts, offset) - 1)]
+
+        return sentence_of
 
     def _insert_rows(self, table: str, rows: list[dict]) -> None:
         """Insert rows that all have the same keys, in one statement: sqlite-utils' ``insert``
