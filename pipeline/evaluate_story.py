@@ -42,6 +42,7 @@ import lxml.html  # type: ignore[import-untyped]
 import yaml
 
 from .align import align, event_key
+from .charset import decode_body
 from .config import load_config
 from .extract import extract_article
 from .happenings import find_happenings
@@ -157,7 +158,7 @@ def load_pages(sources_file: Path, pages_dir: Path) -> list[StoryPage]:
     for story in load_config(sources_file):
         for source in story.sources:
             for url in source.urls:
-                html = page_path(pages_dir, url).read_text(encoding="utf-8")
+                html, _ = decode_body(page_path(pages_dir, url).read_bytes(), None)  # as fetched pages are
                 article = extract_article(html, url, source.published.get(url))
                 analysis = analyse(nlp, article.text, article.published, source.name, title=article.title)
                 published = article.published.isoformat() if article.published else None

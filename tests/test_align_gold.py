@@ -96,3 +96,25 @@ def test_a_headline_spelling_is_found_in_the_title_the_pipeline_analyses() -> No
                      title="Ferry sinks; 17 dead")
     assert locate_figure([page], "s", "17", 1) == (page, (13, 15, "headline"))  # offsets in the title
     assert locate_figure([page], "s", "17", 2) == (page, (9, 11, "body"))
+
+
+def test_a_story_page_saved_in_its_declared_single_byte_charset_is_read_as_the_pipeline_reads_it(
+        tmp_path: Path) -> None:
+    """A state-media page in windows-1251 used to stop the scorer with UnicodeDecodeError."""
+    from pipeline.evaluate_story import load_pages
+
+    (tmp_path / "sources.yaml").write_text(
+        "stories:\n  - id: s\n    title: T\n    sources:\n      - id: state\n        name: State TV\n"
+        "        kind: state-media\n        country: XA\n        language: en\n        urls:\n"
+        "          - https://tv.example/news/1\n", encoding="utf-8")
+    (tmp_path / "pages").mkdir()
+    html = ('<html><head><meta charset="windows-1251"><title>Новости</title></head><body><article>'
+            '<h1>Новости: 42 people detained in the capital</h1>'
+            "<p>Police said on Monday that 42 people had been detained after the rally in the capital city.</p>"
+            "<p>Officials added that order had been restored by the evening and traffic moved again.</p>"
+            "<p>Shops on the main avenue reopened the next morning, and buses ran to the usual timetable.</p>"
+            "</article></body></html>")
+    (tmp_path / "pages" / "tv.example_news_1.html").write_bytes(html.encode("cp1251"))
+    [page] = load_pages(tmp_path / "sources.yaml", tmp_path / "pages")
+    assert "Новости" in page.visible
+    assert 42 in [f.value for f in page.analysis.figures]
