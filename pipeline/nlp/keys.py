@@ -25,6 +25,7 @@ import yaml  # type: ignore[import-untyped]  # no stubs installed
 
 from ..errors import ConfigError
 from ..models import Analysis, Figure
+from .scope import place_names, place_scope
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
 
@@ -569,11 +570,25 @@ def _of_an_origin(figure: Figure) -> bool:
     return bool(_FROM_PLACE.match((figure.sentence or "")[_offsets(figure)[1]:]))
 
 
+_OF_THEM_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.I)
+_OF_THEM_BEFORE = re.compile(r"\bof (?:them|whom|those),?\s*$", re.I)
+
+
+def _of_a_count(figure: Figure) -> bool:
+    """A part of a count just given, in no place of its own: "22 police officers were injured, 13
+    of them at the harbour office"; "47 survivors were treated, of whom eight remain in hospital"."""
+    start, end = _offsets(figure)
+    sentence = figure.sentence or ""
+    return figure.scope is None and bool(_OF_THEM_AFTER.match(sentence[end:])
+                                         or _OF_THEM_BEFORE.search(sentence[:start]))
+
+
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
     (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
+    (_of_a_count, "a part", "22 police officers were injured, 13 of them at the harbour office"),
 )
 
 
@@ -628,10 +643,34 @@ def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> str | None
     return min(money)[1] if money else None
 
 
+_ELLIPSIS = re.compile(r"^\s*(?:of (?:them|whom|those)\s+)?(?:in|at)\s|^\s*(?:[,;.]|$)", re.I)
+
+
+def elliptic_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A casualty figure written as a bare number after another of its kind counts what that one
+    counts: "police detained 112 people, 63 in Dravo and 49 in Tessin" (63 and 49 people)."""
+    bare = figure.claim_type in PEOPLE_TYPES and not figure.counted_group and not _has_words(figure.counted)
+    if not bare or not _ELLIPSIS.match((figure.sentence or "")[_offsets(figure)[1]:]):
+        return figure
+    earlier = [f for f in figures if _a_whole_before(f, figure)]
+    if not earlier:
+        return figure
+    whole = max(earlier, key=lambda f: f.start)
+    return replace(figure, counted_group=whole.counted_group, unit_kind=whole.unit_kind)
+
+
+def _a_whole_before(whole: Figure, figure: Figure) -> bool:
+    """An earlier figure of the same sentence and claim type that names what it counts."""
+    same_sentence = whole.sentence_start == figure.sentence_start and whole.part == figure.part
+    return same_sentence and whole.start < figure.start and whole.claim_type == figure.claim_type \
+        and bool(whole.counted_group)
+
+
 def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     """Every figure of an analysis with its alignment keys set."""
     reference = reference_year(analysis, published)
     year = published.year if published else None
-    figures = analysis.figures
-    return replace(analysis, figures=tuple(with_keys(f, reference, year, sentence_currency(f, figures))
-                                           for f in figures))
+    names = place_names(analysis)
+    figures = tuple(replace(f, scope=place_scope(f, analysis.figures, names)) for f in analysis.figures)
+    keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
+    return replace(analysis, figures=tuple(elliptic_group(f, keyed) for f in keyed))
