@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage
+    matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage, payments
     troops: frozenset[str]  # people groups a "deployed" figure counts as troops
     actions: dict[str, str]  # verb lemma -> the action it names ("save" -> "rescued")
     crowd_actions: frozenset[str]  # actions whose people are one crowd, whatever each is called
@@ -152,7 +153,8 @@ def load_lexicon() -> Lexicon:
     matchers = {"people": Matcher(people), "objects": Matcher(objects),
                 "deployed": Matcher({**objects, **people}),
                 "goods": Matcher(_entries("goods", data["goods"], problems)),
-                "damage": Matcher(_entries("damage", data["damage"], problems))}
+                "damage": Matcher(_entries("damage", data["damage"], problems)),
+                "payments": Matcher(_entries("payments", data.get("payments", {}), problems))}
     actions = {verb: action for action, verbs in data.get("actions", {}).items() for verb in verbs}
     if problems:
         raise ConfigError(str(LEXICON), problems)
@@ -176,7 +178,22 @@ def counted_group(figure: Figure) -> tuple[str | None, str | None]:
         return _people_group(figure)
     if claim_type in ("price", "damage"):
         return _money_group(figure)
+    if unit_kind(figure).startswith("money"):
+        return _payment_group(figure)
     return _thing_counted(figure)
+
+
+def _payment_group(figure: Figure) -> tuple[str | None, str | None]:
+    """What a sum that is no price or damage is for: "promised 500 crowns to each household" →
+    compensation, "a relief fund of 3 million crowns" → fund; None when its sentence does not say."""
+    match = _nearest_in_sentence(figure, "payments", _not_where_from)
+    return (match.group, match.text) if match is not None else (None, figure.counted_head)
+
+
+def _not_where_from(figure: Figure, match: Match) -> bool:
+    """Not where a sum comes from: "receive 500 crowns each from the state budget" is no budget."""
+    end = _offsets(figure)[1]
+    return match.start < end or not re.search(r"\bfrom\b", (figure.sentence or "")[end:match.start], re.I)
 
 
 def _self_counted_group(figure: Figure) -> tuple[str | None, str | None]:
@@ -345,12 +362,14 @@ def _counted_match(figure: Figure, domain: str) -> Match | None:
     return None
 
 
-def _nearest_in_sentence(figure: Figure, domain: str) -> Match | None:
+def _nearest_in_sentence(figure: Figure, domain: str,
+                         keep: Callable[[Figure, Match], bool] = lambda f, m: True) -> Match | None:
     """The entry nearest to the figure in its sentence ("the price of LPG rose to 120 tenge"), if near."""
     if not figure.sentence:
         return None
     start, end = _offsets(figure)
-    near = [(max(m.start - end, start - m.end, 0), m.start, m) for m in _matcher(domain).find(figure.sentence)]
+    near = [(max(m.start - end, start - m.end, 0), m.start, m) for m in _matcher(domain).find(figure.sentence)
+            if keep(figure, m)]
     near = [item for item in near if item[0] <= _NEAR]
     return min(near, key=lambda item: item[:2])[2] if near else None
 
