@@ -321,3 +321,18 @@ def test_a_spot_inside_the_story_is_no_scope():
 ])
 def test_a_part_of_a_count_just_given_is_no_count_of_its_own(sentence, text):
     assert incident(figure(sentence, text, "injured", "firefighters")) == "a part"
+
+
+def test_a_new_value_given_to_a_toll_named_before_is_a_value_of_that_toll():
+    sentence = "The agency dropped its toll of 45 dead on Friday and lowered it to 39."
+    keyed = _keyed(sentence, [figure(sentence, "45", "killed", "dead", "people"),
+                              figure(sentence, "39", "other", predicate="lower")], ())
+    assert (keyed["39"].claim_type, keyed["39"].counted_group) == ("killed", "people")
+    assert (keyed["39"].unit_kind, keyed["39"].incident) == (keyed["45"].unit_kind, keyed["45"].incident)
+
+
+def test_crew_members_count_the_crew():
+    members = with_keys(figure("The tanker sailed with 18 crew members.", "18", "other", "crew members",
+                               "member", predicate="sail"))
+    crew = with_keys(figure("The tanker sailed with 18 crew.", "18", "other", "crew", predicate="sail"))
+    assert members.counted_group == crew.counted_group == "crew: sail"

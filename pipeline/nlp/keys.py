@@ -249,11 +249,16 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     acted = _acted_group(figure)
     if acted is not None:
         return acted, phrase.lower()
-    words = [w.group().lower() for w in _WORD.finditer(phrase + _part_of_phrase(figure))]
-    kept = " ".join([w if w == "of" else singular(w) for w in words if w not in _DETERMINERS][:6])
+    kept = " ".join([w if w == "of" else singular(w) for w in _thing_words(phrase + _part_of_phrase(figure))][:6])
     if not kept:
         return None, None
     return (f"{kept}: {figure.predicate}" if figure.predicate else kept), phrase.lower()
+
+
+def _thing_words(phrase: str) -> list[str]:
+    """The words of a counted phrase but its determiners; "25 crew members" counts the crew, as "25 crew" does."""
+    words = [w.group().lower() for w in _WORD.finditer(phrase) if w.group().lower() not in _DETERMINERS]
+    return words[:-1] if len(words) > 1 and singular(words[-1]) == "member" else words
 
 
 _CROWD_AT = re.compile(r"\bcrowds?\b[^.;]{0,60}\bat\s+(?:about|around|some|roughly|nearly|more than|over|"
@@ -680,9 +685,33 @@ def elliptic_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
 
 def _a_whole_before(whole: Figure, figure: Figure) -> bool:
     """An earlier figure of the same sentence and claim type that names what it counts."""
+    return whole.claim_type == figure.claim_type and _earlier_in_sentence(whole, figure)
+
+
+def _earlier_in_sentence(whole: Figure, figure: Figure) -> bool:
+    """An earlier figure of the same sentence that names what it counts."""
     same_sentence = whole.sentence_start == figure.sentence_start and whole.part == figure.part
-    return same_sentence and whole.start < figure.start and whole.claim_type == figure.claim_type \
-        and bool(whole.counted_group)
+    return same_sentence and whole.start < figure.start and bool(whole.counted_group)
+
+
+# A bare number that gives a new value to a count just named: "withdrew a toll of 71 and cut it to
+# 58", "revised the figure to 58", "put the number at 40".
+_NEW_VALUE = re.compile(r"\b(?:it|the (?:toll|figure|number|count|total|tally))\s+(?:to|at)\s+$", re.I)
+
+
+def revised_value(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A new value of a casualty count named earlier in the sentence is a value of that count: its
+    claim type and keys ("the ministry withdrew a toll of 71 and cut it to 58": 58 dead)."""
+    start = _offsets(figure)[0]
+    if figure.claim_type in PEOPLE_TYPES or _has_words(figure.counted) \
+            or not _NEW_VALUE.search((figure.sentence or "")[:start]):
+        return figure
+    earlier = [f for f in figures if f.claim_type in PEOPLE_TYPES and _earlier_in_sentence(f, figure)]
+    if not earlier:
+        return figure
+    count = max(earlier, key=lambda f: f.start)
+    return replace(figure, claim_type=count.claim_type, counted_group=count.counted_group,
+                   unit_kind=count.unit_kind, incident=count.incident, time_scope=count.time_scope)
 
 
 def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
@@ -692,4 +721,4 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     names = place_names(analysis)
     figures = tuple(replace(f, scope=place_scope(f, analysis.figures, names)) for f in analysis.figures)
     keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
-    return replace(analysis, figures=tuple(elliptic_group(f, keyed) for f in keyed))
+    return replace(analysis, figures=tuple(revised_value(elliptic_group(f, keyed), keyed) for f in keyed))
