@@ -3,8 +3,8 @@
 Alignment is pure and knows no language: a figure's event follows from keys the facts
 layer stored with it (``pipeline/nlp/keys.py``): its claim type, the group it counts
 ("police officers" and "servicemen" are both security forces), the kind of quantity
-(people, objects, money by currency, percent, duration), its scope (a city, or the whole
-country), one incident it is limited to, another time it is about ("the price in 2011"),
+(people, objects, money by currency, percent, duration), its scope (a city or region, or the
+whole country), one incident it is limited to, another time it is about ("the price in 2011"),
 and for prices whether it is the price before a rise, after it, or after a cut. A
 happening's event is its action. Keys are computed here, at alignment, from those stored
 fields, so a changed rule here reaches every stored fact on the next full alignment.

@@ -6,7 +6,11 @@ reading any language (English rules; group words from ``lexicon/groups.yaml``).
 - ``unit_kind``: people, objects, money:<ISO code>, percent, duration or other;
 - ``phase``: for a price, before the rise, after it, or after a cut;
 - ``time_scope``: another time the figure is about ("the price in 2011" → "2011");
-- ``incident``: one incident the figure is limited to ("in the worst incident").
+- ``incident``: one incident the figure is limited to ("in the worst incident");
+- ``scope``: the city or region the figure is limited to (``scope.py``: "17 in Tessin").
+
+A sum of money of claim type "other" counts what it is for (``payments`` in the lexicon:
+"compensation", "fund"); a bare number after a casualty figure counts what that one counts.
 
 :func:`fill_keys` sets them on every figure of an analysis. Each rule is a small function
 or a data row with the sentence it exists for.
