@@ -3,8 +3,8 @@
 Alignment is pure and knows no language: a figure's event follows from keys the facts
 layer stored with it (``pipeline/nlp/keys.py``): its claim type, the group it counts
 ("police officers" and "servicemen" are both security forces), the kind of quantity
-(people, objects, money by currency, percent, duration), its scope (a city, or the whole
-country), one incident it is limited to, another time it is about ("the price in 2011"),
+(people, objects, money by currency, percent, duration), its scope (a city or region, or the
+whole country), one incident it is limited to, another time it is about ("the price in 2011"),
 and for prices whether it is the price before a rise, after it, or after a cut. A
 happening's event is its action. Keys are computed here, at alignment, from those stored
 fields, so a changed rule here reaches every stored fact on the next full alignment.
@@ -69,7 +69,7 @@ def _alignable(figure: Figure) -> bool:
     if figure.claim_type == "damage":
         return money or kind == "objects"
     if figure.claim_type == "other":
-        return not money and kind != "percent"
+        return kind != "percent"  # money only with what it is for ("compensation"): see the facts layer
     return not money and kind not in ("percent", "duration")  # "70% of the dead" is a share, no toll
 
 
@@ -101,6 +101,8 @@ def _label_base(claim_type: str, group: str, phase: str, unit_kind: str) -> str:
         return claim_type.capitalize() if group == claim_type else f"{capital} {_SELF_LABELS[claim_type]}"
     if claim_type in _PEOPLE_TYPES:
         return f"{capital} {_PEOPLE_TYPES[claim_type]}"
+    if unit_kind.startswith("money:"):
+        return f"{capital} ({unit_kind.partition(':')[2]})"  # "Compensation (EUR)"
     return f"{capital} ({unit_kind})" if unit_kind == "duration" else capital
 
 
@@ -111,7 +113,7 @@ def _scope_key(scope: str | None) -> str:
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "5"
+ALIGNER_VERSION = "6"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:

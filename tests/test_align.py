@@ -671,3 +671,31 @@ def test_a_headline_figure_with_no_twin_in_its_page_counts_like_any_other():
                                          url="https://a.example/other")
     event = only(align([claim("f:1", "a", body), twin_elsewhere]))
     assert event.sources[0].claims == 2  # the same number on another page of the source is no twin
+
+
+# --- sums of money that are no price and no damage ----------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, text, group", [
+    ("The council approved a payment of 900 euros to each household that lost its home.", "900", "compensation"),
+    ("Each bereaved family will receive 2,000 euros from the regional budget.", "2,000", "compensation"),
+    ("The sums come from a relief fund of 3 million euros set up on Monday.", "3 million", "fund"),
+    ("A court fined the operator 40,000 euros.", "40,000", "fines"),
+    ("The mayor spent 5,000 euros on new lamps.", "5,000", None),
+])
+def test_a_sum_of_money_counts_what_it_is_for(sentence, text, group):
+    sum_ = fig(None, "other", head="euro", sentence=sentence, text=text, unit="EUR")
+    assert (sum_.counted_group, sum_.unit_kind) == (group, "money:EUR")
+
+
+def test_sums_for_one_purpose_from_two_sources_form_one_event_per_currency():
+    one = fig(None, "other", head="euro", unit="EUR", text="900",
+              sentence="The council approved a payment of 900 euros to each household that lost its home.")
+    other = fig(None, "other", head="euro", unit="EUR", text="1,000",
+                sentence="Households that lost their homes were promised 1,000 euros each.")
+    in_dollars = fig(None, "other", head="dollar", unit="USD", text="1,080",
+                     sentence="Households that lost their homes were promised 1,000 euros ($1,080) each.")
+    events = align([claim("a", "wire", dataclasses.replace(one, value=900.0)),
+                    claim("b", "paper", dataclasses.replace(other, value=1000.0)),
+                    claim("c", "paper", dataclasses.replace(in_dollars, value=1080.0))])
+    assert sorted((e.label, e.n_sources) for e in events) == [("Compensation (EUR)", 2), ("Compensation (USD)", 1)]

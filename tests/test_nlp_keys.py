@@ -4,10 +4,11 @@ test per rule, each with the sentence it exists for."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from pipeline.models import Analysis, DateMention, Figure
+from pipeline.models import Analysis, DateMention, EntityMention, Figure, Sentence
 from pipeline.nlp.keys import (
     counted_group,
     fill_keys,
@@ -250,3 +251,88 @@ def test_crowd_sizes_count_one_crowd_of_people_whatever_word_names_it(sentence, 
 def test_people_evacuated_count_people_whatever_word_names_them():
     sentence = "Rescuers moved 3,200 residents out of the flooded district."
     assert counted_group(figure(sentence, "3,200", "evacuated", "residents"))[0] == "people"
+
+
+# --- the place a figure is limited to (pipeline/nlp/scope.py) -------------------------------------------
+
+def _places(sentence: str, *names: str, label: str = "GPE") -> tuple[EntityMention, ...]:
+    return tuple(EntityMention(name, sentence.index(name), sentence.index(name) + len(name), label, name)
+                 for name in names)
+
+
+def _keyed(sentence: str, figures: list[Figure], entities: tuple[EntityMention, ...]) -> dict[str, Figure]:
+    analysis = Analysis(sentences=(Sentence(0, len(sentence), sentence),), figures=tuple(figures), entities=entities)
+    return {f.text: f for f in fill_keys(analysis).figures}
+
+
+def test_a_bare_count_followed_by_its_town_is_that_towns_count():
+    sentence = "Guards held 52 people in Karsk on Monday and 14 in Velmor on Tuesday."
+    keyed = _keyed(sentence, [figure(sentence, "52", "detained", "people"), figure(sentence, "14", "detained")],
+                   _places(sentence, "Velmor"))
+    assert keyed["14"].scope == "Velmor"
+
+
+def test_a_town_the_model_calls_an_organisation_is_a_place_when_things_happen_in_it():
+    sentence = "Guards held 52 people in Karsk on Monday and 14 in Velmor on Tuesday."
+    keyed = _keyed(sentence, [figure(sentence, "52", "detained", "people"), figure(sentence, "14", "detained")],
+                   _places(sentence, "Velmor") + _places(sentence, "Karsk", label="ORG"))
+    assert (keyed["52"].scope, keyed["14"].scope) == ("Karsk", "Velmor")
+
+
+def test_of_them_in_a_town_is_the_towns_share_and_the_total_keeps_no_place():
+    sentence = "Officers arrested 90 people, 35 of them in Kelmora."
+    total = replace(figure(sentence, "90", "detained", "people"), scope="Kelmora")  # the parse's attachment
+    keyed = _keyed(sentence, [total, figure(sentence, "35", "detained")], _places(sentence, "Kelmora"))
+    assert (keyed["90"].scope, keyed["35"].scope) == (None, "Kelmora")
+    assert keyed["35"].counted_group == keyed["90"].counted_group == "people"
+
+
+def test_a_count_over_several_towns_is_no_single_towns():
+    sentence = "At least 70 people were held after rallies in Karsk and Velmor."
+    held = replace(figure(sentence, "70", "detained", "people"), scope="Velmor")
+    assert _keyed(sentence, [held], _places(sentence, "Karsk", "Velmor"))["70"].scope is None
+
+
+def test_a_towns_possessive_limits_the_count_it_owns():
+    sentence = "Karsk's detentions reached 40 by nightfall."
+    held = figure(sentence, "40", "detained", "detentions", "detention", predicate="reach")
+    assert _keyed(sentence, [held], _places(sentence, "Karsk"))["40"].scope == "Karsk"
+    sentence = "Karsk's mayor said 40 people were held."
+    held = figure(sentence, "40", "detained", "people", predicate="hold")
+    assert _keyed(sentence, [held], _places(sentence, "Karsk"))["40"].scope is None
+
+
+def test_a_table_rows_label_naming_a_town_limits_its_cells():
+    sentence = "| Held (total) | 120 | \n| Held in Karsk | 63 | \n"
+    keyed = _keyed(sentence, [figure(sentence, "120", "detained", predicate="hold"),
+                              figure(sentence, "63", "detained", predicate="hold")], _places(sentence, "Karsk"))
+    assert (keyed["120"].scope, keyed["63"].scope) == (None, "Karsk")
+
+
+def test_a_spot_inside_the_story_is_no_scope():
+    sentence = "On Sunday alone, 20 bodies were landed at the old ferry pier."
+    landed = replace(figure(sentence, "20", "killed", "bodies"), scope="old ferry pier")
+    assert _keyed(sentence, [landed], _places(sentence, "old ferry pier", label="FAC"))["20"].scope is None
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("In all, 30 firefighters were hurt, 9 of them at the depot.", "9"),
+    ("Some 60 climbers were brought down, of whom 12 remain in hospital.", "12"),
+])
+def test_a_part_of_a_count_just_given_is_no_count_of_its_own(sentence, text):
+    assert incident(figure(sentence, text, "injured", "firefighters")) == "a part"
+
+
+def test_a_new_value_given_to_a_toll_named_before_is_a_value_of_that_toll():
+    sentence = "The agency dropped its toll of 45 dead on Friday and lowered it to 39."
+    keyed = _keyed(sentence, [figure(sentence, "45", "killed", "dead", "people"),
+                              figure(sentence, "39", "other", predicate="lower")], ())
+    assert (keyed["39"].claim_type, keyed["39"].counted_group) == ("killed", "people")
+    assert (keyed["39"].unit_kind, keyed["39"].incident) == (keyed["45"].unit_kind, keyed["45"].incident)
+
+
+def test_crew_members_count_the_crew():
+    members = with_keys(figure("The tanker sailed with 18 crew members.", "18", "other", "crew members",
+                               "member", predicate="sail"))
+    crew = with_keys(figure("The tanker sailed with 18 crew.", "18", "other", "crew", predicate="sail"))
+    assert members.counted_group == crew.counted_group == "crew: sail"

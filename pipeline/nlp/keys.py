@@ -6,7 +6,11 @@ reading any language (English rules; group words from ``lexicon/groups.yaml``).
 - ``unit_kind``: people, objects, money:<ISO code>, percent, duration or other;
 - ``phase``: for a price, before the rise, after it, or after a cut;
 - ``time_scope``: another time the figure is about ("the price in 2011" → "2011");
-- ``incident``: one incident the figure is limited to ("in the worst incident").
+- ``incident``: one incident the figure is limited to ("in the worst incident");
+- ``scope``: the city or region the figure is limited to (``scope.py``: "17 in Tessin").
+
+A sum of money of claim type "other" counts what it is for (``payments`` in the lexicon:
+"compensation", "fund"); a bare number after a casualty figure counts what that one counts.
 
 :func:`fill_keys` sets them on every figure of an analysis. Each rule is a small function
 or a data row with the sentence it exists for.
@@ -18,6 +22,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,6 +30,7 @@ import yaml  # type: ignore[import-untyped]  # no stubs installed
 
 from ..errors import ConfigError
 from ..models import Analysis, Figure
+from .scope import place_names, place_scope
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
 
@@ -123,7 +129,7 @@ def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage
+    matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage, payments
     troops: frozenset[str]  # people groups a "deployed" figure counts as troops
     actions: dict[str, str]  # verb lemma -> the action it names ("save" -> "rescued")
     crowd_actions: frozenset[str]  # actions whose people are one crowd, whatever each is called
@@ -151,7 +157,8 @@ def load_lexicon() -> Lexicon:
     matchers = {"people": Matcher(people), "objects": Matcher(objects),
                 "deployed": Matcher({**objects, **people}),
                 "goods": Matcher(_entries("goods", data["goods"], problems)),
-                "damage": Matcher(_entries("damage", data["damage"], problems))}
+                "damage": Matcher(_entries("damage", data["damage"], problems)),
+                "payments": Matcher(_entries("payments", data.get("payments", {}), problems))}
     actions = {verb: action for action, verbs in data.get("actions", {}).items() for verb in verbs}
     if problems:
         raise ConfigError(str(LEXICON), problems)
@@ -175,7 +182,22 @@ def counted_group(figure: Figure) -> tuple[str | None, str | None]:
         return _people_group(figure)
     if claim_type in ("price", "damage"):
         return _money_group(figure)
+    if unit_kind(figure).startswith("money"):
+        return _payment_group(figure)
     return _thing_counted(figure)
+
+
+def _payment_group(figure: Figure) -> tuple[str | None, str | None]:
+    """What a sum that is no price or damage is for: "promised 500 crowns to each household" →
+    compensation, "a relief fund of 3 million crowns" → fund; None when its sentence does not say."""
+    match = _nearest_in_sentence(figure, "payments", _not_where_from)
+    return (match.group, match.text) if match is not None else (None, figure.counted_head)
+
+
+def _not_where_from(figure: Figure, match: Match) -> bool:
+    """Not where a sum comes from: "receive 500 crowns each from the state budget" is no budget."""
+    end = _offsets(figure)[1]
+    return match.start < end or not re.search(r"\bfrom\b", (figure.sentence or "")[end:match.start], re.I)
 
 
 def _self_counted_group(figure: Figure) -> tuple[str | None, str | None]:
@@ -231,11 +253,16 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     acted = _acted_group(figure)
     if acted is not None:
         return acted, phrase.lower()
-    words = [w.group().lower() for w in _WORD.finditer(phrase + _part_of_phrase(figure))]
-    kept = " ".join([w if w == "of" else singular(w) for w in words if w not in _DETERMINERS][:6])
+    kept = " ".join([w if w == "of" else singular(w) for w in _thing_words(phrase + _part_of_phrase(figure))][:6])
     if not kept:
         return None, None
     return (f"{kept}: {figure.predicate}" if figure.predicate else kept), phrase.lower()
+
+
+def _thing_words(phrase: str) -> list[str]:
+    """The words of a counted phrase but its determiners; "25 crew members" counts the crew, as "25 crew" does."""
+    words = [w.group().lower() for w in _WORD.finditer(phrase) if w.group().lower() not in _DETERMINERS]
+    return words[:-1] if len(words) > 1 and singular(words[-1]) == "member" else words
 
 
 _CROWD_AT = re.compile(r"\bcrowds?\b[^.;]{0,60}\bat\s+(?:about|around|some|roughly|nearly|more than|over|"
@@ -344,12 +371,14 @@ def _counted_match(figure: Figure, domain: str) -> Match | None:
     return None
 
 
-def _nearest_in_sentence(figure: Figure, domain: str) -> Match | None:
+def _nearest_in_sentence(figure: Figure, domain: str,
+                         keep: Callable[[Figure, Match], bool] = lambda f, m: True) -> Match | None:
     """The entry nearest to the figure in its sentence ("the price of LPG rose to 120 tenge"), if near."""
     if not figure.sentence:
         return None
     start, end = _offsets(figure)
-    near = [(max(m.start - end, start - m.end, 0), m.start, m) for m in _matcher(domain).find(figure.sentence)]
+    near = [(max(m.start - end, start - m.end, 0), m.start, m) for m in _matcher(domain).find(figure.sentence)
+            if keep(figure, m)]
     near = [item for item in near if item[0] <= _NEAR]
     return min(near, key=lambda item: item[:2])[2] if near else None
 
@@ -569,11 +598,25 @@ def _of_an_origin(figure: Figure) -> bool:
     return bool(_FROM_PLACE.match((figure.sentence or "")[_offsets(figure)[1]:]))
 
 
+_OF_THEM_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.I)
+_OF_THEM_BEFORE = re.compile(r"\bof (?:them|whom|those),?\s*$", re.I)
+
+
+def _of_a_count(figure: Figure) -> bool:
+    """A part of a count just given, in no place of its own: "22 police officers were injured, 13
+    of them at the harbour office"; "47 survivors were treated, of whom eight remain in hospital"."""
+    start, end = _offsets(figure)
+    sentence = figure.sentence or ""
+    return figure.scope is None and bool(_OF_THEM_AFTER.match(sentence[end:])
+                                         or _OF_THEM_BEFORE.search(sentence[:start]))
+
+
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
     (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
+    (_of_a_count, "a part", "22 police officers were injured, 13 of them at the harbour office"),
 )
 
 
@@ -628,10 +671,58 @@ def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> str | None
     return min(money)[1] if money else None
 
 
+_ELLIPSIS = re.compile(r"^\s*(?:of (?:them|whom|those)\s+)?(?:in|at)\s|^\s*(?:[,;.]|$)", re.I)
+
+
+def elliptic_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A casualty figure written as a bare number after another of its kind counts what that one
+    counts: "police detained 112 people, 63 in Dravo and 49 in Tessin" (63 and 49 people)."""
+    bare = figure.claim_type in PEOPLE_TYPES and not figure.counted_group and not _has_words(figure.counted)
+    if not bare or not _ELLIPSIS.match((figure.sentence or "")[_offsets(figure)[1]:]):
+        return figure
+    earlier = [f for f in figures if _a_whole_before(f, figure)]
+    if not earlier:
+        return figure
+    whole = max(earlier, key=lambda f: f.start)
+    return replace(figure, counted_group=whole.counted_group, unit_kind=whole.unit_kind)
+
+
+def _a_whole_before(whole: Figure, figure: Figure) -> bool:
+    """An earlier figure of the same sentence and claim type that names what it counts."""
+    return whole.claim_type == figure.claim_type and _earlier_in_sentence(whole, figure)
+
+
+def _earlier_in_sentence(whole: Figure, figure: Figure) -> bool:
+    """An earlier figure of the same sentence that names what it counts."""
+    same_sentence = whole.sentence_start == figure.sentence_start and whole.part == figure.part
+    return same_sentence and whole.start < figure.start and bool(whole.counted_group)
+
+
+# A bare number that gives a new value to a count just named: "withdrew a toll of 71 and cut it to
+# 58", "revised the figure to 58", "put the number at 40".
+_NEW_VALUE = re.compile(r"\b(?:it|the (?:toll|figure|number|count|total|tally))\s+(?:to|at)\s+$", re.I)
+
+
+def revised_value(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A new value of a casualty count named earlier in the sentence is a value of that count: its
+    claim type and keys ("the ministry withdrew a toll of 71 and cut it to 58": 58 dead)."""
+    start = _offsets(figure)[0]
+    if figure.claim_type in PEOPLE_TYPES or _has_words(figure.counted) \
+            or not _NEW_VALUE.search((figure.sentence or "")[:start]):
+        return figure
+    earlier = [f for f in figures if f.claim_type in PEOPLE_TYPES and _earlier_in_sentence(f, figure)]
+    if not earlier:
+        return figure
+    count = max(earlier, key=lambda f: f.start)
+    return replace(figure, claim_type=count.claim_type, counted_group=count.counted_group,
+                   unit_kind=count.unit_kind, incident=count.incident, time_scope=count.time_scope)
+
+
 def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     """Every figure of an analysis with its alignment keys set."""
     reference = reference_year(analysis, published)
     year = published.year if published else None
-    figures = analysis.figures
-    return replace(analysis, figures=tuple(with_keys(f, reference, year, sentence_currency(f, figures))
-                                           for f in figures))
+    names = place_names(analysis)
+    figures = tuple(replace(f, scope=place_scope(f, analysis.figures, names)) for f in analysis.figures)
+    keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
+    return replace(analysis, figures=tuple(revised_value(elliptic_group(f, keyed), keyed) for f in keyed))

@@ -1,0 +1,136 @@
+"""The place a figure is limited to, a key stored with it (``Figure.scope``; English rules).
+
+The parse attaches "detained in Almaty" to its figure (``en/claims.scope_of``); this key
+starts from that and adds the places the parse misses, reading the figure's sentence for
+the names the document tags as a city or region anywhere (a model that tags a town in one
+sentence often misses it in the next):
+
+- "17 in Tessin", "46 persons in Dravo", "35 of them in Kelmora": the place right after the
+  figure (and its counted words);
+- "Karaganda's detentions reached 40": a possessive before the figure's noun;
+- a table row "| Detained in Karaganda | 63 |": the row's label naming a place.
+
+A place the parse gave is dropped when it is no city or region (a quay, a building: a
+place inside the story, not a part of its toll), when it is one of several ("detained in
+Dravo and Tessin" is no single place's count), or when another figure of the sentence
+holds it ("90 people, 35 of them in Kelmora": the 35 is Kelmora's, the 90 is the total).
+A country is never a scope: its count is the national total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..models import Analysis, EntityMention, Figure
+from ..places import is_known_place
+from .en.entities import country_names
+
+_PLACE_LABELS = {"GPE", "LOC"}
+# Between a figure and its place: up to two words of its own ("46 persons", "40 people died"),
+# "of them", then "in"/"at" and maybe "the city of". "112 people, 63 in Dravo" holds no comma.
+_TO_PLACE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+of (?:them|whom|those))?\s+(?:in|at)\s+"
+                       r"(?:the\s+(?:city|town|capital|region|province|district)(?:\s+of|,)?\s+)?", re.I)
+# A possessive before the figure: "Karaganda's detentions reached 40", "Karaganda's 40 detainees".
+_OWNER = re.compile(r"['’]s((?:\s+[\w-]+){0,4})\s+$")
+# Another place joined to a place: "in Dravo and Tessin", "Dravo, Tessin".
+_JOINED = r"\s*(?:,|and|or|&)\s*(?:and\s+)?"
+_TOLL_WORDS = {"toll", "death", "detention", "arrest", "casualty", "total", "figure", "count", "number"}
+
+
+def _a_place(entity: EntityMention, text: str) -> bool:
+    """A city or region; the model often calls a town a person ("Karaganda", known to the
+    gazetteer) or an organisation: a one-word "organisation" the text puts a thing "in" is a
+    town ("public order in Dravo")."""
+    if entity.label in _PLACE_LABELS:
+        return True
+    if entity.label == "PERSON":
+        return is_known_place(entity.canonical)
+    one_word = entity.label == "ORG" and " " not in entity.text
+    return one_word and re.search(rf"\bin {re.escape(entity.text)}\b", text) is not None
+
+
+def place_names(analysis: Analysis) -> dict[str, str]:
+    """The names a document tags as a city or region, not a country, with their canonical names."""
+    countries = country_names()
+    text = "\n".join(s.text for s in analysis.sentences)
+    names: dict[str, str] = {}
+    for entity in analysis.entities:
+        for name in {entity.text, entity.canonical} if _a_place(entity, text) else ():
+            if name.casefold() not in countries and len(name) > 1:
+                names[name] = entity.canonical
+    return names
+
+
+def _mentions(sentence: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of each place named in a sentence, longest name first where they overlap."""
+    if not names:
+        return []
+    pattern = r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
+    return [(m.start(), m.end(), names[m.group()]) for m in re.finditer(pattern, sentence)]
+
+
+def _offsets(figure: Figure) -> tuple[int, int]:
+    start = max(0, figure.start - (figure.sentence_start or 0))
+    return start, start + (figure.end - figure.start)
+
+
+def _joined(sentence: str, mention: tuple[int, int, str], mentions: list[tuple[int, int, str]]) -> bool:
+    """One of several places: "in Dravo and Tessin" names no single place."""
+    start, end, _ = mention
+    return any(re.fullmatch(_JOINED, sentence[end:o_start]) or re.fullmatch(_JOINED, sentence[o_end:start])
+               for o_start, o_end, _ in mentions if (o_start, o_end) != (start, end))
+
+
+def _after(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The place right after the figure: "17 in Tessin", "35 of them in Kelmora"."""
+    sentence, (_, end) = figure.sentence or "", _offsets(figure)
+    return next((m for m in mentions if m[0] > end and _TO_PLACE.fullmatch(sentence[end:m[0]])), None)
+
+
+def _owner(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """"Karaganda's detentions reached 40": the place owning the figure's noun (or the figure itself)."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    own = {w for w in (figure.counted_head, figure.predicate) if w} | _TOLL_WORDS
+    for mention in mentions:
+        found = _OWNER.fullmatch(sentence[mention[1]:start])
+        words = found.group(1).lower().split() if found else None
+        if words is not None and (not words or own & ({w.rstrip("s") for w in words} | set(words))):
+            return mention
+    return None
+
+
+def _row_label(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """A table row whose label names a place: "| Detained in Karaganda | 63 |"."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    line_start = sentence.rfind("\n", 0, start) + 1
+    if "|" not in sentence[line_start:start]:
+        return None
+    inside = [m for m in mentions if line_start <= m[0] < start]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _held_by_another(figure: Figure, mention: tuple[int, int, str], others: Iterable[Figure],
+                     mentions: list[tuple[int, int, str]]) -> bool:
+    """Another figure of the sentence holds the place: "90 people, 35 of them in Kelmora"."""
+    return any(o is not figure and o.sentence_start == figure.sentence_start and o.part == figure.part
+               and _after(o, mentions) == mention for o in others)
+
+
+def _parsed(figure: Figure, others: Iterable[Figure], mentions: list[tuple[int, int, str]]) -> str | None:
+    """The parse's place, unless it is no city or region, one of several, or another figure's."""
+    own = [m for m in mentions if m[2] == figure.scope]
+    sentence = figure.sentence or ""
+    free = [m for m in own if not _joined(sentence, m, mentions) and not _held_by_another(figure, m, others, mentions)]
+    return figure.scope if free else None
+
+
+def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str]) -> str | None:
+    """The city or region a figure is limited to; None for the whole story (see the module)."""
+    sentence = figure.sentence or ""
+    mentions = _mentions(sentence, names)
+    for rule in (_after, _owner, _row_label):
+        found = rule(figure, mentions)
+        if found is not None and not _joined(sentence, found, mentions):
+            return found[2]
+    return _parsed(figure, others, mentions) if figure.scope else None
