@@ -7,6 +7,7 @@ order the gold lists them; a prediction counts when its span overlaps a gold men
     python -m pipeline.evaluate [--gold DIR] [--verbose]
     python -m pipeline.evaluate --story DIR [--events FILE] [--count-in visible|text] [--verbose]
         (see pipeline.evaluate_story)
+    python -m pipeline.evaluate --cases FILE [--verbose]   (see pipeline.evaluate_cases)
 """
 
 from __future__ import annotations
@@ -244,13 +245,24 @@ def _line(name: str, scores: dict[str, Any]) -> str:
 @click.option("--count-in", type=click.Choice(["visible", "text"]), default="visible", show_default=True,
               help="With --story: where the gold's occurrence numbers were counted: the visible page body, "
                    "or the analysed text (headline dropped; the demo's gold).")
+@click.option("--cases", "cases_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score number and date normalisation instead: a YAML list of one-sentence cases "
+                   "(format in pipeline.evaluate_cases).")
 @click.option("--verbose", is_flag=True, help="List every miss.")
-def main(gold_dir: Path, story_dir: Path | None, events_file: Path | None, count_in: str, verbose: bool) -> None:
+def main(gold_dir: Path, story_dir: Path | None, events_file: Path | None, count_in: str,
+         cases_file: Path | None, verbose: bool) -> None:
     """Precision and recall of figures, claims, dates and entities against gold files.
 
     With --story: pairwise precision and recall of "same event", the share of gold figure
     claims that reach an event, and figures found per page, against a story's gold grouping.
     """
+    if cases_file is not None:
+        from .evaluate_cases import evaluate_cases
+        from .evaluate_cases import report as cases_report
+
+        for line in cases_report(evaluate_cases(cases_file), verbose):
+            click.echo(line)
+        return
     if story_dir is not None:
         from .evaluate_story import evaluate_story, report
 
