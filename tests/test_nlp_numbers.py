@@ -56,3 +56,12 @@ def test_decimals_with_thousands_separators_keep_their_value(text: str, value: f
 
 def test_a_worded_number_before_a_duration_word_is_not_read_as_a_count() -> None:
     assert _read("a five-year plan") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("14:20 — 6 more deaths", ["14", "20", "6"]),  # a spaced dash before a smaller number separates
+    ("between 225 — 230 dead", ["225 — 230"]),  # rising: still a range
+    ("the 2021-22 season", []),  # unspaced: a span of years, as before
+])
+def test_a_spaced_dash_makes_a_range_only_when_the_numbers_rise(text: str, expected: list[str]) -> None:
+    assert [n[0] for n in _read(text)] == expected

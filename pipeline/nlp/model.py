@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..errors import ModelNotFound
 from ..models import DateMention, EntityMention, Figure
 from .language import DEFAULT, LanguagePack, pack
+from .layout import pipeline_line_starts, pipeline_list_markers, split_note_marks
 
 COMPONENTS = ("pipeline_dates", "pipeline_entities", "pipeline_figures")
 
@@ -71,6 +72,19 @@ def pipeline_drop_tensor(doc: Doc) -> Doc:
     return doc
 
 
+# Registered by importing them: the parser is told the sentence starts the layout gives (layout.py).
+LAYOUT_COMPONENTS = (pipeline_line_starts, pipeline_list_markers)
+
+
+def _add_layout(nlp: Language) -> None:
+    """Footnote marks split off words; the layout's sentence starts before the parser, its list markers
+    mended after it."""
+    split_note_marks(nlp.tokenizer)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("pipeline_line_starts", before="parser")
+        nlp.add_pipe("pipeline_list_markers", after="parser")
+
+
 def load_nlp(language: str = DEFAULT) -> Language:
     """The language's model (the first of its packages installed) with our components, once per process."""
     return _load(language)
@@ -86,6 +100,7 @@ def _load(language: str) -> Language:
             continue
         nlp = module.load()
         nlp.meta["pipeline_language"] = chosen.code
+        _add_layout(nlp)
         for name in (*COMPONENTS, "pipeline_drop_tensor"):
             nlp.add_pipe(name, last=True)
         return nlp

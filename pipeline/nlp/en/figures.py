@@ -21,9 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ...models import DateMention, EntityMention, Figure
 from ...places import is_known_place
+from ..layout import heading_of
 from .claims import (
     CONTAINERS,
     CURRENCY_WORDS,
+    SAY_VERBS,
     TALLY_NOUNS,
     as_of_date,
     attribution,
@@ -503,7 +505,7 @@ def _table_row(d: _Draft, page: _Page) -> None:
     if row is None or not re.match(r"^\+?\s*(?:\||\n|$)", after):
         return
     label = page.doc.char_span(line_start + row.start("label"), line_start + row.end("label"), alignment_mode="expand")
-    lemma = next((t.lemma_.lower() for t in label or () if t.lemma_.lower() in claim_lexicon()), None)
+    lemma = next((_header_word(t) for t in label or () if _header_word(t) in claim_lexicon()), None)
     if lemma is not None:
         d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
         d.counted_head = d.counted_head or "people"
@@ -599,6 +601,38 @@ def _typed_by_words(d: _Draft, span: Span) -> None:
         d.claim_type, d.predicate = lexicon[word], word
 
 
+_PEOPLE_CLAIMS = {"killed", "injured", "detained", "missing", "displaced", "evacuated", "protesters"}
+
+
+def _says_what_happened(sentence: Span) -> bool:
+    """Whether the sentence has a verb of its own, other than one of saying ("- 225 people, police said")."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() not in _REPORTING_VERBS | SAY_VERBS for t in sentence)
+
+
+def _heading_word(d: _Draft, page: _Page) -> str | None:
+    """The first word of the heading over the figure's line that the claim lexicon knows."""
+    where = heading_of(page.text, d.number.start)
+    span = page.doc.char_span(*where, alignment_mode="expand") if where else None
+    if span is None or _speaker(span):
+        return None
+    return next((_header_word(t) for t in span if _header_word(t) in claim_lexicon()), None)
+
+
+def _under_heading(d: _Draft, page: _Page) -> None:
+    """"Deaths:" over "- 225 people" / "- 19 of them security officers", "KILLED" over a block: a figure
+    whose own sentence says nothing happened takes its claim from the heading of its list or block (a
+    line ending in a colon, or a short line that is no sentence; layout.py). Money only a price or damage."""
+    if d.claim_type not in _GROUP_TYPES or _says_what_happened(d.sentence):
+        return
+    word = _heading_word(d, page)
+    claim = claim_lexicon()[word] if word is not None else None
+    if claim is None or d.unit is not None and claim not in ("price", "damage"):
+        return
+    d.claim_type, d.predicate = claim, word
+    if claim in _PEOPLE_CLAIMS:
+        d.counted_head = d.counted_head or "people"
+
+
 _TIME_UNIT = re.compile(r"[\s-]*(?P<unit>days?|hours?|weeks?|months?|years?)\b", re.I)
 
 
@@ -691,8 +725,8 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _table_column, _line_label, _burned_things, _troops, _partner, _priced_thing, _lone_one, _how_long, _planned,
-    _standing,
+    _table_column, _line_label, _under_heading, _burned_things, _troops, _partner, _priced_thing, _lone_one,
+    _how_long, _planned, _standing,
 )
 
 

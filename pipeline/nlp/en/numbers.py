@@ -233,8 +233,28 @@ def _number_span(text: str, m: re.Match) -> NumberSpan | None:
                       approx, number_start)
 
 
+def _spaced_falling_range(text: str, m: re.Match) -> bool:
+    """"10:30 — 3 more deaths": a dash between spaces before a smaller number separates, no range."""
+    between = text[m.end("lowscale") if m.group("lowscale") else m.end("low"):m.start("high")]
+    return m.group("low") is not None and between[:1].isspace() and between[-1:].isspace()
+
+
+def _all_spans(text: str) -> list[NumberSpan]:
+    """Every number; a spaced dash that makes no range leaves the numbers on both sides their own."""
+    spans, at = [], 0
+    while (m := NUMBER.search(text, at)) is not None:
+        span = _number_span(text, m)
+        if span is None and _spaced_falling_range(text, m):
+            spans += [s for part in NUMBER.finditer(text, m.start(), m.end("low")) if (s := _number_span(text, part))]
+            at = m.start("high")
+            continue
+        spans += [span] if span is not None else []
+        at = m.end()
+    return spans
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
-    spans = [span for m in NUMBER.finditer(text) if (span := _number_span(text, m)) is not None]
+    spans = _all_spans(text)
     spans = _join_worded_ranges(text, spans)
     # A fraction's words ("two-thirds") are not numbers of their own.
     fractions = find_fractions(text)

@@ -1,0 +1,188 @@
+"""Sentences from the layout of a text: lines that open a list item, a timestamp or a table row,
+headings and blank-line-separated blocks start sentences of their own.
+
+The parser reads a text as running prose and joins "KEY FIGURES\\n• 112 people dead\\n• 40 missing"
+into one sentence, so that the 112 takes the claim of the next line. ``pipeline_line_starts``
+(before the parser) marks the first token of every such line as a sentence start; the parser keeps
+a start set before it. ``pipeline_list_markers`` (after it) hangs a line's marker ("•", "1.",
+"09:42 —") that the parser left as a sentence of its own onto the sentence that follows on its
+line. ``heading_of`` finds the heading a list item or a block stands under ("Deaths:" over
+"- 225 people"), for the rules that give a bare figure its claim.
+
+Only the layout is read here, no words of a language: it holds for every language pack.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span, Token
+
+# "- 225 dead", "• 4,353 injured", "* Detained: 9,900", "1. Deaths", "(2) Injured", "b) Arrests"; a note
+# under the text: "¹ Ministry figure", "[3] Revised on 9 May"
+_ITEM = re.compile(r"[ \t]*(?:[-*•·‣◦▪–—](?=[ \t])|\(?\d{1,3}[.)](?=[ \t])|\(?[a-z]\)(?=[ \t])|"
+                   r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?=[ \t])|\[\d{1,3}\](?=[ \t]))")
+# "09:42 — Police say …", "9.42am: …", "14:05 GMT | …", "[10:15] …"
+_TIME = re.compile(r"[ \t]*\[?\d{1,2}[:.h]\d{2}\]?(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*(?:GMT|UTC|local time|[A-Z]{3,4}))?"
+                   r"(?:[ \t]*[-–—:|]|[ \t]*$)", re.I)
+# "| Arrested | 9,900+ |", "Sindh | 604 | 2,318", "Deaths\t225"
+_ROW = re.compile(r"[ \t]*\||[^\n|]*\S[ \t]*\|[ \t]*\S|[^\n\t]*\S\t+\S")
+_HEADING_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)|(?:\*\*|__)[ \t]*$")
+# A line ends a sentence on a full stop, a question, a colon or a credit in brackets ("… (Photo: AFP)").
+_ENDS_SENTENCE = re.compile(r"(?:[.?!:…][\"'”’)\]]*|\([^()\n]{1,30}:[^()\n]{1,60}\))$")
+_OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]?[^\W_a-z]")  # a capital, a digit or a sign; not a lowercase word
+_MAX_HEADING_WORDS = 8
+
+
+class Line(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def lines(text: str) -> list[Line]:
+    """The text's lines with their offsets, without their line breaks."""
+    found, start = [], 0
+    for end in (*(m.start() for m in re.finditer("\n", text)), len(text)):
+        found.append(Line(start, end, text[start:end]))
+        start = end + 1
+    return found
+
+
+def marker_end(line: str) -> int:
+    """The length of a line's list marker or timestamp ("• ", "2. ", "09:42 — "); 0 when it has none."""
+    marker = _ITEM.match(line) or _TIME.match(line)
+    return len(marker.group()) if marker else 0
+
+
+def is_item(line: str) -> bool:
+    """A list item: "- 225 dead", "• 4,353 injured", "1. Deaths"."""
+    return bool(_ITEM.match(line))
+
+
+def opens_unit(line: str) -> bool:
+    """A line that starts a sentence wherever it stands: a list item, a timestamp, a table row."""
+    return bool(_ITEM.match(line) or _TIME.match(line) or _ROW.match(line))
+
+
+def is_heading(line: str) -> bool:
+    """"KEY FIGURES", "## Casualties", "Deaths and injuries:": a short line that is no sentence (a lead-in
+    ending in a colon is one too)."""
+    bare = _HEADING_MARKUP.sub("", line).strip()
+    if not bare or opens_unit(line) or len(bare.split()) > _MAX_HEADING_WORDS or len(bare) > 60:
+        return False
+    return bare.endswith(":") or not re.search(r"[.,;!?…\"'”’-]$", bare)
+
+
+def _starts_sentence(previous: Line | None, line: Line) -> bool:
+    if previous is None or not previous.text.strip() or opens_unit(line.text):
+        return True
+    ended = is_heading(previous.text) or _ENDS_SENTENCE.search(previous.text.rstrip())
+    return bool(ended and _OPENS_SENTENCE.match(line.text.lstrip()))
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets of the first character of every line that starts a sentence."""
+    starts, previous = [], None
+    for line in lines(text):
+        if line.text.strip():
+            if _starts_sentence(previous, line):
+                starts.append(line.start + len(line.text) - len(line.text.lstrip()))
+        previous = line
+    return starts
+
+
+def _heading_line(text: str, at: int) -> Line | None:
+    """The line right before the one at ``at``, or before its list, if it is a heading."""
+    before = [line for line in lines(text) if line.start <= at]
+    in_list = bool(before) and is_item(before.pop().text)
+    while before and _passed_over(before[-1], in_list):
+        before.pop()
+    return before[-1] if before and is_heading(before[-1].text) else None
+
+
+def _passed_over(line: Line, in_list: bool) -> bool:
+    """On the way up to a heading: blank lines, and the items of the figure's own list."""
+    return not line.text.strip() or in_list and is_item(line.text)
+
+
+def heading_of(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the heading the line at ``at`` stands under, without markup or colon: the line right
+    before it, or before its list (blank lines between items or after the heading allowed)."""
+    head = _heading_line(text, at)
+    if head is None:
+        return None
+    bare = _HEADING_MARKUP.sub("", head.text).strip().rstrip(":")
+    start = head.start + head.text.find(bare)
+    return start, start + len(bare)
+
+
+# A note's mark glued to the word before it: "were killed.¹", "the toll[12]" (once "]" is split off).
+_NOTE_MARK_SUFFIXES = r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+$|(?<=\[)\d{1,3}$|(?<=[^\W\d_.,;:)])\[$"
+
+
+def split_note_marks(tokenizer: Tokenizer) -> None:
+    """Footnote marks become tokens of their own: "killed.¹" is "killed" "." "¹", so the word keeps its
+    lemma and the sentence its end ("toll[12]" is "toll" "[" "12" "]")."""
+    pattern = tokenizer.suffix_search.__self__.pattern  # type: ignore[union-attr]
+    tokenizer.suffix_search = re.compile(f"{_NOTE_MARK_SUFFIXES}|{pattern}").search
+
+
+@Language.component("pipeline_line_starts")
+def pipeline_line_starts(doc: Doc) -> Doc:
+    """Before the parser: the first token of every line that starts a sentence starts one."""
+    first = {token.idx: token for token in doc if not token.is_space}
+    for start in sentence_starts(doc.text):
+        token = first.get(start)
+        if token is not None and token.i > 0:
+            token.is_sent_start = True
+    return doc
+
+
+def _stray_marker(doc: Doc, token: Token, text: str) -> Token | None:
+    """The root of the sentence after a line's marker when the parser made the marker a sentence of its own."""
+    line_end = text.find("\n", token.idx)
+    line = text[token.idx:line_end if line_end >= 0 else len(text)]
+    sentence = token.sent
+    if not marker_end(line) or sentence.end_char > token.idx + marker_end(line) or sentence.end >= len(doc):
+        return None
+    following = doc[sentence.end]
+    return following.sent.root if following.idx < token.idx + len(line) else None
+
+
+def _line_opener(doc: Doc, start: int) -> Token | None:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].is_sent_start else None
+
+
+@Language.component("pipeline_list_markers")
+def pipeline_list_markers(doc: Doc) -> Doc:
+    """After the parser: "•" / "The Government deployed 350 soldiers." become one sentence."""
+    text = doc.text
+    for start in sentence_starts(text):
+        token = _line_opener(doc, start)
+        root = _stray_marker(doc, token, text) if token is not None else None
+        if token is not None and root is not None:
+            _hang(token.sent, root)
+    _hang_note_marks(doc)
+    return doc
+
+
+def _hang(sentence: Span, root: Token) -> None:
+    for loose in [t for t in sentence if t.head == t]:
+        loose.head, loose.dep_ = root, "punct"
+
+
+_NOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[|\]|\d{1,3}|\s+")
+
+
+def _hang_note_marks(doc: Doc) -> None:
+    """"were killed.¹ Another 40 …": a note's mark the parser made a sentence of its own ends the sentence
+    before it."""
+    for sentence in list(doc.sents):
+        marks = all(_NOTE_MARK.fullmatch(t.text) for t in sentence) and not sentence.text.strip().isdecimal()
+        if marks and sentence.start > 0:
+            _hang(sentence, doc[sentence.start - 1].sent.root)
