@@ -61,6 +61,15 @@ def test_the_installed_package_is_imported_from_the_virtualenv_not_the_checkout(
     assert shown.stdout.strip() in version.stdout
 
 
+def test_the_trained_claim_model_ships_in_the_wheel(venv, tmp_path):
+    """The classifier's weights are package data: without them extraction would quietly run on the rules alone."""
+    found = run_in(venv, tmp_path, "python", "-c", "from pipeline.nlp.en.claim_model import MODEL_DIR, classifier; "
+                   "print(MODEL_DIR, classifier() is not None)")
+    assert found.returncode == 0, found.stderr[-2000:]
+    where, loaded = found.stdout.split()
+    assert Path(where).is_relative_to(venv) and loaded == "True", found.stdout
+
+
 def test_demo_extract_and_serve_work_from_the_installed_wheel(venv, tmp_path):
     demo = run_in(venv, tmp_path, "pipeline", "demo", "--no-serve", "--db", "out/demo.db")
     assert demo.returncode == 0, demo.stderr[-2000:]

