@@ -36,7 +36,7 @@ _PEOPLE_TYPES = {"killed": "killed", "injured": "injured", "detained": "detained
 _SELF_COUNTED = {"fires", "attacks"}
 _SELF_LABELS = {"attacks": "who attacked", "fires": "who set fires"}
 _ALIGNED_TYPES = _PEOPLE_TYPES.keys() | _SELF_COUNTED | {"price", "damage", "other"}
-_PHASES = {"before": "before the rise", "after": "after the rise", "cut": "after the cut"}
+_PHASES = {"before": "before the rise", "after": "after the rise", "cut": "after the cut", "offer": "offered"}
 # A figure its own source took back or another source denies is never a standing figure.
 _NOT_STANDING = {"withdrawn", "disputed", "denied"}
 
@@ -113,7 +113,7 @@ def _scope_key(scope: str | None) -> str:
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "6"
+ALIGNER_VERSION = "7"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:

@@ -699,3 +699,9 @@ def test_sums_for_one_purpose_from_two_sources_form_one_event_per_currency():
                     claim("b", "paper", dataclasses.replace(other, value=1000.0)),
                     claim("c", "paper", dataclasses.replace(in_dollars, value=1080.0))])
     assert sorted((e.label, e.n_sources) for e in events) == [("Compensation (EUR)", 2), ("Compensation (USD)", 1)]
+
+
+def test_an_offered_price_is_labelled_apart_from_the_price_set():
+    from pipeline.align import figure_label
+    assert figure_label("price", "fuel", None, "offer", "money:KZT") == "Fuel price offered"
+    assert figure_label("price", "fuel", None, "cut", "money:KZT") == "Fuel price after the cut"

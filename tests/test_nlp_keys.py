@@ -335,4 +335,140 @@ def test_crew_members_count_the_crew():
     members = with_keys(figure("The tanker sailed with 18 crew members.", "18", "other", "crew members",
                                "member", predicate="sail"))
     crew = with_keys(figure("The tanker sailed with 18 crew.", "18", "other", "crew", predicate="sail"))
-    assert members.counted_group == crew.counted_group == "crew: sail"
+    assert members.counted_group == crew.counted_group == "crew"  # the tanker sailed, not the crew
+
+
+# --- one group under different names, and a group the context names (blind8 kinds 1 and 2) -------------
+
+
+@pytest.mark.parametrize("sentence, text, claim_type, counted, head, group", [
+    # "<members> of <group>" count the group, not workers
+    ("In Dravo 40 employees of the law enforcement agencies were injured.", "40", "injured", "employees", None,
+     "security forces"),
+    ("Riots left 31 employees of police and guardsmen hurt.", "31", "injured", "employees", None, "security forces"),
+    ("Six employees of the bakery were injured.", "Six", "injured", "employees", None, "workers"),
+    ("The mission numbers 900 personnel.", "900", "deployed", "personnel", None, "troops"),
+    ("Nine personnel died in the ambush.", "Nine", "killed", "personnel", None, "security forces"),
+    ("Police held 15 marauders overnight.", "15", "detained", "marauders", None, "opposing actors"),
+    # "Among <group>, N were injured": the group is named before the count
+    ("Among police officers and guardsmen, 40 were injured and 3 were killed.", "40", "injured", None, None,
+     "security forces"),
+    ("Among police officers and guardsmen, 40 were injured and 3 were killed.", "3", "killed", None, None,
+     "security forces"),
+    # a part naming its own group is that group's count
+    ("Officials said 90 people died, 7 of them members of the security forces.", "7", "killed", "people", None,
+     "security forces"),
+    ("In all 500 people were wounded, and 60 of them belonged to the police.", "60", "injured", "people", None,
+     "security forces"),
+])
+def test_a_casualty_figure_counts_the_group_its_words_or_context_name(sentence, text, claim_type, counted, head,
+                                                                        group):
+    keyed = with_keys(figure(sentence, text, claim_type, counted, head))
+    assert (keyed.counted_group, keyed.unit_kind) == (group, "people")
+
+
+def test_a_part_naming_its_own_group_is_no_part_of_the_toll_but_a_part_by_place_is():
+    own = figure("Officials said 90 people died, 7 of them members of the security forces.", "7", "killed", "people")
+    by_place = figure("22 police officers were injured, 13 of them at the harbour office.", "13", "injured")
+    assert incident(own) is None and incident(by_place) == "a part"
+
+
+def _sentence_figures(sentence: str, *specs: tuple[str, str, str | None, str | None]) -> tuple[Figure, ...]:
+    return tuple(figure(sentence, text, claim_type, counted, unit=unit) for text, claim_type, counted, unit in specs)
+
+
+def test_a_bare_count_joined_by_and_counts_the_group_just_named():
+    figures = _sentence_figures("Officials say 9 police officers have been killed and 120 hurt since Monday.",
+                                ("9", "killed", "police officers", None), ("120", "injured", None, None))
+    keyed = fill_keys(Analysis(figures=figures), dt.date(2022, 1, 8)).figures
+    assert [(f.counted_group, f.unit_kind) for f in keyed] == [("security forces", "people")] * 2
+
+
+@pytest.mark.parametrize("sentence, specs, expected", [
+    ("So far more than 600 persons have been detained (450 as of Monday).",
+     (("600", "detained", "persons", None), ("450", "other", None, None)),
+     ("detained", "people", "people")),
+    ("Losses were put at 18 billion tenge, or about $40 million.",
+     (("18 billion tenge", "damage", "losses to business", "KZT"), ("$40 million", "damage", None, "USD")),
+     ("damage", "business", "money:KZT")),
+])
+def test_a_figure_restating_the_one_before_it_has_its_keys(sentence, specs, expected):
+    keyed = fill_keys(Analysis(figures=_sentence_figures(sentence, *specs)), dt.date(2022, 1, 8)).figures
+    assert (keyed[1].claim_type, keyed[1].counted_group, keyed[1].unit_kind) == expected
+
+
+def test_a_figure_in_brackets_with_its_own_group_is_no_restatement():
+    sentence = "| Deaths | 90 (70 civilians, 20 police officers)"
+    figures = _sentence_figures(sentence, ("90", "killed", None, None), ("70", "killed", "civilians", None))
+    assert fill_keys(Analysis(figures=figures), dt.date(2022, 1, 8)).figures[1].counted_group == "people"
+
+
+def test_damage_or_a_price_naming_nothing_takes_what_its_document_names():
+    named = figure("Shop owners put the damage to business at 9 billion tenge.", "9 billion tenge", "damage",
+                   "damage to business", unit="KZT")
+    bare = figure("| Damage | 9 billion tenge |", "9 billion tenge", "damage", "Damage", unit="KZT")
+    gas = figure("Gas rose to 120 tenge a litre.", "120 tenge", "price", unit="KZT")
+    cut = figure("On Tuesday the commission agreed to bring the price down to 50 tenge.", "50 tenge", "price",
+                 unit="KZT")
+    figures = tuple(replace(f, start=f.start + 100 * i, end=f.end + 100 * i, sentence_start=100 * i)
+                    for i, f in enumerate((named, bare, gas, cut)))
+    keyed = fill_keys(Analysis(figures=figures), dt.date(2022, 1, 8)).figures
+    assert [(f.counted_group, f.phase) for f in keyed] == [("business", None), ("business", None),
+                                                            ("fuel", "after"), ("fuel", "cut")]
+
+
+# --- things counted: one key whatever the verb (blind8 kind 4) ----------------------------------------
+
+
+@pytest.mark.parametrize("sentence, text, counted, predicate, group", [
+    ("The force comprised 900 troops and 40 units of military and special equipment.", "40",
+     "units of military and special equipment", "comprise", "equipment"),
+    ("| Foreign forces | 900 troops, 40 pieces of equipment |", "40", "pieces of equipment", None, "equipment"),
+    ("Troops arrived from four states.", "four", "states", "arrive", "state"),
+    ("The force comprised 900 troops from four states.", "four", "states", "comprise", "state"),
+    ("All 27 member states agreed.", "27", "member states", "agree", "member state: agree"),
+])
+def test_things_counted_in_units_or_after_a_preposition_are_keyed_by_the_thing(sentence, text, counted, predicate,
+                                                                                group):
+    assert with_keys(figure(sentence, text, "other", counted, predicate=predicate)).counted_group == group
+
+
+# --- the time of a figure is its own clause's (blind8 kind 5) -----------------------------------------
+
+
+def test_a_time_in_a_clause_before_where_is_not_the_figures():
+    sentence = "The protests that began on Sunday spread overnight to Dravo, where at least 5,000 people marched."
+    crowd = figure(sentence, "at least 5,000", "protesters", "people", as_of="2022-01-02")
+    assert time_scope(crowd, 2022, 2022) is None
+
+
+def test_some_years_before_is_another_time():
+    sentence = "A few years ago a litre of gas sold for 30 tenge."
+    assert time_scope(figure(sentence, "30", "price", unit="KZT"), 2022, 2022) == "years before"
+
+
+# --- price phases (blind8 kind 6) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, text, phase", [
+    ("The commission agreed to bring the price of gas back down to 50 tenge.", "50 tenge", "cut"),
+    ("The retail price of gas in the region has been set at 50 tenge per litre.", "50 tenge", "cut"),
+    ("| Cause | End of the gas price cap (60 → 120 tenge a litre)", "60", "before"),
+    ("| Cause | End of the gas price cap (60 → 120 tenge a litre)", "120 tenge", "after"),
+    ("The minister offered to lower the price of gas to 80 tenge, but protesters refused.", "80 tenge", "offer"),
+    # the clause, not the whole sentence: a rise named over a line break is no rise of this price
+    ("Gas prices had doubled to 120 tenge\nThe government will bring the price of gas down to 50 tenge.",
+     "50 tenge", "cut"),
+])
+def test_a_price_phase_comes_from_its_own_clause(sentence, text, phase):
+    assert with_keys(figure(sentence, text, "price", unit="KZT")).phase == phase
+
+
+# --- one scope whatever kind of region is written after the name (blind8 kind 3) -----------------------
+
+
+@pytest.mark.parametrize("written", ["Kelmora", "Kelmora region", "Kelmora Province", "the Kelmora oblast",
+                                     "Kelmora district"])
+def test_a_region_is_one_scope_however_its_kind_is_written(written):
+    from pipeline.nlp.scope import scope_name
+    assert scope_name(written) == "Kelmora"

@@ -58,10 +58,18 @@ _RISE = re.compile(r"\b(?:rose|rise[ns]?|rising|increas\w*|doubl\w*|tripl\w*|jum
                    r"soar\w*|spik\w*|surg\w*|climb\w*"
                    # "went from 60 to 120 tenge when a state price cap was scrapped"
                    r"|went from|(?:cap|ceiling)s? (?:was |were |had been )?(?:scrapped|lifted|removed|expired|"
-                   r"abolished)|lift\w* (?:the |a )?(?:price )?(?:cap|ceiling))\b", re.I)
+                   r"abolished)|lift\w* (?:the |a )?(?:price )?(?:cap|ceiling)"
+                   # "End of the fuel price cap (60 → 120)"; "when the state ended price regulation"
+                   r"|end(?:ed|ing|s)? (?:of )?(?:the |a |retail )?(?:[\w-]+ ){0,2}(?:cap|ceiling|regulation))\b", re.I)
 _CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall\w*|slash\w*|restor\w*|"
                   r"caps?|capped|rolled back"
-                  r"|ceiling|bring back)\b", re.I)  # "promised to bring back a ceiling of 50 tenge"
+                  r"|ceiling|bring back"  # "promised to bring back a ceiling of 50 tenge"
+                  # "agreed to bring the price back down to 50 tenge"; "the price has been set at 50 tenge"
+                  r"|down to|(?:set|fixed) at)\b", re.I)
+# A price someone offered, apart from the price set: "the minister offered to lower it to 80 tenge".
+_OFFER = re.compile(r"\b(?:offer\w*|propos\w*)\b", re.I)
+# Two prices written "60 → 120": the first is the price changed from.
+_ARROW_AFTER, _ARROW_BEFORE = re.compile(r"^\s*(?:→|->)"), re.compile(r"(?:→|->)\s*[^\w\s]?$")
 _EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
                       r"revert\w* to|once)\b", re.I)  # "LPG once cost as little as 30 tenge"
 
@@ -210,8 +218,14 @@ def _self_counted_group(figure: Figure) -> tuple[str | None, str | None]:
     return None, figure.counted_head
 
 
+def _people_match(figure: Figure) -> Match | None:
+    """The lexicon entry naming who a casualty figure counts: its part's own group, its words, its "Among"."""
+    domain = "deployed" if figure.claim_type == "deployed" else "people"
+    return _named_after_of_them(figure) or _counted_match(figure, domain) or _among_group(figure)
+
+
 def _people_group(figure: Figure) -> tuple[str | None, str | None]:
-    match = _counted_match(figure, "deployed" if figure.claim_type == "deployed" else "people")
+    match = _people_match(figure)
     if figure.claim_type in _ONE_CROWD:
         return "people", match.text if match else figure.counted_head
     if match is None and _is_toll(figure):
@@ -256,7 +270,41 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     kept = " ".join([w if w == "of" else singular(w) for w in _thing_words(phrase + _part_of_phrase(figure))][:6])
     if not kept:
         return None, None
-    return (f"{kept}: {figure.predicate}" if figure.predicate else kept), phrase.lower()
+    return _thing_key(figure, kept), phrase.lower()
+
+
+def _thing_key(figure: Figure, kept: str) -> str:
+    """The counted words with what happened to them, but things counted in units or after a
+    preposition, whose sentence's verb is not theirs (``_unit_of``, ``_after_preposition``)."""
+    thing = _unit_of(kept)
+    if thing is not None or _after_preposition(figure) or not figure.predicate:
+        return thing or kept
+    return f"{kept}: {figure.predicate}"
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|of|with|by|among|between)\s+(?:the\s+|some\s+|about\s+|"
+                                 r"around\s+|at least\s+)?$", re.I)
+
+
+def _after_preposition(figure: Figure) -> bool:
+    """A figure counted after a preposition, whose sentence's verb is another's: in "troops arrived
+    from five states" and "the force comprised 2,000 troops from five states" the states neither
+    arrived nor comprised; both count the states."""
+    return bool(_PREPOSITION_BEFORE.search((figure.sentence or "")[:_offsets(figure)[0]]))
+
+
+# Words counting pieces of a thing: "250 units of military equipment" and "250 pieces of
+# equipment" count the equipment.
+_UNIT_OF = re.compile(r"^(?:unit|piece|item|set|number) of (?P<thing>.+)$")
+
+
+def _unit_of(kept: str) -> str | None:
+    """The lexicon's group of the things a "unit of" phrase counts, or the things' own words."""
+    found = _UNIT_OF.match(kept)
+    if found is None:
+        return None
+    match = _matcher("objects").find(found.group("thing"))
+    return match[-1].group if match else found.group("thing")
 
 
 def _thing_words(phrase: str) -> list[str]:
@@ -350,25 +398,63 @@ def _part_of_phrase(figure: Figure) -> str:
     return f" of {found.group(1)}" if found and found.group(1).islower() else ""
 
 
+# Head nouns that say only that people belong to a group named after "of": "748 employees of
+# the law enforcement agencies were injured", "12 members of the security forces".
+_MEMBER_HEADS = {"employee", "member", "staff", "worker", "servant", "personnel"}
+
+
+def _group_of_members(figure: Figure, matcher: Matcher) -> Match | None:
+    """The group "<members> of <group>" names ("employees of the police" are police, not workers)."""
+    if not figure.counted or not figure.sentence or singular(figure.counted_head or "") not in _MEMBER_HEADS:
+        return None
+    part_of = re.search(re.escape(figure.counted) + _PART_OF, figure.sentence, re.IGNORECASE)
+    found = matcher.find(part_of.group(1)) if part_of else []
+    # a group of no role is no body one is a member of ("six employees of the bakery were injured")
+    return next((m for m in found if m.group != _PLAIN_PEOPLE), None)
+
+
+_OF_THEM_GROUP = re.compile(r"^\s+of (?:them|whom)\s+([^,;.()]{1,60})", re.I)
+
+
+def _named_after_of_them(figure: Figure) -> Match | None:
+    """The group a part of a count names after "of them": "225 people died, 19 of them members of
+    the security forces"; "4,353 were wounded, 3,393 of them belonged to the police" (the part is
+    that group's own count)."""
+    found = _OF_THEM_GROUP.match((figure.sentence or "")[_offsets(figure)[1]:])
+    matches = _matcher("people").find(" ".join(found.group(1).split()[:6])) if found else []
+    return matches[0] if matches else None
+
+
+_AMONG = re.compile(r"(?:^|\n)\W*among\s+(?P<who>[^,;.\n]{1,80}),[^;.\n]*$", re.I)
+
+
+def _among_group(figure: Figure) -> Match | None:
+    """A casualty count naming no group after "Among <group>,": "Among police officers and
+    guardsmen, 40 were injured and 3 were killed" (43 officers and guardsmen)."""
+    if _has_words(figure.counted) and singular(figure.counted_head or "") != "people":
+        return None
+    found = _AMONG.search((figure.sentence or "")[:_offsets(figure)[0]])
+    matches = _matcher("people").find(found.group("who")) if found else []
+    return matches[0] if matches else None
+
+
 def _counted_match(figure: Figure, domain: str) -> Match | None:
     """The lexicon entry of the counted phrase, preferring the one holding the head noun."""
     matcher = _matcher(domain)
-    if figure.counted:
-        found = matcher.find(figure.counted)
-        if found:
-            head = singular(figure.counted_head) if figure.counted_head else None
-            holding_head = [m for m in found if head in m.words]
-            return (holding_head or found)[0]
-    if figure.counted_head:
-        found = matcher.find(figure.counted_head)
-        if found:
-            return found[0]
-    if figure.counted and figure.sentence:
+    found = _group_of_members(figure, matcher) or _phrase_match(figure, matcher)
+    if found is None and figure.counted_head:
+        found = next(iter(matcher.find(figure.counted_head)), None)
+    if found is None and figure.counted and figure.sentence:
         part_of = re.search(re.escape(figure.counted) + _PART_OF, figure.sentence, re.IGNORECASE)
-        found = matcher.find(part_of.group(1)) if part_of else []
-        if found:
-            return found[0]
-    return None
+        found = next(iter(matcher.find(part_of.group(1))), None) if part_of else None
+    return found
+
+
+def _phrase_match(figure: Figure, matcher: Matcher) -> Match | None:
+    """The entry of the counted phrase holding the head noun, else its first."""
+    found = matcher.find(figure.counted) if figure.counted else []
+    head = singular(figure.counted_head) if figure.counted_head else None
+    return next((m for m in found if head in m.words), found[0] if found else None)
 
 
 def _nearest_in_sentence(figure: Figure, domain: str,
@@ -403,21 +489,25 @@ def unit_kind(figure: Figure) -> str:
     unit = figure.unit or ""
     if re.fullmatch(r"[A-Z]{3}", unit):
         return f"money:{unit}"
-    if unit == "%":
-        return "percent"
-    head = singular(figure.counted_head or "")
-    if head in _DURATIONS:
-        return "duration"
+    if unit == "%" or singular(figure.counted_head or "") in _DURATIONS:
+        return "percent" if unit == "%" else "duration"
     counted = _people_or_objects(figure)
     if counted is not None:
         return counted
-    if figure.claim_type in PEOPLE_TYPES and (_is_toll(figure) or _counted_match(figure, "people")):
-        return "people"  # "a figure of 164 dead": a casualty figure counts people
-    if _crowd_estimate(figure):
-        return "people"  # "estimated the crowd at about 1,500"
+    if _names_people(figure):
+        return "people"  # "a figure of 164 dead"; "estimated the crowd at about 1,500"
     if figure.claim_type in ("price", "damage"):
         return "money"
     return "other"
+
+
+def _names_people(figure: Figure) -> bool:
+    """A casualty figure whose words or context name people (a toll, a group, "Among police officers,
+    40"), or a crowd's size ("estimated the crowd at about 1,500")."""
+    if _crowd_estimate(figure):
+        return True
+    named = (lambda f: _counted_match(f, "people"), _among_group, _named_after_of_them)
+    return figure.claim_type in PEOPLE_TYPES and (_is_toll(figure) or any(rule(figure) is not None for rule in named))
 
 
 def _people_or_objects(figure: Figure) -> str | None:
@@ -456,13 +546,16 @@ def _has_words(phrase: str | None) -> bool:
 
 
 def price_phase(figure: Figure) -> str:
-    """"before" (the rise), "after" (the rise) or "cut", from the words around the figure."""
-    sentence = figure.sentence or ""
-    offset = _offsets(figure)[0]
-    words = re.findall(r"[\w']+", sentence[:offset].lower())
+    """"before" (the rise), "after" (the rise), "cut" or "offer", from the words of the figure's
+    clause (its sentence near it, cut at ";" and at a line break: a headline over its standfirst)."""
+    clause, offset, end = _price_clause(figure)
+    words = re.findall(r"[\w']+", clause[:offset].lower())
     lead = " ".join(words[-4:])
-    rising = bool(_RISE.search(sentence))
-    cutting = bool(_CUT.search(sentence)) and not rising
+    rising = bool(_RISE.search(clause))
+    cutting = bool(_CUT.search(clause)) and not rising
+    marked = _marked_phase(clause, offset, end, rising)
+    if marked is not None:
+        return marked
     if re.search(r"\bfrom(?: around| about| some| roughly| approximately| nearly| almost)?$", lead):
         # "cut from 120 to 50": the price cut from is the one after the rise.
         return "after" if cutting else "before"
@@ -471,6 +564,26 @@ def price_phase(figure: Figure) -> str:
     if _EARLIER.search(" ".join(words[-6:])):  # "once cost as little as 30 tenge"
         return "before"
     return "cut" if cutting else "after"
+
+
+def _marked_phase(clause: str, start: int, end: int, rising: bool) -> str | None:
+    """An offer ("the minister offered a reduction to 80 tenge"), or one of two prices written
+    "60 → 120" (the first the price changed from, the second the one changed to)."""
+    if _OFFER.search(clause):
+        return "offer"
+    if _ARROW_AFTER.match(clause[end:]):
+        return "before" if rising else "after"
+    if _ARROW_BEFORE.search(clause[:start]):
+        return "after" if rising else "cut"
+    return None
+
+
+def _price_clause(figure: Figure) -> tuple[str, int, int]:
+    """The figure's clause (see ``_clause``) cut at line breaks, with the figure's start and end in it."""
+    text, start, end = _clause(figure)
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first:last if last >= 0 else len(text)], start - first, end - first
 
 
 # --- another time: a year, last year, one day ---------------------------------------
@@ -496,6 +609,12 @@ _ONE_DAY = (re.compile(r"\b(?:in|within|over|during) (?:a single|one|the past|th
                        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, when\b", re.I),
             "on January 6 alone, 500 people were detained; 70 looters were detained overnight; "
             "the most intensive day was Monday, when 29 bodies were recovered")
+# Some years before the story, no year named: "a few years ago a litre sold for 30 tenge".
+_YEARS_BEFORE = (re.compile(r"\b(?:a few|several|some|many) years (?:ago|before|earlier)\b", re.I),
+                 "A few years ago a litre of gas sold for 30 tenge.")
+# A relative clause of place opens the figure's own clause: in "the protests that began on Sunday
+# spread overnight to Dravo, where 5,000 people marched", "overnight" is no time of the 5,000.
+_WHERE = re.compile(r",\s+where\s", re.I)
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 70  # characters of the sentence around a figure read for its time
 
 
@@ -505,8 +624,10 @@ def time_scope(figure: Figure, reference_year: int | None, published_year: int |
     ``reference_year`` is the document's own year (the year its dates name most, else its
     publication year): "in 2022" in a report on 2022 is no other time, even in a retrospective.
     """
-    if figure.claim_type != "price" and _ONE_DAY[0].search(_clause(figure)[0]):
+    if figure.claim_type != "price" and _ONE_DAY[0].search(_own_clause(figure)):
         return figure.as_of if figure.as_of and len(figure.as_of) == 10 else "one day"
+    if _YEARS_BEFORE[0].search(_clause(figure)[0]):
+        return "years before"
     year = _year_named(figure, published_year)
     if year is None or reference_year is None or year == reference_year:
         return None
@@ -521,6 +642,13 @@ def _clause(figure: Figure) -> tuple[str, int, int]:
     before = sentence[max(0, start - _WINDOW_BEFORE):start].rsplit(";", 1)[-1]
     after = sentence[end:end + _WINDOW_AFTER].split(";", 1)[0]
     return f"{before}{figure.text}{after}", len(before), len(before) + len(figure.text)
+
+
+def _own_clause(figure: Figure) -> str:
+    """The figure's clause from the last relative clause of place before it (see ``_WHERE``)."""
+    text, start, _ = _clause(figure)
+    opened = list(_WHERE.finditer(text, 0, start))
+    return text[opened[-1].end():] if opened else text
 
 
 def _year_named(figure: Figure, published_year: int | None) -> int | None:
@@ -607,6 +735,8 @@ def _of_a_count(figure: Figure) -> bool:
     of them at the harbour office"; "47 survivors were treated, of whom eight remain in hospital"."""
     start, end = _offsets(figure)
     sentence = figure.sentence or ""
+    if _named_after_of_them(figure) is not None:
+        return False  # "225 died, 19 of them police officers": the police officers' own toll
     return figure.scope is None and bool(_OF_THEM_AFTER.match(sentence[end:])
                                          or _OF_THEM_BEFORE.search(sentence[:start]))
 
@@ -687,6 +817,64 @@ def elliptic_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     return replace(figure, counted_group=whole.counted_group, unit_kind=whole.unit_kind)
 
 
+_AND_BEFORE = re.compile(r"^[^.;\d]{0,80}\band\s+$")
+
+
+def coordinated_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A bare casualty number joined by "and" to a casualty count just named counts the same group:
+    "12 police officers have been killed and 353 hurt" (353 police officers)."""
+    sentence = figure.sentence or ""
+    bare = figure.claim_type in PEOPLE_TYPES and not figure.counted_group and not _has_words(figure.counted)
+    earlier = [f for f in figures if bare and f.claim_type in PEOPLE_TYPES and _earlier_in_sentence(f, figure)]
+    if not earlier:
+        return figure
+    whole = max(earlier, key=lambda f: f.start)
+    between = sentence[_offsets(whole)[1]:_offsets(figure)[0]]
+    if not _AND_BEFORE.match(between):
+        return figure
+    return replace(figure, counted_group=whole.counted_group, unit_kind=whole.unit_kind)
+
+
+# A figure in brackets (or after "or") giving another figure again, as of another day or in another
+# currency: "more than 600 people were detained (450 as of Monday)"; "18 billion tenge (about $40
+# million)"; "a fund of 2 million crowns, or about 80,000 euros".
+_RESTATED = re.compile(r"(?:\(|,?\s+or)\s*(?:roughly|about|around|some|approximately|almost|nearly|c\.|ca\.)?"
+                       r"\s*(?:US)?[$€£₸]?$")
+
+
+def _restated(figure: Figure, figures: tuple[Figure, ...]) -> Figure | None:
+    """The figure the given one restates: the one just before it in its sentence, near, with no figure
+    between; "or" restates only a sum of money in another currency."""
+    before = (figure.sentence or "")[:_offsets(figure)[0]]
+    own_words = bool(figure.counted_group) and not _money(figure)
+    earlier = [f for f in figures if _earlier_in_sentence(f, figure)] if _RESTATED.search(before) else []
+    if own_words or not earlier:
+        return None
+    whole = max(earlier, key=lambda f: f.start)
+    return whole if _restates(before, whole, figure, figures) else None
+
+
+def _restates(before: str, whole: Figure, figure: Figure, figures: tuple[Figure, ...]) -> bool:
+    """In brackets or a sum in another currency, near the whole, with no figure between."""
+    bracket = "(" in before[len(before) - 25:]
+    if not (bracket or (_money(whole) and _money(figure))) or whole.end < figure.start - 120:
+        return False
+    return not any(whole.start < f.start < figure.start for f in figures)
+
+
+def _money(figure: Figure) -> bool:
+    return (figure.unit_kind or "").startswith("money")
+
+
+def restated_value(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A figure restating the one before it in its sentence has that one's claim type and keys."""
+    whole = _restated(figure, figures)
+    if whole is None:
+        return figure
+    return replace(figure, claim_type=whole.claim_type, counted_group=whole.counted_group, unit_kind=whole.unit_kind,
+                   phase=whole.phase, incident=whole.incident, time_scope=whole.time_scope, scope=whole.scope)
+
+
 def _a_whole_before(whole: Figure, figure: Figure) -> bool:
     """An earlier figure of the same sentence and claim type that names what it counts."""
     return whole.claim_type == figure.claim_type and _earlier_in_sentence(whole, figure)
@@ -718,6 +906,24 @@ def revised_value(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
                    unit_kind=count.unit_kind, incident=count.incident, time_scope=count.time_scope)
 
 
+def _names_its_good(figure: Figure) -> bool:
+    """A price or damage figure whose own sentence names its good or what was damaged."""
+    group, word = counted_group(figure) if figure.counted_group else (None, None)
+    return group is not None and (figure.claim_type == "price" or word is not None)
+
+
+def documents_own_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A price or damage figure whose sentence names no good (or no victim) has the one the
+    nearest such figure of its document names: "LPG rose to 120 tenge. On Tuesday the
+    commission agreed to bring the price down to 50 tenge." (50 tenge for LPG); "| Damage | 78
+    billion tenge |" in a page that speaks of the damage to business."""
+    if figure.claim_type not in ("price", "damage") or _names_its_good(figure) or not _money(figure):
+        return figure
+    named = [(abs(f.start - figure.start), f.start, f.counted_group) for f in figures
+             if f.claim_type == figure.claim_type and f is not figure and _names_its_good(f)]
+    return replace(figure, counted_group=min(named)[2]) if named else figure
+
+
 def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     """Every figure of an analysis with its alignment keys set."""
     reference = reference_year(analysis, published)
@@ -725,4 +931,6 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     names = place_names(analysis)
     figures = tuple(replace(f, scope=place_scope(f, analysis.figures, names)) for f in analysis.figures)
     keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
-    return replace(analysis, figures=tuple(revised_value(elliptic_group(f, keyed), keyed) for f in keyed))
+    keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
+    keyed = tuple(restated_value(f, keyed) for f in keyed)
+    return replace(analysis, figures=tuple(documents_own_group(f, keyed) for f in keyed))

@@ -125,6 +125,19 @@ def _parsed(figure: Figure, others: Iterable[Figure], mentions: list[tuple[int, 
     return figure.scope if free else None
 
 
+# The kind of a region written after its name: "Mangystau region", "Mangystau Province" and
+# "Mangystau oblast" are one scope, "Mangystau".
+_REGION_WORD = re.compile(r"\s+(?:region|province|oblast|district|county|governorate|prefecture)$", re.I)
+
+
+def scope_name(place: str | None) -> str | None:
+    """A place's name without the kind of region written after it ("the Mangystau region" → "Mangystau")."""
+    if not place:
+        return place
+    name = re.sub(r"^the\s+", "", " ".join(place.split()), flags=re.I)
+    return _REGION_WORD.sub("", name) or name
+
+
 def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str]) -> str | None:
     """The city or region a figure is limited to; None for the whole story (see the module)."""
     sentence = figure.sentence or ""
@@ -132,5 +145,5 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     for rule in (_after, _owner, _row_label):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
-            return found[2]
-    return _parsed(figure, others, mentions) if figure.scope else None
+            return scope_name(found[2])
+    return scope_name(_parsed(figure, others, mentions)) if figure.scope else None
