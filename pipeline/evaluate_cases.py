@@ -12,7 +12,9 @@ A cases file is a YAML list; each case is one sentence with one expression to no
 
 A case is right when a figure (or, for the date kinds, a date) overlapping ``span`` has the
 expected values, judged as gold files judge them (``pipeline.evaluate``), except that a
-quantity's unit word is not compared (the extractor keeps units as written). Recall per kind:
+quantity's unit word is not compared (the extractor keeps units as written), and an open range
+written with one end ("up to 40": ``high: 40``; "at least 15": ``low: 15``) is right as the
+extractor states it, the number with its qualifier ("up to", "at least"). Recall per kind:
 
     python -m pipeline.evaluate --cases FILE [--verbose]
 """
@@ -31,6 +33,8 @@ from .evaluate import _date_right, _figure_right
 from .nlp import analyse, load_nlp
 
 DATE_KINDS = frozenset({"date", "date_range", "relative_date"})
+# An open range is a number with a qualifier here ("as many as 300" → 300, up to): the end it names.
+OPEN_RANGE = {"high": ("up to", "almost"), "low": ("at least", "over")}
 
 
 @dataclass
@@ -70,11 +74,20 @@ def judge(nlp: Any, case: dict[str, Any]) -> str | None:
     dated = case["kind"] in DATE_KINDS
     found = [p for p in (analysis.dates if dated else analysis.figures) if p.start < end and start < p.end]
     right = _date_right if dated else _figure_right
-    if any(right(_expected(case), p) for p in found):
+    if any(right(_expected(case), p) or _open_range_right(case, p) for p in found):
         return None
     if not found:
         return "nothing found"
     return "; ".join(f"{p.text!r} → {_shown(p, dated)}" for p in found)
+
+
+def _open_range_right(case: dict[str, Any], p: Any) -> bool:
+    """"Up to 40" given as 40 with the qualifier "up to" states the range's one end."""
+    ends = [end for end in OPEN_RANGE if end in case]
+    if case["kind"] in DATE_KINDS or len(ends) != 1:
+        return False
+    item = {"value": case[ends[0]], **({"unit": case["unit"]} if "unit" in case else {})}
+    return p.approx in OPEN_RANGE[ends[0]] and _figure_right(item, p)
 
 
 def _shown(p: Any, dated: bool) -> str:
