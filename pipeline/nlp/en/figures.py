@@ -50,7 +50,8 @@ CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble
                   "ILS": "shekel", "CNY": "yuan", "KGS": "som", "PKR": "rupee", "LKR": "rupee", "NPR": "rupee",
                   "BDT": "taka", "MZN": "metical", "PEN": "sol", "BOB": "boliviano", "HTG": "gourde", "XAF": "franc",
                   "XOF": "franc", "KES": "shilling", "UGX": "shilling", "TZS": "shilling", "GHS": "cedi", "MXN": "peso",
-                  "ARS": "peso", "COP": "peso", "CLP": "peso", "PHP": "peso", "ETB": "birr", "SOS": "shilling"}
+                  "ARS": "peso", "COP": "peso", "CLP": "peso", "PHP": "peso", "ETB": "birr", "SOS": "shilling",
+                  "BRL": "real", "GEL": "lari", "RON": "leu", "PYG": "guaraní"}
 # "225 killed, including 19 police officers": the 19 were killed too.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these),?)\s*$", re.I)
