@@ -125,3 +125,11 @@ def test_x_in_y_is_a_share(text: str, value: float, approx: str) -> None:
 
 def test_a_digit_before_in_and_a_number_is_no_share() -> None:
     assert [n.value for n in find_numbers("killed 3 in 12 villages")] == [3.0, 12.0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales fell by nearly half in the second half of May.", [("nearly half", 50.0, "almost")]),
+    ("Rents were cut by half.", [("half", 50.0, None)]),
+])
+def test_a_cut_by_half_is_a_share_and_the_second_half_no_share(text: str, expected: list) -> None:
+    assert [(n.text, n.value, n.approx) for n in find_numbers(text)] == expected

@@ -282,7 +282,9 @@ _TWO_WORD_FRACTIONS = "|".join(sorted((re.escape(f) for f in FRACTIONS if re.sea
                                       reverse=True))
 # Before "of", any fraction; alone, only one of two words ("half" alone is "half an hour", "the second half";
 # "a quarter century", "a half-hour", "a year and a half" are no shares).
-_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|"
+# "fell by nearly half" (a cut by a share); "the second half of August" is a time.
+_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?<!second )(?<!first )(?<!latter )"
+                       rf"(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|(?P<by>half)\b(?!\s+(?:of|an?|the)\b)|"
                        rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b"
                        r"(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
                        rf"mile|dozen|million|billion)))", re.IGNORECASE)
@@ -292,8 +294,10 @@ def find_fractions(text: str) -> list[NumberSpan]:
     """'nearly two-thirds of the dead' → 66.7 %, 'three quarters voted' → 75 %."""
     spans = []
     for m in _FRACTION.finditer(text):
-        word = "f" if m.group("f") else "alone"
+        word = next(g for g in ("f", "by", "alone") if m.group(g))
         start = m.start("qual") if m.group("qual") else m.start(word)
+        if word == "by" and not text[:start].endswith("by "):
+            continue
         approx = QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
         spans.append(NumberSpan(start, m.end(), text[start:m.end()], FRACTIONS[m.group(word).lower()], None, None,
                                 "%", approx, m.start(word)))
