@@ -325,3 +325,33 @@ def test_money_counts_the_thing_priced_or_damaged_and_its_currency_is_the_unit(n
 def test_a_price_per_measure_counts_what_the_measure_holds(nlp) -> None:
     (price,) = figures(nlp, "A decision was announced ensuring the price reduction to 50 tenge per 1 liter of gas.")
     assert (price.counted, price.unit, price.counted_head) == ("gas", "KZT", "tenge")
+
+
+@pytest.mark.parametrize("text, spelled, value", [
+    ("How long did the blockade last?\nEleven days. Then the trucks moved.", "Eleven", 11),
+    ("The review panel was given 45 days to report.", "45", 45),
+    ("And the injured?\nTwenty-four. Most of them were treated at the scene.", "Twenty-four", 24),
+    ("At least 9 miners died on Sunday, five of them in the lower shaft.", "five", 5),
+    ("The union says 40 strikers were hurt; the police say twelve.", "twelve", 12),
+    ("The inspectors later counted 52 boats sunk.\nFifty-two, yes. I saw them.", "Fifty-two", 52),
+])
+def test_word_numbers_and_durations_that_are_claims_are_figures(nlp, text: str, spelled: str, value: float) -> None:
+    assert (spelled, value) in [(f.text, f.value) for f in figures(nlp, text)]
+
+
+def test_an_issue_number_is_no_figure(nlp) -> None:
+    assert [f.text for f in figures(nlp, "Issue 42 of the bulletin reports 17 people missing.")] == ["17"]
+
+
+def test_the_and_a_word_number_repeating_a_group_is_no_new_figure(nlp) -> None:
+    text = "Three guards were charged with bribery. The judge said the three guards had sold keys."
+    assert [f.text for f in figures(nlp, text)] == ["Three"]
+
+
+def test_burned_things_counted_with_a_burn_word_are_damage(nlp) -> None:
+    figure = one(nlp, "Some 60 cars were reported burned at the depot.")
+    assert (figure.claim_type, figure.counted_head) == ("damage", "car")
+
+
+def test_counted_coffins_are_deaths(nlp) -> None:
+    assert one(nlp, '"We counted 14 coffins," the priest said.').claim_type == "killed"

@@ -65,3 +65,71 @@ def test_a_worded_number_before_a_duration_word_is_not_read_as_a_count() -> None
 ])
 def test_a_spaced_dash_makes_a_range_only_when_the_numbers_rise(text: str, expected: list[str]) -> None:
     assert [n[0] for n in _read(text)] == expected
+
+
+def _spans(text: str) -> list[tuple[str, float, float | None, float | None, str | None, str | None]]:
+    return [(n.text, n.value, n.low, n.high, n.unit, n.approx) for n in find_numbers(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The board granted Tk 7 lakh to the clinic.", [("Tk 7 lakh", 700000.0, None, None, "BDT", None)]),
+    ("Nearly 3.5 lakh voters queued.", [("Nearly 3.5 lakh", 350000.0, None, None, None, "almost")]),
+    ("The temple trust spent ₹4 crore on repairs.", [("₹4 crore", 40000000.0, None, None, "INR", None)]),
+])
+def test_lakh_and_crore_are_scale_words(text: str, expected: list) -> None:
+    assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(("text", "spelled", "unit"), [
+    ("The mayor froze R$ 12 million in accounts.", "R$ 12 million", "BRL"),
+    ("Each trader paid 3,500 lari in fines.", "3,500 lari", "GEL"),
+    ("The county owes 8 million lei to suppliers.", "8 million lei", "RON"),
+    ("Shops lost 2 billion guaraníes in the flood.", "2 billion guaraníes", "PYG"),
+])
+def test_reais_lari_lei_and_guaranies_are_currencies(text: str, spelled: str, unit: str) -> None:
+    assert [(n.text, n.unit) for n in find_numbers(text)] == [(spelled, unit)]
+
+
+@pytest.mark.parametrize(("text", "approx"), [
+    ("a fine of not less than $9,000 each", "at least"),
+    ("not more than 40 guests", "up to"),
+    ("it took something like 300 volunteers", "about"),
+    ("a column of ~1,5 thousand trucks", "about"),
+])
+def test_spoken_and_written_hedges_are_qualifiers(text: str, approx: str) -> None:
+    assert [n.approx for n in find_numbers(text)] == [approx]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He guessed thirty, maybe forty boats sank.", [("thirty, maybe forty", 35.0, 30.0, 40.0, None, "about")]),
+    ("We fed something like 800, 900 families.",
+     [("something like 800, 900", 850.0, 800.0, 900.0, None, "about")]),
+    ("The bill will land between £40 million and £55 million.",
+     [("£40 million and £55 million", 47.5e6, 40e6, 55e6, "GBP", None)]),
+])
+def test_spoken_ranges_and_ranges_with_the_currency_at_both_ends(text: str, expected: list) -> None:
+    assert _spans(text) == expected
+
+
+def test_a_hedged_list_of_numbers_is_no_range() -> None:
+    assert [n.text for n in find_numbers("about 12, 15 and 18 boats")] == ["about 12", "15", "18"]
+
+
+@pytest.mark.parametrize(("text", "value", "approx"), [
+    ("Fewer than one in five schools reopened.", 20.0, "up to"),
+    ("roughly three in ten voters", 30.0, "about"),
+])
+def test_x_in_y_is_a_share(text: str, value: float, approx: str) -> None:
+    assert [(n.value, n.unit, n.approx) for n in find_numbers(text)] == [(value, "%", approx)]
+
+
+def test_a_digit_before_in_and_a_number_is_no_share() -> None:
+    assert [n.value for n in find_numbers("killed 3 in 12 villages")] == [3.0, 12.0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales fell by nearly half in the second half of May.", [("nearly half", 50.0, "almost")]),
+    ("Rents were cut by half.", [("half", 50.0, None)]),
+])
+def test_a_cut_by_half_is_a_share_and_the_second_half_no_share(text: str, expected: list) -> None:
+    assert [(n.text, n.value, n.approx) for n in find_numbers(text)] == expected

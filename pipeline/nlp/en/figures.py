@@ -50,7 +50,8 @@ CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble
                   "ILS": "shekel", "CNY": "yuan", "KGS": "som", "PKR": "rupee", "LKR": "rupee", "NPR": "rupee",
                   "BDT": "taka", "MZN": "metical", "PEN": "sol", "BOB": "boliviano", "HTG": "gourde", "XAF": "franc",
                   "XOF": "franc", "KES": "shilling", "UGX": "shilling", "TZS": "shilling", "GHS": "cedi", "MXN": "peso",
-                  "ARS": "peso", "COP": "peso", "CLP": "peso", "PHP": "peso", "ETB": "birr", "SOS": "shilling"}
+                  "ARS": "peso", "COP": "peso", "CLP": "peso", "PHP": "peso", "ETB": "birr", "SOS": "shilling",
+                  "BRL": "real", "GEL": "lari", "RON": "leu", "PYG": "guaraní"}
 # "225 killed, including 19 police officers": the 19 were killed too.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these),?)\s*$", re.I)
@@ -246,7 +247,25 @@ def _quantifies_nothing(text: str, number: NumberSpan, anchor: Token, noun: Toke
     """"one of them", "the two sides"; not "put the toll at a dozen", "nine dead"."""
     return noun is None and number.approx != "vague" and not _answer(anchor, noun) and (
         anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1) \
-        and tally_of(governing_verb(anchor)) is None and not _state_after(text, number.end)
+        and tally_of(governing_verb(anchor)) is None and not _state_after(text, number.end) \
+        and not (number.value > 1 and _counts_by_itself(text, number, anchor))
+
+
+def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
+    """A word number with no noun that still gives a count: its hedge parsed as a preposition ("said over a
+    hundred"), a part of a group ("seven of them in the north"), what a source says ("the police say three")
+    or a reply on its own ("Forty, yes.")."""
+    hedge_as_preposition = anchor.dep_ == "pobj" and anchor.head.idx >= number.start  # "over a hundred"
+    return bool(hedge_as_preposition or _PART_OF_AFTER.match(text[number.end:number.end + 15])
+                or anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SAY_VERBS
+                or _reply(anchor))
+
+
+def _reply(anchor: Token) -> bool:
+    """"Sixty, yes." after a question or a statement: the number alone is what the speaker answers."""
+    words = [t for t in anchor.sent if not t.is_punct and t.lower_ not in ("yes", "no", "exactly", "right")]
+    return anchor.sent.start == anchor.i - len([t for t in anchor.subtree if t.i < anchor.i]) and all(
+        t in list(anchor.subtree) for t in words)
 
 
 def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
@@ -458,6 +477,9 @@ def _burned_things(d: _Draft, page: _Page) -> None:
     """"400 vehicles burned", "six storage tanks burned out": what the fire destroyed is damage."""
     if d.claim_type == "fires" and d.counted_head in _BURNED_THINGS:
         d.claim_type = "damage"
+    elif d.claim_type == "other" and d.counted_head in _BURNED_THINGS and d.unit is None \
+            and any(t.lemma_.lower() in ("burn", "destroy") for t in d.sentence):
+        d.claim_type, d.predicate = "damage", "burn"  # "a burned area of 900 hectares", "60 cars burned"
 
 
 def _troops(d: _Draft, page: _Page) -> None:
@@ -476,6 +498,14 @@ def _troops(d: _Draft, page: _Page) -> None:
 def _lone_one(d: _Draft, page: _Page) -> None:
     """"one of the most stable states", "one night": a word, not a count."""
     d.dropped = d.is_word_number and d.number.value == 1 and d.claim_type == "other"
+
+
+def _restated(d: _Draft, page: _Page) -> None:
+    """"Four guards were charged. … the case against the four guards": "the" and a word number repeating
+    an earlier figure of the same group name the group again and add no count."""
+    before = page.text[max(0, d.number.start - 4):d.number.start].lower()
+    d.dropped = d.dropped or d.is_word_number and before == "the " and d.counted_head is not None and any(
+        f.value == d.number.value and f.counted_head == d.counted_head for f in page.figures)
 
 
 # Tried in this order on every number that may be a figure.
@@ -726,7 +756,7 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
     _table_column, _line_label, _under_heading, _burned_things, _troops, _partner, _priced_thing, _lone_one,
-    _how_long, _planned, _standing,
+    _restated, _how_long, _planned, _standing,
 )
 
 

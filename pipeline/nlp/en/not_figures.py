@@ -38,7 +38,7 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|secti
                                r"number|resolution|decree|law|per|page|pp?\.|tel\.?|phone|fax|code|room|"
                                r"flight|route|highway|and|volume|vol\.|table|chart|annex|appendix|segment|episode|"
                                r"round|(?:situation|progress|status) report|sitrep|kilomet(?:re|er)|km|"
-                               r"regulation|bill|act|item|point|part)\s*$", re.I)
+                               r"regulation|bill|act|item|point|part|issue)\s*$", re.I)  # "Issue 118"
 # "would number some 2,500"
 _NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
@@ -72,9 +72,12 @@ def time_of_day(a: Around) -> bool:
 # A duration that is a claim: how long something stated lasts or lasted ("a 180-day freeze", "suspended
 # for 60 days", "within 10 days", "19 days in total", "walked for eleven days"); not a prison term, an
 # age, or when ("two weeks later", "three days ago").
+# "given itself 30 days to report", "waited two years", "covers five months",
+# "the delay was four days"
 _HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|up to|no more than|at most|"
-                              r"over|after)\s+(?:(?:up to|about|almost|nearly|another|a further|only|just|some|"
-                              r"more than|at least)\s+)?$", re.I)
+                              r"over|after|given(?: (?:itself|themselves|himself|herself|it|them))?|waited|covers?|"
+                              r"covered|delayed|delay (?:was|of)|was delayed)\s+(?:(?:up to|about|almost|nearly|"
+                              r"another|a further|only|just|some|more than|at least)\s+)?$", re.I)
 _HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)?(?:freeze|cap|stay|suspension|"
                              r"state|ban|strike|moratorium|ceasefire|truce|deadline|closure|lockdown|emergency|"
                              r"mourning|halt|pause|shutdown|blockade|siege|extension|delay|window|period|wait)\b|"
@@ -90,7 +93,15 @@ def duration(a: Around) -> bool:
     that is no claim. "a 180-day freeze", "for 60 days", "within 10 days" are claims (``_HOW_LONG_*``)."""
     if not _DURATION_AFTER.match(a.after) or _NOT_HOW_LONG_AFTER.match(a.after) or _WINDOW.search(a.before):
         return bool(_DURATION_AFTER.match(a.after))
-    return not (_HOW_LONG_AFTER.match(a.after) or _HOW_LONG_BEFORE.search(a.before))
+    return not (_HOW_LONG_AFTER.match(a.after) or _HOW_LONG_BEFORE.search(a.before) or _answers_how_long(a))
+
+
+_HOW_LONG = re.compile(r"\bhow long\b[^\n]*\?\s*$", re.I)
+
+
+def _answers_how_long(a: Around) -> bool:
+    """"How long did the blockade last?\nEleven days.": the answer to "how long" is a duration claim."""
+    return bool(_HOW_LONG.search(a.line_before))
 
 
 def ordinal_or_age(a: Around) -> bool:
@@ -138,7 +149,7 @@ def list_marker(a: Around) -> bool:
     """"1. Losses suffered by businesses …", a thread's "3/ Yesterday …"; not the answer under a
     question ("How many were killed?\n225. That is …")."""
     return bool(re.match(r"^[.)/]\s", a.after) and re.search(r"(?:^|\n)\s*$", a.before)
-                and not _answers_how_many(a))
+                and a.number.text[:1].isdigit() and not _answers_how_many(a))  # "Thirty-seven." answers
 
 
 def _answers_how_many(a: Around) -> bool:

@@ -28,6 +28,9 @@ UNITS = {  # written form (lowercase) -> ISO 4217 code or unit
     "bs.": "BOB", "bolivianos": "BOB", "bob": "BOB", "gourdes": "HTG", "gourde": "HTG", "htg": "HTG",
     "cfa francs": "XAF", "cfa": "XAF", "fcfa": "XAF", "xaf": "XAF", "xof": "XOF", "ksh": "KES", "kes": "KES",
     "shillings": "KES", "cedis": "GHS", "pesos": "MXN", "birr": "ETB",
+    # "R$ 2,800" (Brazilian reais), "96,000 lari", "40 million lei", "14 billion guaraníes"
+    "r$": "BRL", "reais": "BRL", "brl": "BRL", "lari": "GEL", "gel": "GEL", "lei": "RON", "ron": "RON",
+    "guaraníes": "PYG", "guaranies": "PYG", "pyg": "PYG",
 }
 # A currency sign several countries write, read by the country the text names: "Rs" in a story about
 # Pakistan is the Pakistani rupee, "CFA francs" in Senegal the West African franc.
@@ -39,7 +42,8 @@ REGIONAL_UNITS = {
     "KES": (("Uganda", "UGX"), ("Tanzania", "TZS"), ("Somalia", "SOS")),
 }
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-          "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9}
+          "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9,
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # South Asian: "Tk 5 lakh", "₹2 crore"
 ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -58,6 +62,9 @@ QUALIFIERS = {
     "an estimated": "about", "estimated": "about", "circa": "about", "nearly": "almost", "almost": "almost",
     "close to": "almost", "just under": "almost", "up to": "up to", "as many as": "up to", "fewer than": "up to",
     "less than": "up to", "under": "up to", "at most": "up to",
+    # "not less than US$ 50,000", "something like 1,200", "~2,5 thousand soldiers"
+    "not less than": "at least", "not fewer than": "at least", "not more than": "up to", "something like": "about",
+    "~": "about",
 }
 
 _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
@@ -67,18 +74,20 @@ _WORD_SCALE = "thousand|million|billion|trillion"
 # "twenty-three thousand four hundred fifty-one", "a dozen", "a thousand": a scale word only after a number word.
 _WORDS = (rf"(?:\b(?:a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b))?(?:{_WORD_NUM}|(?<=a )(?:{_WORD_SCALE}))"
           rf"(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUM}|{_WORD_SCALE}))*\b(?!-(?:year|day|month|hour|week)))")
-_SCALE = r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand|million|billion|trillion|bln|bn|mn)\b)|m\b|k\b)"  # "78 mld."
+# "78 mld.", "Tk 5 lakh"
+_SCALE = r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand|million|billion|trillion|bln|bn|mn|lakhs?|crores?)\b)|m\b|k\b)"
 # "R4.7 million" is rand only with a scale word: a bare "R2" is more often a road or a name.
-_PREFIX_UNIT = (r"(?:us\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪|\bR(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)|"
-                r"\b(?:Rs\.?|PKR|Tk\.?|BDT|MZN|S/\.?|Bs\.?|KSh|KES|HTG|XAF|XOF)(?=\s?\d))")
+_PREFIX_UNIT = (r"(?:us\$|r\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪|\bR(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)|"
+                r"\b(?:Rs\.?|PKR|Tk\.?|BDT|MZN|S/\.?|Bs\.?|KSh|KES|HTG|XAF|XOF|BRL|GEL|RON|PYG)(?=\s?\d))")
 _SUFFIX_UNIT = (r"(?:\s*%|\s*(?:per cent|percent|tenge|kzt|euros?|eur|us dollars|dollars?|usd|roubles?|rubles?|rub"
                 r"|pounds?|gbp|dinars?|rsd|yuan|som|naira|rupees?|liras?|rand|yen|hryvnias?|shekels?|taka|meticais|"
-                r"metical|soles|bolivianos|gourdes?|(?:f\s?)?cfa(?: francs?)?|shillings|cedis|pesos|birr)\b)")
+                r"metical|soles|bolivianos|gourdes?|(?:f\s?)?cfa(?: francs?)?|shillings|cedis|pesos|birr|reais|lari|"
+                r"lei|guaran[ií]es)\b)")
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 
 NUMBER = re.compile(
-    rf"(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?P<qual>{_QUAL})(?:(?<=~)\s?|\s+))?"
     rf"(?P<prefix>{_PREFIX_UNIT})?\s?"
     rf"(?:(?P<low>{_NUM})(?P<lowscale>{_SCALE})?\s*(?:-|–|—)\s*(?P<high>{_NUM})"
     rf"|\b(?P<vague>{_VAGUE})\b|(?P<single>{_NUM}|{_WORDS}))"
@@ -135,7 +144,7 @@ def _grouped(groups: list[str], separators: list[str]) -> float:
 
 def _dotted_thousands(whole: str, following: str) -> bool:
     """'3.811 people' is 3811 (a European thousands dot); '6.211 %' and '0.125' are decimals."""
-    return not re.match(r"\s*(?:%|per ?cent|thousand|million|billion|bn|mln|m\b|km|kg)", following, re.I) \
+    return not re.match(r"\s*(?:%|per ?cent|thousand|million|billion|bn|mln|lakh|crore|m\b|km|kg)", following, re.I) \
         and bool(_COUNT_AFTER.match(following) or whole != "0")
 
 
@@ -257,7 +266,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
     spans = _all_spans(text)
     spans = _join_worded_ranges(text, spans)
     # A fraction's words ("two-thirds") are not numbers of their own.
-    fractions = find_fractions(text)
+    fractions = find_fractions(text) + find_proportions(text)
     spans = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fractions)]
     return _share_units(text, sorted(spans + fractions, key=lambda sp: sp.start))
 
@@ -273,7 +282,9 @@ _TWO_WORD_FRACTIONS = "|".join(sorted((re.escape(f) for f in FRACTIONS if re.sea
                                       reverse=True))
 # Before "of", any fraction; alone, only one of two words ("half" alone is "half an hour", "the second half";
 # "a quarter century", "a half-hour", "a year and a half" are no shares).
-_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|"
+# "fell by nearly half" (a cut by a share); "the second half of August" is a time.
+_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?<!second )(?<!first )(?<!latter )"
+                       rf"(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|(?P<by>half)\b(?!\s+(?:of|an?|the)\b)|"
                        rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b"
                        r"(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
                        rf"mile|dozen|million|billion)))", re.IGNORECASE)
@@ -283,23 +294,55 @@ def find_fractions(text: str) -> list[NumberSpan]:
     """'nearly two-thirds of the dead' → 66.7 %, 'three quarters voted' → 75 %."""
     spans = []
     for m in _FRACTION.finditer(text):
-        word = "f" if m.group("f") else "alone"
+        word = next(g for g in ("f", "by", "alone") if m.group(g))
         start = m.start("qual") if m.group("qual") else m.start(word)
+        if word == "by" and not text[:start].endswith("by "):
+            continue
         approx = QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
         spans.append(NumberSpan(start, m.end(), text[start:m.end()], FRACTIONS[m.group(word).lower()], None, None,
                                 "%", approx, m.start(word)))
     return spans
 
 
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
+# "one in four of the destroyed homes", "roughly two in five": a proportion, given as a share (%); the part a
+# word ("killed 3 in 12 villages" is no share).
+_PROPORTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<part>{_SMALL}) in "
+                         rf"(?P<whole>{_SMALL}|\d{{1,3}}|a hundred)\b"
+                         r"(?![.,]\d|\s*(?:%|per ?cent))", re.IGNORECASE)
+
+
+def find_proportions(text: str) -> list[NumberSpan]:
+    """'Less than one in four of the homes' → 25 %, 'roughly two in five' → 40 %."""
+    spans = []
+    for m in _PROPORTION.finditer(text):
+        part, whole = _value(m.group("part"), ""), _value(m.group("whole"), "")
+        if part is None or not whole or part >= whole:
+            continue
+        start = m.start("qual") if m.group("qual") else m.start("part")
+        approx = QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
+        spans.append(NumberSpan(start, m.end(), text[start:m.end()], 100 * part / whole, None, None, "%", approx,
+                                m.start("part")))
+    return spans
+
+
 def _may_pair(prev: NumberSpan, span: NumberSpan) -> bool:
     """Two plain numbers, rising, in one unit: the two ends of a range if the words between say so."""
     return prev.low is None and span.low is None and prev.approx != "vague" and span.approx in (None, prev.approx) \
-        and prev.text[-1:].isdigit() and 0 < prev.value < span.value and prev.unit in (None, span.unit)
+        and (prev.text[-1:].isdigit() or _same_scale_word(prev, span)) and 0 < prev.value < span.value \
+        and prev.unit in (None, span.unit)
+
+
+def _same_scale_word(prev: NumberSpan, span: NumberSpan) -> bool:
+    """"between €230 million and €260 million": both ends in money with the same scale word."""
+    last = prev.text.split()[-1].lower()
+    return prev.unit is not None and last in SCALES and span.text.lower().endswith(" " + last)
 
 
 def _worded_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
-    """'between 225 and 232', '30 to 35 tenge'; not 'from 60 to 120' or 'by 20 to 300' (changes)."""
-    between = text[prev.end:span.number_start]
+    """'between 225 and 232', '30 to 35 tenge', 'between €230 million and €260 million'; not 'from 60 to 120'
+    or 'by 20 to 300' (changes)."""
+    between = text[prev.end:span.start if span.start < span.number_start and not span.approx else span.number_start]
     lead = text[max(0, prev.start - 9):prev.start].lower()
     if re.fullmatch(r"\s+and\s+", between):
         return lead.endswith("between ")
@@ -317,17 +360,36 @@ def _shared_scale(prev: NumberSpan, span: NumberSpan) -> float:
 
 
 def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
-    """'between 225 and 232' and '30 to 35 tenge' are ranges; 'from 60 to 120' is a change, two figures."""
+    """'between 225 and 232' and '30 to 35 tenge' are ranges; 'from 60 to 120' is a change, two figures;
+    'forty, maybe fifty houses' is a spoken range, hedged."""
     out: list[NumberSpan] = []
     for span in spans:
         prev = out[-1] if out else None
-        if prev is not None and _may_pair(prev, span) and _worded_range(text, prev, span):
+        spoken = prev is not None and _spoken_range(text, prev, span)
+        if prev is not None and (spoken or _may_pair(prev, span) and _worded_range(text, prev, span)):
             low = prev.value * _shared_scale(prev, span)
             out[-1] = NumberSpan(prev.start, span.end, text[prev.start:span.end], (low + span.value) / 2,
-                                 low, span.value, span.unit, prev.approx, prev.number_start)
+                                 low, span.value, span.unit, prev.approx or ("about" if spoken else None),
+                                 prev.number_start)
         else:
             out.append(span)
     return out
+
+
+_SPOKEN_OR = re.compile(r",\s*(?:maybe|perhaps|possibly|or)\s+", re.I)
+
+
+def _spoken_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
+    """"I'd say forty, maybe fifty houses", "something like 1,200, 1,300 people": a speaker's estimate given
+    as two close numbers, the second after "maybe" or, when the first is hedged, after a bare comma (not a
+    list: "12, 15 and 18")."""
+    if prev.low is not None or span.low is not None or span.approx \
+            or not 0 < prev.value < span.value <= 2 * prev.value or prev.unit not in (None, span.unit):
+        return False
+    between = text[prev.end:span.number_start]
+    bare = between.strip() == "," and prev.approx not in (None, "vague") \
+        and not re.match(r"\s*(?:,|and\b|or\b)", text[span.end:span.end + 5])
+    return bool(_SPOKEN_OR.fullmatch(between) or bare)
 
 
 def _with_unit(span: NumberSpan, unit: str | None) -> NumberSpan:
