@@ -37,6 +37,8 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 # Title case or capitals ("16 DECEMBER" in headings); never lower case, so "may" stays a verb.
 _MONTH = (r"(?P<{0}>" + "|".join(_MONTH_NAMES) + "|" + "|".join(m.upper() for m in _MONTH_NAMES)
           + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_FULL_MONTHS = "|".join(_MONTH_NAMES)
+_LOWER_MONTHS = "|".join(m.lower() for m in _MONTH_NAMES if m not in ("May", "March"))
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 
@@ -71,11 +73,17 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # "August – December 2026", "from August to December 2026": an open span of months
+    ("mm_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s*(?:[-–—]|to|until|through)\s*{_p(_MONTH, 'm2')},?\s+"
+                           rf"{_p(_YEAR, 'y')}\b")),
     ("my", re.compile(rf"\b{_p(_MONTH, 'm')}(?:,|\s+of)?\s+{_p(_YEAR, 'y')}\b")),  # "April of 1987"
-    ("month", re.compile(r"\b(?:(?:in|since|by|during|until|early|mid|late|of|(?P<rel>last|next|this))\s+|mid-)"
+    # "In March", "since September", "in december" (translated text writes months in lower case; "may" and
+    # "march" stay verbs)
+    ("month", re.compile(r"\b(?:(?:(?i:in|since|by|during|until|early|mid|late|of)|(?P<rel>last|next|this))\s+|mid-)"
                          r"(?:early\s+|mid-?|late\s+|at least\s+|as late as\s+)?"
-                         r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\b")),
+                         rf"(?P<m>{_FULL_MONTHS}|{_LOWER_MONTHS})\b")),
+    # "the January events", "Pakistan's June heatwave": a month naming the story's event
+    ("month_attr", re.compile(rf"(?:\b[Tt]he|['’]s)\s+(?P<m>{_FULL_MONTHS})(?=\s+[a-z])")),
     # "from 2010 to 2018", "between 2010 and 2018": a span of years, not its first year
     ("year_span", re.compile(r"\b(?:from|between)\s+(?P<y>(?:19|20)\d\d)\s*(?:to|and|until|through|-|–)\s*"
                              r"(?P<y2>(?:19|20)\d\d)\b", re.I)),
@@ -94,19 +102,25 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday|last night|tonight|"
                            r"this (?:morning|afternoon|evening))\b", re.I)),
     # "the same night", "that evening": the day of the story's last date
-    ("same_day", re.compile(r"\b(?:the same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)),
+    # "that first night", "that very morning"
+    ("same_day", re.compile(r"\b(?:the same|that)\s+(?:(?:first|very)\s+)?(?:day|night|evening|morning|afternoon)\b",
+                            re.I)),
     # "on the 17th", "the 2nd of December": a day of the month the story is in
     ("ordinal_day", re.compile(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+(?!(?:" +
                                "|".join(_MONTH_NAMES) + r")\b)|century|anniversary|floor|time|place|day|minute|"
                                r"round|birthday|edition|session|congress|amendment|annual|percentile|"
                                r"(?:[A-Z]\w+)))")),
-    ("following_year", re.compile(r"\bthe\s+(?P<dir>following|next|previous|preceding)\s+year\b", re.I)),
+    # "the following year"; "That year", "the same year": the year just named
+    ("following_year", re.compile(r"\b(?:the\s+(?P<dir>following|next|previous|preceding|same)|(?P<that>that))\s+"
+                                  r"year\b", re.I)),
     ("holiday", re.compile(r"\b(?P<h>New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Christmas Day|"
                            r"Christmas Eve)\b")),
     ("previous_days", re.compile(r"\b(?:the\s+)?(?P<rel>previous|preceding|past|last)\s+(?P<n>two|three|four|"
                                  r"five|six|seven|\d)\s+days\b", re.I)),
+    # "the next day", "the day before", "the next morning"
     ("next_day", re.compile(r"\bthe\s+(?:(?P<before>previous|preceding)\s+day|day\s+(?P<before2>before)|"
-                            r"(?:next|following)\s+day|day\s+after)\b(?!\s+(?:yesterday|tomorrow))", re.I)),
+                            r"(?:next|following)\s+(?:day|morning|evening)|day\s+after)\b"
+                            r"(?!\s+(?:yesterday|tomorrow))", re.I)),
     ("later_days", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?|"
                               r"fortnights?)\s+"
                               r"(?P<dir>later|earlier|afterwards|before)\b", re.I)),
@@ -181,11 +195,19 @@ def _month_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | N
                   False, True)
 
 
+def _month_span(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"August – December 2026", "from August to December 2026": the first month takes the year written
+    at the end (the year before it when it comes later in the calendar: "November to February 2023")."""
+    first, last, year = _month(m.group("m")), _month(m.group("m2")), int(m.group("y"))
+    return _Found(m.start(), m.end(), kind, dt.date(year - (first > last), first, 1), dt.date(year, last, 1),
+                  "month", False, True)
+
+
 def _month_alone(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     """"in March" (the nearest March), "last March" (the one before publication), "next March"."""
     if published is None:
         return _Found(m.start("m"), m.end(), kind, None, None, "month", True, False)
-    month, rel = _month(m.group("m")), (m.group("rel") or "").lower()
+    month, rel = _month(m.group("m")), (m.groupdict().get("rel") or "").lower()
     if not rel:
         start = m.start("m") - 4 if m.string[max(0, m.start("m") - 4):m.start("m")].lower() == "mid-" \
             else m.start("m")  # "mid-January" whole
@@ -250,20 +272,30 @@ def _parsed(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     return None if parsed is None else _Found(m.start(), m.end(), kind, parsed.date(), None, precision, True, False)
 
 
+_NTH_WEEKDAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last)\s+$", re.I)
+
+
 def _weekday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     """"last Wednesday" keeps its qualifier; "on Wednesday" is just the day (the latest one)."""
+    if _NTH_WEEKDAY.search(m.string, max(0, m.start("wd") - 12), m.start("wd")) \
+            and m.string.startswith(" of ", m.end()):
+        return None  # "the second Monday of Shravan": a day of another calendar, no value of its own
     rel = (m.group("rel") or "").lower()
     start = m.start("rel") if rel in ("last", "next", "this") else m.start("wd")
     if published is None:
         return _Found(start, m.end(), kind, None, None, "day", True, False)
+    return _Found(start, m.end(), kind, _weekday_value(m, rel, published), None, "day", True, False)
+
+
+def _weekday_value(m: re.Match, rel: str, published: dt.date) -> dt.date:
+    """The latest such weekday, or the coming one when said of the future ("until Wednesday", "will meet on
+    Saturday"); the sentence is read up to the weekday itself, so "until " before it counts."""
     target = WEEKDAYS[m.group("wd").lower()]
-    sentence = re.split(r"[.!?]\s", m.string[max(0, m.start() - 120):m.start()])[-1]
+    sentence = re.split(r"[.!?]\s", m.string[max(0, m.start("wd") - 120):m.start("wd")])[-1]
     if rel == "next" or rel in ("", "on") and _COMING.search(sentence):
-        value = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-    else:
-        back = (published.weekday() - target) % 7
-        value = published - dt.timedelta(days=back or (7 if rel == "last" else 0))
-    return _Found(start, m.end(), kind, value, None, "day", True, False)
+        return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+    back = (published.weekday() - target) % 7
+    return published - dt.timedelta(days=back or (7 if rel == "last" else 0))
 
 
 def _shifted(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
@@ -325,14 +357,15 @@ def _next_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | No
     """"the following year": the year after the story's last date (``published`` is that anchor)."""
     if published is None:
         return _Found(m.start(), m.end(), kind, None, None, "year", True, False)
-    shift = 1 if m.group("dir").lower() in ("following", "next") else -1
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get((m.group("dir") or "").lower(), 0)
     return _Found(m.start(), m.end(), kind, dt.date(published.year + shift, 1, 1), None, "year", True, False)
 
 
 # How each pattern's match becomes a date.
 HANDLERS = {
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day, "iso": _day,
-    "my": _month_year, "month": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
+    "my": _month_year, "mm_span": _month_span, "month": _month_alone,
+    "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
     "spelled_year": _spelled_year, "ago": _parsed, "in_days": _parsed, "weekday": _weekday, "dayword": _shifted,
     "next_day": _shifted, "later_days": _shifted, "previous_days": _previous_days, "period": _period,
     "same_day": _shifted, "ordinal_day": _ordinal_day, "following_year": _next_year,
@@ -352,7 +385,7 @@ def _iso(value: dt.date | None, precision: str | None) -> str | None:
 def _anaphoric(kind: str, m: re.Match) -> bool:
     """'the previous two days', 'the next day', 'two days later' count from the story's last date, not
     from publication."""
-    return kind in ("next_day", "later_days", "same_day", "following_year") or (
+    return kind in ("next_day", "later_days", "same_day", "following_year", *_ENTRY_KINDS) or (
         kind == "previous_days" and m.group("rel").lower() in ("previous", "preceding"))
 
 
@@ -375,21 +408,25 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     found.sort(key=lambda f: f.start)
     found = _in_story_year(_join_weekdays(text, _join_spans(text, found)), published)
     if deferred:
-        found = _resolve_anaphoric(found, deferred, published)
+        found = _resolve_anaphoric(text, found, deferred, published)
     return [_mention(text, f) for f in found]
 
 
-_YEARLESS = ("mdy", "dmy", "md_span", "dm_span")
+# Days and months written without a year ("5 January", "In March", "the June heatwave").
+_YEARLESS = ("mdy", "dmy", "md_span", "dm_span", "month", "month_attr")
 
 
-def _written_year(f: _Found) -> int | None:
+def _written_year(f: _Found, precisions: tuple[str, ...]) -> int | None:
     """The year of a day or month that writes it ("5 January 2022", "January 2022")."""
-    return f.value.year if f.year_given and f.value and f.precision in ("day", "month") else None
+    return f.value.year if f.year_given and f.value and f.precision in precisions else None
 
 
 def _story_year(found: list[_Found], here: _Found, published: dt.date) -> int | None:
-    """The year of the nearest date before (else after) ``here`` that writes its year, if recent."""
-    years = [(f.start, year) for f in found if (year := _written_year(f)) is not None]
+    """The year of the nearest date before (else after) ``here`` that writes its year, if recent. A month
+    takes it from a day only: "since August of 2023 … Since September" is a month compared with, not the
+    story's."""
+    precisions = ("day",) if here.precision == "month" else ("day", "month")
+    years = [(f.start, year) for f in found if (year := _written_year(f, precisions)) is not None]
     before = [year for start, year in years if start < here.start]
     year = before[-1] if before else next((year for _, year in years), None)
     return year if year is not None and published.year - 5 <= year <= published.year else None
@@ -405,39 +442,81 @@ def _moved(f: _Found, year: int) -> _Found | None:
 
 
 def _in_story_year(found: list[_Found], published: dt.date | None) -> list[_Found]:
-    """"1 January" in an article of 2023 about January 2022 ("On 2 January 2022 … On 5 January …"): a day
-    without a year is in the story's year, the year of the nearest date that writes one (never after
+    """"1 January" in an article of 2023 about January 2022 ("On 2 January 2022 … On 5 January … In March"): a
+    day or month without a year is in the story's year, the year of the nearest date that writes one (never after
     publication)."""
     if published is None:
         return found
     out = []
     for f in found:
-        year = _story_year(found, f, published) if f.kind in _YEARLESS and not f.year_given else None
+        year = _story_year(found, f, published) if f.kind in _YEARLESS and not f.year_given and not f.relative \
+            else None
         moved = _moved(f, year) if year is not None else None
         out.append(moved if moved is not None and moved.value is not None and moved.value <= published else f)
     return out
 
 
-def _story_day(f: _Found, published: dt.date | None) -> bool:
-    """A day the story's "next day" may count from: absolute (or itself a chain: "two days later"), and
-    not historical ("the treaty of 15 May 1992")."""
-    return bool(f.value) and f.precision == "day" and (not f.relative or f.kind in ("next_day", "later_days")) \
+# Days a "next day" may count from although resolved from publication: a chain ("two days later", "that
+# first night"), a weekday ("On Monday the prefecture announced … Its update the next day") or a day word
+# ("killed yesterday, against three a day earlier").
+_CHAIN = ("next_day", "later_days", "same_day", "weekday", "dayword")
+# A day that bounds a period ("prices have risen since 1 January") is not the day a story's "the same day"
+# refers to: "On 5 January TASS reported … since 1 January …; Argus, writing the same day" is 5 January.
+_BOUND = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
+
+
+def _story_day(text: str, f: _Found, published: dt.date | None) -> bool:
+    """A day the story's "next day" may count from: absolute (or a chain), not a period's bound, and not
+    historical ("the treaty of 15 May 1992")."""
+    return bool(f.value) and f.precision == "day" and (not f.relative or f.kind in _CHAIN) \
+        and not _BOUND.search(text[max(0, f.start - 8):f.start]) \
         and (published is None or f.value is not None and abs(f.value.year - published.year) <= 1)
 
 
-def _resolve_anaphoric(found: list[_Found], deferred: list[tuple[str, re.Match]],
+def _anchor(text: str, kind: str, m: re.Match, before: list[_Found], published: dt.date | None) -> dt.date | None:
+    """What an anaphoric date counts from: the entry's own date for "yesterday" or "in two days" in a dated
+    entry; the nearest story day (a year for "that year") for the rest; else publication."""
+    if kind in _ENTRY_KINDS:
+        return _entry_date(text, before, m.start()) or published
+    return next((f.value for f in reversed(before) if _story_day(text, f, published)
+                 or kind == "following_year" and f.value and not f.relative), published)
+
+
+def _resolve_anaphoric(text: str, found: list[_Found], deferred: list[tuple[str, re.Match]],
                        published: dt.date | None) -> list[_Found]:
     """'the next day', 'two days later': from the nearest story day before it in the text, else publication."""
     starts = [f.start for f in found]
-    for kind, m in deferred:
+    for kind, m in sorted(deferred, key=lambda d: d[1].start()):
         index = bisect.bisect_left(starts, m.start())
-        anchor = next((f.value for f in reversed(found[:index]) if _story_day(f, published)
-                       or kind == "following_year" and f.value and not f.relative), published)
-        resolved = _match(kind, m, anchor)
+        resolved = _match(kind, m, _anchor(text, kind, m, found[:index], published))
         if resolved is not None:
             found.insert(index, resolved)
             starts.insert(index, m.start())
     return found
+
+
+# "yesterday", "today", "in two days": counted from the date heading their entry, in a timeline ("11 January —
+# … will begin to pull out in two days") or a feed of dated posts ("08.01.2022 11:30⏎… Yesterday evening …").
+_ENTRY_KINDS = ("dayword", "in_days")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# What follows a date that heads an entry: a time or part of the day, then a dash or the line's end.
+_HEADING_TAIL = re.compile(r"[ \t]*(?:,?[ \t]*(?:\d{1,2}[:.]\d\d|[a-z]+(?:[ \t][a-z]+)?))?[ \t]*(?:[—–-][ \t]|\n)")
+
+
+def _entry_date(text: str, before: list[_Found], at: int) -> dt.date | None:
+    """The date heading the entry ``at`` is in: the nearest date that starts its line and is followed by a
+    time or a dash, with no blank line between."""
+    for f in reversed(before):
+        if _BLANK_LINE.search(text, f.end, at):
+            return None
+        if f.precision == "day" and not f.relative and f.value_end is None and _heads_line(text, f):
+            return f.value
+    return None
+
+
+def _heads_line(text: str, f: _Found) -> bool:
+    line_start = text.rfind("\n", 0, f.start) + 1
+    return not text[line_start:f.start].strip() and bool(_HEADING_TAIL.match(text, f.end))
 
 
 def _joinable(text: str, here: _Found, nxt: _Found) -> bool:
