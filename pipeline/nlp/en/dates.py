@@ -97,6 +97,20 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the 2022 Kazakh unrest": a year naming an event
     ("year_of_event", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?=(?:[A-Z][a-z]+\s+)?(?:unrest|protests?|riots?|"
                                  r"elections?|crisis|events|uprising|referendum|violence|clashes)\b)")),
+    # "prices rose 8.4% over 2021, well above…", "throughout 2021": a year as a period ("over" only before a
+    # comma or semicolon, since "over 2000 people" is a count)
+    ("year_over", re.compile(r"\b(?:throughout\s+(?P<y>(?:19|20)\d\d)\b(?![\d.,]\d)|over\s+(?P<y2>(?:19|20)\d\d)"
+                             r"(?=\s*[,;)]))", re.I)),
+    # "PAKISTAN: MONSOON FLOODS 2026 – FLASH APPEAL": a year closing a name in a heading
+    ("year_in_name", re.compile(r"\b[A-Z][A-Za-z]+[ \t](?P<y>(?:19|20)\d\d)(?=[ \t]*(?:[–—|:]|\n|$))", re.M)),
+    # "the 2021 inspection report", "the operator's 2019 permit", "the 2026 cycle": a year before a singular noun
+    ("year_attr", re.compile(r"(?:\b[Tt]he|['’]s)\s+(?P<y>(?:19|20)\d\d)(?=\s+[a-z]*[a-rt-z]\b)")),
+    # "the lessons of 2012 and 2013": a year listed after a year date (the handler checks the first one)
+    ("year_list", re.compile(r"(?:,\s*|\s+(?:and|or)\s+)(?P<y>(?:19|20)\d\d)\b(?![\d.,]\d|\s*(?:people|persons|"
+                             r"cases|tenge|dollars|euros|troops|members))")),
+    # "by the end of the year", "by the end of the month": a deadline in the publication's year or month. (Not
+    # "the start of the year" or "by the middle of the month", which the gold sets leave to the story's time.)
+    ("period_edge", re.compile(r"\bthe\s+end\s+of\s+the\s+(?P<unit>month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday|last night|tonight|"
@@ -113,7 +127,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the following year"; "That year", "the same year": the year just named
     ("following_year", re.compile(r"\b(?:the\s+(?P<dir>following|next|previous|preceding|same)|(?P<that>that))\s+"
                                   r"year\b", re.I)),
-    ("holiday", re.compile(r"\b(?P<h>New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Christmas Day|"
+    # "at New Year" (the day), "New Year's Eve", "Christmas Day"
+    ("holiday", re.compile(r"\b(?P<h>New Year['’]s Day|New Year['’]s Eve|New Year(?!['’]s)|Christmas Day|"
                            r"Christmas Eve)\b")),
     ("previous_days", re.compile(r"\b(?:the\s+)?(?P<rel>previous|preceding|past|last)\s+(?P<n>two|three|four|"
                                  r"five|six|seven|\d)\s+days\b", re.I)),
@@ -167,7 +182,7 @@ def _infer_year(month: int, day: int, published: dt.date | None) -> int | None:
 def _holiday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     """"New Year's Day", "Christmas Eve": in the year that puts them nearest before publication."""
     name = m.group("h").replace("’", "'").lower()
-    month, day = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+    month, day = {"new year": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
                   "christmas eve": (12, 24)}[name]
     year = _infer_year(month, day, published)
     if year is None:
@@ -220,7 +235,28 @@ def _month_alone(kind: str, m: re.Match, published: dt.date | None) -> _Found | 
 
 def _year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     """"In 2021", "the 2022 unrest"."""
-    return _Found(m.start("y"), m.end("y"), kind, dt.date(int(m.group("y")), 1, 1), None, "year", False, True)
+    group = "y" if m.groupdict().get("y") else "y2"
+    return _Found(m.start(group), m.end(group), kind, dt.date(int(m.group(group)), 1, 1), None, "year", False, True)
+
+
+# A year date a listed year may follow: "of 2012", "in 2019, 2020".
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|of|from)\s+(?:19|20)\d\d(?:,\s*(?:19|20)\d\d)*$", re.I)
+
+
+def _listed_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"the lessons of 2012 and 2013", "in 2019, 2020 or 2021": each listed year is a year date."""
+    if not _YEAR_BEFORE.search(m.string, max(0, m.start() - 60), m.start()):
+        return None
+    return _year(kind, m, published)
+
+
+def _period_edge(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"by the end of the year" (the publication's year), "by the end of the month" (its month)."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "year", True, False)
+    precision = m.group("unit").lower()
+    value = dt.date(published.year, published.month if precision == "month" else 1, 1)
+    return _Found(m.start(), m.end(), kind, value, None, precision, True, False)
 
 
 def _year_span(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
@@ -265,11 +301,26 @@ def _parsed(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
         return None
     if published is None:
         return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
-    parsed = dateparser.parse(m.group(0), languages=["en"], settings={
-        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "RETURN_AS_TIMEZONE_AWARE": False})
+    parsed = _dateparser(m.group(0), published)
     precision = "month" if "month" in m.group("unit").lower() else "year" if "year" in m.group("unit").lower() \
         else "day"
-    return None if parsed is None else _Found(m.start(), m.end(), kind, parsed.date(), None, precision, True, False)
+    return None if parsed is None else _Found(m.start(), m.end(), kind, parsed, None, precision, True, False)
+
+
+def _dateparser(words: str, base: dt.date) -> dt.date | None:
+    parsed = dateparser.parse(words, languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "RETURN_AS_TIMEZONE_AWARE": False})
+    return None if parsed is None else parsed.date()
+
+
+def _dayword(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"yesterday", "the day before yesterday", "last night", "this morning": dateparser counts each of these
+    words right from a base date (measured on every word of the pattern), so it does; the base is publication
+    or the date heading the entry."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    value = _dateparser(m.group(0), published)
+    return None if value is None else _Found(m.start(), m.end(), kind, value, None, "day", True, False)
 
 
 _NTH_WEEKDAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last)\s+$", re.I)
@@ -299,7 +350,7 @@ def _weekday_value(m: re.Match, rel: str, published: dt.date) -> dt.date:
 
 
 def _shifted(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
-    """"yesterday", "the next day", "two days later": a day counted from publication (or the anchor)."""
+    """"the next day", "two days later": a day counted from the anchor (dateparser reads none of these)."""
     if published is None:
         return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
     return _Found(m.start(), m.end(), kind, published + dt.timedelta(days=_shift(kind, m.groupdict())), None, "day",
@@ -311,8 +362,6 @@ def _count(word: str) -> int:
 
 
 def _shift(kind: str, g: dict) -> int:
-    if kind == "dayword":
-        return {"yesterday": -1, "last night": -1, "the day before yesterday": -2, "tomorrow": 1}.get(g["w"].lower(), 0)
     if kind == "next_day":
         return -1 if g.get("before") or g.get("before2") else 1
     if kind == "same_day":
@@ -366,7 +415,9 @@ HANDLERS = {
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day, "iso": _day,
     "my": _month_year, "mm_span": _month_span, "month": _month_alone,
     "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
-    "spelled_year": _spelled_year, "ago": _parsed, "in_days": _parsed, "weekday": _weekday, "dayword": _shifted,
+    "year_attr": _year, "year_over": _year, "year_in_name": _year, "year_list": _listed_year,
+    "period_edge": _period_edge,
+    "spelled_year": _spelled_year, "ago": _parsed, "in_days": _parsed, "weekday": _weekday, "dayword": _dayword,
     "next_day": _shifted, "later_days": _shifted, "previous_days": _previous_days, "period": _period,
     "same_day": _shifted, "ordinal_day": _ordinal_day, "following_year": _next_year,
 }
@@ -382,9 +433,15 @@ def _iso(value: dt.date | None, precision: str | None) -> str | None:
     return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(precision or "", value.isoformat())
 
 
+# "yesterday", "today", "in two days": counted from the date heading their entry, in a timeline ("11 January —
+# … will begin to pull out in two days") or a feed of dated posts ("08.01.2022 11:30⏎… Yesterday evening …").
+_ENTRY_KINDS = ("dayword", "in_days")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _anaphoric(kind: str, m: re.Match) -> bool:
     """'the previous two days', 'the next day', 'two days later' count from the story's last date, not
-    from publication."""
+    from publication; 'yesterday', 'in two days' wait for the date heading their entry."""
     return kind in ("next_day", "later_days", "same_day", "following_year", *_ENTRY_KINDS) or (
         kind == "previous_days" and m.group("rel").lower() in ("previous", "preceding"))
 
@@ -495,10 +552,6 @@ def _resolve_anaphoric(text: str, found: list[_Found], deferred: list[tuple[str,
     return found
 
 
-# "yesterday", "today", "in two days": counted from the date heading their entry, in a timeline ("11 January —
-# … will begin to pull out in two days") or a feed of dated posts ("08.01.2022 11:30⏎… Yesterday evening …").
-_ENTRY_KINDS = ("dayword", "in_days")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # What follows a date that heads an entry: a time or part of the day, then a dash or the line's end.
 _HEADING_TAIL = re.compile(r"[ \t]*(?:,?[ \t]*(?:\d{1,2}[:.]\d\d|[a-z]+(?:[ \t][a-z]+)?))?[ \t]*(?:[—–-][ \t]|\n)")
 
