@@ -8,10 +8,19 @@ days", "three weeks ago", "in two days" after a modal), resolved when the public
 spans of years ("from 2010 to 2018") and spelled-out years ("nineteen eighty-seven"). Times of day and
 durations are never matched: every pattern needs a month name, a year or a day word.
 
+Anaphoric dates count from the text: "the next day", "that first night", "the day before" from the
+story's last day (a weekday or day word too, never a period's bound "since 1 January"), "That year" from
+the year just named, "yesterday"/"in two days" inside a dated entry ("11 January — …", a post stamped
+"08.01.2022 11:30") from that entry's date; else from publication.
+
 Each pattern is a data row (kind, regex) tried in order; a position once taken is not matched again.
-``HANDLERS`` turns each kind's match into a date. dateparser resolves the "ago"/"in N days" kinds;
-ours stays for the rest, where dateparser fills a missing day or year from the base date ("April of
-1987" → 1987-04-10) and news needs the precision kept.
+``HANDLERS`` turns each kind's match into a date. dateparser resolves the "ago"/"in N days" kinds and the
+day words ("yesterday", "last night", "this morning": measured right for every word of the pattern, from
+any base). Ours stays for the rest: dateparser fills a missing day or year from the base date ("April of
+1987" → 1987-04-10, "in December" → the base's day, and a December after the base unless told to prefer
+the past, which then sends "until October" back a year), reads none of "the next day", "the same day",
+"that year", "New Year", "the end of the year", "August to December 2026" or "the January events" (all
+measured with dateparser 1.5: None), and news needs the precision kept.
 """
 
 from __future__ import annotations
