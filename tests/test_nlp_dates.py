@@ -205,3 +205,94 @@ def test_two_days_joined_by_to_are_one_span_and_the_following_year_counts_from_t
     assert (span.value, span.value_end) == ("2021-03-04", "2021-03-19")
     found = find_dates("The bridge was inspected in May 2015 and closed the following year.", SATURDAY)
     assert [d.value for d in found] == ["2015-05", "2016"]
+
+
+# Issue 14: kinds of misses seen in blind9/blind10 (sentences invented here).
+THURSDAY = dt.date(2025, 6, 12)
+
+
+def values(text: str, published: dt.date = THURSDAY) -> list[tuple[str, str | None, str | None]]:
+    return [(d.text, d.value, d.value_end) for d in find_dates(text, published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an open span of months, dash or "to", the year written once at its end
+    ("Relief plan | March – July 2025", [("March – July 2025", "2025-03", "2025-07")]),
+    ("The grant runs from March to July 2025 in two districts.", [("March to July 2025", "2025-03", "2025-07")]),
+    # a month at a sentence's start, in lower case (translated text), naming the story's event
+    ("In April the mayor resigned.", [("April", "2025-04", None)]),
+    ("Bread cost 30 then, in april it was 45.", [("april", "2025-04", None)]),
+    ("Lessons from the April floods are still unlearned.", [("April", "2025-04", None)]),
+    ("Chile's May storms left 40 dead.", [("May", "2025-05", None)]),
+])
+def test_months_without_a_day(text: str, expected: list) -> None:
+    assert values(text) == expected
+
+
+def test_a_month_takes_the_year_of_the_story_days_not_of_a_month_compared_with() -> None:
+    text = "The riots began on 2 January 2024. In March the court ruled on the first cases."
+    assert values(text)[1] == ("March", "2024-03", None)
+    text = "Prices peaked in May of 2019. Since April, 12 mills have closed."
+    assert values(text)[1] == ("April", "2025-04", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 2019 audit found cracks.", [("2019", "2019", None)]),
+    ("The port's 2017 licence was revoked.", [("2017", "2017", None)]),
+    ("Nothing was learned from the fires of 2007 and 2009.", [("2007", "2007", None), ("2009", "2009", None)]),
+    ("Rents rose 12% over 2024, twice the target.", [("2024", "2024", None)]),
+    ("HARBOUR FIRE 2025 – DONOR UPDATE", [("2025", "2025", None)]),
+    ("The insurer will pay out by the end of the year.", [("the end of the year", "2025", None)]),
+    ("Petrol prices doubled at New Year.", [("New Year", "2025-01-01", None)]),
+])
+def test_years_and_year_words(text: str, expected: list) -> None:
+    assert values(text) == expected
+
+
+def test_a_count_over_a_year_number_is_not_a_year() -> None:
+    """Guard for "over 2024," above: it passed before that rule and must keep passing."""
+    assert values("The crowd grew to over 2000 people by noon.") == []
+
+
+def test_yesterday_in_a_dated_post_counts_from_the_post() -> None:
+    text = "02.03.2025 08:15\nThe bridge is closed. Yesterday evening it was still open.\n\n03.03.2025 10:00\nToday repairs start."
+    assert values(text)[1] == ("Yesterday", "2025-03-01", None)
+    assert values(text)[3] == ("Today", "2025-03-03", None)
+
+
+def test_in_two_days_in_a_timeline_entry_counts_from_the_entry() -> None:
+    text = "4 March — The minister says the dam will reopen in two days.\n\n6 March — It reopens."
+    assert values(text)[1] == ("in two days", "2025-03-06", None)
+
+
+def test_yesterday_in_running_text_counts_from_publication() -> None:
+    """Guard for the dated entries above: a date inside a sentence heads no entry."""
+    text = "Police said on 4 March that 12 were held. Yesterday 3 more were released."
+    assert values(text)[1] == ("Yesterday", "2025-06-11", None)
+
+
+@pytest.mark.parametrize("text, spelled, value", [
+    # the day a weekday names is a day the next one counts from
+    ("On Tuesday the ministry gave 40 dead. Its report the next day said 52.", "the next day", "2025-06-11"),
+    # a period's bound ("since 1 May") is not the day "the same day" refers to
+    ("On 9 June the agency said fares had risen since 1 May; a rival, writing the same day, agreed.",
+     "the same day", "2025-06-09"),
+    ("The storm hit on 8 June. That first night 300 people slept in schools.", "That first night", "2025-06-08"),
+    ("The storm hit on 8 June. By the next morning the river had crested.", "the next morning", "2025-06-09"),
+    ("Police counted 9 injured yesterday, against four a day earlier.", "a day earlier", "2025-06-10"),
+])
+def test_anaphoric_days_count_from_the_day_just_given(text: str, spelled: str, value: str) -> None:
+    assert (spelled, value, None) in values(text)
+
+
+def test_that_year_is_the_year_just_named() -> None:
+    text = "The mine flooded on 2 May 2014. That year the law was changed."
+    assert values(text)[1] == ("That year", "2014", None)
+
+
+def test_until_a_weekday_is_the_coming_one() -> None:
+    assert values("The curfew stays in force until Monday.") == [("Monday", "2025-06-16", None)]
+
+
+def test_an_nth_weekday_of_another_calendar_gets_no_value() -> None:
+    assert values("Pilgrims gather on the third Monday of Ramadan and the last Friday of Lent.") == []

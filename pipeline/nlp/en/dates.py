@@ -8,10 +8,19 @@ days", "three weeks ago", "in two days" after a modal), resolved when the public
 spans of years ("from 2010 to 2018") and spelled-out years ("nineteen eighty-seven"). Times of day and
 durations are never matched: every pattern needs a month name, a year or a day word.
 
+Anaphoric dates count from the text: "the next day", "that first night", "the day before" from the
+story's last day (a weekday or day word too, never a period's bound "since 1 January"), "That year" from
+the year just named, "yesterday"/"in two days" inside a dated entry ("11 January — …", a post stamped
+"08.01.2022 11:30") from that entry's date; else from publication.
+
 Each pattern is a data row (kind, regex) tried in order; a position once taken is not matched again.
-``HANDLERS`` turns each kind's match into a date. dateparser resolves the "ago"/"in N days" kinds;
-ours stays for the rest, where dateparser fills a missing day or year from the base date ("April of
-1987" → 1987-04-10) and news needs the precision kept.
+``HANDLERS`` turns each kind's match into a date. dateparser resolves the "ago"/"in N days" kinds and the
+day words ("yesterday", "last night", "this morning": measured right for every word of the pattern, from
+any base). Ours stays for the rest: dateparser fills a missing day or year from the base date ("April of
+1987" → 1987-04-10, "in December" → the base's day, and a December after the base unless told to prefer
+the past, which then sends "until October" back a year), reads none of "the next day", "the same day",
+"that year", "New Year", "the end of the year", "August to December 2026" or "the January events" (all
+measured with dateparser 1.5: None), and news needs the precision kept.
 """
 
 from __future__ import annotations
@@ -37,6 +46,8 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 # Title case or capitals ("16 DECEMBER" in headings); never lower case, so "may" stays a verb.
 _MONTH = (r"(?P<{0}>" + "|".join(_MONTH_NAMES) + "|" + "|".join(m.upper() for m in _MONTH_NAMES)
           + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_FULL_MONTHS = "|".join(_MONTH_NAMES)
+_LOWER_MONTHS = "|".join(m.lower() for m in _MONTH_NAMES if m not in ("May", "March"))
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 
@@ -71,11 +82,17 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # "August – December 2026", "from August to December 2026": an open span of months
+    ("mm_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s*(?:[-–—]|to|until|through)\s*{_p(_MONTH, 'm2')},?\s+"
+                           rf"{_p(_YEAR, 'y')}\b")),
     ("my", re.compile(rf"\b{_p(_MONTH, 'm')}(?:,|\s+of)?\s+{_p(_YEAR, 'y')}\b")),  # "April of 1987"
-    ("month", re.compile(r"\b(?:(?:in|since|by|during|until|early|mid|late|of|(?P<rel>last|next|this))\s+|mid-)"
+    # "In March", "since September", "in december" (translated text writes months in lower case; "may" and
+    # "march" stay verbs)
+    ("month", re.compile(r"\b(?:(?:(?i:in|since|by|during|until|early|mid|late|of)|(?P<rel>last|next|this))\s+|mid-)"
                          r"(?:early\s+|mid-?|late\s+|at least\s+|as late as\s+)?"
-                         r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\b")),
+                         rf"(?P<m>{_FULL_MONTHS}|{_LOWER_MONTHS})\b")),
+    # "the January events", "Pakistan's June heatwave": a month naming the story's event
+    ("month_attr", re.compile(rf"(?:\b[Tt]he|['’]s)\s+(?P<m>{_FULL_MONTHS})(?=\s+[a-z])")),
     # "from 2010 to 2018", "between 2010 and 2018": a span of years, not its first year
     ("year_span", re.compile(r"\b(?:from|between)\s+(?P<y>(?:19|20)\d\d)\s*(?:to|and|until|through|-|–)\s*"
                              r"(?P<y2>(?:19|20)\d\d)\b", re.I)),
@@ -89,24 +106,45 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the 2022 Kazakh unrest": a year naming an event
     ("year_of_event", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?=(?:[A-Z][a-z]+\s+)?(?:unrest|protests?|riots?|"
                                  r"elections?|crisis|events|uprising|referendum|violence|clashes)\b)")),
+    # "prices rose 8.4% over 2021, well above…", "throughout 2021": a year as a period ("over" only before a
+    # comma or semicolon, since "over 2000 people" is a count)
+    ("year_over", re.compile(r"\b(?:throughout\s+(?P<y>(?:19|20)\d\d)\b(?![\d.,]\d)|over\s+(?P<y2>(?:19|20)\d\d)"
+                             r"(?=\s*[,;)]))", re.I)),
+    # "PAKISTAN: MONSOON FLOODS 2026 – FLASH APPEAL": a year closing a name in a heading
+    ("year_in_name", re.compile(r"\b[A-Z][A-Za-z]+[ \t](?P<y>(?:19|20)\d\d)(?=[ \t]*(?:[–—|:]|\n|$))", re.M)),
+    # "the 2021 inspection report", "the operator's 2019 permit", "the 2026 cycle": a year before a singular noun
+    ("year_attr", re.compile(r"(?:\b[Tt]he|['’]s)\s+(?P<y>(?:19|20)\d\d)(?=\s+[a-z]*[a-rt-z]\b)")),
+    # "the lessons of 2012 and 2013": a year listed after a year date (the handler checks the first one)
+    ("year_list", re.compile(r"(?:,\s*|\s+(?:and|or)\s+)(?P<y>(?:19|20)\d\d)\b(?![\d.,]\d|\s*(?:people|persons|"
+                             r"cases|tenge|dollars|euros|troops|members))")),
+    # "by the end of the year", "by the end of the month": a deadline in the publication's year or month. (Not
+    # "the start of the year" or "by the middle of the month", which the gold sets leave to the story's time.)
+    ("period_edge", re.compile(r"\bthe\s+end\s+of\s+the\s+(?P<unit>month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday|last night|tonight|"
                            r"this (?:morning|afternoon|evening))\b", re.I)),
     # "the same night", "that evening": the day of the story's last date
-    ("same_day", re.compile(r"\b(?:the same|that)\s+(?:day|night|evening|morning|afternoon)\b", re.I)),
+    # "that first night", "that very morning"
+    ("same_day", re.compile(r"\b(?:the same|that)\s+(?:(?:first|very)\s+)?(?:day|night|evening|morning|afternoon)\b",
+                            re.I)),
     # "on the 17th", "the 2nd of December": a day of the month the story is in
     ("ordinal_day", re.compile(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+(?!(?:" +
                                "|".join(_MONTH_NAMES) + r")\b)|century|anniversary|floor|time|place|day|minute|"
                                r"round|birthday|edition|session|congress|amendment|annual|percentile|"
                                r"(?:[A-Z]\w+)))")),
-    ("following_year", re.compile(r"\bthe\s+(?P<dir>following|next|previous|preceding)\s+year\b", re.I)),
-    ("holiday", re.compile(r"\b(?P<h>New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Christmas Day|"
+    # "the following year"; "That year", "the same year": the year just named
+    ("following_year", re.compile(r"\b(?:the\s+(?P<dir>following|next|previous|preceding|same)|(?P<that>that))\s+"
+                                  r"year\b", re.I)),
+    # "at New Year" (the day), "New Year's Eve", "Christmas Day"
+    ("holiday", re.compile(r"\b(?P<h>New Year['’]s Day|New Year['’]s Eve|New Year(?!['’]s)|Christmas Day|"
                            r"Christmas Eve)\b")),
     ("previous_days", re.compile(r"\b(?:the\s+)?(?P<rel>previous|preceding|past|last)\s+(?P<n>two|three|four|"
                                  r"five|six|seven|\d)\s+days\b", re.I)),
+    # "the next day", "the day before", "the next morning"
     ("next_day", re.compile(r"\bthe\s+(?:(?P<before>previous|preceding)\s+day|day\s+(?P<before2>before)|"
-                            r"(?:next|following)\s+day|day\s+after)\b(?!\s+(?:yesterday|tomorrow))", re.I)),
+                            r"(?:next|following)\s+(?:day|morning|evening)|day\s+after)\b"
+                            r"(?!\s+(?:yesterday|tomorrow))", re.I)),
     ("later_days", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?|"
                               r"fortnights?)\s+"
                               r"(?P<dir>later|earlier|afterwards|before)\b", re.I)),
@@ -153,7 +191,7 @@ def _infer_year(month: int, day: int, published: dt.date | None) -> int | None:
 def _holiday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     """"New Year's Day", "Christmas Eve": in the year that puts them nearest before publication."""
     name = m.group("h").replace("’", "'").lower()
-    month, day = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+    month, day = {"new year": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
                   "christmas eve": (12, 24)}[name]
     year = _infer_year(month, day, published)
     if year is None:
@@ -181,11 +219,19 @@ def _month_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | N
                   False, True)
 
 
+def _month_span(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"August – December 2026", "from August to December 2026": the first month takes the year written
+    at the end (the year before it when it comes later in the calendar: "November to February 2023")."""
+    first, last, year = _month(m.group("m")), _month(m.group("m2")), int(m.group("y"))
+    return _Found(m.start(), m.end(), kind, dt.date(year - (first > last), first, 1), dt.date(year, last, 1),
+                  "month", False, True)
+
+
 def _month_alone(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     """"in March" (the nearest March), "last March" (the one before publication), "next March"."""
     if published is None:
         return _Found(m.start("m"), m.end(), kind, None, None, "month", True, False)
-    month, rel = _month(m.group("m")), (m.group("rel") or "").lower()
+    month, rel = _month(m.group("m")), (m.groupdict().get("rel") or "").lower()
     if not rel:
         start = m.start("m") - 4 if m.string[max(0, m.start("m") - 4):m.start("m")].lower() == "mid-" \
             else m.start("m")  # "mid-January" whole
@@ -198,7 +244,28 @@ def _month_alone(kind: str, m: re.Match, published: dt.date | None) -> _Found | 
 
 def _year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     """"In 2021", "the 2022 unrest"."""
-    return _Found(m.start("y"), m.end("y"), kind, dt.date(int(m.group("y")), 1, 1), None, "year", False, True)
+    group = "y" if m.groupdict().get("y") else "y2"
+    return _Found(m.start(group), m.end(group), kind, dt.date(int(m.group(group)), 1, 1), None, "year", False, True)
+
+
+# A year date a listed year may follow: "of 2012", "in 2019, 2020".
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|of|from)\s+(?:19|20)\d\d(?:,\s*(?:19|20)\d\d)*$", re.I)
+
+
+def _listed_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"the lessons of 2012 and 2013", "in 2019, 2020 or 2021": each listed year is a year date."""
+    if not _YEAR_BEFORE.search(m.string, max(0, m.start() - 60), m.start()):
+        return None
+    return _year(kind, m, published)
+
+
+def _period_edge(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"by the end of the year" (the publication's year), "by the end of the month" (its month)."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "year", True, False)
+    precision = m.group("unit").lower()
+    value = dt.date(published.year, published.month if precision == "month" else 1, 1)
+    return _Found(m.start(), m.end(), kind, value, None, precision, True, False)
 
 
 def _year_span(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
@@ -243,31 +310,56 @@ def _parsed(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
         return None
     if published is None:
         return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
-    parsed = dateparser.parse(m.group(0), languages=["en"], settings={
-        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "RETURN_AS_TIMEZONE_AWARE": False})
+    parsed = _dateparser(m.group(0), published)
     precision = "month" if "month" in m.group("unit").lower() else "year" if "year" in m.group("unit").lower() \
         else "day"
-    return None if parsed is None else _Found(m.start(), m.end(), kind, parsed.date(), None, precision, True, False)
+    return None if parsed is None else _Found(m.start(), m.end(), kind, parsed, None, precision, True, False)
+
+
+def _dateparser(words: str, base: dt.date) -> dt.date | None:
+    parsed = dateparser.parse(words, languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "RETURN_AS_TIMEZONE_AWARE": False})
+    return None if parsed is None else parsed.date()
+
+
+def _dayword(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"yesterday", "the day before yesterday", "last night", "this morning": dateparser counts each of these
+    words right from a base date (measured on every word of the pattern), so it does; the base is publication
+    or the date heading the entry."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    value = _dateparser(m.group(0), published)
+    return None if value is None else _Found(m.start(), m.end(), kind, value, None, "day", True, False)
+
+
+_NTH_WEEKDAY = re.compile(r"\b(?:first|second|third|fourth|fifth|last)\s+$", re.I)
 
 
 def _weekday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     """"last Wednesday" keeps its qualifier; "on Wednesday" is just the day (the latest one)."""
+    if _NTH_WEEKDAY.search(m.string, max(0, m.start("wd") - 12), m.start("wd")) \
+            and m.string.startswith(" of ", m.end()):
+        return None  # "the second Monday of Shravan": a day of another calendar, no value of its own
     rel = (m.group("rel") or "").lower()
     start = m.start("rel") if rel in ("last", "next", "this") else m.start("wd")
     if published is None:
         return _Found(start, m.end(), kind, None, None, "day", True, False)
+    return _Found(start, m.end(), kind, _weekday_value(m, rel, published), None, "day", True, False)
+
+
+def _weekday_value(m: re.Match, rel: str, published: dt.date) -> dt.date:
+    """The latest such weekday, or the coming one when said of the future ("until Wednesday", "will meet on
+    Saturday"); the sentence is read up to the weekday itself, so "until " before it counts."""
     target = WEEKDAYS[m.group("wd").lower()]
-    sentence = re.split(r"[.!?]\s", m.string[max(0, m.start() - 120):m.start()])[-1]
+    sentence = re.split(r"[.!?]\s", m.string[max(0, m.start("wd") - 120):m.start("wd")])[-1]
     if rel == "next" or rel in ("", "on") and _COMING.search(sentence):
-        value = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-    else:
-        back = (published.weekday() - target) % 7
-        value = published - dt.timedelta(days=back or (7 if rel == "last" else 0))
-    return _Found(start, m.end(), kind, value, None, "day", True, False)
+        return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+    back = (published.weekday() - target) % 7
+    return published - dt.timedelta(days=back or (7 if rel == "last" else 0))
 
 
 def _shifted(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
-    """"yesterday", "the next day", "two days later": a day counted from publication (or the anchor)."""
+    """"the next day", "two days later": a day counted from the anchor (dateparser reads none of these)."""
     if published is None:
         return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
     return _Found(m.start(), m.end(), kind, published + dt.timedelta(days=_shift(kind, m.groupdict())), None, "day",
@@ -279,8 +371,6 @@ def _count(word: str) -> int:
 
 
 def _shift(kind: str, g: dict) -> int:
-    if kind == "dayword":
-        return {"yesterday": -1, "last night": -1, "the day before yesterday": -2, "tomorrow": 1}.get(g["w"].lower(), 0)
     if kind == "next_day":
         return -1 if g.get("before") or g.get("before2") else 1
     if kind == "same_day":
@@ -325,15 +415,18 @@ def _next_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | No
     """"the following year": the year after the story's last date (``published`` is that anchor)."""
     if published is None:
         return _Found(m.start(), m.end(), kind, None, None, "year", True, False)
-    shift = 1 if m.group("dir").lower() in ("following", "next") else -1
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get((m.group("dir") or "").lower(), 0)
     return _Found(m.start(), m.end(), kind, dt.date(published.year + shift, 1, 1), None, "year", True, False)
 
 
 # How each pattern's match becomes a date.
 HANDLERS = {
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day, "iso": _day,
-    "my": _month_year, "month": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
-    "spelled_year": _spelled_year, "ago": _parsed, "in_days": _parsed, "weekday": _weekday, "dayword": _shifted,
+    "my": _month_year, "mm_span": _month_span, "month": _month_alone,
+    "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
+    "year_attr": _year, "year_over": _year, "year_in_name": _year, "year_list": _listed_year,
+    "period_edge": _period_edge,
+    "spelled_year": _spelled_year, "ago": _parsed, "in_days": _parsed, "weekday": _weekday, "dayword": _dayword,
     "next_day": _shifted, "later_days": _shifted, "previous_days": _previous_days, "period": _period,
     "same_day": _shifted, "ordinal_day": _ordinal_day, "following_year": _next_year,
 }
@@ -349,10 +442,16 @@ def _iso(value: dt.date | None, precision: str | None) -> str | None:
     return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(precision or "", value.isoformat())
 
 
+# "yesterday", "today", "in two days": counted from the date heading their entry, in a timeline ("11 January —
+# … will begin to pull out in two days") or a feed of dated posts ("08.01.2022 11:30⏎… Yesterday evening …").
+_ENTRY_KINDS = ("dayword", "in_days")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _anaphoric(kind: str, m: re.Match) -> bool:
     """'the previous two days', 'the next day', 'two days later' count from the story's last date, not
-    from publication."""
-    return kind in ("next_day", "later_days", "same_day", "following_year") or (
+    from publication; 'yesterday', 'in two days' wait for the date heading their entry."""
+    return kind in ("next_day", "later_days", "same_day", "following_year", *_ENTRY_KINDS) or (
         kind == "previous_days" and m.group("rel").lower() in ("previous", "preceding"))
 
 
@@ -375,21 +474,25 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     found.sort(key=lambda f: f.start)
     found = _in_story_year(_join_weekdays(text, _join_spans(text, found)), published)
     if deferred:
-        found = _resolve_anaphoric(found, deferred, published)
+        found = _resolve_anaphoric(text, found, deferred, published)
     return [_mention(text, f) for f in found]
 
 
-_YEARLESS = ("mdy", "dmy", "md_span", "dm_span")
+# Days and months written without a year ("5 January", "In March", "the June heatwave").
+_YEARLESS = ("mdy", "dmy", "md_span", "dm_span", "month", "month_attr")
 
 
-def _written_year(f: _Found) -> int | None:
+def _written_year(f: _Found, precisions: tuple[str, ...]) -> int | None:
     """The year of a day or month that writes it ("5 January 2022", "January 2022")."""
-    return f.value.year if f.year_given and f.value and f.precision in ("day", "month") else None
+    return f.value.year if f.year_given and f.value and f.precision in precisions else None
 
 
 def _story_year(found: list[_Found], here: _Found, published: dt.date) -> int | None:
-    """The year of the nearest date before (else after) ``here`` that writes its year, if recent."""
-    years = [(f.start, year) for f in found if (year := _written_year(f)) is not None]
+    """The year of the nearest date before (else after) ``here`` that writes its year, if recent. A month
+    takes it from a day only: "since August of 2023 … Since September" is a month compared with, not the
+    story's."""
+    precisions = ("day",) if here.precision == "month" else ("day", "month")
+    years = [(f.start, year) for f in found if (year := _written_year(f, precisions)) is not None]
     before = [year for start, year in years if start < here.start]
     year = before[-1] if before else next((year for _, year in years), None)
     return year if year is not None and published.year - 5 <= year <= published.year else None
@@ -405,39 +508,77 @@ def _moved(f: _Found, year: int) -> _Found | None:
 
 
 def _in_story_year(found: list[_Found], published: dt.date | None) -> list[_Found]:
-    """"1 January" in an article of 2023 about January 2022 ("On 2 January 2022 … On 5 January …"): a day
-    without a year is in the story's year, the year of the nearest date that writes one (never after
+    """"1 January" in an article of 2023 about January 2022 ("On 2 January 2022 … On 5 January … In March"): a
+    day or month without a year is in the story's year, the year of the nearest date that writes one (never after
     publication)."""
     if published is None:
         return found
     out = []
     for f in found:
-        year = _story_year(found, f, published) if f.kind in _YEARLESS and not f.year_given else None
+        year = _story_year(found, f, published) if f.kind in _YEARLESS and not f.year_given and not f.relative \
+            else None
         moved = _moved(f, year) if year is not None else None
         out.append(moved if moved is not None and moved.value is not None and moved.value <= published else f)
     return out
 
 
-def _story_day(f: _Found, published: dt.date | None) -> bool:
-    """A day the story's "next day" may count from: absolute (or itself a chain: "two days later"), and
-    not historical ("the treaty of 15 May 1992")."""
-    return bool(f.value) and f.precision == "day" and (not f.relative or f.kind in ("next_day", "later_days")) \
+# Days a "next day" may count from although resolved from publication: a chain ("two days later", "that
+# first night"), a weekday ("On Monday the prefecture announced … Its update the next day") or a day word
+# ("killed yesterday, against three a day earlier").
+_CHAIN = ("next_day", "later_days", "same_day", "weekday", "dayword")
+# A day that bounds a period ("prices have risen since 1 January") is not the day a story's "the same day"
+# refers to: "On 5 January TASS reported … since 1 January …; Argus, writing the same day" is 5 January.
+_BOUND = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
+
+
+def _story_day(text: str, f: _Found, published: dt.date | None) -> bool:
+    """A day the story's "next day" may count from: absolute (or a chain), not a period's bound, and not
+    historical ("the treaty of 15 May 1992")."""
+    return bool(f.value) and f.precision == "day" and (not f.relative or f.kind in _CHAIN) \
+        and not _BOUND.search(text[max(0, f.start - 8):f.start]) \
         and (published is None or f.value is not None and abs(f.value.year - published.year) <= 1)
 
 
-def _resolve_anaphoric(found: list[_Found], deferred: list[tuple[str, re.Match]],
+def _anchor(text: str, kind: str, m: re.Match, before: list[_Found], published: dt.date | None) -> dt.date | None:
+    """What an anaphoric date counts from: the entry's own date for "yesterday" or "in two days" in a dated
+    entry; the nearest story day (a year for "that year") for the rest; else publication."""
+    if kind in _ENTRY_KINDS:
+        return _entry_date(text, before, m.start()) or published
+    return next((f.value for f in reversed(before) if _story_day(text, f, published)
+                 or kind == "following_year" and f.value and not f.relative), published)
+
+
+def _resolve_anaphoric(text: str, found: list[_Found], deferred: list[tuple[str, re.Match]],
                        published: dt.date | None) -> list[_Found]:
     """'the next day', 'two days later': from the nearest story day before it in the text, else publication."""
     starts = [f.start for f in found]
-    for kind, m in deferred:
+    for kind, m in sorted(deferred, key=lambda d: d[1].start()):
         index = bisect.bisect_left(starts, m.start())
-        anchor = next((f.value for f in reversed(found[:index]) if _story_day(f, published)
-                       or kind == "following_year" and f.value and not f.relative), published)
-        resolved = _match(kind, m, anchor)
+        resolved = _match(kind, m, _anchor(text, kind, m, found[:index], published))
         if resolved is not None:
             found.insert(index, resolved)
             starts.insert(index, m.start())
     return found
+
+
+# What follows a date that heads an entry: a time or part of the day, then a dash or the line's end.
+_HEADING_TAIL = re.compile(r"[ \t]*(?:,?[ \t]*(?:\d{1,2}[:.]\d\d|[a-z]+(?:[ \t][a-z]+)?))?[ \t]*(?:[—–-][ \t]|\n)")
+
+
+def _entry_date(text: str, before: list[_Found], at: int) -> dt.date | None:
+    """The date heading the entry ``at`` is in: the nearest date that starts its line and is followed by a
+    time or a dash, with no blank line between."""
+    for f in reversed(before):
+        if _BLANK_LINE.search(text, f.end, at):
+            return None
+        if f.precision == "day" and not f.relative and f.value_end is None and _heads_line(text, f):
+            return f.value
+    return None
+
+
+def _heads_line(text: str, f: _Found) -> bool:
+    line_start = text.rfind("\n", 0, f.start) + 1
+    return not text[line_start:f.start].strip() and bool(_HEADING_TAIL.match(text, f.end))
 
 
 def _joinable(text: str, here: _Found, nxt: _Found) -> bool:
