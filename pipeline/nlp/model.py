@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotFound
 from ..models import DateMention, EntityMention, Figure
+from .attribute_rules import supported
 from .language import DEFAULT, LanguagePack, pack
 
 COMPONENTS = ("pipeline_dates", "pipeline_entities", "pipeline_figures")
@@ -71,6 +72,13 @@ def pipeline_drop_tensor(doc: Doc) -> Doc:
     return doc
 
 
+def _table_attribute_rules(nlp: Language) -> None:
+    """The model's attribute rules by table look-up (same result, a fraction of the time): see attribute_rules."""
+    if "attribute_ruler" in nlp.pipe_names and supported(nlp.get_pipe("attribute_ruler")):  # type: ignore[arg-type]
+        nlp.add_pipe("pipeline_attribute_rules", before="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
+
+
 def load_nlp(language: str = DEFAULT) -> Language:
     """The language's model (the first of its packages installed) with our components, once per process."""
     return _load(language)
@@ -86,6 +94,7 @@ def _load(language: str) -> Language:
             continue
         nlp = module.load()
         nlp.meta["pipeline_language"] = chosen.code
+        _table_attribute_rules(nlp)
         for name in (*COMPONENTS, "pipeline_drop_tensor"):
             nlp.add_pipe(name, last=True)
         return nlp
