@@ -19,6 +19,7 @@ from ..errors import ModelNotFound
 from ..models import DateMention, EntityMention, Figure
 from .attribute_rules import supported
 from .language import DEFAULT, LanguagePack, pack
+from .lemmas import tabled
 
 COMPONENTS = ("pipeline_dates", "pipeline_entities", "pipeline_figures")
 
@@ -72,11 +73,15 @@ def pipeline_drop_tensor(doc: Doc) -> Doc:
     return doc
 
 
-def _table_attribute_rules(nlp: Language) -> None:
-    """The model's attribute rules by table look-up (same result, a fraction of the time): see attribute_rules."""
+def _tabled_pipes(nlp: Language) -> None:
+    """The model's attribute rules and lemmas by table look-up (same result, a fraction of the time): see
+    attribute_rules and lemmas."""
     if "attribute_ruler" in nlp.pipe_names and supported(nlp.get_pipe("attribute_ruler")):  # type: ignore[arg-type]
         nlp.add_pipe("pipeline_attribute_rules", before="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
+    if "lemmatizer" in nlp.pipe_names and tabled(nlp.get_pipe("lemmatizer")):
+        nlp.add_pipe("pipeline_lemmas", before="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
 
 
 def load_nlp(language: str = DEFAULT) -> Language:
@@ -94,7 +99,7 @@ def _load(language: str) -> Language:
             continue
         nlp = module.load()
         nlp.meta["pipeline_language"] = chosen.code
-        _table_attribute_rules(nlp)
+        _tabled_pipes(nlp)
         for name in (*COMPONENTS, "pipeline_drop_tensor"):
             nlp.add_pipe(name, last=True)
         return nlp
