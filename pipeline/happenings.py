@@ -44,6 +44,19 @@ class Action:
     patterns: tuple[re.Pattern, ...]
     unless: tuple[re.Pattern, ...] = ()
     dated_by_end: bool = False
+    # Matches where any of ``patterns`` does: a sentence it finds nothing in is skipped at once.
+    any_pattern: re.Pattern | None = None
+
+
+def any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """One regex that finds a match exactly where one of ``patterns`` does (their alternation);
+    None when they have groups (a back-reference would change meaning) or different flags."""
+    if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) > 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:  # e.g. a pattern opening on global flags ("(?i)…") may not follow another
+        return None
 
 
 def phrase_pattern(phrase: str) -> re.Pattern:
@@ -93,7 +106,8 @@ def load_actions() -> tuple[Action, ...]:
         if not patterns or not spec.get("label"):
             problems.append((key, "needs a label and at least one phrase or pattern"))
             continue
-        actions.append(Action(key, spec["label"], tuple(patterns), unless, spec.get("date") == "end"))
+        actions.append(Action(key, spec["label"], tuple(patterns), unless, spec.get("date") == "end",
+                              any_of(tuple(patterns))))
     if problems:
         raise ConfigError(str(LEXICON), problems)
     return tuple(actions)
@@ -126,6 +140,8 @@ def find_happenings(analysis: Analysis, text: str) -> tuple[Happening, ...]:
 
 
 def _happening(action: Action, sentence: Sentence, dates: list[DateMention], actors: list[str]) -> Happening | None:
+    if action.any_pattern is not None and action.any_pattern.search(sentence.text) is None:
+        return None  # no trigger: what follows would find none (one search instead of one per pattern)
     if any(p.search(sentence.text) for p in action.unless):
         return None
     triggers = [m.span() for p in action.patterns for m in p.finditer(sentence.text)]

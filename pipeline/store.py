@@ -390,7 +390,7 @@ class Store:
         """
         happenings = list(happenings)
         vid = version.version_id
-        source_id = self.db.table("documents").get(version.document_id)["source_id"]
+        source_id = self._source_of(version.document_id)
         new_entities: dict[tuple[str, str], int] = {}
         with self._write():
             touched = self._document_event_keys(version.document_id)
@@ -418,16 +418,32 @@ class Store:
             self._insert_rows("actor_words", [
                 {"version_id": vid, "word": word, "group_name": group, "count": count}
                 for (word, group), count in sorted(actor_words.items())])
-            self.db.table("analyses").upsert({
+            self._upsert_analysis({
                 "version_id": vid, "extractor_version": extractor_version, "analysed_at": now_iso(),
                 "sentences": len(analysis.sentences), "dates": len(analysis.dates),
                 "figures": len(analysis.figures), "entities": len(analysis.entities),
-                "happenings": len(happenings), "status": status, "note": note}, pk="version_id")
+                "happenings": len(happenings), "status": status, "note": note})
             pairs = {(key, source_id) for key in touched | {k for k in [*figure_keys, *happening_keys] if k}}
             self._mark_stale(version.story_id, pairs)
         if not self.db.conn.in_transaction:  # committed: ids of a rolled-back insert are never cached
             self._entity_cache.update(new_entities)
         return pairs
+
+    # sqlite-utils' get, upsert and insert read the table's columns each call: in the per-version
+    # path (save_analysis) these are plain statements with the same effect.
+    def _source_of(self, document_id: int) -> str:
+        row = self.db.execute("SELECT source_id FROM documents WHERE id = ?", [document_id]).fetchone()
+        if row is None:
+            raise sqlite_utils.db.NotFoundError(document_id)
+        return row[0]
+
+    def _upsert_analysis(self, row: dict) -> None:
+        """The version's analyses row, inserted or its columns replaced (sqlite-utils' upsert)."""
+        columns = list(row)
+        self.db.execute(f"INSERT INTO analyses ({', '.join(f'[{c}]' for c in columns)}) VALUES ({_marks(columns)}) "
+                        f"ON CONFLICT(version_id) DO UPDATE SET "
+                        f"{', '.join(f'[{c}] = excluded.[{c}]' for c in columns if c != 'version_id')}",
+                        [row[c] for c in columns])
 
     def _document_event_keys(self, document_id: int) -> set[str]:
         """Event keys of the facts of every version of a document: they leave their events when
@@ -510,9 +526,9 @@ class Store:
 
     def _mark_stale(self, story_id: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Owe a re-alignment of these (event key, source id) pairs, and the story's places."""
-        self.db.table("stale_events").insert_all(({"story_id": story_id, "event_key": key, "source_id": source}
-                                            for key, source in sorted(pairs)), ignore=True)
-        self.db.table("stale_places").insert({"story_id": story_id}, pk="story_id", ignore=True)
+        self.db.conn.executemany("INSERT OR IGNORE INTO stale_events (story_id, event_key, source_id) VALUES (?, ?, ?)",
+                                 [(story_id, key, source) for key, source in sorted(pairs)])
+        self.db.execute("INSERT OR IGNORE INTO stale_places (story_id) VALUES (?)", [story_id])
 
     def _mark_document_stale(self, document_id: int) -> None:
         """Owe a re-alignment of every event any version of this document has facts in."""

@@ -199,3 +199,45 @@ def test_every_action_of_the_lexicon_has_a_label_and_a_phrase():
                 "mourning_day", "price_rise", "price_cut", "airport_seized", "address_to_nation"}
     assert required <= actions.keys()
     assert all(a.label and a.patterns for a in actions.values())
+
+
+# Sentences that tell one action, another, none, or only half of a phrase ("declared" without the emergency).
+GATE_SENTENCES = [
+    "The president declared a state of emergency in Almaty on January 5.",
+    "A curfew was imposed from 11 p.m. to 7 a.m. on Wednesday.",
+    "The government resigned on January 5 after the protests spread.",
+    "The state of emergency was lifted on January 19.",
+    "He declared that the talks were over.",
+    "Prices of liquefied gas doubled to 120 tenge on January 1.",
+    "Nothing of the kind happened on Monday.",
+    "",
+]
+
+
+def test_each_actions_one_search_finds_a_trigger_exactly_where_its_patterns_do() -> None:
+    """The quick test before the patterns: for every action of the lexicon, on sentences of every kind."""
+    for action in happenings.load_actions():
+        assert action.any_pattern is not None, action.key
+        for sentence in GATE_SENTENCES:
+            assert bool(action.any_pattern.search(sentence)) == any(p.search(sentence) for p in action.patterns), (
+                action.key, sentence)
+
+
+def test_patterns_with_groups_or_other_flags_get_no_single_search() -> None:
+    plain = phrase_pattern("declare|impose * state_of_emergency")
+    assert happenings.any_of((plain, phrase_pattern("curfew"))) is not None
+    assert happenings.any_of((plain, re.compile(r"(a)\1", re.IGNORECASE))) is None  # a back-reference
+    assert happenings.any_of((plain, re.compile("curfew"))) is None  # case-sensitive
+    assert happenings.any_of(()) is None
+
+
+def test_a_sentence_without_a_trigger_gives_no_happening_with_or_without_the_single_search(monkeypatch) -> None:
+    text = " ".join(GATE_SENTENCES[:7])
+    analysis = analysis_of(text, [("January 5", "2022-01-05", None), ("Wednesday", "2022-01-05", None),
+                                  ("January 19", "2022-01-19", None), ("January 1", "2022-01-01", None),
+                                  ("Monday", "2022-01-03", None)])
+    gated = find_happenings(analysis, text)
+    actions = tuple(a.__class__(**{**a.__dict__, "any_pattern": None}) for a in happenings.load_actions())
+    monkeypatch.setattr(happenings, "load_actions", lambda: actions)
+    assert find_happenings(analysis, text) == gated
+    assert {h.action for h in gated} >= {"emergency_declared", "emergency_ends"}

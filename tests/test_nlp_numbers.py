@@ -133,3 +133,32 @@ def test_a_digit_before_in_and_a_number_is_no_share() -> None:
 ])
 def test_a_cut_by_half_is_a_share_and_the_second_half_no_share(text: str, expected: list) -> None:
     assert [(n.text, n.value, n.approx) for n in find_numbers(text)] == expected
+
+# Pieces that open, hold or sit next to a number: qualifiers, signs, whitespace runs, number words and
+# words that merely begin like one ("onerous", "tenant").
+_PIECES = ["no fewer than", "approximately", "in excess of", "more than", "some", "KSh", "us$", "$", "€", "Rs.",
+           "S/.", "R", "2,000", "3.811", "1 234 567", "77.18%", "110-120", "4.7 million", "a dozen", "a thousand",
+           "twenty-three", "hundreds of", "tens of thousands", "one", "onerous", "tenant", "Seven", "people",
+           "between", "and", "to", "half", "two-thirds of", "9,900+", "5m", "12k", "tenge", "per cent", "a", "of"]
+_GAPS = [" ", "  ", "\n\n", " \t ", "", "-", ", "]
+
+
+def test_number_matches_are_those_of_the_regex_tried_at_every_character() -> None:
+    """The quick search starts the regex only a little before each number: on text made of
+    pieces that put qualifiers, signs and long whitespace before numbers, it finds exactly the
+    matches of NUMBER.finditer."""
+    import random
+
+    from pipeline.nlp.en.numbers import NUMBER, number_matches
+
+    rng = random.Random(14)
+    for _ in range(400):
+        text = "".join(rng.choice(_PIECES) + rng.choice(_GAPS) for _ in range(rng.randint(1, 14)))
+        assert [m.span() for m in number_matches(text)] == [m.span() for m in NUMBER.finditer(text)], text
+
+
+def test_a_text_without_a_fraction_word_has_no_fraction_and_one_with_it_does() -> None:
+    from pipeline.nlp.en.numbers import find_fractions
+
+    assert find_fractions("Nearly 300 people were hurt, officials said.") == []
+    assert [f.value for f in find_fractions("Nearly two-thirds of them were hurt.")] == [200 / 3]

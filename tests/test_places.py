@@ -33,3 +33,28 @@ def test_dateline_places_and_locate_share_one_read_of_the_cities(monkeypatch) ->
     places.is_known_place("Almaty")
     assert "almaty" in entities._known_places()
     assert len(reads) == 1
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_building_the_index_looks_for_no_cycles_and_leaves_collection_as_it_was(enabled: bool) -> None:
+    """The build runs with cyclic collection off (each full collection walked every object of a run,
+    three times per build); afterwards collection is on again, or still off if it was off."""
+    import gc
+
+    full = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(info)
+
+    places._index.cache_clear()
+    places.cities.cache_clear()
+    (gc.enable if enabled else gc.disable)()
+    gc.callbacks.append(count)
+    try:
+        places.locate("Almaty")
+        assert gc.isenabled() == enabled
+    finally:
+        gc.callbacks.remove(count)
+        gc.enable()
+    assert full == []

@@ -56,3 +56,20 @@ def test_an_entity_id_from_a_rolled_back_save_is_not_reused(demo_db, tmp_path) -
         linked = {r["entity_id"] for r in store.db.query(
             "SELECT entity_id FROM entity_mentions WHERE version_id IN (?, ?)", [first.version_id, second.version_id])}
         assert linked == {entity_id}
+
+
+def test_analysing_a_version_again_replaces_its_analyses_row_and_owes_its_events_once(demo_db, tmp_path) -> None:
+    """The analyses row is inserted, then updated in place by a later extractor; the (event key, source)
+    pairs and the story's places are owed once each however often they are marked."""
+    shutil.copy(demo_db, tmp_path / "copy.db")
+    analysis = Analysis(sentences=(Sentence(0, 30, "Nowhere Person spoke on Friday."),))
+    with Store(tmp_path / "copy.db") as store:
+        version = next(iter(store.versions_to_analyse("another extractor", ["steppeland-demo"])))
+        store.save_analysis(version, analysis, [], "x", ["k1"], [], {}, status="partial", note="cut")
+        store.save_analysis(version, analysis, [], "y", ["k1"], [], {})
+        rows = list(store.db.query("SELECT extractor_version, sentences, status, note FROM analyses "
+                                   "WHERE version_id = ?", [version.version_id]))
+        assert rows == [{"extractor_version": "y", "sentences": 1, "status": "ok", "note": None}]
+        owed = list(store.db.query("SELECT event_key FROM stale_events WHERE story_id = ? AND event_key = 'k1'",
+                                   [version.story_id]))
+        assert len(owed) == 1 and store.stale_places([version.story_id]) == [version.story_id]
