@@ -94,8 +94,10 @@ BLIND_FLOORS = {
     # blind10 0.882 0.841 0.816 0.955 0.884 0.599 0.503.
     # Number reading and word numbers fixed (lakh/crore, spoken ranges, "one in four", replies; extractor 1.18.0):
     # blind9 0.945 0.938 0.858; blind10 0.979 0.958 0.825 (figures P, R, claim+head).
+    # Kinds of claim misses fixed (an event noun decides, insured losses, rescuers on duty, bodies counted
+    # twice, charges and arms; extractor 1.20.0): blind10 claim+head 0.878.
     "blind9": (0.94, 0.93, 0.85, 0.92, 0.89, 0.69, 0.57),
-    "blind10": (0.97, 0.95, 0.82, 0.94, 0.87, 0.58, 0.49),
+    "blind10": (0.97, 0.95, 0.87, 0.94, 0.87, 0.58, 0.49),
 }
 
 
