@@ -96,8 +96,10 @@ BLIND_FLOORS = {
     # blind9 0.945 0.938 0.858; blind10 0.979 0.958 0.825 (figures P, R, claim+head).
     # Dates after issue 14's kinds of misses were fixed (extractor 1.17.0): blind5 0.989 0.949, blind6 0.956
     # 0.945, blind9 0.973 1.0, blind10 1.0 1.0.
+    # Kinds of claim misses fixed (an event noun decides, insured losses, rescuers on duty, bodies counted
+    # twice, charges and arms; extractor 1.20.0): blind10 claim+head 0.878.
     "blind9": (0.94, 0.93, 0.85, 0.96, 0.98, 0.69, 0.57),
-    "blind10": (0.97, 0.95, 0.82, 0.98, 0.98, 0.58, 0.49),
+    "blind10": (0.97, 0.95, 0.87, 0.98, 0.98, 0.58, 0.49),
 }
 
 

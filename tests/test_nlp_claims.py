@@ -415,3 +415,50 @@ def test_vehicles_in_a_sentence_about_forces_are_not_deployed_unless_sent(nlp) -
     (stood,) = figures(nlp, "Four armoured vehicles of the security forces stood outside the court.")
     (sent,) = figures(nlp, "The security forces sent four armoured vehicles to the court.")
     assert (stood.claim_type, sent.claim_type) == ("other", "deployed")
+
+
+def _typed(nlp, text: str) -> dict[str, str]:
+    return {f.text: f.claim_type for f in figures(nlp, text)}
+
+
+@pytest.mark.parametrize("text, number, claim_type", [
+    # a counted noun that names what happened decides before a neighbour's verb
+    ("Officials recorded 40 deaths and 212 injuries by Tuesday.", "212", "injured"),
+    # what a group had or suffered says what happened to it
+    ("Prison doctors said 17 inmates had broken bones and other injuries.", "17", "injured"),
+    # "the missing include …"
+    ("The missing include 14 divers from the port.", "14", "missing"),
+    # brought to safety by others
+    ("Volunteers brought 900 people to safety in boats.", "900", "evacuated"),
+    # left their homes on their own
+    ("Some 5,000 villagers left their homes before the water arrived.", "Some 5,000", "displaced"),
+    # insured losses are damage
+    ("Home insurance claims total €45 million so far.", "€45 million", "damage"),
+    ("Crop claims amount to €12 million, and vehicle claims to €3 million.", "€3 million", "damage"),
+    # rescuers taking part or staying on are deployed
+    ("About 120 firefighters took part in the search on Sunday.", "About 120", "deployed"),
+    ("Three rescue dogs and their handlers stayed on for another week.", "Three", "deployed"),
+    # among those held
+    ("Reporters said 9 photographers were among those held.", "9", "detained"),
+])
+def test_what_happened_kinds_of_issue_14(nlp, text: str, number: str, claim_type: str) -> None:
+    assert _typed(nlp, text)[number] == claim_type
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Officials admitted that six bodies had been counted twice.", "six"),
+    ("- Attempted murder: 9 counts.", "9"),
+    ("Police seized 900 rounds of ammunition and six rifles.", "900"),
+    ("Storm Ida: 12 dead, 3,000 evacuated in four districts", "four"),
+])
+def test_no_casualty_counts(nlp, text: str, number: str) -> None:
+    """Bodies counted twice, charges, ammunition and the areas a count covers count no casualties."""
+    assert _typed(nlp, text)[number] == "other"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("The fare rise brought some 4,000 commuters onto the streets on Monday.", "some 4,000"),
+    ("Police put the crowd outside the court at 800; the organisers claimed 3,000.", "3,000"),
+])
+def test_crowds_on_the_streets_and_claimed_by_organisers(nlp, text: str, number: str) -> None:
+    assert _typed(nlp, text)[number] == "protesters"

@@ -355,3 +355,36 @@ def test_burned_things_counted_with_a_burn_word_are_damage(nlp) -> None:
 
 def test_counted_coffins_are_deaths(nlp) -> None:
     assert one(nlp, '"We counted 14 coffins," the priest said.').claim_type == "killed"
+
+
+def test_a_table_cell_takes_the_header_row_over_the_rule_line(nlp) -> None:
+    """A title row, a "|---|" rule, the header row, another rule: the header is the row over the nearest rule."""
+    text = ("Losses by town\n| Table 2. Losses by town, as counted in May |  |  |\n|---|---|---|\n"
+            "| Town | Deaths (all) | Price |\n|---|---|---|\n| Ostrava | 41 | 70 |\n| Brno | 12 | 80 |\n")
+    typed = [(f.text, f.claim_type) for f in analyse(nlp, text, dt.date(2022, 1, 8), "Wire").figures]
+    assert typed == [("41", "killed"), ("70", "price"), ("12", "killed"), ("80", "price")]
+
+
+def test_an_infobox_row_with_a_breakdown_in_brackets(nlp) -> None:
+    text = "| Flood of 2019 |  |\n|---|---|\n| Deaths | 57 (50 villagers, 7 soldiers) |\n"
+    first = analyse(nlp, text, dt.date(2022, 1, 8), "Wire").figures[0]
+    assert (first.text, first.claim_type) == ("57", "killed")
+
+
+def test_counts_listed_after_a_colon_and_restated_numbers_keep_the_claim(nlp) -> None:
+    """"Earlier counts were lower: 380 … and 397 …"; "The 11 comes from …; the 12 is the ministry's figure": a
+    count listed for a tally, or a number restated with "the", keeps the claim of the count it names."""
+    text = ("The agency reported 412 deaths in June. Earlier counts were lower: 380 on 2 June (a number the agency "
+            "later withdrew) and 397 on 9 June.\n11 or 12 medics?\nReaders asked why the number of medics killed "
+            "moved from 11 to 12. The 11 comes from the agency's first update; the 12 is the ministry's figure of "
+            "20 June. A bulletin on 1 June had given 9.")
+    found = analyse(nlp, text, dt.date(2022, 7, 8), "Wire").figures
+    typed = [f.claim_type for f in found if f.start > text.index("Earlier")]
+    assert typed[:2] == ["killed", "killed"] and typed[-5:] == ["killed"] * 5
+
+
+def test_money_in_a_change_after_a_price_is_a_price(nlp) -> None:
+    text = ("In May the price of diesel rose from ₸200 to ₸260 per litre. Officials later described the rise as "
+            "one from ₸190–200 to ₸250–260.")
+    typed = [f.claim_type for f in analyse(nlp, text, dt.date(2022, 7, 8), "Wire").figures]
+    assert typed == ["price"] * 4

@@ -30,8 +30,13 @@ PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a
                            r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
                            r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:forced|driven|drove|fled|chased|displaced)\b[^.;]{0,60}?\b(?:from|out of|"
-                        r"left)\s+(?:their\s+|its\s+)?homes?\b", re.I)
-DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed)\b", re.I)
+                        r"left)\s+(?:their\s+|its\s+)?homes?\b|"
+                        # "60,000 more people left their homes on their own"
+                        r"\b(?:left|leave|leaving|abandoned|lost)\s+(?:their|its)\s+homes?\b", re.I)
+_ON_STREETS = re.compile(r"\b(?:onto|into|to|out on|took to|take to|taking to) the streets\b", re.I)
+# Insured losses are damage: "property claims account for €173 million", "insurers expect to pay €40 million".
+DAMAGE_CONTEXT = re.compile(r"\b(damage|losses|loss|destroyed|insur(?:ed|ance|ers?)|(?:property|motor|vehicle|home|"
+                            r"crop|interruption|agricultural) claims)\b", re.I)
 _AS_OF = re.compile(r"\bas (?:of|at)\b[^.;]{0,25}$", re.I)
 _SINCE = re.compile(r"\b(?:since|from|between|after|before|until|till)\s+(?:the\s+)?$", re.I)
 _OWN_RANK = re.compile(r"^(?:the\s+|\w+['’]s\s+)+", re.I)  # 'the', "city's"
@@ -188,9 +193,12 @@ def _object_words(child: Token) -> list[str]:
 
 
 def _copula_subject_words(verb: Token, child: Token) -> list[str]:
-    """"the dead were 225": the nouns of the subject of "be"."""
+    """"the dead were 225": the nouns of the subject of "be"; "the missing include 6 fishermen": the state
+    word that is the subject of "include"."""
     if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
         return [t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN"]
+    if child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "include":
+        return [child.lemma_.lower(), child.lower_]
     return []
 
 
@@ -224,9 +232,34 @@ def _verb_places(verb: Token | None, noun: Token | None, anchor: Token) -> list[
             for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("NOUN", "ADJ", "VERB")]
 
 
+# Counted nouns that name what happened rather than who it happened to.
+EVENT_NOUNS = {"death", "injury", "arrest", "detention", "fatality", "killing", "evacuation", "disappearance",
+               "displacement"}
+
+
+def _event_noun(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """"The agency reports 318 deaths and 1,047 injuries": a counted noun that says what happened decides
+    before a neighbour's verb or object (the injuries are no deaths)."""
+    lemma = content_noun(noun).lemma_.lower() if noun is not None else None
+    return [lemma] if lemma in EVENT_NOUNS else []
+
+
+_SUFFER_VERBS = {"have", "suffer", "sustain"}
+
+
+def _suffered(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """"23 detainees had visible injuries": what a group has or suffered says what happened to it, before
+    the group's own name."""
+    if verb is None or verb.lemma_.lower() not in _SUFFER_VERBS:
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c != noun]
+    return [t.lemma_.lower() for o in objects for t in (o, *o.conjuncts)]  # "broken bones and other injuries"
+
+
 # Where the word that says what happened is looked for, in this order; the first word in the
 # claim lexicon decides.
-CANDIDATES = (_participles, _word_after, _relative_clause, _verb_words, _noun_words, _verb_places)
+CANDIDATES = (_event_noun, _participles, _word_after, _relative_clause, _suffered, _verb_words, _noun_words,
+              _verb_places)
 _BURNS = re.compile(r"\b(?:with|suffered|sustained|serious|severe)\s+(?:\w+\s+)?burns\b", re.I)
 
 
@@ -240,6 +273,8 @@ def _from_sentence(anchor: Token, unit: str | None, sentence: Span) -> tuple[str
     """No word on the figure's path decided: the sentence's displacement, price or damage words."""
     if _DISPLACED.search(sentence.text):
         return "displaced", "home"  # "forced an estimated 14,600 people from their homes"
+    if not unit and _ON_STREETS.search(sentence.text):
+        return "protesters", "street"  # "anger brought more than 10,000 residents onto the streets"
     if not unit:
         return "other", None
     # The price words near the figure, not anywhere in the sentence ("lost 1.4 billion roubles

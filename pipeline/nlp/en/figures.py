@@ -57,7 +57,7 @@ _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of wh
                              r"of (?:those|these),?)\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
 _AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?"
-                          r"(dead|killed|injured|wounded|detained|arrested)\b",
+                          r"(dead|killed|injured|wounded|detained|arrested|held)\b",
                           re.I)  # "19 officers were among the dead", "two were among those killed"
 # "19 of the dead were police officers", "two-thirds of the dead"
 _OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|displaced)\b",
@@ -72,10 +72,14 @@ _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "serv
 # "3,393 members of the security forces were injured").
 _SENT_CONTEXT = re.compile(r"\b(?:deploy\w*|dispatch\w*|sent|moved|posted|stationed|reinforce\w*)\b", re.I)
 _SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter", "aircraft", "plane", "vehicle",
-               "worker", "medic", "team", "crew", "engineer"}
+               "worker", "medic", "team", "crew", "engineer", "dog", "handler"}
+# Rescuers on the job: "300 firefighters took part in the search", "two dogs and their handlers stayed on".
+_ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|remain(?:ed|s)? on duty|"
+                      r"join(?:ed|s)? the (?:search|operation|rescue|effort))\b", re.I)
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
-                    "correct", "confirm", "announce", "count"}
+                    "correct", "confirm", "announce", "count",
+                    "claim"}  # "police put the crowd at 1,500; organisers claimed 10,000"
 _NUMBERING_VERBS = {"number", "total", "reach", "swell", "grow"}
 _MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
 _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
@@ -139,10 +143,12 @@ def _question(sentence: Span) -> tuple[str, str] | None:
 
 
 def _paragraph_type(figures: list[Figure], text: str, start: int) -> str | None:
-    """The claim type of the last figure before ``start`` in the same paragraph, if close."""
-    if not figures or figures[-1].claim_type == "other" or start - figures[-1].end > 400:
+    """The claim type of the last typed figure before ``start`` in the same paragraph, if close (a count of
+    places between, "63 in seven other regions", types nothing)."""
+    last = next((f for f in reversed(figures) if f.counted_head not in _AREA_HEADS), None)
+    if last is None or last.claim_type == "other" or start - last.end > 400:
         return None
-    return None if "\n\n" in text[figures[-1].end:start] else figures[-1].claim_type
+    return None if "\n\n" in text[last.end:start] else last.claim_type
 
 
 def _strong_noun(text: str, number: NumberSpan, span) -> Token | None:
@@ -329,12 +335,27 @@ def _tallied(d: _Draft, page: _Page) -> None:
     what the tally holds; not "rose by 20", which is a change."""
     d.verb = governing_verb(d.noun if d.noun is not None else d.anchor)
     d.earlier = page.previous_in_sentence.get(d.sentence.start)
-    if d.noun is None and d.counted_head is None and d.anchor.dep_ in ("pobj", "dobj", "attr") \
-            and d.anchor.head.lower_ != "by":
-        d.tally = tally_of(d.verb)
+    if d.noun is None and d.counted_head is None:
+        d.tally = _tally_valued(d.anchor, d.verb) or _listed_for(d.anchor)
     d.held = tallied(d.tally) if d.tally is not None else None
     if d.held is not None:
         _held_group(d, d.held)
+
+
+def _tally_valued(anchor: Token, verb: Token | None) -> Token | None:
+    """"the toll rose to 225": the tally of the number's verb (not "rose by 20", a change)."""
+    return tally_of(verb) if anchor.dep_ in ("pobj", "dobj", "attr") and anchor.head.lower_ != "by" else None
+
+
+def _listed_for(anchor: Token) -> Token | None:
+    """"Earlier counts were lower: 164 on 9 January and 225 on 15 January": numbers listed after a tally
+    noun (or as the values of a tally's verb) are its values."""
+    token = anchor
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    if token.dep_ == "appos" and token.head.lemma_.lower() in TALLY_NOUNS:
+        return token.head
+    return _tally_valued(token, governing_verb(token)) if token != anchor else None
 
 
 def _held_group(d: _Draft, held: Token) -> None:
@@ -378,6 +399,7 @@ def _asked(d: _Draft, page: _Page) -> None:
 def _tally_in_context(d: _Draft, page: _Page, tally: Token) -> None:
     """"How many people died? The latest official figure is 230."; "… the toll rose to 230" in a
     paragraph about the dead."""
+    _group_asked(d)
     asked = _question(d.sentence)
     context = asked[0] if asked else _paragraph_type(page.figures, page.text, d.sentence.start_char)
     if context is not None:
@@ -390,12 +412,17 @@ def _reported_bare(d: _Draft) -> str | None:
     return lemma if lemma in _REPORTING_VERBS else None
 
 
-def _bare_in_context(d: _Draft, page: _Page) -> None:
-    """"How many were detained? Close to 10,000."; "164 deaths … Six days later, prosecutors spoke of 225"."""
+def _group_asked(d: _Draft) -> None:
+    """"How many people were detained? … The total has climbed: 2,298 on January 7": the question names the group."""
     question = _question_before(d.sentence)
     group = _asked_group(question) if question is not None else None
-    if group is not None:
+    if group is not None and d.counted is None:
         d.counted, d.counted_head = phrase_of(group, 0), group.lemma_.lower()
+
+
+def _bare_in_context(d: _Draft, page: _Page) -> None:
+    """"How many were detained? Close to 10,000."; "164 deaths … Six days later, prosecutors spoke of 225"."""
+    _group_asked(d)
     asked = _question(d.sentence)
     if asked is not None:
         d.claim_type, d.predicate = asked
@@ -444,9 +471,9 @@ def _part_of_the_whole(d: _Draft, page: _Page, after: str) -> bool:
 
 
 def _among_the_state(d: _Draft, page: _Page, after: str) -> bool:
-    """"19 officers were among the dead"."""
+    """"19 officers were among the dead", "4 journalists were among those held"."""
     if (among := _AMONG_STATE.match(after)):
-        d.claim_type = _STATE_AFTER[among.group(1).lower()]
+        d.claim_type = _STATE_AFTER.get(among.group(1).lower(), "detained")
     return bool(among)
 
 
@@ -482,17 +509,73 @@ def _burned_things(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = "damage", "burn"  # "a burned area of 900 hectares", "60 cars burned"
 
 
+_COUNTED_TWICE = re.compile(r"[^.;]{0,40}?\b(?:(?:counted|listed|registered|recorded) twice|double[- ]counted)\b",
+                            re.I)
+# Things counted that are no casualties: charges ("43 counts"), ammunition and arms ("400 rounds"), and the
+# areas a count covers ("41,200 evacuated in five provinces").
+_CHARGE_HEADS = {"count", "charge"}
+_ARMS_HEADS = {"round", "bullet", "cartridge", "shell", "pistol", "rifle", "gun", "weapon", "grenade", "magazine"}
+_AREA_HEADS = {"province", "region", "district", "county", "municipality", "state", "department", "oblast"}
+
+
+def _no_casualties(d: _Draft, page: _Page) -> None:
+    """"eight bodies had been counted twice" (a correction), "Attempted murder: 43 counts", "seized 400 rounds
+    of ammunition", "41,200 evacuated in five provinces": no one was killed, held or moved in these."""
+    before = page.text[max(d.sentence.start_char, d.number.start - 8):d.number.start].lower()
+    area = d.counted_head in _AREA_HEADS and re.search(r"\b(?:in|across|of)\s+(?:the\s+|all\s+)?$", before)
+    if _COUNTED_TWICE.match(page.text, d.number.end) or d.counted_head in _CHARGE_HEADS | _ARMS_HEADS or area:
+        d.claim_type = "other"
+
+
+def _moved_or_on_duty(d: _Draft) -> bool:
+    """Sent or moved ("1,000 police were flown in"), or on the job ("300 firefighters took part")."""
+    moved = {d.predicate or "", d.verb.lemma_.lower() if d.verb is not None else ""} & _MOVE_VERBS
+    return bool(moved or _ON_DUTY.search(d.sentence.text))
+
+
 def _troops(d: _Draft, page: _Page) -> None:
     """"a CSTO force of 2,030 soldiers guarded airports": troops sent or in a military sentence are deployed."""
     if d.claim_type not in _GROUP_TYPES or d.counted_head not in _TROOP_HEADS | _SENT_HEADS:
         return
-    moved = {d.predicate or "", d.verb.lemma_.lower() if d.verb is not None else ""} & _MOVE_VERBS
     context = _MILITARY if d.counted_head in _TROOP_HEADS else _SENT_CONTEXT
     military = d.counted_head != "unit" and context.search(d.sentence.text)
-    if moved or military:
+    if _moved_or_on_duty(d) or military:
         d.claim_type = "deployed"
     elif d.claim_type == "protesters":
         d.claim_type = "other"  # "200 riot police stood by": no crowd, and not said to be sent
+
+
+def _restates(d: _Draft, page: _Page) -> bool:
+    """An untyped written number after "the" that names no group of its own ("The 18 comes from …")."""
+    return d.claim_type == "other" and d.unit is None and not d.is_word_number and d.counted_head in (
+        None, *TALLY_NOUNS) and page.text[max(0, d.number.start - 4):d.number.start].lower() == "the "
+
+
+def _the_same_number(d: _Draft, page: _Page) -> None:
+    """"… moved from 18 to 19. The 18 comes from the ministry's update; the 19 is the prosecutor's figure.":
+    "the" and a number given before repeat that figure and keep its claim."""
+    if not _restates(d, page):
+        return
+    same = next((f for f in reversed(page.figures) if f.value == d.number.value and f.claim_type != "other"
+                 and f.unit is None), None)
+    if same is not None:
+        d.claim_type, d.predicate, d.counted, d.counted_head = (same.claim_type, same.predicate, same.counted,
+                                                                same.counted_head)
+
+
+_CHANGE_ENDS = re.compile(r"\b(?:from|to)\s*$", re.I)
+_CHANGE_NOUNS = {"rise", "increase", "hike", "jump", "cut", "drop", "fall", "reduction", "change"}
+
+
+def _price_change(d: _Draft, page: _Page) -> None:
+    """"… cut the price to ₸50. The government gave the rise as one from ₸50–60 to ₸110–120.": money at the
+    ends of a change named by a noun, right after a price, is a price too (not "the wage, raised from …")."""
+    if d.unit not in CURRENCY_NAMES or d.claim_type != "other" or not any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in _CHANGE_NOUNS for t in d.sentence):
+        return
+    if _CHANGE_ENDS.search(page.text[d.sentence.start_char:d.number.start]) and _paragraph_type(
+            page.figures, page.text, d.sentence.start_char) == "price":
+        d.claim_type, d.predicate = "price", "price"
 
 
 def _lone_one(d: _Draft, page: _Page) -> None:
@@ -532,7 +615,7 @@ def _table_row(d: _Draft, page: _Page) -> None:
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
     row = _ROW_LABEL.fullmatch(page.text[line_start:d.number.start])
     after = page.text[d.number.end:d.number.end + 3]
-    if row is None or not re.match(r"^\+?\s*(?:\||\n|$)", after):
+    if row is None or not re.match(r"^\+?\s*(?:\||\n|$|\()", after):  # "| Deaths | 227 (208 civilians, …) |"
         return
     label = page.doc.char_span(line_start + row.start("label"), line_start + row.end("label"), alignment_mode="expand")
     lemma = next((_header_word(t) for t in label or () if _header_word(t) in claim_lexicon()), None)
@@ -548,20 +631,44 @@ def _row_cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
-def _header_cell(text: str, line_start: int, column: int) -> tuple[int, int] | None:
-    """The header above a cell of a plain-text table: the first line of the block of "|" rows
-    ("Province | Deaths | Injured" over "Sindh | 604 | 2,318")."""
-    header = None
+_RULE_LINE = re.compile(r"\s*\|?\s*:?-{3,}")
+
+
+def _header_line(text: str, line_start: int) -> int | None:
+    """The header row of a cell's table: the nearest row over a "|---|" rule ("| Table 1. Deaths by place |"
+    over a rule over "| Place | Deaths |" over a rule), else the first line of the block of "|" rows."""
+    header, under_rule = None, False
     while line_start > 0:
         previous = text.rfind("\n", 0, line_start - 1) + 1
-        if "|" not in text[previous:line_start]:
+        line = text[previous:line_start]
+        if "|" not in line:
             break
-        header, line_start = previous, previous
+        is_rule = bool(_RULE_LINE.match(line))
+        if under_rule and not is_rule:
+            return previous
+        header, line_start, under_rule = previous, previous, is_rule
+    return header
+
+
+def _header_cell(text: str, line_start: int, column: int) -> tuple[int, int] | None:
+    """The header above a cell of a plain-text table ("Province | Deaths | Injured" over "Sindh | 604 | 2,318")."""
+    header = _header_line(text, line_start)
     if header is None:
         return None
     line_end = text.find("\n", header)
     cells = list(_CELLS.finditer(text, header, line_end if line_end >= 0 else len(text)))
     return (cells[column].start(), cells[column].end()) if column < len(cells) else None
+
+
+# "| Deaths (all) | of whom: killed while attacking |": a part of the row's whole, its group unnamed.
+_PART_HEADER = re.compile(r"\s*(?:of (?:whom|which|them)|including|incl\.)\b", re.I)
+
+
+def _column_word(label: Span | None) -> Token | None:
+    """The first word of a column header the claim lexicon knows; none for a part's column ("of whom: …")."""
+    if label is None or _PART_HEADER.match(label.text):
+        return None
+    return next((t for t in label if _header_word(t) in claim_lexicon()), None)
 
 
 def _table_column(d: _Draft, page: _Page) -> None:
@@ -574,7 +681,7 @@ def _table_column(d: _Draft, page: _Page) -> None:
     where = _header_cell(text, line_start, text[line_start:start].count("|") - text[line_start:start].startswith("|"))
     label = page.doc.char_span(*where, alignment_mode="expand") if where else None
     lexicon = claim_lexicon()
-    word = next((t for t in label or () if _header_word(t) in lexicon), None)
+    word = _column_word(label)
     if word is not None:
         d.claim_type, d.predicate = lexicon[_header_word(word)], _header_word(word)
         d.counted_head = None if word.lower_ in _STATE_VERBS or word.pos_ in ("VERB", "ADJ") else _header_word(word)
@@ -755,8 +862,8 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _table_column, _line_label, _under_heading, _burned_things, _troops, _partner, _priced_thing, _lone_one,
-    _restated, _how_long, _planned, _standing,
+    _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _partner,
+    _the_same_number, _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
 )
 
 
