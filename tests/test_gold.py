@@ -87,7 +87,8 @@ BLIND_FLOORS = {
     # Entities after the rules from structure (bodies of any country, headings in capitals, peoples
     # under their plural noun; extractor 1.12.0): blind4 0.842 0.800; blind5 0.770 0.691; blind6 0.789 0.719.
     # Sentences from the layout (extractor 1.12.0): claim+head blind4 0.840, blind5 0.790, blind6 0.798.
-    "blind5": (0.99, 0.97, 0.78, 0.98, 0.94, 0.76, 0.68),
+    # "this weekend" dated (extractor 1.21.0): blind5 dates R 0.960 (95/99).
+    "blind5": (0.99, 0.97, 0.78, 0.98, 0.95, 0.76, 0.68),
     "blind6": (0.95, 0.93, 0.79, 0.95, 0.93, 0.78, 0.71),
     # First blind scores (2026-11-30, before any of their misses was looked at; their READMEs), here
     # as measured on extractor 1.14.0: blind9 0.920 0.912 0.845 0.928 0.901 0.702 0.579;

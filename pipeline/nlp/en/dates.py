@@ -20,7 +20,14 @@ any base). Ours stays for the rest: dateparser fills a missing day or year from 
 1987" → 1987-04-10, "in December" → the base's day, and a December after the base unless told to prefer
 the past, which then sends "until October" back a year), reads none of "the next day", "the same day",
 "that year", "New Year", "the end of the year", "August to December 2026" or "the January events" (all
-measured with dateparser 1.5: None), and news needs the precision kept.
+measured with dateparser 1.5: None), and news needs the precision kept. dateparser 1.5 also reads wrong or
+not at all (measured): "the 1990s" (the base's timestamp), "2018-19" (2018-06-19), "Q4 2022" (2022-11 with the
+base's day), "2015-2017", "last weekend", "Boxing Day 2004", "Christmas Eve 2015", "the first week of May", "the
+second half of 2022", "from July 2019 to March 2021", "between Monday and Thursday", "from April to June" (all
+None); and "this Sunday" is always the coming one, so "resigned this Monday" would be next week's. It reads
+right "a fortnight ago", "a year ago today", "the day after tomorrow" and "in three weeks' time", so those go to
+it. A month or day without a year said of the future ("will convene in February") is the next one; else the
+nearest, mostly before publication.
 """
 
 from __future__ import annotations
@@ -68,9 +75,27 @@ _SPELLED_YEAR = (rf"(?:nineteen|twenty)[\s-](?:hundred|{_TEEN}|(?:{_TENS})(?:[\s
 # "called a general strike for Monday", "will meet on Saturday": a weekday still to come.
 _COMING = re.compile(r"(?:\b(?:will|shall|going to|due|planned|scheduled|plans?|expected|called|calls|announced)|"
                      r"'ll)\b[^.;!?]*$|\b(?:for|until|till|coming)\s+$", re.I)
-_FUTURE = re.compile(r"(?:\b(?:will|would|shall|going to)|'ll)\b[^.;!?]*$", re.I)
+# "will convene in February", "said the vote would be held in September", "is expected to reopen in three
+# weeks' time": said of the future. ("due to" stays out: it is as often "because of"; a past verb after the
+# modal ends its reach: "The firm, which will list its shares, was founded in March".)
+_FUTURE = re.compile(r"(?:\b(?:will|would|shall|going to|(?:expected|set|scheduled|planned) to)|'ll)\b"
+                     r"(?:(?!\b(?:was|were|had|did)\b)[^.;!?])*$", re.I)
 
+_NTH = "first|second|third|fourth|final|last"
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "New Year's Eve 1999", "Christmas Day", "Boxing Day 2004": before the year rows, which would take the year
+    ("holiday", re.compile(r"\b(?P<h>New Year['’]s Day|New Year['’]s Eve|New Year(?!['’]s)|Christmas Day|"
+                           r"Christmas Eve|Boxing Day)(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")),
+    # "the first week of May", "the last week of January 2021": seven days of a month
+    ("week_of_month", re.compile(rf"\bthe\s+(?P<nth>{_NTH})\s+week\s+of\s+{_p(_MONTH, 'm')}"
+                                 rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
+    # "the first quarter of 2023", "the second half of 2022", "Q4 2022", "H1 2021": months of a year
+    ("part_of_year", re.compile(rf"\b(?:the\s+(?P<nth>{_NTH})\s+(?P<part>quarter|half)\s+of|"
+                                r"(?P<q>[QH])(?P<qn>[1-4]))\s+(?P<y>(?:19|20)\d\d)\b")),
+    # "the 1990s", "the 2020s": a decade
+    ("decade", re.compile(r"\bthe\s+(?P<y>(?:1[89]|20)\d0)['’]?s\b")),
+    # "last weekend", "this weekend": a Saturday and a Sunday
+    ("weekend", re.compile(r"\b(?P<rel>last|past|this)\s+weekend\b", re.I)),
     # January 5-19, 2022  /  5-19 January 2022
     # January 5-19, 2022  /  January 5 to 19  /  5-19 January 2022  /  between 4 and 6 January
     ("md_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:\s*[-–]\s*|\s+(?:to|until|through)\s+)"
@@ -85,6 +110,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "August – December 2026", "from August to December 2026": an open span of months
     ("mm_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s*(?:[-–—]|to|until|through)\s*{_p(_MONTH, 'm2')},?\s+"
                            rf"{_p(_YEAR, 'y')}\b")),
+    # "from April to June", "between November and February": the year is the tense's (the last month's);
+    # "between January and March 2024" the one written
+    ("mm_open", re.compile(rf"\b(?:from|between)\s+(?P<m>{_FULL_MONTHS})\s*(?:[-–]|to|until|through|and)\s*"
+                           rf"(?P<m2>{_FULL_MONTHS})\b(?:,?\s+{_p(_YEAR, 'y')}\b)?(?!,?\s*[0-3]?\d\b)")),
     ("my", re.compile(rf"\b{_p(_MONTH, 'm')}(?:,|\s+of)?\s+{_p(_YEAR, 'y')}\b")),  # "April of 1987"
     # "In March", "since September", "in december" (translated text writes months in lower case; "may" and
     # "march" stay verbs)
@@ -96,9 +125,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "from 2010 to 2018", "between 2010 and 2018": a span of years, not its first year
     ("year_span", re.compile(r"\b(?:from|between)\s+(?P<y>(?:19|20)\d\d)\s*(?:to|and|until|through|-|–)\s*"
                              r"(?P<y2>(?:19|20)\d\d)\b", re.I)),
+    # "in 2015-2017", "the 2018-19 season", "1998–2001": a span of years written with a dash
+    ("year_dash", re.compile(r"(?<![\d./–-])(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)\b(?![-–./]\d|\s*"
+                             r"(?:people|persons|cases|tenge|dollars|euros|troops|members))")),
     ("spelled_year", re.compile(rf"\b(?:in|since|during|until|of)\s+(?P<sy>{_SPELLED_YEAR})\b(?![\s-]+(?:[a-z]+s|"
                                 r"percent|per cent)\b)", re.I)),
-    ("ago", re.compile(rf"\b(?P<n>\d+|{_FEW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    # "three weeks ago", "a fortnight ago", "a year ago today" (that very day)
+    ("ago", re.compile(rf"\b(?P<n>\d+|{_FEW})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago"
+                       r"(?P<today>\s+today)?\b", re.I)),
     ("in_days", re.compile(rf"\bin\s+(?P<n>\d+|{_FEW})\s+(?P<unit>days?|weeks?)(?:['’]\s*time)?\b(?!\s+of\b)",
                            re.I)),
     ("year", re.compile(r"\b(?:in|since|by|during|until|of|from|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*"
@@ -122,8 +156,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("period_edge", re.compile(r"\bthe\s+end\s+of\s+the\s+(?P<unit>month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before yesterday|last night|tonight|"
-                           r"this (?:morning|afternoon|evening))\b", re.I)),
+    ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day (?:before yesterday|after tomorrow)|"
+                           r"last night|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     # "the same night", "that evening": the day of the story's last date
     # "that first night", "that very morning"
     ("same_day", re.compile(r"\b(?:the same|that)\s+(?:(?:first|very)\s+)?(?:day|night|evening|morning|afternoon)\b",
@@ -136,9 +170,6 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the following year"; "That year", "the same year": the year just named
     ("following_year", re.compile(r"\b(?:the\s+(?P<dir>following|next|previous|preceding|same)|(?P<that>that))\s+"
                                   r"year\b", re.I)),
-    # "at New Year" (the day), "New Year's Eve", "Christmas Day"
-    ("holiday", re.compile(r"\b(?P<h>New Year['’]s Day|New Year['’]s Eve|New Year(?!['’]s)|Christmas Day|"
-                           r"Christmas Eve)\b")),
     ("previous_days", re.compile(r"\b(?:the\s+)?(?P<rel>previous|preceding|past|last)\s+(?P<n>two|three|four|"
                                  r"five|six|seven|\d)\s+days\b", re.I)),
     # "the next day", "the day before", "the next morning"
@@ -151,7 +182,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("period", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b", re.I)),
 ]
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.I)
+_JOIN = re.compile(r"^,?\s*(?:to|until|till|through|and|-|–)\s*$", re.I)  # "Dec. 28, 2023, to Jan. 4, 2024"
 _OPEN = re.compile(r"\b(?:from|between)\s*$", re.I)
 
 
@@ -188,22 +219,104 @@ def _infer_year(month: int, day: int, published: dt.date | None) -> int | None:
     return published.year
 
 
+def _coming_year(month: int, day: int | None, published: dt.date) -> int:
+    """The year of the next such day or month (this month counts): "will convene in February" in October is
+    next year's February."""
+    return published.year + ((month, day or 0) < (published.month, 0 if day is None else published.day))
+
+
+def _said_of_future(m: re.Match, at: int) -> bool:
+    """The clause up to ``at`` speaks of the future ("will", "would", "is expected to")."""
+    return bool(_FUTURE.search(m.string, max(0, at - 120), at))
+
+
+_HOLIDAYS = {"new year": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+             "christmas eve": (12, 24), "boxing day": (12, 26)}
+
+
 def _holiday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
-    """"New Year's Day", "Christmas Eve": in the year that puts them nearest before publication."""
-    name = m.group("h").replace("’", "'").lower()
-    month, day = {"new year": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
-                  "christmas eve": (12, 24)}[name]
+    """"New Year's Day", "Christmas Eve": in the year that puts them nearest before publication; "Boxing Day
+    2004" in the year written."""
+    month, day = _HOLIDAYS[m.group("h").replace("’", "'").lower()]
+    if m.group("y"):
+        return _Found(m.start(), m.end(), kind, dt.date(int(m.group("y")), month, day), None, "day", False, True)
     year = _infer_year(month, day, published)
     if year is None:
         return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
     return _Found(m.start(), m.end(), kind, _safe(year, month, day), None, "day", False, False)
 
 
+_WEEK_STARTS = {"first": 1, "second": 8, "third": 15, "fourth": 22}
+
+
+def _week_of_month(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"the first week of May" (1-7 May), "the last week of January 2021" (its last seven days); without a
+    year, the year of a month alone ("will reopen in the second week of March": the coming March)."""
+    month = _month(m.group("m"))
+    year = int(m.group("y")) if m.group("y") else None
+    if year is None and published is not None:
+        year = _coming_year(month, None, published) if _said_of_future(m, m.start()) \
+            else _infer_year(month, 1, published)
+    if year is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    nth = m.group("nth").lower()
+    last_day = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    first = _WEEK_STARTS.get(nth, last_day - 6)
+    return _Found(m.start(), m.end(), kind, dt.date(year, month, first), dt.date(year, month, first + 6), "day",
+                  False, m.group("y") is not None)
+
+
+def _part_of_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"the first quarter of 2023" (January to March), "the second half of 2022" (July to December), "Q4
+    2022", "H1 2021"."""
+    if m.group("q"):
+        months, index = (3 if m.group("q") == "Q" else 6), int(m.group("qn"))
+        if months == 6 and index > 2:
+            return None
+    else:
+        months = 3 if m.group("part").lower() == "quarter" else 6
+        nth = m.group("nth").lower()
+        index = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(nth, 12 // months)
+        if index * months > 12:
+            return None  # "the third half of 2022"
+    year, first = int(m.group("y")), (index - 1) * months + 1
+    return _Found(m.start(), m.end(), kind, dt.date(year, first, 1), dt.date(year, first + months - 1, 1), "month",
+                  False, True)
+
+
+def _decade(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"the 1990s": 1990 to 1999."""
+    first = int(m.group("y"))
+    return _Found(m.start(), m.end(), kind, dt.date(first, 1, 1), dt.date(first + 9, 1, 1), "year", False, True)
+
+
+def _weekend(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"last weekend": the Saturday and Sunday before publication; "this weekend": the one publication is in,
+    or the coming one (dateparser reads neither: None)."""
+    if published is None:
+        return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
+    saturday = published + dt.timedelta(days=5 - published.weekday())  # this week's (Monday-first)
+    if m.group("rel").lower() != "this" and saturday + dt.timedelta(days=1) >= published:
+        saturday -= dt.timedelta(days=7)
+    return _Found(m.start(), m.end(), kind, saturday, saturday + dt.timedelta(days=1), "day", True, False)
+
+
+def _day_year(kind: str, m: re.Match, month: int, published: dt.date | None) -> tuple[str, int | None]:
+    """The year written, else the next one for a day said of the future ("will resume on 3 February": kind
+    "coming"), else the nearest."""
+    if m.group("y"):
+        return kind, int(m.group("y"))
+    if published is not None and _said_of_future(m, m.start()):
+        return "coming", _coming_year(month, int(m.group("d")), published)
+    return kind, _infer_year(month, int(m.group("d")), published)
+
+
 def _day(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
-    """"January 2, 2022", "5-19 January", "05.01.2022", "2022-01-05"; without a year, the nearest one."""
+    """"January 2, 2022", "5-19 January", "05.01.2022", "2022-01-05"; without a year, the nearest one, or the
+    next one when said of the future (kind "coming", which the story's year does not move)."""
     g = m.groupdict()
     month = _month(g["m"]) if not g["m"].isdigit() else int(g["m"])
-    year = int(g["y"]) if g.get("y") else _infer_year(month, int(g["d"]), published)
+    kind, year = _day_year(kind, m, month, published)
     if year is None:
         return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
     start = _safe(year, month, int(g["d"]))
@@ -227,14 +340,35 @@ def _month_span(kind: str, m: re.Match, published: dt.date | None) -> _Found | N
                   "month", False, True)
 
 
+def _month_span_open(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"from April to June" (the latest June, or the coming one when said of the future), "between November
+    and February" (the November before it), "between January and March 2024" (the year written)."""
+    first, last = _month(m.group("m")), _month(m.group("m2"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif published is None:
+        return _Found(m.start("m"), m.end(), kind, None, None, "month", True, False)
+    elif _said_of_future(m, m.start()):
+        year = _coming_year(last, None, published)
+    else:
+        year = _infer_year(last, 1, published) or published.year
+    return _Found(m.start("m"), m.end(), kind, dt.date(year - (first > last), first, 1), dt.date(year, last, 1),
+                  "month", False, bool(m.group("y")))
+
+
 def _month_alone(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
-    """"in March" (the nearest March), "last March" (the one before publication), "next March"."""
+    """"in March" (the nearest March; the coming one when said of the future, but never "since March" or a
+    month naming an event: "would make the August fires the costliest"), "last March" (the one before
+    publication), "next March"."""
     if published is None:
         return _Found(m.start("m"), m.end(), kind, None, None, "month", True, False)
     month, rel = _month(m.group("m")), (m.groupdict().get("rel") or "").lower()
     if not rel:
         start = m.start("m") - 4 if m.string[max(0, m.start("m") - 4):m.start("m")].lower() == "mid-" \
             else m.start("m")  # "mid-January" whole
+        if kind == "month" and not m.group(0).lower().startswith("since") and _said_of_future(m, m.start()):
+            return _Found(start, m.end(), "coming", dt.date(_coming_year(month, None, published), month, 1), None,
+                          "month", False, False)  # "will convene in February": the coming one
         return _Found(start, m.end(), kind, dt.date(_infer_year(month, 1, published) or published.year,
                                                              month, 1), None, "month", False, False)
     shift = {"last": -(month >= published.month), "next": month < published.month, "this": 0}[rel]
@@ -269,8 +403,10 @@ def _period_edge(kind: str, m: re.Match, published: dt.date | None) -> _Found | 
 
 
 def _year_span(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
-    """"from 2010 to 2018", "between 2010 and 2018": one span of years."""
+    """"from 2010 to 2018", "between 2010 and 2018", "2015-2017", "2018-19": one span of years."""
     first, last = int(m.group("y")), int(m.group("y2"))
+    if len(m.group("y2")) == 2:
+        last += first // 100 * 100  # "2018-19"
     if last <= first:
         return None
     return _Found(m.start("y"), m.end("y2"), kind, dt.date(first, 1, 1), dt.date(last, 1, 1), "year", False, True)
@@ -311,8 +447,9 @@ def _parsed(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     if published is None:
         return _Found(m.start(), m.end(), kind, None, None, "day", True, False)
     parsed = _dateparser(m.group(0), published)
-    precision = "month" if "month" in m.group("unit").lower() else "year" if "year" in m.group("unit").lower() \
-        else "day"
+    unit = m.group("unit").lower()
+    precision = "day" if m.groupdict().get("today") else "month" if "month" in unit else "year" if "year" in unit \
+        else "day"  # "a year ago today": that day
     return None if parsed is None else _Found(m.start(), m.end(), kind, parsed, None, precision, True, False)
 
 
@@ -352,7 +489,7 @@ def _weekday_value(m: re.Match, rel: str, published: dt.date) -> dt.date:
     Saturday"); the sentence is read up to the weekday itself, so "until " before it counts."""
     target = WEEKDAYS[m.group("wd").lower()]
     sentence = re.split(r"[.!?]\s", m.string[max(0, m.start("wd") - 120):m.start("wd")])[-1]
-    if rel == "next" or rel in ("", "on") and _COMING.search(sentence):
+    if rel == "next" or rel in ("", "on", "this") and _COMING.search(sentence):  # "will vote this Sunday"
         return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
     back = (published.weekday() - target) % 7
     return published - dt.timedelta(days=back or (7 if rel == "last" else 0))
@@ -421,6 +558,8 @@ def _next_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | No
 
 # How each pattern's match becomes a date.
 HANDLERS = {
+    "week_of_month": _week_of_month, "part_of_year": _part_of_year, "decade": _decade, "weekend": _weekend,
+    "mm_open": _month_span_open, "year_dash": _year_span,
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day, "iso": _day,
     "my": _month_year, "mm_span": _month_span, "month": _month_alone,
     "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
@@ -472,7 +611,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             else:
                 found.append(hit)
     found.sort(key=lambda f: f.start)
-    found = _in_story_year(_join_weekdays(text, _join_spans(text, found)), published)
+    found = _join_weekday_spans(text, _join_weekdays(text, _join_spans(text, found)), published)
+    found = _in_story_year(found, published)
     if deferred:
         found = _resolve_anaphoric(text, found, deferred, published)
     return [_mention(text, f) for f in found]
@@ -582,11 +722,13 @@ def _heads_line(text: str, f: _Found) -> bool:
 
 
 def _joinable(text: str, here: _Found, nxt: _Found) -> bool:
-    """Two absolute days joined by 'to', 'until', 'through', 'and' after 'from'/'between', or by a dash."""
+    """Two absolute days (or months: "from July 2019 to March 2021") joined by 'to', 'until', 'through', 'and'
+    after 'from'/'between', or by a dash or 'to' alone."""
     between = text[here.end:nxt.start]
-    return here.precision == nxt.precision == "day" and bool(here.value and nxt.value) and not here.relative \
-        and bool(_JOIN.match(between)) and bool(_OPEN.search(text[max(0, here.start - 12):here.start])
-                                                or between.strip().lower() in ("-", "–", "to", "through", "until"))
+    return here.precision == nxt.precision and here.precision in ("day", "month") and not here.relative \
+        and bool(here.value and nxt.value) and bool(_JOIN.match(between)) \
+        and bool(_OPEN.search(text[max(0, here.start - 12):here.start])
+                 or between.strip(" ,").lower() in ("-", "–", "to", "through", "until"))
 
 
 def _span(first: _Found, last: _Found) -> _Found:
@@ -595,7 +737,7 @@ def _span(first: _Found, last: _Found) -> _Found:
     start = first.value
     if not first.year_given and (last.year_given or start > last.value):  # "March 4 to March 19": one year
         start = _safe(last.value.year, first.value.month, first.value.day) or first.value
-    return _Found(first.start, last.end, "span", start, last.value_end or last.value, "day", False, True)
+    return _Found(first.start, last.end, "span", start, last.value_end or last.value, first.precision, False, True)
 
 
 def _join_spans(text: str, found: list[_Found]) -> list[_Found]:
@@ -605,6 +747,29 @@ def _join_spans(text: str, found: list[_Found]) -> list[_Found]:
         before = out[-1] if out else None
         if before is not None and before.kind != "span" and _joinable(text, before, here):
             out[-1] = _span(before, here)
+        else:
+            out.append(here)
+    return out
+
+
+def _weekday_span(text: str, first: _Found, last: _Found, published: dt.date | None) -> _Found | None:
+    """"between Monday and Thursday", "from Friday to Sunday": one span, counted from its first day when that is
+    still to come, else back from its last (the latest such day)."""
+    if first.kind != "weekday" or last.kind != "weekday" or first.value is None or last.value is None \
+            or not _JOIN.match(text[first.end:last.start]) \
+            or not _OPEN.search(text[max(0, first.start - 12):first.start]):
+        return None
+    length = dt.timedelta(days=(last.value.weekday() - first.value.weekday()) % 7 or 7)
+    start = first.value if published is not None and first.value > published else last.value - length
+    return _Found(first.start, last.end, "weekday_span", start, start + length, "day", True, False)
+
+
+def _join_weekday_spans(text: str, found: list[_Found], published: dt.date | None) -> list[_Found]:
+    out: list[_Found] = []
+    for here in found:
+        span = _weekday_span(text, out[-1], here, published) if out else None
+        if span is not None:
+            out[-1] = span
         else:
             out.append(here)
     return out
