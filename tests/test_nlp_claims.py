@@ -462,3 +462,41 @@ def test_no_casualty_counts(nlp, text: str, number: str) -> None:
 ])
 def test_crowds_on_the_streets_and_claimed_by_organisers(nlp, text: str, number: str) -> None:
     assert _typed(nlp, text)[number] == "protesters"
+
+
+@pytest.mark.parametrize("text, number, claim_type, head", [
+    # a part of a group named by a pronoun or a state counts the noun said of it
+    ("Nine people drowned, two of them volunteer lifeguards.", "two", "killed", "lifeguard"),
+    ("Twelve of the dead are teenagers.", "Twelve", "killed", "teenager"),
+    # those who attack are a crowd, not a number of attacks
+    ("The governor said 5,000 rioters had attacked the port.", "5,000", "protesters", "rioter"),
+    # an attack counted is an attack, whatever it was on
+    ("Firefighters logged 12 attacks on fire engines.", "12", "attacks", "attack"),
+    # "neutralised and detained": the plainer verb says what happened
+    ("Forty gang members were neutralised and detained overnight.", "Forty", "detained", "member"),
+    # a duration is no claim
+    ("The convoy was stopped for 25 minutes at the checkpoint.", "25", "other", "minute"),
+    # places counted are no people moved or held
+    ("The agency now runs 85 camps that shelter 30,000 people.", "85", "other", "camp"),
+])
+def test_kinds_of_claim_misses(nlp, text: str, number: str, claim_type: str, head: str) -> None:
+    figure = next(f for f in figures(nlp, text) if f.text.endswith(number) or f.text == number)
+    assert (figure.claim_type, figure.counted_head) == (claim_type, head)
+
+
+def test_a_relative_clause_on_a_part_does_not_type_the_whole(nlp) -> None:
+    """"800 victims, of whom 600 were wounded": the victims are not all wounded."""
+    found = {f.text: f.claim_type for f in figures(nlp, "The agency registered 800 victims, of whom 600 were wounded.")}
+    assert found["800"] == "other"
+
+
+@pytest.mark.parametrize("text, claim_type", [
+    ("Officials estimate the floods cost farmers 12 billion rupees.", "damage"),
+    ("Rebuilding the bridge is expected to cost about $4 million.", "damage"),
+    ("The minister said the fuel subsidy cost the budget 300 million euros a year.", "other"),
+    ("The charity puts the cost of the vaccination campaign at $2.1 million.", "other"),
+    ("A 20-litre can of diesel now costs 9,000 naira.", "price"),
+])
+def test_money_spent_or_lost_is_no_price(nlp, text: str, claim_type: str) -> None:
+    (figure,) = [f for f in figures(nlp, text) if f.unit is not None and f.unit != "%"]
+    assert figure.claim_type == claim_type

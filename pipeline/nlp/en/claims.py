@@ -60,7 +60,39 @@ def counted_noun(anchor: Token) -> Token | None:
         return anchor
     if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
-    return _of_noun(anchor)  # "Hundreds of people", "dozens of protesters" (not "one of them")
+    return _named_part(anchor) or _of_noun(anchor)  # "Hundreds of people", "dozens of protesters" (not "one of them")
+
+
+# Groups a part is taken from that say what happened, not who: "19 of the dead were police officers".
+_PART_STATES = {"dead", "killed", "injured", "wounded", "missing", "detained", "arrested", "displaced", "victims"}
+
+
+def _named_part(anchor: Token) -> Token | None:
+    """"11 people died, three of them volunteer firefighters", "Nineteen of the dead are children", "86 of the
+    dead were assailants": a part of a group named by a pronoun or a state is the noun said of it right after."""
+    whole = _of_object_of(anchor)
+    if whole is None or not (whole.pos_ == "PRON" or whole.lower_ in _PART_STATES):
+        return None
+    noun = _noun_after(whole)
+    return noun if noun is not None and noun.lower_ not in _PART_STATES else None
+
+
+def _of_object_of(token: Token) -> Token | None:
+    return next((p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"), None)
+
+
+def _noun_after(token: Token) -> Token | None:
+    """The head noun of the phrase right after ``token``, past a copula and a determiner ("were the assailants")."""
+    doc, at = token.doc, token.i + 1
+    while at < len(doc) and (doc[at].lemma_ == "be" or doc[at].dep_ == "det"):
+        at += 1
+    if at >= len(doc) or doc[at].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    noun = doc[at]
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        noun = noun.head  # "volunteer firefighters"
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _of_noun(token: Token) -> Token | None:
@@ -164,7 +196,12 @@ def _relative_clause(verb: Token | None, noun: Token | None, anchor: Token) -> l
     """"the 4,353 people who were wounded": the clause on the noun says what happened to them."""
     if noun is None:
         return []
-    return [c.lemma_.lower() for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
+    return [c.lemma_.lower() for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB" and not _of_a_part(c)]
+
+
+def _of_a_part(clause: Token) -> bool:
+    """"4,578 victims, of whom 4,353 were wounded": the clause tells of a part, not of the whole."""
+    return any(t.lower_ in ("whom", "which") and t.head.lower_ == "of" for t in clause.subtree if t.i < clause.i)
 
 
 def _word_after(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
@@ -202,11 +239,18 @@ def _copula_subject_words(verb: Token, child: Token) -> list[str]:
     return []
 
 
+# Verbs that may mean killed or held: a coordinated verb decides.
+_EITHER_VERBS = {"neutralise", "neutralize"}
+
+
 def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
     """The governing verb, then what its subjects and objects say, child by child."""
     if verb is None:
         return []
     words = [verb.lemma_.lower()]
+    if words[0] in _EITHER_VERBS:  # "70 looters have been neutralised and detained": the plainer verb says it
+        words = [c.lemma_.lower() for c in verb.conjuncts if c.pos_ == "VERB" and not any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] + words  # not "… and 26 more were wounded"
     for child in verb.children:
         words += _tally_words(child) + _object_words(child) + _copula_subject_words(verb, child)
     return words
@@ -234,7 +278,7 @@ def _verb_places(verb: Token | None, noun: Token | None, anchor: Token) -> list[
 
 # Counted nouns that name what happened rather than who it happened to.
 EVENT_NOUNS = {"death", "injury", "arrest", "detention", "fatality", "killing", "evacuation", "disappearance",
-               "displacement"}
+               "displacement", "attack", "assault", "raid", "ambush"}  # "33 attacks on fire trucks"
 
 
 def _event_noun(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
@@ -296,15 +340,88 @@ def _fits(claim: str, unit: str | None) -> bool:
     return unit is None or claim not in PEOPLE_ONLY
 
 
+# Places and facilities counted ("640 camps", "22 schools", "nine cities"): no one was killed, held or moved in
+# the count, whatever the sentence says of the people in them.
+_PLACE_HEADS = {"camp", "shelter", "school", "site", "centre", "center", "tent", "clinic", "facility", "city",
+                "district", "commune"}
+_PEOPLE_CLAIMS = {"killed", "injured", "detained", "missing", "displaced", "evacuated", "protesters", "deployed"}
+_TIME_NOUNS = {"minute", "hour", "day", "week", "month", "year", "second"}
+
+
+def _fits_noun(claim: str, noun: Token | None) -> bool:
+    return noun is None or not (noun.lemma_.lower() in _PLACE_HEADS and claim in _PEOPLE_CLAIMS)
+
+
+def _attackers(verb: Token | None, noun: Token | None) -> bool:
+    """"up to 20,000 bandits had attacked Almaty": the ones who attack are a crowd, not a number of attacks."""
+    return verb is not None and noun is not None and noun.dep_ == "nsubj" and noun.head == verb \
+        and claim_lexicon().get(verb.lemma_.lower()) == "attacks"
+
+
 def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None,
                   sentence: Span) -> tuple[str, str | None]:
     """The claim type and the lemma that decided it (None when only the sentence's context did)."""
+    if noun is not None and noun.lemma_.lower() in _TIME_NOUNS:
+        return "other", None  # "held up for 40 minutes": a duration, whatever happened
+    if _attackers(verb, noun) and unit is None:
+        return "protesters", verb.lemma_.lower() if verb is not None else None
+    lemma = _deciding_lemma(verb, noun, anchor, unit)
+    if lemma is not None:
+        return _spent(_from_lexicon(lemma, sentence), verb)
+    claim = _from_sentence(anchor, unit, sentence)
+    return claim if _fits_noun(claim[0], noun) else ("other", None)
+
+
+def _deciding_lemma(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None) -> str | None:
+    """The first word the candidates give that the claim lexicon knows and whose claim fits the figure."""
     lexicon = claim_lexicon()
     for find in CANDIDATES:
         for lemma in find(verb, noun, anchor):
-            if lemma in lexicon and _fits(lexicon[lemma], unit):
-                return _from_lexicon(lemma, sentence)
-    return _from_sentence(anchor, unit, sentence)
+            if lemma in lexicon and _fits(lexicon[lemma], unit) and _fits_noun(lexicon[lemma], noun):
+                return lemma
+    return None
+
+
+# What money is spent on or lost to: "the riots cost businesses 78 billion tenge" is damage, "repairs are
+# expected to cost $1.8 million" too; "the subsidy cost the treasury 140 million euros" and "the cost of the
+# campaign" are spending, neither a price nor damage.
+_HARMS = {"riot", "unrest", "violence", "fire", "flood", "storm", "quake", "earthquake", "disaster", "looting",
+          "repair", "reconstruction", "rebuild", "rebuilding", "clash", "attack", "cyclone", "hurricane"}
+_SPENDING = {"campaign", "plan", "programme", "program", "subsidy", "operation", "response", "appeal", "purchase",
+             "project", "scheme", "effort", "mission"}
+
+
+def _cost_word(verb: Token | None) -> Token | None:
+    if verb is None:
+        return None
+    if verb.lemma_.lower() == "cost":
+        return verb
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "cost"), None)
+
+
+def _spender(cost: Token) -> Token | None:
+    """Who or what the cost is of: the subject of "cost" (or of the verb it completes), or "the cost of X"."""
+    if cost.pos_ == "NOUN":
+        return next((p for prep in cost.children if prep.lower_ == "of" for p in prep.children), None)
+    for verb in (cost, cost.head):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _spent(claim: tuple[str, str | None], verb: Token | None) -> tuple[str, str | None]:
+    """A price that is money lost or spent: damage, or no claim of its own."""
+    cost = _cost_word(verb) if claim[0] == "price" else None
+    if cost is None:
+        return claim
+    spender = _spender(cost)
+    lemma = spender.lemma_.lower() if spender is not None else ""
+    if lemma in _HARMS:
+        return "damage", lemma
+    if lemma in _SPENDING or any(c.dep_ == "dative" for c in cost.children):
+        return "other", None
+    return claim
 
 
 def _noun_phrase(noun: Token) -> list[Token]:
