@@ -500,3 +500,12 @@ def test_a_relative_clause_on_a_part_does_not_type_the_whole(nlp) -> None:
 def test_money_spent_or_lost_is_no_price(nlp, text: str, claim_type: str) -> None:
     (figure,) = [f for f in figures(nlp, text) if f.unit is not None and f.unit != "%"]
     assert figure.claim_type == claim_type
+
+
+@pytest.mark.parametrize("text, number", [
+    ("A judge fined 17 of the detainees for blocking the road.", "17"),
+    ("The prosecutor ordered the release of 52 detainees on Friday.", "52"),
+])
+def test_what_is_done_to_people_already_held_is_no_detention(nlp, text: str, number: str) -> None:
+    figure = next(f for f in figures(nlp, text) if f.text == number)
+    assert (figure.claim_type, figure.counted_head) == ("other", "detainee")

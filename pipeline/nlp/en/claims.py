@@ -352,6 +352,15 @@ def _fits_noun(claim: str, noun: Token | None) -> bool:
     return noun is None or not (noun.lemma_.lower() in _PLACE_HEADS and claim in _PEOPLE_CLAIMS)
 
 
+def _done_to_the_held(verb: Token | None, noun: Token | None) -> bool:
+    """"The court fined 41 of the detainees", "the release of 31 detainees": the verb, or the noun the group
+    hangs on, is something done after detention."""
+    heads = [verb.lemma_.lower(), verb.lower_.removesuffix("d")] if verb is not None else []  # "fined": lemma "fin"
+    if noun is not None and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        heads.append(noun.head.head.lemma_.lower())
+    return bool(set(heads) & _AFTER_HELD)
+
+
 def _attackers(verb: Token | None, noun: Token | None) -> bool:
     """"up to 20,000 bandits had attacked Almaty": the ones who attack are a crowd, not a number of attacks."""
     return verb is not None and noun is not None and noun.dep_ == "nsubj" and noun.head == verb \
@@ -372,10 +381,17 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     return claim if _fits_noun(claim[0], noun) else ("other", None)
 
 
+# What is done to people already held: "ordered the release of 31 detainees", "fined 41 of the detainees".
+_AFTER_HELD = {"release", "free", "fine", "sentence", "charge", "convict", "acquit", "try", "indict", "pardon"}
+
+
 def _deciding_lemma(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None) -> str | None:
-    """The first word the candidates give that the claim lexicon knows and whose claim fits the figure."""
+    """The first word the candidates give that the claim lexicon knows and whose claim fits the figure; the
+    group's own name ("detainees") says nothing when they are released, fined or tried."""
     lexicon = claim_lexicon()
     for find in CANDIDATES:
+        if find is _noun_words and _done_to_the_held(verb, noun):
+            return None
         for lemma in find(verb, noun, anchor):
             if lemma in lexicon and _fits(lexicon[lemma], unit) and _fits_noun(lexicon[lemma], noun):
                 return lemma
