@@ -10,6 +10,7 @@ figure before it in the sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -307,26 +308,49 @@ CANDIDATES = (_event_noun, _participles, _word_after, _relative_clause, _suffere
 _BURNS = re.compile(r"\b(?:with|suffered|sustained|serious|severe)\s+(?:\w+\s+)?burns\b", re.I)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the figures of one sentence share, read once per sentence (its text, and what it says as a whole)."""
+
+    text: str
+    displaced: bool
+    on_streets: bool
+    damage: bool
+    burns: bool
+
+
+def sentence_context(sentence: Span) -> _Context:
+    """The sentence's shared context, kept on its Doc so the figures of a sentence read it once."""
+    key = f"pipeline_claims_context:{sentence.start}:{sentence.end}"
+    cache = sentence.doc.user_data
+    if key not in cache:
+        text = sentence.text  # spaCy builds a span's text on every call
+        cache[key] = _Context(text, bool(_DISPLACED.search(text)), bool(_ON_STREETS.search(text)),
+                              bool(DAMAGE_CONTEXT.search(text)), bool(_BURNS.search(text)))
+    return cache[key]
+
+
 def _from_lexicon(lemma: str, sentence: Span) -> tuple[str, str]:
-    if lemma == "burn" and _BURNS.search(sentence.text):
+    if lemma == "burn" and sentence_context(sentence).burns:
         return "injured", "burn"  # "four of them with serious burns": burns are injuries
     return claim_lexicon()[lemma], lemma
 
 
 def _from_sentence(anchor: Token, unit: str | None, sentence: Span) -> tuple[str, str | None]:
     """No word on the figure's path decided: the sentence's displacement, price or damage words."""
-    if _DISPLACED.search(sentence.text):
+    context = sentence_context(sentence)
+    if context.displaced:
         return "displaced", "home"  # "forced an estimated 14,600 people from their homes"
-    if not unit and _ON_STREETS.search(sentence.text):
+    if not unit and context.on_streets:
         return "protesters", "street"  # "anger brought more than 10,000 residents onto the streets"
     if not unit:
         return "other", None
     # The price words near the figure, not anywhere in the sentence ("lost 1.4 billion roubles
     # because of falling coal prices" is not a price).
     at = anchor.idx - sentence.start_char  # the sentence's own text: doc.text is rebuilt on every call
-    if PRICE_CONTEXT.search(sentence.text[max(0, at - 60):at + 35]):
+    if PRICE_CONTEXT.search(context.text[max(0, at - 60):at + 35]):
         return "price", "price"  # "120 tenge a litre", "a jump of 100% in the price"
-    if DAMAGE_CONTEXT.search(sentence.text) and unit != "%":
+    if context.damage and unit != "%":
         return "damage", "damage"
     return "other", None
 
@@ -454,7 +478,7 @@ def _noun_phrase(noun: Token) -> list[Token]:
 
 def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -> str | None:
     """The sentence's own date ("as of January 7", "On January 7, …"), else publication."""
-    text, offset = sentence.text, sentence.start_char  # not doc.text: spaCy rebuilds it on every call
+    text, offset = sentence_context(sentence).text, sentence.start_char  # not doc.text: rebuilt on every call
     fallback = None
     for date in dates_in_sentence:
         if not date.value or date.precision != "day":
@@ -521,8 +545,14 @@ def _cited(sentence: Span, canonical_of: dict[int, str]) -> str | None:
 
 
 def attribution(sentence: Span, canonical_of: dict[int, str]) -> str | None:
-    """Who says so: the source cited, 'According to X', or the subject of a verb of saying."""
-    return _cited(sentence, canonical_of) or _according_to(sentence, canonical_of) or _sayer(sentence, canonical_of)
+    """Who says so: the source cited, 'According to X', or the subject of a verb of saying. Read once per
+    sentence and page (kept on the Doc with the page's names, so a later page's names never meet it)."""
+    key = f"pipeline_claims_attribution:{sentence.start}:{sentence.end}:{id(canonical_of)}"
+    cache = sentence.doc.user_data
+    if key not in cache:
+        said = _cited(sentence, canonical_of) or _according_to(sentence, canonical_of) or _sayer(sentence, canonical_of)
+        cache[key] = (said, canonical_of)  # holding the names keeps their id from being reused
+    return cache[key][0]
 
 
 def _subtree_text(token: Token) -> str:
