@@ -509,3 +509,19 @@ def test_money_spent_or_lost_is_no_price(nlp, text: str, claim_type: str) -> Non
 def test_what_is_done_to_people_already_held_is_no_detention(nlp, text: str, number: str) -> None:
     figure = next(f for f in figures(nlp, text) if f.text == number)
     assert (figure.claim_type, figure.counted_head) == ("other", "detainee")
+
+
+@pytest.mark.parametrize("text, number, claim_type, head", [
+    # a measure counted is an amount, never people held
+    ("The reservoir held 30 million cubic metres of water.", "30 million", "other", "metre"),
+    # what a group is "of" says nothing of what happened to it
+    ("The court heard from four organisers of the blockade.", "four", "other", "organiser"),
+])
+def test_measures_and_what_a_group_is_of(nlp, text: str, number: str, claim_type: str, head: str) -> None:
+    figure = next(f for f in figures(nlp, text) if f.text == number)
+    assert (figure.claim_type, figure.counted_head) == (claim_type, head)
+
+
+def test_an_exchange_rate_is_no_price(nlp) -> None:
+    found = {f.text: f.claim_type for f in figures(nlp, "Bread now costs 300 som, at roughly 87 som to the dollar.")}
+    assert found["roughly 87 som"] == "other" and found["300 som"] == "price"

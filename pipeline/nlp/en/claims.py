@@ -262,10 +262,18 @@ def _noun_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     if noun is None:
         return []
     words = [noun.lemma_.lower()]
-    words += [t.lemma_.lower() for t in _noun_phrase(noun) if t.pos_ in ("NOUN", "ADJ") and t != noun]
+    words += [t.lemma_.lower() for t in _noun_phrase(noun) if t.pos_ in ("NOUN", "ADJ") and t != noun
+              and not _of_whom(t, noun)]
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
         words.append(noun.head.head.lemma_.lower())
     return words
+
+
+def _of_whom(token: Token, noun: Token) -> bool:
+    """"the seven alleged leaders of the attack", "victims of the riots": what a group is of names no claim on
+    them (a container's content does: "33 cases of attacks")."""
+    return noun.lemma_.lower() not in CONTAINERS | TALLY_NOUNS and token.head.dep_ == "prep" \
+        and token.head.lower_ == "of" and token.head.head == noun
 
 
 def _verb_places(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
@@ -368,12 +376,19 @@ def _fits(claim: str, unit: str | None) -> bool:
 # the count, whatever the sentence says of the people in them.
 _PLACE_HEADS = {"camp", "shelter", "school", "site", "centre", "center", "tent", "clinic", "facility", "city",
                 "district", "commune"}
+# Measures counted ("the dam held 50 million cubic metres"): an amount, never people.
+_MEASURE_HEADS = {"metre", "meter", "litre", "liter", "tonne", "ton", "kilometre", "kilometer", "km", "kilogram",
+                  "kg", "gallon", "barrel", "mile"}
 _PEOPLE_CLAIMS = {"killed", "injured", "detained", "missing", "displaced", "evacuated", "protesters", "deployed"}
 _TIME_NOUNS = {"minute", "hour", "day", "week", "month", "year", "second"}
 
 
 def _fits_noun(claim: str, noun: Token | None) -> bool:
-    return noun is None or not (noun.lemma_.lower() in _PLACE_HEADS and claim in _PEOPLE_CLAIMS)
+    return noun is None or not (noun.lemma_.lower() in _PLACE_HEADS | _MEASURE_HEADS and claim in _PEOPLE_CLAIMS)
+
+
+_RATE = re.compile(r"\s+(?:to|per|for) (?:the|one|a|1|each) (?:US |U\.S\. )?(?:dollar|euro|pound|rouble|ruble|yuan|"
+                   r"rupee|franc|yen)\b|\s+an? (?:US )?dollar\b", re.I)
 
 
 def _done_to_the_held(verb: Token | None, noun: Token | None) -> bool:
@@ -398,6 +413,8 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
         return "other", None  # "held up for 40 minutes": a duration, whatever happened
     if _attackers(verb, noun) and unit is None:
         return "protesters", verb.lemma_.lower() if verb is not None else None
+    if unit and _RATE.match(sentence_context(sentence).text, anchor.idx + len(anchor) - sentence.start_char):
+        return "other", None  # "about 435 tenge to the dollar": an exchange rate
     lemma = _deciding_lemma(verb, noun, anchor, unit)
     if lemma is not None:
         return _spent(_from_lexicon(lemma, sentence), verb)
