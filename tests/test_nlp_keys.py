@@ -472,3 +472,12 @@ def test_a_price_phase_comes_from_its_own_clause(sentence, text, phase):
 def test_a_region_is_one_scope_however_its_kind_is_written(written):
     from pipeline.nlp.scope import scope_name
     assert scope_name(written) == "Kelmora"
+
+
+@pytest.mark.parametrize("sentence, text, counted, head, predicate", [
+    ("Police put the crowd that marched through Dravo at 1,500.", "1,500", None, None, "march"),
+    ("Live: Thousands march in Dravo over the ferry rescue", "Thousands", "march", "march", "march"),
+])
+def test_a_crowd_counted_by_no_noun_of_people_counts_people(sentence, text, counted, head, predicate):
+    crowd = with_keys(figure(sentence, text, "protesters", counted, head, predicate=predicate))
+    assert (crowd.counted_group, crowd.unit_kind) == ("people", "people")

@@ -501,6 +501,15 @@ def unit_kind(figure: Figure) -> str:
     return "other"
 
 
+def people_kind(figure: Figure, group: str | None) -> str:
+    """The unit kind of a figure, "people" for a casualty or crowd figure whose group is people
+    whatever its own noun: "Police put the crowd that marched through Dravo at 1,500" and
+    "Thousands march in Dravo" count people, like "1,500 people attended"."""
+    kind = unit_kind(figure)
+    people = set(_matcher("people").entries.values()) | {"troops"}
+    return "people" if kind == "other" and figure.claim_type in PEOPLE_TYPES and group in people else kind
+
+
 def _names_people(figure: Figure) -> bool:
     """A casualty figure whose words or context name people (a toll, a group, "Among police officers,
     40"), or a crowd's size ("estimated the crowd at about 1,500")."""
@@ -786,7 +795,7 @@ def with_keys(figure: Figure, reference: int | None = None, published_year: int 
     group, _ = counted_group(figure)
     scope = time_scope(figure, reference, published_year)
     phase = price_phase(figure) if figure.claim_type == "price" and scope is None else None
-    kind = unit_kind(figure)
+    kind = people_kind(figure, group)
     return replace(figure, counted_group=group, unit_kind=f"money:{currency}" if currency and kind == "money" else kind,
                    time_scope=scope, incident=incident(figure), phase=phase)
 
