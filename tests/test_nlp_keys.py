@@ -481,3 +481,14 @@ def test_a_region_is_one_scope_however_its_kind_is_written(written):
 def test_a_crowd_counted_by_no_noun_of_people_counts_people(sentence, text, counted, head, predicate):
     crowd = with_keys(figure(sentence, text, "protesters", counted, head, predicate=predicate))
     assert (crowd.counted_group, crowd.unit_kind) == ("people", "people")
+
+
+def test_a_price_keeps_its_place_only_where_its_document_prices_another_place():
+    from pipeline.nlp.keys import market_scope
+    one = "In Mangystau region a litre went from 60 tenge to 120."
+    rise = replace(figure(one, "120", "price", unit="KZT"), counted_group="fuel", scope="Mangystau")
+    assert market_scope(rise, (rise,)).scope is None
+    two = "A litre costs 100 tenge in Almaty and 120 tenge in Aktau."
+    almaty = replace(figure(two, "100", "price", unit="KZT"), counted_group="fuel", scope="Almaty")
+    aktau = replace(figure(two, "120", "price", unit="KZT"), counted_group="fuel", scope="Aktau")
+    assert market_scope(aktau, (almaty, aktau)).scope == "Aktau"

@@ -933,6 +933,17 @@ def documents_own_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     return replace(figure, counted_group=min(named)[2]) if named else figure
 
 
+def market_scope(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A price's place is kept only where its document prices the same good in another place too:
+    "In Mangystau region a litre went from 60 tenge to 120" is the story's one market, the same
+    price as "LPG doubled to 120 tenge" in a report naming no place; "100 tenge in Almaty, 120
+    in Aktau" keeps both places."""
+    if figure.claim_type != "price" or figure.scope is None:
+        return figure
+    places = {f.scope for f in figures if f.claim_type == "price" and f.counted_group == figure.counted_group}
+    return figure if len(places - {None}) > 1 else replace(figure, scope=None)
+
+
 def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     """Every figure of an analysis with its alignment keys set."""
     reference = reference_year(analysis, published)
@@ -942,4 +953,5 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
     keyed = tuple(restated_value(f, keyed) for f in keyed)
-    return replace(analysis, figures=tuple(documents_own_group(f, keyed) for f in keyed))
+    keyed = tuple(documents_own_group(f, keyed) for f in keyed)
+    return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))
