@@ -492,3 +492,10 @@ def test_a_price_keeps_its_place_only_where_its_document_prices_another_place():
     almaty = replace(figure(two, "100", "price", unit="KZT"), counted_group="fuel", scope="Almaty")
     aktau = replace(figure(two, "120", "price", unit="KZT"), counted_group="fuel", scope="Aktau")
     assert market_scope(aktau, (almaty, aktau)).scope == "Aktau"
+
+
+def test_a_part_of_the_dead_naming_no_group_of_its_own_is_a_part():
+    part = "The authorities say that 149 of the dead were killed while attacking government buildings."
+    assert incident(figure(part, "149", "killed", "dead")) == "a part"
+    own = "3,393 of the wounded were members of the security forces."
+    assert incident(figure(own, "3,393", "injured", "wounded")) is None

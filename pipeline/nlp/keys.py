@@ -750,12 +750,33 @@ def _of_a_count(figure: Figure) -> bool:
                                          or _OF_THEM_BEFORE.search(sentence[:start]))
 
 
+_OF_THE_TOLL = re.compile(r"^\s+of (?:the|those) (?:dead|victims|killed|wounded|injured|detained|detainees)\b", re.I)
+
+
+def _of_the_toll(figure: Figure) -> bool:
+    """A part of a toll naming no group of its own: "149 of the dead were killed while attacking
+    government buildings" (but "3,393 of the wounded were members of the security forces" is
+    the security forces' own count)."""
+    plain = _counted_match(figure, "people") is None or _counted_match(figure, "people").group == _PLAIN_PEOPLE
+    own = _named_of_toll(figure)
+    return plain and own is None and bool(_OF_THE_TOLL.match((figure.sentence or "")[_offsets(figure)[1]:]))
+
+
+def _named_of_toll(figure: Figure) -> Match | None:
+    """The role group named after "N of the dead were": "3,393 of the wounded were members of the police"."""
+    after = (figure.sentence or "")[_offsets(figure)[1]:]
+    found = re.match(r"^\s+of (?:the|those) \w+\s+(?:were|was|are)\s+([^,;.()]{1,60})", after, re.I)
+    matches = _matcher("people").find(" ".join(found.group(1).split()[:6])) if found else []
+    return next((m for m in matches if m.group != _PLAIN_PEOPLE), None)
+
+
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
     (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
     (_of_a_count, "a part", "22 police officers were injured, 13 of them at the harbour office"),
+    (_of_the_toll, "a part", "149 of the dead were killed while attacking government buildings"),
 )
 
 
