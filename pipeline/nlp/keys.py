@@ -757,9 +757,9 @@ def _of_the_toll(figure: Figure) -> bool:
     """A part of a toll naming no group of its own: "149 of the dead were killed while attacking
     government buildings" (but "3,393 of the wounded were members of the security forces" is
     the security forces' own count)."""
-    plain = _counted_match(figure, "people") is None or _counted_match(figure, "people").group == _PLAIN_PEOPLE
-    own = _named_of_toll(figure)
-    return plain and own is None and bool(_OF_THE_TOLL.match((figure.sentence or "")[_offsets(figure)[1]:]))
+    counted = _counted_match(figure, "people")
+    plain = counted is None or counted.group == _PLAIN_PEOPLE
+    return plain and _named_of_toll(figure) is None and bool(_OF_THE_TOLL.match((figure.sentence or "")[_offsets(figure)[1]:]))
 
 
 def _named_of_toll(figure: Figure) -> Match | None:
