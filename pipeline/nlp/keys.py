@@ -759,7 +759,8 @@ def _of_the_toll(figure: Figure) -> bool:
     the security forces' own count)."""
     counted = _counted_match(figure, "people")
     plain = counted is None or counted.group == _PLAIN_PEOPLE
-    return plain and _named_of_toll(figure) is None and bool(_OF_THE_TOLL.match((figure.sentence or "")[_offsets(figure)[1]:]))
+    after = (figure.sentence or "")[_offsets(figure)[1]:]
+    return plain and _named_of_toll(figure) is None and bool(_OF_THE_TOLL.match(after))
 
 
 def _named_of_toll(figure: Figure) -> Match | None:
