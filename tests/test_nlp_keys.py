@@ -499,3 +499,8 @@ def test_a_part_of_the_dead_naming_no_group_of_its_own_is_a_part():
     assert incident(figure(part, "149", "killed", "dead")) == "a part"
     own = "3,393 of the wounded were members of the security forces."
     assert incident(figure(own, "3,393", "injured", "wounded")) is None
+
+
+def test_a_bare_count_after_the_number_of_a_group_counts_that_group():
+    sentence = "Readers asked why the number of security personnel killed moved from 18 to 19."
+    assert counted_group(figure(sentence, "18", "killed", predicate="kill"))[0] == "security forces"

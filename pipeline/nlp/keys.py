@@ -221,7 +221,21 @@ def _self_counted_group(figure: Figure) -> tuple[str | None, str | None]:
 def _people_match(figure: Figure) -> Match | None:
     """The lexicon entry naming who a casualty figure counts: its part's own group, its words, its "Among"."""
     domain = "deployed" if figure.claim_type == "deployed" else "people"
-    return _named_after_of_them(figure) or _counted_match(figure, domain) or _among_group(figure)
+    return _named_after_of_them(figure) or _counted_match(figure, domain) or _among_group(figure) \
+        or _number_of_group(figure)
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally|total) of (?P<who>[\w' -]{1,40}?)\s+\w+ed\b[^.;\d]{0,40}$", re.I)
+
+
+def _number_of_group(figure: Figure) -> Match | None:
+    """A bare count after "the number of <group> <verb>ed": "the number of security personnel killed
+    moved from 18 to 19" counts security personnel."""
+    if _has_words(figure.counted):
+        return None
+    found = _NUMBER_OF.search((figure.sentence or "")[:_offsets(figure)[0]])
+    matches = _matcher("people").find(found.group("who")) if found else []
+    return matches[0] if matches else None
 
 
 def _people_group(figure: Figure) -> tuple[str | None, str | None]:
