@@ -37,6 +37,8 @@ _SELF_COUNTED = {"fires", "attacks"}
 _SELF_LABELS = {"attacks": "who attacked", "fires": "who set fires"}
 _ALIGNED_TYPES = _PEOPLE_TYPES.keys() | _SELF_COUNTED | {"price", "damage", "other"}
 _PHASES = {"before": "before the rise", "after": "after the rise", "cut": "after the cut", "offer": "offered"}
+# The group of people named by no role: an "other" figure counting them and no action is no event.
+_PLAIN_PEOPLE = "people"
 # A figure its own source took back or another source denies is never a standing figure.
 _NOT_STANDING = {"withdrawn", "disputed", "denied"}
 
@@ -69,7 +71,9 @@ def _alignable(figure: Figure) -> bool:
     if figure.claim_type == "damage":
         return money or kind == "objects"
     if figure.claim_type == "other":
-        return kind != "percent"  # money only with what it is for ("compensation"): see the facts layer
+        # money only with what it is for ("compensation"): see the facts layer; plain people
+        # with no action ("condolences to the families of the 225 people") say nothing they did
+        return kind != "percent" and figure.counted_group != _PLAIN_PEOPLE
     return not money and kind not in ("percent", "duration")  # "70% of the dead" is a share, no toll
 
 
@@ -113,7 +117,7 @@ def _scope_key(scope: str | None) -> str:
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "7"
+ALIGNER_VERSION = "8"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:

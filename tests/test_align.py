@@ -133,6 +133,14 @@ def test_unknown_groups_and_claims_counting_nothing_are_not_aligned(figure):
     assert event_key(claim("a", "src", figure)) is None
 
 
+def test_an_other_figure_counting_plain_people_with_no_action_is_not_aligned():
+    sentence = "He expressed condolences to the families of the 225 people who lost their lives."
+    plain = dataclasses.replace(fig(225, "other", "people", sentence=sentence), counted_group="people")
+    assert event_key(claim("a", "src", plain)) is None
+    rescued = dataclasses.replace(plain, counted_group="people: rescued")
+    assert event_key(claim("b", "src", rescued)) is not None
+
+
 def test_a_figure_without_a_number_is_not_aligned():
     assert event_key(claim("a", "src", fig(None, "killed", "people"))) is None
 

@@ -472,3 +472,35 @@ def test_a_price_phase_comes_from_its_own_clause(sentence, text, phase):
 def test_a_region_is_one_scope_however_its_kind_is_written(written):
     from pipeline.nlp.scope import scope_name
     assert scope_name(written) == "Kelmora"
+
+
+@pytest.mark.parametrize("sentence, text, counted, head, predicate", [
+    ("Police put the crowd that marched through Dravo at 1,500.", "1,500", None, None, "march"),
+    ("Live: Thousands march in Dravo over the ferry rescue", "Thousands", "march", "march", "march"),
+])
+def test_a_crowd_counted_by_no_noun_of_people_counts_people(sentence, text, counted, head, predicate):
+    crowd = with_keys(figure(sentence, text, "protesters", counted, head, predicate=predicate))
+    assert (crowd.counted_group, crowd.unit_kind) == ("people", "people")
+
+
+def test_a_price_keeps_its_place_only_where_its_document_prices_another_place():
+    from pipeline.nlp.keys import market_scope
+    one = "In Mangystau region a litre went from 60 tenge to 120."
+    rise = replace(figure(one, "120", "price", unit="KZT"), counted_group="fuel", scope="Mangystau")
+    assert market_scope(rise, (rise,)).scope is None
+    two = "A litre costs 100 tenge in Almaty and 120 tenge in Aktau."
+    almaty = replace(figure(two, "100", "price", unit="KZT"), counted_group="fuel", scope="Almaty")
+    aktau = replace(figure(two, "120", "price", unit="KZT"), counted_group="fuel", scope="Aktau")
+    assert market_scope(aktau, (almaty, aktau)).scope == "Aktau"
+
+
+def test_a_part_of_the_dead_naming_no_group_of_its_own_is_a_part():
+    part = "The authorities say that 149 of the dead were killed while attacking government buildings."
+    assert incident(figure(part, "149", "killed", "dead")) == "a part"
+    own = "3,393 of the wounded were members of the security forces."
+    assert incident(figure(own, "3,393", "injured", "wounded")) is None
+
+
+def test_a_bare_count_after_the_number_of_a_group_counts_that_group():
+    sentence = "Readers asked why the number of security personnel killed moved from 18 to 19."
+    assert counted_group(figure(sentence, "18", "killed", predicate="kill"))[0] == "security forces"

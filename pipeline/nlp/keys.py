@@ -221,7 +221,21 @@ def _self_counted_group(figure: Figure) -> tuple[str | None, str | None]:
 def _people_match(figure: Figure) -> Match | None:
     """The lexicon entry naming who a casualty figure counts: its part's own group, its words, its "Among"."""
     domain = "deployed" if figure.claim_type == "deployed" else "people"
-    return _named_after_of_them(figure) or _counted_match(figure, domain) or _among_group(figure)
+    return _named_after_of_them(figure) or _counted_match(figure, domain) or _among_group(figure) \
+        or _number_of_group(figure)
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally|total) of (?P<who>[\w' -]{1,40}?)\s+\w+ed\b[^.;\d]{0,40}$", re.I)
+
+
+def _number_of_group(figure: Figure) -> Match | None:
+    """A bare count after "the number of <group> <verb>ed": "the number of security personnel killed
+    moved from 18 to 19" counts security personnel."""
+    if _has_words(figure.counted):
+        return None
+    found = _NUMBER_OF.search((figure.sentence or "")[:_offsets(figure)[0]])
+    matches = _matcher("people").find(found.group("who")) if found else []
+    return matches[0] if matches else None
 
 
 def _people_group(figure: Figure) -> tuple[str | None, str | None]:
@@ -501,6 +515,15 @@ def unit_kind(figure: Figure) -> str:
     return "other"
 
 
+def people_kind(figure: Figure, group: str | None) -> str:
+    """The unit kind of a figure, "people" for a casualty or crowd figure whose group is people
+    whatever its own noun: "Police put the crowd that marched through Dravo at 1,500" and
+    "Thousands march in Dravo" count people, like "1,500 people attended"."""
+    kind = unit_kind(figure)
+    people = set(_matcher("people").entries.values()) | {"troops"}
+    return "people" if kind == "other" and figure.claim_type in PEOPLE_TYPES and group in people else kind
+
+
 def _names_people(figure: Figure) -> bool:
     """A casualty figure whose words or context name people (a toll, a group, "Among police officers,
     40"), or a crowd's size ("estimated the crowd at about 1,500")."""
@@ -741,12 +764,34 @@ def _of_a_count(figure: Figure) -> bool:
                                          or _OF_THEM_BEFORE.search(sentence[:start]))
 
 
+_OF_THE_TOLL = re.compile(r"^\s+of (?:the|those) (?:dead|victims|killed|wounded|injured|detained|detainees)\b", re.I)
+
+
+def _of_the_toll(figure: Figure) -> bool:
+    """A part of a toll naming no group of its own: "149 of the dead were killed while attacking
+    government buildings" (but "3,393 of the wounded were members of the security forces" is
+    the security forces' own count)."""
+    counted = _counted_match(figure, "people")
+    plain = counted is None or counted.group == _PLAIN_PEOPLE
+    after = (figure.sentence or "")[_offsets(figure)[1]:]
+    return plain and _named_of_toll(figure) is None and bool(_OF_THE_TOLL.match(after))
+
+
+def _named_of_toll(figure: Figure) -> Match | None:
+    """The role group named after "N of the dead were": "3,393 of the wounded were members of the police"."""
+    after = (figure.sentence or "")[_offsets(figure)[1]:]
+    found = re.match(r"^\s+of (?:the|those) \w+\s+(?:were|was|are)\s+([^,;.()]{1,60})", after, re.I)
+    matches = _matcher("people").find(" ".join(found.group(1).split()[:6])) if found else []
+    return next((m for m in matches if m.group != _PLAIN_PEOPLE), None)
+
+
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
     (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
     (_of_a_count, "a part", "22 police officers were injured, 13 of them at the harbour office"),
+    (_of_the_toll, "a part", "149 of the dead were killed while attacking government buildings"),
 )
 
 
@@ -786,7 +831,7 @@ def with_keys(figure: Figure, reference: int | None = None, published_year: int 
     group, _ = counted_group(figure)
     scope = time_scope(figure, reference, published_year)
     phase = price_phase(figure) if figure.claim_type == "price" and scope is None else None
-    kind = unit_kind(figure)
+    kind = people_kind(figure, group)
     return replace(figure, counted_group=group, unit_kind=f"money:{currency}" if currency and kind == "money" else kind,
                    time_scope=scope, incident=incident(figure), phase=phase)
 
@@ -924,6 +969,17 @@ def documents_own_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     return replace(figure, counted_group=min(named)[2]) if named else figure
 
 
+def market_scope(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A price's place is kept only where its document prices the same good in another place too:
+    "In Mangystau region a litre went from 60 tenge to 120" is the story's one market, the same
+    price as "LPG doubled to 120 tenge" in a report naming no place; "100 tenge in Almaty, 120
+    in Aktau" keeps both places."""
+    if figure.claim_type != "price" or figure.scope is None:
+        return figure
+    places = {f.scope for f in figures if f.claim_type == "price" and f.counted_group == figure.counted_group}
+    return figure if len(places - {None}) > 1 else replace(figure, scope=None)
+
+
 def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     """Every figure of an analysis with its alignment keys set."""
     reference = reference_year(analysis, published)
@@ -933,4 +989,5 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
     keyed = tuple(restated_value(f, keyed) for f in keyed)
-    return replace(analysis, figures=tuple(documents_own_group(f, keyed) for f in keyed))
+    keyed = tuple(documents_own_group(f, keyed) for f in keyed)
+    return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))
