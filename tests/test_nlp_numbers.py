@@ -162,3 +162,39 @@ def test_a_text_without_a_fraction_word_has_no_fraction_and_one_with_it_does() -
 
     assert find_fractions("Nearly 300 people were hurt, officials said.") == []
     assert [f.value for f in find_fractions("Nearly two-thirds of them were hurt.")] == [200 / 3]
+
+
+@pytest.mark.parametrize(("text", "spelled", "value", "unit"), [
+    ("Canberra pledged A$1.2 billion for the reef.", "A$1.2 billion", 1.2e9, "AUD"),
+    ("Ottawa set aside C$750 million for farmers.", "C$750 million", 7.5e8, "CAD"),
+    ("The chipmaker will spend 20 trillion won on a plant.", "20 trillion won", 2e13, "KRW"),
+    ("a fine of 80 million Swiss francs", "80 million Swiss francs", 8e7, "CHF"),
+    ("12 billion Egyptian pounds for grain silos", "12 billion Egyptian pounds", 1.2e10, "EGP"),
+    ("3 billion riyals for housing", "3 billion riyals", 3e9, "SAR"),
+    ("RM1.1 billion for flood works", "RM1.1 billion", 1.1e9, "MYR"),
+    ("4.6 billion zlotys for artillery", "4.6 billion zlotys", 4.6e9, "PLN"),
+    ("The fare rose by 25 cents.", "25 cents", 0.25, "USD"),  # hundredths of the currency
+])
+def test_currencies_of_the_lexicon_and_their_hundredths(text: str, spelled: str, value: float, unit: str) -> None:
+    assert [(n.text, n.value, n.unit) for n in find_numbers(text)] == [(spelled, pytest.approx(value), unit)]
+
+
+def test_won_is_a_currency_only_after_a_scale_word() -> None:
+    assert [(n.text, n.unit) for n in find_numbers("Of the 40 seats, 25 won by the opposition")] == [
+        ("40", None), ("25", None)]
+
+
+def test_a_spelling_that_names_two_currencies_stops_the_lexicon(tmp_path, monkeypatch) -> None:
+    from pipeline.nlp.en import lexicons
+    from pipeline.nlp.language import LexiconError
+
+    bad = tmp_path / "currencies.yaml"
+    bad.write_text("- {code: AUD, name: dollar, before: [A$], example: x}\n"
+                   "- {code: ARS, name: peso, before: [A$], example: y}\n", encoding="utf-8")
+    monkeypatch.setattr(lexicons, "CURRENCIES_FILE", bad)
+    lexicons.currency_table.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="names both AUD and ARS"):
+            lexicons.currency_table()
+    finally:
+        lexicons.currency_table.cache_clear()

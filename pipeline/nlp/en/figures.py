@@ -42,16 +42,9 @@ from .claims import (
 )
 from .entities import country_names
 from .not_figures import not_a_figure
-from .numbers import SCALES, NumberSpan, find_numbers
+from .numbers import CURRENCY_NAMES, SCALES, NumberSpan, find_numbers
 from .status import status_of
 
-CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound",
-                  "NGN": "naira", "INR": "rupee", "TRY": "lira", "ZAR": "rand", "JPY": "yen", "UAH": "hryvnia",
-                  "ILS": "shekel", "CNY": "yuan", "KGS": "som", "PKR": "rupee", "LKR": "rupee", "NPR": "rupee",
-                  "BDT": "taka", "MZN": "metical", "PEN": "sol", "BOB": "boliviano", "HTG": "gourde", "XAF": "franc",
-                  "XOF": "franc", "KES": "shilling", "UGX": "shilling", "TZS": "shilling", "GHS": "cedi", "MXN": "peso",
-                  "ARS": "peso", "COP": "peso", "CLP": "peso", "PHP": "peso", "ETB": "birr", "SOS": "shilling",
-                  "BRL": "real", "GEL": "lari", "RON": "leu", "PYG": "guaraní"}
 # "225 killed, including 19 police officers": the 19 were killed too.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these),?)\s*$", re.I)

@@ -14,34 +14,23 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-UNITS = {  # written form (lowercase) -> ISO 4217 code or unit
-    "tenge": "KZT", "kzt": "KZT", "₸": "KZT", "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "us dollars": "USD",
-    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "£": "GBP",
-    "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "dinar": "RSD", "dinars": "RSD", "rsd": "RSD",
-    "yuan": "CNY", "som": "KGS", "naira": "NGN", "₦": "NGN", "rupee": "INR", "rupees": "INR", "₹": "INR",
-    "r": "ZAR", "lira": "TRY", "liras": "TRY", "₺": "TRY", "rand": "ZAR", "yen": "JPY", "¥": "JPY", "hryvnia": "UAH",
-    "hryvnias": "UAH", "₴": "UAH", "shekel": "ILS", "shekels": "ILS", "₪": "ILS",
-    "%": "%", "percent": "%", "per cent": "%",
-    # "Rs 450", "Tk 25,000", "MZN 640 million", "S/ 2.3 million", "Bs 35,000", "250 gourdes", "27,500 CFA francs"
-    "rs": "INR", "rs.": "INR", "pkr": "PKR", "tk": "BDT", "tk.": "BDT", "taka": "BDT", "bdt": "BDT", "mzn": "MZN",
-    "meticais": "MZN", "metical": "MZN", "s/": "PEN", "s/.": "PEN", "soles": "PEN", "pen": "PEN", "bs": "BOB",
-    "bs.": "BOB", "bolivianos": "BOB", "bob": "BOB", "gourdes": "HTG", "gourde": "HTG", "htg": "HTG",
-    "cfa francs": "XAF", "cfa": "XAF", "fcfa": "XAF", "xaf": "XAF", "xof": "XOF", "ksh": "KES", "kes": "KES",
-    "shillings": "KES", "cedis": "GHS", "pesos": "MXN", "birr": "ETB",
-    # "R$ 2,800" (Brazilian reais), "96,000 lari", "40 million lei", "14 billion guaraníes"
-    "r$": "BRL", "reais": "BRL", "brl": "BRL", "lari": "GEL", "gel": "GEL", "lei": "RON", "ron": "RON",
-    "guaraníes": "PYG", "guaranies": "PYG", "pyg": "PYG",
+from .lexicons import currency_table
+
+PERCENT = {"%": "%", "percent": "%", "per cent": "%"}
+CURRENCIES = currency_table()  # currencies.yaml: every way of writing a currency, one row each with its example
+UNITS = {  # written form (lowercase) -> ISO 4217 code or "%"
+    **{spelling.lower(): row["code"] for row in CURRENCIES
+       for key in ("before", "after", "after_scale", "before_scale") for spelling in row.get(key, [])},
+    **PERCENT,
 }
+# What one of a written unit is worth in its code's currency: "25 cents" is 0.25 USD.
+PER_UNIT = {word: float(row["per_unit"]) for row in CURRENCIES if "per_unit" in row for word in row["after"]}
 # A currency sign several countries write, read by the country the text names: "Rs" in a story about
 # Pakistan is the Pakistani rupee, "CFA francs" in Senegal the West African franc.
-REGIONAL_UNITS = {
-    "INR": (("Pakistan", "PKR"), ("Sri Lanka", "LKR"), ("Nepal", "NPR")),
-    "XAF": (("Senegal", "XOF"), ("Mali", "XOF"), ("Ivory Coast", "XOF"), ("Côte d'Ivoire", "XOF"),
-            ("Burkina Faso", "XOF"), ("Niger ", "XOF"), ("Benin", "XOF"), ("Togo", "XOF")),
-    "MXN": (("Argentina", "ARS"), ("Colombia", "COP"), ("Chile", "CLP"), ("Philippines", "PHP")),
-    "KES": (("Uganda", "UGX"), ("Tanzania", "TZS"), ("Somalia", "SOS")),
-}
+REGIONAL_UNITS = {row["code"]: tuple(row["elsewhere"].items()) for row in CURRENCIES if "elsewhere" in row}
+# The head word a money figure counts: "78 billion tenge" counts tenge.
+CURRENCY_NAMES = {code: row["name"] for row in reversed(CURRENCIES)
+                  for code in (row["code"], *row.get("elsewhere", {}).values()) if "per_unit" not in row}
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # South Asian: "Tk 5 lakh", "₹2 crore"
@@ -77,13 +66,31 @@ _WORDS = (rf"(?:\b(?:a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b))?(?:{_WORD_NUM}|(
           rf"(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUM}|{_WORD_SCALE}))*\b(?!-(?:year|day|month|hour|week)))")
 # "78 mld.", "Tk 5 lakh"
 _SCALE = r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand|million|billion|trillion|bln|bn|mn|lakhs?|crores?)\b)|m\b|k\b)"
-# "R4.7 million" is rand only with a scale word: a bare "R2" is more often a road or a name.
-_PREFIX_UNIT = (r"(?:us\$|r\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪|\bR(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)|"
-                r"\b(?:Rs\.?|PKR|Tk\.?|BDT|MZN|S/\.?|Bs\.?|KSh|KES|HTG|XAF|XOF|BRL|GEL|RON|PYG)(?=\s?\d))")
-_SUFFIX_UNIT = (r"(?:\s*%|\s*(?:per cent|percent|tenge|kzt|euros?|eur|us dollars|dollars?|usd|roubles?|rubles?|rub"
-                r"|pounds?|gbp|dinars?|rsd|yuan|som|naira|rupees?|liras?|rand|yen|hryvnias?|shekels?|taka|meticais|"
-                r"metical|soles|bolivianos|gourdes?|(?:f\s?)?cfa(?: francs?)?|shillings|cedis|pesos|birr|reais|lari|"
-                r"lei|guaran[ií]es)\b)")
+def _alternation(spellings: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(spellings), key=len, reverse=True))
+
+
+def _prefix_units() -> str:
+    """Signs before the number: a sign of letters only where a number follows ("Rs 450", "A$1.2 billion"),
+    one of `before_scale` only before a scale word ("R4.7 million" is rand: a bare "R2" is a road or a name)."""
+    signs = [w for row in CURRENCIES for w in row.get("before", [])]
+    symbols = [w for w in signs if not w[0].isalpha()]
+    lettered = [w for w in signs if w[0].isalpha()]
+    scaled = [w for row in CURRENCIES for w in row.get("before_scale", [])]
+    return (rf"(?:{_alternation(symbols)}|\b(?:{_alternation(lettered)})(?=\s?\d)|"
+            rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
+
+
+def _suffix_units() -> str:
+    """Words after the number; one of `after_scale` only after a scale word ("20 trillion won")."""
+    words = ["percent", "per cent", *(w for row in CURRENCIES for w in row.get("after", []))]
+    scaled = _alternation([w for row in CURRENCIES for w in row.get("after_scale", [])])
+    after_scale = "|".join(f"(?<={w})" for w in ("illion", "thousand", "bn", "mn"))
+    return rf"(?:\s*%|\s*(?:{_alternation(words)})\b|(?:{after_scale})\s+(?:{scaled})\b)"
+
+
+_PREFIX_UNIT = _prefix_units()
+_SUFFIX_UNIT = _suffix_units()
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 
@@ -106,7 +113,7 @@ _FIRST_LETTERS = "".join(sorted({w[0] for w in [*ONES, *TENS, "hundred", "dozen"
                                                 *VAGUE]}))
 _CORE = re.compile(rf"\d|\b(?=[{_FIRST_LETTERS}])(?:{_CORE_WORDS})", re.IGNORECASE)
 _QUALIFIER_LENGTH = max(map(len, QUALIFIERS))
-_SIGN_LENGTH = 3
+_SIGN_LENGTH = max(len(w) for row in CURRENCIES for w in [*row.get("before", []), *row.get("before_scale", [])])
 
 
 def _earliest_start(text: str, core: int) -> int:
@@ -216,9 +223,13 @@ def _scale(text: str | None) -> float:
     return SCALES.get(text.strip().lower(), 1.0)
 
 
+def _suffix(m: re.Match) -> str:
+    return re.sub(r"\s+", " ", (m.group("suffix") or "").strip().lower())
+
+
 def _unit(m: re.Match) -> str | None:
     unit = UNITS.get(m.group("prefix").lower()) if m.group("prefix") else None
-    return UNITS.get(re.sub(r"\s+", " ", m.group("suffix").strip().lower()), unit) if m.group("suffix") else unit
+    return UNITS.get(_suffix(m), unit) if m.group("suffix") else unit
 
 
 def regional_unit(text: str, unit: str | None) -> str | None:
@@ -265,6 +276,16 @@ def _approx(m: re.Match) -> str | None:
     return "at least" if m.group("plus") else None
 
 
+def _in_whole_units(m: re.Match, got: tuple[float, float | None, float | None, int]) -> tuple[
+        float, float | None, float | None, int]:
+    """"25 cents" is 0.25 dollars: a hundredth's unit word scales the number."""
+    per_unit = PER_UNIT.get(_suffix(m), 1.0)
+    value, low, high, number_start = got
+    if per_unit == 1.0:
+        return got
+    return value * per_unit, low and low * per_unit, high and high * per_unit, number_start
+
+
 def _number_span(text: str, m: re.Match) -> NumberSpan | None:
     """One match of NUMBER read into a span, or None."""
     if all(m.group(g) is None for g in ("single", "low", "vague")) or _ambiguous_scale(m):
@@ -273,7 +294,7 @@ def _number_span(text: str, m: re.Match) -> NumberSpan | None:
     got = read(m, text[m.end():m.end() + 40])
     if got is None:
         return None
-    value, low, high, number_start = got
+    value, low, high, number_start = _in_whole_units(m, got)
     approx = _approx(m)
     start = m.start("qual") if m.group("qual") else (m.start("prefix") if m.group("prefix") else number_start)
     return NumberSpan(start, m.end(), text[start:m.end()].strip(), value, low, high, regional_unit(text, _unit(m)),
