@@ -388,3 +388,7 @@ def test_money_in_a_change_after_a_price_is_a_price(nlp) -> None:
             "one from ₸190–200 to ₸250–260.")
     typed = [f.claim_type for f in analyse(nlp, text, dt.date(2022, 7, 8), "Wire").figures]
     assert typed == ["price"] * 4
+
+
+def test_a_space_grouped_hotline_number_is_no_figure(nlp) -> None:
+    assert figures(nlp, "Call the prosecutors' hotline, 8 800 080 0014, at any hour.") == ()

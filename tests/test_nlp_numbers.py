@@ -198,3 +198,31 @@ def test_a_spelling_that_names_two_currencies_stops_the_lexicon(tmp_path, monkey
             lexicons.currency_table()
     finally:
         lexicons.currency_table.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The pound fell to 1.0327 against the dollar.", 1.0327),  # four digits after the dot: no thousands group
+    ("The gymnast scored 14.833 on the vault.", 14.833),  # an English text: the dot is a decimal point
+    ("Detained 3.811 persons.", 3811.0),  # a count follows: a thousands dot
+    ("Inflation stood at 6.211 % in May.", 6.211),
+    ("It rose from 2.298 to 3.811 the same evening; 2,5 thousand troops came.", 3811.0),  # a European text
+])
+def test_a_dot_before_three_digits_is_read_by_what_follows_and_how_the_text_writes_numbers(
+        text: str, value: float) -> None:
+    assert find_numbers(text)[-2 if "troops" in text else -1].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "spelled", "value"), [
+    ("The rate had risen to one point three.", "one point three", 1.3),
+    ("It will be one and a half times the size.", "one and a half", 1.5),
+    ("Two and a half million people fled.", "Two and a half million", 2.5e6),
+    ("Officials expect half a million pilgrims.", "half a million", 5e5),
+    ("A quarter of a million homes lost power.", "A quarter of a million", 2.5e5),
+])
+def test_spelled_decimals_halves_and_shares_of_a_million(text: str, spelled: str, value: float) -> None:
+    assert [(n.text, n.value) for n in find_numbers(text)] == [(spelled, pytest.approx(value))]
+
+
+def test_at_one_point_is_no_decimal_and_and_joins_words_only_after_a_scale_word() -> None:
+    assert [n.value for n in find_numbers("At one point two men fled.")] == [1.0, 2.0]
+    assert [n.value for n in find_numbers("a hundred and five or five and seven")] == [105.0, 5.0, 7.0]

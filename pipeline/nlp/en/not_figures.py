@@ -164,7 +164,8 @@ _HOW_MANY = re.compile(r"\bhow (?:many|much)\b[^\n]*\?\s*$", re.I)
 def code_digits(a: Around) -> bool:
     """A leading zero or digits glued before: a phone number or a code, "012 315 1700", "0800"."""
     return bool(re.match(r"^0\d{2,}", a.number.text) or re.search(r"\d ?$", a.before) and not a.number.unit
-                or re.match(r"^\d", a.after))  # "0800 466 2100": the groups after the leading one
+                or re.match(r"^\d", a.after)  # "0800 466 2100": the groups after the leading one
+                or re.match(r"^ \d", a.after) and re.search(r"\d \d", a.number.text))  # "8 800 080 0014"
 
 
 def spoken_or_bracketed_age(a: Around) -> bool:

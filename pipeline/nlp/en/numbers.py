@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from text_to_num import text2num
+from text_to_num import alpha2digit, text2num
 
 from .lexicons import currency_table
 
@@ -58,12 +58,24 @@ QUALIFIERS = {
 }
 
 _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# A thousands group is three digits and no more: "1.0327" is a decimal, not "1.032" and "7".
+_DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _NUM = rf"(?:{_DIGITS})"
 _WORD_SCALE = "thousand|million|billion|trillion"
-# "twenty-three thousand four hundred fifty-one", "a dozen", "a thousand": a scale word only after a number word.
-_WORDS = (rf"(?:\b(?:a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b))?(?:{_WORD_NUM}|(?<=a )(?:{_WORD_SCALE}))"
-          rf"(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUM}|{_WORD_SCALE}))*\b(?!-(?:year|day|month|hour|week)))")
+# A share of a scale word: "half a million", "a quarter of a million".
+SHARES_OF = {"half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "a third": 1 / 3,
+             "one third": 1 / 3, "two thirds": 2 / 3}
+_SHARE_OF = "|".join(w.replace(" ", r"[\s-]+") for w in sorted(SHARES_OF, key=len, reverse=True))
+_SPELLED_DIGIT = "zero|one|two|three|four|five|six|seven|eight|nine"
+# "twenty-three thousand four hundred fifty-one", "a dozen", "a thousand": a scale word only after a number word;
+# "and" only after a scale word ("one hundred and five"; "five and seven" are two numbers); "one point three"
+# (not "at one point two men …"), "one and a half", "half a million".
+_WORDS = (rf"(?:\b(?:(?:{_SHARE_OF})\s+(?:of\s+)?(?=an?\s+(?:{_WORD_SCALE})\b))?"
+          rf"(?:a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b))?(?:{_WORD_NUM}|(?<=a )(?:{_WORD_SCALE}))"
+          rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+)"
+          rf"(?:{_WORD_NUM}|{_WORD_SCALE}))*"
+          rf"(?:(?<!\bat one)\s+point(?:\s+(?:{_SPELLED_DIGIT})\b)+|\s+and\s+a\s+half)?"
+          r"\b(?!-(?:year|day|month|hour|week)))")
 # "78 mld.", "Tk 5 lakh"
 _SCALE = r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand|million|billion|trillion|bln|bn|mn|lakhs?|crores?)\b)|m\b|k\b)"
 def _alternation(spellings: list[str]) -> str:
@@ -107,10 +119,10 @@ NUMBER = re.compile(
 # Every match of NUMBER holds a number: digits, a number word or a vague quantity (``_CORE``, which
 # may find more). Before it come at most a qualifier ("no fewer than"), whitespace, a currency sign
 # of up to three characters ("KSh") and one more whitespace.
-_CORE_WORDS = rf"a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b)|{_WORD_NUM}|{_WORD_SCALE}|{_VAGUE}"
+_CORE_WORDS = rf"a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b)|{_WORD_NUM}|{_WORD_SCALE}|{_VAGUE}|{_SHARE_OF}"
 # The look-ahead for a word's first letter only makes the search faster.
 _FIRST_LETTERS = "".join(sorted({w[0] for w in [*ONES, *TENS, "hundred", "dozen", "a", *_WORD_SCALE.split("|"),
-                                                *VAGUE]}))
+                                                *VAGUE, *SHARES_OF]}))
 _CORE = re.compile(rf"\d|\b(?=[{_FIRST_LETTERS}])(?:{_CORE_WORDS})", re.IGNORECASE)
 _QUALIFIER_LENGTH = max(map(len, QUALIFIERS))
 _SIGN_LENGTH = max(len(w) for row in CURRENCIES for w in [*row.get("before", []), *row.get("before_scale", [])])
@@ -163,15 +175,37 @@ class NumberSpan:
 
 def words_to_number(text: str) -> float | None:
     """'two hundred', 'twenty-six', 'twenty-three thousand four hundred fifty-one' → number; None if
-    not a number phrase. text2num reads the words; "dozen" and a leading "a" it refuses
-    ("a dozen", "a hundred"), so those two stay ours."""
-    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w]
+    not a number phrase. text2num reads whole numbers and alpha2digit spelled decimals ("one point three");
+    what neither reads stays ours: "dozen" and a leading "a" ("a dozen", "a hundred"), "and a half",
+    and a share of a scale word ("half a million")."""
+    text = re.sub(r"\s+", " ", text.lower().strip())
+    share = re.match(rf"({_SHARE_OF}) (?:of )?(?=an? )", text)
+    if share:
+        rest = words_to_number(text[share.end():])
+        return None if rest is None else SHARES_OF[re.sub(r"[\s-]+", " ", share.group(1))] * rest
+    if text.endswith(" and a half"):
+        whole = words_to_number(text[:-len(" and a half")])
+        return None if whole is None else whole + 0.5
+    if " point " in text:
+        return _spelled_decimal(text)
+    return _whole_words([w for w in re.split(r"[\s-]+", text) if w])
+
+
+def _spelled_decimal(text: str) -> float | None:
+    """"one point three" → 1.3, by text2num's alpha2digit."""
+    try:
+        return float(alpha2digit(text, "en").replace(" ", ""))
+    except ValueError:
+        return None
+
+
+def _whole_words(words: list[str]) -> float | None:
     if words[:1] == ["a"]:
         words[0] = "one"
     if not words:
         return None
     if words[-1] == "dozen":  # "a dozen", "two dozen"
-        base = words_to_number(" ".join(words[:-1])) if words[:-1] else 1.0
+        base = _whole_words(words[:-1]) if words[:-1] else 1.0
         return base * 12 if base is not None else None
     try:
         return float(text2num(" ".join(words), "en"))
@@ -321,8 +355,27 @@ def _all_spans(text: str) -> list[NumberSpan]:
     return spans
 
 
+# A text that writes a decimal comma ("2,5 thousand", "9,5 mln.") or dotted groups ("3.811.000") writes
+# "3.811" for 3,811; any other writes it for three point eight one one ("scored 14.833 on the vault").
+_EUROPEAN_SEPARATORS = re.compile(r"\d,\d{1,2}(?![\d,])|\d,\d{4,}|\d\.\d{3}\.\d{3}")
+_DOTTED = re.compile(r"(\d{1,3}\.\d{3})(\s*%)?")
+
+
+def _dot_as_decimal(text: str, span: NumberSpan, european: bool) -> NumberSpan:
+    """"14.833" read again as a decimal, unless a count follows ("Detained 3.811 persons") or the text writes
+    European separators; "6.211 %" is a decimal in any text."""
+    digits = _DOTTED.fullmatch(text, span.number_start, span.end)
+    if digits is None or span.low is not None or not digits.group(2) and (
+            european or _COUNT_AFTER.match(text[span.end:span.end + 60])):
+        return span
+    return NumberSpan(span.start, span.end, span.text, float(digits.group(1)), None, None, span.unit, span.approx,
+                      span.number_start)
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     spans = _all_spans(text)
+    european = _EUROPEAN_SEPARATORS.search(text) is not None
+    spans = [_dot_as_decimal(text, sp, european) for sp in spans]
     spans = _join_worded_ranges(text, spans)
     # A fraction's words ("two-thirds") are not numbers of their own.
     fractions = find_fractions(text) + find_proportions(text)
@@ -343,9 +396,9 @@ _TWO_WORD_FRACTIONS = "|".join(sorted((re.escape(f) for f in FRACTIONS if re.sea
 # "a quarter century", "a half-hour", "a year and a half" are no shares).
 # "fell by nearly half" (a cut by a share); "the second half of August" is a time.
 _FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?<!second )(?<!first )(?<!latter )"
-                       rf"(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|(?P<by>half)\b(?!\s+(?:of|an?|the)\b)|"
+                       rf"(?P<f>{_FRACTION_WORDS})(?=\s+of\b(?!\s+an?\s+(?:{_WORD_SCALE})\b))|(?P<by>half)\b(?!\s+(?:of|an?|the)\b)|"
                        rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b"
-                       r"(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
+                       rf"(?![\s-]+(?:an?\b|of\s+an?\s+(?:{_WORD_SCALE})\b|hour|day|week|month|year|century|"
                        rf"mile|dozen|million|billion)))", re.IGNORECASE)
 
 
