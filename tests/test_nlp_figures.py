@@ -392,3 +392,11 @@ def test_money_in_a_change_after_a_price_is_a_price(nlp) -> None:
 
 def test_a_space_grouped_hotline_number_is_no_figure(nlp) -> None:
     assert figures(nlp, "Call the prosecutors' hotline, 8 800 080 0014, at any hour.") == ()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Exports to Chile dropped by nearly a fifth, the customs office said.", 20.0),
+    ("Half the region's hospitals lack clean water.", 50.0),
+])
+def test_a_change_by_a_share_and_a_share_before_its_noun_are_figures(nlp, text: str, value: float) -> None:
+    assert [(f.value, f.unit) for f in figures(nlp, text)] == [(value, "%")]

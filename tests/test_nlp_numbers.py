@@ -226,3 +226,21 @@ def test_spelled_decimals_halves_and_shares_of_a_million(text: str, spelled: str
 def test_at_one_point_is_no_decimal_and_and_joins_words_only_after_a_scale_word() -> None:
     assert [n.value for n in find_numbers("At one point two men fled.")] == [1.0, 2.0]
     assert [n.value for n in find_numbers("a hundred and five or five and seven")] == [105.0, 5.0, 7.0]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Four-fifths of the town left.", 80.0),
+    ("Seven-tenths of the forest was cleared.", 70.0),
+    ("Some two-fifths of the budget goes on debt.", 40.0),
+    ("An eighth of the wells ran dry.", 12.5),
+    ("Nine out of ten doctors voted.", 90.0),
+    ("Three out of every four homes depend on aid.", 75.0),
+    ("Half the country's clinics closed.", 50.0),
+])
+def test_every_fraction_and_x_out_of_y_is_a_share(text: str, value: float) -> None:
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["He won a fourth term.", "It ended in half the time.", "a sixth day of talks"])
+def test_an_ordinal_or_half_the_time_is_no_share(text: str) -> None:
+    assert find_numbers(text) == []

@@ -228,7 +228,7 @@ def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], pub
 
 def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
     if _is_share(number):  # "two-thirds of the displaced": the share says nothing of its own
-        return _of_object(anchor) or counted_noun(anchor)
+        return _of_object(anchor) or _share_of_noun(anchor) or counted_noun(anchor)
     noun = counted_noun(anchor)
     if noun is not None and (noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun)):
         noun = None  # "$180m": the scale belongs to the number; "Nineteen." answering: the question says
@@ -252,10 +252,11 @@ def _quantifies_nothing(text: str, number: NumberSpan, anchor: Token, noun: Toke
 
 def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
     """A word number with no noun that still gives a count: its hedge parsed as a preposition ("said over a
-    hundred"), a part of a group ("seven of them in the north"), what a source says ("the police say three")
-    or a reply on its own ("Forty, yes.")."""
+    hundred"), a part of a group ("seven of them in the north"), a change by a share ("fell by a fifth"), what
+    a source says ("the police say three") or a reply on its own ("Forty, yes.")."""
     hedge_as_preposition = anchor.dep_ == "pobj" and anchor.head.idx >= number.start  # "over a hundred"
     return bool(hedge_as_preposition or _PART_OF_AFTER.match(text[number.end:number.end + 15])
+                or _change_by_a_share(text, number)
                 or anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SAY_VERBS
                 or _reply(anchor))
 
@@ -287,6 +288,19 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
 def _is_share(number: NumberSpan) -> bool:
     """A fraction written in words ("three-quarters", "a third"): a share of a group named after it."""
     return number.unit == "%" and not any(ch.isdigit() for ch in number.text) and "per" not in number.text.lower()
+
+
+def _share_of_noun(anchor: Token) -> Token | None:
+    """"Half the country's hospitals": the share stands before the noun phrase it is a share of."""
+    return anchor.head if anchor.dep_ == "predet" and anchor.head.pos_ in ("NOUN", "PROPN") else None
+
+
+# "Exports dropped by nearly a fifth", "rents were cut by half": a change by a share.
+_BY_A_SHARE = re.compile(r"\bby\s+$", re.I)
+
+
+def _change_by_a_share(text: str, number: NumberSpan) -> bool:
+    return _is_share(number) and bool(_BY_A_SHARE.search(text[max(0, number.start - 4):number.start]))
 
 
 def _of_object(anchor: Token) -> Token | None:

@@ -384,19 +384,34 @@ def find_numbers(text: str) -> list[NumberSpan]:
 
 
 # Shares of a group: "two-thirds of the dead", "almost half of them", "three quarters voted" (a percentage).
-FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
-             "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0,
-             "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
-             "a fifth": 20.0, "one fifth": 20.0, "two fifths": 40.0, "three fifths": 60.0, "four fifths": 80.0,
-             "a tenth": 10.0, "one tenth": 10.0, "nine tenths": 90.0}
-_FRACTION_WORDS = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
-_TWO_WORD_FRACTIONS = "|".join(sorted((re.escape(f) for f in FRACTIONS if re.search(r"[\s-]", f)), key=len,
-                                      reverse=True))
-# Before "of", any fraction; alone, only one of two words ("half" alone is "half an hour", "the second half";
-# "a quarter century", "a half-hour", "a year and a half" are no shares).
-# "fell by nearly half" (a cut by a share); "the second half of August" is a time.
-_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?<!second )(?<!first )(?<!latter )"
-                       rf"(?P<f>{_FRACTION_WORDS})(?=\s+of\b(?!\s+an?\s+(?:{_WORD_SCALE})\b))|(?P<by>half)\b(?!\s+(?:of|an?|the)\b)|"
+# Every numerator below its denominator: "a fifth", "Four-fifths", "Seven-tenths", "nine tenths".
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9}
+_DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "ninth": 9, "tenth": 10}
+FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "an eighth": 12.5,
+             **{f"{n} {d}{'' if k == 1 else 's'}": 100 * k / v for n, k in _NUMERATORS.items()
+                for d, v in _DENOMINATORS.items() if k < v}}
+# Alone (with no "of" after it) a fraction of one part is a share only if it is a common one: "a fourth term",
+# "a sixth day" are ordinals.
+_ALONE = [f for f in FRACTIONS if " " in f and (f.endswith("s") or f.split()[1] in ("half", "third", "quarter",
+                                                                                     "fifth", "tenth"))]
+
+
+def _words_pattern(words: list[str]) -> str:
+    return "|".join(w.replace(" ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+
+
+_FRACTION_WORDS = _words_pattern(list(FRACTIONS))
+_TWO_WORD_FRACTIONS = _words_pattern(_ALONE)
+# Before "of", any fraction (not "a quarter of a million": a number); alone, only one of two words ("half" alone
+# is "half an hour", "the second half"; "a quarter century", "a half-hour", "a year and a half" are no shares).
+# "fell by nearly a fifth", "cut by half" (a cut by a share); "Half the hospitals" (not "in half the time");
+# "the second half of August" is a time.
+_FRACTION = re.compile(rf"(?P<cut>\bby\s+)?(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?<!second )(?<!first )(?<!latter )"
+                       rf"(?P<f>{_FRACTION_WORDS})(?=\s+of\b(?!\s+an?\s+(?:{_WORD_SCALE})\b))|"
+                       rf"(?(cut)(?P<by>{_FRACTION_WORDS})\b(?![\s-]+(?:of|an?|the|hour|day|week|month|year)\b)|(?!))|"
+                       r"(?P<the>half)(?=\s+(?:the|its|their)\s+(?!time|size|price|cost|length|distance|amount)\w)|"
                        rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b"
                        rf"(?![\s-]+(?:an?\b|of\s+an?\s+(?:{_WORD_SCALE})\b|hour|day|week|month|year|century|"
                        rf"mile|dozen|million|billion)))", re.IGNORECASE)
@@ -408,25 +423,23 @@ _FRACTION_END = re.compile("|".join(sorted({re.split(r"[\s-]", f)[-1] for f in F
 
 
 def find_fractions(text: str) -> list[NumberSpan]:
-    """'nearly two-thirds of the dead' → 66.7 %, 'three quarters voted' → 75 %."""
+    """'nearly two-thirds of the dead' → 66.7 %, 'three quarters voted' → 75 %, 'fell by a fifth' → 20 %."""
     spans: list[NumberSpan] = []
     if not _FRACTION_END.search(text):
         return spans
     for m in _FRACTION.finditer(text):
-        word = next(g for g in ("f", "by", "alone") if m.group(g))
+        word = next(g for g in ("f", "by", "the", "alone") if m.group(g))
         start = m.start("qual") if m.group("qual") else m.start(word)
-        if word == "by" and not text[:start].endswith("by "):
-            continue
         approx = QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
-        spans.append(NumberSpan(start, m.end(), text[start:m.end()], FRACTIONS[m.group(word).lower()], None, None,
-                                "%", approx, m.start(word)))
+        value = FRACTIONS[re.sub(r"[\s-]+", " ", m.group(word).lower())]
+        spans.append(NumberSpan(start, m.end(), text[start:m.end()], value, None, None, "%", approx, m.start(word)))
     return spans
 
 
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
-# "one in four of the destroyed homes", "roughly two in five": a proportion, given as a share (%); the part a
-# word ("killed 3 in 12 villages" is no share).
-_PROPORTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<part>{_SMALL}) in "
+# "one in four of the destroyed homes", "roughly two in five", "Nine out of ten", "three out of every four": a
+# proportion, given as a share (%); the part a word ("killed 3 in 12 villages" is no share).
+_PROPORTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<part>{_SMALL}) (?:in|out of) (?:every )?"
                          rf"(?P<whole>{_SMALL}|\d{{1,3}}|a hundred)\b"
                          r"(?![.,]\d|\s*(?:%|per ?cent))", re.IGNORECASE)
 
