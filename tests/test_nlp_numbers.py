@@ -244,3 +244,22 @@ def test_every_fraction_and_x_out_of_y_is_a_share(text: str, value: float) -> No
 @pytest.mark.parametrize("text", ["He won a fourth term.", "It ended in half the time.", "a sixth day of talks"])
 def test_an_ordinal_or_half_the_time_is_no_share(text: str) -> None:
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("The works would take from 10 to 15 years.", 10.0, 15.0),  # no change word before "from"
+    ("The fine ranges from 500 to 5,000 euros.", 500.0, 5000.0),
+    ("They put the crowd at between 1.5 million and 2 million.", 1.5e6, 2e6),
+    ("Some 8 to 10 million people were affected.", 8e6, 1e7),  # the scale word is both ends'
+    ("Between five and seven candidates will run.", 5.0, 7.0),
+    ("Fifteen to twenty vessels waited.", 15.0, 20.0),
+    ("Between a third and a half of the schools closed.", 100 / 3, 50.0),
+])
+def test_ranges_in_words_from_to_and_with_a_shared_scale_word(text: str, low: float, high: float) -> None:
+    assert [(n.low, n.high) for n in find_numbers(text)] == [(pytest.approx(low), pytest.approx(high))]
+
+
+@pytest.mark.parametrize("text", ["The price rose from 60 to 120 tenge.",
+                                  "The count increased by 1,513, from 2,298 to 3,811."])
+def test_from_to_after_a_change_word_is_a_change_not_a_range(text: str) -> None:
+    assert all(n.low is None for n in find_numbers(text))

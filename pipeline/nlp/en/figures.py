@@ -304,8 +304,10 @@ def _change_by_a_share(text: str, number: NumberSpan) -> bool:
 
 
 def _of_object(anchor: Token) -> Token | None:
-    """"three-quarters of [the 4,353 people who were wounded]", "two-thirds of [the dead]"."""
-    return next((pobj for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "of"
+    """"three-quarters of [the 4,353 people who were wounded]", "two-thirds of [the dead]", "between a third
+    and a half of [the schools]" (the "of" hangs on the high end)."""
+    return next((pobj for end in (anchor, *anchor.conjuncts) for prep in end.children
+                 if prep.dep_ == "prep" and prep.lower_ == "of"
                  for pobj in prep.children if pobj.dep_ == "pobj"), None)
 
 

@@ -74,9 +74,11 @@ def time_of_day(a: Around) -> bool:
 # age, or when ("two weeks later", "three days ago").
 # "given itself 30 days to report", "waited two years", "covers five months",
 # "the delay was four days"
-_HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|up to|no more than|at most|"
-                              r"over|after|given(?: (?:itself|themselves|himself|herself|it|them))?|waited|covers?|"
-                              r"covered|delayed|delay (?:was|of)|was delayed)\s+(?:(?:up to|about|almost|nearly|"
+# "takes three to four weeks", "would take from 10 to 15 years": how long, a range of it.
+_HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|takes?|taking|up to|no more than|"
+                              r"at most|over|after|given(?: (?:itself|themselves|himself|herself|it|them))?|waited|"
+                              r"covers?|covered|delayed|delay (?:was|of)|was delayed)\s+(?:(?:from|between)\s+)?"
+                              r"(?:(?:up to|about|almost|nearly|"
                               r"another|a further|only|just|some|more than|at least)\s+)?$", re.I)
 _HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)?(?:freeze|cap|stay|suspension|"
                              r"state|ban|strike|moratorium|ceasefire|truce|deadline|closure|lockdown|emergency|"

@@ -376,11 +376,11 @@ def find_numbers(text: str) -> list[NumberSpan]:
     spans = _all_spans(text)
     european = _EUROPEAN_SEPARATORS.search(text) is not None
     spans = [_dot_as_decimal(text, sp, european) for sp in spans]
-    spans = _join_worded_ranges(text, spans)
     # A fraction's words ("two-thirds") are not numbers of their own.
     fractions = find_fractions(text) + find_proportions(text)
     spans = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fractions)]
-    return _share_units(text, sorted(spans + fractions, key=lambda sp: sp.start))
+    spans = _join_worded_ranges(text, sorted(spans + fractions, key=lambda sp: sp.start))
+    return _share_units(text, spans)
 
 
 # Shares of a group: "two-thirds of the dead", "almost half of them", "three quarters voted" (a percentage).
@@ -461,25 +461,42 @@ def find_proportions(text: str) -> list[NumberSpan]:
 def _may_pair(prev: NumberSpan, span: NumberSpan) -> bool:
     """Two plain numbers, rising, in one unit: the two ends of a range if the words between say so."""
     return prev.low is None and span.low is None and prev.approx != "vague" and span.approx in (None, prev.approx) \
-        and (prev.text[-1:].isdigit() or _same_scale_word(prev, span)) and 0 < prev.value < span.value \
+        and (_ends_in_a_number(prev) or _same_scale_word(prev, span)) and 0 < prev.value < span.value \
         and prev.unit in (None, span.unit)
 
 
+_NUMBER_WORD_END = re.compile(rf"(?:\d|\b(?:{_WORD_NUM}|{'|'.join(_DENOMINATORS)})s?|\d\s?%)$", re.I)
+
+
+def _ends_in_a_number(prev: NumberSpan) -> bool:
+    """"8 to 10 million", "Fifteen to twenty", "between a third and a half", "5% to 7%": the low end is a number
+    with no word of its own after it."""
+    return bool(_NUMBER_WORD_END.search(prev.text))
+
+
 def _same_scale_word(prev: NumberSpan, span: NumberSpan) -> bool:
-    """"between €230 million and €260 million": both ends in money with the same scale word."""
+    """"between €230 million and €260 million", "between 1.5 million and 2 million": the same scale word."""
     last = prev.text.split()[-1].lower()
-    return prev.unit is not None and last in SCALES and span.text.lower().endswith(" " + last)
+    return last in SCALES and span.text.lower().endswith(" " + last)
 
 
-def _worded_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
-    """'between 225 and 232', '30 to 35 tenge', 'between €230 million and €260 million'; not 'from 60 to 120'
-    or 'by 20 to 300' (changes)."""
+# "rose from 60 to 120", "increased by 1,513, from 2,298 to 3,811", "a jump from 60 to 120": a change, two figures.
+_CHANGE_BEFORE_FROM = re.compile(r"\b(?:ris|rose|fell|fall|increas|decreas|grew|grow|jump|climb|drop|cut|rais|lower|"
+                                 r"reduc|went|gone|go|up|down|chang|mov|revis|doubl|tripl|soar|slump|plung|surg|"
+                                 r"declin|hik|boost|expand|shr[iau]nk|swell|swoll|lift|push|slash|trim|widen|"
+                                 r"narrow|spik|leap|leapt|shot|sank|sunk)\w*\b[^.;:!?\n]{0,50}$", re.I)
+
+
+def _worded_range(text: str, prev: NumberSpan, span: NumberSpan, low: float) -> bool:
+    """'between 225 and 232', '30 to 35 tenge', 'between €230 million and €260 million', '8 to 10 million',
+    'would take from 10 to 15 years'; not 'rose from 60 to 120' or 'by 20 to 300' (changes)."""
     between = text[prev.end:span.start if span.start < span.number_start and not span.approx else span.number_start]
     lead = text[max(0, prev.start - 9):prev.start].lower()
     if re.fullmatch(r"\s+and\s+", between):
         return lead.endswith("between ")
-    return bool(re.fullmatch(r"\s+to\s+", between) and not re.search(r"\b(?:from|by)\s+$", lead)
-                and span.value <= 10 * prev.value)
+    if not re.fullmatch(r"\s+to\s+", between) or lead.endswith("by ") or span.value > 10 * low:
+        return False
+    return not lead.endswith("from ") or not _CHANGE_BEFORE_FROM.search(text, max(0, prev.start - 80), prev.start)
 
 
 def _shared_scale(prev: NumberSpan, span: NumberSpan) -> float:
@@ -491,18 +508,24 @@ def _shared_scale(prev: NumberSpan, span: NumberSpan) -> float:
     return factor
 
 
+def _joined(text: str, prev: NumberSpan, span: NumberSpan) -> NumberSpan | None:
+    """The two numbers as one range, or None when the words between make none."""
+    spoken = _spoken_range(text, prev, span)
+    low = prev.value * _shared_scale(prev, span)
+    if not (spoken or _may_pair(prev, span) and _worded_range(text, prev, span, low)):
+        return None
+    return NumberSpan(prev.start, span.end, text[prev.start:span.end], (low + span.value) / 2, low, span.value,
+                      span.unit, prev.approx or ("about" if spoken else None), prev.number_start)
+
+
 def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
     """'between 225 and 232' and '30 to 35 tenge' are ranges; 'from 60 to 120' is a change, two figures;
     'forty, maybe fifty houses' is a spoken range, hedged."""
     out: list[NumberSpan] = []
     for span in spans:
-        prev = out[-1] if out else None
-        spoken = prev is not None and _spoken_range(text, prev, span)
-        if prev is not None and (spoken or _may_pair(prev, span) and _worded_range(text, prev, span)):
-            low = prev.value * _shared_scale(prev, span)
-            out[-1] = NumberSpan(prev.start, span.end, text[prev.start:span.end], (low + span.value) / 2,
-                                 low, span.value, span.unit, prev.approx or ("about" if spoken else None),
-                                 prev.number_start)
+        joined = _joined(text, out[-1], span) if out else None
+        if joined is not None:
+            out[-1] = joined
         else:
             out.append(span)
     return out
