@@ -263,3 +263,17 @@ def test_ranges_in_words_from_to_and_with_a_shared_scale_word(text: str, low: fl
                                   "The count increased by 1,513, from 2,298 to 3,811."])
 def test_from_to_after_a_change_word_is_a_change_not_a_range(text: str) -> None:
     assert all(n.low is None for n in find_numbers(text))
+
+
+def test_fraction_matches_are_those_of_the_regex_tried_at_every_character() -> None:
+    """The quick fraction search starts the regex only a little before each word a fraction ends in."""
+    import random
+
+    from pipeline.nlp.en.numbers import _FRACTION, _fraction_matches
+
+    pieces = ["by", "nearly", "a", "fifth", "Four-fifths", "of", "half", "the", "time", "hospitals", "a million",
+              "two thirds", "behalf", "quarter", "and", "second", "no fewer than", "an eighth", "its"]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "  ", "-", ", "]) for _ in range(rng.randint(1, 12)))
+        assert [m.span() for m in _fraction_matches(text)] == [m.span() for m in _FRACTION.finditer(text)], text
