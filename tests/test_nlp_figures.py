@@ -388,3 +388,24 @@ def test_money_in_a_change_after_a_price_is_a_price(nlp) -> None:
             "one from ₸190–200 to ₸250–260.")
     typed = [f.claim_type for f in analyse(nlp, text, dt.date(2022, 7, 8), "Wire").figures]
     assert typed == ["price"] * 4
+
+
+def test_a_space_grouped_hotline_number_is_no_figure(nlp) -> None:
+    assert figures(nlp, "Call the prosecutors' hotline, 8 800 080 0014, at any hour.") == ()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Exports to Chile dropped by nearly a fifth, the customs office said.", 20.0),
+    ("Half the region's hospitals lack clean water.", 50.0),
+])
+def test_a_change_by_a_share_and_a_share_before_its_noun_are_figures(nlp, text: str, value: float) -> None:
+    assert [(f.value, f.unit) for f in figures(nlp, text)] == [(value, "%")]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Doctors say recovery typically takes three to four weeks.", 3, 4),
+    ("Engineers said the bridge would take from 10 to 15 years to build.", 10, 15),
+    ("Between a third and a half of the region's schools remain shut.", 100 / 3, 50),
+])
+def test_a_range_of_how_long_it_takes_and_a_range_of_shares_are_figures(nlp, text: str, low, high) -> None:
+    assert [(f.low, f.high) for f in figures(nlp, text)] == [(pytest.approx(low), pytest.approx(high))]

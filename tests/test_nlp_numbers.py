@@ -162,3 +162,118 @@ def test_a_text_without_a_fraction_word_has_no_fraction_and_one_with_it_does() -
 
     assert find_fractions("Nearly 300 people were hurt, officials said.") == []
     assert [f.value for f in find_fractions("Nearly two-thirds of them were hurt.")] == [200 / 3]
+
+
+@pytest.mark.parametrize(("text", "spelled", "value", "unit"), [
+    ("Canberra pledged A$1.2 billion for the reef.", "A$1.2 billion", 1.2e9, "AUD"),
+    ("Ottawa set aside C$750 million for farmers.", "C$750 million", 7.5e8, "CAD"),
+    ("The chipmaker will spend 20 trillion won on a plant.", "20 trillion won", 2e13, "KRW"),
+    ("a fine of 80 million Swiss francs", "80 million Swiss francs", 8e7, "CHF"),
+    ("12 billion Egyptian pounds for grain silos", "12 billion Egyptian pounds", 1.2e10, "EGP"),
+    ("3 billion riyals for housing", "3 billion riyals", 3e9, "SAR"),
+    ("RM1.1 billion for flood works", "RM1.1 billion", 1.1e9, "MYR"),
+    ("4.6 billion zlotys for artillery", "4.6 billion zlotys", 4.6e9, "PLN"),
+    ("The fare rose by 25 cents.", "25 cents", 0.25, "USD"),  # hundredths of the currency
+])
+def test_currencies_of_the_lexicon_and_their_hundredths(text: str, spelled: str, value: float, unit: str) -> None:
+    assert [(n.text, n.value, n.unit) for n in find_numbers(text)] == [(spelled, pytest.approx(value), unit)]
+
+
+def test_won_is_a_currency_only_after_a_scale_word() -> None:
+    assert [(n.text, n.unit) for n in find_numbers("Of the 40 seats, 25 won by the opposition")] == [
+        ("40", None), ("25", None)]
+
+
+def test_a_spelling_that_names_two_currencies_stops_the_lexicon(tmp_path, monkeypatch) -> None:
+    from pipeline.nlp.en import lexicons
+    from pipeline.nlp.language import LexiconError
+
+    bad = tmp_path / "currencies.yaml"
+    bad.write_text("- {code: AUD, name: dollar, before: [A$], example: x}\n"
+                   "- {code: ARS, name: peso, before: [A$], example: y}\n", encoding="utf-8")
+    monkeypatch.setattr(lexicons, "CURRENCIES_FILE", bad)
+    lexicons.currency_table.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="names both AUD and ARS"):
+            lexicons.currency_table()
+    finally:
+        lexicons.currency_table.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The pound fell to 1.0327 against the dollar.", 1.0327),  # four digits after the dot: no thousands group
+    ("The gymnast scored 14.833 on the vault.", 14.833),  # an English text: the dot is a decimal point
+    ("Detained 3.811 persons.", 3811.0),  # a count follows: a thousands dot
+    ("Inflation stood at 6.211 % in May.", 6.211),
+    ("It rose from 2.298 to 3.811 the same evening; 2,5 thousand troops came.", 3811.0),  # a European text
+])
+def test_a_dot_before_three_digits_is_read_by_what_follows_and_how_the_text_writes_numbers(
+        text: str, value: float) -> None:
+    assert find_numbers(text)[-2 if "troops" in text else -1].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "spelled", "value"), [
+    ("The rate had risen to one point three.", "one point three", 1.3),
+    ("It will be one and a half times the size.", "one and a half", 1.5),
+    ("Two and a half million people fled.", "Two and a half million", 2.5e6),
+    ("Officials expect half a million pilgrims.", "half a million", 5e5),
+    ("A quarter of a million homes lost power.", "A quarter of a million", 2.5e5),
+])
+def test_spelled_decimals_halves_and_shares_of_a_million(text: str, spelled: str, value: float) -> None:
+    assert [(n.text, n.value) for n in find_numbers(text)] == [(spelled, pytest.approx(value))]
+
+
+def test_at_one_point_is_no_decimal_and_and_joins_words_only_after_a_scale_word() -> None:
+    assert [n.value for n in find_numbers("At one point two men fled.")] == [1.0, 2.0]
+    assert [n.value for n in find_numbers("a hundred and five or five and seven")] == [105.0, 5.0, 7.0]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Four-fifths of the town left.", 80.0),
+    ("Seven-tenths of the forest was cleared.", 70.0),
+    ("Some two-fifths of the budget goes on debt.", 40.0),
+    ("An eighth of the wells ran dry.", 12.5),
+    ("Nine out of ten doctors voted.", 90.0),
+    ("Three out of every four homes depend on aid.", 75.0),
+    ("Half the country's clinics closed.", 50.0),
+])
+def test_every_fraction_and_x_out_of_y_is_a_share(text: str, value: float) -> None:
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["He won a fourth term.", "It ended in half the time.", "a sixth day of talks"])
+def test_an_ordinal_or_half_the_time_is_no_share(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("The works would take from 10 to 15 years.", 10.0, 15.0),  # no change word before "from"
+    ("The fine ranges from 500 to 5,000 euros.", 500.0, 5000.0),
+    ("They put the crowd at between 1.5 million and 2 million.", 1.5e6, 2e6),
+    ("Some 8 to 10 million people were affected.", 8e6, 1e7),  # the scale word is both ends'
+    ("Between five and seven candidates will run.", 5.0, 7.0),
+    ("Fifteen to twenty vessels waited.", 15.0, 20.0),
+    ("Between a third and a half of the schools closed.", 100 / 3, 50.0),
+])
+def test_ranges_in_words_from_to_and_with_a_shared_scale_word(text: str, low: float, high: float) -> None:
+    assert [(n.low, n.high) for n in find_numbers(text)] == [(pytest.approx(low), pytest.approx(high))]
+
+
+@pytest.mark.parametrize("text", ["The price rose from 60 to 120 tenge.",
+                                  "The count increased by 1,513, from 2,298 to 3,811."])
+def test_from_to_after_a_change_word_is_a_change_not_a_range(text: str) -> None:
+    assert all(n.low is None for n in find_numbers(text))
+
+
+def test_fraction_matches_are_those_of_the_regex_tried_at_every_character() -> None:
+    """The quick fraction search starts the regex only a little before each word a fraction ends in."""
+    import random
+
+    from pipeline.nlp.en.numbers import _FRACTION, _fraction_matches
+
+    pieces = ["by", "nearly", "a", "fifth", "Four-fifths", "of", "half", "the", "time", "hospitals", "a million",
+              "two thirds", "behalf", "quarter", "and", "second", "no fewer than", "an eighth", "its"]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "  ", "-", ", "]) for _ in range(rng.randint(1, 12)))
+        assert [m.span() for m in _fraction_matches(text)] == [m.span() for m in _FRACTION.finditer(text)], text

@@ -27,6 +27,7 @@ class English:
     def validate(self) -> None:
         lexicons.claim_lexicon()
         lexicons.alias_table()
+        lexicons.currency_table()
 
     def find_dates(self, text: str, published: dt.date | None) -> list[DateMention]:
         return find_dates(text, published)

@@ -42,16 +42,9 @@ from .claims import (
 )
 from .entities import country_names
 from .not_figures import not_a_figure
-from .numbers import SCALES, NumberSpan, find_numbers
+from .numbers import CURRENCY_NAMES, SCALES, NumberSpan, find_numbers
 from .status import status_of
 
-CURRENCY_NAMES = {"KZT": "tenge", "EUR": "euro", "USD": "dollar", "RUB": "rouble", "RSD": "dinar", "GBP": "pound",
-                  "NGN": "naira", "INR": "rupee", "TRY": "lira", "ZAR": "rand", "JPY": "yen", "UAH": "hryvnia",
-                  "ILS": "shekel", "CNY": "yuan", "KGS": "som", "PKR": "rupee", "LKR": "rupee", "NPR": "rupee",
-                  "BDT": "taka", "MZN": "metical", "PEN": "sol", "BOB": "boliviano", "HTG": "gourde", "XAF": "franc",
-                  "XOF": "franc", "KES": "shilling", "UGX": "shilling", "TZS": "shilling", "GHS": "cedi", "MXN": "peso",
-                  "ARS": "peso", "COP": "peso", "CLP": "peso", "PHP": "peso", "ETB": "birr", "SOS": "shilling",
-                  "BRL": "real", "GEL": "lari", "RON": "leu", "PYG": "guaraní"}
 # "225 killed, including 19 police officers": the 19 were killed too.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these),?)\s*$", re.I)
@@ -235,7 +228,7 @@ def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], pub
 
 def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
     if _is_share(number):  # "two-thirds of the displaced": the share says nothing of its own
-        return _of_object(anchor) or counted_noun(anchor)
+        return _of_object(anchor) or _share_of_noun(anchor) or counted_noun(anchor)
     noun = counted_noun(anchor)
     if noun is not None and (noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun)):
         noun = None  # "$180m": the scale belongs to the number; "Nineteen." answering: the question says
@@ -259,10 +252,11 @@ def _quantifies_nothing(text: str, number: NumberSpan, anchor: Token, noun: Toke
 
 def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
     """A word number with no noun that still gives a count: its hedge parsed as a preposition ("said over a
-    hundred"), a part of a group ("seven of them in the north"), what a source says ("the police say three")
-    or a reply on its own ("Forty, yes.")."""
+    hundred"), a part of a group ("seven of them in the north"), a change by a share ("fell by a fifth"), what
+    a source says ("the police say three") or a reply on its own ("Forty, yes.")."""
     hedge_as_preposition = anchor.dep_ == "pobj" and anchor.head.idx >= number.start  # "over a hundred"
     return bool(hedge_as_preposition or _PART_OF_AFTER.match(text[number.end:number.end + 15])
+                or _change_by_a_share(text, number)
                 or anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SAY_VERBS
                 or _reply(anchor))
 
@@ -296,9 +290,24 @@ def _is_share(number: NumberSpan) -> bool:
     return number.unit == "%" and not any(ch.isdigit() for ch in number.text) and "per" not in number.text.lower()
 
 
+def _share_of_noun(anchor: Token) -> Token | None:
+    """"Half the country's hospitals": the share stands before the noun phrase it is a share of."""
+    return anchor.head if anchor.dep_ == "predet" and anchor.head.pos_ in ("NOUN", "PROPN") else None
+
+
+# "Exports dropped by nearly a fifth", "rents were cut by half": a change by a share.
+_BY_A_SHARE = re.compile(r"\bby\s+$", re.I)
+
+
+def _change_by_a_share(text: str, number: NumberSpan) -> bool:
+    return _is_share(number) and bool(_BY_A_SHARE.search(text[max(0, number.start - 4):number.start]))
+
+
 def _of_object(anchor: Token) -> Token | None:
-    """"three-quarters of [the 4,353 people who were wounded]", "two-thirds of [the dead]"."""
-    return next((pobj for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "of"
+    """"three-quarters of [the 4,353 people who were wounded]", "two-thirds of [the dead]", "between a third
+    and a half of [the schools]" (the "of" hangs on the high end)."""
+    return next((pobj for end in (anchor, *anchor.conjuncts) for prep in end.children
+                 if prep.dep_ == "prep" and prep.lower_ == "of"
                  for pobj in prep.children if pobj.dep_ == "pobj"), None)
 
 

@@ -12,7 +12,8 @@ from ..language import read_yaml, require
 HERE = Path(__file__).resolve().parent
 CLAIM_TYPES_FILE = HERE / "claim_types.yaml"
 ALIASES_FILE = HERE / "aliases.yaml"
-FILES = (CLAIM_TYPES_FILE, ALIASES_FILE)
+CURRENCIES_FILE = HERE / "currencies.yaml"
+FILES = (CLAIM_TYPES_FILE, ALIASES_FILE, CURRENCIES_FILE)
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
 
@@ -61,3 +62,36 @@ def alias_table() -> dict[str, Any]:
         _check_alias(path, entry)
     require(_strings(data.get("titles") or []), path, "titles", "must be a list of titles")
     return {"surnames": surnames, "aliases": aliases, "titles": data.get("titles") or []}
+
+
+_CURRENCY_LISTS = ("before", "after", "after_scale", "before_scale")
+
+
+def _check_currency(path: Path, row: Any) -> None:
+    require(isinstance(row, dict) and isinstance(row.get("code"), str) and len(row["code"]) == 3, path, row,
+            "needs a three-letter ISO 4217 'code'")
+    require(isinstance(row.get("name"), str) and isinstance(row.get("example"), str), path, row["code"],
+            "needs a 'name' (its head word) and an 'example' sentence")
+    for key in _CURRENCY_LISTS:
+        require(_strings(row.get(key, [])), path, row["code"], f"'{key}' must be a list of spellings")
+    require(all(w == w.lower() for w in [*row.get("after", []), *row.get("after_scale", [])]), path, row["code"],
+            "words written after the number are listed in lower case")
+    require(isinstance(row.get("per_unit", 1), (int, float)), path, row["code"], "'per_unit' must be a number")
+    elsewhere = row.get("elsewhere", {})
+    require(isinstance(elsewhere, dict) and all(isinstance(c, str) and len(c) == 3 for c in elsewhere.values()),
+            path, row["code"], "'elsewhere' maps a country to a code")
+
+
+@functools.lru_cache(maxsize=1)
+def currency_table() -> list[dict[str, Any]]:
+    """currencies.yaml checked: each spelling names one row's currency (a row per way of writing one)."""
+    path = CURRENCIES_FILE
+    rows = read_yaml(path)
+    require(isinstance(rows, list), path, "(whole file)", "must be a list of currencies")
+    seen: dict[str, str] = {}
+    for row in rows:
+        _check_currency(path, row)
+        for spelling in (s.lower() for key in _CURRENCY_LISTS for s in row.get(key, [])):
+            require(seen.setdefault(spelling, row["code"]) == row["code"], path, spelling,
+                    f"names both {seen[spelling]} and {row['code']}")
+    return rows

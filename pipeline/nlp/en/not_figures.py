@@ -74,9 +74,11 @@ def time_of_day(a: Around) -> bool:
 # age, or when ("two weeks later", "three days ago").
 # "given itself 30 days to report", "waited two years", "covers five months",
 # "the delay was four days"
-_HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|up to|no more than|at most|"
-                              r"over|after|given(?: (?:itself|themselves|himself|herself|it|them))?|waited|covers?|"
-                              r"covered|delayed|delay (?:was|of)|was delayed)\s+(?:(?:up to|about|almost|nearly|"
+# "takes three to four weeks", "would take from 10 to 15 years": how long, a range of it.
+_HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|takes?|taking|up to|no more than|"
+                              r"at most|over|after|given(?: (?:itself|themselves|himself|herself|it|them))?|waited|"
+                              r"covers?|covered|delayed|delay (?:was|of)|was delayed)\s+(?:(?:from|between)\s+)?"
+                              r"(?:(?:up to|about|almost|nearly|"
                               r"another|a further|only|just|some|more than|at least)\s+)?$", re.I)
 _HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)?(?:freeze|cap|stay|suspension|"
                              r"state|ban|strike|moratorium|ceasefire|truce|deadline|closure|lockdown|emergency|"
@@ -164,7 +166,8 @@ _HOW_MANY = re.compile(r"\bhow (?:many|much)\b[^\n]*\?\s*$", re.I)
 def code_digits(a: Around) -> bool:
     """A leading zero or digits glued before: a phone number or a code, "012 315 1700", "0800"."""
     return bool(re.match(r"^0\d{2,}", a.number.text) or re.search(r"\d ?$", a.before) and not a.number.unit
-                or re.match(r"^\d", a.after))  # "0800 466 2100": the groups after the leading one
+                or re.match(r"^\d", a.after)  # "0800 466 2100": the groups after the leading one
+                or re.match(r"^ \d", a.after) and re.search(r"\d \d", a.number.text))  # "8 800 080 0014"
 
 
 def spoken_or_bracketed_age(a: Around) -> bool:

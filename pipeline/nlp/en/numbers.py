@@ -12,36 +12,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from text_to_num import text2num
+from text_to_num import alpha2digit, text2num
 
-UNITS = {  # written form (lowercase) -> ISO 4217 code or unit
-    "tenge": "KZT", "kzt": "KZT", "₸": "KZT", "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "us dollars": "USD",
-    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "£": "GBP",
-    "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "dinar": "RSD", "dinars": "RSD", "rsd": "RSD",
-    "yuan": "CNY", "som": "KGS", "naira": "NGN", "₦": "NGN", "rupee": "INR", "rupees": "INR", "₹": "INR",
-    "r": "ZAR", "lira": "TRY", "liras": "TRY", "₺": "TRY", "rand": "ZAR", "yen": "JPY", "¥": "JPY", "hryvnia": "UAH",
-    "hryvnias": "UAH", "₴": "UAH", "shekel": "ILS", "shekels": "ILS", "₪": "ILS",
-    "%": "%", "percent": "%", "per cent": "%",
-    # "Rs 450", "Tk 25,000", "MZN 640 million", "S/ 2.3 million", "Bs 35,000", "250 gourdes", "27,500 CFA francs"
-    "rs": "INR", "rs.": "INR", "pkr": "PKR", "tk": "BDT", "tk.": "BDT", "taka": "BDT", "bdt": "BDT", "mzn": "MZN",
-    "meticais": "MZN", "metical": "MZN", "s/": "PEN", "s/.": "PEN", "soles": "PEN", "pen": "PEN", "bs": "BOB",
-    "bs.": "BOB", "bolivianos": "BOB", "bob": "BOB", "gourdes": "HTG", "gourde": "HTG", "htg": "HTG",
-    "cfa francs": "XAF", "cfa": "XAF", "fcfa": "XAF", "xaf": "XAF", "xof": "XOF", "ksh": "KES", "kes": "KES",
-    "shillings": "KES", "cedis": "GHS", "pesos": "MXN", "birr": "ETB",
-    # "R$ 2,800" (Brazilian reais), "96,000 lari", "40 million lei", "14 billion guaraníes"
-    "r$": "BRL", "reais": "BRL", "brl": "BRL", "lari": "GEL", "gel": "GEL", "lei": "RON", "ron": "RON",
-    "guaraníes": "PYG", "guaranies": "PYG", "pyg": "PYG",
+from .lexicons import currency_table
+
+PERCENT = {"%": "%", "percent": "%", "per cent": "%"}
+CURRENCIES = currency_table()  # currencies.yaml: every way of writing a currency, one row each with its example
+UNITS = {  # written form (lowercase) -> ISO 4217 code or "%"
+    **{spelling.lower(): row["code"] for row in CURRENCIES
+       for key in ("before", "after", "after_scale", "before_scale") for spelling in row.get(key, [])},
+    **PERCENT,
 }
+# What one of a written unit is worth in its code's currency: "25 cents" is 0.25 USD.
+PER_UNIT = {word: float(row["per_unit"]) for row in CURRENCIES if "per_unit" in row for word in row["after"]}
 # A currency sign several countries write, read by the country the text names: "Rs" in a story about
 # Pakistan is the Pakistani rupee, "CFA francs" in Senegal the West African franc.
-REGIONAL_UNITS = {
-    "INR": (("Pakistan", "PKR"), ("Sri Lanka", "LKR"), ("Nepal", "NPR")),
-    "XAF": (("Senegal", "XOF"), ("Mali", "XOF"), ("Ivory Coast", "XOF"), ("Côte d'Ivoire", "XOF"),
-            ("Burkina Faso", "XOF"), ("Niger ", "XOF"), ("Benin", "XOF"), ("Togo", "XOF")),
-    "MXN": (("Argentina", "ARS"), ("Colombia", "COP"), ("Chile", "CLP"), ("Philippines", "PHP")),
-    "KES": (("Uganda", "UGX"), ("Tanzania", "TZS"), ("Somalia", "SOS")),
-}
+REGIONAL_UNITS = {row["code"]: tuple(row["elsewhere"].items()) for row in CURRENCIES if "elsewhere" in row}
+# The head word a money figure counts: "78 billion tenge" counts tenge.
+CURRENCY_NAMES = {code: row["name"] for row in reversed(CURRENCIES)
+                  for code in (row["code"], *row.get("elsewhere", {}).values()) if "per_unit" not in row}
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # South Asian: "Tk 5 lakh", "₹2 crore"
@@ -69,21 +58,54 @@ QUALIFIERS = {
 }
 
 _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# A thousands group is three digits and no more: "1.0327" is a decimal, not "1.032" and "7".
+_DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _NUM = rf"(?:{_DIGITS})"
 _WORD_SCALE = "thousand|million|billion|trillion"
-# "twenty-three thousand four hundred fifty-one", "a dozen", "a thousand": a scale word only after a number word.
-_WORDS = (rf"(?:\b(?:a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b))?(?:{_WORD_NUM}|(?<=a )(?:{_WORD_SCALE}))"
-          rf"(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUM}|{_WORD_SCALE}))*\b(?!-(?:year|day|month|hour|week)))")
+# A share of a scale word: "half a million", "a quarter of a million".
+SHARES_OF = {"half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "a third": 1 / 3,
+             "one third": 1 / 3, "two thirds": 2 / 3}
+_SHARE_OF = "|".join(w.replace(" ", r"[\s-]+") for w in sorted(SHARES_OF, key=len, reverse=True))
+_SPELLED_DIGIT = "zero|one|two|three|four|five|six|seven|eight|nine"
+# "twenty-three thousand four hundred fifty-one", "a dozen", "a thousand": a scale word only after a number word;
+# "and" only after a scale word ("one hundred and five"; "five and seven" are two numbers); "one point three"
+# (not "at one point two men …"), "one and a half", "half a million".
+_WORDS = (rf"(?:\b(?:(?:{_SHARE_OF})\s+(?:of\s+)?(?=an?\s+(?:{_WORD_SCALE})\b))?"
+          rf"(?:a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b))?(?:{_WORD_NUM}|(?<=a )(?:{_WORD_SCALE}))"
+          rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+)"
+          rf"(?:{_WORD_NUM}|{_WORD_SCALE}))*"
+          rf"(?:(?<!\bat one)\s+point(?:\s+(?:{_SPELLED_DIGIT})\b)+|\s+and\s+a\s+half)?"
+          r"\b(?!-(?:year|day|month|hour|week)))")
 # "78 mld.", "Tk 5 lakh"
 _SCALE = r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand|million|billion|trillion|bln|bn|mn|lakhs?|crores?)\b)|m\b|k\b)"
-# "R4.7 million" is rand only with a scale word: a bare "R2" is more often a road or a name.
-_PREFIX_UNIT = (r"(?:us\$|r\$|\$|€|£|₸|₦|₹|₺|¥|₴|₪|\bR(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)|"
-                r"\b(?:Rs\.?|PKR|Tk\.?|BDT|MZN|S/\.?|Bs\.?|KSh|KES|HTG|XAF|XOF|BRL|GEL|RON|PYG)(?=\s?\d))")
-_SUFFIX_UNIT = (r"(?:\s*%|\s*(?:per cent|percent|tenge|kzt|euros?|eur|us dollars|dollars?|usd|roubles?|rubles?|rub"
-                r"|pounds?|gbp|dinars?|rsd|yuan|som|naira|rupees?|liras?|rand|yen|hryvnias?|shekels?|taka|meticais|"
-                r"metical|soles|bolivianos|gourdes?|(?:f\s?)?cfa(?: francs?)?|shillings|cedis|pesos|birr|reais|lari|"
-                r"lei|guaran[ií]es)\b)")
+def _alternation(spellings: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(spellings), key=len, reverse=True))
+
+
+def _prefix_units() -> str:
+    """Signs before the number: a sign of letters only where a number follows ("Rs 450", "A$1.2 billion"),
+    one of `before_scale` only before a scale word ("R4.7 million" is rand: a bare "R2" is a road or a name)."""
+    signs = [w for row in CURRENCIES for w in row.get("before", [])]
+    symbols = [w for w in signs if not w[0].isalpha()]
+    lettered = [w for w in signs if w[0].isalpha()]
+    scaled = [w for row in CURRENCIES for w in row.get("before_scale", [])]
+    # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
+    quick = r"(?=[^\W\d_]{1,3}[^\w\s]{0,2}\s?\d)"
+    return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(lettered)})(?=\s?\d)|"
+            rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
+
+
+def _suffix_units() -> str:
+    """Words after the number; one of `after_scale` only after a scale word ("20 trillion won")."""
+    words = ["percent", "per cent", *(w for row in CURRENCIES for w in row.get("after", []))]
+    scaled = _alternation([w for row in CURRENCIES for w in row.get("after_scale", [])])
+    after_scale = "|".join(f"(?<={w})" for w in ("illion", "thousand", "bn", "mn"))
+    first = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
+    return rf"(?:\s*%|\s*(?=[{first}])(?:{_alternation(words)})\b|(?:{after_scale})\s+(?:{scaled})\b)"
+
+
+_PREFIX_UNIT = _prefix_units()
+_SUFFIX_UNIT = _suffix_units()
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 
@@ -100,13 +122,13 @@ NUMBER = re.compile(
 # Every match of NUMBER holds a number: digits, a number word or a vague quantity (``_CORE``, which
 # may find more). Before it come at most a qualifier ("no fewer than"), whitespace, a currency sign
 # of up to three characters ("KSh") and one more whitespace.
-_CORE_WORDS = rf"a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b)|{_WORD_NUM}|{_WORD_SCALE}|{_VAGUE}"
+_CORE_WORDS = rf"a\s+(?=(?:dozen|hundred|{_WORD_SCALE})\b)|{_WORD_NUM}|{_WORD_SCALE}|{_VAGUE}|{_SHARE_OF}"
 # The look-ahead for a word's first letter only makes the search faster.
 _FIRST_LETTERS = "".join(sorted({w[0] for w in [*ONES, *TENS, "hundred", "dozen", "a", *_WORD_SCALE.split("|"),
-                                                *VAGUE]}))
+                                                *VAGUE, *SHARES_OF]}))
 _CORE = re.compile(rf"\d|\b(?=[{_FIRST_LETTERS}])(?:{_CORE_WORDS})", re.IGNORECASE)
 _QUALIFIER_LENGTH = max(map(len, QUALIFIERS))
-_SIGN_LENGTH = 3
+_SIGN_LENGTH = max(len(w) for row in CURRENCIES for w in [*row.get("before", []), *row.get("before_scale", [])])
 
 
 def _earliest_start(text: str, core: int) -> int:
@@ -156,15 +178,37 @@ class NumberSpan:
 
 def words_to_number(text: str) -> float | None:
     """'two hundred', 'twenty-six', 'twenty-three thousand four hundred fifty-one' → number; None if
-    not a number phrase. text2num reads the words; "dozen" and a leading "a" it refuses
-    ("a dozen", "a hundred"), so those two stay ours."""
-    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w]
+    not a number phrase. text2num reads whole numbers and alpha2digit spelled decimals ("one point three");
+    what neither reads stays ours: "dozen" and a leading "a" ("a dozen", "a hundred"), "and a half",
+    and a share of a scale word ("half a million")."""
+    text = re.sub(r"\s+", " ", text.lower().strip())
+    share = re.match(rf"({_SHARE_OF}) (?:of )?(?=an? )", text)
+    if share:
+        rest = words_to_number(text[share.end():])
+        return None if rest is None else SHARES_OF[re.sub(r"[\s-]+", " ", share.group(1))] * rest
+    if text.endswith(" and a half"):
+        whole = words_to_number(text[:-len(" and a half")])
+        return None if whole is None else whole + 0.5
+    if " point " in text:
+        return _spelled_decimal(text)
+    return _whole_words([w for w in re.split(r"[\s-]+", text) if w])
+
+
+def _spelled_decimal(text: str) -> float | None:
+    """"one point three" → 1.3, by text2num's alpha2digit."""
+    try:
+        return float(alpha2digit(text, "en").replace(" ", ""))
+    except ValueError:
+        return None
+
+
+def _whole_words(words: list[str]) -> float | None:
     if words[:1] == ["a"]:
         words[0] = "one"
     if not words:
         return None
     if words[-1] == "dozen":  # "a dozen", "two dozen"
-        base = words_to_number(" ".join(words[:-1])) if words[:-1] else 1.0
+        base = _whole_words(words[:-1]) if words[:-1] else 1.0
         return base * 12 if base is not None else None
     try:
         return float(text2num(" ".join(words), "en"))
@@ -216,9 +260,13 @@ def _scale(text: str | None) -> float:
     return SCALES.get(text.strip().lower(), 1.0)
 
 
+def _suffix(m: re.Match) -> str:
+    return re.sub(r"\s+", " ", (m.group("suffix") or "").strip().lower())
+
+
 def _unit(m: re.Match) -> str | None:
     unit = UNITS.get(m.group("prefix").lower()) if m.group("prefix") else None
-    return UNITS.get(re.sub(r"\s+", " ", m.group("suffix").strip().lower()), unit) if m.group("suffix") else unit
+    return UNITS.get(_suffix(m), unit) if m.group("suffix") else unit
 
 
 def regional_unit(text: str, unit: str | None) -> str | None:
@@ -265,6 +313,16 @@ def _approx(m: re.Match) -> str | None:
     return "at least" if m.group("plus") else None
 
 
+def _in_whole_units(m: re.Match, got: tuple[float, float | None, float | None, int]) -> tuple[
+        float, float | None, float | None, int]:
+    """"25 cents" is 0.25 dollars: a hundredth's unit word scales the number."""
+    per_unit = PER_UNIT.get(_suffix(m), 1.0)
+    value, low, high, number_start = got
+    if per_unit == 1.0:
+        return got
+    return value * per_unit, low and low * per_unit, high and high * per_unit, number_start
+
+
 def _number_span(text: str, m: re.Match) -> NumberSpan | None:
     """One match of NUMBER read into a span, or None."""
     if all(m.group(g) is None for g in ("single", "low", "vague")) or _ambiguous_scale(m):
@@ -273,7 +331,7 @@ def _number_span(text: str, m: re.Match) -> NumberSpan | None:
     got = read(m, text[m.end():m.end() + 40])
     if got is None:
         return None
-    value, low, high, number_start = got
+    value, low, high, number_start = _in_whole_units(m, got)
     approx = _approx(m)
     start = m.start("qual") if m.group("qual") else (m.start("prefix") if m.group("prefix") else number_start)
     return NumberSpan(start, m.end(), text[start:m.end()].strip(), value, low, high, regional_unit(text, _unit(m)),
@@ -300,59 +358,109 @@ def _all_spans(text: str) -> list[NumberSpan]:
     return spans
 
 
+# A text that writes a decimal comma ("2,5 thousand", "9,5 mln.") or dotted groups ("3.811.000") writes
+# "3.811" for 3,811; any other writes it for three point eight one one ("scored 14.833 on the vault").
+_EUROPEAN_SEPARATORS = re.compile(r"\d,\d{1,2}(?![\d,])|\d,\d{4,}|\d\.\d{3}\.\d{3}")
+_DOTTED = re.compile(r"(\d{1,3}\.\d{3})(\s*%)?")
+
+
+def _dot_as_decimal(text: str, span: NumberSpan, european: bool) -> NumberSpan:
+    """"14.833" read again as a decimal, unless a count follows ("Detained 3.811 persons") or the text writes
+    European separators; "6.211 %" is a decimal in any text."""
+    digits = _DOTTED.fullmatch(text, span.number_start, span.end)
+    if digits is None or span.low is not None or not digits.group(2) and (
+            european or _COUNT_AFTER.match(text[span.end:span.end + 60])):
+        return span
+    return NumberSpan(span.start, span.end, span.text, float(digits.group(1)), None, None, span.unit, span.approx,
+                      span.number_start)
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     spans = _all_spans(text)
-    spans = _join_worded_ranges(text, spans)
+    european = _EUROPEAN_SEPARATORS.search(text) is not None
+    spans = [_dot_as_decimal(text, sp, european) for sp in spans]
     # A fraction's words ("two-thirds") are not numbers of their own.
     fractions = find_fractions(text) + find_proportions(text)
     spans = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fractions)]
-    return _share_units(text, sorted(spans + fractions, key=lambda sp: sp.start))
+    spans = _join_worded_ranges(text, sorted(spans + fractions, key=lambda sp: sp.start))
+    return _share_units(text, spans)
 
 
 # Shares of a group: "two-thirds of the dead", "almost half of them", "three quarters voted" (a percentage).
-FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
-             "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0,
-             "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
-             "a fifth": 20.0, "one fifth": 20.0, "two fifths": 40.0, "three fifths": 60.0, "four fifths": 80.0,
-             "a tenth": 10.0, "one tenth": 10.0, "nine tenths": 90.0}
-_FRACTION_WORDS = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
-_TWO_WORD_FRACTIONS = "|".join(sorted((re.escape(f) for f in FRACTIONS if re.search(r"[\s-]", f)), key=len,
-                                      reverse=True))
-# Before "of", any fraction; alone, only one of two words ("half" alone is "half an hour", "the second half";
-# "a quarter century", "a half-hour", "a year and a half" are no shares).
-# "fell by nearly half" (a cut by a share); "the second half of August" is a time.
-_FRACTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?<!second )(?<!first )(?<!latter )"
-                       rf"(?P<f>{_FRACTION_WORDS})(?=\s+of\b)|(?P<by>half)\b(?!\s+(?:of|an?|the)\b)|"
+# Every numerator below its denominator: "a fifth", "Four-fifths", "Seven-tenths", "nine tenths".
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9}
+_DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "ninth": 9, "tenth": 10}
+FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "an eighth": 12.5,
+             **{f"{n} {d}{'' if k == 1 else 's'}": 100 * k / v for n, k in _NUMERATORS.items()
+                for d, v in _DENOMINATORS.items() if k < v}}
+# Alone (with no "of" after it) a fraction of one part is a share only if it is a common one: "a fourth term",
+# "a sixth day" are ordinals.
+_ALONE = [f for f in FRACTIONS if " " in f and (f.endswith("s") or f.split()[1] in ("half", "third", "quarter",
+                                                                                     "fifth", "tenth"))]
+
+
+def _words_pattern(words: list[str]) -> str:
+    return "|".join(w.replace(" ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+
+
+_FRACTION_WORDS = _words_pattern(list(FRACTIONS))
+_TWO_WORD_FRACTIONS = _words_pattern(_ALONE)
+# Before "of", any fraction (not "a quarter of a million": a number); alone, only one of two words ("half" alone
+# is "half an hour", "the second half"; "a quarter century", "a half-hour", "a year and a half" are no shares).
+# "fell by nearly a fifth", "cut by half" (a cut by a share); "Half the hospitals" (not "in half the time");
+# "the second half of August" is a time.
+_FRACTION = re.compile(rf"(?P<cut>\bby\s+)?(?:\b(?P<qual>{_QUAL})\s+)?\b(?:(?<!second )(?<!first )(?<!latter )"
+                       rf"(?P<f>{_FRACTION_WORDS})(?=\s+of\b(?!\s+an?\s+(?:{_WORD_SCALE})\b))|"
+                       rf"(?(cut)(?P<by>{_FRACTION_WORDS})\b(?![\s-]+(?:of|an?|the|hour|day|week|month|year)\b)|(?!))|"
+                       r"(?P<the>half)(?=\s+(?:the|its|their)\s+(?!time|size|price|cost|length|distance|amount)\w)|"
                        rf"(?<!and )(?P<alone>{_TWO_WORD_FRACTIONS})\b"
-                       r"(?![\s-]+(?:an?\b|hour|day|week|month|year|century|"
+                       rf"(?![\s-]+(?:an?\b|of\s+an?\s+(?:{_WORD_SCALE})\b|hour|day|week|month|year|century|"
                        rf"mile|dozen|million|billion)))", re.IGNORECASE)
 
 
 # Every fraction ends in one of these words: a text without any has no fraction (a quick test).
-_FRACTION_END = re.compile("|".join(sorted({re.split(r"[\s-]", f)[-1] for f in FRACTIONS}, key=len, reverse=True)),
+_FRACTION_END = re.compile(r"\b(?:" + _words_pattern(list({re.split(r"[\s-]", f)[-1] for f in FRACTIONS})) + ")",
                            re.IGNORECASE)
 
 
+# How far before its last word a fraction can begin: "by" and a qualifier, then the numerator.
+_FRACTION_REACH = len("by ") + _QUALIFIER_LENGTH + 1 + max(len(f) for f in FRACTIONS) + 8
+
+
+def _fraction_matches(text: str) -> Iterator[re.Match]:
+    """The matches of ``_FRACTION.finditer(text)``, found faster: the regex is tried only from a little before
+    each word a fraction ends in, not at every character."""
+    at = 0
+    while (end_word := _FRACTION_END.search(text, at)) is not None:
+        # Far enough after the word for the regex's look-aheads ("… of a million", "Half the hospitals").
+        m = _FRACTION.search(text, max(at, end_word.start() - _FRACTION_REACH), end_word.end() + 48)
+        if m is None or m.start() > end_word.end():  # that word ends no fraction: look again from the next one
+            at = end_word.end()
+            continue
+        yield m
+        at = m.end()
+
+
 def find_fractions(text: str) -> list[NumberSpan]:
-    """'nearly two-thirds of the dead' → 66.7 %, 'three quarters voted' → 75 %."""
+    """'nearly two-thirds of the dead' → 66.7 %, 'three quarters voted' → 75 %, 'fell by a fifth' → 20 %."""
     spans: list[NumberSpan] = []
     if not _FRACTION_END.search(text):
         return spans
-    for m in _FRACTION.finditer(text):
-        word = next(g for g in ("f", "by", "alone") if m.group(g))
+    for m in _fraction_matches(text):
+        word = next(g for g in ("f", "by", "the", "alone") if m.group(g))
         start = m.start("qual") if m.group("qual") else m.start(word)
-        if word == "by" and not text[:start].endswith("by "):
-            continue
         approx = QUALIFIERS.get(m.group("qual").lower()) if m.group("qual") else None
-        spans.append(NumberSpan(start, m.end(), text[start:m.end()], FRACTIONS[m.group(word).lower()], None, None,
-                                "%", approx, m.start(word)))
+        value = FRACTIONS[re.sub(r"[\s-]+", " ", m.group(word).lower())]
+        spans.append(NumberSpan(start, m.end(), text[start:m.end()], value, None, None, "%", approx, m.start(word)))
     return spans
 
 
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
-# "one in four of the destroyed homes", "roughly two in five": a proportion, given as a share (%); the part a
-# word ("killed 3 in 12 villages" is no share).
-_PROPORTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<part>{_SMALL}) in "
+# "one in four of the destroyed homes", "roughly two in five", "Nine out of ten", "three out of every four": a
+# proportion, given as a share (%); the part a word ("killed 3 in 12 villages" is no share).
+_PROPORTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<part>{_SMALL}) (?:in|out of) (?:every )?"
                          rf"(?P<whole>{_SMALL}|\d{{1,3}}|a hundred)\b"
                          r"(?![.,]\d|\s*(?:%|per ?cent))", re.IGNORECASE)
 
@@ -374,25 +482,42 @@ def find_proportions(text: str) -> list[NumberSpan]:
 def _may_pair(prev: NumberSpan, span: NumberSpan) -> bool:
     """Two plain numbers, rising, in one unit: the two ends of a range if the words between say so."""
     return prev.low is None and span.low is None and prev.approx != "vague" and span.approx in (None, prev.approx) \
-        and (prev.text[-1:].isdigit() or _same_scale_word(prev, span)) and 0 < prev.value < span.value \
+        and (_ends_in_a_number(prev) or _same_scale_word(prev, span)) and 0 < prev.value < span.value \
         and prev.unit in (None, span.unit)
 
 
+_NUMBER_WORD_END = re.compile(rf"(?:\d|\b(?:{_WORD_NUM}|{'|'.join(_DENOMINATORS)})s?|\d\s?%)$", re.I)
+
+
+def _ends_in_a_number(prev: NumberSpan) -> bool:
+    """"8 to 10 million", "Fifteen to twenty", "between a third and a half", "5% to 7%": the low end is a number
+    with no word of its own after it."""
+    return bool(_NUMBER_WORD_END.search(prev.text))
+
+
 def _same_scale_word(prev: NumberSpan, span: NumberSpan) -> bool:
-    """"between €230 million and €260 million": both ends in money with the same scale word."""
+    """"between €230 million and €260 million", "between 1.5 million and 2 million": the same scale word."""
     last = prev.text.split()[-1].lower()
-    return prev.unit is not None and last in SCALES and span.text.lower().endswith(" " + last)
+    return last in SCALES and span.text.lower().endswith(" " + last)
 
 
-def _worded_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
-    """'between 225 and 232', '30 to 35 tenge', 'between €230 million and €260 million'; not 'from 60 to 120'
-    or 'by 20 to 300' (changes)."""
+# "rose from 60 to 120", "increased by 1,513, from 2,298 to 3,811", "a jump from 60 to 120": a change, two figures.
+_CHANGE_BEFORE_FROM = re.compile(r"\b(?:ris|rose|fell|fall|increas|decreas|grew|grow|jump|climb|drop|cut|rais|lower|"
+                                 r"reduc|went|gone|go|up|down|chang|mov|revis|doubl|tripl|soar|slump|plung|surg|"
+                                 r"declin|hik|boost|expand|shr[iau]nk|swell|swoll|lift|push|slash|trim|widen|"
+                                 r"narrow|spik|leap|leapt|shot|sank|sunk)\w*\b[^.;:!?\n]{0,50}$", re.I)
+
+
+def _worded_range(text: str, prev: NumberSpan, span: NumberSpan, low: float) -> bool:
+    """'between 225 and 232', '30 to 35 tenge', 'between €230 million and €260 million', '8 to 10 million',
+    'would take from 10 to 15 years'; not 'rose from 60 to 120' or 'by 20 to 300' (changes)."""
     between = text[prev.end:span.start if span.start < span.number_start and not span.approx else span.number_start]
     lead = text[max(0, prev.start - 9):prev.start].lower()
     if re.fullmatch(r"\s+and\s+", between):
         return lead.endswith("between ")
-    return bool(re.fullmatch(r"\s+to\s+", between) and not re.search(r"\b(?:from|by)\s+$", lead)
-                and span.value <= 10 * prev.value)
+    if not re.fullmatch(r"\s+to\s+", between) or lead.endswith("by ") or span.value > 10 * low:
+        return False
+    return not lead.endswith("from ") or not _CHANGE_BEFORE_FROM.search(text, max(0, prev.start - 80), prev.start)
 
 
 def _shared_scale(prev: NumberSpan, span: NumberSpan) -> float:
@@ -404,18 +529,24 @@ def _shared_scale(prev: NumberSpan, span: NumberSpan) -> float:
     return factor
 
 
+def _joined(text: str, prev: NumberSpan, span: NumberSpan) -> NumberSpan | None:
+    """The two numbers as one range, or None when the words between make none."""
+    spoken = _spoken_range(text, prev, span)
+    low = prev.value * _shared_scale(prev, span)
+    if not (spoken or _may_pair(prev, span) and _worded_range(text, prev, span, low)):
+        return None
+    return NumberSpan(prev.start, span.end, text[prev.start:span.end], (low + span.value) / 2, low, span.value,
+                      span.unit, prev.approx or ("about" if spoken else None), prev.number_start)
+
+
 def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
     """'between 225 and 232' and '30 to 35 tenge' are ranges; 'from 60 to 120' is a change, two figures;
     'forty, maybe fifty houses' is a spoken range, hedged."""
     out: list[NumberSpan] = []
     for span in spans:
-        prev = out[-1] if out else None
-        spoken = prev is not None and _spoken_range(text, prev, span)
-        if prev is not None and (spoken or _may_pair(prev, span) and _worded_range(text, prev, span)):
-            low = prev.value * _shared_scale(prev, span)
-            out[-1] = NumberSpan(prev.start, span.end, text[prev.start:span.end], (low + span.value) / 2,
-                                 low, span.value, span.unit, prev.approx or ("about" if spoken else None),
-                                 prev.number_start)
+        joined = _joined(text, out[-1], span) if out else None
+        if joined is not None:
+            out[-1] = joined
         else:
             out.append(span)
     return out
