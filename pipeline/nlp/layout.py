@@ -131,11 +131,29 @@ def split_note_marks(tokenizer: Tokenizer) -> None:
     tokenizer.suffix_search = re.compile(f"{_NOTE_MARK_SUFFIXES}|{pattern}").search
 
 
+_TEXT_KEY = "pipeline_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins a new ``Token`` per word on every read (~3 ms for a
+    dense page), and our components read it several times. Tokens never change their text after the
+    tokenizer, so the first join stays right; ``forget_text`` drops it before the Doc leaves the pipeline."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop the kept text (a Doc sent back from a worker process would carry it twice)."""
+    doc.user_data.pop(_TEXT_KEY, None)
+
+
 @Language.component("pipeline_line_starts")
 def pipeline_line_starts(doc: Doc) -> Doc:
     """Before the parser: the first token of every line that starts a sentence starts one."""
     first = {token.idx: token for token in doc if not token.is_space}
-    for start in sentence_starts(doc.text):
+    for start in sentence_starts(doc_text(doc)):
         token = first.get(start)
         if token is not None and token.i > 0:
             token.is_sent_start = True
@@ -161,7 +179,7 @@ def _line_opener(doc: Doc, start: int) -> Token | None:
 @Language.component("pipeline_list_markers")
 def pipeline_list_markers(doc: Doc) -> Doc:
     """After the parser: "•" / "The Government deployed 350 soldiers." become one sentence."""
-    text = doc.text
+    text = doc_text(doc)
     for start in sentence_starts(text):
         token = _line_opener(doc, start)
         root = _stray_marker(doc, token, text) if token is not None else None

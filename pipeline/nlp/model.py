@@ -19,7 +19,7 @@ from ..errors import ModelNotFound
 from ..models import DateMention, EntityMention, Figure
 from .attribute_rules import supported
 from .language import DEFAULT, LanguagePack, pack
-from .layout import pipeline_line_starts, pipeline_list_markers, split_note_marks
+from .layout import doc_text, forget_text, pipeline_line_starts, pipeline_list_markers, split_note_marks
 from .lemmas import tabled
 
 COMPONENTS = ("pipeline_dates", "pipeline_entities", "pipeline_figures", "pipeline_claim_model")
@@ -46,7 +46,7 @@ def _pack(doc: Doc) -> LanguagePack:
 
 @Language.component("pipeline_dates", assigns=["doc._.pipeline_dates"])
 def pipeline_dates(doc: Doc) -> Doc:
-    doc._.pipeline_dates = [as_dict(d) for d in _pack(doc).find_dates(doc.text, _published(doc))]
+    doc._.pipeline_dates = [as_dict(d) for d in _pack(doc).find_dates(doc_text(doc), _published(doc))]
     return doc
 
 
@@ -80,6 +80,7 @@ def pipeline_drop_tensor(doc: Doc) -> Doc:
     """Drop the token vectors once every component has run: nothing reads them later, and
     without them a Doc sent back from a worker process is several times smaller."""
     doc.tensor = numpy.empty((0,), dtype="float32")
+    forget_text(doc)
     return doc
 
 
