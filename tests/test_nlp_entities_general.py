@@ -111,3 +111,19 @@ def test_a_title_in_an_offices_name_stays_in_the_name(nlp, text: str, spelling: 
 def test_a_slash_before_an_agencys_name_is_no_part_of_it(nlp) -> None:
     mentions = by_text(nlp, "ASTANA, May 3, 2025. /Steppe-Press, English service/ - The akimat reported floods.")
     assert "Steppe-Press" in mentions
+
+
+def test_a_known_city_after_a_place_preposition_is_found(nlp) -> None:
+    text = "The families of the pilgrims from Deoghar waited for news. Banks were shut in March."
+    mentions = by_text(nlp, text)
+    assert mentions["Deoghar"].label == "GPE"
+    assert "March" not in mentions
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The judge sentenced Thabo Mokoena, 41, to twelve years in prison.", "Thabo Mokoena"),
+    ("4. Ashok Mandal, 52, a tea-stall owner who came every year.", "Ashok Mandal"),
+    ("In the village, 72-year-old Maria Quispe said her house had cracked.", "Maria Quispe"),
+])
+def test_a_name_with_an_age_beside_it_is_a_person(nlp, text: str, name: str) -> None:
+    assert by_text(nlp, text)[name].label == "PERSON"

@@ -256,9 +256,26 @@ def _org_or_place(text: str, start: int, label: str, doc_text: str, alias_labels
     if label in ("PERSON", "GPE") and set(_fold(text).split()) & _ORG_NAME_WORDS \
             and text.casefold() not in alias_labels and text.casefold() not in country_names():
         return "ORG"
-    if label in ("ORG", "PERSON") and " " not in text and _fold(text) in _known_places() \
+    if label in ("ORG", "PERSON") and _fold(text) in _known_places() \
             and _PLACE_BEFORE.search(doc_text[max(0, start - 12):start]):
-        return "GPE"
+        return "GPE"  # "A court in Belo Horizonte froze"
+    return _aged_person(text, start, label, doc_text)
+
+
+# "Thabo Mokoena, 41, to life", "4. Ashok Mandal, 52, a tea-stall owner", "72-year-old Maria Quispe said".
+_AGE_AFTER = re.compile(r",\s\d{1,3}(?:\s(?:and|or)\s\d{1,3})?,")
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+
+
+def _aged_person(text: str, start: int, label: str, doc_text: str) -> str:
+    """A name of two or three capitalised words with an age beside it is a person, whatever the model said."""
+    words = text.split()
+    if label == "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) \
+            or set(_fold(text).split()) & (_ORG_WORDS | _ORG_NAME_WORDS):
+        return label
+    end = start + len(text)
+    if _AGE_AFTER.match(doc_text, end) or _AGE_BEFORE.search(doc_text[max(0, start - 20):start]):
+        return "PERSON"
     return label
 
 
@@ -364,6 +381,22 @@ def _datelines(found: _Found, alias_labels: dict[str, str]) -> None:
             found.add(m.group(1), m.start(1), alias_labels.get(name.casefold(), "GPE"))
 
 
+# A capitalised name right after a place preposition, not followed by another capitalised word:
+# "from Deoghar", "near Beira", "in La Paz".
+_AFTER_PLACE_WORD = re.compile(r"\b(?:in|from|near|at)\s+([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-]| [A-Z])")
+_NOT_PLACES = {"january", "february", "march", "april", "august", "september", "october", "november", "december"}
+
+
+def _places_after_prepositions(found: _Found) -> None:
+    """"pilgrims who did not come home from Deoghar", "a tea-stall owner from Deoghar": a known city after
+    a place preposition is a place, where the model found nothing (not "in March", not "in Police")."""
+    for m in _AFTER_PLACE_WORD.finditer(found.doc_text):
+        name = _fold(m.group(1))
+        if name in _known_places() and name not in _NOT_PLACES and not set(name.split()) & _ORG_WORDS \
+                and found.free(m.start(1), m.end(1)):
+            found.add(m.group(1), m.start(1), "GPE")
+
+
 def _initial_names(found: _Found) -> None:
     """"N.Pashinyan", "K. Tokayev": initial-dot-surname names the model often misses (not "H.E. Mr")."""
     doc_text = found.doc_text
@@ -397,6 +430,7 @@ def raw_mentions(doc: Doc) -> list[Mention]:
     _acronyms(found, defined)
     _datelines(found, alias_labels)
     _speakers(found)
+    _places_after_prepositions(found)
     _initial_names(found)
     return sorted(found.mentions, key=lambda f: f[1])
 
