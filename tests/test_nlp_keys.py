@@ -504,3 +504,23 @@ def test_a_part_of_the_dead_naming_no_group_of_its_own_is_a_part():
 def test_a_bare_count_after_the_number_of_a_group_counts_that_group():
     sentence = "Readers asked why the number of security personnel killed moved from 18 to 19."
     assert counted_group(figure(sentence, "18", "killed", predicate="kill"))[0] == "security forces"
+
+
+# --- the rest of the country beside a named place is no scope of that place (scope4 kind 1) ------------
+
+@pytest.mark.parametrize("sentence, text, places", [
+    ("Guards shot 86 raiders in Karsk and 63 in seven other regions.", "63", ("Karsk",)),
+    ("Guards shot 86 raiders in Karsk and 63 outside Karsk.", "63", ("Karsk",)),
+    ("Guards shot 86 raiders in Karsk; outside Karsk, 63 died.", "63", ("Karsk",)),
+    ("Guards shot 86 raiders in Karsk and 63 elsewhere.", "63", ("Karsk",)),
+    ("Guards shot 86 raiders in Karsk and 63 in the rest of the country.", "63", ("Karsk",)),
+    ("| Karsk city | 86 | \n| Seven other regions | 63 | \n", "63", ("Karsk",)),
+])
+def test_a_count_beside_a_named_town_is_the_rest_of_the_countrys(sentence, text, places):
+    from pipeline.nlp.scope import ELSEWHERE
+    held = replace(figure(sentence, text, "killed", predicate="shoot"), scope="Karsk")  # the parse's attachment
+    keyed = _keyed(sentence, [figure(sentence, "86", "killed", "raiders", predicate="shoot"), held],
+                   _places(sentence, *places))
+    assert keyed[text].scope == ELSEWHERE
+    assert keyed["86"].scope == "Karsk"
+

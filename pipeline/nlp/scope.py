@@ -15,6 +15,10 @@ place inside the story, not a part of its toll), when it is one of several ("det
 Dravo and Tessin" is no single place's count), or when another figure of the sentence
 holds it ("90 people, 35 of them in Kelmora": the 35 is Kelmora's, the 90 is the total).
 A country is never a scope: its count is the national total.
+
+A figure of the places beside a named one ("86 in Almaty and 63 in seven other regions", "63
+outside Almaty", "200 elsewhere", a row "| Seven other regions | 63 |") takes no name of the
+sentence: its scope is ``ELSEWHERE``, one key however the rest is written.
 """
 
 from __future__ import annotations
@@ -36,6 +40,42 @@ _OWNER = re.compile(r"['’]s((?:\s+[\w-]+){0,4})\s+$")
 # Another place joined to a place: "in Dravo and Tessin", "Dravo, Tessin".
 _JOINED = r"\s*(?:,|and|or|&)\s*(?:and\s+)?"
 _TOLL_WORDS = {"toll", "death", "detention", "arrest", "casualty", "total", "figure", "count", "number"}
+
+
+# The scope of a figure counting the rest of the country beside a place named.
+ELSEWHERE = "rest of the country"
+# (pattern, example): words saying a figure counts the places beside one named.
+_OTHER_PLACES = (r"(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+)?other\s+(?:regions?|cities|towns|provinces|oblasts|districts"
+                 r"|parts of the country|places|areas)|elsewhere|(?:in\s+)?the\s+rest\s+of\s+the\s+country")
+_ELSEWHERE_RULES = (
+    (re.compile(r"^(?:\s+[a-z][\w-]*){0,2}?(?:\s+of (?:them|whom|those))?\s+(?:" + _OTHER_PLACES + r")\b", re.I),
+     "86 attackers had been killed in Almaty and 63 in seven other regions"),
+    (re.compile(r"(?:^|[,;:]\s*)(?:" + _OTHER_PLACES + r"),?\s+(?:(?:at least|about|some|another|a further)\s+)?$",
+                re.I), "Elsewhere, 63 were killed"),
+)
+# "63 outside Almaty", "Outside Almaty, 63 died": outside a place the document names.
+_OUTSIDE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+outside(?:\s+of)?\s+", re.I)
+_OUTSIDE_BEFORE = re.compile(r"(?:^|[,;:]\s*)outside(?:\s+of)?\s+$", re.I)
+
+
+def _elsewhere(figure: Figure, mentions: list[tuple[int, int, str]]) -> bool:
+    """A figure of the places beside a named one: "63 in seven other regions", "63 outside Almaty",
+    "Elsewhere, 63 died", a table row "| Seven other regions | 63 |"."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    if _ELSEWHERE_RULES[0][0].match(sentence[end:]) or _ELSEWHERE_RULES[1][0].search(sentence[:start]):
+        return True
+    line_start = sentence.rfind("\n", 0, start) + 1
+    label = sentence[line_start:start]
+    in_row = "|" in label and re.search(_OTHER_PLACES + r"|\boutside\b", label, re.I) is not None
+    return in_row or any(_outside(sentence, start, end, m) for m in mentions)
+
+
+def _outside(sentence: str, start: int, end: int, mention: tuple[int, int, str]) -> bool:
+    """"63 outside Almaty", "Outside Almaty, 63 died"."""
+    if mention[0] > end:
+        return _OUTSIDE_AFTER.fullmatch(sentence[end:mention[0]]) is not None
+    return mention[1] < start and _OUTSIDE_BEFORE.search(sentence[:mention[0]]) is not None \
+        and re.fullmatch(r",?\s+(?:[\w-]+\s+){0,2}", sentence[mention[1]:start]) is not None
 
 
 def _a_place(entity: EntityMention, text: str) -> bool:
@@ -142,6 +182,8 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     """The city or region a figure is limited to; None for the whole story (see the module)."""
     sentence = figure.sentence or ""
     mentions = _mentions(sentence, names)
+    if _elsewhere(figure, mentions):
+        return ELSEWHERE
     for rule in (_after, _owner, _row_label):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
