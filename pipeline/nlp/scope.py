@@ -78,16 +78,48 @@ def _outside(sentence: str, start: int, end: int, mention: tuple[int, int, str])
         and re.fullmatch(r",?\s+(?:[\w-]+\s+){0,2}", sentence[mention[1]:start]) is not None
 
 
-def _a_place(entity: EntityMention, text: str) -> bool:
-    """A city or region; the model often calls a town a person ("Karaganda", known to the
-    gazetteer) or an organisation: a one-word "organisation" the text puts a thing "in" is a
-    town ("public order in Dravo")."""
-    if entity.label in _PLACE_LABELS:
-        return True
-    if entity.label == "PERSON":
-        return is_known_place(entity.canonical)
-    one_word = entity.label == "ORG" and " " not in entity.text
-    return one_word and re.search(rf"\bin {re.escape(entity.text)}\b", text) is not None
+# A crowd's town named where it gathered: "marched through Dravo", "a gathering in Dravo",
+# "Dravo's main square", "spread to Almaty, where 5,000 marched"; "attacked Almaty" is no place of the crowd.
+_CROWD_PLACE_BEFORE = re.compile(r"\b(?:in|through|on|at|to|into|across|around|of|near)\s+(?:the\s+)?$", re.I)
+_CROWD_PLACE_AFTER = re.compile(r"^['’]s\b")
+
+
+def _crowd_town(figure: Figure, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The one town a crowd's sentence names as where it was: "Police put the crowd that marched
+    through Dravo at 1,500; organisers claimed 10,000" (both Dravo's); none where it names two
+    but the town its own "where" clause opens on (``_where_town``)."""
+    sentence = figure.sentence or ""
+    if figure.claim_type != "protesters":
+        return None
+    if len({m[2] for m in mentions}) != 1:
+        return _where_town(figure, mentions)
+    where = [m for m in mentions if _CROWD_PLACE_BEFORE.search(sentence[:m[0]])
+             or _CROWD_PLACE_AFTER.match(sentence[m[1]:])]
+    return where[0][2] if where and not _joined(sentence, where[0], mentions) else None
+
+
+_WHERE_CLAUSE = re.compile(r",\s+where\s+[^,;.]{0,40}$", re.I)
+
+
+def _where_town(figure: Figure, mentions: list[tuple[int, int, str]]) -> str | None:
+    """"the protests that began in Zhanaozen spread to Almaty, where at least 5,000 people marched":
+    the town the figure's "where" clause is about."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    before = [m for m in mentions if m[1] <= start]
+    last = before[-1] if before else None
+    return last[2] if last and _WHERE_CLAUSE.match(sentence[last[1]:start]) else None
+
+
+def _place_canonical(entity: EntityMention, text: str) -> str | None:
+    """The canonical name of a city or region, else None. The model often calls a town a person
+    ("Karaganda", known to the gazetteer) or an organisation; a one-word "person" or "organisation"
+    the text puts a thing "in" is a town ("public order in Dravo", "a march in Dravo"), under its
+    own name: a town merged with a paper named after it ("Dravo" into "Glas Dravo") is the town."""
+    if entity.label in _PLACE_LABELS or (entity.label == "PERSON" and is_known_place(entity.canonical)):
+        return entity.canonical
+    one_word = entity.label in ("ORG", "PERSON") and " " not in entity.text
+    put_in = re.search(rf"\bin {re.escape(entity.text)}\b(?!['’]s)", text) is not None
+    return entity.text if one_word and put_in else None
 
 
 def place_names(analysis: Analysis) -> dict[str, str]:
@@ -96,9 +128,12 @@ def place_names(analysis: Analysis) -> dict[str, str]:
     text = "\n".join(s.text for s in analysis.sentences)
     names: dict[str, str] = {}
     for entity in analysis.entities:
-        for name in {entity.text, entity.canonical} if _a_place(entity, text) else ():
+        canonical = _place_canonical(entity, text)
+        if canonical is None:
+            continue
+        for name in (entity.text, canonical):
             if name.casefold() not in countries and len(name) > 1:
-                names[name] = entity.canonical
+                names[name] = canonical
     return names
 
 
@@ -188,4 +223,5 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])
-    return scope_name(_parsed(figure, others, mentions)) if figure.scope else None
+    parsed = _parsed(figure, others, mentions) if figure.scope else None
+    return scope_name(parsed or _crowd_town(figure, mentions))
