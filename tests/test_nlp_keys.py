@@ -504,3 +504,63 @@ def test_a_part_of_the_dead_naming_no_group_of_its_own_is_a_part():
 def test_a_bare_count_after_the_number_of_a_group_counts_that_group():
     sentence = "Readers asked why the number of security personnel killed moved from 18 to 19."
     assert counted_group(figure(sentence, "18", "killed", predicate="kill"))[0] == "security forces"
+
+
+# --- the rest of the country beside a named place is no scope of that place (scope4 kind 1) ------------
+
+@pytest.mark.parametrize("sentence, text, places", [
+    ("Guards shot 86 raiders in Karsk and 63 in seven other regions.", "63", ("Karsk",)),
+    ("Guards shot 86 raiders in Karsk and 63 outside Karsk.", "63", ("Karsk",)),
+    ("Guards shot 86 raiders in Karsk; outside Karsk, 63 died.", "63", ("Karsk",)),
+    ("Guards shot 86 raiders in Karsk and 63 elsewhere.", "63", ("Karsk",)),
+    ("Guards shot 86 raiders in Karsk and 63 in the rest of the country.", "63", ("Karsk",)),
+    ("| Karsk city | 86 | \n| Seven other regions | 63 | \n", "63", ("Karsk",)),
+])
+def test_a_count_beside_a_named_town_is_the_rest_of_the_countrys(sentence, text, places):
+    from pipeline.nlp.scope import ELSEWHERE
+    held = replace(figure(sentence, text, "killed", predicate="shoot"), scope="Karsk")  # the parse's attachment
+    keyed = _keyed(sentence, [figure(sentence, "86", "killed", "raiders", predicate="shoot"), held],
+                   _places(sentence, *places))
+    assert keyed[text].scope == ELSEWHERE
+    assert keyed["86"].scope == "Karsk"
+
+
+
+def test_a_crowd_outside_a_building_is_in_its_town():
+    sentence = "In Velmor, about 5,000 people gathered outside Parliament."
+    crowd = figure(sentence, "5,000", "protesters", "people", predicate="gather")
+    assert _keyed(sentence, [crowd], _places(sentence, "Velmor"))["5,000"].scope == "Velmor"
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Police put the crowd that marched through Velmor at 1,500; organisers claimed 10,000.", "10,000"),
+    ("A gathering in Velmor, attended by about 1,500 people, turned violent.", "1,500"),
+    ("Some 1,500 people filled Velmor's main square.", "1,500"),
+])
+def test_a_crowd_figure_takes_the_one_town_its_sentence_puts_it_in(sentence, text):
+    crowd = figure(sentence, text, "protesters", predicate="claim")
+    assert _keyed(sentence, [crowd], _places(sentence, "Velmor"))[text].scope == "Velmor"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The president said up to 1,500 rioters had attacked Velmor.",
+    "Some 1,500 people marched in Velmor and Karsk.",
+])
+def test_a_crowd_figure_takes_no_town_it_only_acted_on_or_one_of_two(sentence):
+    crowd = figure(sentence, "1,500", "protesters", "people", predicate="march")
+    places = ("Velmor", "Karsk") if "Karsk" in sentence else ("Velmor",)
+    assert _keyed(sentence, [crowd], _places(sentence, *places))["1,500"].scope is None
+
+
+def test_a_town_merged_into_a_paper_named_after_it_is_still_the_town():
+    sentence = "A march in Velmor drew 1,500 people, Glas Velmor reported."
+    crowd = figure(sentence, "1,500", "protesters", "people", predicate="draw")
+    town = EntityMention("Velmor", 11, 17, "PERSON", "Glas Velmor")
+    paper = EntityMention("Glas Velmor", sentence.index("Glas"), sentence.index("Glas") + 11, "PERSON", "Glas Velmor")
+    assert _keyed(sentence, [crowd], (town, paper))["1,500"].scope == "Velmor"
+
+
+def test_a_crowd_in_a_where_clause_is_in_the_town_it_opens_on():
+    sentence = "The protests that began in Karsk spread to Velmor, where at least 5,000 people marched."
+    crowd = figure(sentence, "5,000", "protesters", "people", predicate="march")
+    assert _keyed(sentence, [crowd], _places(sentence, "Karsk", "Velmor"))["5,000"].scope == "Velmor"

@@ -15,6 +15,10 @@ place inside the story, not a part of its toll), when it is one of several ("det
 Dravo and Tessin" is no single place's count), or when another figure of the sentence
 holds it ("90 people, 35 of them in Kelmora": the 35 is Kelmora's, the 90 is the total).
 A country is never a scope: its count is the national total.
+
+A figure of the places beside a named one ("86 in Almaty and 63 in seven other regions", "63
+outside Almaty", "200 elsewhere", a row "| Seven other regions | 63 |") takes no name of the
+sentence: its scope is ``ELSEWHERE``, one key however the rest is written.
 """
 
 from __future__ import annotations
@@ -38,16 +42,84 @@ _JOINED = r"\s*(?:,|and|or|&)\s*(?:and\s+)?"
 _TOLL_WORDS = {"toll", "death", "detention", "arrest", "casualty", "total", "figure", "count", "number"}
 
 
-def _a_place(entity: EntityMention, text: str) -> bool:
-    """A city or region; the model often calls a town a person ("Karaganda", known to the
-    gazetteer) or an organisation: a one-word "organisation" the text puts a thing "in" is a
-    town ("public order in Dravo")."""
-    if entity.label in _PLACE_LABELS:
+# The scope of a figure counting the rest of the country beside a place named.
+ELSEWHERE = "rest of the country"
+# (pattern, example): words saying a figure counts the places beside one named.
+_OTHER_PLACES = (r"(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+)?other\s+(?:regions?|cities|towns|provinces|oblasts|districts"
+                 r"|parts of the country|places|areas)|elsewhere|(?:in\s+)?the\s+rest\s+of\s+the\s+country")
+_ELSEWHERE_RULES = (
+    (re.compile(r"^(?:\s+[a-z][\w-]*){0,2}?(?:\s+of (?:them|whom|those))?\s+(?:" + _OTHER_PLACES + r")\b", re.I),
+     "86 attackers had been killed in Almaty and 63 in seven other regions"),
+    (re.compile(r"(?:^|[,;:]\s*)(?:" + _OTHER_PLACES + r"),?\s+(?:(?:at least|about|some|another|a further)\s+)?$",
+                re.I), "Elsewhere, 63 were killed"),
+)
+# "63 outside Almaty", "Outside Almaty, 63 died": outside a place the document names.
+_OUTSIDE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+outside(?:\s+of)?\s+", re.I)
+_OUTSIDE_BEFORE = re.compile(r"(?:^|[,;:]\s*)outside(?:\s+of)?\s+$", re.I)
+
+
+def _elsewhere(figure: Figure, mentions: list[tuple[int, int, str]]) -> bool:
+    """A figure of the places beside a named one: "63 in seven other regions", "63 outside Almaty",
+    "Elsewhere, 63 died", a table row "| Seven other regions | 63 |"."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    if _ELSEWHERE_RULES[0][0].match(sentence[end:]) or _ELSEWHERE_RULES[1][0].search(sentence[:start]):
         return True
-    if entity.label == "PERSON":
-        return is_known_place(entity.canonical)
-    one_word = entity.label == "ORG" and " " not in entity.text
-    return one_word and re.search(rf"\bin {re.escape(entity.text)}\b", text) is not None
+    line_start = sentence.rfind("\n", 0, start) + 1
+    label = sentence[line_start:start]
+    in_row = "|" in label and re.search(_OTHER_PLACES + r"|\boutside\b", label, re.I) is not None
+    return in_row or any(_outside(sentence, start, end, m) for m in mentions)
+
+
+def _outside(sentence: str, start: int, end: int, mention: tuple[int, int, str]) -> bool:
+    """"63 outside Almaty", "Outside Almaty, 63 died"."""
+    if mention[0] > end:
+        return _OUTSIDE_AFTER.fullmatch(sentence[end:mention[0]]) is not None
+    return mention[1] < start and _OUTSIDE_BEFORE.search(sentence[:mention[0]]) is not None \
+        and re.fullmatch(r",?\s+(?:[\w-]+\s+){0,2}", sentence[mention[1]:start]) is not None
+
+
+# A crowd's town named where it gathered: "marched through Dravo", "a gathering in Dravo",
+# "Dravo's main square", "spread to Almaty, where 5,000 marched"; "attacked Almaty" is no place of the crowd.
+_CROWD_PLACE_BEFORE = re.compile(r"\b(?:in|through|on|at|to|into|across|around|of|near)\s+(?:the\s+)?$", re.I)
+_CROWD_PLACE_AFTER = re.compile(r"^['’]s\b")
+
+
+def _crowd_town(figure: Figure, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The one town a crowd's sentence names as where it was: "Police put the crowd that marched
+    through Dravo at 1,500; organisers claimed 10,000" (both Dravo's); none where it names two
+    but the town its own "where" clause opens on (``_where_town``)."""
+    sentence = figure.sentence or ""
+    if figure.claim_type != "protesters":
+        return None
+    if len({m[2] for m in mentions}) != 1:
+        return _where_town(figure, mentions)
+    where = [m for m in mentions if _CROWD_PLACE_BEFORE.search(sentence[:m[0]])
+             or _CROWD_PLACE_AFTER.match(sentence[m[1]:])]
+    return where[0][2] if where and not _joined(sentence, where[0], mentions) else None
+
+
+_WHERE_CLAUSE = re.compile(r",\s+where\s+[^,;.]{0,40}$", re.I)
+
+
+def _where_town(figure: Figure, mentions: list[tuple[int, int, str]]) -> str | None:
+    """"the protests that began in Zhanaozen spread to Almaty, where at least 5,000 people marched":
+    the town the figure's "where" clause is about."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    before = [m for m in mentions if m[1] <= start]
+    last = before[-1] if before else None
+    return last[2] if last and _WHERE_CLAUSE.match(sentence[last[1]:start]) else None
+
+
+def _place_canonical(entity: EntityMention, text: str) -> str | None:
+    """The canonical name of a city or region, else None. The model often calls a town a person
+    ("Karaganda", known to the gazetteer) or an organisation; a one-word "person" or "organisation"
+    the text puts a thing "in" is a town ("public order in Dravo", "a march in Dravo"), under its
+    own name: a town merged with a paper named after it ("Dravo" into "Glas Dravo") is the town."""
+    if entity.label in _PLACE_LABELS or (entity.label == "PERSON" and is_known_place(entity.canonical)):
+        return entity.canonical
+    one_word = entity.label in ("ORG", "PERSON") and " " not in entity.text
+    put_in = re.search(rf"\bin {re.escape(entity.text)}\b(?!['’]s)", text) is not None
+    return entity.text if one_word and put_in else None
 
 
 def place_names(analysis: Analysis) -> dict[str, str]:
@@ -56,9 +128,12 @@ def place_names(analysis: Analysis) -> dict[str, str]:
     text = "\n".join(s.text for s in analysis.sentences)
     names: dict[str, str] = {}
     for entity in analysis.entities:
-        for name in {entity.text, entity.canonical} if _a_place(entity, text) else ():
+        canonical = _place_canonical(entity, text)
+        if canonical is None:
+            continue
+        for name in (entity.text, canonical):
             if name.casefold() not in countries and len(name) > 1:
-                names[name] = entity.canonical
+                names[name] = canonical
     return names
 
 
@@ -142,8 +217,11 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     """The city or region a figure is limited to; None for the whole story (see the module)."""
     sentence = figure.sentence or ""
     mentions = _mentions(sentence, names)
+    if _elsewhere(figure, mentions):
+        return ELSEWHERE
     for rule in (_after, _owner, _row_label):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])
-    return scope_name(_parsed(figure, others, mentions)) if figure.scope else None
+    parsed = _parsed(figure, others, mentions) if figure.scope else None
+    return scope_name(parsed or _crowd_town(figure, mentions))
