@@ -525,3 +525,31 @@ def test_measures_and_what_a_group_is_of(nlp, text: str, number: str, claim_type
 def test_an_exchange_rate_is_no_price(nlp) -> None:
     found = {f.text: f.claim_type for f in figures(nlp, "Bread now costs 300 som, at roughly 87 som to the dollar.")}
     assert found["roughly 87 som"] == "other" and found["300 som"] == "price"
+
+
+def _typed(nlp, text: str, number: str) -> tuple[str, str | None]:
+    figure = next(f for f in figures(nlp, text) if f.text == number)
+    return figure.claim_type, figure.counted_head
+
+
+@pytest.mark.parametrize("text, number, claim_type", [
+    # the subject of its own clause: the verb the auxiliary helps, not the other figure's "dead"
+    ("Officially, 64 people are dead and 19 are missing.", "19", "missing"),
+    ("Five people were killed and 30 were questioned by police.", "30", "other"),
+    # those on board or on a list are no death toll, whatever the sentence's other figure says
+    ("At least 45 people are now confirmed dead, and families believe the real number aboard was far higher "
+     "than the 304 on the official list.", "304", "other"),
+])
+def test_a_figures_own_clause_wins_over_another_figures(nlp, text: str, number: str, claim_type: str) -> None:
+    assert _typed(nlp, text, number)[0] == claim_type
+
+
+@pytest.mark.parametrize("text, number", [
+    # "suffered" with nothing named means hurt
+    ("In the republic 748 employees of law enforcement organs suffered, 18 perished.", "748"),
+    # "received" parsed as an adjective on "wounds": the group still received wounds
+    ("In the operation 26 armed criminals were liquidated, 26 more received wounds.", "26 more"),
+])
+def test_suffered_means_injured(nlp, text: str, number: str) -> None:
+    found = [f for f in figures(nlp, text) if f.text.startswith(number.split()[0])]
+    assert found[-1].claim_type == "injured", found

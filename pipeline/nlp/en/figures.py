@@ -845,10 +845,33 @@ def _partner(d: _Draft, page: _Page) -> None:
     """"2,030 servicemen and 250 units of military equipment", "2,030 troops with 250 pieces of
     hardware": a figure joined to the one before it shares its claim."""
     earlier = d.earlier
-    if d.claim_type != "other" or earlier is None or earlier.claim_type == "other" or d.unit != earlier.unit:
+    if d.claim_type != "other" or earlier is None or earlier.claim_type == "other" or d.unit != earlier.unit \
+            or _own_clause(d):
         return
     if _PARTNER_BETWEEN.match(page.text[earlier.end:d.number.start]):
         d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
+
+
+def _own_clause(d: _Draft) -> bool:
+    """"64 people are dead and 19 are in hospital": a figure that is the subject of its own clause says what
+    happened to it there; the figure before it in the sentence does not."""
+    group = d.noun if d.noun is not None else d.anchor
+    return group.dep_ in ("nsubj", "nsubjpass") and d.verb is not None and group.head == d.verb
+
+
+# "the 304 on the official list", "212 people aboard": who was on board is a count of its own.
+_ON_BOARD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:aboard|on board|on (?:the|its|their) (?:official |passenger |"
+                       r"ship's |ferry's )?(?:list|manifest|roll))\b", re.I)
+
+
+def _on_board(d: _Draft, page: _Page) -> None:
+    """"… a death toll of 45, far below the 304 on the official list": a figure of those on board (or on a list)
+    takes no claim from another figure of its sentence or paragraph, only from its own verb ("304 people on
+    board were killed")."""
+    own = d.verb.lemma_.lower() if d.verb is not None else ""
+    if d.claim_type != "other" and own not in claim_lexicon() and (_ON_BOARD.match(page.text, d.number.end) or (
+            d.tally is not None and any(c.lower_ == "aboard" for c in d.tally.children))):
+        d.claim_type, d.predicate = "other", None
 
 
 def _money_thing(d: _Draft, noun: Token | None) -> str | None:
@@ -871,7 +894,7 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _partner,
+    _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _partner, _on_board,
     _the_same_number, _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
 )
 
