@@ -553,3 +553,15 @@ def test_a_figures_own_clause_wins_over_another_figures(nlp, text: str, number: 
 def test_suffered_means_injured(nlp, text: str, number: str) -> None:
     found = [f for f in figures(nlp, text) if f.text.startswith(number.split()[0])]
     assert found[-1].claim_type == "injured", found
+
+
+@pytest.mark.parametrize("text, number, claim_type", [
+    ("Some 14,600 people fled into Chad in November. That compares with 9,100 in the whole of October.",
+     "9,100", "displaced"),
+    ("The organisers claimed forty thousand marched on Tuesday. The police estimate was closer to 6,000.",
+     "6,000", "protesters"),
+    ("- 1,486 people injured, against 912 a day earlier", "912", "injured"),
+    ("The ministry says 3,811 people are now in custody, up from 2,298 in its previous tally.", "2,298", "detained"),
+])
+def test_a_compared_figure_takes_its_partners_group_and_claim(nlp, text: str, number: str, claim_type: str) -> None:
+    assert _typed(nlp, text, number) == (claim_type, "people")

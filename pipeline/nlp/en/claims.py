@@ -325,13 +325,20 @@ def _suffered(verb: Token | None, noun: Token | None, anchor: Token) -> list[str
     sufferer = _sufferer_verb(verb, noun, anchor)
     if sufferer is None:
         return []
-    objects = [c for c in sufferer.children if c.dep_ == "dobj" and c != noun]
-    if sufferer.dep_ == "amod" and sufferer.head.pos_ == "NOUN":
-        objects.append(sufferer.head)
+    objects = _suffered_objects(sufferer, noun)
     if not objects and sufferer.lower_.startswith("suffer"):
         return ["injure"]
     return [t.lemma_.lower() for o in objects for t in (o, *o.conjuncts, *(c for c in o.children
                                                                         if c.dep_ == "compound"))]
+
+
+def _suffered_objects(sufferer: Token, noun: Token | None) -> list[Token]:
+    """What was had or suffered ("broken bones and other injuries", "hospital treatment"); the noun a
+    "received" tagged as an adjective stands on."""
+    objects = [c for c in sufferer.children if c.dep_ == "dobj" and c != noun]
+    if sufferer.dep_ == "amod" and sufferer.head.pos_ == "NOUN":
+        objects.append(sufferer.head)
+    return objects
 
 
 # Where the word that says what happened is looked for, in this order; the first word in the

@@ -486,14 +486,36 @@ def _among_the_state(d: _Draft, page: _Page, after: str) -> bool:
     return bool(among)
 
 
+# "up from 2,298", "against 912 a day earlier", "That compares with 9,100", "closer to 6,000": a figure
+# compared with another (in its sentence or the one before) is the same group and claim at another time or
+# by another count.
+_COMPARED = re.compile(r"\b(?:(?:up|down)\s+from|against|compar(?:es|ed|ing)\s+(?:with|to)|(?:closer|nearer)\s+to|"
+                       r"as (?:against|opposed to))\s*$", re.I)
+
+
+def _compared_with(d: _Draft, page: _Page) -> Figure | None:
+    """The figure a comparison before the number points back to: the sentence's last group, else the last
+    typed figure of the sentence before."""
+    before = page.text[max(d.sentence.start_char, d.number.start - 25):d.number.start]
+    if d.earlier is not None and _CHANGE_FROM.search(before):
+        return d.earlier
+    last = page.figures[-1] if page.figures else None
+    if not _COMPARED.search(before) or last is None or last.claim_type == "other":
+        return None
+    return last if d.sentence.start_char - last.end < 400 and "\n\n" not in page.text[last.end:d.number.start] \
+        else None
+
+
 def _changed_from(d: _Draft, page: _Page, after: str) -> bool:
     """"3,811 in custody, up from 2,298": the earlier value of the same group and claim."""
-    before = page.text[max(d.sentence.start_char, d.number.start - 25):d.number.start]
-    if d.claim_type == "other" and d.earlier is not None and d.unit == d.earlier.unit and _CHANGE_FROM.search(before):
-        d.claim_type, d.predicate = d.earlier.claim_type, d.earlier.predicate
-        d.counted, d.counted_head = d.counted or d.earlier.counted, d.counted_head or d.earlier.counted_head
-        return True
-    return False
+    partner = _compared_with(d, page)
+    if partner is None or d.unit != partner.unit or d.claim_type not in ("other", partner.claim_type) \
+            or d.counted_head not in (None, partner.counted_head):  # "against 12 last year": not the same group
+        return False
+    d.claim_type, d.predicate = partner.claim_type, d.predicate if d.claim_type != "other" else partner.predicate
+    head = partner.counted_head or ("people" if partner.claim_type in _PEOPLE_CLAIMS else None)
+    d.counted, d.counted_head = d.counted or partner.counted, d.counted_head or head
+    return True
 
 
 # The first of these that holds decides.
