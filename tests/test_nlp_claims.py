@@ -565,3 +565,14 @@ def test_suffered_means_injured(nlp, text: str, number: str) -> None:
 ])
 def test_a_compared_figure_takes_its_partners_group_and_claim(nlp, text: str, number: str, claim_type: str) -> None:
     assert _typed(nlp, text, number) == (claim_type, "people")
+
+
+@pytest.mark.parametrize("text, number, claim_type, head", [
+    ("The office counts 4,578 victims in all. Of those, 4,353 were wounded.", "4,353", "injured", "victim"),
+    ("In total, 4,578 persons have been recognised as victims. Of them, 4,353 received injuries.", "4,353",
+     "injured", "person"),
+    ("Of the dead identified so far, 41 were from Dravo itself.", "41", "killed", "people"),
+])
+def test_a_fronted_part_counts_the_whole_named_before(nlp, text: str, number: str, claim_type: str,
+                                                      head: str) -> None:
+    assert _typed(nlp, text, number) == (claim_type, head)

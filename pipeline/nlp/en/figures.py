@@ -47,7 +47,10 @@ from .status import status_of
 
 # "225 killed, including 19 police officers": the 19 were killed too.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
-                             r"of (?:those|these),?)\s*$", re.I)
+                             r"of (?:those|these)),?\s*$", re.I)  # "Of them, 4,353 received injuries"
+# "Of the dead identified so far, 41 were from Dravo": a fronted part of a group named by its state.
+_OF_STATE_BEFORE = re.compile(r"^\s*of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|"
+                              r"displaced)\b[^,;]{0,40},\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
 _AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?"
                           r"(dead|killed|injured|wounded|detained|arrested|held)\b",
@@ -469,6 +472,26 @@ def _of_the_state(d: _Draft, page: _Page, after: str) -> bool:
     return bool(of_state)
 
 
+def _of_the_state_before(d: _Draft, page: _Page, after: str) -> bool:
+    """"Of the dead identified so far, 41 were from Dravo": the fronted group's state is the claim."""
+    of_state = _OF_STATE_BEFORE.match(page.text[d.sentence.start_char:d.number.start])
+    if of_state and d.claim_type == "other":
+        d.claim_type = _STATE_AFTER[of_state.group(1).lower()]
+        d.counted_head = d.counted_head or "people"
+    return bool(of_state)
+
+
+def _whole_head(d: _Draft, page: _Page) -> None:
+    """"4,578 persons have been recognised as victims. Of them, 4,353 received injuries": a part that names
+    no group of its own counts the group of its whole."""
+    if not d.part_of or d.counted_head is not None or d.unit is not None:
+        return
+    last = page.figures[-1] if page.figures else None
+    whole = d.earlier or (last if last is not None and 0 <= d.sentence.start_char - last.end < 250 else None)
+    if whole is not None and whole.unit is None:  # the whole may be "victims", dead and wounded, typed other
+        d.counted, d.counted_head = whole.counted, whole.counted_head
+
+
 def _part_of_the_whole(d: _Draft, page: _Page, after: str) -> bool:
     """"225 killed, including 19 police officers", "3,393 of them" (not "70% of them were released")."""
     whole = _whole(d, page)
@@ -519,7 +542,7 @@ def _changed_from(d: _Draft, page: _Page, after: str) -> bool:
 
 
 # The first of these that holds decides.
-_WHOLE_RULES = (_of_the_state, _part_of_the_whole, _among_the_state, _changed_from)
+_WHOLE_RULES = (_of_the_state, _of_the_state_before, _part_of_the_whole, _among_the_state, _changed_from)
 
 
 def _part_of_a_whole(d: _Draft, page: _Page) -> None:
@@ -529,6 +552,7 @@ def _part_of_a_whole(d: _Draft, page: _Page) -> None:
     d.part_of = bool(_PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start])
                      or _PART_OF_AFTER.match(after))
     any(rule(d, page, after) for rule in _WHOLE_RULES)
+    _whole_head(d, page)
 
 
 def _burned_things(d: _Draft, page: _Page) -> None:
