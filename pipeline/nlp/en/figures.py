@@ -25,6 +25,7 @@ from ..layout import heading_of
 from .claims import (
     CONTAINERS,
     CURRENCY_WORDS,
+    EVENT_NOUNS,
     SAY_VERBS,
     TALLY_NOUNS,
     as_of_date,
@@ -52,7 +53,8 @@ _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of wh
 _OF_STATE_BEFORE = re.compile(r"^\s*of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|"
                               r"displaced)\b[^,;]{0,40},\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
-_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?"
+# Not across another clause: "12 people were injured and that among those held were …" (no one held).
+_AMONG_STATE = re.compile(r"^(?:(?!\b(?:and that|but|while|whereas)\b)[^.;]){0,60}?\bamong (?:the |those )?(?:\w+ )?"
                           r"(dead|killed|injured|wounded|detained|arrested|held)\b",
                           re.I)  # "19 officers were among the dead", "two were among those killed"
 # "19 of the dead were police officers", "two-thirds of the dead"
@@ -82,7 +84,8 @@ _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise"
 # A table or infobox row: "Injuries | 4,353", "| Arrested | 9,900+", "Deaths: 225" on a line of its own.
 _ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t)\s*")
 _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift", "post", "move",
-               "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce"}
+               "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce",
+               "come"}  # "some 2,000 troops came from Russia"
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
 _STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured": "injure", "detained": "detain",
@@ -560,8 +563,33 @@ def _burned_things(d: _Draft, page: _Page) -> None:
     if d.claim_type == "fires" and d.counted_head in _BURNED_THINGS:
         d.claim_type = "damage"
     elif d.claim_type == "other" and d.counted_head in _BURNED_THINGS and d.unit is None \
-            and any(t.lemma_.lower() in ("burn", "destroy") for t in d.sentence):
+            and any(t.lemma_.lower() in ("burn", "destroy") for t in _own_clause_words(d)):
         d.claim_type, d.predicate = "damage", "burn"  # "a burned area of 900 hectares", "60 cars burned"
+
+
+_OTHER_CLAUSES = {"conj", "parataxis", "advcl", "relcl", "ccomp"}
+
+
+def _own_clause_words(d: _Draft) -> list[Token]:
+    """The words of the figure's own clause: "Assessors have inspected 1,612 buildings: 438 were destroyed"
+    (the 1,612 were only inspected), "612 of the vehicles were insured" (not the sentence's "burned")."""
+    top = d.verb if d.verb is not None else (d.noun if d.noun is not None else d.anchor)
+    kept, stack = [], [top]
+    while stack:
+        token = stack.pop()
+        kept.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _OTHER_CLAUSES)
+    return kept + _described_by(d.noun if d.noun is not None else d.anchor)
+
+
+def _described_by(group: Token) -> list[Token]:
+    """The adjectives on the nouns the group hangs on, up to its verb: "a burned area of 900 hectares"."""
+    words: list[Token] = []
+    for above in group.ancestors:
+        if above.pos_ in ("VERB", "AUX"):
+            break
+        words += [c for c in above.children if c.dep_ == "amod"]
+    return words
 
 
 _COUNTED_TWICE = re.compile(r"[^.;]{0,40}?\b(?:(?:counted|listed|registered|recorded) twice|double[- ]counted)\b",
@@ -676,7 +704,17 @@ def _table_row(d: _Draft, page: _Page) -> None:
     lemma = next((_header_word(t) for t in label or () if _header_word(t) in claim_lexicon()), None)
     if lemma is not None:
         d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
-        d.counted_head = d.counted_head or "people"
+        d.counted_head = d.counted_head or _row_group(label)
+
+
+def _row_group(label: Span | None) -> str:
+    """"Troops | 2,030" counts troops; "Deaths | 227", "Arrested | 9,900+" count people (an event or a state
+    names no group)."""
+    noun = next((t for t in label or () if t.is_alpha and t.pos_ in ("NOUN", "PROPN")), None)
+    word = _header_word(noun) if noun is not None else None
+    if word is None or noun.lower_ in _STATE_VERBS or word in EVENT_NOUNS | TALLY_NOUNS or word == "casualty":
+        return "people"
+    return word
 
 
 _CELLS = re.compile(r"[^|\n]+")
