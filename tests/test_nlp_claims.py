@@ -590,7 +590,7 @@ def test_a_fronted_part_counts_the_whole_named_before(nlp, text: str, number: st
     ("Some 60 cars burned in the square.", "Some 60", "damage", "car"),
     # a table row's label names the group
     ("| Troops | 2,030 |", "2,030", "deployed", "troop"),
-    ("| Arrested | 9,900 |", "9,900", "detained", "people"),
+    ("| Arrested | 9,900", "9,900", "detained", "people"),
     # troops that came are sent
     ("Some 2,000 soldiers came from the neighbouring republic.", "Some 2,000", "deployed", "soldier"),
 ])
