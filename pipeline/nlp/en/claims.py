@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicons import claim_lexicon
+from .lexicons import claim_lexicon, currency_table
 
 SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", "stress", "confirm", "estimate",
              "add", "claim", "declare", "write", "cite", "put", "count", "emphasize", "emphasise", "warn",
@@ -24,9 +24,21 @@ CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand"
               "incident", "instance", "count", "tally", "unit"}
 # Nouns naming a count rather than a group: "the number of people detained rose to 10,000".
 TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
-CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
-                  "eur", "rub", "naira", "rupee", "lira", "rand", "yen", "hryvnia", "shekel", "taka", "metical",
-                  "boliviano", "gourde", "franc", "shilling", "cedi", "peso", "birr", "sol"}
+
+
+def _currency_codes() -> dict[str, str]:
+    """Every word a currency is written with after a number (currencies.yaml's "after" spellings and head
+    names, "78 billion tenge", "25 cents") → its ISO code; the first row of a spelling wins ("rupee": INR)."""
+    codes: dict[str, str] = {}
+    for row in currency_table():
+        for word in (*row.get("after", []), row["name"]):
+            codes.setdefault(word.lower(), row["code"])
+    return codes
+
+
+# Words written after a number that name its currency (currencies.yaml): "78 billion tenge", "2 million roubles".
+CURRENCY_CODES = _currency_codes()
+CURRENCY_WORDS = frozenset(CURRENCY_CODES)
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
                            r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
                            r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)

@@ -24,6 +24,7 @@ from ...places import is_known_place
 from ..layout import heading_of
 from .claims import (
     CONTAINERS,
+    CURRENCY_CODES,
     CURRENCY_WORDS,
     EVENT_NOUNS,
     SAY_VERBS,
@@ -339,7 +340,7 @@ def _counted(d: _Draft, page: _Page) -> None:
 def _money(d: _Draft, noun: Token) -> None:
     """"78 billion tenge": money counts its currency; "the US$3.6 million response plan": not the plan."""
     if noun.lower_ in CURRENCY_WORDS:
-        d.unit = d.unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
+        d.unit = d.unit or CURRENCY_CODES.get(noun.lower_) or CURRENCY_CODES.get(noun.lemma_.lower())
         d.counted, d.counted_head = noun.text, noun.lemma_.lower()
     else:
         d.noun = None
@@ -478,17 +479,20 @@ def _of_the_state(d: _Draft, page: _Page, after: str) -> bool:
 def _of_the_state_before(d: _Draft, page: _Page, after: str) -> bool:
     """"Of the dead identified so far, 41 were from Dravo": the fronted group's state is the claim."""
     of_state = _OF_STATE_BEFORE.match(page.text[d.sentence.start_char:d.number.start])
-    if of_state and d.claim_type == "other":
+    if of_state and d.claim_type == "other":  # its group stays unnamed: a part, not the whole toll
         d.claim_type = _STATE_AFTER[of_state.group(1).lower()]
-        d.counted_head = d.counted_head or "people"
     return bool(of_state)
+
+
+_FRONTED_PART = re.compile(r"\s*of (?:them|those|these|whom),?\s*(?:\w+\s+)?$", re.I)  # "Of them, some 4,353"
 
 
 def _whole_head(d: _Draft, page: _Page) -> None:
     """"4,578 persons have been recognised as victims. Of them, 4,353 received injuries": a part that names
     no group of its own counts the group of its whole."""
-    if not d.part_of or d.counted_head is not None or d.unit is not None:
-        return
+    fronted = _FRONTED_PART.match(page.text, d.sentence.start_char, d.number.start)
+    if not fronted or d.counted_head is not None or d.unit is not None:
+        return  # not "riot police, some 2,000 of them": that whole is no figure
     last = page.figures[-1] if page.figures else None
     whole = d.earlier or (last if last is not None and 0 <= d.sentence.start_char - last.end < 250 else None)
     if whole is not None and whole.unit is None:  # the whole may be "victims", dead and wounded, typed other
