@@ -527,7 +527,7 @@ def test_an_exchange_rate_is_no_price(nlp) -> None:
     assert found["roughly 87 som"] == "other" and found["300 som"] == "price"
 
 
-def _typed(nlp, text: str, number: str) -> tuple[str, str | None]:
+def _type_and_head(nlp, text: str, number: str) -> tuple[str, str | None]:
     figure = next(f for f in figures(nlp, text) if f.text == number)
     return figure.claim_type, figure.counted_head
 
@@ -541,7 +541,7 @@ def _typed(nlp, text: str, number: str) -> tuple[str, str | None]:
      "than the 304 on the official list.", "304", "other"),
 ])
 def test_a_figures_own_clause_wins_over_another_figures(nlp, text: str, number: str, claim_type: str) -> None:
-    assert _typed(nlp, text, number)[0] == claim_type
+    assert _type_and_head(nlp, text, number)[0] == claim_type
 
 
 @pytest.mark.parametrize("text, number", [
@@ -564,7 +564,7 @@ def test_suffered_means_injured(nlp, text: str, number: str) -> None:
     ("The ministry says 3,811 people are now in custody, up from 2,298 in its previous tally.", "2,298", "detained"),
 ])
 def test_a_compared_figure_takes_its_partners_group_and_claim(nlp, text: str, number: str, claim_type: str) -> None:
-    assert _typed(nlp, text, number) == (claim_type, "people")
+    assert _type_and_head(nlp, text, number) == (claim_type, "people")
 
 
 @pytest.mark.parametrize("text, number, claim_type, head", [
@@ -575,7 +575,7 @@ def test_a_compared_figure_takes_its_partners_group_and_claim(nlp, text: str, nu
 ])
 def test_a_fronted_part_counts_the_whole_named_before(nlp, text: str, number: str, claim_type: str,
                                                       head: str | None) -> None:
-    assert _typed(nlp, text, number) == (claim_type, head)
+    assert _type_and_head(nlp, text, number) == (claim_type, head)
 
 
 @pytest.mark.parametrize("text, number, claim_type, head", [
@@ -595,7 +595,7 @@ def test_a_fronted_part_counts_the_whole_named_before(nlp, text: str, number: st
     ("Some 2,000 soldiers came from the neighbouring republic.", "Some 2,000", "deployed", "soldier"),
 ])
 def test_overrides_keep_to_the_figures_own_words(nlp, text: str, number: str, claim_type: str, head: str) -> None:
-    assert _typed(nlp, text, number) == (claim_type, head)
+    assert _type_and_head(nlp, text, number) == (claim_type, head)
 
 
 def test_currency_words_come_from_the_currencies_lexicon() -> None:

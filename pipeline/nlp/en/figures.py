@@ -715,10 +715,10 @@ def _row_group(label: Span | None) -> str:
     """"Troops | 2,030" counts troops; "Deaths | 227", "Arrested | 9,900+" count people (an event or a state
     names no group)."""
     noun = next((t for t in label or () if t.is_alpha and t.pos_ in ("NOUN", "PROPN")), None)
-    word = _header_word(noun) if noun is not None else None
-    if word is None or noun.lower_ in _STATE_VERBS or word in EVENT_NOUNS | TALLY_NOUNS or word == "casualty":
+    if noun is None or noun.lower_ in _STATE_VERBS:
         return "people"
-    return word
+    word = _header_word(noun)
+    return "people" if word in EVENT_NOUNS | TALLY_NOUNS or word == "casualty" else word
 
 
 _CELLS = re.compile(r"[^|\n]+")
