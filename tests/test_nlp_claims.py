@@ -602,3 +602,13 @@ def test_currency_words_come_from_the_currencies_lexicon() -> None:
     from pipeline.nlp.en.claims import CURRENCY_CODES, CURRENCY_WORDS
     assert {"shillings", "forints", "tenge", "cents"} <= CURRENCY_WORDS
     assert (CURRENCY_CODES["forints"], CURRENCY_CODES["tenge"]) == ("HUF", "KZT")
+
+
+@pytest.mark.parametrize("text, number, head", [
+    # a part of a figure of its sentence counts the same group
+    ("Investigators have opened 3,770 criminal cases, including 46 for terrorism.", "46", "case"),
+    # a currency written in its plural counts the lexicon's head word
+    ("Damage is put at 250 million lei.", "250 million lei", "leu"),
+])
+def test_a_part_and_money_count_the_right_head(nlp, text: str, number: str, head: str) -> None:
+    assert _type_and_head(nlp, text, number)[1] == head

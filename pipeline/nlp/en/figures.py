@@ -341,7 +341,7 @@ def _money(d: _Draft, noun: Token) -> None:
     """"78 billion tenge": money counts its currency; "the US$3.6 million response plan": not the plan."""
     if noun.lower_ in CURRENCY_WORDS:
         d.unit = d.unit or CURRENCY_CODES.get(noun.lower_) or CURRENCY_CODES.get(noun.lemma_.lower())
-        d.counted, d.counted_head = noun.text, noun.lemma_.lower()
+        d.counted, d.counted_head = noun.text, CURRENCY_NAMES.get(d.unit or "") or noun.lemma_.lower()  # lei: leu
     else:
         d.noun = None
 
@@ -487,14 +487,20 @@ def _of_the_state_before(d: _Draft, page: _Page, after: str) -> bool:
 _FRONTED_PART = re.compile(r"\s*of (?:them|those|these|whom),?\s*(?:\w+\s+)?$", re.I)  # "Of them, some 4,353"
 
 
+def _fronted_whole(d: _Draft, page: _Page) -> Figure | None:
+    """The figure just before a sentence opening on "Of them," (not "riot police, some 2,000 of them": no figure)."""
+    last = page.figures[-1] if page.figures else None
+    if last is None or not 0 <= d.sentence.start_char - last.end < 250:
+        return None
+    return last if _FRONTED_PART.match(page.text, d.sentence.start_char, d.number.start) else None
+
+
 def _whole_head(d: _Draft, page: _Page) -> None:
     """"4,578 persons have been recognised as victims. Of them, 4,353 received injuries": a part that names
     no group of its own counts the group of its whole."""
-    fronted = _FRONTED_PART.match(page.text, d.sentence.start_char, d.number.start)
-    if not fronted or d.counted_head is not None or d.unit is not None:
-        return  # not "riot police, some 2,000 of them": that whole is no figure
-    last = page.figures[-1] if page.figures else None
-    whole = d.earlier or (last if last is not None and 0 <= d.sentence.start_char - last.end < 250 else None)
+    if not d.part_of or d.counted_head is not None or d.unit is not None:
+        return
+    whole = d.earlier or _fronted_whole(d, page)
     if whole is not None and whole.unit is None:  # the whole may be "victims", dead and wounded, typed other
         d.counted, d.counted_head = whole.counted, whole.counted_head
 
