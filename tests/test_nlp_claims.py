@@ -612,3 +612,14 @@ def test_currency_words_come_from_the_currencies_lexicon() -> None:
 ])
 def test_a_part_and_money_count_the_right_head(nlp, text: str, number: str, head: str) -> None:
     assert _type_and_head(nlp, text, number)[1] == head
+
+
+@pytest.mark.parametrize("text, number, claim_type, head", [
+    # a comparison or a fronted part points back past a count of places
+    ("Some 14,620 people have been evacuated from 23 villages, up from 9,800 last week.", "9,800", "evacuated",
+     "people"),
+    # a row label's last noun is the group
+    ("| CSTO troops | 2,030 |", "2,030", "deployed", "troop"),
+])
+def test_the_group_pointed_back_to_is_no_place(nlp, text: str, number: str, claim_type: str, head: str) -> None:
+    assert _type_and_head(nlp, text, number) == (claim_type, head)

@@ -489,7 +489,7 @@ _FRONTED_PART = re.compile(r"\s*of (?:them|those|these|whom),?\s*(?:\w+\s+)?$", 
 
 def _fronted_whole(d: _Draft, page: _Page) -> Figure | None:
     """The figure just before a sentence opening on "Of them," (not "riot police, some 2,000 of them": no figure)."""
-    last = page.figures[-1] if page.figures else None
+    last = _last_group(page, d.number.start)
     if last is None or not 0 <= d.sentence.start_char - last.end < 250:
         return None
     return last if _FRONTED_PART.match(page.text, d.sentence.start_char, d.number.start) else None
@@ -531,15 +531,26 @@ _COMPARED = re.compile(r"\b(?:(?:up|down)\s+from|against|compar(?:es|ed|ing)\s+(
 
 def _compared_with(d: _Draft, page: _Page) -> Figure | None:
     """The figure a comparison before the number points back to: the sentence's last group, else the last
-    typed figure of the sentence before."""
+    typed figure of the sentence before; never a count of places ("14,620 evacuated from 23 villages, up from
+    9,800": the 9,800 are people)."""
     before = page.text[max(d.sentence.start_char, d.number.start - 25):d.number.start]
-    if d.earlier is not None and _CHANGE_FROM.search(before):
-        return d.earlier
-    last = page.figures[-1] if page.figures else None
+    last = _last_group(page, d.number.start)
+    if last is not None and last.end > d.sentence.start_char and _CHANGE_FROM.search(before):
+        return last
     if not _COMPARED.search(before) or last is None or last.claim_type == "other":
         return None
-    return last if d.sentence.start_char - last.end < 400 and "\n\n" not in page.text[last.end:d.number.start] \
-        else None
+    return last if d.sentence.start_char - last.end < 400 else None
+
+
+# Places counted: what a group was counted in, never the group ("evacuated from 23 villages").
+_WHERE_HEADS = {"village", "town", "city", "camp", "site", "commune", "settlement", "district", "province",
+                "region", "county", "municipality", "state", "department", "oblast"}
+
+
+def _last_group(page: _Page, at: int) -> Figure | None:
+    """The last figure before ``at`` in its paragraph that counts no place."""
+    last = next((f for f in reversed(page.figures) if f.counted_head not in _WHERE_HEADS), None)
+    return None if last is None or "\n\n" in page.text[last.end:at] else last
 
 
 def _changed_from(d: _Draft, page: _Page, after: str) -> bool:
@@ -718,9 +729,9 @@ def _table_row(d: _Draft, page: _Page) -> None:
 
 
 def _row_group(label: Span | None) -> str:
-    """"Troops | 2,030" counts troops; "Deaths | 227", "Arrested | 9,900+" count people (an event or a state
-    names no group)."""
-    noun = next((t for t in label or () if t.is_alpha and t.pos_ in ("NOUN", "PROPN")), None)
+    """"CSTO troops | 2,030" counts troops (the label's last noun); "Deaths | 227", "Arrested | 9,900+" count
+    people (an event or a state names no group)."""
+    noun = next((t for t in reversed(label or ()) if t.is_alpha and t.pos_ in ("NOUN", "PROPN")), None)
     if noun is None or noun.lower_ in _STATE_VERBS:
         return "people"
     word = _header_word(noun)
