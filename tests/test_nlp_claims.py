@@ -525,3 +525,101 @@ def test_measures_and_what_a_group_is_of(nlp, text: str, number: str, claim_type
 def test_an_exchange_rate_is_no_price(nlp) -> None:
     found = {f.text: f.claim_type for f in figures(nlp, "Bread now costs 300 som, at roughly 87 som to the dollar.")}
     assert found["roughly 87 som"] == "other" and found["300 som"] == "price"
+
+
+def _type_and_head(nlp, text: str, number: str) -> tuple[str, str | None]:
+    figure = next(f for f in figures(nlp, text) if f.text == number)
+    return figure.claim_type, figure.counted_head
+
+
+@pytest.mark.parametrize("text, number, claim_type", [
+    # the subject of its own clause: the verb the auxiliary helps, not the other figure's "dead"
+    ("Officially, 64 people are dead and 19 are missing.", "19", "missing"),
+    ("Five people were killed and 30 were questioned by police.", "30", "other"),
+    # those on board or on a list are no death toll, whatever the sentence's other figure says
+    ("At least 45 people are now confirmed dead, and families believe the real number aboard was far higher "
+     "than the 304 on the official list.", "304", "other"),
+])
+def test_a_figures_own_clause_wins_over_another_figures(nlp, text: str, number: str, claim_type: str) -> None:
+    assert _type_and_head(nlp, text, number)[0] == claim_type
+
+
+@pytest.mark.parametrize("text, number", [
+    # "suffered" with nothing named means hurt
+    ("In the republic 748 employees of law enforcement organs suffered, 18 perished.", "748"),
+    # "received" parsed as an adjective on "wounds": the group still received wounds
+    ("In the operation 26 armed criminals were liquidated, 26 more received wounds.", "26 more"),
+])
+def test_suffered_means_injured(nlp, text: str, number: str) -> None:
+    found = [f for f in figures(nlp, text) if f.text.startswith(number.split()[0])]
+    assert found[-1].claim_type == "injured", found
+
+
+@pytest.mark.parametrize("text, number, claim_type", [
+    ("Some 14,600 people fled into Chad in November. That compares with 9,100 in the whole of October.",
+     "9,100", "displaced"),
+    ("The organisers claimed forty thousand marched on Tuesday. The police estimate was closer to 6,000.",
+     "6,000", "protesters"),
+    ("- 1,486 people injured, against 912 a day earlier", "912", "injured"),
+    ("The ministry says 3,811 people are now in custody, up from 2,298 in its previous tally.", "2,298", "detained"),
+])
+def test_a_compared_figure_takes_its_partners_group_and_claim(nlp, text: str, number: str, claim_type: str) -> None:
+    assert _type_and_head(nlp, text, number) == (claim_type, "people")
+
+
+@pytest.mark.parametrize("text, number, claim_type, head", [
+    ("The office counts 4,578 victims in all. Of those, 4,353 were wounded.", "4,353", "injured", "victim"),
+    ("In total, 4,578 persons have been recognised as victims. Of them, 4,353 received injuries.", "4,353",
+     "injured", "person"),
+    ("Of the dead identified so far, 41 were from Dravo itself.", "41", "killed", None),
+])
+def test_a_fronted_part_counts_the_whole_named_before(nlp, text: str, number: str, claim_type: str,
+                                                      head: str | None) -> None:
+    assert _type_and_head(nlp, text, number) == (claim_type, head)
+
+
+@pytest.mark.parametrize("text, number, claim_type, head", [
+    # "among those held" in another clause: the injured are no detainees
+    ("Police said 12 people were injured and that among those held were two journalists.", "12", "injured",
+     "people"),
+    # buildings only inspected, vehicles only insured: no damage of their own
+    ("Assessors have inspected 1,612 buildings so far: 438 were destroyed and the rest had smoke damage.", "1,612",
+     "other", "building"),
+    ("Some 1,150 vehicles were reported burned; 612 of the vehicles were insured, most under full cover.", "612",
+     "other", "vehicle"),
+    ("Some 60 cars burned in the square.", "Some 60", "damage", "car"),
+    # a table row's label names the group
+    ("| Troops | 2,030 |", "2,030", "deployed", "troop"),
+    ("| Arrested | 9,900", "9,900", "detained", "people"),
+    # troops that came are sent
+    ("Some 2,000 soldiers came from the neighbouring republic.", "Some 2,000", "deployed", "soldier"),
+])
+def test_overrides_keep_to_the_figures_own_words(nlp, text: str, number: str, claim_type: str, head: str) -> None:
+    assert _type_and_head(nlp, text, number) == (claim_type, head)
+
+
+def test_currency_words_come_from_the_currencies_lexicon() -> None:
+    from pipeline.nlp.en.claims import CURRENCY_CODES, CURRENCY_WORDS
+    assert {"shillings", "forints", "tenge", "cents"} <= CURRENCY_WORDS
+    assert (CURRENCY_CODES["forints"], CURRENCY_CODES["tenge"]) == ("HUF", "KZT")
+
+
+@pytest.mark.parametrize("text, number, head", [
+    # a part of a figure of its sentence counts the same group
+    ("Investigators have opened 3,770 criminal cases, including 46 for terrorism.", "46", "case"),
+    # a currency written in its plural counts the lexicon's head word
+    ("Damage is put at 250 million lei.", "250 million lei", "leu"),
+])
+def test_a_part_and_money_count_the_right_head(nlp, text: str, number: str, head: str) -> None:
+    assert _type_and_head(nlp, text, number)[1] == head
+
+
+@pytest.mark.parametrize("text, number, claim_type, head", [
+    # a comparison or a fronted part points back past a count of places
+    ("Some 14,620 people have been evacuated from 23 villages, up from 9,800 last week.", "9,800", "evacuated",
+     "people"),
+    # a row label's last noun is the group
+    ("| CSTO troops | 2,030 |", "2,030", "deployed", "troop"),
+])
+def test_the_group_pointed_back_to_is_no_place(nlp, text: str, number: str, claim_type: str, head: str) -> None:
+    assert _type_and_head(nlp, text, number) == (claim_type, head)

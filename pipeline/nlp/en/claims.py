@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicons import claim_lexicon
+from .lexicons import claim_lexicon, currency_table
 
 SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", "stress", "confirm", "estimate",
              "add", "claim", "declare", "write", "cite", "put", "count", "emphasize", "emphasise", "warn",
@@ -24,9 +24,21 @@ CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand"
               "incident", "instance", "count", "tally", "unit"}
 # Nouns naming a count rather than a group: "the number of people detained rose to 10,000".
 TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
-CURRENCY_WORDS = {"tenge", "euro", "dollar", "rouble", "ruble", "dinar", "pound", "yuan", "som", "kzt", "usd",
-                  "eur", "rub", "naira", "rupee", "lira", "rand", "yen", "hryvnia", "shekel", "taka", "metical",
-                  "boliviano", "gourde", "franc", "shilling", "cedi", "peso", "birr", "sol"}
+
+
+def _currency_codes() -> dict[str, str]:
+    """Every word a currency is written with after a number (currencies.yaml's "after" spellings and head
+    names, "78 billion tenge", "25 cents") → its ISO code; the first row of a spelling wins ("rupee": INR)."""
+    codes: dict[str, str] = {}
+    for row in currency_table():
+        for word in (*row.get("after", []), row["name"]):
+            codes.setdefault(word.lower(), row["code"])
+    return codes
+
+
+# Words written after a number that name its currency (currencies.yaml): "78 billion tenge", "2 million roubles".
+CURRENCY_CODES = _currency_codes()
+CURRENCY_WORDS = frozenset(CURRENCY_CODES)
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
                            r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
                            r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)
@@ -173,11 +185,19 @@ def governing_verb(token: Token) -> Token | None:
     current = token
     for _ in range(8):
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound"):
-            return current
+            return _main_verb(current)
         if current.head == current:
             return None
         current = current.head
     return None
+
+
+def _main_verb(verb: Token) -> Token:
+    """"64 people are dead and 19 are missing": a subject the parser hung on an auxiliary belongs to the
+    verb the auxiliary helps ("missing"), not to the verb of another figure's clause."""
+    if verb.dep_ in ("aux", "auxpass") and verb.head.pos_ == "VERB" and verb.head.i > verb.i:
+        return verb.head
+    return verb
 
 
 def _participles(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
@@ -297,16 +317,40 @@ def _event_noun(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     return [lemma] if lemma in EVENT_NOUNS else []
 
 
-_SUFFER_VERBS = {"have", "suffer", "sustain"}
+_SUFFER_VERBS = {"have", "suffer", "sustain", "receive"}
+_SUFFERED = {"had", "suffered", "sustained", "received"}  # tagged an adjective, a participle keeps its lemma
+
+
+def _sufferer_verb(verb: Token | None, noun: Token | None, anchor: Token) -> Token | None:
+    """The verb of having or suffering said of the group: its governing verb, or the word its subject hangs on
+    when the parser took "received" for an adjective ("… 26 more received wounds")."""
+    group = noun if noun is not None else anchor
+    for token in (verb, group.head if group.dep_ == "nsubj" else None):
+        if token is not None and (token.lemma_.lower() in _SUFFER_VERBS or token.lower_ in _SUFFERED):
+            return token
+    return None
 
 
 def _suffered(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
-    """"23 detainees had visible injuries": what a group has or suffered says what happened to it, before
-    the group's own name."""
-    if verb is None or verb.lemma_.lower() not in _SUFFER_VERBS:
+    """"23 detainees had visible injuries", "26 more received wounds": what a group has or suffered says what
+    happened to it, before the group's own name; "748 employees suffered", with nothing named, means hurt."""
+    sufferer = _sufferer_verb(verb, noun, anchor)
+    if sufferer is None:
         return []
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c != noun]
-    return [t.lemma_.lower() for o in objects for t in (o, *o.conjuncts)]  # "broken bones and other injuries"
+    objects = _suffered_objects(sufferer, noun)
+    if not objects and sufferer.lower_.startswith("suffer"):
+        return ["injure"]
+    return [t.lemma_.lower() for o in objects for t in (o, *o.conjuncts, *(c for c in o.children
+                                                                        if c.dep_ == "compound"))]
+
+
+def _suffered_objects(sufferer: Token, noun: Token | None) -> list[Token]:
+    """What was had or suffered ("broken bones and other injuries", "hospital treatment"); the noun a
+    "received" tagged as an adjective stands on."""
+    objects = [c for c in sufferer.children if c.dep_ == "dobj" and c != noun]
+    if sufferer.dep_ == "amod" and sufferer.head.pos_ == "NOUN":
+        objects.append(sufferer.head)
+    return objects
 
 
 # Where the word that says what happened is looked for, in this order; the first word in the

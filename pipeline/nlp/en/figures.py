@@ -24,7 +24,9 @@ from ...places import is_known_place
 from ..layout import heading_of
 from .claims import (
     CONTAINERS,
+    CURRENCY_CODES,
     CURRENCY_WORDS,
+    EVENT_NOUNS,
     SAY_VERBS,
     TALLY_NOUNS,
     as_of_date,
@@ -47,9 +49,13 @@ from .status import status_of
 
 # "225 killed, including 19 police officers": the 19 were killed too.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
-                             r"of (?:those|these),?)\s*$", re.I)
+                             r"of (?:those|these)),?\s*$", re.I)  # "Of them, 4,353 received injuries"
+# "Of the dead identified so far, 41 were from Dravo": a fronted part of a group named by its state.
+_OF_STATE_BEFORE = re.compile(r"^\s*of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|"
+                              r"displaced)\b[^,;]{0,40},\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
-_AMONG_STATE = re.compile(r"^[^.;]{0,60}?\bamong (?:the |those )?(?:\w+ )?"
+# Not across another clause: "12 people were injured and that among those held were …" (no one held).
+_AMONG_STATE = re.compile(r"^(?:(?!\b(?:and that|but|while|whereas)\b)[^.;]){0,60}?\bamong (?:the |those )?(?:\w+ )?"
                           r"(dead|killed|injured|wounded|detained|arrested|held)\b",
                           re.I)  # "19 officers were among the dead", "two were among those killed"
 # "19 of the dead were police officers", "two-thirds of the dead"
@@ -79,7 +85,8 @@ _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise"
 # A table or infobox row: "Injuries | 4,353", "| Arrested | 9,900+", "Deaths: 225" on a line of its own.
 _ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t)\s*")
 _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift", "post", "move",
-               "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce"}
+               "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce",
+               "come"}  # "some 2,000 troops came from Russia"
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
 _STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured": "injure", "detained": "detain",
@@ -333,8 +340,8 @@ def _counted(d: _Draft, page: _Page) -> None:
 def _money(d: _Draft, noun: Token) -> None:
     """"78 billion tenge": money counts its currency; "the US$3.6 million response plan": not the plan."""
     if noun.lower_ in CURRENCY_WORDS:
-        d.unit = d.unit or {"tenge": "KZT", "euro": "EUR", "dollar": "USD"}.get(noun.lemma_.lower())
-        d.counted, d.counted_head = noun.text, noun.lemma_.lower()
+        d.unit = d.unit or CURRENCY_CODES.get(noun.lower_) or CURRENCY_CODES.get(noun.lemma_.lower())
+        d.counted, d.counted_head = noun.text, CURRENCY_NAMES.get(d.unit or "") or noun.lemma_.lower()  # lei: leu
     else:
         d.noun = None
 
@@ -469,6 +476,35 @@ def _of_the_state(d: _Draft, page: _Page, after: str) -> bool:
     return bool(of_state)
 
 
+def _of_the_state_before(d: _Draft, page: _Page, after: str) -> bool:
+    """"Of the dead identified so far, 41 were from Dravo": the fronted group's state is the claim."""
+    of_state = _OF_STATE_BEFORE.match(page.text[d.sentence.start_char:d.number.start])
+    if of_state and d.claim_type == "other":  # its group stays unnamed: a part, not the whole toll
+        d.claim_type = _STATE_AFTER[of_state.group(1).lower()]
+    return bool(of_state)
+
+
+_FRONTED_PART = re.compile(r"\s*of (?:them|those|these|whom),?\s*(?:\w+\s+)?$", re.I)  # "Of them, some 4,353"
+
+
+def _fronted_whole(d: _Draft, page: _Page) -> Figure | None:
+    """The figure just before a sentence opening on "Of them," (not "riot police, some 2,000 of them": no figure)."""
+    last = _last_group(page, d.number.start)
+    if last is None or not 0 <= d.sentence.start_char - last.end < 250:
+        return None
+    return last if _FRONTED_PART.match(page.text, d.sentence.start_char, d.number.start) else None
+
+
+def _whole_head(d: _Draft, page: _Page) -> None:
+    """"4,578 persons have been recognised as victims. Of them, 4,353 received injuries": a part that names
+    no group of its own counts the group of its whole."""
+    if not d.part_of or d.counted_head is not None or d.unit is not None:
+        return
+    whole = d.earlier or _fronted_whole(d, page)
+    if whole is not None and whole.unit is None:  # the whole may be "victims", dead and wounded, typed other
+        d.counted, d.counted_head = whole.counted, whole.counted_head
+
+
 def _part_of_the_whole(d: _Draft, page: _Page, after: str) -> bool:
     """"225 killed, including 19 police officers", "3,393 of them" (not "70% of them were released")."""
     whole = _whole(d, page)
@@ -486,18 +522,51 @@ def _among_the_state(d: _Draft, page: _Page, after: str) -> bool:
     return bool(among)
 
 
+# "up from 2,298", "against 912 a day earlier", "That compares with 9,100", "closer to 6,000": a figure
+# compared with another (in its sentence or the one before) is the same group and claim at another time or
+# by another count.
+_COMPARED = re.compile(r"\b(?:(?:up|down)\s+from|against|compar(?:es|ed|ing)\s+(?:with|to)|(?:closer|nearer)\s+to|"
+                       r"as (?:against|opposed to))\s*$", re.I)
+
+
+def _compared_with(d: _Draft, page: _Page) -> Figure | None:
+    """The figure a comparison before the number points back to: the sentence's last group, else the last
+    typed figure of the sentence before; never a count of places ("14,620 evacuated from 23 villages, up from
+    9,800": the 9,800 are people)."""
+    before = page.text[max(d.sentence.start_char, d.number.start - 25):d.number.start]
+    last = _last_group(page, d.number.start)
+    if last is not None and last.end > d.sentence.start_char and _CHANGE_FROM.search(before):
+        return last
+    if not _COMPARED.search(before) or last is None or last.claim_type == "other":
+        return None
+    return last if d.sentence.start_char - last.end < 400 else None
+
+
+# Places counted: what a group was counted in, never the group ("evacuated from 23 villages").
+_WHERE_HEADS = {"village", "town", "city", "camp", "site", "commune", "settlement", "district", "province",
+                "region", "county", "municipality", "state", "department", "oblast"}
+
+
+def _last_group(page: _Page, at: int) -> Figure | None:
+    """The last figure before ``at`` in its paragraph that counts no place."""
+    last = next((f for f in reversed(page.figures) if f.counted_head not in _WHERE_HEADS), None)
+    return None if last is None or "\n\n" in page.text[last.end:at] else last
+
+
 def _changed_from(d: _Draft, page: _Page, after: str) -> bool:
     """"3,811 in custody, up from 2,298": the earlier value of the same group and claim."""
-    before = page.text[max(d.sentence.start_char, d.number.start - 25):d.number.start]
-    if d.claim_type == "other" and d.earlier is not None and d.unit == d.earlier.unit and _CHANGE_FROM.search(before):
-        d.claim_type, d.predicate = d.earlier.claim_type, d.earlier.predicate
-        d.counted, d.counted_head = d.counted or d.earlier.counted, d.counted_head or d.earlier.counted_head
-        return True
-    return False
+    partner = _compared_with(d, page)
+    if partner is None or d.unit != partner.unit or d.claim_type not in ("other", partner.claim_type) \
+            or d.counted_head not in (None, partner.counted_head):  # "against 12 last year": not the same group
+        return False
+    d.claim_type, d.predicate = partner.claim_type, d.predicate if d.claim_type != "other" else partner.predicate
+    head = partner.counted_head or ("people" if partner.claim_type in _PEOPLE_CLAIMS else None)
+    d.counted, d.counted_head = d.counted or partner.counted, d.counted_head or head
+    return True
 
 
 # The first of these that holds decides.
-_WHOLE_RULES = (_of_the_state, _part_of_the_whole, _among_the_state, _changed_from)
+_WHOLE_RULES = (_of_the_state, _of_the_state_before, _part_of_the_whole, _among_the_state, _changed_from)
 
 
 def _part_of_a_whole(d: _Draft, page: _Page) -> None:
@@ -507,6 +576,7 @@ def _part_of_a_whole(d: _Draft, page: _Page) -> None:
     d.part_of = bool(_PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start])
                      or _PART_OF_AFTER.match(after))
     any(rule(d, page, after) for rule in _WHOLE_RULES)
+    _whole_head(d, page)
 
 
 def _burned_things(d: _Draft, page: _Page) -> None:
@@ -514,8 +584,33 @@ def _burned_things(d: _Draft, page: _Page) -> None:
     if d.claim_type == "fires" and d.counted_head in _BURNED_THINGS:
         d.claim_type = "damage"
     elif d.claim_type == "other" and d.counted_head in _BURNED_THINGS and d.unit is None \
-            and any(t.lemma_.lower() in ("burn", "destroy") for t in d.sentence):
+            and any(t.lemma_.lower() in ("burn", "destroy") for t in _own_clause_words(d)):
         d.claim_type, d.predicate = "damage", "burn"  # "a burned area of 900 hectares", "60 cars burned"
+
+
+_OTHER_CLAUSES = {"conj", "parataxis", "advcl", "relcl", "ccomp"}
+
+
+def _own_clause_words(d: _Draft) -> list[Token]:
+    """The words of the figure's own clause: "Assessors have inspected 1,612 buildings: 438 were destroyed"
+    (the 1,612 were only inspected), "612 of the vehicles were insured" (not the sentence's "burned")."""
+    top = d.verb if d.verb is not None else (d.noun if d.noun is not None else d.anchor)
+    kept, stack = [], [top]
+    while stack:
+        token = stack.pop()
+        kept.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _OTHER_CLAUSES)
+    return kept + _described_by(d.noun if d.noun is not None else d.anchor)
+
+
+def _described_by(group: Token) -> list[Token]:
+    """The adjectives on the nouns the group hangs on, up to its verb: "a burned area of 900 hectares"."""
+    words: list[Token] = []
+    for above in group.ancestors:
+        if above.pos_ in ("VERB", "AUX"):
+            break
+        words += [c for c in above.children if c.dep_ == "amod"]
+    return words
 
 
 _COUNTED_TWICE = re.compile(r"[^.;]{0,40}?\b(?:(?:counted|listed|registered|recorded) twice|double[- ]counted)\b",
@@ -630,7 +725,17 @@ def _table_row(d: _Draft, page: _Page) -> None:
     lemma = next((_header_word(t) for t in label or () if _header_word(t) in claim_lexicon()), None)
     if lemma is not None:
         d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
-        d.counted_head = d.counted_head or "people"
+        d.counted_head = d.counted_head or _row_group(label)
+
+
+def _row_group(label: Span | None) -> str:
+    """"CSTO troops | 2,030" counts troops (the label's last noun); "Deaths | 227", "Arrested | 9,900+" count
+    people (an event or a state names no group)."""
+    noun = next((t for t in reversed(label or ()) if t.is_alpha and t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None or noun.lower_ in _STATE_VERBS:
+        return "people"
+    word = _header_word(noun)
+    return "people" if word in EVENT_NOUNS | TALLY_NOUNS or word == "casualty" else word
 
 
 _CELLS = re.compile(r"[^|\n]+")
@@ -845,10 +950,33 @@ def _partner(d: _Draft, page: _Page) -> None:
     """"2,030 servicemen and 250 units of military equipment", "2,030 troops with 250 pieces of
     hardware": a figure joined to the one before it shares its claim."""
     earlier = d.earlier
-    if d.claim_type != "other" or earlier is None or earlier.claim_type == "other" or d.unit != earlier.unit:
+    if d.claim_type != "other" or earlier is None or earlier.claim_type == "other" or d.unit != earlier.unit \
+            or _own_clause(d):
         return
     if _PARTNER_BETWEEN.match(page.text[earlier.end:d.number.start]):
         d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
+
+
+def _own_clause(d: _Draft) -> bool:
+    """"64 people are dead and 19 are in hospital": a figure that is the subject of its own clause says what
+    happened to it there; the figure before it in the sentence does not."""
+    group = d.noun if d.noun is not None else d.anchor
+    return group.dep_ in ("nsubj", "nsubjpass") and d.verb is not None and group.head == d.verb
+
+
+# "the 304 on the official list", "212 people aboard": who was on board is a count of its own.
+_ON_BOARD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:aboard|on board|on (?:the|its|their) (?:official |passenger |"
+                       r"ship's |ferry's )?(?:list|manifest|roll))\b", re.I)
+
+
+def _on_board(d: _Draft, page: _Page) -> None:
+    """"… a death toll of 45, far below the 304 on the official list": a figure of those on board (or on a list)
+    takes no claim from another figure of its sentence or paragraph, only from its own verb ("304 people on
+    board were killed")."""
+    own = d.verb.lemma_.lower() if d.verb is not None else ""
+    if d.claim_type != "other" and own not in claim_lexicon() and (_ON_BOARD.match(page.text, d.number.end) or (
+            d.tally is not None and any(c.lower_ == "aboard" for c in d.tally.children))):
+        d.claim_type, d.predicate = "other", None
 
 
 def _money_thing(d: _Draft, noun: Token | None) -> str | None:
@@ -871,7 +999,7 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _partner,
+    _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _partner, _on_board,
     _the_same_number, _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
 )
 
