@@ -111,7 +111,9 @@ class Matcher:
 
     def __init__(self, entries: dict[tuple[str, ...], str]):
         self.entries = entries
-        self.longest = max((len(words) for words in entries), default=0)
+        self.longest_from: dict[str, int] = {}  # first word -> its longest phrase: most words start none
+        for words in entries:
+            self.longest_from[words[0]] = max(self.longest_from.get(words[0], 0), len(words))
 
     def find(self, text: str) -> list[Match]:
         return list(_find(self, text))
@@ -122,7 +124,7 @@ def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
     tokens = [(singular(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
     found, i = [], 0
     while i < len(tokens):
-        for size in range(min(matcher.longest, len(tokens) - i), 0, -1):
+        for size in range(min(matcher.longest_from.get(tokens[i][0], 0), len(tokens) - i), 0, -1):
             words = tuple(t[0] for t in tokens[i:i + size])
             group = matcher.entries.get(words)
             if group is not None:

@@ -152,10 +152,10 @@ def forget_text(doc: Doc) -> None:
 @Language.component("pipeline_line_starts")
 def pipeline_line_starts(doc: Doc) -> Doc:
     """Before the parser: the first token of every line that starts a sentence starts one."""
-    first = {token.idx: token for token in doc if not token.is_space}
     for start in sentence_starts(doc_text(doc)):
-        token = first.get(start)
-        if token is not None and token.i > 0:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")  # found in C: no Token per word
+        token = span[0] if span is not None and len(span) else None
+        if token is not None and token.idx == start and token.i > 0 and not token.is_space:
             token.is_sent_start = True
     return doc
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ...models import DateMention, EntityMention, Figure
+from ..layout import doc_text
 from . import claim_model, lexicons
 from .dates import find_dates
 from .entities import entity_mentions, merge_canonicals
@@ -41,7 +42,7 @@ class English:
 
     def revise_figures(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
         """Figures the rules left ``other`` typed by the trained claim classifier where it is confident."""
-        return claim_model.retype(doc.text, [(s.start_char, s.end_char) for s in doc.sents], figures)
+        return claim_model.retype(doc_text(doc), [(s.start_char, s.end_char) for s in doc.sents], figures)
 
     def merge_canonicals(self, entities: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
         return merge_canonicals(entities)

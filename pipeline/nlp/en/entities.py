@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ... import places
 from ...models import EntityMention
+from .. import layout
 from .lexicons import alias_table
 from .org_rules import SPEAKER, cased_lines, country_form, has_head, org_phrases, people_noun, uncapped
 
@@ -184,7 +185,7 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
 def _pieces(doc: Doc) -> list[Mention]:
     """The model's entities with a person's name split off the organisation it is glued to."""
     pieces: list[Mention] = []
-    doc_text = doc.text  # once: spaCy rebuilds it on every access
+    doc_text = layout.doc_text(doc)  # joined once per Doc: spaCy rebuilds it on every access
     for ent in (_trimmed(doc, e) for e in doc.ents if e.label_ in LABELS):
         cut = _trailing_person(ent, doc_text) if ent is not None and ent.label_ != "PERSON" else None
         if ent is None:
@@ -410,7 +411,7 @@ def raw_mentions(doc: Doc) -> list[Mention]:
     """(text, start, label, role) for the entities of a parsed text: the model's first, then in this
     order what rules find in the free text: alias-table spellings, acronyms and their long forms,
     datelines, initial-and-surname names."""
-    doc_text = doc.text  # once: spaCy rebuilds it on every access
+    doc_text = layout.doc_text(doc)  # joined once per Doc: spaCy rebuilds it on every access
     spellings, alias_labels = _alias_spellings()
     defined = acronym_definitions(doc_text)  # "the Pakistan Red Crescent Society (PRCS)"
     long_forms = [(m.start(), m.end()) for long in set(defined.values())
@@ -626,7 +627,7 @@ def _usual_labels(mentions: list[Mention], canonicals: list[str]) -> list[str]:
 
 def entity_mentions(doc: Doc) -> list[EntityMention]:
     mentions = raw_mentions(doc)
-    canonicals = canonical_names(mentions, doc.text)  # once per document
+    canonicals = canonical_names(mentions, layout.doc_text(doc))
     labels = _usual_labels(mentions, canonicals)
     return [EntityMention(text=text, start=start, end=start + len(text), label=label, canonical=canonical, role=role)
             for (text, start, _, role), label, canonical in zip(mentions, labels, canonicals, strict=True)]

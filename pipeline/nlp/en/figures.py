@@ -13,6 +13,7 @@ not a figure; "victims" (dead and wounded together) stays claim type "other"; a 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...models import DateMention, EntityMention, Figure
 from ...places import is_known_place
-from ..layout import heading_of
+from ..layout import doc_text, heading_of
 from .claims import (
     CONTAINERS,
     CURRENCY_CODES,
@@ -214,14 +215,14 @@ class _Draft:
     status: str = "reported"
     planned: bool = False
 
-    @property
-    def sentence(self) -> Span:
+    @functools.cached_property
+    def sentence(self) -> Span:  # spaCy walks to the sentence's start on every ``.sent``; rules ask ~10 times
         return self.span[0].sent
 
 
 def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], published: str | None,
           publisher: str | None) -> _Page:
-    page = _Page(doc, doc.text, dates, published, publisher)
+    page = _Page(doc, doc_text(doc), dates, published, publisher)
     for mention in entities:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         for token in span if span is not None else ():
