@@ -623,3 +623,10 @@ def test_a_part_and_money_count_the_right_head(nlp, text: str, number: str, head
 ])
 def test_the_group_pointed_back_to_is_no_place(nlp, text: str, number: str, claim_type: str, head: str) -> None:
     assert _type_and_head(nlp, text, number) == (claim_type, head)
+
+
+def test_a_sum_set_aside_is_no_damage_though_its_sentence_names_damage(nlp) -> None:
+    text = ("The government set aside 40 million leva for repairs and raised its estimate of the damage "
+            "to 310 million leva.")
+    found = {f.text: f.claim_type for f in figures(nlp, text)}
+    assert found["40 million leva"] == "other"

@@ -564,3 +564,13 @@ def test_a_crowd_in_a_where_clause_is_in_the_town_it_opens_on():
     sentence = "The protests that began in Karsk spread to Velmor, where at least 5,000 people marched."
     crowd = figure(sentence, "5,000", "protesters", "people", predicate="march")
     assert _keyed(sentence, [crowd], _places(sentence, "Karsk", "Velmor"))["5,000"].scope == "Velmor"
+
+
+def test_damage_in_money_borrows_no_group_from_a_count_of_things_damaged() -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    nlp = load_nlp()
+    text = "The blast destroyed 212 vehicles. Officials put the damage at 310 million leva."
+    found = {f.text: f for f in analyse(nlp, text, dt.date(2025, 10, 20), None).figures}
+    assert found["212"].counted_group == "vehicles"
+    assert found["310 million leva"].counted_group == "property"

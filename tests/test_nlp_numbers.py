@@ -277,3 +277,25 @@ def test_fraction_matches_are_those_of_the_regex_tried_at_every_character() -> N
     for _ in range(400):
         text = "".join(rng.choice(pieces) + rng.choice([" ", "  ", "-", ", "]) for _ in range(rng.randint(1, 12)))
         assert [m.span() for m in _fraction_matches(text)] == [m.span() for m in _FRACTION.finditer(text)], text
+
+
+def test_every_currency_row_reads_its_own_example() -> None:
+    from pipeline.nlp.en.lexicons import currency_table
+
+    misread = [(row["code"], row["example"]) for row in currency_table()
+               if row["code"] not in {n.unit for n in find_numbers(row["example"])}]
+    assert misread == []
+
+
+@pytest.mark.parametrize(("text", "spelled", "unit"), [
+    ("BGN 40 million is allocated", "BGN 40 million", "BGN"),
+    ("a grant of EUR 20.5 million", "EUR 20.5 million", "EUR"),
+    ("a loan of USD 50,000", "USD 50,000", "USD"),
+    ("damage of 5,000 KZT", "5,000 KZT", "KZT"),
+])
+def test_an_iso_code_in_capitals_names_its_currency_on_either_side(text: str, spelled: str, unit: str) -> None:
+    assert [(n.text, n.unit) for n in find_numbers(text)] == [(spelled, unit)]
+
+
+def test_a_word_spelled_like_a_code_in_lower_case_is_no_currency() -> None:
+    assert [(n.text, n.unit) for n in find_numbers("the try 3 times, all 5 of them")] == [("3", None), ("5", None)]

@@ -963,11 +963,13 @@ def documents_own_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     """A price or damage figure whose sentence names no good (or no victim) has the one the
     nearest such figure of its document names: "LPG rose to 120 tenge. On Tuesday the
     commission agreed to bring the price down to 50 tenge." (50 tenge for LPG); "| Damage | 78
-    billion tenge |" in a page that speaks of the damage to business."""
+    billion tenge |" in a page that speaks of the damage to business. A count of things damaged lends
+    nothing: "destroyed 212 vehicles. … put the damage at 310 million leva" is no damage to vehicles."""
     if figure.claim_type not in ("price", "damage") or _names_its_good(figure) or not _money(figure):
         return figure
     named = [(abs(f.start - figure.start), f.start, f.counted_group) for f in figures
-             if f.claim_type == figure.claim_type and f is not figure and _names_its_good(f)]
+             if f.claim_type == figure.claim_type and f is not figure and _names_its_good(f)
+             and (f.claim_type == "price" or _money(f))]
     return replace(figure, counted_group=min(named)[2]) if named else figure
 
 

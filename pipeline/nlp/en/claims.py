@@ -462,8 +462,16 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     lemma = _deciding_lemma(verb, noun, anchor, unit)
     if lemma is not None:
         return _spent(_from_lexicon(lemma, sentence), verb)
+    if unit and verb is not None and verb.lemma_.lower() in _ALLOTTING:
+        return "other", None  # a sum set aside or paid out, whatever else its sentence says was damaged
     claim = _from_sentence(anchor, unit, sentence)
     return claim if _fits_noun(claim[0], noun) else ("other", None)
+
+
+# Verbs that give or set aside a sum: "set aside 40 million leva for repairs and raised its estimate of the
+# damage to 310 million leva" (40 million is no damage), "allocated BGN 40 million for damaged homes".
+_ALLOTTING = {"set", "allocate", "earmark", "pledge", "pay", "grant", "donate", "approve", "disburse", "transfer",
+              "give", "award", "promise", "provide", "release", "budget", "assign", "raise", "collect"}
 
 
 # What is done to people already held: "ordered the release of 31 detainees", "fined 41 of the detainees".

@@ -18,7 +18,10 @@ from .lexicons import currency_table
 
 PERCENT = {"%": "%", "percent": "%", "per cent": "%"}
 CURRENCIES = currency_table()  # currencies.yaml: every way of writing a currency, one row each with its example
+# Every currency's ISO code, written before or after the number in capitals: "BGN 40 million", "5,000 EUR".
+CODES = sorted({row["code"] for row in CURRENCIES if "per_unit" not in row})
 UNITS = {  # written form (lowercase) -> ISO 4217 code or "%"
+    **{code.lower(): code for code in CODES},
     **{spelling.lower(): row["code"] for row in CURRENCIES
        for key in ("before", "after", "after_scale", "before_scale") for spelling in row.get(key, [])},
     **PERCENT,
@@ -91,7 +94,7 @@ def _prefix_units() -> str:
     scaled = [w for row in CURRENCIES for w in row.get("before_scale", [])]
     # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
     quick = r"(?=[^\W\d_]{1,3}[^\w\s]{0,2}\s?\d)"
-    return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(lettered)})(?=\s?\d)|"
+    return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(lettered)}|(?-i:{'|'.join(CODES)}))(?=\s?\d)|"
             rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
 
 
@@ -101,7 +104,8 @@ def _suffix_units() -> str:
     scaled = _alternation([w for row in CURRENCIES for w in row.get("after_scale", [])])
     after_scale = "|".join(f"(?<={w})" for w in ("illion", "thousand", "bn", "mn"))
     first = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
-    return rf"(?:\s*%|\s*(?=[{first}])(?:{_alternation(words)})\b|(?:{after_scale})\s+(?:{scaled})\b)"
+    return (rf"(?:\s*%|\s*(?=[{first}])(?:{_alternation(words)})\b|\s*(?-i:{'|'.join(CODES)})\b|"
+            rf"(?:{after_scale})\s+(?:{scaled})\b)")
 
 
 _PREFIX_UNIT = _prefix_units()
