@@ -959,6 +959,12 @@ def _names_its_good(figure: Figure) -> bool:
     return group is not None and (figure.claim_type == "price" or word is not None)
 
 
+def _lends_its_group(other: Figure, figure: Figure) -> bool:
+    """Another figure of the same claim that names its good; for damage, one in money too."""
+    same = other.claim_type == figure.claim_type and other is not figure
+    return same and _names_its_good(other) and (other.claim_type == "price" or _money(other))
+
+
 def documents_own_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     """A price or damage figure whose sentence names no good (or no victim) has the one the
     nearest such figure of its document names: "LPG rose to 120 tenge. On Tuesday the
@@ -967,9 +973,7 @@ def documents_own_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     nothing: "destroyed 212 vehicles. … put the damage at 310 million leva" is no damage to vehicles."""
     if figure.claim_type not in ("price", "damage") or _names_its_good(figure) or not _money(figure):
         return figure
-    named = [(abs(f.start - figure.start), f.start, f.counted_group) for f in figures
-             if f.claim_type == figure.claim_type and f is not figure and _names_its_good(f)
-             and (f.claim_type == "price" or _money(f))]
+    named = [(abs(f.start - figure.start), f.start, f.counted_group) for f in figures if _lends_its_group(f, figure)]
     return replace(figure, counted_group=min(named)[2]) if named else figure
 
 

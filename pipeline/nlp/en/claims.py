@@ -450,15 +450,22 @@ def _attackers(verb: Token | None, noun: Token | None) -> bool:
         and claim_lexicon().get(verb.lemma_.lower()) == "attacks"
 
 
+def _no_claim(noun: Token | None, anchor: Token, unit: str | None, sentence: Span) -> bool:
+    """A duration ("held up for 40 minutes") or an exchange rate ("about 435 tenge to the dollar"),
+    whatever happened in its sentence."""
+    if noun is not None and noun.lemma_.lower() in _TIME_NOUNS:
+        return True
+    return bool(unit) and bool(_RATE.match(sentence_context(sentence).text,
+                                           anchor.idx + len(anchor) - sentence.start_char))
+
+
 def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None,
                   sentence: Span) -> tuple[str, str | None]:
     """The claim type and the lemma that decided it (None when only the sentence's context did)."""
-    if noun is not None and noun.lemma_.lower() in _TIME_NOUNS:
-        return "other", None  # "held up for 40 minutes": a duration, whatever happened
     if _attackers(verb, noun) and unit is None:
         return "protesters", verb.lemma_.lower() if verb is not None else None
-    if unit and _RATE.match(sentence_context(sentence).text, anchor.idx + len(anchor) - sentence.start_char):
-        return "other", None  # "about 435 tenge to the dollar": an exchange rate
+    if _no_claim(noun, anchor, unit, sentence):
+        return "other", None
     lemma = _deciding_lemma(verb, noun, anchor, unit)
     if lemma is not None:
         return _spent(_from_lexicon(lemma, sentence), verb)
