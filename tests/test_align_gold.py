@@ -69,6 +69,11 @@ STORIES = {
                 # was looked at: precision 0.779, recall 0.435, found 0.877, reach 0.506. The floors are
                 # that score.
                 {"precision": 0.77, "recall": 0.43, "found": 0.87, "reach": 0.50}),
+    "blind14": (GOLD / "blind14", GOLD / "blind14" / "events.yaml", "visible",
+                # first blind score 2026-12-01 (extractor 1.29.0 / aligner 8), before any of its misses
+                # was looked at: precision 0.714, recall 0.259, found 0.911, reach 0.454. The floors are
+                # that score.
+                {"precision": 0.71, "recall": 0.25, "found": 0.91, "reach": 0.45}),
 }
 
 
