@@ -385,3 +385,14 @@ def test_relative_days_dateparser_reads_right(text: str, expected: list) -> None
 ])
 def test_open_month_spans_with_a_year_and_the_reach_of_a_modal(text: str, expected: list) -> None:
     assert values(text, TUESDAY) == expected
+
+
+def test_a_past_verb_before_a_weekday_points_back() -> None:
+    found = find_dates("The unions called off their strike on Wednesday.", dt.date(2027, 2, 12))
+    assert [(d.text, d.value) for d in found] == [("Wednesday", "2027-02-10")]
+
+
+def test_a_span_of_months_compared_with_does_not_set_the_story_year() -> None:
+    text = "The firm lost Rs 42.6 billion in January-September 2026.\n\nDec 28 — Prices agreed.\n\nJan 4 — Prices apply."
+    found = {d.text: d.value for d in find_dates(text, dt.date(2027, 2, 12))}
+    assert (found["Dec 28"], found["Jan 4"]) == ("2026-12-28", "2027-01-04")

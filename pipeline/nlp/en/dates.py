@@ -72,8 +72,9 @@ _SPELLED_YEAR = (rf"(?:nineteen|twenty)[\s-](?:hundred|{_TEEN}|(?:{_TENS})(?:[\s
                  rf"|two thousand(?:\s+and)?(?:\s+(?:{_TEEN}|{_UNIT}|twenty(?:[\s-](?:{_UNIT}))?))?")
 # A modal before "in two days" makes it a day to come; "due in 60 days" is a deadline's length, "died in two
 # days" a duration.
-# "called a general strike for Monday", "will meet on Saturday": a weekday still to come.
-_COMING = re.compile(r"(?:\b(?:will|shall|going to|due|planned|scheduled|plans?|expected|called|calls|announced)|"
+# "called a general strike for Monday", "will meet on Saturday": a weekday still to come ("called off their
+# strike on Wednesday" is past: a past verb points forward only through "for").
+_COMING = re.compile(r"(?:\b(?:will|shall|going to|due|planned|scheduled|plans?|expected|calls)|"
                      r"'ll)\b[^.;!?]*$|\b(?:for|until|till|coming)\s+$", re.I)
 # "will convene in February", "said the vote would be held in September", "is expected to reopen in three
 # weeks' time": said of the future. ("due to" stays out: it is as often "because of"; a past verb after the
@@ -623,8 +624,10 @@ _YEARLESS = ("mdy", "dmy", "md_span", "dm_span", "month", "month_attr")
 
 
 def _written_year(f: _Found, precisions: tuple[str, ...]) -> int | None:
-    """The year of a day or month that writes it ("5 January 2022", "January 2022")."""
-    return f.value.year if f.year_given and f.value and f.precision in precisions else None
+    """The year of a day or month that writes it ("5 January 2022", "January 2022"); a span of months is a
+    period compared with, not the story's ("lost Rs 42.6 billion in January-September 2026 … Jan 4 —")."""
+    months = f.precision == "month" and f.value_end is not None
+    return f.value.year if f.year_given and f.value and f.precision in precisions and not months else None
 
 
 def _story_year(found: list[_Found], here: _Found, published: dt.date) -> int | None:
