@@ -59,6 +59,14 @@ def test_a_plain_text_table_cell_takes_its_column_header(nlp) -> None:
                     (("killed", None), "7"), (("injured", None), "25"), (("killed", "death"), "1")]
 
 
+def test_a_cell_of_a_table_aligned_by_spaces_takes_its_column_header(nlp) -> None:
+    text = ("Arrests by town\n\nTown        Arrested   Injured\nNorth             112        40\n"
+            "South              57        25\nEast               38        19\n")
+    rows = [(f.text, f.claim_type) for f in sorted(figures(nlp, text), key=lambda f: f.start)]
+    assert rows == [("112", "detained"), ("40", "injured"), ("57", "detained"), ("25", "injured"),
+                    ("38", "detained"), ("19", "injured")]
+
+
 def test_damage_in_money_is_a_damage_claim_with_a_nominal_predicate(nlp) -> None:
     (figure,) = figures(nlp, "The riots caused damage to business by 78 billion tenge.")
     assert (figure.claim_type, figure.predicate, figure.unit) == ("damage", "damage", "KZT")

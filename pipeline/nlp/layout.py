@@ -204,3 +204,47 @@ def _hang_note_marks(doc: Doc) -> None:
         marks = all(_NOTE_MARK.fullmatch(t.text) for t in sentence) and not sentence.text.strip().isdecimal()
         if marks and sentence.start > 0:
             _hang(sentence, doc[sentence.start - 1].sent.root)
+
+
+# --- tables aligned by spaces ------------------------------------------------------------------------
+
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")  # words split by single spaces; two spaces or a tab end a cell
+
+
+def _aligned_cells(line: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _ALIGNED_CELL.finditer(line.replace("\t", "  "))]
+
+
+def _block_top(text: str, line_start: int) -> int:
+    """The first line of the block of lines of two cells or more that holds the line at ``line_start``."""
+    top = line_start
+    for _ in range(60):
+        if top == 0:
+            break
+        previous = text.rfind("\n", 0, top - 1) + 1
+        if len(_aligned_cells(text[previous:top - 1])) < 2:
+            break
+        top = previous
+    return top
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def aligned_header(text: str, start: int) -> tuple[int, int] | None:
+    """The header cell over the cell at ``start`` of a table aligned by spaces ("Division   Arrested" over
+    "Kawempe        88"): the block's first line, when it holds no digit, and of its cells the one most
+    over the cell (numbers sit to the right, headers to the left: the nearest within two characters)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    cells = _aligned_cells(text[line_start:line_end if line_end >= 0 else len(text)])
+    cell = next((c for c in cells if c[0] <= start - line_start < c[1]), None)
+    top = _block_top(text, line_start)
+    if cell is None or len(cells) < 2 or top == line_start:
+        return None
+    header = text[top:text.find("\n", top)]
+    if any(ch.isdigit() for ch in header):
+        return None
+    best = max(_aligned_cells(header), key=lambda h: _overlap(h, cell))
+    return (top + best[0], top + best[1]) if _overlap(best, cell) > -2 else None

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...models import DateMention, EntityMention, Figure
 from ...places import is_known_place
-from ..layout import doc_text, heading_of
+from ..layout import aligned_header, doc_text, heading_of
 from .claims import (
     CONTAINERS,
     CURRENCY_CODES,
@@ -786,14 +786,18 @@ def _column_word(label: Span | None) -> Token | None:
     return next((t for t in label if _header_word(t) in claim_lexicon()), None)
 
 
+def _column_header(text: str, start: int) -> tuple[int, int] | None:
+    """The header cell over the cell at ``start``: of a table in "|" rows, else of one aligned by spaces."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if "|" not in text[line_start:start]:
+        return aligned_header(text, start)
+    return _header_cell(text, line_start, text[line_start:start].count("|") - text[line_start:start].startswith("|"))
+
+
 def _table_column(d: _Draft, page: _Page) -> None:
     """"Province | Deaths | Injured" / "Sindh | 604 | 2,318": a cell's column header says what it counts
     ("Deaths" counts deaths; "Injured", a state, names no group)."""
-    text, start = page.text, d.number.start
-    line_start = text.rfind("\n", 0, start) + 1
-    if "|" not in text[line_start:start]:
-        return
-    where = _header_cell(text, line_start, text[line_start:start].count("|") - text[line_start:start].startswith("|"))
+    where = _column_header(page.text, d.number.start)
     label = page.doc.char_span(*where, alignment_mode="expand") if where else None
     lexicon = claim_lexicon()
     word = _column_word(label)
