@@ -574,3 +574,16 @@ def test_damage_in_money_borrows_no_group_from_a_count_of_things_damaged() -> No
     found = {f.text: f for f in analyse(nlp, text, dt.date(2025, 10, 20), None).figures}
     assert found["212"].counted_group == "vehicles"
     assert found["310 million leva"].counted_group == "property"
+
+
+@pytest.mark.parametrize("sentence, text, head, predicate, claim_type", [
+    ("Some 450 soldiers are helping in Berat.", "450", "soldier", "help", "deployed"),
+    ("The prefecture has engaged 800 police officers.", "800", "officer", "engage", "deployed"),
+    ("Volunteers helped 30 families.", "30", "family", "help", "other"),  # no force took part
+])
+def test_a_force_that_helps_or_is_engaged_was_deployed(sentence, text, head, predicate, claim_type) -> None:
+    from pipeline.nlp.keys import typed_by_action
+
+    counted = {"soldier": "soldiers", "officer": "police officers", "family": "families"}[head]
+    found = typed_by_action(figure(sentence, text, counted=counted, head=head, predicate=predicate))
+    assert found.claim_type == claim_type

@@ -352,6 +352,8 @@ def typed_by_action(figure: Figure) -> Figure:
     person = _head_match(figure, "people") if claim_type else None
     if not claim_type or (person is not None and person.group == _PLAIN_PEOPLE):
         return figure
+    if person is None and _head_match(figure, "objects") is None:
+        return figure  # "volunteers helped 30 families": no force and no vessel took part
     return replace(figure, claim_type=claim_type)
 
 
