@@ -125,6 +125,7 @@ def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> No
     "CITU leader Marko Radonjić, 61, urged marchers to stay calm.",
     "A 500-gram loaf is on every table.",
     "The magnitude 6.8 quake struck at a depth of about 20 km.",
+    "Crews came from Cartagena, 110 km away, and from a depot 40 km north of the port.",
     "3/ Yesterday here in Almaty, crowds broke into the city hall.",
     "Enquiries: Kagiso Molefe, court spokesperson, 012 315 1700",
     "I'm 34 and grew up on Abay Avenue.",
@@ -147,6 +148,15 @@ def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> No
 ])
 def test_dates_times_durations_references_and_ages_are_not_figures(nlp, text: str) -> None:
     assert figures(nlp, text) == ()
+
+
+@pytest.mark.parametrize("text, number", [
+    ("The warehouse held about 1,600 tonnes of ammonium nitrate.", "1,600"),
+    ("The exclusion zone was widened to 5 km around the plant.", "5"),
+    ("Queues of up to two kilometres formed outside filling stations.", "two"),
+])
+def test_a_weight_or_a_distance_that_measures_what_happened_is_a_figure(nlp, text: str, number: str) -> None:
+    assert any(number in f.text for f in figures(nlp, text))
 
 
 def test_figure_carries_its_sentence_and_offsets(nlp) -> None:

@@ -51,8 +51,7 @@ _IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|
                                 r"building|bus|train|reactor|pier|berth|hangar|exit|runway|lane)\s*$", re.I)
 _AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
 _MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kg|litre|liter|metre|meter|km|kilometre|kilometer|mile|storey|"
-                            r"story|seat|bed|hectare)s?\b|\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|"
-                            r"tonnes?|tons?|degrees|°|mm|cm)\b)", re.I)
+                            r"story|seat|bed|hectare)s?\b|\s*(?:met(?:re|er)s?|kg|degrees|°|mm|cm)\b)", re.I)
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Lane|"
                            r"Square|Prospekt|Prospect|Highway)|^\s+(?:Avenida|Calle|Rue|Via|ulitsa)\b")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
@@ -193,9 +192,19 @@ def times_or_ages(a: Around) -> bool:
                 or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", a.before, re.I))
 
 
+# A distance that places something ("40 km north of Nchelenge", "110 km away", "a depth of about 20 km") is
+# no figure; one that measures what happened ("an exclusion zone of 5 km", "queues of two kilometres") is,
+# like a weight ("1,600 tonnes of ammonium nitrate").
+_DISTANCE_AFTER = re.compile(r"^\s*(?:km|kilomet(?:re|er)s?|miles?)\b", re.I)
+_PLACING_AFTER = re.compile(r"^\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\(\d+ miles?\)\s+)?(?:away|north|south|"
+                            r"east|west|from|off|outside|inland|upstream|downstream|beyond|along|offshore)\b", re.I)
+_PLACING_BEFORE = re.compile(r"\b(?:depth|altitude|height|distance) of\s+(?:about|some|around|nearly)?\s*$", re.I)
+
+
 def measure_or_address(a: Around) -> bool:
-    """"a 500-gram loaf", "a depth of 20 km", "magnitude 6.8", "14 Shakhtyorov Street"."""
-    return bool(_MEASURE_AFTER.match(a.after) or re.search(r"\bmagnitude\s*$", a.before, re.I)
+    """"a 500-gram loaf", "a depth of 20 km", "40 km north of", "magnitude 6.8", "14 Shakhtyorov Street"."""
+    placing = _DISTANCE_AFTER.match(a.after) and (_PLACING_AFTER.match(a.after) or _PLACING_BEFORE.search(a.before))
+    return bool(_MEASURE_AFTER.match(a.after) or placing or re.search(r"\bmagnitude\s*$", a.before, re.I)
                 or _STREET_AFTER.match(a.after))
 
 
