@@ -45,6 +45,13 @@ def test_a_body_named_with_the_republic_it_belongs_to_keeps_its_country_and_the_
     assert names == {"Ministry of Water Resources of Kazakhstan"}
 
 
+def test_any_countrys_formal_style_names_the_country_of_its_body(nlp) -> None:
+    text = ("The Ministry of Emergency Situations of the Republic of Uzbekistan sent 36 crews. "
+            "The Ministry of Emergency Situations said the mudflow had stopped.")
+    names = {m.canonical for m in found(nlp, text) if "Emergency" in m.text}
+    assert names == {"Ministry of Emergency Situations of Uzbekistan"}
+
+
 def test_a_body_after_its_country_in_the_possessive_is_that_countrys_body(nlp) -> None:
     text = ("Nigeria's Ministry of Finance said fuel subsidies would end in June. "
             "The Ministry of Finance gave no figure for the savings.")

@@ -299,3 +299,15 @@ def test_an_iso_code_in_capitals_names_its_currency_on_either_side(text: str, sp
 
 def test_a_word_spelled_like_a_code_in_lower_case_is_no_currency() -> None:
     assert [(n.text, n.unit) for n in find_numbers("the try 3 times, all 5 of them")] == [("3", None), ("5", None)]
+
+
+@pytest.mark.parametrize("text, spelled, value", [
+    ("4 thousand 216 citizens were evacuated", "4 thousand 216", 4216),
+    ("a fund of 2 million 300 thousand soums", "2 million 300 thousand soums", 2_300_000),
+])
+def test_a_number_written_in_parts_by_its_scale_words_is_one_number(text: str, spelled: str, value: float) -> None:
+    assert [(n.text, n.value) for n in find_numbers(text)] == [(spelled, value)]
+
+
+def test_a_number_after_a_scaled_one_with_more_than_a_space_between_stays_apart() -> None:
+    assert [n.text for n in find_numbers("In 3 thousand cases, 20 people died")] == ["3 thousand", "20"]

