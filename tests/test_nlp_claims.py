@@ -638,3 +638,11 @@ def test_a_sum_set_aside_is_no_damage_though_its_sentence_names_damage(nlp) -> N
             "to 310 million leva.")
     found = {f.text: f.claim_type for f in figures(nlp, text)}
     assert found["40 million leva"] == "other"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Police made 118 arrests. Twelve of those held were minors.", "Twelve"),
+    ("Police made 118 arrests. Among those detained, 30 were students.", "30"),
+])
+def test_a_part_of_those_held_was_detained(nlp, text: str, number: str) -> None:
+    assert {f.text: f.claim_type for f in figures(nlp, text)}[number] == "detained"

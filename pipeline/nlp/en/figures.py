@@ -52,16 +52,18 @@ from .status import status_of
 _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these)),?\s*$", re.I)  # "Of them, 4,353 received injuries"
 # "Of the dead identified so far, 41 were from Dravo": a fronted part of a group named by its state.
-_OF_STATE_BEFORE = re.compile(r"^\s*of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|"
-                              r"displaced)\b[^,;]{0,40},\s*$", re.I)
+# "Among those detained, 30 were students" too.
+_OF_STATE_BEFORE = re.compile(r"^\s*(?:of|among) (?:the|those) (dead|killed|injured|wounded|detained|arrested|held|"
+                              r"missing|displaced)\b[^,;]{0,40},\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
 # Not across another clause: "12 people were injured and that among those held were …" (no one held).
 _AMONG_STATE = re.compile(r"^(?:(?!\b(?:and that|but|while|whereas)\b)[^.;]){0,60}?\bamong (?:the |those )?(?:\w+ )?"
                           r"(dead|killed|injured|wounded|detained|arrested|held)\b",
                           re.I)  # "19 officers were among the dead", "two were among those killed"
 # "19 of the dead were police officers", "two-thirds of the dead"
-_OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested|missing|displaced)\b",
-                       re.I)
+# "Twelve of those held were minors"
+_OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested|held|missing|"
+                       r"displaced)\b", re.I)
 _CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)?\s*from\s*$", re.I)
 _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*)\b")
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
@@ -89,7 +91,8 @@ _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy",
                "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce",
                "come"}  # "some 2,000 troops came from Russia"
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
-                "detained": "detained", "arrested": "detained", "missing": "missing", "displaced": "displaced"}
+                "detained": "detained", "arrested": "detained", "held": "detained", "missing": "missing",
+                "displaced": "displaced"}
 _STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured": "injure", "detained": "detain",
                 "arrested": "arrest", "missing": "missing", "displaced": "displace", "hurt": "hurt",
                 "evacuated": "evacuate"}
