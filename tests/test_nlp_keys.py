@@ -287,6 +287,12 @@ def test_of_them_in_a_town_is_the_towns_share_and_the_total_keeps_no_place():
     assert keyed["35"].counted_group == keyed["90"].counted_group == "people"
 
 
+def test_a_state_in_its_formal_style_is_a_country_and_never_a_scope():
+    sentence = "In all 5,350 people were evacuated, 86 with helicopters of the Italian Republic."
+    lifted = replace(figure(sentence, "86", "evacuated", "people"), scope="Italian Republic")  # the parse's
+    assert _keyed(sentence, [lifted], _places(sentence, "Italian Republic"))["86"].scope is None
+
+
 def test_a_count_over_several_towns_is_no_single_towns():
     sentence = "At least 70 people were held after rallies in Karsk and Velmor."
     held = replace(figure(sentence, "70", "detained", "people"), scope="Velmor")

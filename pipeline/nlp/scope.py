@@ -131,10 +131,17 @@ def place_names(analysis: Analysis) -> dict[str, str]:
         canonical = _place_canonical(entity, text)
         if canonical is None:
             continue
+        if _STATE_STYLE.search(canonical):
+            continue
         for name in (entity.text, canonical):
             if name.casefold() not in countries and len(name) > 1:
                 names[name] = canonical
     return names
+
+
+# A state in its formal style is a country, whatever its name: "helicopters of the Italian Republic",
+# "the Kyrgyz Republic", "the United Kingdom", "the Russian Federation".
+_STATE_STYLE = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|Confederation|Commonwealth)\b")
 
 
 def _mentions(sentence: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
