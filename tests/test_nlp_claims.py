@@ -646,3 +646,10 @@ def test_a_sum_set_aside_is_no_damage_though_its_sentence_names_damage(nlp) -> N
 ])
 def test_a_part_of_those_held_was_detained(nlp, text: str, number: str) -> None:
     assert {f.text: f.claim_type for f in figures(nlp, text)}[number] == "detained"
+
+
+def test_a_sum_named_as_a_payment_is_no_damage_though_its_sentence_says_what_was_destroyed(nlp) -> None:
+    text = ("The package includes financial assistance of 600,000 lek to each family whose home was destroyed "
+            "and a 3 billion lek reconstruction fund.")
+    found = {f.text: f.claim_type for f in figures(nlp, text)}
+    assert (found["600,000 lek"], found["3 billion lek"]) == ("other", "other")

@@ -593,3 +593,27 @@ def test_a_force_that_helps_or_is_engaged_was_deployed(sentence, text, head, pre
     counted = {"soldier": "soldiers", "officer": "police officers", "family": "families"}[head]
     found = typed_by_action(figure(sentence, text, counted=counted, head=head, predicate=predicate))
     assert found.claim_type == claim_type
+
+
+@pytest.mark.parametrize("sentence, sums", [
+    ("The cabinet will pay 1 million lek to the family of each person killed and 600,000 lek to each family "
+     "whose home was destroyed.", {"1 million lek": "payment for deaths", "600,000 lek": "payment for homes"}),
+    ("The government promised 500,000 dinars ($9,260) to each bereaved family.",
+     {"500,000 dinars": "payment for deaths"}),
+])
+def test_a_payment_to_people_is_keyed_by_what_it_makes_good(sentence, sums) -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    found = {f.text: f.counted_group for f in analyse(load_nlp(), sentence, dt.date(2026, 3, 11), None).figures}
+    assert {text: found[text] for text in sums} == sums
+
+
+@pytest.mark.parametrize("sentence, old, new", [
+    ("A loaf that cost 90 lek a week ago now sells for 140 lek.", "90 lek", "140 lek"),
+    ("Neighbours now pay 140 lek for a loaf that cost 90 lek before the flood.", "90 lek", "140 lek"),
+])
+def test_the_old_price_in_a_clause_of_its_own_is_the_price_before(sentence, old, new) -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    found = {f.text: f.phase for f in analyse(load_nlp(), sentence, dt.date(2026, 3, 16), None).figures}
+    assert (found[old], found[new]) == ("before", "after")

@@ -70,6 +70,11 @@ _CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall
 _OFFER = re.compile(r"\b(?:offer\w*|propos\w*)\b", re.I)
 # Two prices written "60 → 120": the first is the price changed from.
 _ARROW_AFTER, _ARROW_BEFORE = re.compile(r"^\s*(?:→|->)"), re.compile(r"(?:→|->)\s*[^\w\s]?$")
+# The old price in a clause of its own ("a loaf that cost 90 lek … now sells for 140"), or one said to be
+# before the change or some time ago ("90 lek before the flood", "90 lek (about 78 pence) a week ago").
+_OLD_PRICE = re.compile(r"\b(?:that|which) (?:cost|sold for|went for)$")
+_BEFORE_THEN = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:\w+\s+){0,1}?(?:before the\b|(?:a|one|two|three|a few) "
+                          r"(?:days?|weeks?|months?|years?) ago\b)", re.I)
 _EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
                       r"revert\w* to|once)\b", re.I)  # "LPG once cost as little as 30 tenge"
 
@@ -139,7 +144,7 @@ def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage, payments
+    matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage, payments, payment reasons
     troops: frozenset[str]  # people groups a "deployed" figure counts as troops
     actions: dict[str, str]  # verb lemma -> the action it names ("save" -> "rescued")
     crowd_actions: frozenset[str]  # actions whose people are one crowd, whatever each is called
@@ -168,7 +173,8 @@ def load_lexicon() -> Lexicon:
                 "deployed": Matcher({**objects, **people}),
                 "goods": Matcher(_entries("goods", data["goods"], problems)),
                 "damage": Matcher(_entries("damage", data["damage"], problems)),
-                "payments": Matcher(_entries("payments", data.get("payments", {}), problems))}
+                "payments": Matcher(_entries("payments", data.get("payments", {}), problems)),
+                "payment reasons": Matcher(_entries("payment reasons", data.get("payment reasons", {}), problems))}
     actions = {verb: action for action, verbs in data.get("actions", {}).items() for verb in verbs}
     if problems:
         raise ConfigError(str(LEXICON), problems)
@@ -201,7 +207,34 @@ def _payment_group(figure: Figure) -> tuple[str | None, str | None]:
     """What a sum that is no price or damage is for: "promised 500 crowns to each household" →
     compensation, "a relief fund of 3 million crowns" → fund; None when its sentence does not say."""
     match = _nearest_in_sentence(figure, "payments", _not_where_from)
-    return (match.group, match.text) if match is not None else (None, figure.counted_head)
+    if match is None:
+        return None, figure.counted_head
+    # A payment to people for a loss is one whatever it is called ("compensation", "assistance"): its
+    # reason tells it apart.
+    reason = (_nearest_in_sentence(figure, "payment reasons", _after_the_sum)
+              or _nearest_in_sentence(figure, "payment reasons", _before_the_sum)) if match.group in _TO_PEOPLE else None
+    return (f"payment for {reason.group}" if reason else match.group), match.text
+
+
+_TO_PEOPLE = {"compensation", "aid"}
+
+
+def _before_the_sum(figure: Figure, match: Match) -> bool:
+    """A reason written before the sum, with no other sum between: "bereaved families get 500,000 dinars"."""
+    start = _offsets(figure)[0]
+    return match.end <= start and not _another_sum((figure.sentence or "")[match.end:start])
+
+
+def _another_sum(between: str) -> bool:
+    """A number between a sum and its reason, a conversion in brackets aside ("500,000 dinars ($9,260)")."""
+    return bool(re.search(r"\d", re.sub(r"\([^()]*\)", "", between)))
+
+
+def _after_the_sum(figure: Figure, match: Match) -> bool:
+    """A reason written after the sum, before the next sum: "1 million lek to the family of each person
+    killed, and 600,000 lek to each family whose home was destroyed"."""
+    end = _offsets(figure)[1]
+    return match.start >= end and not _another_sum((figure.sentence or "")[end:match.start])
 
 
 def _not_where_from(figure: Figure, match: Match) -> bool:
@@ -588,8 +621,8 @@ def price_phase(figure: Figure) -> str:
         return "after" if cutting else "before"
     if _CUT.search(lead) and not _RISE.search(lead):
         return "cut"
-    if _EARLIER.search(" ".join(words[-6:])):  # "once cost as little as 30 tenge"
-        return "before"
+    if _EARLIER.search(" ".join(words[-6:])) or _OLD_PRICE.search(lead) or _BEFORE_THEN.match(clause[end:]):
+        return "before"  # "once cost as little as 30 tenge", "a loaf that cost 90 lek before the flood"
     return "cut" if cutting else "after"
 
 

@@ -469,16 +469,38 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     lemma = _deciding_lemma(verb, noun, anchor, unit)
     if lemma is not None:
         return _spent(_from_lexicon(lemma, sentence), verb)
-    if unit and verb is not None and verb.lemma_.lower() in _ALLOTTING:
+    if unit and (verb is not None and (verb.lemma_.lower() in _ALLOTTING or _paid_to_someone(verb))
+                 or _paid_sum(noun or anchor)):
         return "other", None  # a sum set aside or paid out, whatever else its sentence says was damaged
     claim = _from_sentence(anchor, unit, sentence)
     return claim if _fits_noun(claim[0], noun) else ("other", None)
 
 
-# Verbs that give or set aside a sum: "set aside 40 million leva for repairs and raised its estimate of the
+# Verbs that give or set aside a sum (not "pay": "neighbours pay 140 lek for a loaf" is a price): "set aside 40 million leva for repairs and raised its estimate of the
 # damage to 310 million leva" (40 million is no damage), "allocated BGN 40 million for damaged homes".
-_ALLOTTING = {"set", "allocate", "earmark", "pledge", "pay", "grant", "donate", "approve", "disburse", "transfer",
+_ALLOTTING = {"set", "allocate", "earmark", "pledge", "grant", "donate", "approve", "disburse", "transfer",
               "give", "award", "promise", "provide", "release", "budget", "assign", "raise", "collect"}
+
+
+# Nouns of a sum paid out: "financial assistance of 600,000 lek to each family whose home was destroyed",
+# "a 3 billion lek reconstruction fund" (no damage, though the sentence says what was destroyed).
+_PAYMENTS = {"assistance", "compensation", "fund", "aid", "grant", "allowance", "payment", "payout", "subsidy",
+             "benefit", "donation", "relief", "indemnity", "bonus"}
+
+
+def _paid_to_someone(verb: Token) -> bool:
+    """"will pay 1 million lek to the family of each person killed" (a payment), not "pay 140 lek for a
+    loaf" (a price)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return verb.lemma_.lower() in ("pay", "give", "hand") and any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for t in (verb, *objects) for c in t.children)
+
+
+def _paid_sum(token: Token) -> bool:
+    """The sum's noun phrase names a payment: its head ("reconstruction fund") or what it is "of"."""
+    head = token.head
+    of_what = head.head if head.dep_ == "prep" and head.lower_ == "of" else head
+    return bool({head.lemma_.lower(), of_what.lemma_.lower()} & _PAYMENTS)
 
 
 # What is done to people already held: "ordered the release of 31 detainees", "fined 41 of the detainees".

@@ -19,7 +19,9 @@ from .lexicons import currency_table
 PERCENT = {"%": "%", "percent": "%", "per cent": "%"}
 CURRENCIES = currency_table()  # currencies.yaml: every way of writing a currency, one row each with its example
 # Every currency's ISO code, written before or after the number in capitals: "BGN 40 million", "5,000 EUR".
-CODES = sorted({row["code"] for row in CURRENCIES if "per_unit" not in row})
+# A code that is also an English word is read only from its row's spellings: "ALL 5 MEN DIED".
+_WORD_CODES = {"ALL", "TOP", "CUP", "MOP"}
+CODES = sorted({row["code"] for row in CURRENCIES if "per_unit" not in row} - _WORD_CODES)
 UNITS = {  # written form (lowercase) -> ISO 4217 code or "%"
     **{code.lower(): code for code in CODES},
     **{spelling.lower(): row["code"] for row in CURRENCIES
