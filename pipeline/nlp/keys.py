@@ -211,8 +211,9 @@ def _payment_group(figure: Figure) -> tuple[str | None, str | None]:
         return None, figure.counted_head
     # A payment to people for a loss is one whatever it is called ("compensation", "assistance"): its
     # reason tells it apart.
-    reason = (_nearest_in_sentence(figure, "payment reasons", _after_the_sum)
-              or _nearest_in_sentence(figure, "payment reasons", _before_the_sum)) if match.group in _TO_PEOPLE else None
+    reason = None if match.group not in _TO_PEOPLE else (
+        _nearest_in_sentence(figure, "payment reasons", _after_the_sum)
+        or _nearest_in_sentence(figure, "payment reasons", _before_the_sum))
     return (f"payment for {reason.group}" if reason else match.group), match.text
 
 

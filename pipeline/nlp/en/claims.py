@@ -476,8 +476,9 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     return claim if _fits_noun(claim[0], noun) else ("other", None)
 
 
-# Verbs that give or set aside a sum (not "pay": "neighbours pay 140 lek for a loaf" is a price): "set aside 40 million leva for repairs and raised its estimate of the
-# damage to 310 million leva" (40 million is no damage), "allocated BGN 40 million for damaged homes".
+# Verbs that give or set aside a sum: "set aside 40 million leva for repairs and raised its estimate of the
+# damage to 310 million leva" (40 million is no damage), "allocated BGN 40 million for damaged homes". Not
+# "pay": "neighbours pay 140 lek for a loaf" is a price (a sum paid *to* someone is: _paid_to_someone).
 _ALLOTTING = {"set", "allocate", "earmark", "pledge", "grant", "donate", "approve", "disburse", "transfer",
               "give", "award", "promise", "provide", "release", "budget", "assign", "raise", "collect"}
 
