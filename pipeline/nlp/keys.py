@@ -622,9 +622,15 @@ def price_phase(figure: Figure) -> str:
         return "after" if cutting else "before"
     if _CUT.search(lead) and not _RISE.search(lead):
         return "cut"
-    if _EARLIER.search(" ".join(words[-6:])) or _OLD_PRICE.search(lead) or _BEFORE_THEN.match(clause[end:]):
-        return "before"  # "once cost as little as 30 tenge", "a loaf that cost 90 lek before the flood"
+    if _said_before(words, clause[end:]):
+        return "before"
     return "cut" if cutting else "after"
+
+
+def _said_before(words: list[str], after: str) -> bool:
+    """"once cost as little as 30 tenge", "a loaf that cost 90 lek", "90 lek before the flood"."""
+    return bool(_EARLIER.search(" ".join(words[-6:])) or _OLD_PRICE.search(" ".join(words[-4:]))
+                or _BEFORE_THEN.match(after))
 
 
 def _marked_phase(clause: str, start: int, end: int, rising: bool) -> str | None:

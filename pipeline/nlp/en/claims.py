@@ -469,8 +469,7 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     lemma = _deciding_lemma(verb, noun, anchor, unit)
     if lemma is not None:
         return _spent(_from_lexicon(lemma, sentence), verb)
-    if unit and (verb is not None and (verb.lemma_.lower() in _ALLOTTING or _paid_to_someone(verb))
-                 or _paid_sum(noun or anchor)):
+    if unit and _paid_out(verb, noun or anchor):
         return "other", None  # a sum set aside or paid out, whatever else its sentence says was damaged
     claim = _from_sentence(anchor, unit, sentence)
     return claim if _fits_noun(claim[0], noun) else ("other", None)
@@ -487,6 +486,12 @@ _ALLOTTING = {"set", "allocate", "earmark", "pledge", "grant", "donate", "approv
 # "a 3 billion lek reconstruction fund" (no damage, though the sentence says what was destroyed).
 _PAYMENTS = {"assistance", "compensation", "fund", "aid", "grant", "allowance", "payment", "payout", "subsidy",
              "benefit", "donation", "relief", "indemnity", "bonus"}
+
+
+def _paid_out(verb: Token | None, noun: Token) -> bool:
+    """A sum set aside, paid to someone or named as a payment."""
+    given = verb is not None and (verb.lemma_.lower() in _ALLOTTING or _paid_to_someone(verb))
+    return given or _paid_sum(noun)
 
 
 def _paid_to_someone(verb: Token) -> bool:
