@@ -617,3 +617,14 @@ def test_the_old_price_in_a_clause_of_its_own_is_the_price_before(sentence, old,
 
     found = {f.text: f.phase for f in analyse(load_nlp(), sentence, dt.date(2026, 3, 16), None).figures}
     assert (found[old], found[new]) == ("before", "after")
+
+
+def test_a_table_cell_of_a_places_row_or_the_total_counts_people_and_an_unknown_row_stays_out() -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    text = ("The flood in Berat killed 33 people.\n\n| Municipality | Dead |\n|---|---|\n| Berat | 21 |\n"
+            "| Lower Vajgur | 8 |\n| Total | 33 |\n")
+    cells = [f for f in analyse(load_nlp(), text, dt.date(2026, 3, 26), None).figures if "|" in (f.sentence or "")]
+    found = {f.text: (f.counted_group, f.scope) for f in cells}
+    assert (found["21"], found["33"]) == (("people", "Berat"), ("people", None))
+    assert found["8"] != found["33"]  # a municipality's row, named or not, is never the total

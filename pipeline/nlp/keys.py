@@ -595,7 +595,22 @@ def _is_toll(figure: Figure) -> bool:
     if (figure.counted_head or "").lower() in _REST_WORDS:
         return True
     return not _has_words(figure.counted) and not _has_words(figure.counted_head) \
-        and (figure.predicate or "") in _TOLL_WORDS
+        and ((figure.predicate or "") in _TOLL_WORDS or _table_cell(figure))
+
+
+def _table_cell(figure: Figure) -> bool:
+    """A cell of a table row, typed by its column's header, in the row of a place or of the total:
+    "| Berat | 21 | 3 |" or "| Total | 33 | 5 |" under "| Municipality | Dead | Missing |" counts people
+    dead and missing; a row of a place not known ("| Ura Vajgurore | 8 |") is left out, lest it be taken
+    for the total."""
+    start, end = _offsets(figure)
+    sentence = figure.sentence or ""
+    row = sentence[sentence.rfind("\n", 0, start) + 1:start]
+    cell = bool(re.search(r"\|\s*$", row) and re.match(r"^\s*\|", sentence[end:]))
+    return cell and (figure.scope is not None or bool(_TOTAL_ROW.match(row)))
+
+
+_TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national total|country)\b", re.I)
 
 
 def _has_words(phrase: str | None) -> bool:
