@@ -628,3 +628,13 @@ def test_a_table_cell_of_a_places_row_or_the_total_counts_people_and_an_unknown_
     found = {f.text: (f.counted_group, f.scope) for f in cells}
     assert (found["21"], found["33"]) == (("people", "Berat"), ("people", None))
     assert found["8"] != found["33"]  # a municipality's row, named or not, is never the total
+
+
+def test_values_listed_after_a_count_are_values_of_that_count() -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    text = ("The first count, on 8 March, was nine dead; it rose to 16 on 9 March, 24 on 11 March and 28 on "
+            "13 March. Police held 40 people on Monday, and 12 were released.")
+    found = {f.text: (f.claim_type, f.counted_group) for f in analyse(load_nlp(), text, dt.date(2026, 3, 20), None).figures}
+    assert found["16"] == found["24"] == found["28"] == ("killed", "people")
+    assert found["12"][0] == "other"  # released, not a value of the 40 held

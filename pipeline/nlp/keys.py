@@ -992,7 +992,8 @@ def _earlier_in_sentence(whole: Figure, figure: Figure) -> bool:
 
 # A bare number that gives a new value to a count just named: "withdrew a toll of 71 and cut it to
 # 58", "revised the figure to 58", "put the number at 40".
-_NEW_VALUE = re.compile(r"\b(?:it|the (?:toll|figure|number|count|total|tally))\s+(?:to|at)\s+$", re.I)
+_NEW_VALUE = re.compile(r"\b(?:it|the (?:toll|figure|number|count|total|tally))\s+(?:[a-z]+\s+){0,2}?(?:to|at)\s+$",
+                        re.I)  # "it rose to 16", "the toll was raised to 58"
 
 
 def revised_value(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
@@ -1008,6 +1009,37 @@ def revised_value(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     count = max(earlier, key=lambda f: f.start)
     return replace(figure, claim_type=count.claim_type, counted_group=count.counted_group,
                    unit_kind=count.unit_kind, incident=count.incident, time_scope=count.time_scope)
+
+
+# Between two values of one count in a list: the first's date, then a comma or "and": "it rose to 16 on
+# 9 March, 24 on 11 March and 28 on 13 March".
+_SERIES_GAP = re.compile(r"^(?:\s+(?:on|by|as of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|[A-Z][a-z]+day))?"
+                         r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _next_in_series(earlier: Figure, figure: Figure, heads: set[str | None]) -> bool:
+    """``figure`` is a bare value listed right after ``earlier``, a casualty count, in its sentence; it
+    names no words or those of a count before it in the sentence (``heads``)."""
+    same_words = not _has_words(figure.counted) or figure.counted_head in heads
+    bare = figure.claim_type == "other" and same_words and figure.unit is None
+    if not bare or earlier.claim_type not in PEOPLE_TYPES or earlier.sentence_start != figure.sentence_start:
+        return False
+    between = (figure.sentence or "")[_offsets(earlier)[1]:_offsets(figure)[0]]
+    return bool(_SERIES_GAP.match(between))
+
+
+def _series_values(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """Each bare value listed after a casualty count is a value of that count, down the list."""
+    out: list[Figure] = []
+    for figure in figures:
+        earlier = out[-1] if out else None
+        heads = {f.counted_head for f in out if f.sentence_start == figure.sentence_start
+                 and f.claim_type in PEOPLE_TYPES}
+        if earlier is not None and _next_in_series(earlier, figure, heads):
+            figure = replace(figure, claim_type=earlier.claim_type, counted_group=earlier.counted_group,
+                             unit_kind=earlier.unit_kind, incident=earlier.incident, scope=earlier.scope)
+        out.append(figure)
+    return tuple(out)
 
 
 def _names_its_good(figure: Figure) -> bool:
@@ -1054,5 +1086,6 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
     keyed = tuple(restated_value(f, keyed) for f in keyed)
+    keyed = _series_values(keyed)
     keyed = tuple(documents_own_group(f, keyed) for f in keyed)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))
