@@ -653,3 +653,11 @@ def test_a_sum_named_as_a_payment_is_no_damage_though_its_sentence_says_what_was
             "and a 3 billion lek reconstruction fund.")
     found = {f.text: f.claim_type for f in figures(nlp, text)}
     assert (found["600,000 lek"], found["3 billion lek"]) == ("other", "other")
+
+
+@pytest.mark.parametrize("text, number, claim_type", [
+    ("Police put out a list of 212 people who are unaccounted for.", "212", "missing"),
+    ("The hospital is treating 30 people who were wounded.", "30", "injured"),
+])
+def test_a_relative_clause_on_the_counted_says_what_happened_even_after_a_copula(nlp, text, number, claim_type):
+    assert {f.text: f.claim_type for f in figures(nlp, text)}[number] == claim_type

@@ -214,10 +214,13 @@ def _participle_on(child: Token, head: Token) -> bool:
 
 
 def _relative_clause(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
-    """"the 4,353 people who were wounded": the clause on the noun says what happened to them."""
+    """"the 4,353 people who were wounded": the clause on the noun says what happened to them; "212 people
+    who are unaccounted for", "who remain missing": its state after a copula."""
     if noun is None:
         return []
-    return [c.lemma_.lower() for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB" and not _of_a_part(c)]
+    clauses = [c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX") and not _of_a_part(c)]
+    return [w.lemma_.lower() for c in clauses
+            for w in (c, *(g for g in c.children if g.dep_ in ("acomp", "attr", "oprd")))]
 
 
 def _of_a_part(clause: Token) -> bool:
