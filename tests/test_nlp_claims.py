@@ -661,3 +661,15 @@ def test_a_sum_named_as_a_payment_is_no_damage_though_its_sentence_says_what_was
 ])
 def test_a_relative_clause_on_the_counted_says_what_happened_even_after_a_copula(nlp, text, number, claim_type):
     assert {f.text: f.claim_type for f in figures(nlp, text)}[number] == claim_type
+
+
+@pytest.mark.parametrize("text, number", [
+    ("About 1,500 houses were flooded in Berat.", "About 1,500"),
+    ("Crops on 2,450 hectares were washed away.", "2,450"),
+])
+def test_things_a_flood_ruined_are_damage(nlp, text: str, number: str) -> None:
+    assert {f.text: f.claim_type for f in figures(nlp, text)}[number] == "damage"
+
+
+def test_a_crowd_that_floods_the_streets_is_no_damage(nlp) -> None:
+    assert {f.claim_type for f in figures(nlp, "Thousands of people flooded the streets of Tirana.")} != {"damage"}

@@ -585,6 +585,7 @@ def test_damage_in_money_borrows_no_group_from_a_count_of_things_damaged() -> No
 @pytest.mark.parametrize("sentence, text, head, predicate, claim_type", [
     ("Some 450 soldiers are helping in Berat.", "450", "soldier", "help", "deployed"),
     ("The prefecture has engaged 800 police officers.", "800", "officer", "engage", "deployed"),
+    ("The army raised its soldiers in the area to 1,000.", "1,000", "soldier", "raise", "deployed"),
     ("Volunteers helped 30 families.", "30", "family", "help", "other"),  # no force took part
 ])
 def test_a_force_that_helps_or_is_engaged_was_deployed(sentence, text, head, predicate, claim_type) -> None:

@@ -99,7 +99,11 @@ _STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured":
 # What a fire destroys: counted, it is damage ("400 vehicles burned"), not a number of fires.
 _BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
                   "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
-                  "church", "mosque", "business", "property", "apartment", "flat", "engine", "tyre", "tire"}
+                  "church", "mosque", "business", "property", "apartment", "flat", "engine", "tyre", "tire", "dwelling",
+                  "field", "bridge", "road"}
+# What a fire or a flood does to things: "60 cars burned", "1,500 houses were flooded", "crops on 2,450 hectares
+# were washed away".
+_RUINING = {"burn", "destroy", "flood", "inundate", "submerge", "wash", "sweep", "swamp"}
 
 
 def _state_after(text: str, end: int) -> str | None:
@@ -584,12 +588,13 @@ def _part_of_a_whole(d: _Draft, page: _Page) -> None:
 
 
 def _burned_things(d: _Draft, page: _Page) -> None:
-    """"400 vehicles burned", "six storage tanks burned out": what the fire destroyed is damage."""
+    """"400 vehicles burned", "six storage tanks burned out": what a fire (or a flood) destroyed is damage."""
     if d.claim_type == "fires" and d.counted_head in _BURNED_THINGS:
         d.claim_type = "damage"
-    elif d.claim_type == "other" and d.counted_head in _BURNED_THINGS and d.unit is None \
-            and any(t.lemma_.lower() in ("burn", "destroy") for t in _own_clause_words(d)):
-        d.claim_type, d.predicate = "damage", "burn"  # "a burned area of 900 hectares", "60 cars burned"
+    elif d.claim_type == "other" and d.counted_head in _BURNED_THINGS and d.unit is None:
+        ruin = next((t.lemma_.lower() for t in _own_clause_words(d) if t.lemma_.lower() in _RUINING), None)
+        if ruin is not None:  # "a burned area of 900 hectares", "60 cars burned", "1,500 houses were flooded"
+            d.claim_type, d.predicate = "damage", ruin
 
 
 _OTHER_CLAUSES = {"conj", "parataxis", "advcl", "relcl", "ccomp"}
