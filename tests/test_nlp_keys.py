@@ -639,3 +639,22 @@ def test_values_listed_after_a_count_are_values_of_that_count() -> None:
     found = {f.text: (f.claim_type, f.counted_group) for f in analyse(load_nlp(), text, dt.date(2026, 3, 20), None).figures}
     assert found["16"] == found["24"] == found["28"] == ("killed", "people")
     assert found["12"][0] == "other"  # released, not a value of the 40 held
+
+
+def test_a_count_done_only_to_people_counts_people_unless_it_is_a_listed_part() -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    text = ("Police detain 61 as the protest turns violent.\n\n"
+            "Detained: 112 people, including nine children and 4 journalists.")
+    found = {f.text: f.counted_group for f in analyse(load_nlp(), text, dt.date(2026, 3, 14), None).figures}
+    assert found["61"] == "people"
+    assert found["4"] != "people"  # a part listed after "including", never the total's group
+
+
+def test_the_number_said_again_counts_what_it_counted_first() -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    text = ("Readers asked why the number of security personnel killed moved from 18 to 19. "
+            "The 18 comes from the ministry's update of 7 January.")
+    found = [f.counted_group for f in analyse(load_nlp(), text, dt.date(2022, 1, 20), None).figures if f.text == "18"]
+    assert found == ["security forces", "security forces"]

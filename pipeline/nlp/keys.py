@@ -278,7 +278,7 @@ def _people_group(figure: Figure) -> tuple[str | None, str | None]:
     match = _people_match(figure)
     if figure.claim_type in _ONE_CROWD:
         return "people", match.text if match else figure.counted_head
-    if match is None and _is_toll(figure):
+    if match is None and (_is_toll(figure) or _done_to_people(figure)):
         return "people", None  # "the death toll rose to 225": a toll counts people
     if match is None:
         return None, figure.counted_head
@@ -613,6 +613,22 @@ def _table_cell(figure: Figure) -> bool:
 _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national total|country)\b", re.I)
 
 
+# Verbs done only to people: a number that is their object or subject and names no one counts people.
+_PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "evacuate", "displace"}
+
+
+def _done_to_people(figure: Figure) -> bool:
+    """"Police detain 61 as protest turns violent", "a blast that killed 17": a casualty count naming
+    no group whose verb is done only to people."""
+    part = _A_PART_BEFORE.search((figure.sentence or "")[:_offsets(figure)[0]])
+    return figure.claim_type in PEOPLE_TYPES and (figure.predicate or "") in _PEOPLE_VERBS and not part \
+        and not _has_words(figure.counted) and not _has_words(figure.counted_head)
+
+
+# A part of a count listed before: "112 people, …, including nine children … and 4 journalists".
+_A_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\b", re.I)
+
+
 def _has_words(phrase: str | None) -> bool:
     """A counted phrase with a word in it; a table's cell borders ("| \\n|") are none."""
     return bool(phrase and _WORD.search(phrase))
@@ -908,10 +924,29 @@ def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> str | None
 _ELLIPSIS = re.compile(r"^\s*(?:of (?:them|whom|those)\s+)?(?:in|at)\s|^\s*(?:[,;.]|$)", re.I)
 
 
+def _bare_count(figure: Figure) -> bool:
+    """A casualty count naming no one: no group, or only the people its verb implies ("and 353 hurt")."""
+    unnamed = not figure.counted_group or figure.counted_group == _PLAIN_PEOPLE
+    return figure.claim_type in PEOPLE_TYPES and unnamed and not _has_words(figure.counted)
+
+
+_REPEATED = re.compile(r"\bthe\s+$", re.I)
+
+
+def repeated_number(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """"… moved from 18 to 19. The 18 comes from the ministry's update": "the" and a number given before
+    count what that one counts."""
+    if not _bare_count(figure) or not _REPEATED.search((figure.sentence or "")[:_offsets(figure)[0]]):
+        return figure
+    earlier = [f for f in figures if f.start < figure.start and f.value == figure.value
+               and f.claim_type == figure.claim_type and f.counted_group]
+    return replace(figure, counted_group=earlier[-1].counted_group) if earlier else figure
+
+
 def elliptic_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     """A casualty figure written as a bare number after another of its kind counts what that one
     counts: "police detained 112 people, 63 in Dravo and 49 in Tessin" (63 and 49 people)."""
-    bare = figure.claim_type in PEOPLE_TYPES and not figure.counted_group and not _has_words(figure.counted)
+    bare = _bare_count(figure)
     if not bare or not _ELLIPSIS.match((figure.sentence or "")[_offsets(figure)[1]:]):
         return figure
     earlier = [f for f in figures if _a_whole_before(f, figure)]
@@ -928,7 +963,7 @@ def coordinated_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     """A bare casualty number joined by "and" to a casualty count just named counts the same group:
     "12 police officers have been killed and 353 hurt" (353 police officers)."""
     sentence = figure.sentence or ""
-    bare = figure.claim_type in PEOPLE_TYPES and not figure.counted_group and not _has_words(figure.counted)
+    bare = _bare_count(figure)
     earlier = [f for f in figures if bare and f.claim_type in PEOPLE_TYPES and _earlier_in_sentence(f, figure)]
     if not earlier:
         return figure
@@ -1087,5 +1122,6 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
     keyed = tuple(restated_value(f, keyed) for f in keyed)
     keyed = _series_values(keyed)
+    keyed = tuple(repeated_number(f, keyed) for f in keyed)
     keyed = tuple(documents_own_group(f, keyed) for f in keyed)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))
