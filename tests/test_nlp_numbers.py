@@ -311,3 +311,9 @@ def test_a_number_written_in_parts_by_its_scale_words_is_one_number(text: str, s
 
 def test_a_number_after_a_scaled_one_with_more_than_a_space_between_stays_apart() -> None:
     assert [n.text for n in find_numbers("In 3 thousand cases, 20 people died")] == ["3 thousand", "20"]
+
+
+def test_a_one_letter_sign_needs_a_space_or_a_grouped_number() -> None:
+    found = [(n.text, n.unit) for n in find_numbers("Rice sold for K 134,000, up from K118,000; the K2 team had 12.")]
+    assert found[:2] == [("K 134,000", "MMK"), ("K118,000", "MMK")]
+    assert all(unit is None for _, unit in found[2:])

@@ -92,11 +92,14 @@ def _prefix_units() -> str:
     one of `before_scale` only before a scale word ("R4.7 million" is rand: a bare "R2" is a road or a name)."""
     signs = [w for row in CURRENCIES for w in row.get("before", [])]
     symbols = [w for w in signs if not w[0].isalpha()]
-    lettered = [w for w in signs if w[0].isalpha()]
+    lettered = [w for w in signs if w[0].isalpha() and len(w) > 1]
+    # One letter is a sign only before a space or a grouped number: "K 134,000", "K118,000"; "K2" is a peak.
+    single = [w for w in signs if w[0].isalpha() and len(w) == 1]
     scaled = [w for row in CURRENCIES for w in row.get("before_scale", [])]
     # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
     quick = r"(?=[^\W\d_]{1,3}[^\w\s]{0,2}\s?\d)"
     return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(lettered)}|(?-i:{'|'.join(CODES)}))(?=\s?\d)|"
+            rf"\b(?-i:{_alternation(single)})(?=\s\d|\d{{1,3}}[,.]\d{{3}})|"
             rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
 
 
