@@ -673,3 +673,22 @@ def test_things_a_flood_ruined_are_damage(nlp, text: str, number: str) -> None:
 
 def test_a_crowd_that_floods_the_streets_is_no_damage(nlp) -> None:
     assert {f.claim_type for f in figures(nlp, "Thousands of people flooded the streets of Tirana.")} != {"damage"}
+
+
+@pytest.mark.parametrize("text, number, claim_type", [
+    ("Octane 92 petrol rose from K 2,390 to K 2,760 in a week.", "K 2,760", "price"),
+    ("Palm oil climbed to K 9,800 a viss.", "K 9,800", "price"),
+    ("A bag of rice sold for K 134,000 on Friday.", "K 134,000", "price"),
+    ("The relief fund rose to $2 billion.", "$2 billion", "other"),  # a fund is no good
+    ("Average wages rose to K 200,000.", "K 200,000", "other"),
+])
+def test_a_sum_a_good_went_up_or_down_to_is_its_price(nlp, text: str, number: str, claim_type: str) -> None:
+    assert {f.text: f.claim_type for f in figures(nlp, text)}[number] == claim_type
+
+
+@pytest.mark.parametrize("text, number", [
+    ("The mudflow buried sixty-three houses.", "sixty-three"),
+    ("More than three thousand sheep were swept away.", "More than three thousand"),
+])
+def test_things_buried_or_swept_away_are_damage(nlp, text: str, number: str) -> None:
+    assert {f.text: f.claim_type for f in figures(nlp, text)}[number] == "damage"

@@ -41,7 +41,10 @@ CURRENCY_CODES = _currency_codes()
 CURRENCY_WORDS = frozenset(CURRENCY_CODES)
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
                            r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
-                           r"per kg|a kg|caps?|capped|price ceiling)\b", re.I)
+                           r"per kg|a kg|caps?|capped|price ceiling|"
+                           # a sum for one measure of a good: "K 9,800 a viss", "90,000 leones a bag"
+                           r"(?:a|per|each) (?:viss|bag|sack|bottle|gallon|tonne|ton|cylinder|tin|bunch|dozen|"
+                           r"kilowatt-hour|kwh|cubic met(?:re|er)|ride|trip|fare))\b", re.I)
 _DISPLACED = re.compile(r"\b(?:forced|driven|drove|fled|chased|displaced)\b[^.;]{0,60}?\b(?:from|out of|"
                         r"left)\s+(?:their\s+|its\s+)?homes?\b|"
                         # "60,000 more people left their homes on their own"
@@ -400,14 +403,29 @@ def _from_sentence(anchor: Token, unit: str | None, sentence: Span) -> tuple[str
         return "protesters", "street"  # "anger brought more than 10,000 residents onto the streets"
     if not unit:
         return "other", None
-    # The price words near the figure, not anywhere in the sentence ("lost 1.4 billion roubles
-    # because of falling coal prices" is not a price).
-    at = anchor.idx - sentence.start_char  # the sentence's own text: doc.text is rebuilt on every call
+    return _sum_in_context(context, anchor.idx - sentence.start_char, unit)
+
+
+def _sum_in_context(context: _Context, at: int, unit: str) -> tuple[str, str | None]:
+    """A sum (or a share) at ``at`` in its sentence: the price words near it, not anywhere in the sentence
+    ("lost 1.4 billion roubles because of falling coal prices" is not a price), else the damage words."""
     if PRICE_CONTEXT.search(context.text[max(0, at - 60):at + 35]):
         return "price", "price"  # "120 tenge a litre", "a jump of 100% in the price"
     if context.damage and unit != "%":
         return "damage", "damage"
+    before = context.text[max(0, at - 90):at]
+    if unit != "%" and _CHANGED_SUM.search(before) and not _NO_GOOD.search(before):
+        return "price", "price"  # "Octane 92 petrol rose from K 2,390 to K 2,760" (no damage in the sentence)
     return "other", None
+
+
+# A sum a good went up or down from or to: "petrol rose from K 2,390 to K 2,760", "onions rose to K 3,600";
+# not a sum of a fund, a budget or a wage ("the fund rose to $2 billion").
+_CHANGED_SUM = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|soared|fell|dropped|went up|went down|increased|"
+                          r"decreased)\b[^;]{0,70}?\b(?:from|to)(?:\s+\S{1,4})?\s*$", re.I)
+_NO_GOOD = re.compile(r"\b(?:fund|budget|reserves?|debt|deficit|revenue|spending|loss(?:es)?|damage|aid|payments?|"
+                      r"compensation|salar(?:y|ies)|wages?|pensions?|income|profits?|exports?|imports?|investment|gdp|"
+                      r"economy|bill|costs?)\b", re.I)
 
 
 # Claim types that count people, never money or a share: "damage from the riots of 78 billion tenge"

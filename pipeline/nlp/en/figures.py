@@ -100,10 +100,12 @@ _STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured":
 _BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
                   "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
                   "church", "mosque", "business", "property", "apartment", "flat", "engine", "tyre", "tire", "dwelling",
-                  "field", "bridge", "road"}
+                  "field", "bridge", "road", "tower", "sheep", "goat", "cattle", "cow", "livestock", "borehole", "well"}
 # What a fire or a flood does to things: "60 cars burned", "1,500 houses were flooded", "crops on 2,450 hectares
 # were washed away".
-_RUINING = {"burn", "destroy", "flood", "inundate", "submerge", "wash", "sweep", "swamp"}
+# "rioters set fire to 14 vehicles", "it buried sixty-three houses", "three thousand sheep were swept away".
+_RUINING = {"burn", "destroy", "flood", "inundate", "submerge", "wash", "sweep", "swamp", "fire", "torch", "bury",
+            "wreck", "smash", "raze", "demolish", "topple", "loot", "ransack", "collapse"}
 
 
 def _state_after(text: str, end: int) -> str | None:

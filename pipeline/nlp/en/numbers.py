@@ -87,14 +87,18 @@ def _alternation(spellings: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(spellings), key=len, reverse=True))
 
 
+def _signs_by_kind(signs: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(symbols, signs of letters, signs of one letter). One letter is a sign only before a space or a
+    grouped number: "K 134,000", "K118,000"; "K2" is a peak."""
+    lettered = [w for w in signs if w[0].isalpha()]
+    return [w for w in signs if not w[0].isalpha()], [w for w in lettered if len(w) > 1], \
+        [w for w in lettered if len(w) == 1]
+
+
 def _prefix_units() -> str:
     """Signs before the number: a sign of letters only where a number follows ("Rs 450", "A$1.2 billion"),
     one of `before_scale` only before a scale word ("R4.7 million" is rand: a bare "R2" is a road or a name)."""
-    signs = [w for row in CURRENCIES for w in row.get("before", [])]
-    symbols = [w for w in signs if not w[0].isalpha()]
-    lettered = [w for w in signs if w[0].isalpha() and len(w) > 1]
-    # One letter is a sign only before a space or a grouped number: "K 134,000", "K118,000"; "K2" is a peak.
-    single = [w for w in signs if w[0].isalpha() and len(w) == 1]
+    symbols, lettered, single = _signs_by_kind([w for row in CURRENCIES for w in row.get("before", [])])
     scaled = [w for row in CURRENCIES for w in row.get("before_scale", [])]
     # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
     quick = r"(?=[^\W\d_]{1,3}[^\w\s]{0,2}\s?\d)"
