@@ -515,8 +515,12 @@ def test_a_death_toll_that_names_no_group_counts_people_and_joins_the_overall_to
     counted = claim("a", "ap", fig(227, "killed", "people"))
     [event] = align([claim("t", "khabar", toll), counted])
     assert event.label == "People killed" and event.n_sources == 2
-    unnamed = with_keys(Figure(text="12", start=0, end=2, value=12, claim_type="killed", predicate="kill"))
-    assert event_key(claim("u", "ap", unnamed)) is None  # "12 were killed": whose deaths is unknown
+    unnamed = with_keys(Figure(text="12", start=0, end=2, value=12, claim_type="killed", predicate="kill",
+                               sentence="12 were killed."))
+    assert event_key(claim("u", "ap", unnamed)) == event_key(counted)  # killing is done only to people
+    listed = with_keys(Figure(text="4", start=43, end=44, value=4, claim_type="killed", predicate="kill",
+                              sentence="225 were killed, including nine children and 4 officers."))
+    assert event_key(claim("l", "ap", listed)) is None  # a listed part without its own noun: whose is unknown
 
 
 def test_a_casualty_figure_given_as_a_tally_counts_people():
@@ -685,8 +689,11 @@ def test_a_headline_figure_with_no_twin_in_its_page_counts_like_any_other():
 
 
 @pytest.mark.parametrize("sentence, text, group", [
-    ("The council approved a payment of 900 euros to each household that lost its home.", "900", "compensation"),
-    ("Each bereaved family will receive 2,000 euros from the regional budget.", "2,000", "compensation"),
+    # a payment to people is keyed by what it makes good (homes, deaths, injuries) when its sentence says
+    ("The council approved a payment of 900 euros to each household that lost its home.", "900",
+     "payment for homes"),
+    ("Each bereaved family will receive 2,000 euros from the regional budget.", "2,000", "payment for deaths"),
+    ("The council approved compensation of 900 euros per household.", "900", "compensation"),
     ("The sums come from a relief fund of 3 million euros set up on Monday.", "3 million", "fund"),
     ("A court fined the operator 40,000 euros.", "40,000", "fines"),
     ("The mayor spent 5,000 euros on new lamps.", "5,000", None),
@@ -706,7 +713,8 @@ def test_sums_for_one_purpose_from_two_sources_form_one_event_per_currency():
     events = align([claim("a", "wire", dataclasses.replace(one, value=900.0)),
                     claim("b", "paper", dataclasses.replace(other, value=1000.0)),
                     claim("c", "paper", dataclasses.replace(in_dollars, value=1080.0))])
-    assert sorted((e.label, e.n_sources) for e in events) == [("Compensation (EUR)", 2), ("Compensation (USD)", 1)]
+    assert sorted((e.label, e.n_sources) for e in events) == [("Payment for homes (EUR)", 2),
+                                                              ("Payment for homes (USD)", 1)]
 
 
 def test_an_offered_price_is_labelled_apart_from_the_price_set():

@@ -217,7 +217,7 @@ def test_a_day_named_before_when_makes_a_figure_one_days():
 @pytest.mark.parametrize("sentence, text, counted, predicate, claim_type, group", [
     ("The operation has involved 1,200 rescuers.", "1,200", "rescuers", "involve", "deployed", "emergency workers"),
     ("Personnel are taking part, supported by 16 ships.", "16", "ships", "support", "deployed", "vessels"),
-    ("More than 1,000 riot police were sent to Dravo.", "1,000", "riot police", "send", "deployed", "troops"),
+    ("More than 1,000 riot police were sent to Dravo.", "1,000", "riot police", "send", "deployed", "police"),
     ("Several thousand protesters marched in Dravo.", "Several thousand", "protesters", "march", "other",
      "people: gathered"),
 ])
@@ -658,3 +658,11 @@ def test_the_number_said_again_counts_what_it_counted_first() -> None:
             "The 18 comes from the ministry's update of 7 January.")
     found = [f.counted_group for f in analyse(load_nlp(), text, dt.date(2022, 1, 20), None).figures if f.text == "18"]
     assert found == ["security forces", "security forces"]
+
+
+def test_police_deployed_are_no_troops() -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    text = "Some 3,200 police officers were deployed in the capital and 1,500 soldiers were sent in."
+    found = {f.text: f.counted_group for f in analyse(load_nlp(), text, dt.date(2025, 11, 8), None).figures}
+    assert (found["Some 3,200"], found["1,500"]) == ("police", "troops")

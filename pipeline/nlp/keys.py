@@ -146,6 +146,7 @@ def _find(matcher: Matcher, text: str) -> tuple[Match, ...]:
 class Lexicon:
     matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage, payments, payment reasons
     troops: frozenset[str]  # people groups a "deployed" figure counts as troops
+    police: frozenset[str]  # words that make a deployed force police, not troops
     actions: dict[str, str]  # verb lemma -> the action it names ("save" -> "rescued")
     crowd_actions: frozenset[str]  # actions whose people are one crowd, whatever each is called
     action_types: dict[str, str]  # action -> the claim type an "other" figure of it has ("took part" -> deployed)
@@ -178,8 +179,8 @@ def load_lexicon() -> Lexicon:
     actions = {verb: action for action, verbs in data.get("actions", {}).items() for verb in verbs}
     if problems:
         raise ConfigError(str(LEXICON), problems)
-    return Lexicon(matchers, frozenset(data["deployed as troops"]), actions, frozenset(data.get("crowd actions", [])),
-                   dict(data.get("action claim types", {})))
+    return Lexicon(matchers, frozenset(data["deployed as troops"]), frozenset(data.get("deployed as police", [])),
+                   actions, frozenset(data.get("crowd actions", [])), dict(data.get("action claim types", {})))
 
 
 def _matcher(domain: str) -> Matcher:
@@ -227,7 +228,9 @@ def _before_the_sum(figure: Figure, match: Match) -> bool:
 
 
 def _another_sum(between: str) -> bool:
-    """A number between a sum and its reason, a conversion in brackets aside ("500,000 dinars ($9,260)")."""
+    """A number between a sum and its reason, a conversion in brackets aside ("500,000 dinars ($9,260)"),
+    or the sum a bracketed conversion restates ("homes were promised 1,000 euros ($1,080)")."""
+    between = re.sub(r"\d[\d,.]*(?:\s+\w+)?\s*\(\s*[^\w\s]?$", "", between)
     return bool(re.search(r"\d", re.sub(r"\([^()]*\)", "", between)))
 
 
@@ -283,8 +286,13 @@ def _people_group(figure: Figure) -> tuple[str | None, str | None]:
     if match is None:
         return None, figure.counted_head
     if figure.claim_type == "deployed" and match.group in load_lexicon().troops:
-        return "troops", match.text
+        return ("police" if _police_words(match) else "troops"), match.text
     return match.group, match.text
+
+
+def _police_words(match: Match) -> bool:
+    words = " ".join(match.words)
+    return any(re.search(rf"\b{re.escape(w)}\b", words) for w in load_lexicon().police)
 
 
 def _money_group(figure: Figure) -> tuple[str | None, str | None]:
