@@ -101,3 +101,12 @@ def test_a_caption_with_a_credit_is_its_own_sentence_and_part(nlp) -> None:
     assert found[1].sentence.strip() == "Some 2,000 people were evacuated."
     assert [(f.text, f.part) for f in figures(nlp, "Pictured: 30 tents at the camp.\nPolice held 9 men.")] == [
         ("30", "caption"), ("9", "body")]
+
+
+def test_a_table_row_is_one_sentence_its_label_with_its_cells() -> None:
+    from pipeline.nlp import load_nlp
+
+    doc = load_nlp()("Deaths by city\n\n| City | Dead | Injured |\n|---|---|---|\n| Ulaanbaatar | 7 | 318 |\n"
+                     "| Total | 9 | 376 |\n")
+    rows = [s.text.strip() for s in doc.sents if s.text.startswith("|")]
+    assert rows[-2:] == ["| Ulaanbaatar | 7 | 318 |", "| Total | 9 | 376 |"]

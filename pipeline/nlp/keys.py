@@ -606,16 +606,22 @@ def _is_toll(figure: Figure) -> bool:
         and ((figure.predicate or "") in _TOLL_WORDS or _table_cell(figure))
 
 
+def _in_a_table_row(figure: Figure) -> bool:
+    """The figure is a cell of a table row ("| Berat | 21 | 3 |"): its row, not its verb, says whose it is."""
+    start, end = _offsets(figure)
+    sentence = figure.sentence or ""
+    return bool(re.search(r"\|\s*$", sentence[:start]) and re.match(r"^\s*\|", sentence[end:]))
+
+
 def _table_cell(figure: Figure) -> bool:
     """A cell of a table row, typed by its column's header, in the row of a place or of the total:
     "| Berat | 21 | 3 |" or "| Total | 33 | 5 |" under "| Municipality | Dead | Missing |" counts people
     dead and missing; a row of a place not known ("| Ura Vajgurore | 8 |") is left out, lest it be taken
     for the total."""
-    start, end = _offsets(figure)
+    start = _offsets(figure)[0]
     sentence = figure.sentence or ""
     row = sentence[sentence.rfind("\n", 0, start) + 1:start]
-    cell = bool(re.search(r"\|\s*$", row) and re.match(r"^\s*\|", sentence[end:]))
-    return cell and (figure.scope is not None or bool(_TOTAL_ROW.match(row)))
+    return _in_a_table_row(figure) and (figure.scope is not None or bool(_TOTAL_ROW.match(row)))
 
 
 _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national total|country)\b", re.I)
@@ -628,7 +634,7 @@ _PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "
 def _done_to_people(figure: Figure) -> bool:
     """"Police detain 61 as protest turns violent", "a blast that killed 17": a casualty count naming
     no group whose verb is done only to people."""
-    part = _A_PART_BEFORE.search((figure.sentence or "")[:_offsets(figure)[0]])
+    part = _A_PART_BEFORE.search((figure.sentence or "")[:_offsets(figure)[0]]) or _in_a_table_row(figure)
     return figure.claim_type in PEOPLE_TYPES and (figure.predicate or "") in _PEOPLE_VERBS and not part \
         and not _has_words(figure.counted) and not _has_words(figure.counted_head)
 

@@ -151,13 +151,28 @@ def forget_text(doc: Doc) -> None:
 
 @Language.component("pipeline_line_starts")
 def pipeline_line_starts(doc: Doc) -> Doc:
-    """Before the parser: the first token of every line that starts a sentence starts one."""
-    for start in sentence_starts(doc_text(doc)):
-        span = doc.char_span(start, start + 1, alignment_mode="expand")  # found in C: no Token per word
-        token = span[0] if span is not None and len(span) else None
-        if token is not None and token.idx == start and token.i > 0 and not token.is_space:
+    """Before the parser: the first token of every line that starts a sentence starts one, and a table
+    row ("| Total | 9 | 376 |") is one sentence, its label with its cells."""
+    text = doc_text(doc)
+    for start in sentence_starts(text):
+        token = _token_at(doc, start)
+        if token is not None and token.i > 0 and not token.is_space:
             token.is_sent_start = True
+    for row in _TABLE_ROW.finditer(text):
+        span = doc.char_span(row.start(), row.end(), alignment_mode="contract")
+        for token in span[1:] if span is not None else ():
+            token.is_sent_start = False
     return doc
+
+
+_TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.M)
+
+
+def _token_at(doc: Doc, start: int) -> Token | None:
+    """The token starting at character ``start``, found in C (no Token made per word), or None."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    return token if token is not None and token.idx == start else None
 
 
 def _stray_marker(doc: Doc, token: Token, text: str) -> Token | None:
