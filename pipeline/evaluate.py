@@ -87,7 +87,8 @@ def _locate(text: str, items: list[dict[str, Any]]) -> list[tuple[int, int] | No
     cursor = 0
     for item in items:
         spelling = str(item["text"])
-        edge_l = r"(?<![\w.,])" if spelling[:1].isalnum() else ""
+        # A number may follow a currency sign of letters ("K2,530", "Rs450"): a letter before a digit is no edge.
+        edge_l = (r"(?<![\d.,])" if spelling[:1].isdigit() else r"(?<![\w.,])") if spelling[:1].isalnum() else ""
         edge_r = r"(?![\w]|[.,]\d)" if spelling[-1:].isalnum() else ""
         pattern = re.compile(edge_l + re.escape(spelling) + edge_r)
         base = text.find(item["near"]) if item.get("near") else cursor

@@ -175,3 +175,10 @@ def test_approx_true_asks_only_for_some_qualifier() -> None:
     analysis = Analysis(figures=(Figure(text="Hundreds", start=0, end=8, value=200, approx="vague"),
                                  Figure(text="40", start=27, end=29, value=40)))
     assert score_document(gold, text, analysis)["figures"].right == 1
+
+
+def test_a_gold_number_is_found_after_a_currency_sign_of_letters() -> None:
+    from pipeline.evaluate import _locate
+
+    text = "Petrol rose from K2,530 to K3,210; 12,530 people queued."
+    assert _locate(text, [{"text": "2,530"}, {"text": "3,210"}]) == [(18, 23), (28, 33)]

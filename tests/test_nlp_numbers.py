@@ -317,3 +317,13 @@ def test_a_one_letter_sign_needs_a_space_or_a_grouped_number() -> None:
     found = [(n.text, n.unit) for n in find_numbers("Rice sold for K 134,000, up from K118,000; the K2 team had 12.")]
     assert found[:2] == [("K 134,000", "MMK"), ("K118,000", "MMK")]
     assert all(unit is None for _, unit in found[2:])
+
+
+def test_a_second_from_to_after_a_change_in_the_sentence_is_a_change_too() -> None:
+    text = ("The protests followed the increase in the price of petrol from K2,530 to K3,210 per litre, "
+            "and of diesel from K2,490 to K3,150. Repairs would take from 10 to 15 years.")
+    assert [n.text for n in find_numbers(text)] == ["K2,530", "K3,210", "K2,490", "K3,150", "10 to 15"]
+
+
+def test_a_one_letter_sign_before_a_scale_word() -> None:
+    assert [(n.text, n.unit) for n in find_numbers("Damage reached K4.6 billion.")] == [("K4.6 billion", "MMK")]

@@ -88,8 +88,8 @@ def _alternation(spellings: list[str]) -> str:
 
 
 def _signs_by_kind(signs: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """(symbols, signs of letters, signs of one letter). One letter is a sign only before a space or a
-    grouped number: "K 134,000", "K118,000"; "K2" is a peak."""
+    """(symbols, signs of letters, signs of one letter). One letter is a sign only before a space, a
+    grouped number or a scale word: "K 134,000", "K118,000", "K4.6 billion"; "K2" is a peak."""
     lettered = [w for w in signs if w[0].isalpha()]
     return [w for w in signs if not w[0].isalpha()], [w for w in lettered if len(w) > 1], \
         [w for w in lettered if len(w) == 1]
@@ -103,7 +103,7 @@ def _prefix_units() -> str:
     # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
     quick = r"(?=[^\W\d_]{1,3}[^\w\s]{0,2}\s?\d)"
     return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(lettered)}|(?-i:{'|'.join(CODES)}))(?=\s?\d)|"
-            rf"\b(?-i:{_alternation(single)})(?=\s\d|\d{{1,3}}[,.]\d{{3}})|"
+            rf"\b(?-i:{_alternation(single)})(?=\s\d|\d{{1,3}}[,.]\d{{3}}|\d[\d.,]*\s?(?:million|billion|bn|m)\b)|"
             rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
 
 
@@ -539,10 +539,11 @@ def _same_scale_word(prev: NumberSpan, span: NumberSpan) -> bool:
 
 
 # "rose from 60 to 120", "increased by 1,513, from 2,298 to 3,811", "a jump from 60 to 120": a change, two figures.
-_CHANGE_BEFORE_FROM = re.compile(r"\b(?:ris|rose|fell|fall|increas|decreas|grew|grow|jump|climb|drop|cut|rais|lower|"
-                                 r"reduc|went|gone|go|up|down|chang|mov|revis|doubl|tripl|soar|slump|plung|surg|"
-                                 r"declin|hik|boost|expand|shr[iau]nk|swell|swoll|lift|push|slash|trim|widen|"
-                                 r"narrow|spik|leap|leapt|shot|sank|sunk)\w*\b[^.;:!?\n]{0,50}$", re.I)
+_CHANGE_WORD = (r"\b(?:ris|rose|fell|fall|increas|decreas|grew|grow|jump|climb|drop|cut|rais|lower|"
+                r"reduc|went|gone|go|up|down|chang|mov|revis|doubl|tripl|soar|slump|plung|surg|"
+                r"declin|hik|boost|expand|shr[iau]nk|swell|swoll|lift|push|slash|trim|widen|"
+                r"narrow|spik|leap|leapt|shot|sank|sunk)\w*\b")
+_CHANGE_BEFORE_FROM = re.compile(_CHANGE_WORD + r"[^.;:!?\n]{0,50}$", re.I)
 
 
 def _worded_range(text: str, prev: NumberSpan, span: NumberSpan, low: float) -> bool:
@@ -554,7 +555,20 @@ def _worded_range(text: str, prev: NumberSpan, span: NumberSpan, low: float) -> 
         return lead.endswith("between ")
     if not re.fullmatch(r"\s+to\s+", between) or lead.endswith("by ") or span.value > 10 * low:
         return False
-    return not lead.endswith("from ") or not _CHANGE_BEFORE_FROM.search(text, max(0, prev.start - 80), prev.start)
+    clause = _clause_before(text, prev.start)
+    return not lead.endswith("from ") or not (_CHANGE_BEFORE_FROM.search(clause) or _ANOTHER_CHANGE.search(clause))
+
+
+# A change given just before in the sentence, and its change word: "the increase in the price of petrol from
+# K2,530 to K3,210 per litre, and of diesel from …".
+_ANOTHER_CHANGE = re.compile(_CHANGE_WORD + r".*\bfrom\s+\S*\d[\d,.]*\S*\s+to\s+\S*\d", re.I | re.S)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """Up to 160 characters before ``start``, from its sentence only: "the increase in the pump price of
+    petrol from K2,530 to K3,210 per litre, and of diesel from K2,490 to K3,150" (two changes)."""
+    before = text[max(0, start - 160):start]
+    return re.split(r"[.!?]\s", before)[-1]
 
 
 def _shared_scale(prev: NumberSpan, span: NumberSpan) -> float:
