@@ -119,8 +119,10 @@ BLIND_FLOORS = {
     "blind13": (0.93, 0.90, 0.75, 0.94, 0.91, 0.76, 0.68),
     # First blind score (extractor 1.42.0, 2026-12-01, before any of its misses was looked at; its README):
     # blind15 figures P 75 % R 72 % (240/333), claim+head 78 % (186/240), dates P 93 % R 93 % (85/91),
-    # entities P 70 % R 64 % (151/235). The floors are that score.
-    "blind15": (0.74, 0.72, 0.77, 0.92, 0.93, 0.69, 0.64),
+    # entities P 70 % R 64 % (151/235). A dev set since; with the kyat's K, changes "from X to Y" and the
+    # evaluator finding "2,530" in "K2,530" (extractor 1.47.0): figures P 87 % R 83 % (276/333), claim+head
+    # 78 % (215/276).
+    "blind15": (0.86, 0.82, 0.77, 0.92, 0.93, 0.69, 0.64),
 }
 
 
