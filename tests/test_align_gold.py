@@ -79,8 +79,9 @@ STORIES = {
                 # first blind score 2026-12-01 (extractor 1.42.0 / aligner 8), before any of its misses
                 # was looked at: precision 0.667, recall 0.594, found 0.934, reach 0.665. A dev set since;
                 # police deployed apart from troops, a table row one sentence (extractor 1.47.0): precision
-                # 0.763, recall 0.593, found 0.934, reach 0.665.
-                {"precision": 0.76, "recall": 0.59, "found": 0.93, "reach": 0.66}),
+                # 0.763, recall 0.593, found 0.934, reach 0.665; with the town its agents are in (1.48.0)
+                # precision 0.777, recall 0.594.
+                {"precision": 0.77, "recall": 0.59, "found": 0.93, "reach": 0.66}),
 }
 
 

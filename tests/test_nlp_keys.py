@@ -666,3 +666,12 @@ def test_police_deployed_are_no_troops() -> None:
     text = "Some 3,200 police officers were deployed in the capital and 1,500 soldiers were sent in."
     found = {f.text: f.counted_group for f in analyse(load_nlp(), text, dt.date(2025, 11, 8), None).figures}
     assert (found["Some 3,200"], found["1,500"]) == ("police", "troops")
+
+
+def test_the_town_its_agents_are_in_limits_the_count_they_made():
+    sentence = "Police in Darkhan have detained 74 people since Tuesday, the provincial police said."
+    held = figure(sentence, "74", "detained", "people", predicate="detain")
+    assert _keyed(sentence, [held], _places(sentence, "Darkhan"))["74"].scope == "Darkhan"
+    sentence = "Police in Darkhan said 1,430 people were held across the country."
+    held = figure(sentence, "1,430", "detained", "people", predicate="hold")
+    assert _keyed(sentence, [held], _places(sentence, "Darkhan"))["1,430"].scope is None

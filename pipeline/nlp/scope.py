@@ -192,6 +192,28 @@ def _row_label(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[in
     return inside[0] if len(inside) == 1 else None
 
 
+# Those who acted, in a town, just before the figure's clause: "Police in Darkhan have detained 74 people".
+_AGENT_IN = re.compile(r"\b(?:police|authorities|officials|officers|troops|rescuers|doctors|hospitals|courts?)"
+                       r"\s+in\s+$", re.I)
+
+
+def _agent_in(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """A town named as where the agents of the figure's verb are: "Police in Darkhan have detained 74"
+    (the first place of the sentence, with no other figure before the one keyed)."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    for mention in mentions:
+        between = sentence[mention[1]:start]
+        if mention[1] <= start and _AGENT_IN.search(sentence[:mention[0]]) and not re.search(r"\d", between) \
+                and not _SAID.search(between) and not _NATIONAL.search(sentence[end:]):
+            return mention
+    return None
+
+
+# "Police in Darkhan said 1,430 people were held nationwide": they report, the count is not theirs.
+_SAID = re.compile(r"\b(?:said|says|say|reported|reports|told|announced|added)\b", re.I)
+_NATIONAL = re.compile(r"\b(?:nationwide|across the country|in all|in total)\b", re.I)
+
+
 def _held_by_another(figure: Figure, mention: tuple[int, int, str], others: Iterable[Figure],
                      mentions: list[tuple[int, int, str]]) -> bool:
     """Another figure of the sentence holds the place: "90 people, 35 of them in Kelmora"."""
@@ -226,7 +248,7 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     mentions = _mentions(sentence, names)
     if _elsewhere(figure, mentions):
         return ELSEWHERE
-    for rule in (_after, _owner, _row_label):
+    for rule in (_after, _owner, _row_label, _agent_in):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])
