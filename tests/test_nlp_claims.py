@@ -692,3 +692,8 @@ def test_a_sum_a_good_went_up_or_down_to_is_its_price(nlp, text: str, number: st
 ])
 def test_things_buried_or_swept_away_are_damage(nlp, text: str, number: str) -> None:
     assert {f.text: f.claim_type for f in figures(nlp, text)}[number] == "damage"
+
+
+def test_an_attendance_is_a_crowd(nlp) -> None:
+    text = "The police estimated attendance at between 8,000 and 10,000 people."
+    assert {f.claim_type for f in figures(nlp, text)} == {"protesters"}
