@@ -672,7 +672,8 @@ def test_things_a_flood_ruined_are_damage(nlp, text: str, number: str) -> None:
 
 
 def test_a_crowd_that_floods_the_streets_is_no_damage(nlp) -> None:
-    assert {f.claim_type for f in figures(nlp, "Thousands of people flooded the streets of Tirana.")} != {"damage"}
+    found = [f.claim_type for f in figures(nlp, "Some 5,000 people flooded the streets of Tirana.")]
+    assert found and "damage" not in found
 
 
 @pytest.mark.parametrize("text, number, claim_type", [
