@@ -698,3 +698,11 @@ def test_things_buried_or_swept_away_are_damage(nlp, text: str, number: str) -> 
 def test_an_attendance_is_a_crowd(nlp) -> None:
     text = "The police estimated attendance at between 8,000 and 10,000 people."
     assert {f.claim_type for f in figures(nlp, text)} == {"protesters"}
+
+
+@pytest.mark.parametrize("text", [
+    "The march followed news that 41 people were still unaccounted for.",
+    "Police said dozens of residents had not been accounted for by late afternoon.",
+])
+def test_people_not_accounted_for_are_missing(nlp, text: str) -> None:
+    assert [f.claim_type for f in figures(nlp, text)] == ["missing"]

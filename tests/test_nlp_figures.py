@@ -419,3 +419,49 @@ def test_a_change_by_a_share_and_a_share_before_its_noun_are_figures(nlp, text: 
 ])
 def test_a_range_of_how_long_it_takes_and_a_range_of_shares_are_figures(nlp, text: str, low, high) -> None:
     assert [(f.low, f.high) for f in figures(nlp, text)] == [(pytest.approx(low), pytest.approx(high))]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The government declared a ten-day state of emergency in the capital.", "day"),
+    ("A two-week state of emergency was declared on Friday.", "week"),
+])
+def test_a_duration_in_words_joined_to_its_unit_is_a_figure(nlp, text: str, unit: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.claim_type, figure.counted_head) == ("other", unit)
+
+
+@pytest.mark.parametrize("text", ["The ministry adopted a five-year plan for roads.", "It was a two-day visit.",
+                                  "A six-year-old girl died."])
+def test_a_word_number_joined_to_a_time_word_that_states_no_duration_is_no_figure(nlp, text: str) -> None:
+    assert figures(nlp, text) == ()
+
+
+@pytest.mark.parametrize(("text", "spelled"), [
+    ("The toll stood at 24 on Wednesday, up from nine on the day the dam gave way.", ["24", "nine"]),
+    ("Rescuers kept finding bodies; the toll went from nine on the first evening to sixteen the next day.",
+     ["nine", "sixteen"]),
+    ("More bodies were recovered downriver, from nine on the first night to sixteen a day later.",
+     ["nine", "sixteen"]),
+])
+def test_a_word_number_a_count_changed_from_or_to_is_a_figure_of_that_count(nlp, text: str,
+                                                                            spelled: list[str]) -> None:
+    found = figures(nlp, text)
+    assert [f.text for f in found] == spelled
+    assert {f.claim_type for f in found} == {"killed"}
+
+
+def test_a_noun_after_a_second_number_is_not_the_first_numbers(nlp) -> None:
+    earlier = next(f for f in figures(nlp, "The count stood at 31 dead on 16 March, up from 28 three days earlier.")
+                   if f.text == "28")
+    assert (earlier.claim_type, earlier.counted_head) == ("killed", "people")
+
+
+def test_a_toll_that_a_relative_clause_gives_a_value_types_it(nlp) -> None:
+    toll = one(nlp, "The death toll, which stood at 28 on Friday, and the closure of the road have hurt trade.")
+    assert toll.claim_type == "killed"
+
+
+@pytest.mark.parametrize("text", ["The pump price is fixed at 2 690 tugrik for one liter.",
+                                  "One litre now costs 3,000 tugrik."])
+def test_one_unit_a_price_is_per_is_no_figure(nlp, text: str) -> None:
+    assert [f.claim_type for f in figures(nlp, text)] == ["price"]

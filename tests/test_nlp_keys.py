@@ -675,3 +675,14 @@ def test_the_town_its_agents_are_in_limits_the_count_they_made():
     sentence = "Police in Darkhan said 1,430 people were held across the country."
     held = figure(sentence, "1,430", "detained", "people", predicate="hold")
     assert _keyed(sentence, [held], _places(sentence, "Darkhan"))["1,430"].scope is None
+
+
+@pytest.mark.parametrize(("sentence", "text", "phase"), [
+    ("The pump price is capped at 2 690 tugrik, instead of 3 150 tugrik.", "3 150 tugrik", "after"),
+    ("In euro terms a litre went from about €0.58 to €0.76 before the cap.", "€0.76", "after"),
+    ("The unrest followed the end of price controls (petrol: ₮2,390 → ₮3,150 per litre).", "₮3,150", "after"),
+    ("The unrest followed the end of price controls (petrol: ₮2,390 → ₮3,150 per litre).", "₮2,390", "before"),
+])
+def test_a_price_phase_is_read_from_instead_of_a_change_to_and_an_arrow_that_rises(sentence: str, text: str,
+                                                                                   phase: str) -> None:
+    assert with_keys(figure(sentence, text, "price", unit="MNT")).phase == phase

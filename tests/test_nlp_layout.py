@@ -110,3 +110,16 @@ def test_a_table_row_is_one_sentence_its_label_with_its_cells() -> None:
                      "| Total | 9 | 376 |\n")
     rows = [s.text.strip() for s in doc.sents if s.text.startswith("|")]
     assert rows[-2:] == ["| Ulaanbaatar | 7 | 318 |", "| Total | 9 | 376 |"]
+
+
+def test_a_dateline_starts_a_sentence_after_a_standfirst_without_a_full_stop() -> None:
+    text = ("Police put the crowd at 6,500; flood death toll stands at 28\n"
+            "TIRANA, March 14 (APW) - Albanian police detained 61 people.")
+    assert line_starts(text) == [text.split("\n")[0], text.split("\n")[1]]
+
+
+def test_a_standfirst_figure_keeps_its_own_noun_not_the_dateline_place(nlp) -> None:
+    text = ("Police put the crowd at 6,500; flood death toll stands at 28\n"
+            "TIRANA, March 14 (APW) - Albanian police detained 61 people.")
+    toll = next(f for f in figures(nlp, text) if f.text == "28")
+    assert (toll.claim_type, toll.counted, toll.scope) == ("killed", None, None)

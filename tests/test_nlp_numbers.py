@@ -54,8 +54,11 @@ def test_decimals_with_thousands_separators_keep_their_value(text: str, value: f
     assert _read(text)[0][1] == pytest.approx(value)
 
 
-def test_a_worded_number_before_a_duration_word_is_not_read_as_a_count() -> None:
-    assert _read("a five-year plan") == []
+def test_a_worded_number_before_a_duration_word_is_read_whole() -> None:
+    # whether it is a figure ("a ten-day state of emergency") or not ("a five-year plan") is the figure
+    # finder's call; the number reader once dropped "ten-day" and read "twenty-three-day" as "twenty"
+    assert _read("a twenty-three-day strike") == [("twenty-three", 23.0, None)]
+    assert _read("a five-year plan") == [("five", 5.0, None)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -45,7 +45,7 @@ SELF_COUNTED = frozenset({"fires", "attacks"})
 _SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "incident"}
 # A casualty or detention figure that names no group but is one of these tallies counts
 # people: "the death toll rose to 225", "the latest official figure is 230" (after "How many died?").
-_TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number",
+_TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number", "body", "dead",
                "arrest", "detention"}  # a table's row "Arrests (protests) | 63–112"
 # Words that count the rest of a group already named: "About 150 others were still unaccounted for".
 _REST_WORDS = {"other", "others", "rest"}
@@ -67,6 +67,9 @@ _CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall
                   # "agreed to bring the price back down to 50 tenge"; "the price has been set at 50 tenge"
                   r"|down to|(?:set|fixed) at)\b", re.I)
 # A price someone offered, apart from the price set: "the minister offered to lower it to 80 tenge".
+_INSTEAD_OF = re.compile(r"\binstead of(?: around| about| some| roughly)?$")
+# "from 2,390 to 3,150", "from about €0.58 to €0.76": the figure is the price a change went to.
+_FROM_A_PRICE_TO = re.compile(r"\bfrom\s+(?:around\s+|about\s+|some\s+)?[^\w\s]?\s*\d[^;]{0,30}?\bto\s+(?:around\s+|about\s+|some\s+)?\W?$", re.I)
 _OFFER = re.compile(r"\b(?:offer\w*|propos\w*)\b", re.I)
 # Two prices written "60 → 120": the first is the price changed from.
 _ARROW_AFTER, _ARROW_BEFORE = re.compile(r"^\s*(?:→|->)"), re.compile(r"(?:→|->)\s*[^\w\s]?$")
@@ -662,11 +665,15 @@ def price_phase(figure: Figure) -> str:
     marked = _marked_phase(clause, offset, end, rising)
     if marked is not None:
         return marked
-    if re.search(r"\bfrom(?: around| about| some| roughly| approximately| nearly| almost)?$", lead):
-        # "cut from 120 to 50": the price cut from is the one after the rise.
+    if re.search(r"\bfrom(?: around| about| some| roughly| approximately| nearly| almost)?$", lead) \
+            or _INSTEAD_OF.search(lead):
+        # "cut from 120 to 50", "fixed at 2 690 instead of 3 150": the price cut from is the one after the rise.
         return "after" if cutting else "before"
     if _CUT.search(lead) and not _RISE.search(lead):
         return "cut"
+    if _FROM_A_PRICE_TO.search(clause[:offset]):
+        # "went from €0.58 to €0.76 before the cap brought it back": the price changed to
+        return "cut" if cutting else "after"
     if _said_before(words, clause[end:]):
         return "before"
     return "cut" if cutting else "after"
@@ -683,11 +690,30 @@ def _marked_phase(clause: str, start: int, end: int, rising: bool) -> str | None
     "60 → 120" (the first the price changed from, the second the one changed to)."""
     if _OFFER.search(clause):
         return "offer"
+    rising = rising or _arrow_rises(clause)
     if _ARROW_AFTER.match(clause[end:]):
         return "before" if rising else "after"
     if _ARROW_BEFORE.search(clause[:start]):
         return "after" if rising else "cut"
     return None
+
+
+# "(A-92: ₮2,390 → ₮3,150 per litre)": an arrow between two prices with no word for the change rises when
+# the second is the larger.
+_ARROW_PAIR = re.compile(r"(\d[\d,.\u202f\u00a0 ]*\d|\d)\s*(?:→|->)\s*[^\w\s]?\s*(\d[\d,.\u202f\u00a0 ]*\d|\d)")
+
+
+def _arrow_rises(clause: str) -> bool:
+    pair = _ARROW_PAIR.search(clause)
+    return bool(pair) and _plain_value(pair.group(2)) > _plain_value(pair.group(1))
+
+
+def _plain_value(digits: str) -> float:
+    """"2,390" → 2390, "0.58" → 0.58, "3 150" → 3150: thousands groups of three, else a decimal mark."""
+    digits = re.sub(r"[\u202f\u00a0 ]", "", digits)
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", digits):
+        return float(re.sub(r"[,.]", "", digits))
+    return float(digits.replace(",", "."))
 
 
 def _price_clause(figure: Figure) -> tuple[str, int, int]:

@@ -30,6 +30,9 @@ _TIME = re.compile(r"[ \t]*\[?\d{1,2}[:.h]\d{2}\]?(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]
                    r"(?:[ \t]*[-–—:|]|[ \t]*$)", re.I)
 # "| Arrested | 9,900+ |", "Sindh | 604 | 2,318", "Deaths\t225"
 _ROW = re.compile(r"[ \t]*\||[^\n|]*\S[ \t]*\|[ \t]*\S|[^\n\t]*\S\t+\S")
+# A wire story's dateline: "TIRANA, March 14 (APW) - …", "BERAT (Reuters) — …", "LIMA, Peru, 3 May -".
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]{2,})?(?:,[^\n,()]{1,25}){0,2}[ \t]*"
+                       r"(?:\([^()\n]{1,30}\)[ \t]*)?[-–—][ \t]")
 _HEADING_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)|(?:\*\*|__)[ \t]*$")
 # A line ends a sentence on a full stop, a question, a colon or a credit in brackets ("… (Photo: AFP)").
 _ENDS_SENTENCE = re.compile(r"(?:[.?!:…][\"'”’)\]]*|\([^()\n]{1,30}:[^()\n]{1,60}\))$")
@@ -64,8 +67,8 @@ def is_item(line: str) -> bool:
 
 
 def opens_unit(line: str) -> bool:
-    """A line that starts a sentence wherever it stands: a list item, a timestamp, a table row."""
-    return bool(_ITEM.match(line) or _TIME.match(line) or _ROW.match(line))
+    """A line that starts a sentence wherever it stands: a list item, a timestamp, a table row, a dateline."""
+    return bool(_ITEM.match(line) or _TIME.match(line) or _ROW.match(line) or _DATELINE.match(line))
 
 
 def is_heading(line: str) -> bool:

@@ -171,6 +171,8 @@ def tally_of(verb: Token | None) -> Token | None:
             return child
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return tally_of(verb.head)  # "the count rose to 3,811 … and passed 4,400"
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in TALLY_NOUNS:
+        return verb.head  # "the death toll, which stood at 28 on Friday"
     return None
 
 
@@ -274,13 +276,32 @@ def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     """The governing verb, then what its subjects and objects say, child by child."""
     if verb is None:
         return []
-    words = [verb.lemma_.lower()]
+    words = [_negated(verb) or verb.lemma_.lower()]
     if words[0] in _EITHER_VERBS:  # "70 looters have been neutralised and detained": the plainer verb says it
         words = [c.lemma_.lower() for c in verb.conjuncts if c.pos_ == "VERB" and not any(
             g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] + words  # not "… and 26 more were wounded"
     for child in verb.children:
         words += _tally_words(child) + _object_words(child) + _copula_subject_words(verb, child)
-    return words
+    return words + _relative_tally_words(verb)
+
+
+def _relative_tally_words(verb: Token) -> list[str]:
+    """"the death toll, which stood at 28": the tally a relative clause gives the value of says what happened."""
+    tally = verb.head
+    if verb.dep_ != "relcl" or tally.lemma_.lower() not in TALLY_NOUNS:
+        return []
+    said = [t for t in tally.children if t.dep_ in ("compound", "amod")]
+    of = tallied(tally)
+    return [t.lemma_.lower() for t in said + ([of] if of is not None else [])]
+
+
+def _negated(verb: Token) -> str | None:
+    """"dozens had not been accounted for": a verb with "not" is a word of its own in the lexicon
+    ("not account" → missing), when the lexicon lists it."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    words = f"not {verb.lemma_.lower()}"
+    return words if words in claim_lexicon() else None
 
 
 def _noun_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:

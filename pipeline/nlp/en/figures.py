@@ -247,9 +247,15 @@ def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Tok
     if _is_share(number):  # "two-thirds of the displaced": the share says nothing of its own
         return _of_object(anchor) or _share_of_noun(anchor) or counted_noun(anchor)
     noun = counted_noun(anchor)
-    if noun is not None and (noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun)):
+    if noun is not None and (noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun)
+                             or _another_number_between(span, noun)):
         noun = None  # "$180m": the scale belongs to the number; "Nineteen." answering: the question says
     return noun or _strong_noun(text, number, span) or _copula_noun(anchor)
+
+
+def _another_number_between(span: Span, noun: Token) -> bool:
+    """"up from 28 three days earlier": the noun after a second number is that number's, not the first's."""
+    return noun.i > span.end and any(t.like_num or t.pos_ == "NUM" for t in span.doc[span.end:noun.i])
 
 
 def _answer(anchor: Token, noun: Token | None) -> bool:
@@ -273,9 +279,22 @@ def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
     a source says ("the police say three") or a reply on its own ("Forty, yes.")."""
     hedge_as_preposition = anchor.dep_ == "pobj" and anchor.head.idx >= number.start  # "over a hundred"
     return bool(hedge_as_preposition or _PART_OF_AFTER.match(text[number.end:number.end + 15])
+                or _value_in_a_change(text, number)
                 or _change_by_a_share(text, number)
                 or anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SAY_VERBS
                 or _reply(anchor))
+
+
+# "up from nine", "against eleven", "from nine on the first evening to sixteen the next day": a value a
+# count changed from or to, said with no noun because its partner has one.
+_FROM_OR_AGAINST = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|risen|fallen|climbed|jumped)\s+from|"
+                              r"from|against)\s+$", re.I)
+_FROM_A_NUMBER_TO = re.compile(r"\bfrom\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\b[^.;:\n]{0,40}?\bto\s+$", re.I)
+
+
+def _value_in_a_change(text: str, number: NumberSpan) -> bool:
+    before = text[max(0, number.start - 60):number.start]
+    return bool(_FROM_OR_AGAINST.search(before[-25:]) or _FROM_A_NUMBER_TO.search(before))
 
 
 def _reply(anchor: Token) -> bool:

@@ -248,16 +248,29 @@ def slashed_date(a: Around) -> bool:
 
 
 def word_compound(a: Around) -> bool:
-    """"a three-deck ferry", "a two-tier country": a word number in a compound adjective."""
-    return bool(re.match(r"^-(?!strong\b|odd\b|plus\b)[a-z]", a.after) and not any(c.isdigit() for c in a.number.text)
+    """"a three-deck ferry", "a two-tier country": a word number in a compound adjective; not a time
+    ("a ten-day state of emergency": a duration, which ``duration`` judges like "a 10-day state")."""
+    return bool(re.match(r"^-(?!strong\b|odd\b|plus\b|(?:hour|day|week|month|year)\b)[a-z]", a.after) and not any(c.isdigit() for c in a.number.text)
                 and not a.number.unit)
+
+
+_PER_ONE = re.compile(r"\b(?:for|per|of)\s+$", re.I)
+_MEASURE_UNIT = re.compile(r"^\s+(?:lit(?:re|er)s?|kilo(?:gram)?s?|kg|gallons?|pounds?|tonnes?|tons?|cubic|"
+                           r"(?:square\s+)?met(?:re|er)s?|loaf|loaves|piece|bag|bottle|cylinder|unit|kilowatt-hour|kWh)\b",
+                           re.I)
+
+
+def per_one_unit(a: Around) -> bool:
+    """"2 690 tugrik for one liter", "One litre now costs 3,000": the unit a price is per, not a count."""
+    in_words = not any(ch.isdigit() for ch in a.number.text)
+    return a.number.value == 1 and bool((in_words or _PER_ONE.search(a.before)) and _MEASURE_UNIT.match(a.after))
 
 
 NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone,
     part_of_a_name, list_marker, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
-    word_compound,
+    word_compound, per_one_unit,
 )
 
 

@@ -80,7 +80,7 @@ _WORDS = (rf"(?:\b(?:(?:{_SHARE_OF})\s+(?:of\s+)?(?=an?\s+(?:{_WORD_SCALE})\b))?
           rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+)"
           rf"(?:{_WORD_NUM}|{_WORD_SCALE}))*"
           rf"(?:(?<!\bat one)\s+point(?:\s+(?:{_SPELLED_DIGIT})\b)+|\s+and\s+a\s+half)?"
-          r"\b(?!-(?:year|day|month|hour|week)))")
+          r"\b)")
 # "78 mld.", "Tk 5 lakh"
 _SCALE = r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand|million|billion|trillion|bln|bn|mn|lakhs?|crores?)\b)|m\b|k\b)"
 def _alternation(spellings: list[str]) -> str:
