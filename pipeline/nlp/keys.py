@@ -69,7 +69,8 @@ _CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall
 # A price someone offered, apart from the price set: "the minister offered to lower it to 80 tenge".
 _INSTEAD_OF = re.compile(r"\binstead of(?: around| about| some| roughly)?$")
 # "from 2,390 to 3,150", "from about €0.58 to €0.76": the figure is the price a change went to.
-_FROM_A_PRICE_TO = re.compile(r"\bfrom\s+(?:around\s+|about\s+|some\s+)?[^\w\s]?\s*\d[^;]{0,30}?\bto\s+(?:around\s+|about\s+|some\s+)?\W?$", re.I)
+_FROM_A_PRICE_TO = re.compile(r"\bfrom\s+(?:around\s+|about\s+|some\s+)?[^\w\s]?\s*\d[^;]{0,30}?\bto\s+"
+                              r"(?:around\s+|about\s+|some\s+)?\W?$", re.I)
 _OFFER = re.compile(r"\b(?:offer\w*|propos\w*)\b", re.I)
 # Two prices written "60 → 120": the first is the price changed from.
 _ARROW_AFTER, _ARROW_BEFORE = re.compile(r"^\s*(?:→|->)"), re.compile(r"(?:→|->)\s*[^\w\s]?$")
@@ -665,18 +666,25 @@ def price_phase(figure: Figure) -> str:
     marked = _marked_phase(clause, offset, end, rising)
     if marked is not None:
         return marked
-    if re.search(r"\bfrom(?: around| about| some| roughly| approximately| nearly| almost)?$", lead) \
-            or _INSTEAD_OF.search(lead):
-        # "cut from 120 to 50", "fixed at 2 690 instead of 3 150": the price cut from is the one after the rise.
-        return "after" if cutting else "before"
-    if _CUT.search(lead) and not _RISE.search(lead):
-        return "cut"
-    if _FROM_A_PRICE_TO.search(clause[:offset]):
-        # "went from €0.58 to €0.76 before the cap brought it back": the price changed to
-        return "cut" if cutting else "after"
+    changed = _changed_from_or_to(lead, clause[:offset], cutting)
+    if changed is not None:
+        return changed
     if _said_before(words, clause[end:]):
         return "before"
     return "cut" if cutting else "after"
+
+
+def _changed_from_or_to(lead: str, before: str, cutting: bool) -> str | None:
+    """The price a change went from ("cut from 120 to 50", "fixed at 2 690 instead of 3 150": cut from the
+    price after the rise) or to ("went from €0.58 to €0.76 before the cap": the price changed to)."""
+    if re.search(r"\bfrom(?: around| about| some| roughly| approximately| nearly| almost)?$", lead) \
+            or _INSTEAD_OF.search(lead):
+        return "after" if cutting else "before"
+    if _CUT.search(lead) and not _RISE.search(lead):
+        return "cut"
+    if _FROM_A_PRICE_TO.search(before):
+        return "cut" if cutting else "after"
+    return None
 
 
 def _said_before(words: list[str], after: str) -> bool:
@@ -705,7 +713,7 @@ _ARROW_PAIR = re.compile(r"(\d[\d,.\u202f\u00a0 ]*\d|\d)\s*(?:→|->)\s*[^\w\s]?
 
 def _arrow_rises(clause: str) -> bool:
     pair = _ARROW_PAIR.search(clause)
-    return bool(pair) and _plain_value(pair.group(2)) > _plain_value(pair.group(1))
+    return pair is not None and _plain_value(pair.group(2)) > _plain_value(pair.group(1))
 
 
 def _plain_value(digits: str) -> float:

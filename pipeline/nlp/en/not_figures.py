@@ -250,8 +250,8 @@ def slashed_date(a: Around) -> bool:
 def word_compound(a: Around) -> bool:
     """"a three-deck ferry", "a two-tier country": a word number in a compound adjective; not a time
     ("a ten-day state of emergency": a duration, which ``duration`` judges like "a 10-day state")."""
-    return bool(re.match(r"^-(?!strong\b|odd\b|plus\b|(?:hour|day|week|month|year)\b)[a-z]", a.after) and not any(c.isdigit() for c in a.number.text)
-                and not a.number.unit)
+    return bool(re.match(r"^-(?!strong\b|odd\b|plus\b|(?:hour|day|week|month|year)\b)[a-z]", a.after)
+                and not any(c.isdigit() for c in a.number.text) and not a.number.unit)
 
 
 _PER_ONE = re.compile(r"\b(?:for|per|of)\s+$", re.I)
