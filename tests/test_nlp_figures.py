@@ -465,3 +465,24 @@ def test_a_toll_that_a_relative_clause_gives_a_value_types_it(nlp) -> None:
                                   "One litre now costs 3,000 tugrik."])
 def test_one_unit_a_price_is_per_is_no_figure(nlp, text: str) -> None:
     assert [f.claim_type for f in figures(nlp, text)] == ["price"]
+
+
+def test_what_is_listed_after_a_deployed_group_was_deployed_too_but_not_a_place(nlp) -> None:
+    found = figures(nlp, "At the peak we had 900 police officers, 240 members of the armed forces and 17 boats "
+                         "in the field. The charity deployed 650 volunteers and 20 staff in the four worst-hit "
+                         "districts.")
+    assert [(f.text, f.claim_type) for f in found] == [
+        ("900", "deployed"), ("240", "deployed"), ("17", "deployed"), ("650", "deployed"), ("20", "deployed"),
+        ("four", "other")]
+
+
+@pytest.mark.parametrize(("text", "unit", "head"), [
+    ("In Papua New Guinea the chamber puts the losses at K45 million.", "PGK", "kina"),
+    ("The authority received JD 3.4 million for flood walls.", "JOD", "dinar"),
+    ("Lost revenue reached TND 96 million.", "TND", "dinar"),
+    ("The bus fare rose to Gs. 3.400 on Monday.", "PYG", "guaraní"),
+    ("Rice now sells for 25,000 dong a kilogram.", "VND", "dong"),
+])
+def test_currencies_written_by_sign_code_or_word(nlp, text: str, unit: str, head: str) -> None:
+    money = next(f for f in figures(nlp, text) if f.unit)
+    assert (money.unit, money.counted_head) == (unit, head)

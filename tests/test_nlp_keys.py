@@ -686,3 +686,8 @@ def test_the_town_its_agents_are_in_limits_the_count_they_made():
 def test_a_price_phase_is_read_from_instead_of_a_change_to_and_an_arrow_that_rises(sentence: str, text: str,
                                                                                    phase: str) -> None:
     assert with_keys(figure(sentence, text, "price", unit="MNT")).phase == phase
+
+
+def test_what_was_sent_and_no_lexicon_group_names_counts_itself() -> None:
+    boats = figure("The navy sent 37 boats.", "37", "deployed", "boats")
+    assert counted_group(boats)[0] == "boat"

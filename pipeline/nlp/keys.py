@@ -285,13 +285,21 @@ def _people_group(figure: Figure) -> tuple[str | None, str | None]:
     match = _people_match(figure)
     if figure.claim_type in _ONE_CROWD:
         return "people", match.text if match else figure.counted_head
-    if match is None and (_is_toll(figure) or _done_to_people(figure)):
-        return "people", None  # "the death toll rose to 225": a toll counts people
     if match is None:
-        return None, figure.counted_head
+        return _no_group_named(figure), None if _is_toll(figure) or _done_to_people(figure) else figure.counted_head
     if figure.claim_type == "deployed" and match.group in load_lexicon().troops:
         return ("police" if _police_words(match) else "troops"), match.text
     return match.group, match.text
+
+
+def _no_group_named(figure: Figure) -> str | None:
+    """A casualty figure whose words name no group of the lexicon: a toll counts people ("the death toll rose
+    to 225"); what was sent counts itself ("37 boats", "six sniffer dogs")."""
+    if _is_toll(figure) or _done_to_people(figure):
+        return "people"
+    if figure.claim_type == "deployed" and _has_words(figure.counted_head):
+        return singular(figure.counted_head or "")
+    return None
 
 
 def _police_words(match: Match) -> bool:

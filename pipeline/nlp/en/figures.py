@@ -74,9 +74,14 @@ _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "serv
 # "3,393 members of the security forces were injured").
 _SENT_CONTEXT = re.compile(r"\b(?:deploy\w*|dispatch\w*|sent|moved|posted|stationed|reinforce\w*)\b", re.I)
 _SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter", "aircraft", "plane", "vehicle",
-               "worker", "medic", "team", "crew", "engineer", "dog", "handler"}
+               "worker", "medic", "team", "crew", "engineer", "dog", "handler",
+               # "sent a further 40 specialists and two fireboats", "35 excavators at the site"
+               "specialist", "expert", "fireboat", "excavator", "bulldozer", "truck", "pump", "ambulance", "engine",
+               "drone", "doctor", "nurse", "searcher"}
 # Rescuers on the job: "300 firefighters took part in the search", "two dogs and their handlers stayed on".
+# "we had 1,900 police officers and 37 boats in the field", "35 excavators at the site".
 _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|remain(?:ed|s)? on duty|"
+                      r"in the field|on the ground|on site|at the site|at the scene|on standby|"
                       r"join(?:ed|s)? the (?:search|operation|rescue|effort))\b", re.I)
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
@@ -679,6 +684,23 @@ def _troops(d: _Draft, page: _Page) -> None:
         d.claim_type = "other"  # "200 riot police stood by": no crowd, and not said to be sent
 
 
+def _listed_with_the_deployed(d: _Draft, page: _Page) -> None:
+    """"we had 1,900 police officers, 640 members of the armed forces and 37 boats": what is listed after a
+    deployed group, with the same verb and no clause between, was deployed too."""
+    last = page.figures[-1] if page.figures else None
+    if d.claim_type != "other" or d.unit is not None or last is None or last.claim_type != "deployed" \
+            or last.end <= d.sentence.start_char or last.predicate != d.predicate:
+        return
+    if _NEXT_IN_A_LIST.fullmatch(page.text[last.end:d.number.start]):
+        d.claim_type = "deployed"
+
+
+# What lies between two items of a list: the first's noun (and its "of" phrase), then "," or "and"; not a place
+# ("deployed 1,150 volunteers and 36 staff in the five worst-hit districts").
+_NEXT_IN_A_LIST = re.compile(r"(?:\s+(?!(?:in|at|to|from|for|across|over|on|with|while|but|who|which|that|when)\b)"
+                             r"[\w'’-]+){0,8}\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:a further\s+|another\s+)?", re.I)
+
+
 def _restates(d: _Draft, page: _Page) -> bool:
     """An untyped written number after "the" that names no group of its own ("The 18 comes from …")."""
     return d.claim_type == "other" and d.unit is None and not d.is_word_number and d.counted_head in (
@@ -1033,7 +1055,8 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _partner, _on_board,
+    _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
+    _partner, _on_board,
     _the_same_number, _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
 )
 

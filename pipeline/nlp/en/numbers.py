@@ -34,8 +34,11 @@ PER_UNIT = {word: float(row["per_unit"]) for row in CURRENCIES if "per_unit" in 
 # Pakistan is the Pakistani rupee, "CFA francs" in Senegal the West African franc.
 REGIONAL_UNITS = {row["code"]: tuple(row["elsewhere"].items()) for row in CURRENCIES if "elsewhere" in row}
 # The head word a money figure counts: "78 billion tenge" counts tenge.
-CURRENCY_NAMES = {code: row["name"] for row in reversed(CURRENCIES)
-                  for code in (row["code"], *row.get("elsewhere", {}).values()) if "per_unit" not in row}
+# A code's own row names it ("K45 million" in Papua New Guinea is kina); a code only read "elsewhere" takes the
+# name of the row that sends it there.
+CURRENCY_NAMES = {code: row["name"] for row in reversed(CURRENCIES) if "per_unit" not in row
+                  for code in row.get("elsewhere", {}).values()} | {
+    row["code"]: row["name"] for row in reversed(CURRENCIES) if "per_unit" not in row}
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # South Asian: "Tk 5 lakh", "₹2 crore"
