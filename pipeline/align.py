@@ -69,7 +69,7 @@ def _alignable(figure: Figure) -> bool:
     if figure.claim_type == "price":
         return money or kind == "percent"
     if figure.claim_type == "damage":
-        return money or kind == "objects"
+        return money or kind == "objects" or kind.startswith("area")
     if figure.claim_type == "other":
         # money only with what it is for ("compensation"): see the facts layer; plain people
         # with no action ("condolences to the families of the 225 people") say nothing they did
@@ -117,7 +117,7 @@ def _scope_key(scope: str | None) -> str:
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "8"
+ALIGNER_VERSION = "9"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:

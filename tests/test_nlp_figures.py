@@ -486,3 +486,37 @@ def test_what_is_listed_after_a_deployed_group_was_deployed_too_but_not_a_place(
 def test_currencies_written_by_sign_code_or_word(nlp, text: str, unit: str, head: str) -> None:
     money = next(f for f in figures(nlp, text) if f.unit)
     assert (money.unit, money.counted_head) == (unit, head)
+
+
+def test_a_place_named_before_a_region_word_scopes_the_counts_put_in_it(nlp) -> None:
+    found = figures(nlp, "Fires swept the Maule and Ñuble regions. Of the 88 dead, 72 died in the Maule region "
+                         "and 16 in neighbouring Ñuble.")
+    assert [(f.text, f.claim_type, f.scope) for f in found] == [
+        ("88", "killed", None), ("72", "killed", "Maule"), ("16", "killed", "Ñuble")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The minister said the damage surpasses the 300 thousand million pesos, in Chile.", 300e9, "CLP"),
+    ("Damage: CLP 480 billion.", 480e9, "CLP"),
+    ("Chile thanked Argentina for its crews; Chile puts the damage in Chile at 480 billion pesos.", 480e9, "CLP"),
+])
+def test_a_sum_in_a_currency_of_several_countries_is_read_by_the_country_the_text_names_most(
+        nlp, text: str, value: float, unit: str) -> None:
+    money = next(f for f in figures(nlp, text) if f.unit)
+    assert (money.value, money.unit) == (value, unit)
+
+
+def test_a_sum_paid_for_the_dead_is_a_payment_not_a_toll(nlp) -> None:
+    assert one(nlp, "The cabinet approved 400,000 dinars for the family of each deceased person.").claim_type == \
+        "other"
+
+
+@pytest.mark.parametrize("text", ["The fires had burned some 18,000 hectares of plantations.",
+                                  "The affected surface reaches 41 500 hectares.",
+                                  "Burned area: 52 600 hectares"])
+def test_land_burned_or_flooded_is_damage_whatever_verb_gives_its_size(nlp, text: str) -> None:
+    assert one(nlp, text).claim_type == "damage"
+
+
+def test_the_deceased_of_a_label_are_killed(nlp) -> None:
+    assert one(nlp, "People\n- Deceased persons: 94").claim_type == "killed"

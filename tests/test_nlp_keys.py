@@ -691,3 +691,14 @@ def test_a_price_phase_is_read_from_instead_of_a_change_to_and_an_arrow_that_ris
 def test_what_was_sent_and_no_lexicon_group_names_counts_itself() -> None:
     boats = figure("The navy sent 37 boats.", "37", "deployed", "boats")
     assert counted_group(boats)[0] == "boat"
+
+
+def test_land_harmed_is_keyed_as_area_in_its_own_unit() -> None:
+    burned = figure("The fires burned 52,600 hectares.", "52,600", "damage", "hectares")
+    assert (unit_kind(burned), counted_group(burned)[0]) == ("area:hectare", "area")
+
+
+def test_a_price_a_scheme_had_held_is_the_price_before() -> None:
+    held = figure("The government ended a scheme that had held petrol at 2,390 tögrög a litre.", "2,390 tögrög",
+                  "price")
+    assert with_keys(held).phase == "before"

@@ -79,8 +79,9 @@ _ARROW_AFTER, _ARROW_BEFORE = re.compile(r"^\s*(?:→|->)"), re.compile(r"(?:→
 _OLD_PRICE = re.compile(r"\b(?:that|which) (?:cost|sold for|went for)$")
 _BEFORE_THEN = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:\w+\s+){0,1}?(?:before the\b|(?:a|one|two|three|a few) "
                           r"(?:days?|weeks?|months?|years?) ago\b)", re.I)
+# "LPG once cost as little as 30 tenge", "a scheme that had held petrol at 2,390 tögrög"
 _EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
-                      r"revert\w* to|once)\b", re.I)  # "LPG once cost as little as 30 tenge"
+                      r"revert\w* to|once|had (?:held|kept|fixed|capped|frozen|stood))\b", re.I)
 
 
 # --- the lexicon of counted groups ----------------------------------------------------
@@ -310,8 +311,8 @@ def _police_words(match: Match) -> bool:
 def _money_group(figure: Figure) -> tuple[str | None, str | None]:
     """A price's good, a damage figure's victim in money, or the things damaged ("400 cars burned")."""
     kind = unit_kind(figure)
-    if kind == "objects":
-        return _object_group(figure) if figure.claim_type == "damage" else (None, figure.counted_head)
+    if kind == "objects" or kind.startswith("area"):
+        return _damaged_things(figure, kind)
     if not kind.startswith("money") and kind != "percent":
         return None, figure.counted_head  # "the violence cost 200 lives" is not a price
     domain = "goods" if figure.claim_type == "price" else "damage"
@@ -320,6 +321,13 @@ def _money_group(figure: Figure) -> tuple[str | None, str | None]:
         return match.group, match.text
     # Damage is always to something; a figure that does not say what counts as property.
     return ("property", None) if figure.claim_type == "damage" else (None, figure.counted_head)
+
+
+def _damaged_things(figure: Figure, kind: str) -> tuple[str | None, str | None]:
+    """Things or land damaged: "400 cars burned" (by the things), "52,600 hectares burned" (an area)."""
+    if figure.claim_type != "damage":
+        return None, figure.counted_head
+    return _object_group(figure) if kind == "objects" else ("area", figure.counted_head)
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "some", "these", "those"}
@@ -550,6 +558,9 @@ def _offsets(figure: Figure) -> tuple[int, int]:
 # --- what kind of quantity ---------------------------------------------------------
 
 _DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+# Land measured: "52,600 hectares burned", "52,600 ha (130,000 acres)"; one kind per unit, like currencies.
+AREAS = {"hectare": "hectare", "ha": "hectare", "acre": "acre", "square kilometre": "km2",
+         "square kilometer": "km2", "km2": "km2", "km²": "km2", "sq km": "km2"}
 
 
 def unit_kind(figure: Figure) -> str:
@@ -558,11 +569,9 @@ def unit_kind(figure: Figure) -> str:
     "78 billion tenge" is money:KZT, "5%" percent, "10 days" duration, "200 shops" objects,
     "225 people" people; a price or damage figure in no stated currency is money.
     """
-    unit = figure.unit or ""
-    if re.fullmatch(r"[A-Z]{3}", unit):
-        return f"money:{unit}"
-    if unit == "%" or singular(figure.counted_head or "") in _DURATIONS:
-        return "percent" if unit == "%" else "duration"
+    measured = _measured_kind(figure)
+    if measured is not None:
+        return measured
     counted = _people_or_objects(figure)
     if counted is not None:
         return counted
@@ -571,6 +580,18 @@ def unit_kind(figure: Figure) -> str:
     if figure.claim_type in ("price", "damage"):
         return "money"
     return "other"
+
+
+def _measured_kind(figure: Figure) -> str | None:
+    """A sum of money, a share, a time or an area, by the figure's unit or counted head."""
+    unit, head = figure.unit or "", singular(figure.counted_head or "")
+    if re.fullmatch(r"[A-Z]{3}", unit):
+        return f"money:{unit}"
+    if unit == "%":
+        return "percent"
+    if head in _DURATIONS:
+        return "duration"
+    return f"area:{AREAS[head]}" if head in AREAS else None
 
 
 def people_kind(figure: Figure, group: str | None) -> str:

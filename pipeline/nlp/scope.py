@@ -33,8 +33,10 @@ from .en.entities import country_names
 _PLACE_LABELS = {"GPE", "LOC"}
 # Between a figure and its place: up to two words of its own ("46 persons", "40 people died"),
 # "of them", then "in"/"at" and maybe "the city of". "112 people, 63 in Dravo" holds no comma.
+# "72 died in the Maule region", "16 in neighbouring Ñuble": "the" and a word of where before the name.
 _TO_PLACE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+of (?:them|whom|those))?\s+(?:in|at)\s+"
-                       r"(?:the\s+(?:city|town|capital|region|province|district)(?:\s+of|,)?\s+)?", re.I)
+                       r"(?:the\s+(?:city|town|capital|region|province|district)(?:\s+of|,)?\s+|the\s+)?"
+                       r"(?:(?:neighbou?ring|nearby|coastal|northern|southern|eastern|western|central)\s+)?", re.I)
 # A possessive before the figure: "Karaganda's detentions reached 40", "Karaganda's 40 detainees".
 _OWNER = re.compile(r"['’]s((?:\s+[\w-]+){0,4})\s+$")
 # Another place joined to a place: "in Dravo and Tessin", "Dravo, Tessin".
@@ -118,7 +120,8 @@ def _place_canonical(entity: EntityMention, text: str) -> str | None:
     if entity.label in _PLACE_LABELS or (entity.label == "PERSON" and is_known_place(entity.canonical)):
         return entity.canonical
     one_word = entity.label in ("ORG", "PERSON") and " " not in entity.text
-    put_in = re.search(rf"\bin {re.escape(entity.text)}\b(?!['’]s)", text) is not None
+    put_in = re.search(rf"\bin (?:the )?(?:neighbou?ring )?{re.escape(entity.text)}\b(?!['’]s)", text) is not None \
+        or re.search(rf"\b{re.escape(entity.text)}{_REGION_WORD.pattern.removesuffix('$')}\b", text) is not None
     return entity.text if one_word and put_in else None
 
 

@@ -455,6 +455,10 @@ PEOPLE_ONLY = {"protesters", "evacuated"}
 
 
 def _fits(claim: str, unit: str | None) -> bool:
+    """A share may be of the dead ("70% of the dead"); a sum of money is never people ("500,000 dinars to the
+    family of each deceased person" is a payment)."""
+    if unit is not None and re.fullmatch(r"[A-Z]{3}", unit):
+        return claim not in _PEOPLE_CLAIMS
     return unit is None or claim not in PEOPLE_ONLY
 
 

@@ -398,6 +398,23 @@ def _places_after_prepositions(found: _Found) -> None:
             found.add(m.group(1), m.start(1), "GPE")
 
 
+# "in the Maule region", "the Maule and Ñuble regions", "Nakuru county": a capitalised name before a lower-case
+# word for a region is a place, where the model found nothing.
+_CAPITAL = "[^\\W\\d_a-zß-ÿ]"  # an upper-case letter, "Ñ" too
+_REGION_AFTER = re.compile(rf"\b({_CAPITAL}[\w'’-]+(?: {_CAPITAL}[\w'’-]+)?)(?: and ({_CAPITAL}[\w'’-]+))?\s+"
+                           r"(?:region|province|district|department|county|governorate|prefecture|oblast|commune|"
+                           r"municipality)s?\b")
+
+
+def _named_regions(found: _Found) -> None:
+    for m in _REGION_AFTER.finditer(found.doc_text):
+        for group in (1, 2):
+            name = m.group(group)
+            if name and not set(_fold(name).split()) & (_ORG_WORDS | _NOT_PLACES) and name.casefold() != "the" \
+                    and found.free(m.start(group), m.end(group)):
+                found.add(name, m.start(group), "GPE")
+
+
 def _initial_names(found: _Found) -> None:
     """"N.Pashinyan", "K. Tokayev": initial-dot-surname names the model often misses (not "H.E. Mr")."""
     doc_text = found.doc_text
@@ -432,6 +449,7 @@ def raw_mentions(doc: Doc) -> list[Mention]:
     _datelines(found, alias_labels)
     _speakers(found)
     _places_after_prepositions(found)
+    _named_regions(found)
     _initial_names(found)
     return sorted(found.mentions, key=lambda f: f[1])
 

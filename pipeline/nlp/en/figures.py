@@ -77,11 +77,13 @@ _SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter
                "worker", "medic", "team", "crew", "engineer", "dog", "handler",
                # "sent a further 40 specialists and two fireboats", "35 excavators at the site"
                "specialist", "expert", "fireboat", "excavator", "bulldozer", "truck", "pump", "ambulance", "engine",
-               "drone", "doctor", "nurse", "searcher"}
+               "drone", "doctor", "nurse", "searcher", "sailor"}
 # Rescuers on the job: "300 firefighters took part in the search", "two dogs and their handlers stayed on".
 # "we had 1,900 police officers and 37 boats in the field", "35 excavators at the site".
 _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|remain(?:ed|s)? on duty|"
                       r"in the field|on the ground|on site|at the site|at the scene|on standby|"
+                      # "45 divers and rescuers are searching for them"
+                      r"(?:are|were|is|was|have been|had been) (?:still )?(?:searching|combing|patrolling)|"
                       r"join(?:ed|s)? the (?:search|operation|rescue|effort))\b", re.I)
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
@@ -701,6 +703,20 @@ _NEXT_IN_A_LIST = re.compile(r"(?:\s+(?!(?:in|at|to|from|for|across|over|on|with
                              r"[\w'’-]+){0,8}\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:a further\s+|another\s+)?", re.I)
 
 
+_AREA_HEADS = {"hectare", "hectares", "ha", "acre", "acres"}
+# Land a disaster harmed: "the fires had burned 18,000 hectares", "Burned area: 52 600 hectares", "the affected
+# surface reaches 41 500 hectares", "2,600 hectares of crops flooded".
+_LAND_HARMED = re.compile(r"\b(?:burn\w*|flood\w*|destroy\w*|affect\w*|damag\w*|ravag\w*|scorch\w*|inundat\w*|"
+                          r"submerg\w*|consum\w*|devastat\w*|charred|swept|washed away)\b", re.I)
+
+
+def _land_harmed(d: _Draft, page: _Page) -> None:
+    """Land burned, flooded or otherwise harmed is damage, whatever verb gives its size."""
+    if d.claim_type in ("other", "fires") and (d.counted_head or "").lower() in _AREA_HEADS \
+            and _LAND_HARMED.search(d.sentence.text):
+        d.claim_type = "damage"
+
+
 def _restates(d: _Draft, page: _Page) -> bool:
     """An untyped written number after "the" that names no group of its own ("The 18 comes from …")."""
     return d.claim_type == "other" and d.unit is None and not d.is_word_number and d.counted_head in (
@@ -1057,7 +1073,7 @@ STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
     _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
     _partner, _on_board,
-    _the_same_number, _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
+    _the_same_number, _land_harmed, _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
 )
 
 

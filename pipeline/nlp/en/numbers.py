@@ -21,7 +21,8 @@ CURRENCIES = currency_table()  # currencies.yaml: every way of writing a currenc
 # Every currency's ISO code, written before or after the number in capitals: "BGN 40 million", "5,000 EUR".
 # A code that is also an English word is read only from its row's spellings: "ALL 5 MEN DIED".
 _WORD_CODES = {"ALL", "TOP", "CUP", "MOP"}
-CODES = sorted({row["code"] for row in CURRENCIES if "per_unit" not in row} - _WORD_CODES)
+CODES = sorted({code for row in CURRENCIES if "per_unit" not in row
+                for code in (row["code"], *row.get("elsewhere", {}).values())} - _WORD_CODES)  # "CLP 480 billion"
 UNITS = {  # written form (lowercase) -> ISO 4217 code or "%"
     **{code.lower(): code for code in CODES},
     **{spelling.lower(): row["code"] for row in CURRENCIES
@@ -41,6 +42,7 @@ CURRENCY_NAMES = {code: row["name"] for row in reversed(CURRENCIES) if "per_unit
     row["code"]: row["name"] for row in reversed(CURRENCIES) if "per_unit" not in row}
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9,
+          "thousand million": 1e9,  # "300 thousand million pesos"
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # South Asian: "Tk 5 lakh", "₹2 crore"
 ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -85,7 +87,9 @@ _WORDS = (rf"(?:\b(?:(?:{_SHARE_OF})\s+(?:of\s+)?(?=an?\s+(?:{_WORD_SCALE})\b))?
           rf"(?:(?<!\bat one)\s+point(?:\s+(?:{_SPELLED_DIGIT})\b)+|\s+and\s+a\s+half)?"
           r"\b)")
 # "78 mld.", "Tk 5 lakh"
-_SCALE = r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand|million|billion|trillion|bln|bn|mn|lakhs?|crores?)\b)|m\b|k\b)"
+# "300 thousand million pesos" (a milliard, as Spanish and older British English count) is 300 billion.
+_SCALE = (r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand\s+million|thousand|million|billion|trillion|bln|bn|mn|lakhs?|"
+          r"crores?)\b)|m\b|k\b)")
 def _alternation(spellings: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(spellings), key=len, reverse=True))
 
@@ -273,7 +277,7 @@ def _value(text: str, following: str) -> float | None:
 def _scale(text: str | None) -> float:
     if not text:
         return 1.0
-    return SCALES.get(text.strip().lower(), 1.0)
+    return SCALES.get(" ".join(text.lower().split()), 1.0)
 
 
 def _suffix(m: re.Match) -> str:
@@ -286,8 +290,10 @@ def _unit(m: re.Match) -> str | None:
 
 
 def regional_unit(text: str, unit: str | None) -> str | None:
-    """"Rs 450" in a story about Pakistan is PKR; with no country named it stays the first reading."""
-    return next((code for country, code in REGIONAL_UNITS.get(unit or "", ()) if country in text), unit)
+    """"Rs 450" in a story about Pakistan is PKR; with no country named it stays the first reading. Where
+    several are named, the one named most: "pesos" in a story on Chile that thanks Argentine crews are CLP."""
+    named = [(text.count(country), code) for country, code in REGIONAL_UNITS.get(unit or "", ()) if country in text]
+    return max(named, key=lambda n: n[0])[1] if named else unit
 
 
 def _ambiguous_scale(m: re.Match) -> bool:
