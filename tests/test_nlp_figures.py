@@ -520,3 +520,20 @@ def test_land_burned_or_flooded_is_damage_whatever_verb_gives_its_size(nlp, text
 
 def test_the_deceased_of_a_label_are_killed(nlp) -> None:
     assert one(nlp, "People\n- Deceased persons: 94").claim_type == "killed"
+
+
+def test_a_heading_on_the_next_line_is_no_state_of_the_number_before_it(nlp) -> None:
+    found = figures(nlp, "Response\n- Armed Forces personnel: 3,900\n- Officers assigned to public order: 1,600\n"
+                         "Injured\n- Police officers: 12")
+    assert [(f.text, f.claim_type) for f in found] == [("3,900", "deployed"), ("1,600", "deployed"), ("12", "injured")]
+
+
+def test_the_state_a_verb_leaves_its_object_in_decides_before_its_subject(nlp) -> None:
+    assert [f.claim_type for f in figures(nlp, "The fire left 12 people dead and 40 injured.")] == ["killed",
+                                                                                                  "injured"]
+
+
+@pytest.mark.parametrize("text", ["The government ordered 1,200 soldiers into both regions.",
+                                  "Some 3,500 soldiers were working on the fire lines."])
+def test_soldiers_ordered_in_or_at_work_are_deployed(nlp, text: str) -> None:
+    assert one(nlp, text).claim_type == "deployed"

@@ -123,3 +123,8 @@ def test_a_standfirst_figure_keeps_its_own_noun_not_the_dateline_place(nlp) -> N
             "TIRANA, March 14 (APW) - Albanian police detained 61 people.")
     toll = next(f for f in figures(nlp, text) if f.text == "28")
     assert (toll.claim_type, toll.counted, toll.scope) == ("killed", None, None)
+
+
+def test_a_heading_after_a_list_item_opens_the_next_list() -> None:
+    text = "- Officers on duty: 1,600\nInjured\n- Police officers: 12"
+    assert line_starts(text) == ["- Officers on duty: 1,600", "Injured", "- Police officers: 12"]

@@ -46,6 +46,7 @@ _SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "i
 # A casualty or detention figure that names no group but is one of these tallies counts
 # people: "the death toll rose to 225", "the latest official figure is 230" (after "How many died?").
 _TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number", "body", "dead",
+               "deceased", "decease", "fatal",
                "arrest", "detention"}  # a table's row "Arrests (protests) | 63–112"
 # Words that count the rest of a group already named: "About 150 others were still unaccounted for".
 _REST_WORDS = {"other", "others", "rest"}

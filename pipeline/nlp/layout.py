@@ -84,7 +84,9 @@ def _starts_sentence(previous: Line | None, line: Line) -> bool:
     if previous is None or not previous.text.strip() or opens_unit(line.text):
         return True
     ended = is_heading(previous.text) or _ENDS_SENTENCE.search(previous.text.rstrip())
-    return bool(ended and _OPENS_SENTENCE.match(line.text.lstrip()))
+    # "- Officers on duty: 1 600⏎Injured⏎- Police officers: 12": a heading after a list item opens the next list
+    heading_after_item = opens_unit(previous.text) and is_heading(line.text)
+    return bool((ended or heading_after_item) and _OPENS_SENTENCE.match(line.text.lstrip()))
 
 
 def sentence_starts(text: str) -> list[int]:

@@ -280,9 +280,15 @@ def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     if words[0] in _EITHER_VERBS:  # "70 looters have been neutralised and detained": the plainer verb says it
         words = [c.lemma_.lower() for c in verb.conjuncts if c.pos_ == "VERB" and not any(
             g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] + words  # not "… and 26 more were wounded"
+    words += _left_in(verb)
     for child in verb.children:
         words += _tally_words(child) + _object_words(child) + _copula_subject_words(verb, child)
     return words + _relative_tally_words(verb)
+
+
+def _left_in(verb: Token) -> list[str]:
+    """"The fire left 12 people dead": the state the object is left in speaks before the verb's subject."""
+    return [c.lemma_.lower() for c in verb.children if c.dep_ == "oprd"]
 
 
 def _relative_tally_words(verb: Token) -> list[str]:

@@ -83,7 +83,8 @@ _SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter
 _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|remain(?:ed|s)? on duty|"
                       r"in the field|on the ground|on site|at the site|at the scene|on standby|"
                       # "45 divers and rescuers are searching for them"
-                      r"(?:are|were|is|was|have been|had been) (?:still )?(?:searching|combing|patrolling)|"
+                      r"(?:are|were|is|was|have been|had been) (?:still )?(?:searching|combing|patrolling|working|"
+                      r"fighting|battling|helping)|"
                       r"join(?:ed|s)? the (?:search|operation|rescue|effort))\b", re.I)
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
@@ -96,7 +97,8 @@ _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise"
 _ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t)\s*")
 _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift", "post", "move",
                "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce",
-               "come"}  # "some 2,000 troops came from Russia"
+               "come",  # "some 2,000 troops came from Russia"
+               "order"}  # "the government ordered 1,200 soldiers into both regions", "1,200 soldiers ordered in"
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "held": "detained", "missing": "missing",
                 "displaced": "displaced"}
@@ -117,8 +119,12 @@ _RUINING = {"burn", "destroy", "flood", "inundate", "submerge", "wash", "sweep",
 
 def _state_after(text: str, end: int) -> str | None:
     """The claim type a state word right after a number gives: "nine dead", "12 wounded"."""
-    word = re.match(r"\s+(\w+)", text[end:end + 15])
+    word = _WORD_AFTER.match(text[end:end + 15])
     return _STATE_AFTER.get(word.group(1).lower()) if word else None
+
+
+# The word right after a number on its line: "nine dead"; not the heading of the next line ("1,600⏎Injured").
+_WORD_AFTER = re.compile(r"[^\S\n]+(\w+)")
 
 
 def _question_before(sentence: Span) -> Span | None:
@@ -487,7 +493,7 @@ def _bare_in_context(d: _Draft, page: _Page) -> None:
 
 def _state_word(d: _Draft, page: _Page) -> None:
     """"26 dead and 18 wounded", "a figure of 164 dead": a state word right after the number."""
-    state = re.match(r"\s+(\w+)", page.text[d.number.end:d.number.end + 15])
+    state = _WORD_AFTER.match(page.text[d.number.end:d.number.end + 15])
     if d.noun is None and state and state.group(1).lower() in _STATE_AFTER:
         d.claim_type = _STATE_AFTER[state.group(1).lower()]
         if d.counted is None:
@@ -674,13 +680,23 @@ def _moved_or_on_duty(d: _Draft) -> bool:
     return bool(moved or _ON_DUTY.search(d.sentence.text))
 
 
+_LABEL_LINE = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·][^\S\n]+)?[^:\n]{1,60}:[^\S\n]*$")
+
+
+def _force_in_a_label(d: _Draft, page: _Page) -> bool:
+    """"- Armed Forces personnel: 3 900": a force counted on a label line of its own, no harm said, is on duty."""
+    label = _LABEL_LINE.search(page.text, max(0, d.number.start - 80), d.number.start)
+    return d.counted_head in _TROOP_HEADS - {"unit"} and d.claim_type == "other" and label is not None \
+        and d.counted_head in label.group().lower()  # the label names the force, not "Health: three units"
+
+
 def _troops(d: _Draft, page: _Page) -> None:
     """"a CSTO force of 2,030 soldiers guarded airports": troops sent or in a military sentence are deployed."""
     if d.claim_type not in _GROUP_TYPES or d.counted_head not in _TROOP_HEADS | _SENT_HEADS:
         return
     context = _MILITARY if d.counted_head in _TROOP_HEADS else _SENT_CONTEXT
     military = d.counted_head != "unit" and context.search(d.sentence.text)
-    if _moved_or_on_duty(d) or military:
+    if _moved_or_on_duty(d) or military or _force_in_a_label(d, page):
         d.claim_type = "deployed"
     elif d.claim_type == "protesters":
         d.claim_type = "other"  # "200 riot police stood by": no crowd, and not said to be sent
