@@ -396,3 +396,28 @@ def test_a_span_of_months_compared_with_does_not_set_the_story_year() -> None:
     text = "The firm lost Rs 42.6 billion in January-September 2026.\n\nDec 28 — Prices agreed.\n\nJan 4 — Prices apply."
     found = {d.text: d.value for d in find_dates(text, dt.date(2027, 2, 12))}
     assert (found["Dec 28"], found["Jan 4"]) == ("2026-12-28", "2027-01-04")
+
+
+@pytest.mark.parametrize(("text", "published", "spelled", "value", "value_end"), [
+    ("Between Saturday 9 May and Wednesday 13 May it rained.", dt.date(2026, 5, 20),
+     "Saturday 9 May and Wednesday 13 May", "2026-05-09", "2026-05-13"),
+    ("A strike is called from Monday 16 to Wednesday 18 February.", dt.date(2026, 2, 13),
+     "Monday 16 to Wednesday 18 February", "2026-02-16", "2026-02-18"),
+    ("On the night of Wednesday to Thursday, police broke up the sit-in.", dt.date(2026, 2, 13),
+     "Wednesday to Thursday", "2026-02-11", "2026-02-12"),
+])
+def test_spans_of_days_written_with_their_weekdays_are_one_span(text, published, spelled, value, value_end) -> None:
+    assert [(m.text, m.value, m.value_end) for m in find_dates(text, published)] == [(spelled, value, value_end)]
+
+
+def test_a_day_of_no_year_that_the_story_year_puts_before_the_story_began_is_the_next_one() -> None:
+    text = ("Released 12 March 2026.\nOn 17 November 2025 a flood hit the town. In 2024 a study had warned of it. "
+            "By the end of February, 40 claims were settled. A draft circulated on 1 March.")
+    found = {m.text: m.value for m in find_dates(text, dt.date(2026, 3, 12))}
+    assert (found["February"], found["1 March"]) == ("2026-02", "2026-03-01")
+
+
+def test_a_retrospective_keeps_the_year_of_its_story() -> None:
+    text = "On 2 January 2022 protests began. On 5 January the government resigned."
+    found = {m.text: m.value for m in find_dates(text, dt.date(2023, 3, 1))}
+    assert found["5 January"] == "2022-01-05"

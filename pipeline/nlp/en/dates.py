@@ -102,7 +102,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:\s*[-–]\s*|\s+(?:to|until|through)\s+)"
                            rf"{_p(_DAY, 'd2')}(?:,?\s+{_p(_YEAR, 'y')})?\b(?![\d:]|\s+(?:people|persons|of|were|"
                            rf"have|had|per)\b)")),
-    ("dm_span", re.compile(rf"\b{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through|and)\s*{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}"
+    # "16 to 18 February", "Monday 16 to Wednesday 18 February" (the first weekday is joined to it later)
+    ("dm_span", re.compile(rf"\b{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through|and)\s*"
+                           rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}"
                            rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:,?\s+{_p(_YEAR, 'y')})?(?![\d:])\b")),
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
@@ -184,7 +186,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _JOIN = re.compile(r"^,?\s*(?:to|until|till|through|and|-|–)\s*$", re.I)  # "Dec. 28, 2023, to Jan. 4, 2024"
-_OPEN = re.compile(r"\b(?:from|between)\s*$", re.I)
+_OPEN = re.compile(r"\b(?:from|between|the night of)\s*$", re.I)  # "on the night of Wednesday to Thursday"
 
 
 @dataclass
@@ -612,7 +614,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             else:
                 found.append(hit)
     found.sort(key=lambda f: f.start)
-    found = _join_weekday_spans(text, _join_weekdays(text, _join_spans(text, found)), published)
+    # "Saturday 9 May" is one day before "between Saturday 9 May and Wednesday 13 May" is one span
+    found = _join_weekday_spans(text, _join_spans(text, _join_weekdays(text, found)), published)
     found = _in_story_year(found, published)
     if deferred:
         found = _resolve_anaphoric(text, found, deferred, published)
@@ -656,13 +659,39 @@ def _in_story_year(found: list[_Found], published: dt.date | None) -> list[_Foun
     publication)."""
     if published is None:
         return found
-    out = []
+    out, lead = [], _lead_day(found, published)
     for f in found:
-        year = _story_year(found, f, published) if f.kind in _YEARLESS and not f.year_given and not f.relative \
-            else None
+        year = _year_of_the_story(found, f, lead, published)
         moved = _moved(f, year) if year is not None else None
         out.append(moved if moved is not None and moved.value is not None and moved.value <= published else f)
     return out
+
+
+def _year_of_the_story(found: list[_Found], f: _Found, lead: dt.date | None, published: dt.date) -> int | None:
+    """The year a day or month written without one is in; None when it writes one or is relative."""
+    if f.kind not in _YEARLESS or f.year_given or f.relative:
+        return None
+    year = _story_year(found, f, published)
+    return _after_the_lead(f, year, lead, published) if year is not None else None
+
+
+def _lead_day(found: list[_Found], published: dt.date) -> dt.date | None:
+    """The earliest day the text writes in full, before publication: when its story starts at the latest ("On
+    the afternoon of 17 November 2025, a flash flood …" under "released 12 March 2026")."""
+    return min((f.value for f in found if f.year_given and f.precision == "day" and f.value is not None
+                and published.year - 5 <= f.value.year and f.value <= published), default=None)
+
+
+def _after_the_lead(f: _Found, year: int, lead: dt.date | None, published: dt.date) -> int:
+    """A day or month of no year that the story year puts before the story began is the first one after it, up
+    to publication: in a report of 12 March 2026 on a flood of 17 November 2025 that names 2024 on the way, "a
+    draft circulated on 1 March" and "by the end of February" are of 2026."""
+    if lead is None or f.value is None:
+        return year
+    month, start, end = f.value.month, (lead.year, lead.month), (published.year, published.month)
+    if (year, month) >= start:
+        return year
+    return next((y for y in range(year + 1, published.year + 1) if start <= (y, month) <= end), year)
 
 
 # Days a "next day" may count from although resolved from publication: a chain ("two days later", "that
@@ -760,7 +789,7 @@ def _weekday_span(text: str, first: _Found, last: _Found, published: dt.date | N
     still to come, else back from its last (the latest such day)."""
     if first.kind != "weekday" or last.kind != "weekday" or first.value is None or last.value is None \
             or not _JOIN.match(text[first.end:last.start]) \
-            or not _OPEN.search(text[max(0, first.start - 12):first.start]):
+            or not _OPEN.search(text[max(0, first.start - 16):first.start]):
         return None
     length = dt.timedelta(days=(last.value.weekday() - first.value.weekday()) % 7 or 7)
     start = first.value if published is not None and first.value > published else last.value - length
