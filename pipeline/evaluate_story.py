@@ -177,7 +177,7 @@ def load_pages(sources_file: Path, pages_dir: Path) -> list[StoryPage]:
 
 def _spelling(text: str) -> re.Pattern[str]:
     """A figure's spelling as a whole word, never inside a longer number ("63" not in "63,000")."""
-    return re.compile(r"(?<![\w.,-])" + re.escape(text) + r"(?![\w-]|[.,]\d)", re.IGNORECASE)
+    return re.compile(r"(?<![\w.,-])" + re.escape(text) + r"(?![\w]|-\d|[.,]\d)", re.IGNORECASE)
 
 
 def locate_figure(pages: list[StoryPage], source: str, text: str, occurrence: int,
@@ -210,7 +210,8 @@ def figure_claim(pages: list[StoryPage], source: str, text: str, occurrence: int
     if located is None or located[1] is None:
         return None
     page, (start, end, part) = located[0], located[1]
-    return next((c for c in page.claims if c.figure and c.figure.part == part
+    parts = ("body", "caption") if part == "body" else (part,)  # a caption is in the body's text
+    return next((c for c in page.claims if c.figure and c.figure.part in parts
                  and c.figure.start < end and start < c.figure.end), None)
 
 

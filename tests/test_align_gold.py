@@ -86,6 +86,10 @@ STORIES = {
                 # first blind score 2026-12-01 (extractor 1.51.0 / aligner 8), before any of its misses
                 # was looked at: precision 0.562, recall 0.514, found 0.954, reach 0.565.
                 {"precision": 0.56, "recall": 0.51, "found": 0.95, "reach": 0.56}),
+    "blind19": (GOLD / "blind19", GOLD / "blind19" / "events.yaml", "visible",
+                # first blind score 2026-12-01 (extractor 1.54.0 / aligner 9), before any of its misses
+                # was looked at: precision 0.488, recall 0.330, found 0.906, reach 0.502.
+                {"precision": 0.48, "recall": 0.33, "found": 0.90, "reach": 0.50}),
 }
 
 
@@ -166,3 +170,10 @@ def test_a_story_page_saved_in_its_declared_single_byte_charset_is_read_as_the_p
     [page] = load_pages(tmp_path / "sources.yaml", tmp_path / "pages")
     assert "Новости" in page.visible
     assert 42 in [f.value for f in page.analysis.figures]
+
+
+def test_a_number_joined_to_its_unit_by_a_hyphen_is_found_but_not_inside_a_range() -> None:
+    visible = text = "A 96-hour shutdown. Prices rose from 50-60 to 96."
+    page = StoryPage("s", "https://x.example/a", text, None, [], visible, [], shared_runs(visible, text))  # type: ignore[arg-type]
+    assert locate_figure([page], "s", "96", 1) == (page, (2, 4, "body"))
+    assert locate_figure([page], "s", "50", 1) is None

@@ -537,3 +537,40 @@ def test_the_state_a_verb_leaves_its_object_in_decides_before_its_subject(nlp) -
                                   "Some 3,500 soldiers were working on the fire lines."])
 def test_soldiers_ordered_in_or_at_work_are_deployed(nlp, text: str) -> None:
     assert one(nlp, text).claim_type == "deployed"
+
+
+@pytest.mark.parametrize(("text", "spelled"), [
+    ("Updates\n06:58\nNine bodies have been recovered, fire officials say.", "Nine"),
+    ("The workers paid the price\n35 dead, 163 injured and 4 still missing.", "35"),
+])
+def test_a_number_opening_a_line_is_no_code_or_note_of_the_line_before(nlp, text: str, spelled: str) -> None:
+    assert spelled in [f.text for f in figures(nlp, text)]
+
+
+def test_over_after_handed_is_the_verbs_particle_not_a_qualifier(nlp) -> None:
+    handed = one(nlp, "The district has handed over 29 bodies to families.")
+    assert (handed.text, handed.approx) == ("29", None)
+
+
+@pytest.mark.parametrize("text", ["Total 22 dead bodies have been handed over to the relatives.",
+                                  "Eleven bodies could not be identified."])
+def test_bodies_handled_after_the_count_are_no_toll(nlp, text: str) -> None:
+    assert one(nlp, text).claim_type == "other"
+
+
+def test_a_second_part_said_to_be_who_shares_what_happened_to_the_first(nlp) -> None:
+    found = figures(nlp, "The toll stands at 34. Thirty of the dead were workers at the plant and three were "
+                         "firefighters; a boatman was killed by debris.")
+    assert [f.claim_type for f in found] == ["killed", "killed", "killed"]
+
+
+def test_a_bare_number_a_paragraph_gives_counts_what_the_paragraph_counts(nlp) -> None:
+    text = ("Readers asked why the number of security personnel killed moved from 18 to 19. "
+            "An update on 6 January had given 12.")
+    twelve = next(f for f in figures(nlp, text) if f.text == "12")
+    assert (twelve.claim_type, twelve.counted) == ("killed", "security personnel")
+
+
+def test_a_force_said_to_be_n_strong_counts_that_force(nlp) -> None:
+    force = one(nlp, "Moscow is sending most of a contingent that the alliance says will be 2,500-strong.")
+    assert (force.claim_type, force.counted_head) == ("deployed", "contingent")

@@ -702,3 +702,14 @@ def test_a_price_a_scheme_had_held_is_the_price_before() -> None:
     held = figure("The government ended a scheme that had held petrol at 2,390 tögrög a litre.", "2,390 tögrög",
                   "price")
     assert with_keys(held).phase == "before"
+
+
+def test_a_year_of_the_event_a_relative_clause_tells_of_dates_its_figure() -> None:
+    old = figure("It was the worst fire since the Tazreen fire of 2012, which killed 112.", "112", "killed")
+    assert time_scope(old, 2025, 2025) == "2012"
+
+
+def test_a_casualty_count_whose_verb_only_moves_it_is_a_toll() -> None:
+    revised = figure("Officials gave a toll of 37 on 19 February, revised to 33 the next day.", "33", "killed",
+                     predicate="revise")
+    assert counted_group(revised)[0] == "people"

@@ -48,6 +48,10 @@ _SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "i
 _TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number", "body", "dead",
                "deceased", "decease", "fatal",
                "arrest", "detention"}  # a table's row "Arrests (protests) | 63–112"
+# What is said of a count as it changes: "Officials gave a toll of 37, revised to 33" (a casualty figure whose
+# verb only moves or gives the count is a toll).
+_COUNT_CHANGES = {"revise", "lower", "raise", "rise", "climb", "increase", "reach", "stand", "update",
+                  "correct", "reduce", "jump", "grow", "exceed", "hit"}
 # Words that count the rest of a group already named: "About 150 others were still unaccounted for".
 _REST_WORDS = {"other", "others", "rest"}
 # "12 members of the security forces": what the counted word is a part of.
@@ -637,7 +641,7 @@ def _is_toll(figure: Figure) -> bool:
     if (figure.counted_head or "").lower() in _REST_WORDS:
         return True
     return not _has_words(figure.counted) and not _has_words(figure.counted_head) \
-        and ((figure.predicate or "") in _TOLL_WORDS or _table_cell(figure))
+        and ((figure.predicate or "") in _TOLL_WORDS | _COUNT_CHANGES or _table_cell(figure))
 
 
 def _in_a_table_row(figure: Figure) -> bool:
@@ -844,7 +848,13 @@ def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
     a litre cost 30 tenge" is about 2011; "120 tenge, up from 60 in 2021" puts only 60 in 2021,
     and "independent since 1991, the country lost 225 people" does not date the 225."""
     between = text[match.end():start] if match.start() < start else text[end:match.start()]
-    return "," not in between or (match.start() < start and not text[:match.start()].strip())
+    return "," not in between or (match.start() < start and not text[:match.start()].strip()) \
+        or bool(match.start() < start and _RELATIVE_TO_THE_YEAR.match(between))
+
+
+# "the Tazreen fire of 2012, which killed 112", "a fire in 2012, in which 112 people died": the relative clause
+# tells of the event the year is of.
+_RELATIVE_TO_THE_YEAR = re.compile(r"^,\s+(?:in |during |of )?(?:which|when)\b[^,;]*$", re.I)
 
 
 _BEFORE_PENALTY = 30  # a time is written after its figure more often: "120 tenge in 2022"

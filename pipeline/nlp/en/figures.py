@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ...models import DateMention, EntityMention, Figure
 from ...places import is_known_place
 from ..layout import aligned_header, doc_text, heading_of
+from .claim_model import BODY_HEADS, DONE_WITH_THE_DEAD
 from .claims import (
     CONTAINERS,
     CURRENCY_CODES,
@@ -168,10 +169,15 @@ def _question(sentence: Span) -> tuple[str, str] | None:
 def _paragraph_type(figures: list[Figure], text: str, start: int) -> str | None:
     """The claim type of the last typed figure before ``start`` in the same paragraph, if close (a count of
     places between, "63 in seven other regions", types nothing)."""
+    last = _paragraph_figure(figures, text, start)
+    return last.claim_type if last is not None else None
+
+
+def _paragraph_figure(figures: list[Figure], text: str, start: int) -> Figure | None:
     last = next((f for f in reversed(figures) if f.counted_head not in _AREA_HEADS), None)
     if last is None or last.claim_type == "other" or start - last.end > 400:
         return None
-    return None if "\n\n" in text[last.end:start] else last.claim_type
+    return None if "\n\n" in text[last.end:start] else last
 
 
 def _strong_noun(text: str, number: NumberSpan, span) -> Token | None:
@@ -180,9 +186,11 @@ def _strong_noun(text: str, number: NumberSpan, span) -> Token | None:
         return None
     doc = span.doc
     for token in doc[span.end:min(len(doc), span.end + 4)]:
-        if token.lower_ == "strong":
-            return token.head if token.head.pos_ in ("NOUN", "PROPN") else None
-    return None
+        if token.lower_ == "strong" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+    # "a CSTO contingent that the alliance says will be 2,500-strong": the force named before it
+    return next((t for t in reversed(doc[span.sent.start:span.start]) if t.pos_ == "NOUN"
+                 and t.lemma_.lower() in _TROOP_HEADS), None)
 
 
 def _copula_noun(anchor: Token) -> Token | None:
@@ -329,9 +337,14 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
         return None
     if _names_number(number, span, noun):
         return None
-    if noun is not None and noun.i < span.start and noun.lemma_.lower() not in CONTAINERS:
+    if noun is not None and noun.i < span.start and not _may_come_first(noun, page.text, number):
         noun = None  # the head is before the number: not what it counts
     return _Draft(number, span, anchor, noun, number.unit, is_word_number)
+
+
+def _may_come_first(noun: Token, text: str, number: NumberSpan) -> bool:
+    """A container ("a bag of 50 kg") or a force said to be so strong ("a contingent … will be 2,500-strong")."""
+    return noun.lemma_.lower() in CONTAINERS or text.startswith("-strong", number.end)
 
 
 def _is_share(number: NumberSpan) -> bool:
@@ -486,9 +499,11 @@ def _bare_in_context(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = asked
         return
     verb = _reported_bare(d)
-    context = _paragraph_type(page.figures, page.text, d.sentence.start_char) if verb else None
-    if context is not None:
-        d.claim_type, d.predicate = context, verb
+    context = _paragraph_figure(page.figures, page.text, d.sentence.start_char) if verb else None
+    if context is not None:  # "An update on 6 January had given 12": what the paragraph counts, 12 of it
+        d.claim_type, d.predicate = context.claim_type, verb
+        if d.counted is None:
+            d.counted, d.counted_head = context.counted, context.counted_head
 
 
 def _state_word(d: _Draft, page: _Page) -> None:
@@ -719,7 +734,7 @@ _NEXT_IN_A_LIST = re.compile(r"(?:\s+(?!(?:in|at|to|from|for|across|over|on|with
                              r"[\w'’-]+){0,8}\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:a further\s+|another\s+)?", re.I)
 
 
-_AREA_HEADS = {"hectare", "hectares", "ha", "acre", "acres"}
+_LAND_HEADS = {"hectare", "hectares", "ha", "acre", "acres"}
 # Land a disaster harmed: "the fires had burned 18,000 hectares", "Burned area: 52 600 hectares", "the affected
 # surface reaches 41 500 hectares", "2,600 hectares of crops flooded".
 _LAND_HARMED = re.compile(r"\b(?:burn\w*|flood\w*|destroy\w*|affect\w*|damag\w*|ravag\w*|scorch\w*|inundat\w*|"
@@ -728,9 +743,17 @@ _LAND_HARMED = re.compile(r"\b(?:burn\w*|flood\w*|destroy\w*|affect\w*|damag\w*|
 
 def _land_harmed(d: _Draft, page: _Page) -> None:
     """Land burned, flooded or otherwise harmed is damage, whatever verb gives its size."""
-    if d.claim_type in ("other", "fires") and (d.counted_head or "").lower() in _AREA_HEADS \
+    if d.claim_type in ("other", "fires") and (d.counted_head or "").lower() in _LAND_HEADS \
             and _LAND_HARMED.search(d.sentence.text):
         d.claim_type = "damage"
+
+
+def _handled_bodies(d: _Draft, page: _Page) -> None:
+    """What is done with the dead after the count: "22 bodies have been handed over to relatives", "11 bodies
+    could not be identified" count bodies so handled, not the toll (the claim model leaves them be)."""
+    if d.claim_type == "killed" and d.counted_head in BODY_HEADS and d.verb is not None \
+            and d.verb.lemma_.lower() in DONE_WITH_THE_DEAD:
+        d.claim_type, d.predicate = "other", d.verb.lemma_.lower()
 
 
 def _restates(d: _Draft, page: _Page) -> bool:
@@ -1045,6 +1068,17 @@ def _partner(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
 
 
+def _another_part(d: _Draft, page: _Page) -> None:
+    """"Thirty of the dead were workers and three were firefighters": a second part said to be who (a copula and
+    a group) shares what happened to the first."""
+    earlier = d.earlier
+    if d.claim_type != "other" or earlier is None or earlier.claim_type == "other" or d.verb is None \
+            or d.verb.lemma_ != "be" or not any(c.dep_ == "attr" for c in d.verb.children):
+        return
+    if re.fullmatch(r"[^;.:]*?\band\s+", page.text[earlier.end:d.number.start]):
+        d.claim_type = earlier.claim_type
+
+
 def _own_clause(d: _Draft) -> bool:
     """"64 people are dead and 19 are in hospital": a figure that is the subject of its own clause says what
     happened to it there; the figure before it in the sentence does not."""
@@ -1088,8 +1122,8 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
     _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
-    _partner, _on_board,
-    _the_same_number, _land_harmed, _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
+    _partner, _another_part, _on_board, _the_same_number, _land_harmed, _handled_bodies, _price_change,
+    _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
 )
 
 

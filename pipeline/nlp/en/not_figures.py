@@ -65,7 +65,7 @@ def in_a_date(a: Around) -> bool:
 def time_of_day(a: Around) -> bool:
     """"at 10 a.m.", "until 23.00", "from 23:00 to 07:00"."""
     return bool(_TIME_AFTER.match(a.after) or re.match(r"^\d{1,2}[.:]\d{2}$", a.number.text)
-                and _TIME_BEFORE.search(a.before) or re.match(r"^:\d\d\b", a.after) or re.search(r"\d:$", a.before))
+                and _TIME_BEFORE.search(a.before) or re.match(r"^:\d\d\b", a.after) or re.search(r"\d:\Z", a.before))
 
 
 # A duration that is a claim: how long something stated lasts or lasted ("a 180-day freeze", "suspended
@@ -164,7 +164,8 @@ _HOW_MANY = re.compile(r"\bhow (?:many|much)\b[^\n]*\?\s*$", re.I)
 
 def code_digits(a: Around) -> bool:
     """A leading zero or digits glued before: a phone number or a code, "012 315 1700", "0800"."""
-    return bool(re.match(r"^0\d{2,}", a.number.text) or re.search(r"\d ?$", a.before) and not a.number.unit
+    # "\Z", not "$": a number opening a line after a clock time ("06:58⏎Nine bodies …") has no digit glued to it
+    return bool(re.match(r"^0\d{2,}", a.number.text) or re.search(r"\d ?\Z", a.before) and not a.number.unit
                 or re.match(r"^\d", a.after)  # "0800 466 2100": the groups after the leading one
                 or re.match(r"^ \d", a.after) and re.search(r"\d \d", a.number.text))  # "8 800 080 0014"
 
@@ -230,7 +231,7 @@ def bare_year(a: Around) -> bool:
 def footnote_marker(a: Around) -> bool:
     """"… were killed.3 The next day", "the toll[12]": a note's number glued to the word or in brackets."""
     n = a.number
-    glued = re.search(r"[^\W\d_][.,;:)\]”\"’']?$", a.before) and re.match(r"^(?:\s|$|[.,;:)\]])", a.after)
+    glued = re.search(r"[^\W\d_][.,;:)\]”\"’']?\Z", a.before) and re.match(r"^(?:\s|$|[.,;:)\]])", a.after)
     bracketed = a.before.endswith("[") and a.after.startswith("]")  # also a question's number: "[10482]"
     return bool((glued and n.value < 1000 or bracketed) and n.text.isdigit() and not n.unit)
 

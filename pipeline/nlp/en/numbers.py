@@ -354,10 +354,22 @@ def _number_span(text: str, m: re.Match) -> NumberSpan | None:
     if got is None:
         return None
     value, low, high, number_start = _in_whole_units(m, got)
-    approx = _approx(m)
-    start = m.start("qual") if m.group("qual") else (m.start("prefix") if m.group("prefix") else number_start)
+    start, approx = _start_and_hedge(text, m, number_start)
     return NumberSpan(start, m.end(), text[start:m.end()].strip(), value, low, high, regional_unit(text, _unit(m)),
                       approx, number_start)
+
+
+# "handed over 29 bodies", "turned over 40 files": "over" is the verb's particle, no qualifier ("it took over
+# 12 hours" is more than 12).
+_PARTICLE_BEFORE = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|sign(?:s|ed|ing)?)\s+$", re.I)
+
+
+def _start_and_hedge(text: str, m: re.Match, number_start: int) -> tuple[int, str | None]:
+    """Where the span starts (its qualifier, else its sign, else its number) and its hedge."""
+    if m.group("qual") is not None and _PARTICLE_BEFORE.search(text, max(0, m.start("qual") - 12), m.start("qual")):
+        return (m.start("prefix") if m.group("prefix") else number_start), None
+    return (m.start("qual") if m.group("qual") else m.start("prefix") if m.group("prefix") else number_start), \
+        _approx(m)
 
 
 def _spaced_falling_range(text: str, m: re.Match) -> bool:
