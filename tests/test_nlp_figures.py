@@ -574,3 +574,19 @@ def test_a_bare_number_a_paragraph_gives_counts_what_the_paragraph_counts(nlp) -
 def test_a_force_said_to_be_n_strong_counts_that_force(nlp) -> None:
     force = one(nlp, "Moscow is sending most of a contingent that the alliance says will be 2,500-strong.")
     assert (force.claim_type, force.counted_head) == ("deployed", "contingent")
+
+
+@pytest.mark.parametrize("text", ["Authorities imposed a 15-day fishing ban on the river.",
+                                  "Fishing is banned for 15 days.",
+                                  "The ban will stay in force for 15 days."])
+def test_a_duration_times_the_thing_that_lasts_however_it_is_worded(nlp, text: str) -> None:
+    assert (one(nlp, text).counted_head, one(nlp, text).predicate) == ("day", "ban")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("An ex-gratia grant of Tk 2,00,000 goes to each family.", 200_000, "BDT"),
+    ("The minister handed over a cheque of Taka 2 lakh to each family.", 200_000, "BDT"),
+])
+def test_south_asian_grouping_and_the_taka_written_out(nlp, text: str, value: float, unit: str) -> None:
+    money = next(f for f in figures(nlp, text) if f.unit)
+    assert (money.value, money.unit) == (value, unit)

@@ -1006,6 +1006,31 @@ def _how_long(d: _Draft, page: _Page) -> None:
         d.counted = unit.group("unit")
         d.counted_head = unit.group("unit").lower().removesuffix("s")
         d.claim_type = "other"
+        d.predicate = _what_lasts(d) or d.predicate
+
+
+_DURATION_WORDS = {"minute", "hour", "day", "week", "month", "year"}
+# Verbs that only say a thing lasts: "the ban will stay in force for 15 days" is the ban's length.
+_LASTING_VERBS = {"last", "stay", "remain", "run", "be", "continue", "hold", "go"}
+
+
+def _what_lasts(d: _Draft) -> str | None:
+    """What the duration is the length of, so that sources that word it apart meet: "a 15-day fishing ban",
+    "fishing is banned for 15 days" and "the ban will stay in force for 15 days" all time the ban."""
+    doc = d.span.doc
+    unit = next((t for t in doc[d.span.end:min(len(doc), d.span.end + 3)] if t.lemma_.lower() in _DURATION_WORDS),
+                None)
+    if unit is not None and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
+        return unit.head.lemma_.lower()  # "a 15-day fishing ban"
+    return _lasting_subject(d.verb)
+
+
+def _lasting_subject(verb: Token | None) -> str | None:
+    """"The ban will stay in force for 15 days": the subject of a verb that only says it lasts."""
+    if verb is None or verb.lemma_.lower() not in _LASTING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    return subject.lemma_.lower() if subject is not None else None
 
 
 def _standing(d: _Draft, page: _Page) -> None:

@@ -69,7 +69,9 @@ QUALIFIERS = {
 
 _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
 # A thousands group is three digits and no more: "1.0327" is a decimal, not "1.032" and "7".
-_DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# South Asian grouping first: "2,00,000" (two lakh), "3,71,500".
+_DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|"
+           r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
 _NUM = rf"(?:{_DIGITS})"
 _WORD_SCALE = "thousand|million|billion|trillion"
 # A share of a scale word: "half a million", "a quarter of a million".
@@ -108,7 +110,7 @@ def _prefix_units() -> str:
     symbols, lettered, single = _signs_by_kind([w for row in CURRENCIES for w in row.get("before", [])])
     scaled = [w for row in CURRENCIES for w in row.get("before_scale", [])]
     # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
-    quick = r"(?=[^\W\d_]{1,3}[^\w\s]{0,2}\s?\d)"
+    quick = r"(?=[^\W\d_]{1,4}[^\w\s]{0,2}\s?\d)"  # up to "Taka"
     return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(lettered)}|(?-i:{'|'.join(CODES)}))(?=\s?\d)|"
             rf"\b(?-i:{_alternation(single)})(?=\s\d|\d{{1,3}}[,.]\d{{3}}|\d[\d.,]*\s?(?:million|billion|bn|m)\b)|"
             rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
@@ -253,6 +255,8 @@ def _dotted_thousands(whole: str, following: str) -> bool:
 def digits_to_number(text: str, following: str) -> float:
     """'3.811' before a count → 3811; '3,811' → 3811; '6.2' → 6.2; '1 234' → 1234; '1,234.56' → 1234.56."""
     text = text.replace("\u202f", " ").replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", text):
+        return float(text.replace(",", ""))  # "2,00,000"
     groups = re.split(r"[,. ]", text)
     separators = re.findall(r"[,. ]", text)
     if len(groups) > 2 or (len(groups) == 2 and separators[0] == " "):
