@@ -590,3 +590,25 @@ def test_a_duration_times_the_thing_that_lasts_however_it_is_worded(nlp, text: s
 def test_south_asian_grouping_and_the_taka_written_out(nlp, text: str, value: float, unit: str) -> None:
     money = next(f for f in figures(nlp, text) if f.unit)
     assert (money.value, money.unit) == (value, unit)
+
+
+def test_a_part_of_the_n_dead_is_killed_and_put_where_the_part_was(nlp) -> None:
+    found = figures(nlp, "Nine of the 23 dead were in Sindhupalchowk, among them four children.")
+    assert [(f.text, f.claim_type, f.scope) for f in found][:2] == [("Nine", "killed", "Sindhupalchowk"),
+                                                                   ("23", "killed", None)]
+
+
+def test_the_parts_a_deployed_force_includes_were_deployed(nlp) -> None:
+    found = figures(nlp, "Around 4,600 security personnel have been deployed. The 4,600 personnel include "
+                         "1,850 soldiers and 1,550 police officers.")
+    assert [f.claim_type for f in found] == ["deployed"] * 4
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Teams have moved 8,750 people out of low-lying settlements.", "evacuated"),
+    ("The agency moved some 450 residents to a school.", "evacuated"),
+    ("3,000 residents moved to relatives in the city.", "other"),
+    ("The bus took 40 passengers to Lima.", "other"),
+])
+def test_people_moved_by_others_out_of_harms_way_were_evacuated(nlp, text: str, claim: str) -> None:
+    assert one(nlp, text).claim_type == claim

@@ -713,3 +713,9 @@ def test_a_casualty_count_whose_verb_only_moves_it_is_a_toll() -> None:
     revised = figure("Officials gave a toll of 37 on 19 February, revised to 33 the next day.", "33", "killed",
                      predicate="revise")
     assert counted_group(revised)[0] == "people"
+
+
+def test_a_part_a_force_is_said_to_include_is_no_force_of_its_own() -> None:
+    part = figure("The 4,600 personnel include 1,850 soldiers and 1,550 police officers.", "1,850", "deployed",
+                  "soldiers")
+    assert incident(part) == "a part"

@@ -948,6 +948,17 @@ def _named_of_toll(figure: Figure) -> Match | None:
     return next((m for m in matches if m.group != _PLAIN_PEOPLE), None)
 
 
+_A_WHOLE_INCLUDES = re.compile(r"\d[\d,.]*\s+(?:[\w-]+\s+){0,4}?(?:include[sd]?|including|compris(?:e|es|ed|ing))\b",
+                               re.I)
+
+
+def _part_of_a_force(figure: Figure) -> bool:
+    """A part of a force just counted: "The 4,600 personnel include 1,850 soldiers" (soldiers, like personnel,
+    key as troops: the part is not the force)."""
+    return figure.claim_type == "deployed" and bool(
+        _A_WHOLE_INCLUDES.search((figure.sentence or "")[:_offsets(figure)[0]]))
+
+
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
@@ -955,6 +966,7 @@ _PART_RULES = (
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
     (_of_a_count, "a part", "22 police officers were injured, 13 of them at the harbour office"),
     (_of_the_toll, "a part", "149 of the dead were killed while attacking government buildings"),
+    (_part_of_a_force, "a part", "The 4,600 personnel include 1,850 soldiers and 1,550 police officers."),
 )
 
 

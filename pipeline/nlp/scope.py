@@ -34,9 +34,11 @@ _PLACE_LABELS = {"GPE", "LOC"}
 # Between a figure and its place: up to two words of its own ("46 persons", "40 people died"),
 # "of them", then "in"/"at" and maybe "the city of". "112 people, 63 in Dravo" holds no comma.
 # "72 died in the Maule region", "16 in neighbouring Ñuble": "the" and a word of where before the name.
-_TO_PLACE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+of (?:them|whom|those))?\s+(?:in|at)\s+"
+_TO_PLACE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+of (?:them|whom|those|the(?:\s+\d[\d,.]*)?\s+[a-z]+)"
+                       r"(?:\s+(?:were|was|died|are))?)?\s+(?:in|at)\s+"
                        r"(?:the\s+(?:city|town|capital|region|province|district)(?:\s+of|,)?\s+|the\s+)?"
                        r"(?:(?:neighbou?ring|nearby|coastal|northern|southern|eastern|western|central)\s+)?", re.I)
+_WHOLE_OF_A_PART = re.compile(r"\b\w+\s+of\s+(?:the|those)\s+$", re.I)
 # A possessive before the figure: "Karaganda's detentions reached 40", "Karaganda's 40 detainees".
 _OWNER = re.compile(r"['’]s((?:\s+[\w-]+){0,4})\s+$")
 # Another place joined to a place: "in Dravo and Tessin", "Dravo, Tessin".
@@ -168,8 +170,11 @@ def _joined(sentence: str, mention: tuple[int, int, str], mentions: list[tuple[i
 
 
 def _after(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
-    """The place right after the figure: "17 in Tessin", "35 of them in Kelmora"."""
-    sentence, (_, end) = figure.sentence or "", _offsets(figure)
+    """The place right after the figure: "17 in Tessin", "35 of them in Kelmora"; not the whole of a part put
+    there ("Nine of the 23 dead were in Sindhupalchowk": the nine were)."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    if _WHOLE_OF_A_PART.search(sentence[:start]):
+        return None
     return next((m for m in mentions if m[0] > end and _TO_PLACE.fullmatch(sentence[end:m[0]])), None)
 
 

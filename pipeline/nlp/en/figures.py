@@ -63,8 +63,9 @@ _AMONG_STATE = re.compile(r"^(?:(?!\b(?:and that|but|while|whereas)\b)[^.;]){0,6
                           re.I)  # "19 officers were among the dead", "two were among those killed"
 # "19 of the dead were police officers", "two-thirds of the dead"
 # "Twelve of those held were minors"
-_OF_STATE = re.compile(r"^\s+of (?:the|those) (dead|killed|injured|wounded|detained|arrested|held|missing|"
-                       r"displaced)\b", re.I)
+# "19 of the dead", "Nine of the 23 dead"
+_OF_STATE = re.compile(r"^\s+of (?:the|those) (?:\d[\d,.]*\s+)?(dead|killed|injured|wounded|detained|arrested|held|"
+                       r"missing|displaced)\b", re.I)
 _CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)?\s*from\s*$", re.I)
 _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*)\b")
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
@@ -530,6 +531,8 @@ def _of_the_state(d: _Draft, page: _Page, after: str) -> bool:
     """"19 of the dead were police officers", "two-thirds of the dead"."""
     if (of_state := _OF_STATE.match(after)):
         d.claim_type = _STATE_AFTER[of_state.group(1).lower()]
+        if d.counted is None and d.unit is None:  # "Nine of the 23 dead were in Sindhupalchowk": nine people
+            d.counted, d.counted_head = of_state.group(1), "people"
     return bool(of_state)
 
 
@@ -756,22 +759,61 @@ def _handled_bodies(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = "other", d.verb.lemma_.lower()
 
 
+# People moved by others out of harm's way: "moved 8,750 people out of low-lying settlements", "moved some 450
+# residents to a school", "ferried 350 people off the beach" (people who fled on their own are displaced).
+_MOVING_VERBS = {"move", "shift", "ferry", "transfer"}
+_MOVED_PEOPLE = {"people", "person", "resident", "inhabitant", "villager", "family", "household", "holidaymaker",
+                 "tourist", "visitor", "child", "patient", "student", "local", "passenger"}
+
+
+def _moved_out(d: _Draft, page: _Page) -> None:
+    group = d.noun if d.noun is not None else d.anchor
+    if d.claim_type != "other" or d.verb is None or d.verb.lemma_.lower() not in _MOVING_VERBS \
+            or d.counted_head not in _MOVED_PEOPLE or group.dep_ not in ("dobj", "nsubjpass"):
+        return  # "3,000 residents moved to relatives" moved themselves
+    if any(c.lower_ in ("out", "away", "off", "to", "from") and c.dep_ in ("prt", "prep", "advmod")
+           for c in d.verb.children):
+        d.claim_type = "evacuated"
+
+
 def _restates(d: _Draft, page: _Page) -> bool:
-    """An untyped written number after "the" that names no group of its own ("The 18 comes from …")."""
-    return d.claim_type == "other" and d.unit is None and not d.is_word_number and d.counted_head in (
-        None, *TALLY_NOUNS) and page.text[max(0, d.number.start - 4):d.number.start].lower() == "the "
+    """An untyped written number after "the" ("The 18 comes from …", "The 4,600 personnel include …")."""
+    return d.claim_type == "other" and d.unit is None and not d.is_word_number \
+        and page.text[max(0, d.number.start - 4):d.number.start].lower() == "the "
 
 
 def _the_same_number(d: _Draft, page: _Page) -> None:
     """"… moved from 18 to 19. The 18 comes from the ministry's update; the 19 is the prosecutor's figure.":
-    "the" and a number given before repeat that figure and keep its claim."""
+    "the" and a number given before repeat that figure and keep its claim (when it names no other group)."""
     if not _restates(d, page):
         return
     same = next((f for f in reversed(page.figures) if f.value == d.number.value and f.claim_type != "other"
                  and f.unit is None), None)
-    if same is not None:
-        d.claim_type, d.predicate, d.counted, d.counted_head = (same.claim_type, same.predicate, same.counted,
-                                                                same.counted_head)
+    if same is None or d.counted_head not in (None, same.counted_head, *TALLY_NOUNS):
+        return
+    d.claim_type, d.predicate = same.claim_type, same.predicate
+    d.counted, d.counted_head = d.counted or same.counted, d.counted_head or same.counted_head
+
+
+# "The 4,600 personnel include 1,850 soldiers, about 1,200 APF members and 1,550 police officers": the parts a
+# typed whole is said to include share its claim.
+_INCLUDING_VERBS = {"include", "comprise", "consist"}
+
+
+def _included(d: _Draft, page: _Page) -> None:
+    if d.claim_type != "other" or d.unit is not None or d.verb is None or d.verb.lemma_.lower() not in _INCLUDING_VERBS:
+        return
+    whole = _whole_subject(d.verb, page)
+    if whole is not None and whole.claim_type != "other":
+        d.claim_type = whole.claim_type
+
+
+def _whole_subject(verb: Token, page: _Page) -> Figure | None:
+    """The figure counting a verb's subject ("The 4,600 personnel include …"), if one does."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    return next((f for f in reversed(page.figures) if subject.left_edge.idx <= f.start <= subject.idx), None)
 
 
 _CHANGE_ENDS = re.compile(r"\b(?:from|to)\s*$", re.I)
@@ -1147,8 +1189,8 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
     _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
-    _partner, _another_part, _on_board, _the_same_number, _land_harmed, _handled_bodies, _price_change,
-    _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
+    _partner, _another_part, _on_board, _the_same_number, _included, _moved_out, _land_harmed, _handled_bodies,
+    _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
 )
 
 
