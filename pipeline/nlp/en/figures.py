@@ -792,7 +792,8 @@ def _the_same_number(d: _Draft, page: _Page) -> None:
     if same is None or d.counted_head not in (None, same.counted_head, *TALLY_NOUNS):
         return
     d.claim_type, d.predicate = same.claim_type, same.predicate
-    d.counted, d.counted_head = d.counted or same.counted, d.counted_head or same.counted_head
+    if d.counted_head in (None, *TALLY_NOUNS):  # "the 19 is the prosecutor's figure": what the 19 counted
+        d.counted, d.counted_head = same.counted, same.counted_head
 
 
 # "The 4,600 personnel include 1,850 soldiers, about 1,200 APF members and 1,550 police officers": the parts a
