@@ -134,3 +134,18 @@ def test_a_known_city_after_a_place_preposition_is_found(nlp) -> None:
 ])
 def test_a_name_with_an_age_beside_it_is_a_person(nlp, text: str, name: str) -> None:
     assert by_text(nlp, text)[name].label == "PERSON"
+
+
+def test_a_letters_place_and_date_line_names_a_place(nlp) -> None:
+    mentions = found(nlp, "Arequipa, Wednesday 22 April 2026\n\nDear parents, the schools stay closed this week.")
+    assert ("Arequipa", "GPE") in [(m.text, m.label) for m in mentions]
+
+
+def test_and_inside_an_organisations_of_phrase_stays_in_its_name(nlp) -> None:
+    mentions = found(nlp, "The Department of Hydrology and Meteorology issued a red warning on Monday.")
+    assert "Department of Hydrology and Meteorology" in [m.text for m in mentions if m.label == "ORG"]
+
+
+def test_one_word_the_gazetteer_knows_as_a_city_is_a_place_whatever_the_model_says(nlp) -> None:
+    mentions = found(nlp, "The launch capsized near Madaripur on Friday, officials in Madaripur said.")
+    assert {m.label for m in mentions if m.text == "Madaripur"} == {"GPE"}

@@ -114,7 +114,7 @@ def _where_town(figure: Figure, mentions: list[tuple[int, int, str]]) -> str | N
     return last[2] if last and _WHERE_CLAUSE.match(sentence[last[1]:start]) else None
 
 
-def _place_canonical(entity: EntityMention, text: str) -> str | None:
+def _place_canonical(entity: EntityMention, put_in: set[str]) -> str | None:
     """The canonical name of a city or region, else None. The model often calls a town a person
     ("Karaganda", known to the gazetteer) or an organisation; a one-word "person" or "organisation"
     the text puts a thing "in" is a town ("public order in Dravo", "a march in Dravo"), under its
@@ -122,18 +122,27 @@ def _place_canonical(entity: EntityMention, text: str) -> str | None:
     if entity.label in _PLACE_LABELS or (entity.label == "PERSON" and is_known_place(entity.canonical)):
         return entity.canonical
     one_word = entity.label in ("ORG", "PERSON") and " " not in entity.text
-    put_in = re.search(rf"\bin (?:the )?(?:neighbou?ring )?{re.escape(entity.text)}\b(?!['’]s)", text) is not None \
-        or re.search(rf"\b{re.escape(entity.text)}{_REGION_WORD.pattern.removesuffix('$')}\b", text) is not None
-    return entity.text if one_word and put_in else None
+    return entity.text if one_word and entity.text in put_in else None
+
+
+# Words a text puts a thing in ("a march in Dravo", "72 died in the Maule region", "16 in neighbouring Ñuble")
+# or calls a region ("the Maule region"): read once per text, not once per name.
+_PUT_IN = re.compile(r"\bin (?:the )?(?:neighbou?ring )?([^\W\d_][\w'’-]*)\b(?!['’]s)")
+_NAMED_REGION = re.compile(r"\b([^\W\d_][\w'’-]*)\s+(?:region|province|oblast|district|county|governorate|"
+                           r"prefecture)\b", re.I)
+
+
+def _put_in_words(text: str) -> set[str]:
+    return {m.group(1) for pattern in (_PUT_IN, _NAMED_REGION) for m in pattern.finditer(text)}
 
 
 def place_names(analysis: Analysis) -> dict[str, str]:
     """The names a document tags as a city or region, not a country, with their canonical names."""
     countries = country_names()
-    text = "\n".join(s.text for s in analysis.sentences)
+    put_in = _put_in_words("\n".join(s.text for s in analysis.sentences))
     names: dict[str, str] = {}
     for entity in analysis.entities:
-        canonical = _place_canonical(entity, text)
+        canonical = _place_canonical(entity, put_in)
         if canonical is None:
             continue
         if _STATE_STYLE.search(canonical):

@@ -289,6 +289,9 @@ def _label(text: str, start: int, label: str, doc_text: str, datelines: dict[int
     label = alias_labels.get(text.casefold(), label)
     if label == "ORG" and text.casefold() in country_names():
         label = "GPE"
+    if label in ("ORG", "PERSON") and " " not in text and _fold(text) in _known_places() \
+            and text.casefold() not in alias_labels:
+        label = "GPE"  # "Madaripur" tagged a person, "Arequipa" an organisation: one word the gazetteer knows
     return _org_or_place(text, start, label, doc_text, alias_labels)
 
 
@@ -406,6 +409,17 @@ _REGION_AFTER = re.compile(rf"\b({_CAPITAL}[\w'’-]+(?: {_CAPITAL}[\w'’-]+)?)
                            r"municipality)s?\b")
 
 
+# A letter's place and date line: "Arequipa, Wednesday 22 April 2026", "Lima, 3 May".
+_PLACE_AND_DATE_LINE = re.compile(r"(?m)^([^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)?),\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|"
+                                  r"Satur|Sun)day\b|\d{1,2}\s+[A-Z][a-z]+)")
+
+
+def _place_date_lines(found: _Found) -> None:
+    for m in _PLACE_AND_DATE_LINE.finditer(found.doc_text):
+        if _fold(m.group(1)) in _known_places() and found.free(m.start(1), m.end(1)):
+            found.add(m.group(1), m.start(1), "GPE")
+
+
 def _named_regions(found: _Found) -> None:
     for m in _REGION_AFTER.finditer(found.doc_text):
         for group in (1, 2):
@@ -450,6 +464,7 @@ def raw_mentions(doc: Doc) -> list[Mention]:
     _speakers(found)
     _places_after_prepositions(found)
     _named_regions(found)
+    _place_date_lines(found)
     _initial_names(found)
     return sorted(found.mentions, key=lambda f: f[1])
 

@@ -18,7 +18,10 @@ _HEADS = ("Agency", "Army", "Assembly", "Association", "Authority", "Bank", "Boa
 _CAP = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*"  # "Vice-Ministry", "Bakers'", "Prosecutor's"
 _HEAD = r"(?:[A-Z][\w]*-)?(?:" + "|".join(_HEADS) + r")(?![\w-])"
 _JOIN = r"(?:of|for) (?:the )?"  # "on Friday", "and the Army" end it
-ORG_PHRASE = re.compile(rf"(?<![\w’'-])(?:{_CAP} (?:and )?)*{_HEAD}(?: {_JOIN}{_CAP}(?: {_CAP})*)*")
+# "the Department of Hydrology and Meteorology", "the Ministry of Health and Population": "and" inside the
+# "of" phrase joins its last words
+ORG_PHRASE = re.compile(rf"(?<![\w’'-])(?:{_CAP} (?:and )?)*{_HEAD}(?: {_JOIN}{_CAP}(?: {_CAP})*"
+                        rf"(?: and {_CAP}(?! {_HEAD}))?)*")
 # Words that start a sentence without being part of a name ("Yesterday Police said", "The Ministry").
 _NOT_NAME_START = {"the", "a", "an", "this", "that", "yesterday", "today", "later", "earlier", "meanwhile", "and",
                    "but", "according", "when", "while", "after", "before", "since", "on", "in", "at", "by", "as"}
