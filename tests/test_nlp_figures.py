@@ -612,3 +612,11 @@ def test_the_parts_a_deployed_force_includes_were_deployed(nlp) -> None:
 ])
 def test_people_moved_by_others_out_of_harms_way_were_evacuated(nlp, text: str, claim: str) -> None:
     assert one(nlp, text).claim_type == claim
+
+
+@pytest.mark.parametrize("text", ["The three days of national mourning declared by the government ended.",
+                                  "The government decreed a national mourning of three days.",
+                                  "National mourning was observed for three days."])
+def test_days_of_mourning_are_a_duration_of_the_mourning(nlp, text: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.claim_type, figure.counted_head, figure.predicate) == ("other", "day", "mourning")

@@ -65,7 +65,8 @@ def test_damage_counting_things_counts_the_things():
 
 @pytest.mark.parametrize("sentence, text, counted, predicate, group", [
     ("All 27 member states agreed.", "27", "member states", "agree", "member state: agree"),
-    ("The pull-out took 10 days of the withdrawal plan.", "10", "days", "take", "day of withdrawal plan: take"),
+    # a duration is keyed by what lasts, which the facts layer puts in ``predicate`` ("plan" here)
+    ("The pull-out took 10 days of the withdrawal plan.", "10", "days", "plan", "day: plan"),
     ("More than 3,000 residents of Karavan have given blood.", "3,000", "residents", "give", "resident: give"),
 ])
 def test_another_figure_counts_its_own_phrase_and_what_happened_to_it(sentence, text, counted, predicate, group):

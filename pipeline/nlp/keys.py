@@ -346,6 +346,9 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     lexicon names an action of makes the group coarser (see ``_acted_group``)."""
     if not figure.counted_head:
         return _crowd_estimate(figure), None
+    if unit_kind(figure) == "duration" and figure.predicate:
+        # how long a thing lasts, by the thing (the facts layer put it in ``predicate``): "day: mourning"
+        return f"{singular(figure.counted_head)}: {figure.predicate}", figure.counted_head
     phrase = figure.counted or figure.counted_head
     acted = _acted_group(figure)
     if acted is not None:

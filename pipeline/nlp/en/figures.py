@@ -1065,15 +1065,34 @@ def _what_lasts(d: _Draft) -> str | None:
                 None)
     if unit is not None and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
         return unit.head.lemma_.lower()  # "a 15-day fishing ban"
-    return _lasting_subject(d.verb)
+    return (_measure_of(unit) if unit is not None else None) or _lasting_subject(d.verb)
+
+
+def _measure_of(unit: Token) -> str | None:
+    """"three days of national mourning" (mourning), "a national mourning of three days" (mourning)."""
+    measure = _of_object(unit) or _of_whom(unit)
+    return measure.lemma_.lower() if measure is not None else None
+
+
+def _of_whom(token: Token) -> Token | None:
+    """The noun ``token`` is the "of" object of: "mourning" in "a national mourning of three days"."""
+    of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    return of.head if of is not None and of.head.pos_ == "NOUN" else None
 
 
 def _lasting_subject(verb: Token | None) -> str | None:
-    """"The ban will stay in force for 15 days": the subject of a verb that only says it lasts."""
-    if verb is None or verb.lemma_.lower() not in _LASTING_VERBS:
-        return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-    return subject.lemma_.lower() if subject is not None else None
+    """"The ban will stay in force for 15 days", "mourning was observed for three days", "imposed a curfew for 48
+    hours": the thing the verb says lasts, is held or is imposed (its subject, passive subject or object)."""
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is None or lemma not in _LASTING_VERBS | _SETTING_VERBS:
+        return None  # "fishing is banned for 15 days": the verb is the measure
+    roles = ("nsubj", "nsubjpass") if lemma in _LASTING_VERBS else ("nsubjpass", "dobj")
+    thing = next((c for c in verb.children if c.dep_ in roles and c.pos_ == "NOUN"), None)
+    return thing.lemma_.lower() if thing is not None else None
+
+
+# Verbs that set a measure in place: "imposed a curfew for 48 hours", "mourning was observed for three days".
+_SETTING_VERBS = {"impose", "declare", "decree", "order", "announce", "observe", "extend", "keep", "maintain"}
 
 
 def _standing(d: _Draft, page: _Page) -> None:

@@ -20,6 +20,7 @@ class Around:
     after: str  # up to 20 characters after it
     date_spans: list[tuple[int, int]]
     line_before: str = ""  # the whole line before the number's line, when the number opens its line
+    further: str = ""  # up to 32 characters after it, for what a duration times ("-day fishing moratorium")
 
     @classmethod
     def of(cls, text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) -> Around:
@@ -27,7 +28,7 @@ class Around:
         opens_line = not text[line_start:number.start].strip()
         previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start] if opens_line else ""
         return cls(number, text[max(0, number.start - 20):number.start], text[number.end:number.end + 20], date_spans,
-                   previous)
+                   previous, text[number.end:number.end + 32])
 
 
 _DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
@@ -83,7 +84,14 @@ _HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)
                              r"state|ban|strike|moratorium|ceasefire|truce|deadline|closure|lockdown|emergency|"
                              r"mourning|halt|pause|shutdown|blockade|siege|extension|delay|window|period|wait)\b|"
                              r"\s+(?:days?|hours?|weeks?|months?|years?)\s+(?:in total|in all|straight|in a row|"
-                             r"running|without)\b)", re.I)
+                             r"running|without)\b|"
+                             # "three days of national mourning", "72 hours of curfew"
+                             r"[\s-]+(?:days?|hours?|weeks?|months?)\s+of\s+(?:national\s+|official\s+|state\s+)?"
+                             r"(?:mourning|curfew|emergency|lockdown|strike|protests?|talks|fighting|blackout)\b)",
+                             re.I)
+# "a national mourning of three days", "a curfew of 48 hours": the measure, then how long it lasts
+_MEASURE_OF = re.compile(r"\b(?:mourning|curfew|lockdown|ban|closure|suspension|emergency|strike|blackout)\s+of\s+"
+                         r"(?:(?:about|some|up to)\s+)?$", re.I)
 _NOT_HOW_LONG_AFTER = re.compile(r"^[\s-]*\w+\s+(?:ago|later|earlier|before|after|old|in prison|in jail|behind bars|"
                                  r"of|in a penal)\b", re.I)  # "within two weeks of the unrest": a window
 _WINDOW = re.compile(r"(?:^|[.!?\n]\s*)Within\s+$")  # "Within three days, crowds had gathered": when, not how long
@@ -92,9 +100,11 @@ _WINDOW = re.compile(r"(?:^|[.!?\n]\s*)Within\s+$")  # "Within three days, crowd
 def duration(a: Around) -> bool:
     """"8 years in prison", "two weeks later", "for 2 hours on Friday evening" in a time-line: a duration
     that is no claim. "a 180-day freeze", "for 60 days", "within 10 days" are claims (``_HOW_LONG_*``)."""
+    if _HOW_LONG_AFTER.match(a.further) or _MEASURE_OF.search(a.before):
+        return False
     if not _DURATION_AFTER.match(a.after) or _NOT_HOW_LONG_AFTER.match(a.after) or _WINDOW.search(a.before):
         return bool(_DURATION_AFTER.match(a.after))
-    return not (_HOW_LONG_AFTER.match(a.after) or _HOW_LONG_BEFORE.search(a.before) or _answers_how_long(a))
+    return not (_HOW_LONG_BEFORE.search(a.before) or _answers_how_long(a))
 
 
 _HOW_LONG = re.compile(r"\bhow long\b[^\n]*\?\s*$", re.I)
