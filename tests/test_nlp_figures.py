@@ -620,3 +620,24 @@ def test_people_moved_by_others_out_of_harms_way_were_evacuated(nlp, text: str, 
 def test_days_of_mourning_are_a_duration_of_the_mourning(nlp, text: str) -> None:
     figure = one(nlp, text)
     assert (figure.claim_type, figure.counted_head, figure.predicate) == ("other", "day", "mourning")
+
+
+def test_a_threads_post_numbers_are_no_figures(nlp) -> None:
+    found = figures(nlp, "1/12 - 05:40. Police repelled the attack.\n\n2/12 - 06:25. Two officers were killed.")
+    assert [f.text for f in found] == ["Two"]
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("The DTM counts 11,860 internally displaced persons from the attacks.", "displaced"),
+    ("It reports 2,314 people still sleeping in 41 evacuation centres.", "displaced"),
+    ("40 people attended a meeting in the camp.", "other"),
+    ("12 detained activists were released on Friday.", "detained"),
+])
+def test_people_displaced_or_in_shelters(nlp, text: str, claim: str) -> None:
+    assert figures(nlp, text)[0].claim_type == claim
+
+
+@pytest.mark.parametrize("text", ["Around 4,200 hectares of cane were under water.",
+                                  "It records 1,240 kilometres of rural roads damaged."])
+def test_land_under_water_and_roads_damaged_are_damage(nlp, text: str) -> None:
+    assert one(nlp, text).claim_type == "damage"

@@ -720,3 +720,9 @@ def test_a_part_a_force_is_said_to_include_is_no_force_of_its_own() -> None:
     part = figure("The 4,600 personnel include 1,850 soldiers and 1,550 police officers.", "1,850", "deployed",
                   "soldiers")
     assert incident(part) == "a part"
+
+
+def test_things_damaged_in_no_lexicon_row_are_objects_keyed_by_their_noun() -> None:
+    bridges = figure("The floods destroyed 96 bridges.", "96", "damage", "bridges")
+    assert (unit_kind(bridges), counted_group(bridges)[0]) == ("objects", "bridge")
+    assert unit_kind(figure("Damage was put at 5 billion.", "5 billion", "damage", "damage")) == "money"

@@ -473,7 +473,10 @@ def _head_match(figure: Figure, domain: str) -> Match | None:
 def _object_group(figure: Figure) -> tuple[str | None, str | None]:
     """The things a damage figure counts: "400 cars burned" → vehicles."""
     match = _counted_match(figure, "objects")
-    return (match.group, match.text) if match else _thing_counted(figure)
+    if match is not None:
+        return match.group, match.text
+    # things in no lexicon row, by their own noun whatever the verb: "96 bridges destroyed", "96 bridges damaged"
+    return singular(figure.counted_head or "") or None, figure.counted_head
 
 
 def _part_of_phrase(figure: Figure) -> str:
@@ -585,9 +588,21 @@ def unit_kind(figure: Figure) -> str:
         return counted
     if _names_people(figure):
         return "people"  # "a figure of 164 dead"; "estimated the crowd at about 1,500"
+    if figure.claim_type == "damage" and _things_damaged(figure):
+        return "objects"  # "96 bridges and 468 schools" damaged, in no lexicon row
     if figure.claim_type in ("price", "damage"):
         return "money"
     return "other"
+
+
+# Heads of a sum whose currency goes unsaid: "damage put at 5 billion", "losses of 3 million".
+_SUM_WORDS = {"damage", "loss", "cost", "price", "bill", "sum", "amount", "estimate", "value", "total", "figure",
+              "fare", "tariff", "fee", "million", "billion", "thousand"}
+
+
+def _things_damaged(figure: Figure) -> bool:
+    head = singular(figure.counted_head or "")
+    return _has_words(head) and head not in _SUM_WORDS and figure.unit is None
 
 
 def _measured_kind(figure: Figure) -> str | None:

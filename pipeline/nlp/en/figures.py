@@ -741,7 +741,7 @@ _LAND_HEADS = {"hectare", "hectares", "ha", "acre", "acres"}
 # Land a disaster harmed: "the fires had burned 18,000 hectares", "Burned area: 52 600 hectares", "the affected
 # surface reaches 41 500 hectares", "2,600 hectares of crops flooded".
 _LAND_HARMED = re.compile(r"\b(?:burn\w*|flood\w*|destroy\w*|affect\w*|damag\w*|ravag\w*|scorch\w*|inundat\w*|"
-                          r"submerg\w*|consum\w*|devastat\w*|charred|swept|washed away)\b", re.I)
+                          r"submerg\w*|consum\w*|devastat\w*|charred|swept|washed away|under ?water)\b", re.I)
 
 
 def _land_harmed(d: _Draft, page: _Page) -> None:
@@ -774,6 +774,22 @@ def _moved_out(d: _Draft, page: _Page) -> None:
     if any(c.lower_ in ("out", "away", "off", "to", "from") and c.dep_ in ("prt", "prep", "advmod")
            for c in d.verb.children):
         d.claim_type = "evacuated"
+
+
+# People staying in shelters or camps are displaced: "2,314 people still sleeping in 41 evacuation centres",
+# "389 people were still in the 11 temporary placement centres", "1,100 people stay in schools used as shelters".
+_IN_A_SHELTER = re.compile(r"[^.;:]{0,50}?\b(?:in|at|inside)\s+(?:the\s+|a\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
+                           r"(?:shelters?|(?:evacuation|placement|collective|relief|transit)\s+(?:cent(?:re|er)s?|"
+                           r"camps?|sites?)|camps?|tents?|schools used as shelters)\b", re.I)
+
+
+_STAYING_VERBS = {"be", "stay", "sleep", "live", "remain", "shelter", "house", "lodge", "spend", "take", "find"}
+
+
+def _sheltered(d: _Draft, page: _Page) -> None:
+    if d.claim_type == "other" and d.unit is None and d.counted_head in _MOVED_PEOPLE \
+            and (d.predicate or "be") in _STAYING_VERBS and _IN_A_SHELTER.match(page.text, d.number.end):
+        d.claim_type = "displaced"
 
 
 def _restates(d: _Draft, page: _Page) -> bool:
@@ -1209,8 +1225,8 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
     _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
-    _partner, _another_part, _on_board, _the_same_number, _included, _moved_out, _land_harmed, _handled_bodies,
-    _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
+    _partner, _another_part, _on_board, _the_same_number, _included, _moved_out, _sheltered, _land_harmed,
+    _handled_bodies, _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
 )
 
 

@@ -277,11 +277,18 @@ def per_one_unit(a: Around) -> bool:
     return a.number.value == 1 and bool((in_words or _PER_ONE.search(a.before)) and _MEASURE_UNIT.match(a.after))
 
 
+def post_count(a: Around) -> bool:
+    """"1/12 - 05:40. At 04:55 …": a thread's post number and its count of posts, at the start of a line."""
+    opens_line = re.search(r"(?:^|\n)[^\S\n]*\Z", a.before) and re.match(r"^/\d{1,3}\b", a.after)
+    counted = re.search(r"(?:^|\n)[^\S\n]*\d{1,3}/\Z", a.before)
+    return bool((opens_line or counted) and a.number.value < 1000)
+
+
 NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone,
     part_of_a_name, list_marker, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
-    word_compound, per_one_unit,
+    word_compound, per_one_unit, post_count,
 )
 
 
