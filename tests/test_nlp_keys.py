@@ -726,3 +726,11 @@ def test_things_damaged_in_no_lexicon_row_are_objects_keyed_by_their_noun() -> N
     bridges = figure("The floods destroyed 96 bridges.", "96", "damage", "bridges")
     assert (unit_kind(bridges), counted_group(bridges)[0]) == ("objects", "bridge")
     assert unit_kind(figure("Damage was put at 5 billion.", "5 billion", "damage", "damage")) == "money"
+
+
+def test_things_and_facilities_are_keyed_by_their_noun_whatever_was_done_to_them() -> None:
+    opened = figure("The navy opened seven shelters.", "seven", "other", "shelters", predicate="open")
+    stayed = figure("Families slept in seven shelters.", "seven", "other", "shelters", predicate="sleep")
+    assert counted_group(opened)[0] == counted_group(stayed)[0] == "shelter"
+    agreed = figure("All 27 member states agreed.", "27", "other", "member states", predicate="agree")
+    assert counted_group(agreed)[0] == "member state: agree"

@@ -363,9 +363,21 @@ def _thing_key(figure: Figure, kept: str) -> str:
     """The counted words with what happened to them, but things counted in units or after a
     preposition, whose sentence's verb is not theirs (``_unit_of``, ``_after_preposition``)."""
     thing = _unit_of(kept)
-    if thing is not None or _after_preposition(figure) or not figure.predicate:
+    if thing is not None or _after_preposition(figure) or not figure.predicate or _a_thing(figure):
         return thing or kept
     return f"{kept}: {figure.predicate}"
+
+
+def _a_thing(figure: Figure) -> bool:
+    """Things the lexicon knows, measures and facilities: sources word what happened to them apart ("38 ships
+    waiting", "38 vessels at anchor", "seven shelters opened", "people slept in seven shelters"), so the noun
+    alone keys them; what people did tells people apart ("gave blood", "sought help")."""
+    return unit_kind(figure) == "objects" or singular(figure.counted_head or "") in _MEASURES_AND_FACILITIES
+
+
+_MEASURES_AND_FACILITIES = {"tonne", "ton", "kilometre", "kilometer", "km", "mile", "metre", "meter", "litre", "liter",
+                            "shelter", "camp", "school", "clinic", "hospital", "centre", "center", "site", "tent",
+                            "explosion", "blast", "bridge", "road"}
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|of|with|by|among|between)\s+(?:the\s+|some\s+|about\s+|"
