@@ -84,16 +84,21 @@ STORIES = {
                 {"precision": 0.77, "recall": 0.59, "found": 0.93, "reach": 0.66}),
     "blind17": (GOLD / "blind17", GOLD / "blind17" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.51.0 / aligner 8), before any of its misses
-                # was looked at: precision 0.562, recall 0.514, found 0.954, reach 0.565.
-                {"precision": 0.56, "recall": 0.51, "found": 0.95, "reach": 0.56}),
+                # was looked at: precision 0.562, recall 0.514, found 0.954, reach 0.565. A dev set since;
+                # with its kinds fixed (extractor 1.61.0 / aligner 9): precision 0.674, recall 0.652, found
+                # 0.972, reach 0.660.
+                {"precision": 0.67, "recall": 0.65, "found": 0.97, "reach": 0.65}),
     "blind19": (GOLD / "blind19", GOLD / "blind19" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.54.0 / aligner 9), before any of its misses
-                # was looked at: precision 0.488, recall 0.330, found 0.906, reach 0.502.
-                {"precision": 0.48, "recall": 0.33, "found": 0.90, "reach": 0.50}),
+                # was looked at: precision 0.488, recall 0.330, found 0.906, reach 0.502. A dev set since;
+                # with its kinds fixed (extractor 1.61.0 / aligner 9): precision 0.656, recall 0.507, found
+                # 0.937, reach 0.555.
+                {"precision": 0.65, "recall": 0.50, "found": 0.93, "reach": 0.55}),
     "blind21": (GOLD / "blind21", GOLD / "blind21" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.59.0 / aligner 9), before any of its misses
-                # was looked at: precision 0.760, recall 0.453, found 0.931, reach 0.525.
-                {"precision": 0.75, "recall": 0.45, "found": 0.93, "reach": 0.52}),
+                # was looked at: precision 0.760, recall 0.453, found 0.931, reach 0.525. With the rules of
+                # extractor 1.61.0 (keys of things by their noun): precision 0.756, recall 0.469, reach 0.574.
+                {"precision": 0.75, "recall": 0.46, "found": 0.93, "reach": 0.57}),
 }
 
 
