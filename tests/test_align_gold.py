@@ -97,8 +97,9 @@ STORIES = {
     "blind21": (GOLD / "blind21", GOLD / "blind21" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.59.0 / aligner 9), before any of its misses
                 # was looked at: precision 0.760, recall 0.453, found 0.931, reach 0.525. With the rules of
-                # extractor 1.61.0 (keys of things by their noun): precision 0.756, recall 0.469, reach 0.574.
-                {"precision": 0.75, "recall": 0.46, "found": 0.93, "reach": 0.57}),
+                # extractor 1.61.0 (keys of things by their noun): precision 0.756, recall 0.469, reach 0.574;
+                # 1.62.0 (event nouns count people, bare changes take their paragraph's count): 0.767 / 0.513.
+                {"precision": 0.76, "recall": 0.51, "found": 0.93, "reach": 0.57}),
 }
 
 

@@ -641,3 +641,8 @@ def test_people_displaced_or_in_shelters(nlp, text: str, claim: str) -> None:
                                   "It records 1,240 kilometres of rural roads damaged."])
 def test_land_under_water_and_roads_damaged_are_damage(nlp, text: str) -> None:
     assert one(nlp, text).claim_type == "damage"
+
+
+def test_a_bare_number_a_count_climbed_from_counts_what_the_paragraph_counts(nlp) -> None:
+    found = figures(nlp, "The official toll is 31. It climbed from nine on Wednesday morning to 23 by Thursday.")
+    assert [(f.text, f.claim_type) for f in found] == [("31", "killed"), ("nine", "killed"), ("23", "killed")]

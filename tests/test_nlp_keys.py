@@ -734,3 +734,9 @@ def test_things_and_facilities_are_keyed_by_their_noun_whatever_was_done_to_them
     assert counted_group(opened)[0] == counted_group(stayed)[0] == "shelter"
     agreed = figure("All 27 member states agreed.", "27", "other", "member states", predicate="agree")
     assert counted_group(agreed)[0] == "member state: agree"
+
+
+def test_an_event_noun_counts_people() -> None:
+    detentions = figure("The ministry reported 3,811 detentions.", "3,811", "detained", "detentions",
+                        predicate="report")
+    assert counted_group(detentions)[0] == "people"

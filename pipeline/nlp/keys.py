@@ -50,7 +50,7 @@ _TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tall
                "arrest", "detention"}  # a table's row "Arrests (protests) | 63–112"
 # What is said of a count as it changes: "Officials gave a toll of 37, revised to 33" (a casualty figure whose
 # verb only moves or gives the count is a toll).
-_COUNT_CHANGES = {"revise", "lower", "raise", "rise", "climb", "increase", "reach", "stand", "update",
+_COUNT_CHANGES = {"revise", "lower", "raise", "rise", "climb", "increase", "reach", "stand", "update", "put",
                   "correct", "reduce", "jump", "grow", "exceed", "hit"}
 # Words that count the rest of a group already named: "About 150 others were still unaccounted for".
 _REST_WORDS = {"other", "others", "rest"}
@@ -298,13 +298,17 @@ def _people_group(figure: Figure) -> tuple[str | None, str | None]:
     return match.group, match.text
 
 
+_EVENT_HEADS = {"detention", "arrest", "death", "fatality", "casualty", "injury", "disappearance", "evacuation"}
+
+
 def _no_group_named(figure: Figure) -> str | None:
-    """A casualty figure whose words name no group of the lexicon: a toll counts people ("the death toll rose
-    to 225"); what was sent counts itself ("37 boats", "six sniffer dogs")."""
-    if _is_toll(figure) or _done_to_people(figure):
-        return "people"
+    """A casualty figure whose words name no group of the lexicon: a toll or an event noun counts people ("the
+    death toll rose to 225", "3,811 detentions"); what was sent counts itself ("37 boats", "six sniffer dogs").
+    Other unknown groups stay unkeyed ("10 horses injured", "63 cars detained")."""
+    if _is_toll(figure) or _done_to_people(figure) or singular(figure.counted_head or "") in _EVENT_HEADS:
+        return "people"  # "3.811 detentions" count people detained
     if figure.claim_type == "deployed" and _has_words(figure.counted_head):
-        return singular(figure.counted_head or "")
+        return singular(figure.counted_head or "")  # "37 boats", "six sniffer dogs" sent
     return None
 
 

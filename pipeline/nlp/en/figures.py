@@ -91,7 +91,8 @@ _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|r
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
                     "correct", "confirm", "announce", "count",
-                    "claim"}  # "police put the crowd at 1,500; organisers claimed 10,000"
+                    "claim",  # "police put the crowd at 1,500; organisers claimed 10,000"
+                    "climb", "rise", "grow", "reach"}  # "The toll is 31. It climbed from nine … to 23 by Thursday."
 _NUMBERING_VERBS = {"number", "total", "reach", "swell", "grow"}
 _MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
 _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
