@@ -419,6 +419,38 @@ def test_a_transcript_speaker_is_no_label_of_what_is_counted(nlp) -> None:
     assert "yusuf" not in heads and "ade" not in heads
 
 
+@pytest.mark.parametrize("text, number, claim_type, head", [
+    # "label: value" pairs on one line: each number takes its own label, not the next pair's
+    ("Key figures: deceased persons: 23 | injured persons: 245, of whom 112 remain in hospital | persons not "
+     "located: 40 | persons evacuated: 12,400", "23", "killed", "person"),
+    ("Key figures: deceased persons: 23 | injured persons: 245, of whom 112 remain in hospital | persons not "
+     "located: 40 | persons evacuated: 12,400", "245", "injured", "person"),
+    ("Key figures: deceased persons: 23 | injured persons: 245, of whom 112 remain in hospital | persons not "
+     "located: 40 | persons evacuated: 12,400", "40", "missing", "person"),
+    ("Key figures: deceased persons: 23 | injured persons: 245, of whom 112 remain in hospital | persons not "
+     "located: 40 | persons evacuated: 12,400", "12,400", "evacuated", "person"),
+    # a bulleted pair with a long label; the noun on the next line is not what it counts
+    ("People\n- Injured persons treated in the public health network: 466, including 27 firefighters\n"
+     "- Carabineros officers assigned to public order: 1 600\nRating: FALSE.", "466", "injured", "person"),
+    ("People\n- Injured persons treated in the public health network: 466, including 27 firefighters\n"
+     "- Carabineros officers assigned to public order: 1 600\nRating: FALSE.", "1 600", "deployed", "officer"),
+    # a label the lexicon has no claim for still names what is counted
+    ("Resources\n- Ambulances: 62\n- Canine teams: 14", "62", "other", "ambulance"),
+])
+def test_a_label_value_pair_takes_its_own_label(nlp, text: str, number: str, claim_type: str, head: str) -> None:
+    assert _type_and_head(nlp, text, number) == (claim_type, head)
+
+
+@pytest.mark.parametrize("text", [
+    "Rating: FALSE. The official toll is 17, and no evidence supports a higher figure.",
+    "Navy: toll rises to 17",
+    "SENAPRED's evening report: 17 confirmed dead, more than 200 people unaccounted for.",
+])
+def test_a_label_naming_a_source_or_holding_its_own_value_names_no_group(nlp, text: str) -> None:
+    figure = next(f for f in figures(nlp, text) if f.text == "17")
+    assert (figure.claim_type, figure.counted_head, figure.counted_group) == ("killed", None, "people")
+
+
 def test_vehicles_in_a_sentence_about_forces_are_not_deployed_unless_sent(nlp) -> None:
     (stood,) = figures(nlp, "Four armoured vehicles of the security forces stood outside the court.")
     (sent,) = figures(nlp, "The security forces sent four armoured vehicles to the court.")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -271,9 +271,15 @@ def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Tok
         return _of_object(anchor) or _share_of_noun(anchor) or counted_noun(anchor)
     noun = counted_noun(anchor)
     if noun is not None and (noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun)
-                             or _another_number_between(span, noun)):
+                             or _another_number_between(span, noun) or _in_another_cell(text, number, noun)):
         noun = None  # "$180m": the scale belongs to the number; "Nineteen." answering: the question says
     return noun or _strong_noun(text, number, span) or _copula_noun(anchor)
+
+
+def _in_another_cell(text: str, number: NumberSpan, noun: Token) -> bool:
+    """"deceased persons: 23 | injured persons: 245", "officers assigned: 1 600\nRating: FALSE": a noun
+    after the number but past a cell border or a line end is the next cell's label, not what it counts."""
+    return noun.idx > number.end and bool(re.search(r"[|\n]", text[number.end:noun.idx]))
 
 
 def _another_number_between(span: Span, noun: Token) -> bool:
@@ -883,23 +889,63 @@ def _planned(d: _Draft, page: _Page) -> None:
 
 def _table_row(d: _Draft, page: _Page) -> None:
     """"Injuries | 4,353", "Arrested: 9,900+": a table or infobox row's label says what the number counts."""
-    line_start = page.text.rfind("\n", 0, d.number.start) + 1
-    row = _ROW_LABEL.fullmatch(page.text[line_start:d.number.start])
-    after = page.text[d.number.end:d.number.end + 3]
-    if row is None or not re.match(r"^\+?\s*(?:\||\n|$|\()", after):  # "| Deaths | 227 (208 civilians, …) |"
+    label = _row_label(d, page)
+    if label is None:
         return
-    label = page.doc.char_span(line_start + row.start("label"), line_start + row.end("label"), alignment_mode="expand")
-    lemma = next((_header_word(t) for t in label or () if _header_word(t) in claim_lexicon()), None)
+    lemma = next((word for word in _label_words(label) if word in claim_lexicon()), None)
     if lemma is not None:
         d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
         d.counted_head = d.counted_head or _row_group(label)
+    elif d.counted_head is None and (noun := _label_noun(label)) is not None \
+            and _header_word(noun) not in EVENT_NOUNS | TALLY_NOUNS:
+        d.counted_head = _header_word(noun)  # "ambulances: 62"
+
+
+# "Key figures: deceased persons: 23 | injured persons: 245", "- Persons not located: 19": one of the
+# "label: value" pairs of a line, after a bullet, a heading or the previous pair.
+_PAIR_LABEL = re.compile(r"(?:[-*•]\s+)?(?:[A-Z][\w' ]{0,30}:\s+)?(?P<label>[A-Za-z][A-Za-z ()'-]{1,70}?)\s*:\s*")
+_CELL_END = re.compile(r"\+?\s*(?:[|\n(,;]|$)")  # "| Deaths | 227 (208 civilians, …) |", "245, of whom 112"
+
+
+def _row_label(d: _Draft, page: _Page) -> Span | None:
+    """The label of the row or pair the number is the value of, if it is one."""
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    segment = page.text[line_start:d.number.start]
+    if not _CELL_END.match(page.text, d.number.end):
+        return None
+    row = _ROW_LABEL.fullmatch(segment)
+    if row is None:
+        cell = max(segment.rfind("|"), segment.rfind(";")) + 1
+        row = _PAIR_LABEL.fullmatch(segment, cell + len(segment[cell:]) - len(segment[cell:].lstrip()))
+    if row is None:
+        return None
+    return page.doc.char_span(line_start + row.start("label"), line_start + row.end("label"), alignment_mode="expand")
+
+
+def _label_words(label: Span) -> Iterator[str]:
+    """A label's words as the lexicon knows them, a negated one as "not <word>" ("Persons not located")."""
+    for token in label:
+        word = _header_word(token)
+        yield f"not {word}" if token.i > label.start and token.nbor(-1).lower_ == "not" else word
+
+
+def _label_noun(label: Span) -> Token | None:
+    """The noun a label names before its verb or preposition: "Injured persons treated in the network",
+    "CSTO troops", "Persons not located", "Firefighters and rescuers engaged"."""
+    noun = None
+    for token in label:
+        if noun is not None and (token.pos_ in ("VERB", "ADP", "AUX", "PART") or token.lower_ == "not"):
+            break
+        if token.is_alpha and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _STATE_VERBS:
+            noun = token
+    return noun
 
 
 def _row_group(label: Span | None) -> str:
-    """"CSTO troops | 2,030" counts troops (the label's last noun); "Deaths | 227", "Arrested | 9,900+" count
+    """"CSTO troops | 2,030" counts troops (the label's noun); "Deaths | 227", "Arrested | 9,900+" count
     people (an event or a state names no group)."""
-    noun = next((t for t in reversed(label or ()) if t.is_alpha and t.pos_ in ("NOUN", "PROPN")), None)
-    if noun is None or noun.lower_ in _STATE_VERBS:
+    noun = _label_noun(label) if label is not None else None
+    if noun is None:
         return "people"
     word = _header_word(noun)
     return "people" if word in EVENT_NOUNS | TALLY_NOUNS or word == "casualty" else word
@@ -993,8 +1039,25 @@ _GROUP_TYPES = ("other", "protesters")
 def _label_of_line(d: _Draft, page: _Page) -> Span | None:
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
     label = _LINE_LABEL.match(page.text, line_start, d.number.start)
-    span = page.doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand") if label else None
-    return None if span is None or _speaker(span) else span
+    if label is None or _SHORT_VALUE.match(page.text, label.end(), d.number.start):
+        return None  # "Rating: FALSE. The official toll is 17": the label had its own value
+    span = page.doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand")
+    return None if span is None or _speaker(span) or _a_source(span) else span
+
+
+_SHORT_VALUE = re.compile(r"[^.!?\n\d]{1,25}[.!?]\s")  # "Rating: FALSE. …", "Status: confirmed. …"
+
+
+def _a_source(label: Span) -> bool:
+    """"SENAPRED's evening report: 46 confirmed dead", "Navy: toll rises to 17": who reports, not what is
+    counted."""
+    name = {t.ent_type_ for t in label if t.is_alpha}
+    return any(t.lower_ in ("'s", "’s") for t in label) or label.root.lemma_.lower() in _REPORT_NOUNS \
+        or len(name) == 1 and name <= {"ORG", "GPE", "NORP", "PERSON"}
+
+
+_REPORT_NOUNS = {"report", "update", "statement", "briefing", "bulletin", "navy", "army", "police", "ministry",
+                 "government", "rating", "verdict", "source", "latest", "note"}
 
 
 def _speaker(label: Span) -> bool:
