@@ -270,10 +270,15 @@ def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Tok
     if _is_share(number):  # "two-thirds of the displaced": the share says nothing of its own
         return _of_object(anchor) or _share_of_noun(anchor) or counted_noun(anchor)
     noun = counted_noun(anchor)
-    if noun is not None and (noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun)
-                             or _another_number_between(span, noun) or _in_another_cell(text, number, noun)):
-        noun = None  # "$180m": the scale belongs to the number; "Nineteen." answering: the question says
+    if noun is not None and _not_what_it_counts(text, number, span, anchor, noun):
+        noun = None
     return noun or _strong_noun(text, number, span) or _copula_noun(anchor)
+
+
+def _not_what_it_counts(text: str, number: NumberSpan, span: Span, anchor: Token, noun: Token) -> bool:
+    """"$180m": the scale belongs to the number; "Nineteen." answering: the question says what it counts."""
+    return noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun) or _another_number_between(span, noun) \
+        or _in_another_cell(text, number, noun)
 
 
 def _in_another_cell(text: str, number: NumberSpan, noun: Token) -> bool:
