@@ -451,6 +451,30 @@ def test_a_label_naming_a_source_or_holding_its_own_value_names_no_group(nlp, te
     assert (figure.claim_type, figure.counted_head, figure.counted_group) == ("killed", None, "people")
 
 
+@pytest.mark.parametrize("text, number, claim_type, group", [
+    # a relative clause's verb and object, as the lexicon lists the pair
+    ("She sent condolences to the families of the 17 people who lost their lives in the explosion.", "17",
+     "killed", "people"),
+    ("Three men who joined a march on 12 October have been missing since that night.", "Three", "missing", "people"),
+    # a verb done only to people counts them with no noun
+    ("The earlier announced number of 21 perished was not confirmed.", "21", "killed", "people"),
+    ("Blast at fertiliser plant kills at least nine, 17 missing", "at least nine", "killed", "people"),
+    # the cost or an estimate of the damage is damage, a restatement in two currencies too
+    ("The government has put the preliminary cost of the damage at 180m leva (about $107m, or €92m).", "€92m",
+     "damage", "property"),
+    ("The government raised its estimate of the material damage to 310 million leva.", "310 million leva",
+     "damage", "property"),
+])
+def test_claims_of_clauses_verbs_and_costs(nlp, text: str, number: str, claim_type: str, group: str) -> None:
+    figure = next(f for f in figures(nlp, text) if f.text == number)
+    assert (figure.claim_type, figure.counted_group) == (claim_type, group)
+
+
+def test_conversions_in_a_chain_keep_the_first_sums_currency(nlp) -> None:
+    text = "The government has put the preliminary cost of the damage at 180m leva (about $107m, or €92m)."
+    assert {f.unit_kind for f in figures(nlp, text)} == {"money:BGN"}
+
+
 def test_vehicles_in_a_sentence_about_forces_are_not_deployed_unless_sent(nlp) -> None:
     (stood,) = figures(nlp, "Four armoured vehicles of the security forces stood outside the court.")
     (sent,) = figures(nlp, "The security forces sent four armoured vehicles to the court.")

@@ -128,6 +128,8 @@ def test_a_retrospective_is_about_the_year_its_dates_name_most():
     ("In a single shooting, 5 people were killed.", "5", "one shooting"),
     ("225 people were killed in the unrest.", "225", None),
     ("At least 10 people were killed in an attack on the mayor's office.", "10", "one attack"),
+    # "the explosion" with no qualifier is the event the text is about
+    ("According to the ministry, 17 people were killed in the explosion and the fires.", "17", None),
     ("Officials said 225 died, and 10 in the worst incident.", "225", None),
     ("Officials said 225 died, and 10 in the worst incident.", "10", "worst incident"),
 ])

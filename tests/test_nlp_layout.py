@@ -48,6 +48,14 @@ def test_hard_wrapped_prose_is_not_cut_at_its_line_breaks() -> None:
     assert line_starts(text) == [text.split("\n")[0], "The search goes on."]
 
 
+def test_a_headline_line_ends_its_sentence_though_it_has_no_full_stop(nlp) -> None:
+    text = ("Blast at fertiliser plant kills at least nine, 17 missing\n"
+            "Toxic fumes force 4,200 people from their homes; more than 130 hurt\n"
+            "Preliminary damage estimate: MXN 412 million\nOf which housing: MXN 266 million")
+    assert line_starts(text) == [text.split("\n")[0], text.split("\n")[1], text.split("\n")[2]]
+    assert claims(nlp, text)[0] == ("at least nine", "killed")
+
+
 def test_each_bullet_is_a_sentence_and_its_marker_stays_with_it(nlp) -> None:
     text = ("KEY NUMBERS\n• Crews have rebuilt 14 bridges along the valley road.\n"
             "• A further 30 engineers are on their way from the coast.")

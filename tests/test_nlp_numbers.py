@@ -118,6 +118,11 @@ def test_a_hedged_list_of_numbers_is_no_range() -> None:
     assert [n.text for n in find_numbers("about 12, 15 and 18 boats")] == ["about 12", "15", "18"]
 
 
+def test_a_bound_then_a_comma_is_no_spoken_range() -> None:
+    # a headline's two counts: "at least" bounds the first, it does not guess between two
+    assert [n.text for n in find_numbers("Blast kills at least nine, 17 missing")] == ["at least nine", "17"]
+
+
 @pytest.mark.parametrize(("text", "value", "approx"), [
     ("Fewer than one in five schools reopened.", 20.0, "up to"),
     ("roughly three in ten voters", 30.0, "about"),

@@ -700,7 +700,8 @@ _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national tot
 
 
 # Verbs done only to people: a number that is their object or subject and names no one counts people.
-_PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "evacuate", "displace"}
+_PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "evacuate", "displace",
+                 "perish", "lose life"}  # "the earlier announced number of 21 perished", "who lost their lives"
 
 
 def _done_to_people(figure: Figure) -> bool:
@@ -1015,6 +1016,8 @@ def _named_incident(figure: Figure) -> str | None:
     if not found:
         return None
     last = found[-1]
+    if last.group("qual") is None and re.search(r"\bthe\s+\w+$", last.group(0), re.I):
+        return None  # "17 people were killed in the explosion": the event the text is about, not one of many
     qualifier = (last.group("qual") or "").lower()
     qualifier = _SUPERLATIVES.get(qualifier, qualifier) or ("another" if "another" in last.group(0).lower() else "one")
     return f"{qualifier} {last.group('noun').lower()}"
@@ -1148,6 +1151,15 @@ def restated_value(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
                    phase=whole.phase, incident=whole.incident, time_scope=whole.time_scope, scope=whole.scope)
 
 
+def _restated_values(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """Each restatement keyed like the one it restates, in order: "180m leva (about $107m, or €92m)" keys the
+    €92m like the $107m, which is keyed like the 180m leva."""
+    keyed = list(figures)
+    for i, figure in enumerate(figures):
+        keyed[i] = restated_value(figure, tuple(keyed))
+    return tuple(keyed)
+
+
 def _a_whole_before(whole: Figure, figure: Figure) -> bool:
     """An earlier figure of the same sentence and claim type that names what it counts."""
     return whole.claim_type == figure.claim_type and _earlier_in_sentence(whole, figure)
@@ -1254,7 +1266,7 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     figures = tuple(replace(f, scope=place_scope(f, analysis.figures, names)) for f in analysis.figures)
     keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
-    keyed = tuple(restated_value(f, keyed) for f in keyed)
+    keyed = _restated_values(keyed)
     keyed = _series_values(keyed)
     keyed = tuple(repeated_number(f, keyed) for f in keyed)
     keyed = tuple(documents_own_group(f, keyed) for f in keyed)

@@ -38,6 +38,10 @@ _HEADING_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)|(?:\*\*|__)[ \t]*
 _ENDS_SENTENCE = re.compile(r"(?:[.?!:…][\"'”’)\]]*|\([^()\n]{1,30}:[^()\n]{1,60}\))$")
 _OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]?[^\W_a-z]")  # a capital, a digit or a sign; not a lowercase word
 _MAX_HEADING_WORDS = 8
+# A line that runs on into the next: it ends on a comma, a dash or a word that needs one after it (a line
+# ending otherwise, with a capital opening the next, is a headline, a label line or a paragraph of its own).
+_RUNS_ON = re.compile(r"(?:[,;(\-–—/&]|\b(?:and|or|but|of|the|a|an|to|in|on|at|by|for|with|from|as|that|"
+                      r"which|who|said|says|is|are|was|were)|\b[A-Z][a-z]{0,3}\.)$", re.I)
 
 
 class Line(NamedTuple):
@@ -83,10 +87,16 @@ def is_heading(line: str) -> bool:
 def _starts_sentence(previous: Line | None, line: Line) -> bool:
     if previous is None or not previous.text.strip() or opens_unit(line.text):
         return True
-    ended = is_heading(previous.text) or _ENDS_SENTENCE.search(previous.text.rstrip())
+    ended = is_heading(previous.text) or _ENDS_SENTENCE.search(previous.text.rstrip()) \
+        or not _RUNS_ON.search(previous.text.rstrip())  # "… kills at least nine, 17 missing⏎Toxic fumes force …"
     # "- Officers on duty: 1 600⏎Injured⏎- Police officers: 12": a heading after a list item opens the next list
     heading_after_item = opens_unit(previous.text) and is_heading(line.text)
-    return bool((ended or heading_after_item) and _OPENS_SENTENCE.match(line.text.lstrip()))
+    return bool((ended or heading_after_item) and _OPENS_SENTENCE.match(line.text.lstrip())
+                and not _PART_OF_THE_LINE_BEFORE.match(line.text.lstrip()))
+
+
+# "Preliminary damage estimate: MXN 412 million⏎Of which housing: MXN 266 million": a part of the line before.
+_PART_OF_THE_LINE_BEFORE = re.compile(r"(?:of (?:which|whom|them)|including|among them)\b", re.I)
 
 
 def sentence_starts(text: str) -> list[int]:

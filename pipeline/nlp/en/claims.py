@@ -23,7 +23,7 @@ SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", 
 CONTAINERS = {"case", "number", "total", "group", "dozen", "hundred", "thousand", "million", "score", "ten",
               "incident", "instance", "count", "tally", "unit"}
 # Nouns naming a count rather than a group: "the number of people detained rose to 10,000".
-TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count"}
+TALLY_NOUNS = {"number", "total", "tally", "toll", "figure", "count", "estimate"}  # "its estimate of the damage"
 
 
 def _currency_codes() -> dict[str, str]:
@@ -238,12 +238,20 @@ _STATE_BEFORE = {"displace", "injure", "wound", "evacuate"}
 
 def _relative_clause(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
     """"the 4,353 people who were wounded": the clause on the noun says what happened to them; "212 people
-    who are unaccounted for", "who remain missing": its state after a copula."""
+    who are unaccounted for", "who remain missing": its state after a copula; "the 17 people who lost their
+    lives": its object."""
     if noun is None:
         return []
     clauses = [c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX") and not _of_a_part(c)]
-    return [w.lemma_.lower() for c in clauses
-            for w in (c, *(g for g in c.children if g.dep_ in ("acomp", "attr", "oprd")))]
+    return [word for clause in clauses for word in _clause_words(clause)]
+
+
+def _clause_words(verb: Token) -> list[str]:
+    """A clause's verb, its state after a copula, and its verb with its object, as the lexicon lists such
+    pairs ("lose life"; not "who joined a march")."""
+    lemma = verb.lemma_.lower()
+    states = [g.lemma_.lower() for g in verb.children if g.dep_ in ("acomp", "attr", "oprd")]
+    return [lemma, *states, *(f"{lemma} {g.lemma_.lower()}" for g in verb.children if g.dep_ == "dobj")]
 
 
 def _of_a_part(clause: Token) -> bool:
@@ -600,7 +608,8 @@ def _deciding_lemma(verb: Token | None, noun: Token | None, anchor: Token, unit:
 # expected to cost $1.8 million" too; "the subsidy cost the treasury 140 million euros" and "the cost of the
 # campaign" are spending, neither a price nor damage.
 _HARMS = {"riot", "unrest", "violence", "fire", "flood", "storm", "quake", "earthquake", "disaster", "looting",
-          "repair", "reconstruction", "rebuild", "rebuilding", "clash", "attack", "cyclone", "hurricane"}
+          "repair", "reconstruction", "rebuild", "rebuilding", "clash", "attack", "cyclone", "hurricane",
+          "damage", "loss", "destruction", "explosion", "blast"}  # "put the cost of the damage at 180m leva"
 _SPENDING = {"campaign", "plan", "programme", "program", "subsidy", "operation", "response", "appeal", "purchase",
              "project", "scheme", "effort", "mission"}
 

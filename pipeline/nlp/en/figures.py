@@ -316,7 +316,19 @@ def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
                 or _value_in_a_change(text, number)
                 or _change_by_a_share(text, number)
                 or anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SAY_VERBS
+                or _after_a_casualty_verb(anchor, number)
                 or _reply(anchor))
+
+
+def _after_a_casualty_verb(anchor: Token, number: NumberSpan) -> bool:
+    """"Blast kills at least nine, 17 missing": a verb done to people counts them with no noun (the word
+    before the number, as a headline's parse often runs on into the next line)."""
+    i = anchor.i
+    while i > 0 and anchor.doc[i - 1].idx >= number.start:
+        i -= 1  # the number's own words: "at least"
+    verb = anchor.doc[i - 1] if i > 0 else None
+    return verb is not None and verb.pos_ == "VERB" and claim_lexicon().get(verb.lemma_.lower()) in (
+        "killed", "injured", "detained", "evacuated")
 
 
 # "up from nine", "against eleven", "from nine on the first evening to sixteen the next day": a value a

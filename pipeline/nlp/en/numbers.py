@@ -633,13 +633,13 @@ _SPOKEN_OR = re.compile(r",\s*(?:maybe|perhaps|possibly|or)\s+", re.I)
 
 def _spoken_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
     """"I'd say forty, maybe fifty houses", "something like 1,200, 1,300 people": a speaker's estimate given
-    as two close numbers, the second after "maybe" or, when the first is hedged, after a bare comma (not a
-    list: "12, 15 and 18")."""
+    as two close numbers, the second after "maybe" or, when the first is hedged as a guess, after a bare comma
+    (not a list: "12, 15 and 18"; not a bound: "kills at least nine, 17 missing")."""
     if prev.low is not None or span.low is not None or span.approx \
             or not 0 < prev.value < span.value <= 2 * prev.value or prev.unit not in (None, span.unit):
         return False
     between = text[prev.end:span.number_start]
-    bare = between.strip() == "," and prev.approx not in (None, "vague") \
+    bare = between.strip() == "," and prev.approx == "about" \
         and not re.match(r"\s*(?:,|and\b|or\b)", text[span.end:span.end + 5])
     return bool(_SPOKEN_OR.fullmatch(between) or bare)
 
