@@ -124,7 +124,7 @@ def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> No
     "Police held the union's chairman, Viktor Gromov, 54.",
     "CITU leader Marko Radonjić, 61, urged marchers to stay calm.",
     "A 500-gram loaf is on every table.",
-    "The magnitude 6.8 quake struck at a depth of about 20 km.",
+    "The quake struck at a depth of about 20 km.",
     "Crews came from Cartagena, 110 km away, and from a depot 40 km north of the port.",
     "3/ Yesterday here in Almaty, crowds broke into the city hall.",
     "Enquiries: Kagiso Molefe, court spokesperson, 012 315 1700",
@@ -259,6 +259,17 @@ def test_currencies_beyond_the_story_get_their_iso_code(nlp, text: str, unit: st
     assert (figure.unit, figure.counted_head) == (unit, head)
 
 
+@pytest.mark.parametrize("text, spelled", [
+    ("A magnitude 6.1 earthquake killed 31 people.", "6.1"),
+    ("The U.S. Geological Survey puts the magnitude at 5.9 and the depth at 10 km.", "5.9"),
+    ("| Magnitude | 6.1 Ms (TSSP) 5.9 Mw (USGS) |", "5.9"),
+    ("A 6.1-magnitude quake hit the region.", "6.1"),
+])
+def test_a_quakes_magnitude_is_a_figure_of_its_own(nlp, text: str, spelled: str) -> None:
+    figure = next(f for f in analyse(nlp, text, dt.date(2026, 10, 8), "Wire").figures if f.text == spelled)
+    assert (figure.claim_type, figure.counted_head) == ("other", "magnitude")
+
+
 @pytest.mark.parametrize("text, spelled, value, unit", [
     ("In Lahore, Pakistan, a bag of flour costs Rs 1,350.", "Rs 1,350", 1350, "PKR"),
     ("In Delhi a cylinder now costs Rs 900.", "Rs 900", 900, "INR"),
@@ -270,6 +281,9 @@ def test_currencies_beyond_the_story_get_their_iso_code(nlp, text: str, unit: st
     ("In N'Djamena a sack of millet costs 19,000 CFA francs.", "19,000 CFA francs", 19000, "XAF"),
     ("In Dakar, Senegal, bread costs 175 CFA francs.", "175 CFA francs", 175, "XOF"),
     ("Losses reached 12 mld. tenge in one week.", "12 mld. tenge", 12e9, "KZT"),
+    # any ISO code in use (Babel's data), and "pounds" in South Sudan, not Sudan named inside it
+    ("The cyclone's damage in Vanuatu came to VUV 20.8 billion.", "VUV 20.8 billion", 20.8e9, "VUV"),
+    ("In Bor, South Sudan, a sack of sorghum sold for 21,000 pounds.", "21,000 pounds", 21000, "SSP"),
 ])
 def test_currencies_written_as_local_signs_and_european_scales(nlp, text: str, spelled: str, value: float,
                                                                  unit: str) -> None:

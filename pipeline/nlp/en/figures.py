@@ -885,7 +885,6 @@ def _restated(d: _Draft, page: _Page) -> None:
         f.value == d.number.value and f.counted_head == d.counted_head for f in page.figures)
 
 
-# Tried in this order on every number that may be a figure.
 def _numbering(d: _Draft, page: _Page) -> None:
     """"the force would number some 2,500", "the crowd reached 10,000": the subject of a verb of
     numbering is the group counted."""
@@ -1302,12 +1301,24 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
     d.counted = None if counted and counted.lower() in CURRENCY_WORDS else counted
 
 
+# "a magnitude 6.1 earthquake", "magnitude of 5.9", "| Magnitude | 6.1 Ms |", "a 6.1-magnitude quake", "5.9 Mw".
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+(?:of|at|was|is|as))?\s*[:|]?\s*$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"(?:[\s-]+magnitude\b|\s*M[wsLl]\b|\s+on the Richter)", re.I)
+
+
+def _magnitude(d: _Draft, page: _Page) -> None:
+    """A quake's magnitude is a measure of its own, whatever its sentence says happened."""
+    before = page.text[max(0, d.number.start - 30):d.number.start]
+    if d.unit is None and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(page.text, d.number.end)):
+        d.claim_type, d.predicate, d.counted, d.counted_head = "other", None, "magnitude", "magnitude"
+
+
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
     _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
     _partner, _another_part, _on_board, _the_same_number, _included, _moved_out, _sheltered, _land_harmed,
-    _handled_bodies, _price_change, _priced_thing, _lone_one, _restated, _how_long, _planned, _standing,
+    _handled_bodies, _price_change, _priced_thing, _lone_one, _restated, _how_long, _magnitude, _planned, _standing,
 )
 
 

@@ -95,3 +95,15 @@ def currency_table() -> list[dict[str, Any]]:
             require(seen.setdefault(spelling, row["code"]) == row["code"], path, spelling,
                     f"names both {seen[spelling]} and {row['code']}")
     return rows
+
+
+@functools.lru_cache(maxsize=1)
+def current_currency_names() -> dict[str, str]:
+    """Every currency some territory uses today, by ISO 4217 code, with the last word of its English name
+    ("VUV" → "vatu", "SSP" → "pound"). From Babel's CLDR data, kept current there rather than in
+    currencies.yaml, which keeps only the ways news writes a currency beyond its code."""
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_territory_currencies
+
+    codes = {code for territory in Locale("en").territories for code in get_territory_currencies(territory)}
+    return {code: get_currency_name(code, locale="en").split()[-1].lower() for code in sorted(codes)}

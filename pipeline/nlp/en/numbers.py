@@ -14,15 +14,17 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit, text2num
 
-from .lexicons import currency_table
+from .lexicons import currency_table, current_currency_names
 
 PERCENT = {"%": "%", "percent": "%", "per cent": "%"}
 CURRENCIES = currency_table()  # currencies.yaml: every way of writing a currency, one row each with its example
-# Every currency's ISO code, written before or after the number in capitals: "BGN 40 million", "5,000 EUR".
-# A code that is also an English word is read only from its row's spellings: "ALL 5 MEN DIED".
-_WORD_CODES = {"ALL", "TOP", "CUP", "MOP"}
-CODES = sorted({code for row in CURRENCIES if "per_unit" not in row
-                for code in (row["code"], *row.get("elsewhere", {}).values())} - _WORD_CODES)  # "CLP 480 billion"
+# Every currency's ISO code, written before or after the number in capitals: "BGN 40 million", "5,000 EUR",
+# "VUV 34 billion" (every code in use, from Babel: lexicons.current_currency_names). A code that is also an
+# English word is read only from its row's spellings: "ALL 5 MEN DIED", "SOS 3".
+_WORD_CODES = {"ALL", "TOP", "CUP", "MOP", "SOS", "PEN", "MAD", "BOB", "GEL", "MUR"}
+CODES = sorted(({code for row in CURRENCIES if "per_unit" not in row
+                 for code in (row["code"], *row.get("elsewhere", {}).values())}
+                | set(current_currency_names())) - _WORD_CODES)  # "CLP 480 billion"
 UNITS = {  # written form (lowercase) -> ISO 4217 code or "%"
     **{code.lower(): code for code in CODES},
     **{spelling.lower(): row["code"] for row in CURRENCIES
@@ -37,8 +39,8 @@ REGIONAL_UNITS = {row["code"]: tuple(row["elsewhere"].items()) for row in CURREN
 # The head word a money figure counts: "78 billion tenge" counts tenge.
 # A code's own row names it ("K45 million" in Papua New Guinea is kina); a code only read "elsewhere" takes the
 # name of the row that sends it there.
-CURRENCY_NAMES = {code: row["name"] for row in reversed(CURRENCIES) if "per_unit" not in row
-                  for code in row.get("elsewhere", {}).values()} | {
+CURRENCY_NAMES = current_currency_names() | {code: row["name"] for row in reversed(CURRENCIES) if "per_unit" not in row
+                                             for code in row.get("elsewhere", {}).values()} | {
     row["code"]: row["name"] for row in reversed(CURRENCIES) if "per_unit" not in row}
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9,
@@ -296,8 +298,16 @@ def _unit(m: re.Match) -> str | None:
 def regional_unit(text: str, unit: str | None) -> str | None:
     """"Rs 450" in a story about Pakistan is PKR; with no country named it stays the first reading. Where
     several are named, the one named most: "pesos" in a story on Chile that thanks Argentine crews are CLP."""
-    named = [(text.count(country), code) for country, code in REGIONAL_UNITS.get(unit or "", ()) if country in text]
+    countries = REGIONAL_UNITS.get(unit or "", ())
+    named = [(_named(text, country, countries), code) for country, code in countries if country in text]
+    named = [(n, code) for n, code in named if n > 0]
     return max(named, key=lambda n: n[0])[1] if named else unit
+
+
+def _named(text: str, country: str, countries: tuple[tuple[str, str], ...]) -> int:
+    """How often a country is named, not counting inside a longer one ("Sudan" in "South Sudan")."""
+    return text.count(country) - sum(text.count(longer) for longer, _ in countries
+                                     if country in longer and longer != country)
 
 
 def _ambiguous_scale(m: re.Match) -> bool:
