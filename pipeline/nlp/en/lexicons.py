@@ -105,5 +105,6 @@ def current_currency_names() -> dict[str, str]:
     from babel import Locale
     from babel.numbers import get_currency_name, get_territory_currencies
 
-    codes = {code for territory in Locale("en").territories for code in get_territory_currencies(territory)}
+    territories = [str(territory) for territory in Locale("en").territories]
+    codes = {code for territory in territories for code in get_territory_currencies(territory)}
     return {code: get_currency_name(code, locale="en").split()[-1].lower() for code in sorted(codes)}
