@@ -270,6 +270,24 @@ def test_a_quakes_magnitude_is_a_figure_of_its_own(nlp, text: str, spelled: str)
     assert (figure.claim_type, figure.counted_head) == ("other", "magnitude")
 
 
+def test_an_aftershocks_magnitude_is_counted_apart_from_the_quakes(nlp) -> None:
+    text = "A magnitude 6.1 quake hit at dawn. The strongest aftershock, of magnitude 4.8, hit at noon."
+    assert [f.counted_group for f in analyse(nlp, text, dt.date(2026, 10, 8), "Wire").figures] == [
+        "magnitude", "aftershock magnitude"]
+
+
+@pytest.mark.parametrize("text, number, claim_type", [
+    # a headline's verb parsed as a noun still types the bare number after it
+    ("Earthquake in north-west Armenia kills at least 31, dozens trapped in Gyumri\nRescuers dug on.",
+     "at least 31", "killed"),
+    # the noun after a bracket is its breakdown's, not what the number counts
+    ("- Homes damaged: 3,412 (Shirak: 2,980 · Lori: 432)", "3,412", "damage"),
+])
+def test_headline_verbs_and_bracketed_breakdowns(nlp, text: str, number: str, claim_type: str) -> None:
+    figure = next(f for f in analyse(nlp, text, dt.date(2026, 10, 8), "Wire").figures if f.text == number)
+    assert figure.claim_type == claim_type and figure.counted_head in (None, "home")
+
+
 @pytest.mark.parametrize("text, spelled, value, unit", [
     ("In Lahore, Pakistan, a bag of flour costs Rs 1,350.", "Rs 1,350", 1350, "PKR"),
     ("In Delhi a cylinder now costs Rs 900.", "Rs 900", 900, "INR"),

@@ -130,6 +130,8 @@ def test_a_retrospective_is_about_the_year_its_dates_name_most():
     ("At least 10 people were killed in an attack on the mayor's office.", "10", "one attack"),
     # "the explosion" with no qualifier is the event the text is about
     ("According to the ministry, 17 people were killed in the explosion and the fires.", "17", None),
+    # a part event named after "the" is one incident of the story
+    ("Eleven people were killed in the collapse of the Nalbandyan Street block.", "Eleven", "one collapse"),
     ("Officials said 225 died, and 10 in the worst incident.", "225", None),
     ("Officials said 225 died, and 10 in the worst incident.", "10", "worst incident"),
 ])

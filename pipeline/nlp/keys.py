@@ -908,8 +908,12 @@ def _distance(match: re.Match[str], start: int, end: int) -> int:
 # incident's noun with its qualifier, superlatives made one ("deadliest" → "worst").
 _INCIDENT = (re.compile(r"\b(?:in|during)\s+(?:the|an?|one|another)\s+(?P<qual>single|separate|worst|deadliest|"
                         r"bloodiest|most serious|biggest|largest)?\s*(?P<noun>incident|attack|clash|shooting|"
-                        r"explosion|blast|raid|episode|ambush|stampede)\b", re.I),
+                        r"explosion|blast|raid|episode|ambush|stampede|collapse)\b", re.I),
              "In the worst incident, security forces opened fire near the square, killing at least 10 people.")
+# "in the collapse of the Nalbandyan Street block", "in the attack on the Almaty akimat": "the" names one
+# incident of a story when a name after it says which (an explosion or a stampede is the story's own).
+_LIMITED = re.compile(r"\s+(?:on|of|at|in|near)\s+(?:the\s+)?[A-Z]")
+_PART_EVENTS = {"collapse", "attack", "clash", "shooting", "raid", "ambush", "incident", "episode"}
 _SUPERLATIVES = {"deadliest": "worst", "bloodiest": "worst", "most serious": "worst", "biggest": "worst",
                  "largest": "worst", "separate": "another", "single": "one"}
 
@@ -1016,7 +1020,8 @@ def _named_incident(figure: Figure) -> str | None:
     if not found:
         return None
     last = found[-1]
-    if last.group("qual") is None and re.search(r"\bthe\s+\w+$", last.group(0), re.I):
+    if last.group("qual") is None and re.search(r"\bthe\s+\w+$", last.group(0), re.I) and not (
+            last.group("noun").lower() in _PART_EVENTS and _LIMITED.match(last.string, last.end())):
         return None  # "17 people were killed in the explosion": the event the text is about, not one of many
     qualifier = (last.group("qual") or "").lower()
     qualifier = _SUPERLATIVES.get(qualifier, qualifier) or ("another" if "another" in last.group(0).lower() else "one")

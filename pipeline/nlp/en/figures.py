@@ -282,9 +282,10 @@ def _not_what_it_counts(text: str, number: NumberSpan, span: Span, anchor: Token
 
 
 def _in_another_cell(text: str, number: NumberSpan, noun: Token) -> bool:
-    """"deceased persons: 23 | injured persons: 245", "officers assigned: 1 600\nRating: FALSE": a noun
-    after the number but past a cell border or a line end is the next cell's label, not what it counts."""
-    return noun.idx > number.end and bool(re.search(r"[|\n]", text[number.end:noun.idx]))
+    """"deceased persons: 23 | injured persons: 245", "officers assigned: 1 600\nRating: FALSE", "Homes damaged:
+    3,412 (Shirak: 2,980 · Lori: 432)": a noun after the number but past a cell border, a line end or an opening
+    bracket is another cell's label or a breakdown's, not what it counts."""
+    return noun.idx > number.end and bool(re.search(r"[|\n(·]", text[number.end:noun.idx]))
 
 
 def _another_number_between(span: Span, noun: Token) -> bool:
@@ -321,14 +322,30 @@ def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
 
 
 def _after_a_casualty_verb(anchor: Token, number: NumberSpan) -> bool:
-    """"Blast kills at least nine, 17 missing": a verb done to people counts them with no noun (the word
-    before the number, as a headline's parse often runs on into the next line)."""
+    return _casualty_verb_before(anchor, number) is not None
+
+
+def _casualty_verb_before(anchor: Token, number: NumberSpan) -> Token | None:
+    """"Blast kills at least nine, 17 missing": a verb done to people just before a number with no noun
+    counts them (the word before the number, as a headline's parse often runs on into the next line or takes
+    the verb for a noun)."""
     i = anchor.i
     while i > 0 and anchor.doc[i - 1].idx >= number.start:
         i -= 1  # the number's own words: "at least"
     verb = anchor.doc[i - 1] if i > 0 else None
-    return verb is not None and verb.pos_ == "VERB" and claim_lexicon().get(verb.lemma_.lower()) in (
-        "killed", "injured", "detained", "evacuated")
+    if verb is None or verb.pos_ not in ("VERB", "NOUN") or claim_lexicon().get(verb.lemma_.lower()) not in (
+            "killed", "injured", "detained", "evacuated"):
+        return None
+    return verb
+
+
+def _verb_just_before(d: _Draft, page: _Page) -> None:
+    """"Earthquake kills at least 31, dozens trapped": the verb just before a bare number types it when
+    the parse found none."""
+    verb = _casualty_verb_before(d.anchor, d.number) if d.claim_type == "other" and d.noun is None else None
+    if verb is not None and d.unit is None:
+        d.predicate = verb.lemma_.lower()
+        d.claim_type = claim_lexicon()[d.predicate]
 
 
 # "up from nine", "against eleven", "from nine on the first evening to sixteen the next day": a value a
@@ -1310,13 +1327,16 @@ def _magnitude(d: _Draft, page: _Page) -> None:
     """A quake's magnitude is a measure of its own, whatever its sentence says happened."""
     before = page.text[max(0, d.number.start - 30):d.number.start]
     if d.unit is None and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(page.text, d.number.end)):
-        d.claim_type, d.predicate, d.counted, d.counted_head = "other", None, "magnitude", "magnitude"
+        # "the strongest aftershock, of magnitude 4.8": an aftershock's magnitude is not the quake's
+        lead = page.text[max(d.sentence.start_char, d.number.start - 60):d.number.start]
+        of = "aftershock magnitude" if re.search(r"\baftershocks?\b", lead, re.I) else "magnitude"
+        d.claim_type, d.predicate, d.counted, d.counted_head = "other", None, of, "magnitude"
 
 
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
-    _counted, _tallied, _same_group, _claimed, _asked, _state_word, _part_of_a_whole, _numbering, _table_row,
-    _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
+    _counted, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole, _numbering,
+    _table_row, _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
     _partner, _another_part, _on_board, _the_same_number, _included, _moved_out, _sheltered, _land_harmed,
     _handled_bodies, _price_change, _priced_thing, _lone_one, _restated, _how_long, _magnitude, _planned, _standing,
 )
