@@ -1020,12 +1020,19 @@ def _named_incident(figure: Figure) -> str | None:
     if not found:
         return None
     last = found[-1]
-    if last.group("qual") is None and re.search(r"\bthe\s+\w+$", last.group(0), re.I) and not (
-            last.group("noun").lower() in _PART_EVENTS and _LIMITED.match(last.string, last.end())):
-        return None  # "17 people were killed in the explosion": the event the text is about, not one of many
+    if _the_storys_own(last):
+        return None
     qualifier = (last.group("qual") or "").lower()
     qualifier = _SUPERLATIVES.get(qualifier, qualifier) or ("another" if "another" in last.group(0).lower() else "one")
     return f"{qualifier} {last.group('noun').lower()}"
+
+
+def _the_storys_own(found: re.Match[str]) -> bool:
+    """"17 people were killed in the explosion": the event the text is about, not one of many; not "in the
+    collapse of the Nalbandyan Street block"."""
+    if found.group("qual") is not None or not re.search(r"\bthe\s+\w+$", found.group(0), re.I):
+        return False
+    return not (found.group("noun").lower() in _PART_EVENTS and _LIMITED.match(found.string, found.end()))
 
 
 # --- all keys of an analysis ----------------------------------------------------------
