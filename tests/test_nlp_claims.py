@@ -470,6 +470,18 @@ def test_claims_of_clauses_verbs_and_costs(nlp, text: str, number: str, claim_ty
     assert (figure.claim_type, figure.counted_group) == (claim_type, group)
 
 
+@pytest.mark.parametrize("text, number, claim_type", [
+    ("At least 21 people were killed and more than 120 hurt when fire swept through the plant.", "more than 120",
+     "injured"),
+    ("Thirty of the dead were workers, three were firefighters and one was a passer-by.", "three", "killed"),
+    ("| Deaths | 35 (31 workers, 3 firefighters, 1 civilian) |", "3", "killed"),
+    ('Claim: "More than 200 workers burned to death in Kanchpur".', "More than 200", "killed"),
+    ("Among the 146 injured persons, 41 are undergoing treatment.", "146", "injured"),
+])
+def test_states_parts_and_deaths_by_any_verb(nlp, text: str, number: str, claim_type: str) -> None:
+    assert next(f for f in figures(nlp, text) if f.text == number).claim_type == claim_type
+
+
 def test_conversions_in_a_chain_keep_the_first_sums_currency(nlp) -> None:
     text = "The government has put the preliminary cost of the damage at 180m leva (about $107m, or €92m)."
     assert {f.unit_kind for f in figures(nlp, text)} == {"money:BGN"}

@@ -104,7 +104,7 @@ _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy",
                "order"}  # "the government ordered 1,200 soldiers into both regions", "1,200 soldiers ordered in"
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "held": "detained", "missing": "missing",
-                "displaced": "displaced"}
+                "displaced": "displaced", "hurt": "injured"}  # "21 people were killed and more than 120 hurt"
 _STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured": "injure", "detained": "detain",
                 "arrested": "arrest", "missing": "missing", "displaced": "displace", "hurt": "hurt",
                 "evacuated": "evacuate"}
@@ -551,10 +551,22 @@ def _bare_in_context(d: _Draft, page: _Page) -> None:
 def _state_word(d: _Draft, page: _Page) -> None:
     """"26 dead and 18 wounded", "a figure of 164 dead": a state word right after the number."""
     state = _WORD_AFTER.match(page.text[d.number.end:d.number.end + 15])
-    if d.noun is None and state and state.group(1).lower() in _STATE_AFTER:
+    noun_is_the_state = d.noun is not None and state is not None and d.noun.idx == d.number.end + state.start(1)
+    if (d.noun is None or noun_is_the_state) and state and state.group(1).lower() in _STATE_AFTER:
         d.claim_type = _STATE_AFTER[state.group(1).lower()]
-        if d.counted is None:
+        if d.counted is None or noun_is_the_state:  # "more than 120 hurt", the state parsed as a noun
             d.counted, d.counted_head = state.group(1), "people"
+        if noun_is_the_state:
+            d.predicate = _STATE_VERBS.get(state.group(1).lower(), d.predicate)
+
+
+def _to_death(d: _Draft, page: _Page) -> None:
+    """"More than 200 workers burned to death", "beaten to death": whatever the verb, they were killed."""
+    if d.unit is None and _TO_DEATH.match(page.text, d.number.end, d.sentence.end_char):
+        d.claim_type, d.predicate = "killed", "death"
+
+
+_TO_DEATH = re.compile(r"[^.;,\d]{0,40}?\bto death\b", re.I)
 
 
 def _whole(d: _Draft, page: _Page) -> Figure | None:
@@ -1275,8 +1287,21 @@ def _another_part(d: _Draft, page: _Page) -> None:
     if d.claim_type != "other" or earlier is None or earlier.claim_type == "other" or d.verb is None \
             or d.verb.lemma_ != "be" or not any(c.dep_ == "attr" for c in d.verb.children):
         return
-    if re.fullmatch(r"[^;.:]*?\band\s+", page.text[earlier.end:d.number.start]):
-        d.claim_type = earlier.claim_type
+    if re.fullmatch(r"[^;.:]*?(?:\band|,)\s+", page.text[earlier.end:d.number.start]):
+        d.claim_type = earlier.claim_type  # "Thirty of the dead were workers, three were firefighters"
+
+
+def _in_a_breakdown(d: _Draft, page: _Page) -> None:
+    """"| Deaths | 35 (31 workers, 3 firefighters, 1 civilian) |": the parts in brackets after a figure share
+    what happened to it."""
+    before = page.text[d.sentence.start_char:d.number.start]
+    paren = before.rfind("(")
+    if d.claim_type != "other" or paren < 0 or ")" in before[paren:]:
+        return
+    at = d.sentence.start_char + paren
+    whole = next((f for f in reversed(page.figures) if f.end <= at and not page.text[f.end:at].strip()), None)
+    if whole is not None and whole.claim_type != "other" and whole.unit == d.unit:
+        d.claim_type, d.predicate = whole.claim_type, whole.predicate
 
 
 def _own_clause(d: _Draft) -> bool:
@@ -1336,10 +1361,10 @@ def _magnitude(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
-    _numbering, _table_row, _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops,
-    _listed_with_the_deployed, _partner, _another_part, _on_board, _the_same_number, _included, _moved_out,
-    _sheltered, _land_harmed, _handled_bodies, _price_change, _priced_thing, _lone_one, _restated, _how_long,
-    _magnitude, _planned, _standing,
+    _to_death, _numbering, _table_row, _table_column, _line_label, _under_heading, _no_casualties, _burned_things,
+    _troops, _listed_with_the_deployed, _partner, _another_part, _in_a_breakdown, _on_board, _the_same_number,
+    _included, _moved_out, _sheltered, _land_harmed, _handled_bodies, _price_change, _priced_thing, _lone_one,
+    _restated, _how_long, _magnitude, _planned, _standing,
 )
 
 
