@@ -270,6 +270,19 @@ def test_a_quakes_magnitude_is_a_figure_of_its_own(nlp, text: str, spelled: str)
     assert (figure.claim_type, figure.counted_head) == ("other", "magnitude")
 
 
+@pytest.mark.parametrize("text, spelled, head", [
+    ("Its gauge at the glacier road recorded 512 mm of rain.", "512", "mm"),
+    ("Water up to 1.6 metres deep ran through the park.", "1.6", "metre"),
+])
+def test_a_measure_of_what_happened_is_a_figure(nlp, text: str, spelled: str, head: str) -> None:
+    figure = next(f for f in analyse(nlp, text, dt.date(2026, 10, 8), "Wire").figures if spelled in f.text)
+    assert figure.counted_head == head
+
+
+def test_a_measure_in_a_things_name_or_a_coordinate_is_no_figure(nlp) -> None:
+    assert analyse(nlp, "The ship sank at 17°05'S 49°36'E.", dt.date(2026, 10, 8), "Wire").figures == ()
+
+
 def test_an_aftershocks_magnitude_is_counted_apart_from_the_quakes(nlp) -> None:
     text = "A magnitude 6.1 quake hit at dawn. The strongest aftershock, of magnitude 4.8, hit at noon."
     assert [f.counted_group for f in analyse(nlp, text, dt.date(2026, 10, 8), "Wire").figures] == [

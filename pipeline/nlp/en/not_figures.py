@@ -51,8 +51,11 @@ _IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|
                                 r"suite|apartment|apt\.|floor|"
                                 r"building|bus|train|reactor|pier|berth|hangar|exit|runway|lane)\s*$", re.I)
 _AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
+# "a 500-gram loaf", "a 10-storey block", "9°36'E": a measure that describes a thing or places it. A measure of
+# what happened ("512 mm of rain", "water 1.6 metres deep", "a runway 2,200 metres long") is a figure.
 _MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kg|litre|liter|metre|meter|km|kilometre|kilometer|mile|storey|"
-                            r"story|seat|bed|hectare)s?\b|\s*(?:met(?:re|er)s?|kg|degrees|°|mm|cm)\b)", re.I)
+                            r"story|seat|bed|hectare)s?\b|°\s*\d|\s*(?:degrees|°)\s*(?:[NSEW]\b|north|south|east|west)|['′]\s*[NSEW]\b)",
+                            re.I)
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Lane|"
                            r"Square|Prospekt|Prospect|Highway)|^\s+(?:Avenida|Calle|Rue|Via|ulitsa)\b")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
