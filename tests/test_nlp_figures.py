@@ -420,6 +420,34 @@ def test_a_table_cell_takes_the_header_row_over_the_rule_line(nlp) -> None:
     assert typed == [("41", "killed"), ("70", "price"), ("12", "killed"), ("80", "price")]
 
 
+def test_a_cell_takes_its_claim_from_its_row_and_who_from_its_column(nlp) -> None:
+    text = ("| Injuries | Crew | Passengers | Total |\n|---|---|---|---|\n| Fatal | 0 | 2 | 2 |\n"
+            "| Serious | 1 | 8 | 9 |\n\n| Candidate | Party | Votes |\n|---|---|---|\n| Mary Banda | UPND | 14,386 |\n")
+    cells = [(f.text, f.claim_type, f.counted_head) for f in analyse(nlp, text, dt.date(2026, 8, 10), "Wire").figures]
+    assert cells[1] == ("2", "killed", "passenger")
+    assert cells[3] == ("1", "other", "crew")
+    assert cells[-1] == ("14,386", "other", "vote")
+
+
+@pytest.mark.parametrize("row, claim_type", [
+    ("| Non-fatal injuries | 268 |", "injured"),  # "non-" negates "fatal"
+    ("| Arrests (protests) | 63–112 |", "detained"),  # brackets qualify, they name no group
+])
+def test_a_row_label_negated_or_qualified_counts_people(nlp, row: str, claim_type: str) -> None:
+    (figure,) = analyse(nlp, row, dt.date(2026, 8, 10), "Wire").figures
+    assert (figure.claim_type, figure.counted_group) == (claim_type, "people")
+
+
+def test_a_cell_border_is_never_what_a_number_counts(nlp) -> None:
+    (figure,) = analyse(nlp, "| Arrested | 9,900 |", dt.date(2026, 8, 10), "Wire").figures
+    assert (figure.claim_type, figure.counted_head) == ("detained", "people")
+
+
+def test_what_fights_a_fire_is_no_fire(nlp) -> None:
+    text = "The airport sent 3 fire tenders to the runway."
+    assert analyse(nlp, text, dt.date(2026, 8, 10), "Wire").figures[0].claim_type != "fires"
+
+
 def test_an_infobox_row_with_a_breakdown_in_brackets(nlp) -> None:
     text = "| Flood of 2019 |  |\n|---|---|\n| Deaths | 57 (50 villagers, 7 soldiers) |\n"
     first = analyse(nlp, text, dt.date(2022, 1, 8), "Wire").figures[0]

@@ -342,10 +342,19 @@ def _noun_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
         return []
     words = [noun.lemma_.lower()]
     words += [t.lemma_.lower() for t in _noun_phrase(noun) if t.pos_ in ("NOUN", "ADJ") and t != noun
-              and not _of_whom(t, noun)]
+              and not _of_whom(t, noun) and not _a_fighting_kit(t, noun)]
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
         words.append(noun.head.head.lemma_.lower())
     return words
+
+
+# What fights a fire is no fire: "3 fire tenders", "a fire engine", "two fire crews".
+_FIGHTING_KIT = {"tender", "engine", "truck", "crew", "brigade", "service", "station", "department", "appliance",
+                 "unit", "team", "hose", "extinguisher", "vehicle", "boat", "helicopter", "plane", "officer"}
+
+
+def _a_fighting_kit(token: Token, noun: Token) -> bool:
+    return token.lemma_.lower() == "fire" and token.dep_ == "compound" and noun.lemma_.lower() in _FIGHTING_KIT
 
 
 def _of_whom(token: Token, noun: Token) -> bool:
@@ -611,7 +620,8 @@ _HARMS = {"riot", "unrest", "violence", "fire", "flood", "storm", "quake", "eart
           "repair", "reconstruction", "rebuild", "rebuilding", "clash", "attack", "cyclone", "hurricane",
           "damage", "loss", "destruction", "explosion", "blast"}  # "put the cost of the damage at 180m leva"
 _SPENDING = {"campaign", "plan", "programme", "program", "subsidy", "operation", "response", "appeal", "purchase",
-             "project", "scheme", "effort", "mission"}
+             "project", "scheme", "effort", "mission",
+             "election", "by-election", "referendum", "census", "vote"}  # "The by-election cost K18.6 million"
 
 
 def _cost_word(verb: Token | None) -> Token | None:

@@ -278,7 +278,7 @@ def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Tok
 def _not_what_it_counts(text: str, number: NumberSpan, span: Span, anchor: Token, noun: Token) -> bool:
     """"$180m": the scale belongs to the number; "Nineteen." answering: the question says what it counts."""
     return noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun) or _another_number_between(span, noun) \
-        or _in_another_cell(text, number, noun)
+        or _in_another_cell(text, number, noun) or not any(ch.isalpha() for ch in noun.text)  # a "|" border
 
 
 def _in_another_cell(text: str, number: NumberSpan, noun: Token) -> bool:
@@ -938,12 +938,26 @@ def _table_row(d: _Draft, page: _Page) -> None:
     if label is None:
         return
     lemma = next((word for word in _label_words(label) if word in claim_lexicon()), None)
+    more_cells = _more_cells(d, page)
     if lemma is not None:
         d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
-        d.counted_head = d.counted_head or _row_group(label)
-    elif d.counted_head is None and (noun := _label_noun(label)) is not None \
-            and _header_word(noun) not in EVENT_NOUNS | TALLY_NOUNS:
-        d.counted_head = _header_word(noun)  # "ambulances: 62"
+        d.counted_head = d.counted_head or (None if more_cells else _row_group(label))
+    elif d.counted_head is None and not more_cells:
+        d.counted_head = _thing_labelled(label)
+
+
+def _thing_labelled(label: Span) -> str | None:
+    """"Ambulances: 62": a label the lexicon has no claim for still names what is counted."""
+    noun = _label_noun(label)
+    word = _header_word(noun) if noun is not None else None
+    return None if word is None or word in EVENT_NOUNS | TALLY_NOUNS else word
+
+
+def _more_cells(d: _Draft, page: _Page) -> bool:
+    """"| Fatal | 0 | 2 |": a cell of a table with more columns after it (the columns say who is counted)."""
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    return page.text[line_start:d.number.start].lstrip().startswith("|") and bool(
+        re.match(r"[^|\n]*\|\s*[^|\s]", page.text[d.number.end:]))
 
 
 # "Key figures: deceased persons: 23 | injured persons: 245", "- Persons not located: 19": one of the
@@ -968,10 +982,12 @@ def _row_label(d: _Draft, page: _Page) -> Span | None:
 
 
 def _label_words(label: Span) -> Iterator[str]:
-    """A label's words as the lexicon knows them, a negated one as "not <word>" ("Persons not located")."""
+    """A label's words as the lexicon knows them, a negated one as "not <word>" ("Persons not located",
+    "Non-fatal injuries")."""
     for token in label:
         word = _header_word(token)
-        yield f"not {word}" if token.i > label.start and token.nbor(-1).lower_ == "not" else word
+        before = label.doc[max(label.start, token.i - 2):token.i].text.lower().replace(" ", "")
+        yield f"not {word}" if before.endswith(("not", "non-", "non")) else word
 
 
 def _label_noun(label: Span) -> Token | None:
@@ -979,6 +995,8 @@ def _label_noun(label: Span) -> Token | None:
     "CSTO troops", "Persons not located", "Firefighters and rescuers engaged"."""
     noun = None
     for token in label:
+        if token.text == "(":
+            break  # "Arrests (protests)", "Deaths (all)": what the brackets add qualifies the noun
         if noun is not None and (token.pos_ in ("VERB", "ADP", "AUX", "PART") or token.lower_ == "not"):
             break
         if token.is_alpha and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _STATE_VERBS:
@@ -1061,6 +1079,23 @@ def _table_column(d: _Draft, page: _Page) -> None:
     if word is not None:
         d.claim_type, d.predicate = lexicon[_header_word(word)], _header_word(word)
         d.counted_head = None if word.lower_ in _STATE_VERBS or word.pos_ in ("VERB", "ADJ") else _header_word(word)
+    elif label is not None and d.counted_head is None and d.unit is None and not _PART_HEADER.match(label.text):
+        noun = _label_noun(label)  # "| Candidate | Votes |", "| Injuries | Crew | Passengers |": whom it counts
+        d.counted_head = _header_word(noun) if noun is not None else None
+    _row_claim(d, page)
+
+
+def _row_claim(d: _Draft, page: _Page) -> None:
+    """"| Fatal | 0 | 2 | 2 |": a cell past the first takes its claim from its row's label."""
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    cells = _row_cells(page.text[line_start:d.number.start])
+    if d.claim_type != "other" or len(cells) < 2 or not page.text[line_start:d.number.start].lstrip().startswith("|"):
+        return
+    first = page.text.find(cells[0], line_start) if cells[0] else -1
+    label = page.doc.char_span(first, first + len(cells[0]), alignment_mode="expand") if first >= 0 else None
+    lemma = next((w for w in _label_words(label) if w in claim_lexicon()), None) if label is not None else None
+    if lemma is not None:
+        d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
 
 
 def _header_word(token: Token) -> str:
