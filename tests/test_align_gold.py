@@ -100,6 +100,12 @@ STORIES = {
                 # extractor 1.61.0 (keys of things by their noun): precision 0.756, recall 0.469, reach 0.574;
                 # 1.62.0 (event nouns count people, bare changes take their paragraph's count): 0.767 / 0.513.
                 {"precision": 0.76, "recall": 0.51, "found": 0.93, "reach": 0.57}),
+    "blind23": (GOLD / "blind23", GOLD / "blind23" / "events.yaml", "visible",
+                # first blind score 2026-12-01 (extractor 1.64.0 / aligner 9), before any of its misses
+                # was looked at: precision 0.601, recall 0.587, found 0.909, reach 0.666. A dev set since: with
+                # a quake's magnitude a figure and its kinds fixed (extractor 1.69.0): precision 0.658, recall
+                # 0.661, found 0.939, reach 0.726.
+                {"precision": 0.65, "recall": 0.65, "found": 0.93, "reach": 0.72}),
 }
 
 

@@ -482,6 +482,11 @@ def test_states_parts_and_deaths_by_any_verb(nlp, text: str, number: str, claim_
     assert next(f for f in figures(nlp, text) if f.text == number).claim_type == claim_type
 
 
+def test_a_word_number_of_its_own_people_is_a_figure(nlp) -> None:
+    text = "The fire left 2,100 people without a roof, and Quirihue has buried nine of its own\nThe delegate spoke."
+    assert "nine" in [f.text for f in figures(nlp, text)]
+
+
 def test_conversions_in_a_chain_keep_the_first_sums_currency(nlp) -> None:
     text = "The government has put the preliminary cost of the damage at 180m leva (about $107m, or €92m)."
     assert {f.unit_kind for f in figures(nlp, text)} == {"money:BGN"}

@@ -57,6 +57,7 @@ _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of wh
 _OF_STATE_BEFORE = re.compile(r"^\s*(?:of|among) (?:the|those) (dead|killed|injured|wounded|detained|arrested|held|"
                               r"missing|displaced)\b[^,;]{0,40},\s*$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
+_OF_ITS_OWN = re.compile(r"\s+of (?:its|their|our|his|her|your) own\b", re.I)
 # Not across another clause: "12 people were injured and that among those held were …" (no one held).
 _AMONG_STATE = re.compile(r"^(?:(?!\b(?:and that|but|while|whereas)\b)[^.;]){0,60}?\bamong (?:the |those )?(?:\w+ )?"
                           r"(dead|killed|injured|wounded|detained|arrested|held)\b",
@@ -314,6 +315,7 @@ def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
     a source says ("the police say three") or a reply on its own ("Forty, yes.")."""
     hedge_as_preposition = anchor.dep_ == "pobj" and anchor.head.idx >= number.start  # "over a hundred"
     return bool(hedge_as_preposition or _PART_OF_AFTER.match(text[number.end:number.end + 15])
+                or _OF_ITS_OWN.match(text, number.end)  # "Quirihue has buried nine of its own"
                 or _value_in_a_change(text, number)
                 or _change_by_a_share(text, number)
                 or anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SAY_VERBS
