@@ -482,6 +482,17 @@ def test_states_parts_and_deaths_by_any_verb(nlp, text: str, number: str, claim_
     assert next(f for f in figures(nlp, text) if f.text == number).claim_type == claim_type
 
 
+@pytest.mark.parametrize("text, number, claim_type", [
+    ("By Friday 6,800 persons were left without shelter.", "6,800", "displaced"),
+    ("The fire has left 2,100 people in our region without a roof.", "2,100", "displaced"),
+    ("What about the damage? The government's first estimate is 180 billion drams.", "180 billion drams",
+     "damage"),
+])
+def test_the_homeless_and_a_sum_answering_a_question_on_damage(nlp, text: str, number: str,
+                                                                claim_type: str) -> None:
+    assert next(f for f in figures(nlp, text) if f.text == number).claim_type == claim_type
+
+
 def test_a_word_number_of_its_own_people_is_a_figure(nlp) -> None:
     text = "The fire left 2,100 people without a roof, and Quirihue has buried nine of its own\nThe delegate spoke."
     assert "nine" in [f.text for f in figures(nlp, text)]

@@ -503,12 +503,22 @@ def _claimed(d: _Draft, page: _Page) -> None:
 def _asked(d: _Draft, page: _Page) -> None:
     """"How many people died? The latest official figure is 230.", "How many were detained? Close
     to 10,000.": the question (or the paragraph) says what a bare number counts."""
-    if d.claim_type != "other" or d.unit is not None:
+    if d.claim_type != "other":
         return
-    if d.tally is not None and d.held is None:
+    if d.unit is not None:
+        _sum_asked(d)
+    elif d.tally is not None and d.held is None:
         _tally_in_context(d, page, d.tally)
     elif d.noun is None and d.counted is None:
         _bare_in_context(d, page)
+
+
+def _sum_asked(d: _Draft) -> None:
+    """"What about the damage? The government's first estimate is 180 billion drams.": a sum answering a
+    question about damage is damage."""
+    asked = _question(d.sentence) if d.unit in CURRENCY_NAMES else None
+    if asked is not None and asked[0] == "damage":
+        d.claim_type, d.predicate = asked
 
 
 def _tally_in_context(d: _Draft, page: _Page, tally: Token) -> None:
@@ -844,6 +854,17 @@ _STAYING_VERBS = {"be", "stay", "sleep", "live", "remain", "shelter", "house", "
 def _sheltered(d: _Draft, page: _Page) -> None:
     if d.claim_type == "other" and d.unit is None and d.counted_head in _MOVED_PEOPLE \
             and (d.predicate or "be") in _STAYING_VERBS and _IN_A_SHELTER.match(page.text, d.number.end):
+        d.claim_type = "displaced"
+
+
+# "6,800 persons were left without shelter", "left 2,100 people without a roof": homeless, whatever did it.
+_WITHOUT_A_ROOF = re.compile(r"[^.;\d]{0,40}?\bwithout (?:a |any |their )?(?:roof|shelter|homes?|housing|"
+                             r"place to live)\b", re.I)
+
+
+def _without_a_roof(d: _Draft, page: _Page) -> None:
+    if d.claim_type in ("other", "fires") and d.unit is None and d.counted_head in _MOVED_PEOPLE | {None} \
+            and _WITHOUT_A_ROOF.match(page.text, d.number.end, d.sentence.end_char):
         d.claim_type = "displaced"
 
 
@@ -1400,7 +1421,7 @@ STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
     _to_death, _numbering, _table_row, _table_column, _line_label, _under_heading, _no_casualties, _burned_things,
     _troops, _listed_with_the_deployed, _partner, _another_part, _in_a_breakdown, _on_board, _the_same_number,
-    _included, _moved_out, _sheltered, _land_harmed, _handled_bodies, _price_change, _priced_thing, _lone_one,
+    _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies, _price_change, _priced_thing, _lone_one,
     _restated, _how_long, _magnitude, _planned, _standing,
 )
 
