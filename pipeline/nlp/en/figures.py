@@ -1418,10 +1418,10 @@ def _magnitude(d: _Draft, page: _Page) -> None:
 
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
-    _counted, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
-    _to_death, _numbering, _table_row, _table_column, _line_label, _under_heading, _no_casualties, _burned_things,
-    _troops, _listed_with_the_deployed, _partner, _another_part, _in_a_breakdown, _on_board, _the_same_number,
-    _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies, _price_change, _priced_thing, _lone_one,
+    _counted, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole, _to_death,
+    _numbering, _table_row, _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops,
+    _listed_with_the_deployed, _partner, _another_part, _in_a_breakdown, _on_board, _the_same_number, _included,
+    _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies, _price_change, _priced_thing, _lone_one,
     _restated, _how_long, _magnitude, _planned, _standing,
 )
 
