@@ -139,6 +139,19 @@ def test_a_figure_of_one_incident_carries_a_short_key(sentence, text, key):
     assert incident(figure(sentence, text, "killed", "people")) == key
 
 
+def test_a_part_of_the_dead_put_in_a_place_is_that_places_count():
+    import datetime as dt
+
+    from pipeline.nlp import analyse, load_nlp
+    nlp = load_nlp()
+    fronted = analyse(nlp, "Of the dead, 50 were in Shirak Province, including 38 in Gyumri.", dt.date(2026, 10, 11))
+    after = analyse(nlp, "The earthquake killed 57 people, 38 of them in Gyumri.", dt.date(2026, 10, 11))
+    keys = [(f.counted_group, f.scope, f.incident) for f in fronted.figures + after.figures if f.text == "38"]
+    assert keys == [("people", "Gyumri", None)] * 2
+    (origin,) = analyse(nlp, "Of the dead identified so far, 41 were from Dravo itself.", dt.date(2026, 3, 11)).figures
+    assert (origin.counted_group, origin.incident) == ("people", "by origin")
+
+
 def test_keys_are_filled_on_every_figure_of_an_analysis():
     sentence = "The price of gas rose from 60 to 120 tenge."
     figures = (figure(sentence, "60", "price", unit="KZT"), figure(sentence, "120", "price", unit="KZT"))

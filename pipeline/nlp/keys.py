@@ -305,11 +305,22 @@ def _no_group_named(figure: Figure) -> str | None:
     """A casualty figure whose words name no group of the lexicon: a toll or an event noun counts people ("the
     death toll rose to 225", "3,811 detentions"); what was sent counts itself ("37 boats", "six sniffer dogs").
     Other unknown groups stay unkeyed ("10 horses injured", "63 cars detained")."""
-    if _is_toll(figure) or _done_to_people(figure) or singular(figure.counted_head or "") in _EVENT_HEADS:
+    if _is_toll(figure) or _done_to_people(figure) or singular(figure.counted_head or "") in _EVENT_HEADS \
+            or _of_the_dead_before(figure):
         return "people"  # "3.811 detentions" count people detained
     if figure.claim_type == "deployed" and _has_words(figure.counted_head):
         return singular(figure.counted_head or "")  # "37 boats", "six sniffer dogs" sent
     return None
+
+
+_OF_THE_DEAD = re.compile(r"^\W*(?:of|among) (?:the|those) (?:dead|killed|injured|wounded|hurt|missing|detained|"
+                          r"detainees|arrested|victims)\b[^.;]*$", re.I)
+
+
+def _of_the_dead_before(figure: Figure) -> bool:
+    """"Of the dead, 50 were in Shirak Province": a part of the dead named before counts people."""
+    return not _has_words(figure.counted_head) and bool(
+        _OF_THE_DEAD.match((figure.sentence or "")[:_offsets(figure)[0]]))
 
 
 def _police_words(match: Match) -> bool:
@@ -920,7 +931,9 @@ _SUPERLATIVES = {"deadliest": "worst", "bloodiest": "worst", "most serious": "wo
 
 def incident(figure: Figure) -> str | None:
     """A short stable key of the one incident a figure is limited to ("worst incident"), or None."""
-    return _named_incident(figure) or next((key for rule, key, _ in _PART_RULES if rule(figure)), None)
+    part = next((key for rule, key, _ in _PART_RULES if rule(figure)), None)
+    # "57 dead, including 38 in Gyumri" and "38 of them in Gyumri": a part put in a place is that place's count
+    return _named_incident(figure) or (None if part == "a part" and figure.scope else part)
 
 
 def _one_case(figure: Figure) -> bool:
@@ -947,8 +960,13 @@ _FROM_PLACE = re.compile(r"^\s+of (?:the|those) (?:dead|victims|killed|injured|m
 
 
 def _of_an_origin(figure: Figure) -> bool:
-    """A part of a toll by where the people came from: "41 of the dead were from Dravo"."""
-    return bool(_FROM_PLACE.match((figure.sentence or "")[_offsets(figure)[1]:]))
+    """A part of a toll by where the people came from: "41 of the dead were from Dravo", "Of the dead
+    identified so far, 41 were from Dravo itself"."""
+    after = (figure.sentence or "")[_offsets(figure)[1]:]
+    return bool(_FROM_PLACE.match(after) or _of_the_dead_before(figure) and _CAME_FROM.match(after))
+
+
+_CAME_FROM = re.compile(r"\s+(?:were|was|are|came) (?:\w+ )?from\b", re.I)
 
 
 _OF_THEM_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.I)
