@@ -1357,8 +1357,9 @@ def _in_a_breakdown(d: _Draft, page: _Page) -> None:
     if d.claim_type != "other" or paren < 0 or ")" in before[paren:]:
         return
     at = d.sentence.start_char + paren
-    whole = next((f for f in reversed(page.figures) if f.end <= at and not page.text[f.end:at].strip()), None)
-    if whole is not None and whole.claim_type != "other" and whole.unit == d.unit:
+    whole = next((f for f in reversed(page.figures) if f.end <= at), None)  # the last figure before the bracket
+    if whole is not None and not page.text[whole.end:at].strip() and whole.claim_type != "other" \
+            and whole.unit == d.unit:
         d.claim_type, d.predicate = whole.claim_type, whole.predicate
 
 
