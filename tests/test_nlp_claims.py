@@ -419,21 +419,21 @@ def test_a_transcript_speaker_is_no_label_of_what_is_counted(nlp) -> None:
     assert "yusuf" not in heads and "ade" not in heads
 
 
+_KEY_FIGURES = ("Key figures: deceased persons: 23 | injured persons: 245, of whom 112 remain in hospital | persons "
+                "not located: 40 | persons evacuated: 12,400")
+_BULLETED_PAIRS = ("People\n- Injured persons treated in the public health network: 466, including 27 firefighters\n"
+                   "- Carabineros officers assigned to public order: 1 600\nRating: FALSE.")
+
+
 @pytest.mark.parametrize("text, number, claim_type, head", [
     # "label: value" pairs on one line: each number takes its own label, not the next pair's
-    ("Key figures: deceased persons: 23 | injured persons: 245, of whom 112 remain in hospital | persons not "
-     "located: 40 | persons evacuated: 12,400", "23", "killed", "person"),
-    ("Key figures: deceased persons: 23 | injured persons: 245, of whom 112 remain in hospital | persons not "
-     "located: 40 | persons evacuated: 12,400", "245", "injured", "person"),
-    ("Key figures: deceased persons: 23 | injured persons: 245, of whom 112 remain in hospital | persons not "
-     "located: 40 | persons evacuated: 12,400", "40", "missing", "person"),
-    ("Key figures: deceased persons: 23 | injured persons: 245, of whom 112 remain in hospital | persons not "
-     "located: 40 | persons evacuated: 12,400", "12,400", "evacuated", "person"),
+    (_KEY_FIGURES, "23", "killed", "person"),
+    (_KEY_FIGURES, "245", "injured", "person"),
+    (_KEY_FIGURES, "40", "missing", "person"),
+    (_KEY_FIGURES, "12,400", "evacuated", "person"),
     # a bulleted pair with a long label; the noun on the next line is not what it counts
-    ("People\n- Injured persons treated in the public health network: 466, including 27 firefighters\n"
-     "- Carabineros officers assigned to public order: 1 600\nRating: FALSE.", "466", "injured", "person"),
-    ("People\n- Injured persons treated in the public health network: 466, including 27 firefighters\n"
-     "- Carabineros officers assigned to public order: 1 600\nRating: FALSE.", "1 600", "deployed", "officer"),
+    (_BULLETED_PAIRS, "466", "injured", "person"),
+    (_BULLETED_PAIRS, "1 600", "deployed", "officer"),
     # a label the lexicon has no claim for still names what is counted
     ("Resources\n- Ambulances: 62\n- Canine teams: 14", "62", "other", "ambulance"),
 ])

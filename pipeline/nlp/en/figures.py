@@ -319,12 +319,8 @@ def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
                 or _value_in_a_change(text, number)
                 or _change_by_a_share(text, number)
                 or anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SAY_VERBS
-                or _after_a_casualty_verb(anchor, number)
+                or _casualty_verb_before(anchor, number) is not None
                 or _reply(anchor))
-
-
-def _after_a_casualty_verb(anchor: Token, number: NumberSpan) -> bool:
-    return _casualty_verb_before(anchor, number) is not None
 
 
 def _casualty_verb_before(anchor: Token, number: NumberSpan) -> Token | None:
