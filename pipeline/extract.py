@@ -57,7 +57,7 @@ def extract_article(
     title = _clean(found.title)
     author = _clean(found.author)
     text, byline = _trim_byline(found.text or "", title)
-    text = _with_captions(text, html)
+    text = _with_captions(_with_boxes(text, html), html)
     if byline and (author is None or byline.startswith(author)):
         author = byline  # trafilatura shortens "By Embassy of X" to "Embassy"
     if len(text) < MIN_TEXT_CHARS:
@@ -100,6 +100,58 @@ def _with_captions(text: str, html: str) -> str:
     folded = " ".join(text.split()).casefold()
     missing = list(dict.fromkeys(c for c in captions if c and c.casefold() not in folded))
     return "\n".join([text, *(CAPTION_MARK + c for c in missing)])
+
+
+# Boxes a reader sees in the article that trafilatura leaves out: a live page's key points, a correction
+# under the text ("An earlier version of this article said 63 people had been detained"). Named by their
+# heading, or by their class or id; "summary" only as a heading, since a class "summary" is also each
+# teaser card of a related-articles list.
+_BOX_HEADING = re.compile(r"^(?:key (?:points|facts|events)|summary|at a glance|highlights|in brief|what we know|"
+                          r"fast facts|correction|clarification|editor['’]?s note)\W*$", re.IGNORECASE)
+_BOX_CLASS = re.compile(r"(?:^|[\s_-])(?:key[-_]?(?:points|facts)|at-a-glance|fact-?box|corrections?|clarification|"
+                        r"editors?-note)(?:$|[\s_-])", re.IGNORECASE)
+_BOX_TAGS = {"div", "section", "aside", "ul", "ol", "p", "blockquote"}
+_CHROME = {"header", "footer", "nav"}
+_LINE_TAGS = {"li", "p"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "strong")
+
+
+def _with_boxes(text: str, html: str) -> str:
+    """The text with the lines of the page's key-points and correction boxes it lacks, after it."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return text
+    folded = " ".join(text.split()).casefold()
+    missing: list[str] = []
+    for box in _boxes(root):
+        for line in _box_lines(box):
+            if line.casefold() not in folded and line not in missing:
+                missing.append(line)
+    return "\n".join([text, *missing])
+
+
+def _boxes(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Key-points and correction boxes outside the page's header, footer and navigation."""
+    named = [e for e in root.iter(*_BOX_TAGS) if _BOX_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}")]
+    named += [h.getparent() for h in root.iter(*_HEADINGS)
+              if _BOX_HEADING.match(" ".join(h.text_content().split())) and _opens_a_box(h)]
+    outside = [e for e in named if not any(a.tag in _CHROME for a in e.iterancestors())]
+    return [e for e in dict.fromkeys(outside) if not any(a in outside for a in e.iterancestors())]
+
+
+def _opens_a_box(heading: lxml.html.HtmlElement) -> bool:
+    """The heading opens its parent, and the parent has no other heading: a box, not the whole article."""
+    parent = heading.getparent()
+    return (parent is not None and parent[0] is heading
+            and not any(e is not heading for e in parent.iter(*_HEADINGS)))
+
+
+def _box_lines(box: lxml.html.HtmlElement) -> list[str]:
+    """A box's lines: its innermost list items and paragraphs (the box's own text when it has none)."""
+    blocks = [e for e in box.iter(*_LINE_TAGS) if not any(True for _ in e.iterdescendants(*_LINE_TAGS))]
+    lines = [" ".join(e.text_content().split()) for e in blocks or [box]]
+    return [line for line in lines if line and not _BOX_HEADING.match(line)]
 
 
 def _clean(value: str | None) -> str | None:

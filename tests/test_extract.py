@@ -109,3 +109,36 @@ def test_a_photo_caption_the_extractor_drops_is_kept_on_a_line_of_its_own():
     text = extract_article(page, "https://example.org/ferry").text
     assert text.endswith("\nCaption: Mourners at the quay, where 27 bodies were brought ashore. Photograph: K. A.")
     assert text.count("27 bodies") == 1
+
+
+def _page_with(box: str, after: str = "") -> str:
+    body = "".join(f"<p>Paragraph {i} of the report on the quake, with enough words to count as text.</p>"
+                   for i in range(4))
+    return (f"<html><head><title>Quake</title></head><body><header><div class='correction'>Site news</div></header>"
+            f"<main><h1>Quake</h1>{box}<article>{body}{after}</article></main></body></html>")
+
+
+def test_a_live_pages_key_points_the_extractor_drops_are_kept_as_lines():
+    box = ("<section class='key-points'><h2>Key points</h2><ul><li>At least 31 dead, 214 injured and 35 missing</li>"
+           "<li>1,100 rescuers and 600 soldiers deployed</li></ul></section>")
+    text = extract_article(_page_with(box), "https://example.org/quake").text
+    assert text.split("\n")[-2:] == ["At least 31 dead, 214 injured and 35 missing",
+                                     "1,100 rescuers and 600 soldiers deployed"]
+    assert "Key points" not in text and "Site news" not in text
+
+
+def test_a_correction_under_the_text_is_kept_and_a_box_named_by_its_heading_too():
+    correction = ("<div class='note'><strong>Correction:</strong> An earlier version of this article said 63 people "
+                  "had been detained. The police figure is 36.</div>")
+    glance = "<div><h3>At a glance</h3><p>Magnitude 6.1, depth 10 km</p></div>"
+    text = extract_article(_page_with(glance, correction), "https://example.org/quake").text
+    assert "Correction: An earlier version of this article said 63 people had been detained." in text
+    assert text.count("Magnitude 6.1, depth 10 km") == 1
+
+
+def test_teaser_cards_and_a_summary_heading_over_the_whole_article_add_nothing():
+    cards = "<aside><ul><li class='summary'>Floods: 12 dead in the north</li></ul></aside>"
+    page = (_page_with("").replace("</main>", cards + "</main>")
+            .replace("<article>", "<article><h1>Quake</h1><p class='meta'>Published 2 May</p><h2>Summary</h2>"))
+    text = extract_article(page, "https://example.org/quake").text
+    assert "12 dead" not in text and "Published 2 May" not in text
