@@ -311,6 +311,8 @@ def test_headline_verbs_and_bracketed_breakdowns(nlp, text: str, number: str, cl
     ("In Jacmel a sack of rice sells for 3,400 gourdes.", "3,400 gourdes", 3400, "HTG"),
     ("In N'Djamena a sack of millet costs 19,000 CFA francs.", "19,000 CFA francs", 19000, "XAF"),
     ("In Dakar, Senegal, bread costs 175 CFA francs.", "175 CFA francs", 175, "XOF"),
+    # the sign before the number, and a city of the West African franc's zone naming it
+    ("Damage in Abidjan: F CFA 9.2 billion.", "F CFA 9.2 billion", 9.2e9, "XOF"),
     ("Losses reached 12 mld. tenge in one week.", "12 mld. tenge", 12e9, "KZT"),
     # any ISO code in use (Babel's data), and "pounds" in South Sudan, not Sudan named inside it
     ("The cyclone's damage in Vanuatu came to VUV 20.8 billion.", "VUV 20.8 billion", 20.8e9, "VUV"),
@@ -427,6 +429,12 @@ def test_a_cell_takes_its_claim_from_its_row_and_who_from_its_column(nlp) -> Non
     assert cells[1] == ("2", "killed", "passenger")
     assert cells[3] == ("1", "other", "crew")
     assert cells[-1] == ("14,386", "other", "vote")
+
+
+def test_a_hospital_tables_columns_of_admitted_and_icu_patients_count_the_injured(nlp) -> None:
+    text = "Facility | Admitted | In ICU now | Discharged | Died\nGeneral Hospital | 71 | 12 | 38 | 6\n"
+    cells = [(f.text, f.claim_type) for f in analyse(nlp, text, dt.date(2026, 3, 11), "Hospital").figures]
+    assert cells == [("71", "injured"), ("12", "injured"), ("38", "other"), ("6", "killed")]
 
 
 @pytest.mark.parametrize("row, claim_type", [
@@ -656,6 +664,20 @@ def test_a_duration_times_the_thing_that_lasts_however_it_is_worded(nlp, text: s
     assert (one(nlp, text).counted_head, one(nlp, text).predicate) == ("day", "ban")
 
 
+@pytest.mark.parametrize(("text", "head", "measure"), [
+    ("The council instituted a curfew in the capital for a duration of 10 days, renewable.", "day", "curfew"),
+    ("A ten-day night curfew remains in force.", "day", "curfew"),
+    ("The council sets the curfew in Abidjan and Bouaké for 10 days.", "day", "curfew"),
+    ("All demonstrations are prohibited for a period of 30 days.", "day", "ban"),
+    ("Access to Facebook, restricted on Friday for what the government said would be 72 hours, is back.", "hour",
+     "restriction"),
+    ("- 10 days: length of the curfew", "day", "curfew"),
+    ("The curfew in Bouaké was lifted after seven days.", "day", "lift"),  # how long it ran, not how long set
+])
+def test_a_duration_times_the_measure_its_sentence_names(nlp, text: str, head: str, measure: str) -> None:
+    assert (one(nlp, text).counted_head, one(nlp, text).predicate) == (head, measure)
+
+
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("An ex-gratia grant of Tk 2,00,000 goes to each family.", 200_000, "BDT"),
     ("The minister handed over a cheque of Taka 2 lakh to each family.", 200_000, "BDT"),
@@ -705,6 +727,7 @@ def test_a_threads_post_numbers_are_no_figures(nlp) -> None:
     ("It reports 2,314 people still sleeping in 41 evacuation centres.", "displaced"),
     ("40 people attended a meeting in the camp.", "other"),
     ("12 detained activists were released on Friday.", "detained"),
+    ("In addition, 318 individuals were interpellated for acts of vandalism.", "detained"),  # translated French
 ])
 def test_people_displaced_or_in_shelters(nlp, text: str, claim: str) -> None:
     assert figures(nlp, text)[0].claim_type == claim

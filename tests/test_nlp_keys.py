@@ -203,6 +203,8 @@ def test_an_other_figure_counts_a_group_and_the_action_the_lexicon_names(sentenc
 
 @pytest.mark.parametrize("sentence, text, claim_type, counted, value, expected", [
     ("One man died after being hit by a tear-gas canister.", "One", "killed", "man", 1.0, "one case"),
+    # one of a named group is that group's toll, not one case
+    ("Nine people, one of them a police officer, have died.", "one", "killed", "police officer", 1.0, None),
     ("The confirmed toll rose to 64 after navy divers recovered six more bodies from inside the hull.", "six",
      "killed", "bodies", 6.0, "an addition"),
     ("Coralline carried at least 340 people; 41 of the dead were from Dravo", "41", "killed", None, 41.0,

@@ -93,7 +93,8 @@ _EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instea
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’]s)?")
 _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "police": "police",
-              "personnel": "personnel", "news": "news", "gas": "gas", "lpg": "lpg", "lives": "life"}
+              "personnel": "personnel", "news": "news", "gas": "gas", "lpg": "lpg", "lives": "life",
+              "buses": "bus"}
 
 
 def singular(word: str) -> str:
@@ -938,9 +939,13 @@ def incident(figure: Figure) -> str | None:
 
 def _one_case(figure: Figure) -> bool:
     """A casualty count of exactly one is one person's case, not a toll: "One man died after being
-    hit by a tear-gas canister" next to "the toll rose to 64"."""
-    return figure.claim_type in PEOPLE_TYPES and figure.value == 1 and figure.low is None and figure.high is None \
-        and figure.text.strip().lower() in _ONE_WORDS
+    hit by a tear-gas canister" next to "the toll rose to 64". One of a named group is that group's count:
+    "nine people, one of them a police officer, have died" (the security forces' toll is one)."""
+    if not (figure.claim_type in PEOPLE_TYPES and figure.value == 1 and figure.low is None and figure.high is None
+            and figure.text.strip().lower() in _ONE_WORDS):
+        return False
+    counted = _counted_match(figure, "people")
+    return counted is None or counted.group == _PLAIN_PEOPLE
 
 
 _ONE_WORDS = {"1", "one", "a", "an", "a single", "single"}

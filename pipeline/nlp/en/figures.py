@@ -1080,6 +1080,15 @@ def _column_word(label: Span | None) -> Token | None:
     return next((t for t in label if _header_word(t) in claim_lexicon()), None)
 
 
+# A hospital table's columns of patients: "| Seen | Admitted | In ICU now | Discharged | Died |" (only as a
+# header: "the ministry admitted 40 arrests" is no injury).
+_PATIENT_HEADERS = {"admitted", "hospitalised", "hospitalized", "icu", "inpatients", "in-patients"}
+
+
+def _patients_column(label: Span | None) -> str | None:
+    return next((t.lower_ for t in label if t.lower_ in _PATIENT_HEADERS), None) if label is not None else None
+
+
 def _column_header(text: str, start: int) -> tuple[int, int] | None:
     """The header cell over the cell at ``start``: of a table in "|" rows, else of one aligned by spaces."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -1093,15 +1102,24 @@ def _table_column(d: _Draft, page: _Page) -> None:
     ("Deaths" counts deaths; "Injured", a state, names no group)."""
     where = _column_header(page.text, d.number.start)
     label = page.doc.char_span(*where, alignment_mode="expand") if where else None
-    lexicon = claim_lexicon()
-    word = _column_word(label)
-    if word is not None:
-        d.claim_type, d.predicate = lexicon[_header_word(word)], _header_word(word)
-        d.counted_head = None if word.lower_ in _STATE_VERBS or word.pos_ in ("VERB", "ADJ") else _header_word(word)
-    elif label is not None and d.counted_head is None and d.unit is None and not _PART_HEADER.match(label.text):
+    if not _typed_by_header(d, label) and label is not None and d.counted_head is None and d.unit is None \
+            and not _PART_HEADER.match(label.text):
         noun = _label_noun(label)  # "| Candidate | Votes |", "| Injuries | Crew | Passengers |": whom it counts
         d.counted_head = _header_word(noun) if noun is not None else None
     _row_claim(d, page)
+
+
+def _typed_by_header(d: _Draft, label: Span | None) -> bool:
+    """The claim a column header names: a word of the claim lexicon, or a hospital's column of patients."""
+    word = _column_word(label)
+    if word is not None:
+        d.claim_type, d.predicate = claim_lexicon()[_header_word(word)], _header_word(word)
+        d.counted_head = None if word.lower_ in _STATE_VERBS or word.pos_ in ("VERB", "ADJ") else _header_word(word)
+        return True
+    patients = _patients_column(label)
+    if patients is not None:
+        d.claim_type, d.predicate, d.counted_head = "injured", patients, None
+    return patients is not None
 
 
 def _row_claim(d: _Draft, page: _Page) -> None:
@@ -1244,13 +1262,40 @@ def _what_lasts(d: _Draft) -> str | None:
                 None)
     if unit is not None and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
         return unit.head.lemma_.lower()  # "a 15-day fishing ban"
-    return (_measure_of(unit) if unit is not None else None) or _lasting_subject(d.verb)
+    return (_measure_of(unit) if unit is not None else None) or _lasting_subject(d.verb) or _measure_named(d)
+
+
+# Measures a duration times, and the noun of a verb that is one: "restricted for 72 hours" and "the
+# restrictions lasted 72 hours" both time the restriction.
+_TIMED_MEASURES = {"curfew", "ban", "restriction", "lockdown", "closure", "shutdown", "mourning", "blackout",
+                   "ceasefire", "truce", "suspension", "moratorium", "freeze", "blockade", "siege", "strike"}
+_MEASURE_OF_VERB = {"restrict": "restriction", "close": "closure", "suspend": "suspension", "shut": "shutdown",
+                    "ban": "ban", "prohibit": "ban", "block": "blockade"}
+# "The curfew was lifted after seven days": how long it ran, apart from how long it was set for.
+_ENDING_VERBS = {"lift", "end", "restore", "return", "resume", "reopen"}
+
+
+def _measure_named(d: _Draft) -> str | None:
+    """The measure the duration's verb is, else the one its sentence names nearest to it, before first:
+    "instituted a curfew ... for a duration of 10 days" (curfew), "Access, restricted on Friday for what the
+    government said would be 72 hours" (restriction), "10 days: length of the curfew" (curfew)."""
+    verb = d.verb.lemma_.lower() if d.verb is not None else ""
+    if verb in _MEASURE_OF_VERB or verb in _ENDING_VERBS:
+        return _MEASURE_OF_VERB.get(verb)
+    named = [(t.i > d.span.start, abs(t.i - d.span.start), _MEASURE_OF_VERB.get(t.lemma_.lower(), t.lemma_.lower()))
+             for t in d.sentence if t.lemma_.lower() in _TIMED_MEASURES | _MEASURE_OF_VERB.keys()]
+    return min(named)[2] if named else None
 
 
 def _measure_of(unit: Token) -> str | None:
-    """"three days of national mourning" (mourning), "a national mourning of three days" (mourning)."""
+    """"three days of national mourning" (mourning), "a national mourning of three days" (mourning); not a
+    frame ("for a period of 30 days": what lasts is named elsewhere)."""
     measure = _of_object(unit) or _of_whom(unit)
-    return measure.lemma_.lower() if measure is not None else None
+    lemma = measure.lemma_.lower() if measure is not None else None
+    return None if lemma in _FRAMES else lemma
+
+
+_FRAMES = {"period", "duration", "length", "total", "span", "time"}
 
 
 def _of_whom(token: Token) -> Token | None:

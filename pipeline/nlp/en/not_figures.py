@@ -80,14 +80,19 @@ def time_of_day(a: Around) -> bool:
 # "takes three to four weeks", "would take from 10 to 15 years": how long, a range of it.
 _HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|takes?|taking|up to|no more than|"
                               r"at most|over|after|given(?: (?:itself|themselves|himself|herself|it|them))?|waited|"
-                              r"covers?|covered|delayed|delay (?:was|of)|was delayed)\s+(?:(?:from|between)\s+)?"
+                              r"covers?|covered|delayed|delay (?:was|of)|was delayed|"
+                              # "for a duration of 10 days", "for a period of 30 days", "said would be 72 hours"
+                              r"(?:for\s+)?a\s+(?:period|duration)\s+of|(?:would|will)\s+(?:be|last))\s+"
+                              r"(?:(?:from|between)\s+)?"
                               r"(?:(?:up to|about|almost|nearly|"
                               r"another|a further|only|just|some|more than|at least)\s+)?$", re.I)
 _HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)?(?:freeze|cap|stay|suspension|"
                              r"state|ban|strike|moratorium|ceasefire|truce|deadline|closure|lockdown|emergency|"
-                             r"mourning|halt|pause|shutdown|blockade|siege|extension|delay|window|period|wait)\b|"
+                             r"curfew|restrictions?|mourning|halt|pause|shutdown|blockade|siege|extension|delay|window|period|wait)\b|"
                              r"\s+(?:days?|hours?|weeks?|months?|years?)\s+(?:in total|in all|straight|in a row|"
                              r"running|without)\b|"
+                             # "10 days: length of the curfew"
+                             r"\s+(?:days?|hours?|weeks?|months?)\s*:\s*(?:length|duration)\b|"
                              # "three days of national mourning", "72 hours of curfew"
                              r"[\s-]+(?:days?|hours?|weeks?|months?)\s+of\s+(?:national\s+|official\s+|state\s+)?"
                              r"(?:mourning|curfew|emergency|lockdown|strike|protests?|talks|fighting|blackout)\b)",

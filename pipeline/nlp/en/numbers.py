@@ -112,7 +112,7 @@ def _prefix_units() -> str:
     symbols, lettered, single = _signs_by_kind([w for row in CURRENCIES for w in row.get("before", [])])
     scaled = [w for row in CURRENCIES for w in row.get("before_scale", [])]
     # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
-    quick = r"(?=[^\W\d_]{1,4}[^\w\s]{0,2}\s?\d)"  # up to "Taka"
+    quick = r"(?=[^\W\d_]{1,4}(?:\s[^\W\d_]{1,4})?[^\w\s]{0,2}\s?\d)"  # up to "Taka", "F CFA"
     return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(lettered)}|(?-i:{'|'.join(CODES)}))(?=\s?\d)|"
             rf"\b(?-i:{_alternation(single)})(?=\s\d|\d{{1,3}}[,.]\d{{3}}|\d[\d.,]*\s?(?:million|billion|bn|m)\b)|"
             rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
