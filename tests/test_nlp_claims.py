@@ -356,6 +356,7 @@ def test_among_those_killed_gives_the_claim() -> None:
     ("Officials put the toll at 164, a figure later revised upwards.", "revised"),
     ("The ministry denied reports that 500 people had been detained.", "denied"),
     ("Activists disputed the official toll of 225.", "disputed"),
+    ("Correction: An earlier version of this article said 63 people had been detained.", "withdrawn"),
     ("Officials said 225 people were killed.", "reported"),
 ])
 def test_status_of_a_figure_comes_from_what_the_text_says_of_it(text: str, status: str) -> None:

@@ -576,6 +576,16 @@ def test_a_place_named_before_a_region_word_scopes_the_counts_put_in_it(nlp) -> 
         ("88", "killed", None), ("72", "killed", "Maule"), ("16", "killed", "Ñuble")]
 
 
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Police said 12 people had been killed in Dire Dawa.", "Dire Dawa"),  # the model calls the town a facility
+    # a participle's main clause names where the story happened, not a part of it
+    ("A storage hall blew up at the fertiliser works in Ruse, killing at least nine people.", None),
+])
+def test_a_town_the_model_mislabels_scopes_the_count_a_participles_main_clause_does_not(
+        nlp, text: str, scope: str | None) -> None:
+    assert one(nlp, text).scope == scope
+
+
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("The minister said the damage surpasses the 300 thousand million pesos, in Chile.", 300e9, "CLP"),
     ("Damage: CLP 480 billion.", 480e9, "CLP"),

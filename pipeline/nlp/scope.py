@@ -31,6 +31,9 @@ from ..places import is_known_place
 from .en.entities import country_names
 
 _PLACE_LABELS = {"GPE", "LOC"}
+# Labels the model gives a town it does not know, kept when the gazetteer knows the name: "Karaganda" as a
+# person, "Dire Dawa" as a facility.
+_OFTEN_A_TOWN = {"PERSON", "FAC"}
 # Between a figure and its place: up to two words of its own ("46 persons", "40 people died"),
 # "of them", then "in"/"at" and maybe "the city of". "112 people, 63 in Dravo" holds no comma.
 # "72 died in the Maule region", "16 in neighbouring Ñuble": "the" and a word of where before the name.
@@ -116,10 +119,10 @@ def _where_town(figure: Figure, mentions: list[tuple[int, int, str]]) -> str | N
 
 def _place_canonical(entity: EntityMention, put_in: set[str]) -> str | None:
     """The canonical name of a city or region, else None. The model often calls a town a person
-    ("Karaganda", known to the gazetteer) or an organisation; a one-word "person" or "organisation"
-    the text puts a thing "in" is a town ("public order in Dravo", "a march in Dravo"), under its
-    own name: a town merged with a paper named after it ("Dravo" into "Glas Dravo") is the town."""
-    if entity.label in _PLACE_LABELS or (entity.label == "PERSON" and is_known_place(entity.canonical)):
+    ("Karaganda", known to the gazetteer), a facility ("Dire Dawa") or an organisation; a one-word
+    "person" or "organisation" the text puts a thing "in" is a town ("public order in Dravo", "a march in
+    Dravo"), under its own name: a town merged with a paper named after it ("Dravo" into "Glas Dravo") is the town."""
+    if entity.label in _PLACE_LABELS or (entity.label in _OFTEN_A_TOWN and is_known_place(entity.canonical)):
         return entity.canonical
     one_word = entity.label in ("ORG", "PERSON") and " " not in entity.text
     return entity.text if one_word and entity.text in put_in else None

@@ -778,7 +778,8 @@ def _a_share(prep: Token) -> bool:
 
 
 def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: frozenset[str]) -> str | None:
-    """A city or region the figure is limited to ("detained in Almaty"); None for a national total."""
+    """A city or region the figure is limited to ("detained in Almaty"); None for a national total. Not the
+    place of a participle's main clause: "blew up at the works in Ruse, killing nine" is the story's own toll."""
     preps = [prep for head in (noun, verb) if head is not None for prep in head.children
              if prep.dep_ == "prep" and prep.lower_ in ("in", "at")]
     return next((name for prep in preps if not _a_share(prep) and (name := _place_of(prep, places, countries))), None)

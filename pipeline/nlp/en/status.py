@@ -23,6 +23,8 @@ STATUS_RULES: tuple[tuple[str, str, re.Pattern, str], ...] = (
      "as an error"),
     ("withdrawn", "before", re.compile(r"\b(?:withdrew|retracted|disowned)\b[^.;]{0,60}$", re.I),
      "officials withdrew the figure of 164"),
+    ("withdrawn", "before", re.compile(r"\b(?:earlier|previous|first) version of this \w+\b[^.;]{0,60}$", re.I),
+     "Correction: An earlier version of this article said 14 people had been killed in Dire Dawa."),
     ("revised", "after", re.compile(
         rf"^[^0-9]{{0,60}}?\b{_AUX}(?:revised|corrected|amended|adjusted)\b", re.I),
      "164 deaths, a figure later revised to 225"),
