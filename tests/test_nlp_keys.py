@@ -376,6 +376,9 @@ def test_crew_members_count_the_crew():
     ("The mission numbers 900 personnel.", "900", "deployed", "personnel", None, "troops"),
     ("Nine personnel died in the ambush.", "Nine", "killed", "personnel", None, "security forces"),
     ("Police held 15 marauders overnight.", "15", "detained", "marauders", None, "opposing actors"),
+    # civilians are a part of the toll beside the security forces, not the toll
+    ("It stated that eight civilians and three police officers lost their lives.", "eight", "killed", "civilians",
+     None, "civilians"),
     # "Among <group>, N were injured": the group is named before the count
     ("Among police officers and guardsmen, 40 were injured and 3 were killed.", "40", "injured", None, None,
      "security forces"),
@@ -426,7 +429,7 @@ def test_a_figure_restating_the_one_before_it_has_its_keys(sentence, specs, expe
 def test_a_figure_in_brackets_with_its_own_group_is_no_restatement():
     sentence = "| Deaths | 90 (70 civilians, 20 police officers)"
     figures = _sentence_figures(sentence, ("90", "killed", None, None), ("70", "killed", "civilians", None))
-    assert fill_keys(Analysis(figures=figures), dt.date(2022, 1, 8)).figures[1].counted_group == "people"
+    assert fill_keys(Analysis(figures=figures), dt.date(2022, 1, 8)).figures[1].counted_group == "civilians"
 
 
 def test_damage_or_a_price_naming_nothing_takes_what_its_document_names():
