@@ -69,6 +69,8 @@ def member(event, key):
     ("residents", "injured", "people", "residents"),
     ("persons", "detained", "people", "persons"),
     ("victims", "injured", "people", "victims"),
+    ("suspects", "detained", "people", "suspects"),
+    ("supporters", "killed", "people", "supporters"),
     ("protesters", "detained", "opposing actors", "protesters"),
     ("demonstrators", "killed", "opposing actors", "demonstrators"),
     ("rioters", "detained", "opposing actors", "rioters"),

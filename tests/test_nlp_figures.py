@@ -431,6 +431,41 @@ def test_a_cell_takes_its_claim_from_its_row_and_who_from_its_column(nlp) -> Non
     assert cells[-1] == ("14,386", "other", "vote")
 
 
+@pytest.mark.parametrize("text", [
+    "Volunteers have distributed 1,200 shelter kits in the camps.",
+    "- Shelter: cash for 600 displaced households.\n- Health: including 6,000 long-lasting mosquito nets.",
+])
+def test_supplies_handed_out_are_no_people_displaced(nlp, text: str) -> None:
+    assert figures(nlp, text)[-1].claim_type == "other"
+
+
+def test_a_part_of_a_counted_whole_counts_what_the_whole_counts(nlp) -> None:
+    found = figures(nlp, "The URI was declared the winner in 158 of the country's 201 communes.")
+    assert [(f.text, f.counted_head, f.counted_group) for f in found] == [
+        ("158", "commune", "commune: declare"), ("201", "commune", "commune")]
+
+
+def test_a_tables_caption_gives_its_bare_cells_a_currency_and_a_scale(nlp) -> None:
+    text = ("Here is where prices stand, in birr per litre:\n| Product | Before | After |\n|---|---|---|\n"
+            "| Petrol | 127.50 | 171.90 |\n\nDamage by province (VUV million)\n| Province | Deaths | Damage |\n"
+            "|---|---|---|\n| Shefa | 12 | 4,500 |\n")
+    cells = [(f.text, f.value, f.unit) for f in analyse(nlp, text, dt.date(2026, 5, 18), "Newsletter").figures]
+    assert cells == [("127.50", 127.5, "ETB"), ("171.90", 171.9, "ETB"), ("12", 12, None), ("4,500", 4.5e9, "VUV")]
+
+
+def test_a_column_header_names_what_its_cells_count_by_its_noun_or_people_for_a_state(nlp) -> None:
+    text = "Date | Place | Missing | Homes destroyed\n2-3 Feb | Khuf valley | 2 | 19\n"
+    cells = [(f.text, f.claim_type, f.counted_head) for f in analyse(nlp, text, dt.date(2026, 9, 1), "Wiki").figures]
+    assert cells == [("2", "missing", "people"), ("19", "damage", "home")]
+
+
+def test_a_column_header_naming_a_currency_gives_its_cells_that_currency(nlp) -> None:
+    text = ("| Payments, in taka and in euros |  |  |\n|---|---|---|\n| Payment | Taka | Euro |\n|---|---|---|\n"
+            "| Grant per family | 200,000 | 1,580 |\n")
+    cells = [(f.text, f.unit) for f in analyse(nlp, text, dt.date(2025, 3, 5), "Report").figures]
+    assert cells == [("200,000", "BDT"), ("1,580", "EUR")]
+
+
 def test_a_hospital_tables_columns_of_admitted_and_icu_patients_count_the_injured(nlp) -> None:
     text = "Facility | Admitted | In ICU now | Discharged | Died\nGeneral Hospital | 71 | 12 | 38 | 6\n"
     cells = [(f.text, f.claim_type) for f in analyse(nlp, text, dt.date(2026, 3, 11), "Hospital").figures]

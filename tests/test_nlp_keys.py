@@ -190,8 +190,10 @@ def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
     ("Of the dead identified so far, 41 were from Dravo.", "41", "people", "be", "people: be"),
     # no action in the lexicon: the phrase and its own verb, as before
     ("The victims include 11 children.", "11", "children", "include", "child: include"),
-    # an action, but the counted phrase is in no group: its own words
-    ("The company said 30 dockers joined.", "30", "dockers", "join", "docker: join"),
+    # an action, but the counted phrase is in no group: its own words, and the action the verb names
+    ("The company said 30 dockers joined.", "30", "dockers", "join", "docker: took part"),
+    ("According to the survey, 126 aftershocks were registered.", "126", "aftershocks", "register",
+     "aftershock: recorded"),
 ])
 def test_an_other_figure_counts_a_group_and_the_action_the_lexicon_names(sentence, text, counted, predicate,
                                                                            group):

@@ -381,7 +381,9 @@ def _thing_key(figure: Figure, kept: str) -> str:
     thing = _unit_of(kept)
     if thing is not None or _after_preposition(figure) or not figure.predicate or _a_thing(figure):
         return thing or kept
-    return f"{kept}: {figure.predicate}"
+    # a verb the lexicon names an action of keys as that action: "126 aftershocks were registered" and "more than
+    # 40 aftershocks recorded" are "aftershock: recorded"
+    return f"{kept}: {load_lexicon().actions.get(figure.predicate, figure.predicate)}"
 
 
 def _a_thing(figure: Figure) -> bool:
@@ -397,7 +399,7 @@ _MEASURES_AND_FACILITIES = {"tonne", "ton", "kilometre", "kilometer", "km", "mil
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|of|with|by|among|between)\s+(?:the\s+|some\s+|about\s+|"
-                                 r"around\s+|at least\s+)?$", re.I)
+                                 r"around\s+|at least\s+)?(?:[\w-]+['’]s\s+)?$", re.I)  # "of the country's 201"
 
 
 def _after_preposition(figure: Figure) -> bool:
@@ -945,7 +947,7 @@ def _one_case(figure: Figure) -> bool:
             and figure.text.strip().lower() in _ONE_WORDS):
         return False
     counted = _counted_match(figure, "people")
-    return counted is None or counted.group == _PLAIN_PEOPLE
+    return counted is None or counted.group in (_PLAIN_PEOPLE, "civilians")  # "one civilian, a boatman"
 
 
 _ONE_WORDS = {"1", "one", "a", "an", "a single", "single"}

@@ -510,12 +510,16 @@ _PLACE_HEADS = {"camp", "shelter", "school", "site", "centre", "center", "tent",
 # Measures counted ("the dam held 50 million cubic metres"): an amount, never people.
 _MEASURE_HEADS = {"metre", "meter", "litre", "liter", "tonne", "ton", "kilometre", "kilometer", "km", "kilogram",
                   "kg", "gallon", "barrel", "mile"}
+# Supplies counted ("1,200 shelter kits", "6,000 mosquito nets" under "Shelter:"): what was handed out, not who.
+_SUPPLY_HEADS = {"kit", "jerrycan", "net", "tarpaulin", "blanket", "mattress", "bucket", "parcel", "tablet", "ration"}
 _PEOPLE_CLAIMS = {"killed", "injured", "detained", "missing", "displaced", "evacuated", "protesters", "deployed"}
 _TIME_NOUNS = {"minute", "hour", "day", "week", "month", "year", "second"}
 
 
-def _fits_noun(claim: str, noun: Token | None) -> bool:
-    return noun is None or not (noun.lemma_.lower() in _PLACE_HEADS | _MEASURE_HEADS and claim in _PEOPLE_CLAIMS)
+def fits_noun(claim: str, noun: Token | None) -> bool:
+    """Whether what a noun counts can be what a claim says happened ("600 camps" were not displaced)."""
+    return noun is None or not (noun.lemma_.lower() in _PLACE_HEADS | _MEASURE_HEADS | _SUPPLY_HEADS
+                                and claim in _PEOPLE_CLAIMS)
 
 
 _RATE = re.compile(r"\s+(?:to|per|for) (?:the|one|a|1|each) (?:US |U\.S\. )?(?:dollar|euro|pound|rouble|ruble|yuan|"
@@ -559,7 +563,7 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     if unit and _paid_out(verb, noun or anchor):
         return "other", None  # a sum set aside or paid out, whatever else its sentence says was damaged
     claim = _from_sentence(anchor, unit, sentence)
-    return claim if _fits_noun(claim[0], noun) else ("other", None)
+    return claim if fits_noun(claim[0], noun) else ("other", None)
 
 
 # Verbs that give or set aside a sum: "set aside 40 million leva for repairs and raised its estimate of the
@@ -608,7 +612,7 @@ def _deciding_lemma(verb: Token | None, noun: Token | None, anchor: Token, unit:
         if find is _noun_words and _done_to_the_held(verb, noun):
             return None
         for lemma in find(verb, noun, anchor):
-            if lemma in lexicon and _fits(lexicon[lemma], unit) and _fits_noun(lexicon[lemma], noun):
+            if lemma in lexicon and _fits(lexicon[lemma], unit) and fits_noun(lexicon[lemma], noun):
                 return lemma
     return None
 

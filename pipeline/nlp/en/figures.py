@@ -13,6 +13,7 @@ not a figure; "victims" (dead and wounded together) stays claim type "other"; a 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -37,6 +38,7 @@ from .claims import (
     claim_type_of,
     content_noun,
     counted_noun,
+    fits_noun,
     governing_verb,
     number_anchor,
     phrase_of,
@@ -46,7 +48,7 @@ from .claims import (
 )
 from .entities import country_names
 from .not_figures import not_a_figure
-from .numbers import CURRENCY_NAMES, SCALES, NumberSpan, find_numbers
+from .numbers import CODES, CURRENCY_NAMES, SCALES, NumberSpan, find_numbers, regional_unit
 from .status import status_of
 
 # "225 killed, including 19 police officers": the 19 were killed too.
@@ -278,8 +280,18 @@ def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Tok
 
 def _not_what_it_counts(text: str, number: NumberSpan, span: Span, anchor: Token, noun: Token) -> bool:
     """"$180m": the scale belongs to the number; "Nineteen." answering: the question says what it counts."""
-    return noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun) or _another_number_between(span, noun) \
+    return noun.lower_.rstrip(".") in SCALES or _answer(anchor, noun) or (
+        _another_number_between(span, noun) and not _a_part_of(text, number, anchor, noun)) \
         or _in_another_cell(text, number, noun) or not any(ch.isalpha() for ch in noun.text)  # a "|" border
+
+
+def _a_part_of(text: str, number: NumberSpan, anchor: Token, noun: Token) -> bool:
+    """"won 158 of the country's 201 communes": the part counts what its whole counts; not one said to be
+    something else ("13 of the 31 workers who died were women")."""
+    return bool(_PARTITIVE.match(text, number.end, noun.idx)) and anchor.head.lemma_ != "be"
+
+
+_PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+|[\w-]+['’]s\s+)*[\d.,]+\s+$", re.I)
 
 
 def _in_another_cell(text: str, number: NumberSpan, noun: Token) -> bool:
@@ -579,13 +591,16 @@ _TO_DEATH = re.compile(r"[^.;,\d]{0,40}?\bto death\b", re.I)
 
 def _whole(d: _Draft, page: _Page) -> Figure | None:
     """"… 225 people lost their lives. Nineteen of them were police officers.": the whole may be
-    the last figure of the sentence before."""
+    the last figure of the sentence before, for a part its claim fits ("including 6,000 mosquito nets"
+    on the next line is no part of its 600 displaced households)."""
     last = page.figures[-1] if page.figures else None
     if d.earlier is not None:
         return d.earlier
-    if last is not None and last.claim_type != "other" and 0 <= d.sentence.start_char - last.end < 250:
+    if last is not None and last.claim_type != "other" and 0 <= d.sentence.start_char - last.end < 250 \
+            and fits_noun(last.claim_type, d.noun):
         return last
     return None
+
 
 
 def _of_the_state(d: _Draft, page: _Page, after: str) -> bool:
@@ -1009,6 +1024,11 @@ def _label_words(label: Span) -> Iterator[str]:
         yield f"not {word}" if before.endswith(("not", "non-", "non")) else word
 
 
+def _header_noun(label: Span | None) -> str | None:
+    noun = _label_noun(label) if label is not None else None
+    return _header_word(noun) if noun is not None else None
+
+
 def _label_noun(label: Span) -> Token | None:
     """The noun a label names before its verb or preposition: "Injured persons treated in the network",
     "CSTO troops", "Persons not located", "Firefighters and rescuers engaged"."""
@@ -1109,12 +1129,69 @@ def _table_column(d: _Draft, page: _Page) -> None:
     _row_claim(d, page)
 
 
+# A table's unit, said once over it: "Here is where prices stand, in birr per litre:", "Damage by province
+# (VUV million)", "in millions of euros".
+_TABLE_UNIT = re.compile(r"\(\s*(?P<code>[A-Z]{3})\s+(?P<scale>thousand|million|billion)s?\s*\)|"
+                         r"\bin\s+(?:(?P<scales>thousand|million|billion)s\s+of\s+)?(?P<word>[a-z]+(?:\s[a-z]+)?)\b")
+
+
+def _table_currency(d: _Draft, page: _Page) -> None:
+    """A bare number in a "|" table whose caption names a currency is a sum in it, at the caption's scale:
+    "| Petrol (benzene) | 127.50 |" under "prices ..., in birr per litre:" is 127.50 birr. Not a cell whose
+    column counts people ("| Deaths |")."""
+    if d.unit is not None or d.number.unit is not None or d.claim_type in _PEOPLE_CLAIMS:
+        return
+    caption = _table_caption(page.text, d.number.start)
+    if caption is None:
+        return
+    named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |": each column its own
+    found = next((m for m in _TABLE_UNIT.finditer(caption) if _currency_of(m)), None)
+    if named is not None:
+        d.unit = regional_unit(page.text, named)
+    elif found is not None:
+        d.unit = regional_unit(page.text, _currency_of(found))
+        d.number = _scaled(d.number, SCALES.get(found.group("scale") or found.group("scales") or "", 1.0))
+
+
+def _column_currency(text: str, at: int) -> str | None:
+    header = _column_header(text, at)
+    return CURRENCY_CODES.get(text[header[0]:header[1]].strip().lower()) if header else None
+
+
+def _scaled(n: NumberSpan, scale: float) -> NumberSpan:
+    return dataclasses.replace(n, value=n.value * scale, low=None if n.low is None else n.low * scale,
+                               high=None if n.high is None else n.high * scale)
+
+
+def _currency_of(found: re.Match[str]) -> str | None:
+    if found.group("code"):
+        return found.group("code") if found.group("code") in CODES else None
+    words = found.group("word").split()
+    return next((CURRENCY_CODES[w] for w in (" ".join(words), words[0]) if w in CURRENCY_CODES), None)
+
+
+def _table_caption(text: str, at: int) -> str | None:
+    """The line over the "|" table holding ``at``, with the table's first row (a title row); None outside one."""
+    start = text.rfind("\n", 0, at) + 1
+    if not text[start:at].lstrip().startswith("|"):
+        return None
+    while start > 0:
+        above = text.rfind("\n", 0, start - 1) + 1
+        if not text[above:start].lstrip().startswith("|"):
+            return text[above:text.find("\n", start) % (len(text) + 1)]
+        start = above
+    return text[:text.find("\n") % (len(text) + 1)]
+
+
 def _typed_by_header(d: _Draft, label: Span | None) -> bool:
     """The claim a column header names: a word of the claim lexicon, or a hospital's column of patients."""
     word = _column_word(label)
     if word is not None:
         d.claim_type, d.predicate = claim_lexicon()[_header_word(word)], _header_word(word)
-        d.counted_head = None if word.lower_ in _STATE_VERBS or word.pos_ in ("VERB", "ADJ") else _header_word(word)
+        d.counted_head = _header_word(word) if word.lower_ not in _STATE_VERBS and word.pos_ not in ("VERB", "ADJ") \
+            else _header_noun(label)  # "| Homes destroyed |" counts homes
+        if d.claim_type in _PEOPLE_CLAIMS:
+            d.counted_head = d.counted_head or "people"  # "| Missing |" counts people
         return True
     patients = _patients_column(label)
     if patients is not None:
@@ -1461,10 +1538,10 @@ def _magnitude(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole, _to_death,
-    _numbering, _table_row, _table_column, _line_label, _under_heading, _no_casualties, _burned_things, _troops,
-    _listed_with_the_deployed, _partner, _another_part, _in_a_breakdown, _on_board, _the_same_number, _included,
-    _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies, _price_change, _priced_thing, _lone_one,
-    _restated, _how_long, _magnitude, _planned, _standing,
+    _numbering, _table_row, _table_column, _table_currency, _line_label, _under_heading, _no_casualties,
+    _burned_things, _troops, _listed_with_the_deployed, _partner, _another_part, _in_a_breakdown, _on_board,
+    _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
+    _price_change, _priced_thing, _lone_one, _restated, _how_long, _magnitude, _planned, _standing,
 )
 
 
