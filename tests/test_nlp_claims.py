@@ -357,6 +357,7 @@ def test_among_those_killed_gives_the_claim() -> None:
     ("Officials put the toll at 164, a figure later revised upwards.", "revised"),
     ("The ministry denied reports that 500 people had been detained.", "denied"),
     ("Activists disputed the official toll of 225.", "disputed"),
+    ("The crisis over a disputed presidential vote killed about 3,000 people.", "reported"),  # the vote's
     ("Correction: An earlier version of this article said 63 people had been detained.", "withdrawn"),
     ("Officials said 225 people were killed.", "reported"),
 ])

@@ -317,6 +317,9 @@ def test_headline_verbs_and_bracketed_breakdowns(nlp, text: str, number: str, cl
     # any ISO code in use (Babel's data), and "pounds" in South Sudan, not Sudan named inside it
     ("The cyclone's damage in Vanuatu came to VUV 20.8 billion.", "VUV 20.8 billion", 20.8e9, "VUV"),
     ("In Bor, South Sudan, a sack of sorghum sold for 21,000 pounds.", "21,000 pounds", 21000, "SSP"),
+    # any currency's English name in use (Babel's data), and a dollar sign of its own
+    ("The direct cost of care was put at 4.2 million leones.", "4.2 million leones", 4.2e6, "SLE"),
+    ("The State values the damage at N$38.6 million.", "N$38.6 million", 38.6e6, "NAD"),
 ])
 def test_currencies_written_as_local_signs_and_european_scales(nlp, text: str, spelled: str, value: float,
                                                                  unit: str) -> None:
@@ -457,6 +460,13 @@ def test_a_column_header_names_what_its_cells_count_by_its_noun_or_people_for_a_
     text = "Date | Place | Missing | Homes destroyed\n2-3 Feb | Khuf valley | 2 | 19\n"
     cells = [(f.text, f.claim_type, f.counted_head) for f in analyse(nlp, text, dt.date(2026, 9, 1), "Wiki").figures]
     assert cells == [("2", "missing", "people"), ("19", "damage", "home")]
+
+
+def test_a_row_labelled_with_a_place_is_that_places_count_its_bracket_qualifying_it(nlp) -> None:
+    text = ("| Locality | Deaths | Injured treated |\n|---|---|---|\n| Yopougon (Abidjan) | 9 | 61 |\n"
+            "| Total | 33 | 214 |\n")
+    cells = [(f.text, f.scope) for f in analyse(nlp, text, dt.date(2026, 6, 30), "Report").figures]
+    assert cells == [("9", "Yopougon"), ("61", "Yopougon"), ("33", None), ("214", None)]
 
 
 def test_a_column_header_naming_a_currency_gives_its_cells_that_currency(nlp) -> None:

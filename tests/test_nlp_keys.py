@@ -88,6 +88,9 @@ def test_another_figure_counts_its_own_phrase_and_what_happened_to_it(sentence, 
     ("Gas now costs 120 tenge, up from 60 tenge in 2021.", "120", None),
     ("Gas now costs 120 tenge, up from 60 tenge in 2021.", "60", "2021"),
     ("Independent since 1991, the country lost 225 people in the unrest.", "225", None),
+    # a year, or the last of a span of years, naming another event
+    ("It has grown since a 2010-2011 crisis in which about 3,000 people were killed.", "3,000", "2011"),
+    ("The town was flattened by the 1988 Spitak earthquake, which killed 25,000 people.", "25,000", "1988"),
 ])
 def test_a_figure_about_another_year_carries_that_year(sentence, text, scope):
     assert time_scope(figure(sentence, text, "price"), 2022, 2022) == scope

@@ -824,6 +824,12 @@ _YEAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
                 rf"(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", re.I), "a litre cost 30 tenge in 2011"),
     (re.compile(r"\b((?:19|20)\d\d)(?:'s|’s)?\s+(?:price|level|figure|toll|tariff|rate|total)s?\b", re.I),
      "the 2020 price of 75 tenge"),
+    # a year, or the last of a span of years, naming another event: "a 2010-2011 crisis ... in which about
+    # 3,000 people were killed", "the 1988 Spitak earthquake, which killed at least 25,000"
+    (re.compile(r"\b(?:(?:19|20)\d\d\s?[-–/]\s?)?((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?(?:crisis|earthquake|quake|"
+                r"protests?|riots?|unrest|elections?|floods?|war|conflict|uprising|disaster|explosion|blast|fire|"
+                r"cyclone|storm|tsunami|famine|fighting|violence|massacre|coup|strikes?|collapse)\b", re.I),
+     "since a 2010-2011 crisis over a disputed vote in which about 3,000 people were killed"),
 )
 # (pattern, years before the publication year, example): a relative year.
 _RELATIVE_YEAR_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = (

@@ -203,12 +203,14 @@ def _owner(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, i
 
 
 def _row_label(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
-    """A table row whose label names a place: "| Detained in Karaganda | 63 |"."""
+    """A table row whose label names a place: "| Detained in Karaganda | 63 |", "| Yopougon (Abidjan) | 9 |"
+    (what the brackets add qualifies the place)."""
     sentence, (start, _) = figure.sentence or "", _offsets(figure)
     line_start = sentence.rfind("\n", 0, start) + 1
     if "|" not in sentence[line_start:start]:
         return None
-    inside = [m for m in mentions if line_start <= m[0] < start]
+    inside = [m for m in mentions if line_start <= m[0] < start
+              and sentence.count("(", line_start, m[0]) <= sentence.count(")", line_start, m[0])]
     return inside[0] if len(inside) == 1 else None
 
 

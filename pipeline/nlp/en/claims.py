@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicons import claim_lexicon, currency_table
+from .lexicons import claim_lexicon, currency_table, currency_words
 
 SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", "stress", "confirm", "estimate",
              "add", "claim", "declare", "write", "cite", "put", "count", "emphasize", "emphasise", "warn",
@@ -30,7 +30,7 @@ def _currency_codes() -> dict[str, str]:
     """Every word a currency is written with after a number (currencies.yaml's "after" spellings and head
     names, "78 billion tenge", "25 cents") → its ISO code; the first row of a spelling wins ("rupee": INR)."""
     codes: dict[str, str] = {}
-    for row in currency_table():
+    for row in [*currency_table(), *currency_words()]:
         for word in (*row.get("after", []), row["name"]):
             codes.setdefault(word.lower(), row["code"])
     return codes

@@ -97,6 +97,33 @@ def currency_table() -> list[dict[str, Any]]:
     return rows
 
 
+# Words that name a currency in Babel but are English words first ("the party won 12 seats", "12 marks").
+_NOT_CURRENCY_WORDS = {"won", "mark", "marks", "real", "reals", "som", "soms", "kip", "kips", "rand", "lats", "gold", "sol"}
+
+
+@functools.lru_cache(maxsize=1)
+def currency_words() -> list[dict[str, Any]]:
+    """A row in currencies.yaml's form for each currency in use whose English words ("leones", "Haitian gourdes")
+    no row of currencies.yaml spells: its singular and plural names, and their last word where no other
+    currency ends its name with it ("leone" is the Sierra Leonean leone's; "dollar" is many's)."""
+    from babel.numbers import get_currency_name
+
+    spelled = {s.lower() for row in currency_table() for key in _CURRENCY_LISTS for s in row.get(key, [])}
+    names = {code: {get_currency_name(code, count=n, locale="en").lower() for n in (1, 2)}
+             for code in current_currency_names()}
+    last_words: dict[str, set[str]] = {}
+    for code, spellings in names.items():
+        for name in spellings:
+            last_words.setdefault(name.split()[-1], set()).add(code)
+    rows = []
+    for code, spellings in names.items():
+        own = {w for w, codes in last_words.items() if codes == {code}} - _NOT_CURRENCY_WORDS
+        after = sorted((spellings | {w for w in own if any(n.endswith(w) for n in spellings)}) - spelled)
+        if after:
+            rows.append({"code": code, "name": current_currency_names()[code], "after": after})
+    return rows
+
+
 @functools.lru_cache(maxsize=1)
 def current_currency_names() -> dict[str, str]:
     """Every currency some territory uses today, by ISO 4217 code, with the last word of its English name

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit, text2num
 
-from .lexicons import currency_table, current_currency_names
+from .lexicons import currency_table, currency_words, current_currency_names
 
 PERCENT = {"%": "%", "percent": "%", "per cent": "%"}
-CURRENCIES = currency_table()  # currencies.yaml: every way of writing a currency, one row each with its example
+# currencies.yaml: every way news writes a currency, one row each with its example; then the English names
+# of every other currency in use, from Babel ("4.2 million leones", "500 Haitian gourdes")
+CURRENCIES = [*currency_table(), *currency_words()]
 # Every currency's ISO code, written before or after the number in capitals: "BGN 40 million", "5,000 EUR",
 # "VUV 34 billion" (every code in use, from Babel: lexicons.current_currency_names). A code that is also an
 # English word is read only from its row's spellings: "ALL 5 MEN DIED", "SOS 3".

@@ -30,8 +30,10 @@ STATUS_RULES: tuple[tuple[str, str, re.Pattern, str], ...] = (
      "164 deaths, a figure later revised to 225"),
     ("denied", "before", re.compile(r"\bden(?:y|ied|ies|ying)\b[^.;]{0,60}$", re.I),
      "the ministry denied reports that 500 people had been detained"),
-    ("disputed", "before", re.compile(r"\b(?:disputed?|contested?|questioned|rejected|doubt(?:ed|s)?)\b[^.;]{0,60}$",
-                                      re.I), "activists disputed the official toll of 225"),
+    # not an adjective of something else: "a crisis over a disputed presidential vote in which about 3,000 died"
+    ("disputed", "before", re.compile(r"(?<!\ba )(?<!\bthe )\b(?:disputed?|contested?|questioned|rejected|"
+                                      r"doubt(?:ed|s)?)\b[^.;]{0,60}$", re.I),
+     "activists disputed the official toll of 225"),
     ("disputed", "after", re.compile(rf"^[^0-9]{{0,60}}?\b{_AUX}(?:disputed|contested|questioned)\b", re.I),
      "a toll of 225, disputed by rights groups"),
 )
