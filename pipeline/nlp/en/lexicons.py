@@ -98,7 +98,8 @@ def currency_table() -> list[dict[str, Any]]:
 
 
 # Words that name a currency in Babel but are English words first ("the party won 12 seats", "12 marks").
-_NOT_CURRENCY_WORDS = {"won", "mark", "marks", "real", "reals", "som", "soms", "kip", "kips", "rand", "lats", "gold", "sol"}
+_NOT_CURRENCY_WORDS = {"won", "mark", "marks", "real", "reals", "som", "soms", "kip", "kips", "rand", "lats", "gold",
+                       "sol"}
 
 
 @functools.lru_cache(maxsize=1)
