@@ -1139,10 +1139,8 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     """A bare number in a "|" table whose caption names a currency is a sum in it, at the caption's scale:
     "| Petrol (benzene) | 127.50 |" under "prices ..., in birr per litre:" is 127.50 birr. Not a cell whose
     column counts people ("| Deaths |")."""
-    if d.unit is not None or d.number.unit is not None or d.claim_type in _PEOPLE_CLAIMS:
-        return
     caption = _table_caption(page.text, d.number.start)
-    if caption is None:
+    if d.unit is not None or d.number.unit is not None or d.claim_type in _PEOPLE_CLAIMS or caption is None:
         return
     named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |": each column its own
     found = next((m for m in _TABLE_UNIT.finditer(caption) if _currency_of(m)), None)
@@ -1150,7 +1148,11 @@ def _table_currency(d: _Draft, page: _Page) -> None:
         d.unit = regional_unit(page.text, named)
     elif found is not None:
         d.unit = regional_unit(page.text, _currency_of(found))
-        d.number = _scaled(d.number, SCALES.get(found.group("scale") or found.group("scales") or "", 1.0))
+        d.number = _scaled(d.number, SCALES.get(_caption_scale(found), 1.0))
+
+
+def _caption_scale(found: re.Match[str]) -> str:
+    return found.group("scale") or found.group("scales") or ""
 
 
 def _column_currency(text: str, at: int) -> str | None:

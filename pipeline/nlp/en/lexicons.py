@@ -107,22 +107,26 @@ def currency_words() -> list[dict[str, Any]]:
     """A row in currencies.yaml's form for each currency in use whose English words ("leones", "Haitian gourdes")
     no row of currencies.yaml spells: its singular and plural names, and their last word where no other
     currency ends its name with it ("leone" is the Sierra Leonean leone's; "dollar" is many's)."""
-    from babel.numbers import get_currency_name
-
     spelled = {s.lower() for row in currency_table() for key in _CURRENCY_LISTS for s in row.get(key, [])}
-    names = {code: {get_currency_name(code, count=n, locale="en").lower() for n in (1, 2)}
-             for code in current_currency_names()}
-    last_words: dict[str, set[str]] = {}
+    names = _english_names()
+    owners: dict[str, set[str]] = {}
     for code, spellings in names.items():
         for name in spellings:
-            last_words.setdefault(name.split()[-1], set()).add(code)
+            owners.setdefault(name.split()[-1], set()).add(code)
     rows = []
     for code, spellings in names.items():
-        own = {w for w, codes in last_words.items() if codes == {code}} - _NOT_CURRENCY_WORDS
-        after = sorted((spellings | {w for w in own if any(n.endswith(w) for n in spellings)}) - spelled)
-        if after:
+        own = {name.split()[-1] for name in spellings if owners[name.split()[-1]] == {code}} - _NOT_CURRENCY_WORDS
+        if after := sorted((spellings | own) - spelled):
             rows.append({"code": code, "name": current_currency_names()[code], "after": after})
     return rows
+
+
+def _english_names() -> dict[str, set[str]]:
+    """Each current code's English names, singular and plural, lower-cased (Babel)."""
+    from babel.numbers import get_currency_name
+
+    return {code: {get_currency_name(code, count=n, locale="en").lower() for n in (1, 2)}
+            for code in current_currency_names()}
 
 
 @functools.lru_cache(maxsize=1)
