@@ -176,8 +176,10 @@ def load_pages(sources_file: Path, pages_dir: Path) -> list[StoryPage]:
 
 
 def _spelling(text: str) -> re.Pattern[str]:
-    """A figure's spelling as a whole word, never inside a longer number ("63" not in "63,000")."""
-    return re.compile(r"(?<![\w.,-])" + re.escape(text) + r"(?![\w]|-\d|[.,]\d)", re.IGNORECASE)
+    """A figure's spelling as a whole word, never inside a longer number ("63" not in "63,000"); a number may
+    follow a currency sign of capitals ("10,000" in "RM10,000", "45 million" in "K45 million")."""
+    before = r"(?<![\w.,-])" if not text[:1].isdigit() else r"(?<![\d.,_-])(?-i:(?<![a-z]))"
+    return re.compile(before + re.escape(text) + r"(?![\w]|-\d|[.,]\d)", re.IGNORECASE)
 
 
 def locate_figure(pages: list[StoryPage], source: str, text: str, occurrence: int,
