@@ -70,6 +70,8 @@ def member(event, key):
     ("persons", "detained", "people", "persons"),
     ("victims", "injured", "people", "victims"),
     ("suspects", "detained", "people", "suspects"),
+    ("foreign nationals", "killed", "migrants", "foreign nationals"),
+    ("migrant workers", "killed", "migrants", "migrant workers"),
     ("supporters", "killed", "people", "supporters"),
     ("protesters", "detained", "opposing actors", "protesters"),
     ("demonstrators", "killed", "opposing actors", "demonstrators"),

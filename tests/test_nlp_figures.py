@@ -456,6 +456,20 @@ def test_a_tables_caption_gives_its_bare_cells_a_currency_and_a_scale(nlp) -> No
     assert cells == [("127.50", 127.5, "ETB"), ("171.90", 171.9, "ETB"), ("12", 12, None), ("4,500", 4.5e9, "VUV")]
 
 
+@pytest.mark.parametrize(("text", "claim_type", "head"), [
+    # a headline line whose verb the tagger calls a noun, under a label naming the event
+    ("Reports from the town.\nKlang factory collapse: Death toll climbs to 41\nThe search goes on.", "killed", None),
+    # a capitalised plural the model leaves unlemmatised, after another bullet
+    ("Summary\n- Total loss: RM520 million (US$122 million)\n- Fatalities: 66; injured: 186\n", "killed", "people"),
+    # a label naming where people are counts the people
+    ("At a glance\n- Dead: 62\n- Treated in hospital: 180\n", "injured", "people"),
+])
+def test_a_labelled_or_headline_line_says_what_its_number_counts(nlp, text: str, claim_type: str,
+                                                                  head: str | None) -> None:
+    figure = [f for f in figures(nlp, text) if f.unit is None][-1 if "hospital" in text else 0]
+    assert (figure.claim_type, figure.counted_head) == (claim_type, head)
+
+
 def test_a_column_header_names_what_its_cells_count_by_its_noun_or_people_for_a_state(nlp) -> None:
     text = "Date | Place | Missing | Homes destroyed\n2-3 Feb | Khuf valley | 2 | 19\n"
     cells = [(f.text, f.claim_type, f.counted_head) for f in analyse(nlp, text, dt.date(2026, 9, 1), "Wiki").figures]

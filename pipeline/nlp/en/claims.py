@@ -189,12 +189,19 @@ def tallied(tally: Token) -> Token | None:
 def governing_verb(token: Token) -> Token | None:
     current = token
     for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound"):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound") or _a_headline_verb(current):
             return _main_verb(current)
         if current.head == current:
             return None
         current = current.head
     return None
+
+
+def _a_headline_verb(token: Token) -> bool:
+    """"Death toll climbs to 41" on a line of its own: the tagger calls "climbs" a noun, the parser gives it
+    a subject and makes it the root."""
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ in ("NNS", "VBZ") \
+        and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _main_verb(verb: Token) -> Token:
@@ -506,7 +513,7 @@ def _fits(claim: str, unit: str | None) -> bool:
 # Places and facilities counted ("640 camps", "22 schools", "nine cities"): no one was killed, held or moved in
 # the count, whatever the sentence says of the people in them.
 _PLACE_HEADS = {"camp", "shelter", "school", "site", "centre", "center", "tent", "clinic", "facility", "city",
-                "district", "commune"}
+                "district", "commune", "hospital"}
 # Measures counted ("the dam held 50 million cubic metres"): an amount, never people.
 _MEASURE_HEADS = {"metre", "meter", "litre", "liter", "tonne", "ton", "kilometre", "kilometer", "km", "kilogram",
                   "kg", "gallon", "barrel", "mile"}

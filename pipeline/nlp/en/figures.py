@@ -1219,9 +1219,15 @@ def _header_word(token: Token) -> str:
     often tagged a proper noun, which spaCy does not lemmatize); "Injured" (a state) → injure."""
     if token.lower_ in _STATE_VERBS:
         return _STATE_VERBS[token.lower_]
-    if token.pos_ != "PROPN":
-        return token.lemma_.lower()
-    return re.sub(r"ies$", "y", token.lower_) if token.lower_.endswith("ies") else token.lower_.removesuffix("s")
+    if token.pos_ == "PROPN":
+        return _rough_singular(token.lower_)
+    lemma = token.lemma_.lower()  # a capitalised plural the model may leave as it is ("Fatalities" on a bullet)
+    return _rough_singular(lemma) if lemma not in claim_lexicon() and _rough_singular(lemma) in claim_lexicon() \
+        else lemma
+
+
+def _rough_singular(word: str) -> str:
+    return re.sub(r"ies$", "y", word) if word.endswith("ies") else word.removesuffix("s")
 
 
 # A line that opens on a label: "2. Deaths: we reported 97; …", "Crowd size on the square: at least 5,000".
@@ -1269,9 +1275,18 @@ def _line_label(d: _Draft, page: _Page) -> None:
     span = _label_of_line(d, page) if d.unit is None and (d.noun is None or d.claim_type in _GROUP_TYPES) else None
     if span is None:
         return
-    if d.counted_head is None and span.root.pos_ in ("NOUN", "PROPN"):
-        d.counted_head = _header_word(span.root)
+    if d.counted_head is None and d.tally is None and span.root.pos_ in ("NOUN", "PROPN"):
+        d.counted_head = _header_word(span.root)  # not "Factory collapse: Death toll climbs to 41"
     _typed_by_words(d, span)
+    _people_not_the_place(d, span)
+
+
+def _people_not_the_place(d: _Draft, span: Span) -> None:
+    """"Treated in hospital: 180" counts people, not hospitals; "Shelters: 14" counts shelters (its own word
+    says what happened)."""
+    place = next((t for t in span if _header_word(t) == d.counted_head), None)
+    if place is not None and d.predicate != d.counted_head and not fits_noun(d.claim_type, place):
+        d.counted_head = "people"
 
 
 def _typed_by_words(d: _Draft, span: Span) -> None:
