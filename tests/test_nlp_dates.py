@@ -25,6 +25,9 @@ def only(text: str, published: dt.date | None = SATURDAY):
     ("The price cap was restored on January 4.", "January 4", "2022-01-04"),
     ("Talks were held on 30 December.", "30 December", "2021-12-30"),
     ("NATIONAL DAY: 16 DECEMBER", "16 DECEMBER", "2021-12-16"),
+    # a day of the year before, this or next
+    ("The floods began on 21 December last year.", "21 December last year", "2021-12-21"),
+    ("It reopens on 5 May next year.", "5 May next year", "2023-05-05"),
 ])
 def test_absolute_and_partial_dates_get_a_day_value(text: str, spelled: str, value: str) -> None:
     date = only(text)
@@ -33,6 +36,11 @@ def test_absolute_and_partial_dates_get_a_day_value(text: str, spelled: str, val
 
 def test_numeric_date_reads_day_before_month() -> None:
     assert only("Signed 03.02.2022.").value == "2022-02-03"
+
+
+@pytest.mark.parametrize("text", ["Rebuilding should end by mid-2027.", "The riots of summer 2027 spread."])
+def test_a_part_of_a_year_is_that_year(text: str) -> None:
+    assert (only(text).value, only(text).precision) == ("2027", "year")
 
 
 def test_year_alone_has_year_precision() -> None:

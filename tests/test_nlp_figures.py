@@ -637,6 +637,9 @@ def test_a_place_named_before_a_region_word_scopes_the_counts_put_in_it(nlp) -> 
 
 @pytest.mark.parametrize(("text", "scope"), [
     ("Police said 12 people had been killed in Dire Dawa.", "Dire Dawa"),  # the model calls the town a facility
+    # a "where" clause is about the place it follows
+    ("The deadliest day was Tuesday in Adama, south-east of the capital, where four people were shot dead.",
+     "Adama"),
     # a participle's main clause names where the story happened, not a part of it
     ("A storage hall blew up at the fertiliser works in Ruse, killing at least nine people.", None),
 ])

@@ -83,6 +83,8 @@ _FUTURE = re.compile(r"(?:\b(?:will|would|shall|going to|(?:expected|set|schedul
                      r"(?:(?!\b(?:was|were|had|did)\b)[^.;!?])*$", re.I)
 
 _NTH = "first|second|third|fourth|final|last"
+_YEAR_OF_DAY = rf"(?:,?\s+{_p(_YEAR, 'y')}|\s+(?P<ry>last|this|next)\s+year)?"
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "New Year's Eve 1999", "Christmas Day", "Boxing Day 2004": before the year rows, which would take the year
     ("holiday", re.compile(r"\b(?P<h>New Year['’]s Day|New Year['’]s Eve|New Year(?!['’]s)|Christmas Day|"
@@ -106,8 +108,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm_span", re.compile(rf"\b{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through|and)\s*"
                            rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}"
                            rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
-    ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:,?\s+{_p(_YEAR, 'y')})?(?![\d:])\b")),
-    ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}(?:,?\s+{_p(_YEAR, 'y')})?\b")),
+    # "21 December last year": a day of the year before, this or next
+    ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}{_YEAR_OF_DAY}(?![\d:])\b")),
+    ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}{_YEAR_OF_DAY}\b")),
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # "August – December 2026", "from August to December 2026": an open span of months
@@ -138,7 +141,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"(?P<today>\s+today)?\b", re.I)),
     ("in_days", re.compile(rf"\bin\s+(?P<n>\d+|{_FEW})\s+(?P<unit>days?|weeks?)(?:['’]\s*time)?\b(?!\s+of\b)",
                            re.I)),
-    ("year", re.compile(r"\b(?:in|since|by|during|until|of|from|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*"
+    # "in 2015", "mid-2027", "summer 2023": a year
+    ("year", re.compile(r"\b(?:(?:in|since|by|during|until|of|from|early|late|mid|spring|summer|autumn|winter)\s+|"
+                        r"mid-)(?P<y>(?:19|20)\d\d)\b(?!\s*"
                         r"(?:people|persons|cases|tenge|dollars|euros|troops|members))", re.I)),
     # "the 2022 Kazakh unrest": a year naming an event
     ("year_of_event", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?=(?:[A-Z][a-z]+\s+)?(?:unrest|protests?|riots?|"
@@ -309,6 +314,8 @@ def _day_year(kind: str, m: re.Match, month: int, published: dt.date | None) -> 
     "coming"), else the nearest."""
     if m.group("y"):
         return kind, int(m.group("y"))
+    if published is not None and m.groupdict().get("ry"):
+        return kind, published.year + _YEAR_SHIFT[m.group("ry").lower()]
     if published is not None and _said_of_future(m, m.start()):
         return "coming", _coming_year(month, int(m.group("d")), published)
     return kind, _infer_year(month, int(m.group("d")), published)
@@ -326,7 +333,7 @@ def _day(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     end = _safe(year, month, int(g["d2"])) if g.get("d2") else None
     if start is None or end is not None and end <= start:
         return None  # "February 30"; "January 19 to 5": not a span
-    return _Found(m.start(), m.end(), kind, start, end, "day", False, bool(g.get("y")))
+    return _Found(m.start(), m.end(), kind, start, end, "day", False, bool(g.get("y") or g.get("ry")))
 
 
 def _month_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
