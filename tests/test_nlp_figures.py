@@ -637,9 +637,8 @@ def test_a_place_named_before_a_region_word_scopes_the_counts_put_in_it(nlp) -> 
 
 @pytest.mark.parametrize(("text", "scope"), [
     ("Police said 12 people had been killed in Dire Dawa.", "Dire Dawa"),  # the model calls the town a facility
-    # a "where" clause is about the place it follows
-    ("The deadliest day was Tuesday in Adama, south-east of the capital, where four people were shot dead.",
-     "Adama"),
+    # a "where" clause may name the story's own site: no scope ("the gutted store in Kanchpur, where 21 died")
+    ("Firefighters spray water on the gutted chemical store in Kanchpur, where 21 people died.", None),
     # a participle's main clause names where the story happened, not a part of it
     ("A storage hall blew up at the fertiliser works in Ruse, killing at least nine people.", None),
 ])

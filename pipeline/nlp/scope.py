@@ -231,17 +231,6 @@ def _agent_in(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int
     return None
 
 
-# A relative clause of place: "in Adama, south-east of the capital, where four people were shot dead".
-_WHERE_CLAUSE = re.compile(r"[^.;\d]{0,40}?,?\s+where\s+[^.;\d]{0,40}", re.I)
-
-
-def _where_in(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
-    """The place a "where" clause holding the figure is about: the last one named before "where"."""
-    sentence, (start, _) = figure.sentence or "", _offsets(figure)
-    return next((m for m in reversed(mentions) if m[1] <= start and _WHERE_CLAUSE.fullmatch(sentence, m[1], start)),
-                None)
-
-
 # "Police in Darkhan said 1,430 people were held nationwide": they report, the count is not theirs.
 _SAID = re.compile(r"\b(?:said|says|say|reported|reports|told|announced|added)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:nationwide|across the country|in all|in total)\b", re.I)
@@ -281,7 +270,7 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     mentions = _mentions(sentence, names)
     if _elsewhere(figure, mentions):
         return ELSEWHERE
-    for rule in (_after, _owner, _row_label, _agent_in, _where_in):
+    for rule in (_after, _owner, _row_label, _agent_in):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])
