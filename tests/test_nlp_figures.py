@@ -483,6 +483,13 @@ def test_a_row_labelled_with_a_place_is_that_places_count_its_bracket_qualifying
     assert cells == [("9", "Yopougon"), ("61", "Yopougon"), ("33", None), ("214", None)]
 
 
+def test_a_row_labelled_with_a_town_the_gazetteer_knows_is_that_towns_count(nlp) -> None:
+    text = "| Town | Deaths | Arrests |\n|---|---|---|\n| Atakpamé | 2 | 44 |\n| Police | 3 | 0 |\n| Total | 27 | 587 |\n"
+    cells = [(f.text, f.scope) for f in analyse(nlp, text, dt.date(2026, 9, 19), "Report").figures]
+    assert cells[:2] == [("2", "Atakpamé"), ("44", "Atakpamé")]
+    assert {scope for _, scope in cells[2:]} == {None}  # "Police" is a town in Poland, and a row of people here
+
+
 def test_a_column_header_naming_a_currency_gives_its_cells_that_currency(nlp) -> None:
     text = ("| Payments, in taka and in euros |  |  |\n|---|---|---|\n| Payment | Taka | Euro |\n|---|---|---|\n"
             "| Grant per family | 200,000 | 1,580 |\n")

@@ -91,6 +91,7 @@ def test_another_figure_counts_its_own_phrase_and_what_happened_to_it(sentence, 
     # a year, or the last of a span of years, naming another event
     ("It has grown since a 2010-2011 crisis in which about 3,000 people were killed.", "3,000", "2011"),
     ("The town was flattened by the 1988 Spitak earthquake, which killed 25,000 people.", "25,000", "1988"),
+    ("After the 2005 presidential election, 400-500 people were killed.", "400-500", "2005"),  # an opening phrase
 ])
 def test_a_figure_about_another_year_carries_that_year(sentence, text, scope):
     assert time_scope(figure(sentence, text, "price"), 2022, 2022) == scope

@@ -903,8 +903,13 @@ def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
     a litre cost 30 tenge" is about 2011; "120 tenge, up from 60 in 2021" puts only 60 in 2021,
     and "independent since 1991, the country lost 225 people" does not date the 225."""
     between = text[match.end():start] if match.start() < start else text[end:match.start()]
-    return "," not in between or (match.start() < start and not text[:match.start()].strip()) \
+    return "," not in between or (match.start() < start and _OPENS_THE_SENTENCE.match(text[:match.start()])) \
         or bool(match.start() < start and _RELATIVE_TO_THE_YEAR.match(between))
+
+
+# The year opens the sentence, alone or in a phrase of time: "In 2011, …", "After the 2005 presidential
+# election, 400-500 people were killed".
+_OPENS_THE_SENTENCE = re.compile(r"^\s*(?:(?:after|before|during|following|since|in|until)\s+(?:the\s+)?)?$", re.I)
 
 
 # "the Tazreen fire of 2012, which killed 112", "a fire in 2012, in which 112 people died": the relative clause

@@ -211,7 +211,19 @@ def _row_label(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[in
         return None
     inside = [m for m in mentions if line_start <= m[0] < start
               and sentence.count("(", line_start, m[0]) <= sentence.count(")", line_start, m[0])]
-    return inside[0] if len(inside) == 1 else None
+    return inside[0] if len(inside) == 1 else _known_place_label(sentence, line_start, start)
+
+
+# Row labels that are also the names of places somewhere ("Police" is a town in Poland).
+_LABELS_NOT_PLACES = {"police", "army", "military", "taka", "total", "others", "other", "government", "unknown"}
+
+
+def _known_place_label(sentence: str, line_start: int, start: int) -> tuple[int, int, str] | None:
+    """A row label the model tagged no place that the gazetteer knows as one: "| Atakpamé | 2 | 44 |"."""
+    label = re.match(r"\s*\|?\s*([^|\d(]+?)\s*(?:\(|\|)", sentence[line_start:start])
+    name = label.group(1) if label else ""
+    known = name and name.casefold() not in country_names() | _LABELS_NOT_PLACES and is_known_place(name)
+    return (line_start + label.start(1), line_start + label.end(1), name) if known and label else None
 
 
 # Those who acted, in a town, just before the figure's clause: "Police in Darkhan have detained 74 people".
