@@ -903,7 +903,7 @@ def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
     a litre cost 30 tenge" is about 2011; "120 tenge, up from 60 in 2021" puts only 60 in 2021,
     and "independent since 1991, the country lost 225 people" does not date the 225."""
     between = text[match.end():start] if match.start() < start else text[end:match.start()]
-    return "," not in between or (match.start() < start and _OPENS_THE_SENTENCE.match(text[:match.start()])) \
+    return "," not in between or (match.start() < start and bool(_OPENS_THE_SENTENCE.match(text[:match.start()]))) \
         or bool(match.start() < start and _RELATIVE_TO_THE_YEAR.match(between))
 
 
