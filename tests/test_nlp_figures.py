@@ -452,8 +452,10 @@ def test_a_tables_caption_gives_its_bare_cells_a_currency_and_a_scale(nlp) -> No
     text = ("Here is where prices stand, in birr per litre:\n| Product | Before | After |\n|---|---|---|\n"
             "| Petrol | 127.50 | 171.90 |\n\nDamage by province (VUV million)\n| Province | Deaths | Damage |\n"
             "|---|---|---|\n| Shefa | 12 | 4,500 |\n")
-    cells = [(f.text, f.value, f.unit) for f in analyse(nlp, text, dt.date(2026, 5, 18), "Newsletter").figures]
+    found = analyse(nlp, text, dt.date(2026, 5, 18), "Newsletter").figures
+    cells = [(f.text, f.value, f.unit) for f in found]
     assert cells == [("127.50", 127.5, "ETB"), ("171.90", 171.9, "ETB"), ("12", 12, None), ("4,500", 4.5e9, "VUV")]
+    assert (found[-1].counted_head, found[-1].counted) == ("vatu", "damage")  # the sum counts its currency
 
 
 @pytest.mark.parametrize(("text", "claim_type", "head"), [

@@ -1149,6 +1149,13 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     elif found is not None:
         d.unit = regional_unit(page.text, _currency_of(found))
         d.number = _scaled(d.number, SCALES.get(_caption_scale(found), 1.0))
+    _counts_its_currency(d)
+
+
+def _counts_its_currency(d: _Draft) -> None:
+    """A sum counts its currency; its column says what it is of ("| Damage |")."""
+    if d.unit is not None:
+        d.counted, d.counted_head = d.counted or d.counted_head, CURRENCY_NAMES.get(d.unit, d.counted_head)
 
 
 def _caption_scale(found: re.Match[str]) -> str:
