@@ -57,7 +57,8 @@ def extract_article(
     title = _clean(found.title)
     author = _clean(found.author)
     text, byline = _trim_byline(found.text or "", title)
-    text = _with_captions(_with_boxes(text, html), html)
+    root = _parsed(html)
+    text = _with_captions(_with_boxes(text, root), root)
     if byline and (author is None or byline.startswith(author)):
         author = byline  # trafilatura shortens "By Embassy of X" to "Embassy"
     if len(text) < MIN_TEXT_CHARS:
@@ -90,13 +91,20 @@ def article_from_text(text: str, url: str, published: dt.date | None = None, tit
 CAPTION_MARK = "Caption: "
 
 
-def _with_captions(text: str, html: str) -> str:
+def _parsed(html: str) -> lxml.html.HtmlElement | None:
+    """The page's element tree, read once for its captions and boxes; None when lxml cannot read it."""
+    try:
+        return lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _with_captions(text: str, root: lxml.html.HtmlElement | None) -> str:
     """The text with the page's photo captions (``<figcaption>``) it lacks: "where 27 bodies were
     brought ashore in a single day" is written only under a photo."""
-    try:
-        captions = [" ".join(c.text_content().split()) for c in lxml.html.fromstring(html).iter("figcaption")]
-    except (ValueError, lxml.etree.ParserError):
+    if root is None:
         return text
+    captions = [" ".join(c.text_content().split()) for c in root.iter("figcaption")]
     folded = " ".join(text.split()).casefold()
     missing = list(dict.fromkeys(c for c in captions if c and c.casefold() not in folded))
     return "\n".join([text, *(CAPTION_MARK + c for c in missing)])
@@ -116,11 +124,9 @@ _LINE_TAGS = {"li", "p"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "strong")
 
 
-def _with_boxes(text: str, html: str) -> str:
+def _with_boxes(text: str, root: lxml.html.HtmlElement | None) -> str:
     """The text with the lines of the page's key-points and correction boxes it lacks, after it."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    if root is None:
         return text
     folded = " ".join(text.split()).casefold()
     missing: list[str] = []
