@@ -360,6 +360,8 @@ def test_among_those_killed_gives_the_claim() -> None:
     ("The crisis over a disputed presidential vote killed about 3,000 people.", "reported"),  # the vote's
     ("Correction: An earlier version of this article said 63 people had been detained.", "withdrawn"),
     ("Officials said 225 people were killed.", "reported"),
+    ("The fire department says 40 people have been pulled out alive.", "reported"),  # pulled out, not pulled
+    ("A report of 300 deaths was later pulled from the website.", "withdrawn"),
 ])
 def test_status_of_a_figure_comes_from_what_the_text_says_of_it(text: str, status: str) -> None:
     assert _figures(text)[0].status == status
@@ -372,6 +374,47 @@ def test_status_of_a_figure_comes_from_what_the_text_says_of_it(text: str, statu
 ])
 def test_datelines_are_never_the_speaker_and_a_cited_source_is(text: str, speaker: str) -> None:
     assert _figures(text)[0].attributed_to == speaker
+
+
+def test_a_fronted_among_the_dead_gives_its_parts_the_claim() -> None:
+    text = "Among the dead are three children and two police officers."
+    assert [(f.text, f.claim_type) for f in _figures(text)] == [("three", "killed"), ("two", "killed")]
+
+
+def test_lives_lost_are_the_dead_and_money_lost_to_a_fire_is_damage() -> None:
+    assert [(f.text, f.claim_type) for f in _figures("The ministry deplores the loss of nine lives.")] == [
+        ("nine", "killed")]
+    assert [(f.text, f.claim_type) for f in _figures("The fire caused losses of 20 million pula.")] == [
+        ("20 million pula", "damage")]
+
+
+def test_the_economic_cost_of_a_shutdown_is_damage_and_a_campaigns_cost_no_price() -> None:
+    found = _figures("We estimate the direct economic cost at no less than US$31 million.")
+    assert [f.claim_type for f in found] == ["damage"]
+    assert [f.claim_type for f in _figures("The cost of the shutdown was put at US$31 million.")] == ["damage"]
+    assert [f.claim_type for f in _figures("The cost of the campaign was 3 million euros.")] == ["other"]
+
+
+def test_people_named_by_their_nation_and_arrivals_are_people() -> None:
+    found = _figures("Thousands of Togolese have sought refuge in Ghana. UNHCR registered 9,150 arrivals.")
+    assert [(f.claim_type, f.counted_head) for f in found] == [("displaced", "people"), ("displaced", "arrival")]
+
+
+def test_a_bare_count_another_speaker_gives_is_the_same_claim() -> None:
+    found = _figures("Organisers said 80,000 people marched; police said 9,000.")
+    assert [(f.text, f.claim_type) for f in found] == [("80,000", "protesters"), ("9,000", "protesters")]
+
+
+def test_labelled_pairs_after_a_heading_or_a_middle_dot_keep_their_own_labels() -> None:
+    found = _figures("Key figures (as of 12:00): Deaths: 9 | Injured: 64\n\n"
+                     "At a glance Deaths documented: 27 · People injured: 152 · Arrests recorded: 587")
+    assert [(f.text, f.claim_type) for f in found] == [("9", "killed"), ("64", "injured"), ("27", "killed"),
+                                                        ("152", "injured"), ("587", "detained")]
+
+
+def test_people_brought_out_alive_were_rescued() -> None:
+    (rescued,) = _figures("By late afternoon rescuers had brought 94 people out of the rubble alive.")
+    assert rescued.predicate == "rescue"
 
 
 def test_a_tally_of_a_state_counts_people() -> None:

@@ -629,7 +629,10 @@ def _deciding_lemma(verb: Token | None, noun: Token | None, anchor: Token, unit:
 # campaign" are spending, neither a price nor damage.
 _HARMS = {"riot", "unrest", "violence", "fire", "flood", "storm", "quake", "earthquake", "disaster", "looting",
           "repair", "reconstruction", "rebuild", "rebuilding", "clash", "attack", "cyclone", "hurricane",
-          "damage", "loss", "destruction", "explosion", "blast"}  # "put the cost of the damage at 180m leva"
+          "damage", "loss", "destruction", "explosion", "blast",  # "put the cost of the damage at 180m leva"
+          "shutdown", "blackout", "outage", "blockade", "strike", "closure", "protest"}  # "the cost of the shutdown"
+# "the direct economic cost at no less than US$31 million": what the economy lost.
+_ECONOMY_WORDS = {"economic", "economy"}
 _SPENDING = {"campaign", "plan", "programme", "program", "subsidy", "operation", "response", "appeal", "purchase",
              "project", "scheme", "effort", "mission",
              "election", "by-election", "referendum", "census", "vote"}  # "The by-election cost K18.6 million"
@@ -640,7 +643,9 @@ def _cost_word(verb: Token | None) -> Token | None:
         return None
     if verb.lemma_.lower() == "cost":
         return verb
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "cost"), None)
+    # "put its direct cost at …", "the cost of the shutdown was put at …", "the cost of the campaign was …"
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() == "cost"),
+                None)
 
 
 def _spender(cost: Token) -> Token | None:
@@ -654,6 +659,10 @@ def _spender(cost: Token) -> Token | None:
     return None
 
 
+def _economic(cost: Token) -> bool:
+    return any(c.lemma_.lower() in _ECONOMY_WORDS for c in cost.subtree)
+
+
 def _spent(claim: tuple[str, str | None], verb: Token | None) -> tuple[str, str | None]:
     """A price that is money lost or spent: damage, or no claim of its own."""
     cost = _cost_word(verb) if claim[0] == "price" else None
@@ -661,8 +670,8 @@ def _spent(claim: tuple[str, str | None], verb: Token | None) -> tuple[str, str 
         return claim
     spender = _spender(cost)
     lemma = spender.lemma_.lower() if spender is not None else ""
-    if lemma in _HARMS:
-        return "damage", lemma
+    if lemma in _HARMS or _economic(cost):
+        return "damage", lemma or cost.lemma_.lower()
     if lemma in _SPENDING or any(c.dep_ == "dative" for c in cost.children):
         return "other", None
     return claim

@@ -56,8 +56,10 @@ _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of wh
                              r"of (?:those|these)),?\s*$", re.I)  # "Of them, 4,353 received injuries"
 # "Of the dead identified so far, 41 were from Dravo": a fronted part of a group named by its state.
 # "Among those detained, 30 were students" too.
+# "Among the dead are three children and two police officers" too (the parts after the copula).
 _OF_STATE_BEFORE = re.compile(r"^\s*(?:of|among) (?:the|those) (dead|killed|injured|wounded|detained|arrested|held|"
-                              r"missing|displaced)\b[^,;]{0,40},\s*$", re.I)
+                              r"missing|displaced)\b(?:[^,;]{0,40},\s*|\s+(?:are|were|include|included)\s+"
+                              r"(?:[^.;:]{0,60}?\band\s+)?)$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
 _OF_ITS_OWN = re.compile(r"\s+of (?:its|their|our|his|her|your) own\b", re.I)
 # Not across another clause: "12 people were injured and that among those held were …" (no one held).
@@ -444,6 +446,20 @@ def _counted(d: _Draft, page: _Page) -> None:
         d.counted_head = CURRENCY_NAMES[d.unit]  # "from 50-60 to 110-120 tenge": 50-60 tenge too
 
 
+# The endings of most plural demonyms, for those the model does not tag: "Togolese", "Ghanaians", "Iraqis".
+_DEMONYM_END = ("ese", "ians", "ans", "is")
+
+
+def _nationals(d: _Draft, page: _Page) -> None:
+    """"Thousands of Togolese have sought refuge in Ghana": a people named by their nation are people."""
+    noun = content_noun(d.noun) if d.noun is not None else None
+    if noun is None or d.unit is not None or d.counted_head != noun.lemma_.lower():
+        return
+    if noun.ent_type_ == "NORP" or noun.pos_ == "PROPN" and noun.lower_.endswith(_DEMONYM_END) \
+            and noun.ent_type_ not in ("ORG", "GPE", "FAC", "LOC"):
+        d.counted_head = "people"
+
+
 def _money(d: _Draft, noun: Token) -> None:
     """"78 billion tenge": money counts its currency; "the US$3.6 million response plan": not the plan."""
     if noun.lower_ in CURRENCY_WORDS:
@@ -517,8 +533,8 @@ def _asked(d: _Draft, page: _Page) -> None:
         _sum_asked(d)
     elif d.tally is not None and d.held is None:
         _tally_in_context(d, page, d.tally)
-    elif d.noun is None and d.counted is None:
-        _bare_in_context(d, page)
+    elif d.noun is None and (d.counted is None or d.earlier is not None and d.counted == d.earlier.counted):
+        _bare_in_context(d, page)  # "organisers said 80,000 people marched; police said 9,000"
 
 
 def _sum_asked(d: _Draft) -> None:
@@ -827,6 +843,27 @@ def _land_harmed(d: _Draft, page: _Page) -> None:
         d.claim_type = "damage"
 
 
+_OUT_ALIVE = re.compile(r"[^.;,]{0,50}?\b(?:out |found |rescued |recovered )?alive\b", re.I)
+
+
+def _out_alive(d: _Draft, page: _Page) -> None:
+    """"rescuers had brought 94 people out of the rubble alive": whatever the verb, they were rescued."""
+    if d.claim_type == "other" and d.unit is None and _OUT_ALIVE.match(page.text, d.number.end, d.sentence.end_char):
+        d.predicate = "rescue"
+
+
+def _lives_lost(d: _Draft, page: _Page) -> None:
+    """"deplores the loss of nine lives", "the fire caused the loss of 12 lives": lives lost are the dead."""
+    if d.claim_type in ("damage", "fires") and d.counted_head == "life":
+        d.claim_type = "killed"
+
+
+def _money_burned(d: _Draft, page: _Page) -> None:
+    """"The fire caused losses of 20 million pula": money is never a count of fires; what it is of was harmed."""
+    if d.claim_type == "fires" and d.unit in CURRENCY_NAMES:
+        d.claim_type = "damage"
+
+
 def _handled_bodies(d: _Draft, page: _Page) -> None:
     """What is done with the dead after the count: "22 bodies have been handed over to relatives", "11 bodies
     could not be identified" count bodies so handled, not the toll (the claim model leaves them be)."""
@@ -994,10 +1031,12 @@ def _more_cells(d: _Draft, page: _Page) -> bool:
         re.match(r"[^|\n]*\|\s*[^|\s]", page.text[d.number.end:]))
 
 
-# "Key figures: deceased persons: 23 | injured persons: 245", "- Persons not located: 19": one of the
+# "Key figures: deceased persons: 23 | injured persons: 245", "- Persons not located: 19", "Key figures
+# (as of 12:00): Deaths: 9 | Injured: 64", "Deaths documented: 27 · People injured: 152": one of the
 # "label: value" pairs of a line, after a bullet, a heading or the previous pair.
-_PAIR_LABEL = re.compile(r"(?:[-*•]\s+)?(?:[A-Z][\w' ]{0,30}:\s+)?(?P<label>[A-Za-z][A-Za-z ()'-]{1,70}?)\s*:\s*")
-_CELL_END = re.compile(r"\+?\s*(?:[|\n(,;]|$)")  # "| Deaths | 227 (208 civilians, …) |", "245, of whom 112"
+_PAIR_LABEL = re.compile(r"(?:[-*•]\s+)?(?:[A-Z][^\n|]{0,40}?:\s+)?(?P<label>[A-Za-z][A-Za-z ()'-]{1,70}?)\s*:\s*")
+_PAIR_SEPARATORS = "|;·•"
+_CELL_END = re.compile(r"\+?\s*(?:[|\n(,;·•]|$)")  # "| Deaths | 227 (208 civilians, …) |", "245, of whom 112"
 
 
 def _row_label(d: _Draft, page: _Page) -> Span | None:
@@ -1008,7 +1047,7 @@ def _row_label(d: _Draft, page: _Page) -> Span | None:
         return None
     row = _ROW_LABEL.fullmatch(segment)
     if row is None:
-        cell = max(segment.rfind("|"), segment.rfind(";")) + 1
+        cell = max(segment.rfind(mark) for mark in _PAIR_SEPARATORS) + 1
         row = _PAIR_LABEL.fullmatch(segment, cell + len(segment[cell:]) - len(segment[cell:].lstrip()))
     if row is None:
         return None
@@ -1561,11 +1600,12 @@ def _magnitude(d: _Draft, page: _Page) -> None:
 
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
-    _counted, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole, _to_death,
-    _numbering, _table_row, _table_column, _table_currency, _line_label, _under_heading, _no_casualties,
+    _counted, _nationals, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
+    _to_death, _numbering, _table_row, _table_column, _table_currency, _line_label, _under_heading, _no_casualties,
     _burned_things, _troops, _listed_with_the_deployed, _partner, _another_part, _in_a_breakdown, _on_board,
-    _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
-    _price_change, _priced_thing, _lone_one, _restated, _how_long, _magnitude, _planned, _standing,
+    _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies, _out_alive,
+    _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long, _magnitude, _planned,
+    _standing,
 )
 
 

@@ -16,7 +16,10 @@ _SAME_CLAUSE = r"(?:[^;]{0,100}?|[^;]{0,40};\s*(?:the|that|this)\s+(?:figure|num
 _AUX = r"(?:(?:was|were|is|has been|had been|have been|later|soon|since|quickly|then|swiftly)\s+)*"
 STATUS_RULES: tuple[tuple[str, str, re.Pattern, str], ...] = (
     ("withdrawn", "after", re.compile(
-        rf"^{_SAME_CLAUSE}\b{_AUX}(?:withdrawn|retracted|disowned|deleted|taken down|pulled|"
+        rf"^{_SAME_CLAUSE}\b{_AUX}(?:withdrawn|retracted|disowned|deleted|taken down|"
+        # "pulled from the website", not "40 people have been pulled out alive", "pulled from the rubble"
+        r"pulled(?!\s+(?:out|alive|free|clear|to|into|off|away|back|up|from\s+(?!(?:the|its|their)\s+(?:website|"
+        r"site|page|report|record|feed))))|"
         r"(?:described|dismissed|called|blamed on|put down to)\s+(?:by\s+[\w\s]{1,40}?\s+)?(?:as\s+)?(?:an?\s+)?"
         r"(?:\"|“)?(?:\w+\s+)?error)\b", re.I),
      "A figure of 164 dead, reported by the health ministry on January 9, was later described by officials "
