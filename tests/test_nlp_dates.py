@@ -273,6 +273,18 @@ def test_in_two_days_in_a_timeline_entry_counts_from_the_entry() -> None:
     assert values(text)[1] == ("in two days", "2025-03-06", None)
 
 
+def test_day_words_under_a_dated_heading_line_count_from_it_past_blank_lines() -> None:
+    text = ("Bulletin 1 - Friday 6 March 2025, 22:30\n\nThe collision happened this evening.\n\n"
+            "Bulletin 2 - Saturday 7 March 2025, 09:00\n\nSix left this morning.")
+    assert values(text) == [("Friday 6 March 2025", "2025-03-06", None), ("this evening", "2025-03-06", None),
+                            ("Saturday 7 March 2025", "2025-03-07", None), ("this morning", "2025-03-07", None)]
+
+
+def test_a_weekday_on_the_second_day_only_makes_no_span() -> None:
+    assert values("Bulletin 1 - Friday 6 March 2025")[0] == ("Friday 6 March 2025", "2025-03-06", None)
+    assert values("Talks ran from Monday 16 to Wednesday 18 February.")[0][1:] == ("2025-02-16", "2025-02-18")
+
+
 def test_yesterday_in_running_text_counts_from_publication() -> None:
     """Guard for the dated entries above: a date inside a sentence heads no entry."""
     text = "Police said on 4 March that 12 were held. Yesterday 3 more were released."

@@ -333,5 +333,18 @@ def test_a_second_from_to_after_a_change_in_the_sentence_is_a_change_too() -> No
     assert [n.text for n in find_numbers(text)] == ["K2,530", "K3,210", "K2,490", "K3,150", "10 to 15"]
 
 
+def test_rand_and_loti_signs_before_grouped_numbers_and_guyanese_dollars() -> None:
+    found = [(n.text, n.unit) for n in find_numbers("Figures between R2,000 and R5,000 on the R2; M18 million and "
+                                                     "M1,500 in cash; G$10,560 a day")]
+    assert found == [("R2,000 and R5,000", "ZAR"), ("2", None), ("M18 million", "LSL"), ("M1,500", "LSL"),
+                     ("G$10,560", "GYD")]
+
+
+def test_plain_francs_are_the_franc_of_the_country_named_most() -> None:
+    from pipeline.nlp.en.numbers import regional_unit
+    (francs,) = find_numbers("5 million francs to each family")
+    assert regional_unit("In Moroni, Comoros, the state will pay 5 million francs.", francs.unit) == "KMF"
+
+
 def test_a_one_letter_sign_before_a_scale_word() -> None:
     assert [(n.text, n.unit) for n in find_numbers("Damage reached K4.6 billion.")] == [("K4.6 billion", "MMK")]

@@ -104,9 +104,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}(?:\s*[-–]\s*|\s+(?:to|until|through)\s+)"
                            rf"{_p(_DAY, 'd2')}(?:,?\s+{_p(_YEAR, 'y')})?\b(?![\d:]|\s+(?:people|persons|of|were|"
                            rf"have|had|per)\b)")),
-    # "16 to 18 February", "Monday 16 to Wednesday 18 February" (the first weekday is joined to it later)
-    ("dm_span", re.compile(rf"\b{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through|and)\s*"
-                           rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}"
+    # "16 to 18 February", "Monday 16 to Wednesday 18 February" (the first weekday is joined to it later); a
+    # weekday on the second day only when the first has one too: "Bulletin 1 - Friday 6 March" is no span
+    ("dm_span", re.compile(rf"\b(?P<wd1>(?<=day )|(?<=day, ))?{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through|and)\s*"
+                           rf"(?(wd1)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?){_p(_DAY, 'd2')}\s+"
+                           rf"{_p(_MONTH, 'm')}"
                            rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     # "21 December last year": a day of the year before, this or next
     ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}{_YEAR_OF_DAY}(?![\d:])\b")),
@@ -746,13 +748,26 @@ _HEADING_TAIL = re.compile(r"[ \t]*(?:,?[ \t]*(?:\d{1,2}[:.]\d\d|[a-z]+(?:[ \t][
 
 def _entry_date(text: str, before: list[_Found], at: int) -> dt.date | None:
     """The date heading the entry ``at`` is in: the nearest date that starts its line and is followed by a
-    time or a dash, with no blank line between."""
+    time or a dash, with no blank line between; or the nearest dated heading line above, blank lines or not."""
+    near = True
     for f in reversed(before):
-        if _BLANK_LINE.search(text, f.end, at):
-            return None
-        if f.precision == "day" and not f.relative and f.value_end is None and _heads_line(text, f):
+        near = near and not _BLANK_LINE.search(text, f.end, at)
+        if f.precision != "day" or f.relative or f.value_end is not None:
+            continue
+        if near and _heads_line(text, f) or _dated_heading(text, f):
             return f.value
     return None
+
+
+# A line that is only a dated heading: "Bulletin 2 - Saturday 7 March 2026, 09:00", "Update, 14 May 2026".
+_HEADING_BEFORE = re.compile(r"[ \t]*(?:[A-Z][\w.#]*(?:[ \t]+[\w.#]+){0,3}[ \t]*[-–—:,|][ \t]*)?$")
+_HEADING_AFTER = re.compile(r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*"
+                            r"(?:\n|$)", re.I)
+
+
+def _dated_heading(text: str, f: _Found) -> bool:
+    line_start = text.rfind("\n", 0, f.start) + 1
+    return bool(_HEADING_BEFORE.match(text, line_start, f.start)) and bool(_HEADING_AFTER.match(text, f.end))
 
 
 def _heads_line(text: str, f: _Found) -> bool:
