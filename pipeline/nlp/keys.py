@@ -1020,7 +1020,8 @@ def _named_of_toll(figure: Figure) -> Match | None:
     after = (figure.sentence or "")[_offsets(figure)[1]:]
     found = re.match(r"^\s+of (?:the|those) \w+\s+(?:were|was|are)\s+([^,;.()]{1,60})", after, re.I)
     matches = _matcher("people").find(" ".join(found.group(1).split()[:6])) if found else []
-    return next((m for m in matches if m.group != _PLAIN_PEOPLE), None)
+    # the first group named is the part's own: "30 of the dead were workers and three were firefighters"
+    return matches[0] if matches and matches[0].group != _PLAIN_PEOPLE else None
 
 
 _A_WHOLE_INCLUDES = re.compile(r"\d[\d,.]*\s+(?:[\w-]+\s+){0,4}?(?:include[sd]?|including|compris(?:e|es|ed|ing))\b",
@@ -1034,6 +1035,18 @@ def _part_of_a_force(figure: Figure) -> bool:
         _A_WHOLE_INCLUDES.search((figure.sentence or "")[:_offsets(figure)[0]]))
 
 
+_BRACKET_BEFORE = re.compile(r"\d[\d,.]*\+?\s*\((?P<inside>[^()]*)$")
+
+
+def _in_a_breakdown(figure: Figure) -> bool:
+    """A part of a total given just before it, in brackets: "Deaths | 35 (31 workers, 3 firefighters, 1 civilian)"."""
+    # a group named, not another count of the same: "35 (31 according to the company)"
+    # a group of its own in the brackets ("227 (208 civilians, 19 police)") keeps its own count
+    before = (figure.sentence or "")[:_offsets(figure)[0]]
+    counted = _counted_match(figure, "people") if figure.claim_type in PEOPLE_TYPES else None
+    return counted is not None and counted.group == _PLAIN_PEOPLE and bool(_BRACKET_BEFORE.search(before))
+
+
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
@@ -1042,6 +1055,7 @@ _PART_RULES = (
     (_of_a_count, "a part", "22 police officers were injured, 13 of them at the harbour office"),
     (_of_the_toll, "a part", "149 of the dead were killed while attacking government buildings"),
     (_part_of_a_force, "a part", "The 4,600 personnel include 1,850 soldiers and 1,550 police officers."),
+    (_in_a_breakdown, "a part", "| Deaths | 35 (31 workers, 3 firefighters, 1 civilian) |"),
 )
 
 

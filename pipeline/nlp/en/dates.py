@@ -761,8 +761,8 @@ def _entry_date(text: str, before: list[_Found], at: int) -> dt.date | None:
 
 # A line that is only a dated heading: "Bulletin 2 - Saturday 7 March 2026, 09:00", "Update, 14 May 2026".
 _HEADING_BEFORE = re.compile(r"[ \t]*(?:[A-Z][\w.#]*(?:[ \t]+[\w.#]+){0,3}[ \t]*[-–—:,|][ \t]*)?$")
-_HEADING_AFTER = re.compile(r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*"
-                            r"(?:\n|$)", re.I)
+_HEADING_AFTER = re.compile(r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?"
+                            r"[ \t]*(?:\n|$)", re.I)
 
 
 def _dated_heading(text: str, f: _Found) -> bool:

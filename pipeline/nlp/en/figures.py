@@ -1008,13 +1008,22 @@ def _table_row(d: _Draft, page: _Page) -> None:
     label = _row_label(d, page)
     if label is None:
         return
-    lemma = next((word for word in _label_words(label) if word in claim_lexicon()), None)
+    lemma = _label_claim_word(label)
     more_cells = _more_cells(d, page)
     if lemma is not None:
         d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
         d.counted_head = d.counted_head or (None if more_cells else _row_group(label))
     elif d.counted_head is None and not more_cells:
         d.counted_head = _thing_labelled(label)
+
+
+def _label_claim_word(label: Span) -> str | None:
+    """The word of a label the claim lexicon knows: its head noun first ("Protest deaths" are deaths), else the
+    first it knows ("Injured persons treated")."""
+    noun = _label_noun(label)
+    head = _header_word(noun) if noun is not None else None
+    words = [word for word in _label_words(label) if word in claim_lexicon()]
+    return head if head in words else next(iter(words), None)
 
 
 def _thing_labelled(label: Span) -> str | None:
@@ -1039,12 +1048,17 @@ _PAIR_SEPARATORS = "|;·•"
 _CELL_END = re.compile(r"\+?\s*(?:[|\n(,;·•]|$)")  # "| Deaths | 227 (208 civilians, …) |", "245, of whom 112"
 
 
+# "| Protest deaths | 3 (police) 4 (SARM) |": the values of the cell before this one, each with its source.
+_EARLIER_VALUES = re.compile(r"(?:(?<=[|:] )\d[\d,.]*\+?\s*\([A-Za-z][^()|\n]{0,30}\)[ \t]*)*$")
+
+
 def _row_label(d: _Draft, page: _Page) -> Span | None:
     """The label of the row or pair the number is the value of, if it is one."""
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
     segment = page.text[line_start:d.number.start]
     if not _CELL_END.match(page.text, d.number.end):
         return None
+    segment = segment[:len(segment) - len(_EARLIER_VALUES.search(segment).group(0))]
     row = _ROW_LABEL.fullmatch(segment)
     if row is None:
         cell = max(segment.rfind(mark) for mark in _PAIR_SEPARATORS) + 1

@@ -171,6 +171,17 @@ def list_marker(a: Around) -> bool:
                 and a.number.text[:1].isdigit() and not _answers_how_many(a))  # "Thirty-seven." answers
 
 
+_LABEL_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:claim|bulletin|update|question|answer|item|step|entry|exhibit|"
+                                r"point|round|day|week|phase|stage|case|recommendation|finding|measure|demand|"
+                                r"option|scenario|post|tweet|note)[ \t]+$", re.I)
+
+
+def numbered_label(a: Around) -> bool:
+    """"CLAIM 1: …", "Bulletin 2 - Saturday 7 March", "Update 3:": the number of an item heading its line."""
+    return bool(_LABEL_WORD_BEFORE.search(a.before) and re.match(r"^[ \t]*[:.)\]–—-][ \t]", a.after)
+                and a.number.text.isdigit() and not a.number.unit)
+
+
 def _answers_how_many(a: Around) -> bool:
     """"1. How many were killed?\n225. That is …" answers; "1. How many …?\n2. Will it …" is the next item."""
     item = re.match(r"\s*(\d+)[.)]", a.line_before)
@@ -293,8 +304,8 @@ def post_count(a: Around) -> bool:
 
 
 NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
-    in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone,
-    part_of_a_name, list_marker, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
+    in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone, part_of_a_name,
+    list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
     word_compound, per_one_unit, post_count,
 )
