@@ -412,6 +412,23 @@ def test_labelled_pairs_after_a_heading_or_a_middle_dot_keep_their_own_labels() 
                                                         ("152", "injured"), ("587", "detained")]
 
 
+def test_the_parts_of_a_breakdown_in_brackets_count_what_the_whole_counts_in_their_place() -> None:
+    found = _figures("Houses destroyed: 214 (Aleipata 96, Falealili 71, Palauli 47)")
+    assert [(f.text, f.claim_type, f.counted_head) for f in found] == [
+        ("214", "damage", "house"), ("96", "damage", "house"), ("71", "damage", "house"), ("47", "damage", "house")]
+    found = _figures("Deaths confirmed: 5 (three on Upolu, two on Savai'i)")
+    assert [(f.text, f.claim_type) for f in found] == [("5", "killed"), ("three", "killed"), ("two", "killed")]
+
+
+def test_a_name_and_its_number_outside_a_breakdown_stay_a_name() -> None:
+    assert [f.text for f in _figures("Flight 370 crashed with 239 people on board.")] == ["239"]
+
+
+def test_a_label_is_typed_by_its_head_noun_and_a_cells_second_value_keeps_the_label() -> None:
+    found = _figures("| Protest deaths | 3 (police) 4 (SARM) |")
+    assert [(f.text, f.claim_type) for f in found] == [("3", "killed"), ("4", "killed")]
+
+
 def test_people_brought_out_alive_were_rescued() -> None:
     (rescued,) = _figures("By late afternoon rescuers had brought 94 people out of the rubble alive.")
     assert rescued.predicate == "rescue"
@@ -451,6 +468,11 @@ def test_a_bare_answer_under_a_how_many_question_counts_what_was_asked(nlp) -> N
 def test_a_numbered_question_after_a_question_is_a_list_item(nlp) -> None:
     text = "Questions:\n1. How many people were detained?\n2. Who gave the order?\n"
     assert figures(nlp, text) == ()
+
+
+def test_the_number_of_a_numbered_item_heading_its_line_is_no_figure(nlp) -> None:
+    text = 'CLAIM 1: "More than 60 people died in the sinking"\nRATING: FALSE\nUpdate 3: the toll is 23.\n'
+    assert [f.text for f in figures(nlp, text)] == ["More than 60", "23"]
 
 
 def test_a_line_label_says_what_happened_to_a_named_crowd(nlp) -> None:

@@ -378,7 +378,8 @@ def test_crew_members_count_the_crew():
     ("In Dravo 40 employees of the law enforcement agencies were injured.", "40", "injured", "employees", None,
      "security forces"),
     ("Riots left 31 employees of police and guardsmen hurt.", "31", "injured", "employees", None, "security forces"),
-    ("Six employees of the bakery were injured.", "Six", "injured", "employees", None, "workers"),
+    # the employees of a workplace are who its disaster hurts: people, the toll
+    ("Six employees of the bakery were injured.", "Six", "injured", "employees", None, "people"),
     ("The mission numbers 900 personnel.", "900", "deployed", "personnel", None, "troops"),
     ("Nine personnel died in the ambush.", "Nine", "killed", "personnel", None, "security forces"),
     ("Police held 15 marauders overnight.", "15", "detained", "marauders", None, "opposing actors"),
@@ -768,3 +769,36 @@ def test_an_event_noun_counts_people() -> None:
     detentions = figure("The ministry reported 3,811 detentions.", "3,811", "detained", "detentions",
                         predicate="report")
     assert counted_group(detentions)[0] == "people"
+
+
+def test_a_hazard_parsed_as_what_was_killed_counts_people_but_a_count_of_hazards_does_not() -> None:
+    storm = figure("El Salvador floods: what we know about the storm that has killed 52", "52", "killed", "floods")
+    blasts = figure("A fire led to two blasts that killed 32 people.", "two", "killed", "blasts")
+    assert (counted_group(storm)[0], counted_group(blasts)[0]) == ("people", None)
+
+
+def test_families_and_shelters_are_counted_apart_from_people() -> None:
+    families = figure("Temporary housing for 3,000 families who lost their homes.", "3,000", "displaced", "families")
+    shelters = figure("| Shelters enabled | 381 |", "381", "displaced", "shelters")
+    assert (counted_group(families)[0], counted_group(shelters)[0]) == ("households", "shelter")
+
+
+def test_the_workers_of_a_disaster_are_its_toll_and_workers_named_by_trade_a_group_of_their_own() -> None:
+    toll = figure("Thirty-one workers were killed and two remain missing.", "Thirty-one", "killed", "workers")
+    port = figure("A driver died, bringing the number of port workers killed to 15.", "15", "killed")
+    assert (counted_group(toll)[0], counted_group(port)[0]) == ("people", "workers")
+
+
+def test_the_parts_of_a_whole_in_brackets_are_parts_unless_they_name_a_group_of_their_own() -> None:
+    sentence = "| Deaths | 35 (31 workers, 3 firefighters) |"
+    assert incident(figure(sentence, "31", "killed", "workers")) == "a part"
+    sentence = "| Deaths | 227 (208 civilians, 19 police) |"
+    assert incident(figure(sentence, "208", "killed", "civilians")) is None
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Red beans sold for $142 a quintal on Thursday, against $96 a year earlier.", "$96"),
+    ("Beans cost $34, up from $26 last year.", "$26"),
+])
+def test_a_price_said_of_a_year_before_is_the_price_before(sentence: str, text: str) -> None:
+    assert with_keys(figure(sentence, text, "price", unit="USD")).phase == "before"

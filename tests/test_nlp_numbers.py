@@ -346,5 +346,12 @@ def test_plain_francs_are_the_franc_of_the_country_named_most() -> None:
     assert regional_unit("In Moroni, Comoros, the state will pay 5 million francs.", francs.unit) == "KMF"
 
 
+def test_pacific_and_caribbean_dollar_signs_and_the_escudo_cifrao() -> None:
+    found = [(n.text, n.unit) for n in find_numbers("SAT$148 million, T$3.20, BZ$228.4m and 20.000$00 each; P500,000")]
+    assert found == [("SAT$148 million", "WST"), ("T$3.20", "TOP"), ("BZ$228.4m", "BZD"), ("20.000$00", "CVE"),
+                     ("P500,000", "BWP")]
+    assert find_numbers("20.000$00")[0].value == 20000
+
+
 def test_a_one_letter_sign_before_a_scale_word() -> None:
     assert [(n.text, n.unit) for n in find_numbers("Damage reached K4.6 billion.")] == [("K4.6 billion", "MMK")]

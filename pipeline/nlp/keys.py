@@ -82,8 +82,10 @@ _ARROW_AFTER, _ARROW_BEFORE = re.compile(r"^\s*(?:→|->)"), re.compile(r"(?:→
 # The old price in a clause of its own ("a loaf that cost 90 lek … now sells for 140"), or one said to be
 # before the change or some time ago ("90 lek before the flood", "90 lek (about 78 pence) a week ago").
 _OLD_PRICE = re.compile(r"\b(?:that|which) (?:cost|sold for|went for)$")
+# "$96 a year earlier", "$1.05 a year ago", "US$26 last year", "90 lek before the flood"
 _BEFORE_THEN = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:\w+\s+){0,1}?(?:before the\b|(?:a|one|two|three|a few) "
-                          r"(?:days?|weeks?|months?|years?) ago\b)", re.I)
+                          r"(?:days?|weeks?|months?|years?) (?:ago|earlier|before)\b|last (?:year|month|week)\b|"
+                          r"the (?:year|month|week) before\b)", re.I)
 # "LPG once cost as little as 30 tenge", "a scheme that had held petrol at 2,390 tögrög"
 _EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
                       r"revert\w* to|once|had (?:held|kept|fixed|capped|frozen|stood))\b", re.I)
@@ -300,18 +302,38 @@ def _people_group(figure: Figure) -> tuple[str | None, str | None]:
 
 
 _EVENT_HEADS = {"detention", "arrest", "death", "fatality", "casualty", "injury", "disappearance", "evacuation"}
+# What did it, parsed as what is counted: "the storm that has killed 52" (not "two blasts that killed 32").
+_HAZARD_HEADS = {"flood", "storm", "landslide", "earthquake", "quake", "cyclone", "hurricane", "typhoon", "disaster",
+                 "collapse", "explosion", "blast", "crash", "accident", "violence", "unrest", "clash"}
+# Households counted apart from people: "temporary housing for 3,000 families".
+_HOUSEHOLD_HEADS = {"family", "household"}
 
 
 def _no_group_named(figure: Figure) -> str | None:
     """A casualty figure whose words name no group of the lexicon: a toll or an event noun counts people ("the
     death toll rose to 225", "3,811 detentions"); what was sent counts itself ("37 boats", "six sniffer dogs").
     Other unknown groups stay unkeyed ("10 horses injured", "63 cars detained")."""
-    if _is_toll(figure) or _done_to_people(figure) or singular(figure.counted_head or "") in _EVENT_HEADS \
-            or _of_the_dead_before(figure):
+    head = singular(figure.counted_head or "")
+    if _is_toll(figure) or _done_to_people(figure) or head in _EVENT_HEADS or _of_the_dead_before(figure) \
+            or _named_by_what_did_it(figure, head):
         return "people"  # "3.811 detentions" count people detained
+    return _counts_itself(figure, head)
+
+
+def _counts_itself(figure: Figure, head: str) -> str | None:
+    """What was sent, or a shelter people went to, counts itself ("37 boats", "381 shelters enabled"); families
+    and households are counted apart from people ("temporary housing for 3,000 families")."""
     if figure.claim_type == "deployed" and _has_words(figure.counted_head):
-        return singular(figure.counted_head or "")  # "37 boats", "six sniffer dogs" sent
-    return None
+        return head
+    if head in _HOUSEHOLD_HEADS:
+        return "households"
+    return head if figure.claim_type in ("displaced", "evacuated") and head in _MEASURES_AND_FACILITIES else None
+
+
+def _named_by_what_did_it(figure: Figure, head: str) -> bool:
+    """"the storm that has killed 52": the hazard is no group, but "two blasts that killed 32" count blasts."""
+    after = (figure.sentence or "")[_offsets(figure)[1]:]
+    return head in _HAZARD_HEADS and not re.match(rf"\s+(?:[\w-]+\s+)?{head}", after, re.I)
 
 
 _OF_THE_DEAD = re.compile(r"^\W*(?:of|among) (?:the|those) (?:dead|killed|injured|wounded|hurt|missing|detained|"

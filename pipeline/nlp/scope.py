@@ -214,6 +214,21 @@ def _row_label(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[in
     return inside[0] if len(inside) == 1 else _known_place_label(sentence, line_start, start)
 
 
+# "Houses destroyed: 214 (Aleipata 96, Falealili 71, Palauli 47)": a name and its part in the brackets after a whole.
+# "Homes damaged: 3.412 (Shirak: 2.980 · Lori: 432)" too.
+_IN_A_BREAKDOWN = re.compile(r"\d[\d,.]*\+?\s*\((?:[^()]*[,;·]\s*)?(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?):?\s+$")
+
+
+def _breakdown_name(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The name a part in a breakdown follows, a place whether or not the model tagged it one."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    found = _IN_A_BREAKDOWN.search(sentence, max(0, start - 200), start)
+    name = found.group("name") if found else ""
+    if not found or name.casefold() in country_names() | _LABELS_NOT_PLACES:
+        return None
+    return found.start("name"), found.end("name"), name
+
+
 # Row labels that are also the names of places somewhere ("Police" is a town in Poland).
 _LABELS_NOT_PLACES = {"police", "army", "military", "taka", "total", "others", "other", "government", "unknown"}
 
@@ -282,7 +297,7 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     mentions = _mentions(sentence, names)
     if _elsewhere(figure, mentions):
         return ELSEWHERE
-    for rule in (_after, _owner, _row_label, _agent_in):
+    for rule in (_after, _owner, _row_label, _breakdown_name, _agent_in):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])

@@ -328,13 +328,18 @@ def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
     hundred"), a part of a group ("seven of them in the north"), a change by a share ("fell by a fifth"), what
     a source says ("the police say three") or a reply on its own ("Forty, yes.")."""
     hedge_as_preposition = anchor.dep_ == "pobj" and anchor.head.idx >= number.start  # "over a hundred"
-    return bool(hedge_as_preposition or _PART_OF_AFTER.match(text[number.end:number.end + 15])
-                or _OF_ITS_OWN.match(text, number.end)  # "Quirihue has buried nine of its own"
+    return bool(hedge_as_preposition or _a_part(text, number)
                 or _value_in_a_change(text, number)
                 or _change_by_a_share(text, number)
                 or anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SAY_VERBS
                 or _casualty_verb_before(anchor, number) is not None
                 or _reply(anchor))
+
+
+def _a_part(text: str, number: NumberSpan) -> bool:
+    """"seven of them", "nine of its own", "Deaths: 5 (three on Upolu, two on Savai'i)"."""
+    return bool(_PART_OF_AFTER.match(text[number.end:number.end + 15]) or _OF_ITS_OWN.match(text, number.end)
+                or _BREAKDOWN_OPEN.search(text, max(0, number.start - 200), number.start))
 
 
 def _casualty_verb_before(anchor: Token, number: NumberSpan) -> Token | None:
@@ -389,7 +394,7 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
     is_word_number = not any(ch.isdigit() for ch in number.text)
     if is_word_number and _quantifies_nothing(page.text, number, anchor, noun):
         return None
-    if _names_number(number, span, noun):
+    if _names_number(page.text, number, span, noun):
         return None
     if noun is not None and noun.i < span.start and not _may_come_first(noun, page.text, number):
         noun = None  # the head is before the number: not what it counts
@@ -427,10 +432,21 @@ def _of_object(anchor: Token) -> Token | None:
                  for pobj in prep.children if pobj.dep_ == "pobj"), None)
 
 
-def _names_number(number: NumberSpan, span: Span, noun: Token | None) -> bool:
+_BREAKDOWN_OPEN = re.compile(r"\d[\d,.]*\+?\s*\((?:[^()]*[,;·]\s*)?$")
+
+
+def _a_place_in_a_breakdown(text: str, number: NumberSpan, noun: Token | None) -> bool:
+    """"Houses destroyed: 214 (Aleipata 96, Falealili 71, Palauli 47)": a name and its number in the brackets
+    after a figure are a part of it in that place, not a name's number."""
+    return noun is not None and bool(_BREAKDOWN_OPEN.search(text, max(0, noun.idx - 200), noun.idx)) \
+        and bool(re.match(r"\s*[,;)]", text[number.end:number.end + 3]))
+
+
+def _names_number(text: str, number: NumberSpan, span: Span, noun: Token | None) -> bool:
     """A name's number: "Temisvarska 10", "Flight 370", "Boeing 737"."""
     return noun is not None and noun.i == span.start - 1 and noun.pos_ == "PROPN" and not number.unit \
-        and noun.lemma_.lower() not in CONTAINERS and noun.ent_type_ not in ("DATE", "TIME")  # "By Friday 3,811"
+        and noun.lemma_.lower() not in CONTAINERS and noun.ent_type_ not in ("DATE", "TIME") \
+        and not _a_place_in_a_breakdown(text, number, noun)  # "By Friday 3,811"
 
 
 def _counted(d: _Draft, page: _Page) -> None:
@@ -1058,7 +1074,7 @@ def _row_label(d: _Draft, page: _Page) -> Span | None:
     segment = page.text[line_start:d.number.start]
     if not _CELL_END.match(page.text, d.number.end):
         return None
-    segment = segment[:len(segment) - len(_EARLIER_VALUES.search(segment).group(0))]
+    segment = _EARLIER_VALUES.sub("", segment, count=1)
     row = _ROW_LABEL.fullmatch(segment)
     if row is None:
         cell = max(segment.rfind(mark) for mark in _PAIR_SEPARATORS) + 1
@@ -1544,18 +1560,27 @@ def _another_part(d: _Draft, page: _Page) -> None:
         d.claim_type = earlier.claim_type  # "Thirty of the dead were workers, three were firefighters"
 
 
+def _whole_before_bracket(d: _Draft, page: _Page) -> Figure | None:
+    """The figure just before the bracket the number is in, if it is in one."""
+    before = page.text[d.sentence.start_char:d.number.start]
+    paren = before.rfind("(")
+    if paren < 0 or ")" in before[paren:]:
+        return None
+    at = d.sentence.start_char + paren
+    whole = next((f for f in reversed(page.figures) if f.end <= at), None)  # the last figure before the bracket
+    return whole if whole is not None and not page.text[whole.end:at].strip() else None
+
+
 def _in_a_breakdown(d: _Draft, page: _Page) -> None:
     """"| Deaths | 35 (31 workers, 3 firefighters, 1 civilian) |": the parts in brackets after a figure share
     what happened to it."""
-    before = page.text[d.sentence.start_char:d.number.start]
-    paren = before.rfind("(")
-    if d.claim_type != "other" or paren < 0 or ")" in before[paren:]:
+    whole = _whole_before_bracket(d, page)
+    if whole is None or whole.claim_type == "other" or whole.unit != d.unit:
         return
-    at = d.sentence.start_char + paren
-    whole = next((f for f in reversed(page.figures) if f.end <= at), None)  # the last figure before the bracket
-    if whole is not None and not page.text[whole.end:at].strip() and whole.claim_type != "other" \
-            and whole.unit == d.unit:
+    if d.claim_type == "other":
         d.claim_type, d.predicate = whole.claim_type, whole.predicate
+    if d.counted_head is None and d.claim_type == whole.claim_type:  # "214 (Aleipata 96, …)": 96 houses
+        d.counted, d.counted_head = whole.counted, whole.counted_head
 
 
 def _own_clause(d: _Draft) -> bool:
