@@ -534,8 +534,9 @@ def test_a_casualty_figure_given_as_a_tally_counts_people():
 
 
 @pytest.mark.parametrize("counted, group", [
-    ("children", "children"), ("teenagers", "children"), ("inmates", "prisoners"), ("miners", "workers"),
-    ("employees", "workers"), ("refugees", "people"), ("passengers", "people"),
+    ("children", "children"), ("teenagers", "children"), ("inmates", "prisoners"), ("miners", "people"),
+    ("employees", "people"), ("contract workers", "workers"), ("strikers", "workers"), ("refugees", "people"),
+    ("passengers", "people"),
 ])
 def test_groups_of_general_news(counted, group):
     assert counted_group(fig(3, "killed", counted))[0] == group

@@ -429,6 +429,18 @@ def test_a_label_is_typed_by_its_head_noun_and_a_cells_second_value_keeps_the_la
     assert [(f.text, f.claim_type) for f in found] == [("3", "killed"), ("4", "killed")]
 
 
+def test_a_count_said_to_be_protesters_is_who_some_of_the_dead_were() -> None:
+    text = ("The group has documented the deaths of 31 people. Of the victims, 27 were protesters or bystanders "
+            "and 4 were members of the security forces.")
+    assert [(f.text, f.claim_type) for f in _figures(text)] == [("31", "killed"), ("27", "killed"), ("4", "killed")]
+
+
+def test_workers_on_strike_are_one_count_whatever_verb_says_so_but_not_the_workforce() -> None:
+    found = _figures("MAWUB says 4,800 of its members have stopped work. KCD says 2,900 of its 5,600 workers are "
+                     "still out.")
+    assert [(f.text, f.predicate == "strike") for f in found] == [("4,800", True), ("2,900", True), ("5,600", False)]
+
+
 def test_people_brought_out_alive_were_rescued() -> None:
     (rescued,) = _figures("By late afternoon rescuers had brought 94 people out of the rubble alive.")
     assert rescued.predicate == "rescue"

@@ -789,6 +789,11 @@ def test_the_workers_of_a_disaster_are_its_toll_and_workers_named_by_trade_a_gro
     assert (counted_group(toll)[0], counted_group(port)[0]) == ("people", "workers")
 
 
+def test_workers_of_a_group_named_in_their_phrase_are_that_group() -> None:
+    police = figure("Six police workers were injured.", "Six", "injured", "police workers")
+    assert counted_group(police)[0] == "security forces"
+
+
 def test_the_parts_of_a_whole_in_brackets_are_parts_unless_they_name_a_group_of_their_own() -> None:
     sentence = "| Deaths | 35 (31 workers, 3 firefighters) |"
     assert incident(figure(sentence, "31", "killed", "workers")) == "a part"

@@ -353,5 +353,15 @@ def test_pacific_and_caribbean_dollar_signs_and_the_escudo_cifrao() -> None:
     assert find_numbers("20.000$00")[0].value == 20000
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Petrol went up to Rs 74.90 a litre in Port Louis.", "MUR"),
+    ("In Caracas a litre went from Bs 200 to Bs 480.", "VES"),
+    ("In La Paz fines reached Bs 35,000.", "BOB"),
+])
+def test_a_sign_several_countries_write_is_the_currency_of_the_place_named(text: str, unit: str) -> None:
+    from pipeline.nlp.en.numbers import regional_unit
+    assert regional_unit(text + " Bolivia." * ("La Paz" in text), find_numbers(text)[0].unit) == unit
+
+
 def test_a_one_letter_sign_before_a_scale_word() -> None:
     assert [(n.text, n.unit) for n in find_numbers("Damage reached K4.6 billion.")] == [("K4.6 billion", "MMK")]

@@ -87,7 +87,7 @@ _BEFORE_THEN = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:\w+\s+){0,1}?(?:before the\
                           r"(?:days?|weeks?|months?|years?) (?:ago|earlier|before)\b|last (?:year|month|week)\b|"
                           r"the (?:year|month|week) before\b)", re.I)
 # "LPG once cost as little as 30 tenge", "a scheme that had held petrol at 2,390 tögrög"
-_EARLIER = re.compile(r"\b(?:previously|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
+_EARLIER = re.compile(r"\b(?:previously|previous|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
                       r"revert\w* to|once|had (?:held|kept|fixed|capped|frozen|stood))\b", re.I)
 
 
@@ -594,9 +594,14 @@ def _counted_match(figure: Figure, domain: str) -> Match | None:
 
 
 def _phrase_match(figure: Figure, matcher: Matcher) -> Match | None:
-    """The entry of the counted phrase holding the head noun, else its first."""
+    """The entry of the counted phrase holding the head noun, else its first; a member of a group named in the
+    phrase is that group's ("67 police members" are police)."""
     found = matcher.find(figure.counted) if figure.counted else []
     head = singular(figure.counted_head) if figure.counted_head else None
+    if head in _MEMBER_HEADS:
+        named = [m for m in found if head not in m.words and m.group != _PLAIN_PEOPLE]
+        if named:
+            return named[0]
     return next((m for m in found if head in m.words), found[0] if found else None)
 
 

@@ -859,6 +859,25 @@ def _land_harmed(d: _Draft, page: _Page) -> None:
         d.claim_type = "damage"
 
 
+# "4,800 of our members have withdrawn their labour", "2,900 are still out", "have stopped work", "stayed away"
+_ON_STRIKE = re.compile(r"[^.;]{0,60}?\b(?:(?:on|joined the|went on|staged a) strike|stopped work|"
+                        r"downed tools|walked out|withdrawn? their labou?r|"
+                        r"(?:still|remained|remain|stayed|staying|are|were) (?:still )?(?:out|away from work|away)\b)",
+                        re.I)
+
+
+_WHOLE_BEFORE = re.compile(r"\bof (?:its|the|their|our|a workforce of)\s+$")
+
+
+def _on_strike(d: _Draft, page: _Page) -> None:
+    """Workers on strike are one count whatever verb says so ("have stopped work", "are staying away")."""
+    whole = _WHOLE_BEFORE.search(page.text, max(0, d.number.start - 25), d.number.start)
+    if d.claim_type == "other" and d.unit is None and not whole \
+            and _ON_STRIKE.match(page.text, d.number.end, d.sentence.end_char) \
+            and re.search(r"\bstrik|\bunion\b|\bwork", d.sentence.text, re.I):
+        d.predicate = "strike"  # not the workforce: "2,900 of its 5,600 workers … are still out"
+
+
 _OUT_ALIVE = re.compile(r"[^.;,]{0,50}?\b(?:out |found |rescued |recovered )?alive\b", re.I)
 
 
@@ -1034,10 +1053,10 @@ def _table_row(d: _Draft, page: _Page) -> None:
 
 
 def _label_claim_word(label: Span) -> str | None:
-    """The word of a label the claim lexicon knows: its head noun first ("Protest deaths" are deaths), else the
-    first it knows ("Injured persons treated")."""
+    """The word of a label the claim lexicon knows: the head noun of a noun phrase first ("Protest deaths" are
+    deaths), else the first it knows ("Injured persons treated", "Treated in hospital")."""
     noun = _label_noun(label)
-    head = _header_word(noun) if noun is not None else None
+    head = _header_word(noun) if noun is not None and label[0].pos_ in ("NOUN", "PROPN", "ADJ") else None
     words = [word for word in _label_words(label) if word in claim_lexicon()]
     return head if head in words else next(iter(words), None)
 
@@ -1549,6 +1568,16 @@ def _partner(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
 
 
+def _who_they_were(d: _Draft, page: _Page) -> None:
+    """"Of the victims, 27 were protesters or bystanders": a count said to be protesters is who some of a whole
+    were, not a crowd; it shares what happened to the whole."""
+    if d.claim_type != "protesters" or d.verb is None or d.verb.lemma_ != "be" or d.noun is None \
+            or d.noun.dep_ != "attr":
+        return
+    whole = _whole(d, page)
+    d.claim_type, d.predicate = (whole.claim_type, whole.predicate) if whole is not None else ("other", "be")
+
+
 def _another_part(d: _Draft, page: _Page) -> None:
     """"Thirty of the dead were workers and three were firefighters": a second part said to be who (a copula and
     a group) shares what happened to the first."""
@@ -1641,10 +1670,10 @@ def _magnitude(d: _Draft, page: _Page) -> None:
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _nationals, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
     _to_death, _numbering, _table_row, _table_column, _table_currency, _line_label, _under_heading, _no_casualties,
-    _burned_things, _troops, _listed_with_the_deployed, _partner, _another_part, _in_a_breakdown, _on_board,
-    _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies, _out_alive,
-    _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long, _magnitude, _planned,
-    _standing,
+    _burned_things, _troops, _listed_with_the_deployed, _partner, _who_they_were, _another_part, _in_a_breakdown,
+    _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
+    _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long,
+    _magnitude, _planned, _standing,
 )
 
 
