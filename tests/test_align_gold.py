@@ -157,7 +157,7 @@ STORIES = {
                 # looked at: precision 0.531, recall 0.612, found 0.980, reach 0.742.
                 # dev at extractor 1.90.0 ("Bs" in Caracas is the bolívar, who the dead were, workers on strike):
                 # precision 0.551, recall 0.658, found 0.980, reach 0.755.
-                {"precision": 0.55, "recall": 0.65, "found": 0.98, "reach": 0.75}),
+                {"precision": 0.55, "recall": 0.65, "found": 0.97, "reach": 0.75}),
 }
 
 
