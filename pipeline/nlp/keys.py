@@ -598,11 +598,13 @@ def _phrase_match(figure: Figure, matcher: Matcher) -> Match | None:
     phrase is that group's ("67 police members" are police)."""
     found = matcher.find(figure.counted) if figure.counted else []
     head = singular(figure.counted_head) if figure.counted_head else None
-    if head in _MEMBER_HEADS:
-        named = [m for m in found if head not in m.words and m.group != _PLAIN_PEOPLE]
-        if named:
-            return named[0]
-    return next((m for m in found if head in m.words), found[0] if found else None)
+    named = _named_group(found, head) if head in _MEMBER_HEADS else None
+    return named or next((m for m in found if head in m.words), found[0] if found else None)
+
+
+def _named_group(found: list[Match], head: str | None) -> Match | None:
+    """The group beside a member noun in its phrase: "police" in "67 police members"."""
+    return next((m for m in found if head not in m.words and m.group != _PLAIN_PEOPLE), None)
 
 
 def _nearest_in_sentence(figure: Figure, domain: str,
