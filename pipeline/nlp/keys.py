@@ -1064,13 +1064,13 @@ def _part_of_a_force(figure: Figure) -> bool:
         _A_WHOLE_INCLUDES.search((figure.sentence or "")[:_offsets(figure)[0]]))
 
 
-_BRACKET_BEFORE = re.compile(r"\d[\d,.]*\+?\s*\((?P<inside>[^()]*)$")
+_BRACKET_BEFORE = re.compile(r"\d[\d,.]*\+?\s*\([^()]*$")
 
 
 def _in_a_breakdown(figure: Figure) -> bool:
-    """A part of a total given just before it, in brackets: "Deaths | 35 (31 workers, 3 firefighters, 1 civilian)"."""
-    # a group named, not another count of the same: "35 (31 according to the company)"
-    # a group of its own in the brackets ("227 (208 civilians, 19 police)") keeps its own count
+    """A part of a total given just before it, in brackets: "Deaths | 35 (31 workers, 3 firefighters, 1 civilian)".
+    Only a count of people plainly named: "35 (31 according to the company)" names no one, and a group of its own
+    ("227 (208 civilians, 19 police)") keeps its own count."""
     before = (figure.sentence or "")[:_offsets(figure)[0]]
     counted = _counted_match(figure, "people") if figure.claim_type in PEOPLE_TYPES else None
     return counted is not None and counted.group == _PLAIN_PEOPLE and bool(_BRACKET_BEFORE.search(before))
