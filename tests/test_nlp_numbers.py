@@ -262,13 +262,16 @@ def test_an_ordinal_or_half_the_time_is_no_share(text: str) -> None:
     ("Between five and seven candidates will run.", 5.0, 7.0),
     ("Fifteen to twenty vessels waited.", 15.0, 20.0),
     ("Between a third and a half of the schools closed.", 100 / 3, 50.0),
+    ("Losses were put at between $3m and $4m.", 3e6, 4e6),  # the scale glued to both ends
+    ("Losses were put at Rs 1.8bn to Rs 2.6bn.", 1.8e9, 2.6e9),  # and the currency sign repeated
 ])
 def test_ranges_in_words_from_to_and_with_a_shared_scale_word(text: str, low: float, high: float) -> None:
     assert [(n.low, n.high) for n in find_numbers(text)] == [(pytest.approx(low), pytest.approx(high))]
 
 
 @pytest.mark.parametrize("text", ["The price rose from 60 to 120 tenge.",
-                                  "The count increased by 1,513, from 2,298 to 3,811."])
+                                  "The count increased by 1,513, from 2,298 to 3,811.",
+                                  "The kilogram of fish passed from 90 to 120 dobras."])  # translated French
 def test_from_to_after_a_change_word_is_a_change_not_a_range(text: str) -> None:
     assert all(n.low is None for n in find_numbers(text))
 
@@ -365,3 +368,33 @@ def test_a_sign_several_countries_write_is_the_currency_of_the_place_named(text:
 
 def test_a_one_letter_sign_before_a_scale_word() -> None:
     assert [(n.text, n.unit) for n in find_numbers("Damage reached K4.6 billion.")] == [("K4.6 billion", "MMK")]
+
+
+@pytest.mark.parametrize(("text", "spelled", "code"), [
+    ("The family was fined B$92,000.", "B$92,000", "BND"),
+    ("It set up a QR5 million fund.", "QR5 million", "QAR"),
+    ("He put the damage at LD 4m.", "LD 4m", "LYD"),
+    ("Water rose to YR 1,000 a jerrycan.", "YR 1,000", "YER"),
+    ("Each trader will receive Db 5,000.", "Db 5,000", "STN"),
+    ("A grant of GH₵ 2,000 for each family.", "GH₵ 2,000", "GHS"),
+])
+def test_local_signs_of_letters_name_their_currency(text: str, spelled: str, code: str) -> None:
+    assert [(n.text, n.unit) for n in find_numbers(text)] == [(spelled, code)]
+
+
+def test_a_sign_in_capitals_is_one_only_in_capitals() -> None:
+    assert [(n.text, n.unit) for n in find_numbers("In the yr 2020 they paid YR 400.")] == [
+        ("2020", None), ("YR 400", "YER")]
+
+
+@pytest.mark.parametrize(("text", "spelled", "share"), [
+    ("Only 1 in 4 affected families has received any aid.", "1 in 4", 25.0),
+    ("9 out of 10 homes were hit.", "9 out of 10", 90.0),
+])
+def test_a_proportion_in_digits_is_a_share(text: str, spelled: str, share: float) -> None:
+    assert [(n.text, n.value, n.unit) for n in find_numbers(text)] == [(spelled, share, "%")]
+
+
+def test_digits_before_in_are_no_share_unless_the_part_is_one() -> None:
+    assert [n.text for n in find_numbers("Troops killed 3 in 12 villages.")] == ["3", "12"]
+

@@ -113,9 +113,12 @@ def _prefix_units() -> str:
     one of `before_scale` only before a scale word ("R4.7 million" is rand: a bare "R2" is a road or a name)."""
     symbols, lettered, single = _signs_by_kind([w for row in CURRENCIES for w in row.get("before", [])])
     scaled = [w for row in CURRENCIES for w in row.get("before_scale", [])]
+    # A sign in capitals is one only in capitals, like the codes: "YR 1,000" is Yemeni rials, "yr 2020" a year.
+    capitals = f"{_alternation([w for w in lettered if w.isupper()])}|{'|'.join(CODES)}"
+    mixed = [w for w in lettered if not w.isupper()]  # "Rs", "KSh" (also written "Ksh", "KSH")
     # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
     quick = r"(?=[^\W\d_]{1,4}(?:\s[^\W\d_]{1,4})?[^\w\s]{0,2}\s?\d)"  # up to "Taka", "F CFA"
-    return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(lettered)}|(?-i:{'|'.join(CODES)}))(?=\s?\d)|"
+    return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(mixed)}|(?-i:{capitals}))(?=\s?\d)|"
             rf"\b(?-i:{_alternation(single)})(?=\s\d|\d{{1,3}}[,.]\d{{3}}|\d[\d.,]*\s?(?:million|billion|bn|m)\b)|"
             rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
 
@@ -533,8 +536,10 @@ def find_fractions(text: str) -> list[NumberSpan]:
 
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
 # "one in four of the destroyed homes", "roughly two in five", "Nine out of ten", "three out of every four": a
-# proportion, given as a share (%); the part a word ("killed 3 in 12 villages" is no share).
-_PROPORTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<part>{_SMALL}) (?:in|out of) (?:every )?"
+# proportion, given as a share (%); the part a word, a 1 before "in" ("1 in 4 affected families") or digits before
+# "out of" ("9 out of 10"): "killed 3 in 12 villages" is no share.
+_PROPORTION = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<part>{_SMALL}|1(?= in )|\d{{1,2}}(?= out of )) "
+                         r"(?:in|out of) (?:every )?"
                          rf"(?P<whole>{_SMALL}|\d{{1,3}}|a hundred)\b"
                          r"(?![.,]\d|\s*(?:%|per ?cent))", re.IGNORECASE)
 
@@ -569,14 +574,21 @@ def _ends_in_a_number(prev: NumberSpan) -> bool:
     return bool(_NUMBER_WORD_END.search(prev.text))
 
 
+_GLUED_SCALE = re.compile(r"\d([a-z]+\.?)$", re.I)
+
+
 def _same_scale_word(prev: NumberSpan, span: NumberSpan) -> bool:
-    """"between €230 million and €260 million", "between 1.5 million and 2 million": the same scale word."""
+    """"between €230 million and €260 million", "between 1.5 million and 2 million": the same scale word;
+    "between $3m and $4m", "Rs 1.8bn to Rs 2.6bn": the same scale glued to both."""
     last = prev.text.split()[-1].lower()
-    return last in SCALES and span.text.lower().endswith(" " + last)
+    if last in SCALES:
+        return span.text.lower().endswith(" " + last)
+    glued = _GLUED_SCALE.search(last)
+    return bool(glued and glued.group(1) in SCALES and span.text.lower().endswith(glued.group(1)))
 
 
 # "rose from 60 to 120", "increased by 1,513, from 2,298 to 3,811", "a jump from 60 to 120": a change, two figures.
-_CHANGE_WORD = (r"\b(?:ris|rose|fell|fall|increas|decreas|grew|grow|jump|climb|drop|cut|rais|lower|"
+_CHANGE_WORD = (r"\b(?:ris|rose|fell|fall|increas|decreas|grew|grow|jump|climb|drop|cut|rais|lower|pass|"
                 r"reduc|went|gone|go|up|down|chang|mov|revis|doubl|tripl|soar|slump|plung|surg|"
                 r"declin|hik|boost|expand|shr[iau]nk|swell|swoll|lift|push|slash|trim|widen|"
                 r"narrow|spik|leap|leapt|shot|sank|sunk)\w*\b")
