@@ -37,6 +37,7 @@ def figures(nlp, text: str, publisher: str | None = "Test Wire") -> tuple[Figure
     ("Around 350 personnel were posted along the border overnight.", "deployed", "personnel", "personnel"),
     ("Some 600 riot police were moved into the old town.", "deployed", "riot police", "police"),
     ("Some 400 members of the guard were wounded in the clashes.", "injured", "members", "member"),
+    ("Police said ELEVEN vehicles were torched.", "damage", "vehicles", "vehicle"),  # a number word in capitals
 ])
 def test_claim_type_and_counted_group_come_from_the_parse(nlp, text: str, claim_type: str, counted: str,
                                                           head: str) -> None:
@@ -619,6 +620,7 @@ def test_what_happened_kinds_of_issue_14(nlp, text: str, number: str, claim_type
 
 @pytest.mark.parametrize("text, number", [
     ("Officials admitted that six bodies had been counted twice.", "six"),
+    ("That figure counted two patients twice, after they were moved.", "two"),  # the verb before the number
     ("- Attempted murder: 9 counts.", "9"),
     ("Police seized 900 rounds of ammunition and six rifles.", "900"),
     ("Storm Ida: 12 dead, 3,000 evacuated in four districts", "four"),

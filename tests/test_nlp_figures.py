@@ -824,3 +824,29 @@ def test_land_under_water_and_roads_damaged_are_damage(nlp, text: str) -> None:
 def test_a_bare_number_a_count_climbed_from_counts_what_the_paragraph_counts(nlp) -> None:
     found = figures(nlp, "The official toll is 31. It climbed from nine on Wednesday morning to 23 by Thursday.")
     assert [(f.text, f.claim_type) for f in found] == [("31", "killed"), ("nine", "killed"), ("23", "killed")]
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("The fire service sent 12 fire engines to the blaze.", "deployed"),  # not damage: the fire did not harm them
+    ("Police mobilised 30 agents who guard the perimeter.", "deployed"),
+    ("Rioters burned 12 fire engines.", "damage"),
+])
+def test_engines_and_agents_sent_are_deployed(nlp, text: str, claim: str) -> None:
+    assert one(nlp, text).claim_type == claim
+
+
+def test_patients_of_a_disaster_are_its_injured(nlp) -> None:
+    assert one(nlp, "Doctors said 11 burns patients had been flown to Tripoli.").claim_type == "injured"
+
+
+def test_a_storms_measure_is_no_claim_whatever_the_storm_did(nlp) -> None:
+    assert one(nlp, "The typhoon struck with sustained winds of about 130 mph.").claim_type == "other"
+
+
+def test_parts_listed_in_two_countries_keep_their_countries(nlp) -> None:
+    text = ("UNHCR notes the arrest of nine suspected smugglers, three in Cyprus and six in Lebanon. "
+            "Police said 23 people died in Cyprus.")
+    found = [(f.text, f.claim_type, f.counted_group, f.scope) for f in analyse(nlp, text, dt.date(2026, 5, 1)).figures]
+    assert found == [("nine", "detained", "people", None), ("three", "detained", "people", "Cyprus"),
+                     ("six", "detained", "people", "Lebanon"), ("23", "killed", "people", None)]
+

@@ -127,7 +127,11 @@ def test_a_retrospective_is_about_the_year_its_dates_name_most():
 @pytest.mark.parametrize("sentence, text, key", [
     ("In the worst incident, security forces opened fire near the square, killing at least 10 people.",
      "at least 10", "worst incident"),
-    ("In the deadliest attack, 12 people died.", "12", "worst attack"),
+    ("In the deadliest attack, 12 people died.", "12", "worst incident"),  # the worst is one, whatever its noun
+    ("The deadliest incident was in Maracaibo, where seven people were killed.", "seven", "worst incident"),
+    ("Troops fired on a march, killing seven people, the deadliest single incident of the protests.", "seven",
+     "worst incident"),
+    ("The deadliest incident killed seven; the national toll rose to 19.", "19", None),
     ("In a separate incident, 3 people were wounded.", "3", "another incident"),
     ("In a single shooting, 5 people were killed.", "5", "one shooting"),
     ("225 people were killed in the unrest.", "225", None),
@@ -141,6 +145,23 @@ def test_a_retrospective_is_about_the_year_its_dates_name_most():
 ])
 def test_a_figure_of_one_incident_carries_a_short_key(sentence, text, key):
     assert incident(figure(sentence, text, "killed", "people")) == key
+
+
+@pytest.mark.parametrize("opening, key", [
+    ("The shooting killed seven people.", "worst incident"),
+    ("It left 7 dead and 23 injured.", "worst incident"),
+    ("Seven people were killed across the city.", None),  # opens on no incident
+])
+def test_a_sentence_opening_on_the_worst_incident_named_before_counts_that_incident(opening, key):
+    before = "The deadliest incident came on Wednesday, when troops fired on marchers."
+    text = f"{before} {opening}"
+    number = "7" if "7 dead" in opening else ("seven" if "seven" in opening else "Seven")
+    start = text.index(number, len(before))
+    counted = Figure(text=number, start=start, end=start + len(number), value=7.0, counted="people",
+                     counted_head="people", claim_type="killed", sentence=opening, sentence_start=len(before) + 1)
+    sentences = (Sentence(0, len(before), before), Sentence(len(before) + 1, len(text), opening))
+    [keyed] = fill_keys(Analysis(sentences=sentences, figures=(counted,)), dt.date(2026, 3, 14)).figures
+    assert keyed.incident == key
 
 
 def test_a_part_of_the_dead_put_in_a_place_is_that_places_count():
@@ -191,6 +212,12 @@ def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
     # a verb of being, and where they were
     ("According to the manifest, 304 people were aboard, including 25 crew.", "304", "people", "be",
      "people: aboard"),
+    # on board or carried, whatever the verb: the count of those aboard, not of those rescued
+    ("Of about 117 people on board, 71 were rescued.", "about 117", "people", "rescue", "people: aboard"),
+    ("Around 117 people are believed to have been on board.", "Around 117", "people", "believe", "people: aboard"),
+    ("A boat carrying about 100 people has caught fire.", "about 100", "people", "carry", "people: aboard"),
+    ("Relatives say 130 people squeezed onto the boat.", "130", "people", "squeeze", "people: aboard"),
+    ("Divers pulled 71 people from the water; the boat had 117 on board.", "71", "people", "pull", "people: rescued"),
     ("Of the dead identified so far, 41 were from Dravo.", "41", "people", "be", "people: be"),
     # no action in the lexicon: the phrase and its own verb, as before
     ("The victims include 11 children.", "11", "children", "include", "child: include"),
@@ -202,6 +229,20 @@ def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
 def test_an_other_figure_counts_a_group_and_the_action_the_lexicon_names(sentence, text, counted, predicate,
                                                                            group):
     assert counted_group(figure(sentence, text, "other", counted, predicate=predicate))[0] == group
+
+
+@pytest.mark.parametrize("sentence, text, predicate", [
+    ("Seventy-one were rescued, among them two children.", "Seventy-one", "rescue"),
+    ("The press office had put the number rescued at 74.", "74", "rescue"),
+])
+def test_a_bare_count_of_people_rescued_counts_people_rescued(sentence, text, predicate):
+    keyed = with_keys(figure(sentence, text, "other", predicate=predicate))
+    assert (keyed.counted_group, keyed.unit_kind) == ("people: rescued", "people")
+
+
+def test_a_bare_count_of_an_action_things_take_part_in_stays_unknown():
+    """Vessels and rescuers take part too: "the operation has involved 14" says not which."""
+    assert counted_group(figure("The operation has involved 14.", "14", "other", predicate="involve"))[0] is None
 
 
 # --- a casualty figure that is a part of the toll, not the toll --------------------------------------------

@@ -29,8 +29,8 @@ from pathlib import Path
 import yaml  # type: ignore[import-untyped]  # no stubs installed
 
 from ..errors import ConfigError
-from ..models import Analysis, Figure
-from .scope import place_names, place_scope
+from ..models import Analysis, Figure, Sentence
+from .scope import country_parts, place_names, place_scope
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
 
@@ -383,7 +383,7 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     sought help" → "people: seek", apart from "3,000 residents gave blood"). A verb the
     lexicon names an action of makes the group coarser (see ``_acted_group``)."""
     if not figure.counted_head:
-        return _crowd_estimate(figure), None
+        return _crowd_estimate(figure) or _bare_crowd_action(figure), None
     if unit_kind(figure) == "duration" and figure.predicate:
         # how long a thing lasts, by the thing (the facts layer put it in ``predicate``): "day: mourning"
         return f"{singular(figure.counted_head)}: {figure.predicate}", figure.counted_head
@@ -463,6 +463,14 @@ def _crowd_estimate(figure: Figure) -> str | None:
     return f"people: {action}" if action and figure.claim_type == "other" and _CROWD_AT.search(before) else None
 
 
+def _bare_crowd_action(figure: Figure) -> str | None:
+    """A bare count of an action only people are counted by: "Seventy-one were rescued", "put the number rescued
+    at 74" count people rescued, like "71 people were rescued"."""
+    lexicon = load_lexicon()
+    action = lexicon.actions.get(figure.predicate or "")
+    return f"people: {action}" if figure.claim_type == "other" and action in lexicon.crowd_actions else None
+
+
 def typed_by_action(figure: Figure) -> Figure:
     """An "other" figure whose action the lexicon gives a claim type has that type: "the
     operation has involved 1,200 rescuers" counts people deployed, like "the government
@@ -489,7 +497,7 @@ def _acted_group(figure: Figure) -> str | None:
     "vessels: took part"; the people of a crowd action are "people" whatever their name
     ("400 rioters took part", "1,500 people attended" → "people: gathered")."""
     lexicon = load_lexicon()
-    action = lexicon.actions.get(figure.predicate or "") or _state(figure)
+    action = _state(figure) or lexicon.actions.get(figure.predicate or "")
     if action is None:
         return None
     person = _head_match(figure, "people")
@@ -505,13 +513,25 @@ _STATES = (
     (re.compile(r"^[^.;,]{0,30}?\b(?:were|was|had been|have been|are)\s+(?:all\s+)?(?:aboard|on board)\b", re.I),
      "aboard", "According to the manifest, 304 people were aboard"),
 )
+# Whatever the verb: people or things said to be on board right after their count ("Of about 117 people on
+# board, 71 were rescued", "Around 117 people are believed to have been on board"), or carried ("a boat
+# carrying about 100 people", "130 people squeezed onto the boat").
+_ABOARD_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:(?:were|was|are|is|had been|have been)\s+(?:all\s+|"
+                           r"(?:believed|thought|said|reported) to have been\s+)?)?(?:aboard|on board|onto the \w+)\b",
+                           re.I)
+_CARRYING_BEFORE = re.compile(r"\b(?:carrying|with)\s+(?:about|around|some|roughly|nearly|more than|over|up to|"
+                              r"at least|an estimated)?\s*$", re.I)
 
 
 def _state(figure: Figure) -> str | None:
-    """The state a figure of "be" puts what it counts in ("304 persons were aboard the MV Coralline")."""
+    """The state a figure puts what it counts in: on board ("304 persons were aboard the MV Coralline")."""
+    start, end = _offsets(figure)
+    sentence = figure.sentence or ""
+    after = sentence[end:]
+    if _ABOARD_AFTER.match(after) or (figure.predicate == "carry" and _CARRYING_BEFORE.search(sentence[:start])):
+        return "aboard"
     if figure.predicate != "be":
         return None
-    after = (figure.sentence or "")[_offsets(figure)[1]:]
     return next((state for pattern, state, _ in _STATES if pattern.search(after)), None)
 
 
@@ -688,7 +708,7 @@ def people_kind(figure: Figure, group: str | None) -> str:
 def _names_people(figure: Figure) -> bool:
     """A casualty figure whose words or context name people (a toll, a group, "Among police officers,
     40"), or a crowd's size ("estimated the crowd at about 1,500")."""
-    if _crowd_estimate(figure):
+    if _crowd_estimate(figure) or (not figure.counted_head and _bare_crowd_action(figure)):
         return True
     named = (lambda f: _counted_match(f, "people"), _among_group, _named_after_of_them)
     return figure.claim_type in PEOPLE_TYPES and (_is_toll(figure) or any(rule(figure) is not None for rule in named))
@@ -976,7 +996,46 @@ def incident(figure: Figure) -> str | None:
     """A short stable key of the one incident a figure is limited to ("worst incident"), or None."""
     part = next((key for rule, key, _ in _PART_RULES if rule(figure)), None)
     # "57 dead, including 38 in Gyumri" and "38 of them in Gyumri": a part put in a place is that place's count
-    return _named_incident(figure) or (None if part == "a part" and figure.scope else part)
+    named = _named_incident(figure) or ("worst incident" if _worst_in_its_clause(figure) else None)
+    return named or (None if part == "a part" and figure.scope else part)
+
+
+_INCIDENT_NOUNS = r"(?:incident|attack|clash|shooting|explosion|blast|raid|episode|ambush|stampede|collapse)"
+# The worst incident of a story named anywhere in the figure's clause, superlative first:
+# "The deadliest incident was in Maracaibo, where seven people were killed"; "killing seven people,
+# the deadliest single incident of the protests". Whatever the noun, the key is "worst incident".
+_WORST_INCIDENT = re.compile(r"\b(?:the|its|their)\s+(?:single\s+)?(?:deadliest|worst|bloodiest|most serious)\s+"
+                             rf"(?:single\s+)?{_INCIDENT_NOUNS}\b", re.I)
+
+
+def _worst_in_its_clause(figure: Figure) -> bool:
+    """The worst incident named in the figure's clause with no other number between them (not "the deadliest
+    incident killed seven, and the toll rose to 19")."""
+    sentence = figure.sentence or ""
+    start, end = _offsets(figure)
+    before = sentence[:start].rsplit(";", 1)[-1]
+    found = list(_WORST_INCIDENT.finditer(before))
+    if found and not re.search(r"\d", before[found[-1].end():]):
+        return True
+    after = sentence[end:].split(";", 1)[0]
+    first = _WORST_INCIDENT.search(after)
+    return first is not None and not re.search(r"\d", after[:first.start()])
+
+
+# A sentence opening on the incident the sentence before named: "The shooting killed seven people", "It left 7 dead".
+_OPENS_ON_AN_INCIDENT = re.compile(rf"^\W*(?:(?:the|that|this)\s+{_INCIDENT_NOUNS}\b|it\s+(?:left|killed|claimed|"
+                                   r"wounded|injured|cost)\b)", re.I)
+
+
+def incident_named_before(figure: Figure, sentences: tuple[Sentence, ...]) -> Figure:
+    """"The deadliest incident came on Wednesday, when troops fired on a march. The shooting killed seven
+    people": a casualty count in a sentence opening on the incident the sentence before calls the worst."""
+    if figure.incident or figure.claim_type not in PEOPLE_TYPES \
+            or not _OPENS_ON_AN_INCIDENT.match(figure.sentence or ""):
+        return figure
+    before = [s for s in sentences if s.end <= (figure.sentence_start or 0)]
+    named = bool(before) and _WORST_INCIDENT.search(before[-1].text) is not None
+    return replace(figure, incident="worst incident") if named else figure
 
 
 def _one_case(figure: Figure) -> bool:
@@ -1103,7 +1162,8 @@ def _named_incident(figure: Figure) -> str | None:
         return None
     qualifier = (last.group("qual") or "").lower()
     qualifier = _SUPERLATIVES.get(qualifier, qualifier) or ("another" if "another" in last.group(0).lower() else "one")
-    return f"{qualifier} {last.group('noun').lower()}"
+    # the worst is one whatever a source calls it: "the deadliest attack", "the worst shooting"
+    return "worst incident" if qualifier == "worst" else f"{qualifier} {last.group('noun').lower()}"
 
 
 def _the_storys_own(found: re.Match[str]) -> bool:
@@ -1354,11 +1414,12 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     reference = reference_year(analysis, published)
     year = published.year if published else None
     names = place_names(analysis)
-    figures = tuple(replace(f, scope=place_scope(f, analysis.figures, names)) for f in analysis.figures)
+    figures = country_parts(tuple(replace(f, scope=place_scope(f, analysis.figures, names)) for f in analysis.figures),
+                            analysis)
     keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
     keyed = _restated_values(keyed)
     keyed = _series_values(keyed)
     keyed = tuple(repeated_number(f, keyed) for f in keyed)
-    keyed = tuple(documents_own_group(f, keyed) for f in keyed)
+    keyed = tuple(documents_own_group(incident_named_before(f, analysis.sentences), keyed) for f in keyed)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))

@@ -14,7 +14,9 @@ A place the parse gave is dropped when it is no city or region (a quay, a buildi
 place inside the story, not a part of its toll), when it is one of several ("detained in
 Dravo and Tessin" is no single place's count), or when another figure of the sentence
 holds it ("90 people, 35 of them in Kelmora": the 35 is Kelmora's, the 90 is the total).
-A country is never a scope: its count is the national total.
+A country is a scope only where a document splits one count between countries ("nine suspected
+smugglers, three in Cyprus and six in Lebanon": ``country_parts``); elsewhere its count is the
+national total.
 
 A figure of the places beside a named one ("86 in Almaty and 63 in seven other regions", "63
 outside Almaty", "200 elsewhere", a row "| Seven other regions | 63 |") takes no name of the
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..models import Analysis, EntityMention, Figure
 from ..places import is_known_place
@@ -303,3 +306,30 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
             return scope_name(found[2])
     parsed = _parsed(figure, others, mentions) if figure.scope else None
     return scope_name(parsed or _crowd_town(figure, mentions))
+
+
+def _countries_named(analysis: Analysis) -> dict[str, str]:
+    """The countries a document names, by the names it writes them with."""
+    countries = country_names()
+    return {e.text: e.canonical for e in analysis.entities
+            if e.label in _PLACE_LABELS and e.text.casefold() in countries and e.canonical.casefold() in countries}
+
+
+def _country_after(figure: Figure, names: dict[str, str]) -> str | None:
+    """The country named right after a figure of no place of its own: "three in Cyprus"."""
+    found = _after(figure, _mentions(figure.sentence or "", names)) if figure.scope is None else None
+    return found[2] if found is not None else None
+
+
+def country_parts(figures: tuple[Figure, ...], analysis: Analysis) -> tuple[Figure, ...]:
+    """Counts put in a country right after them ("three in Cyprus and six in Lebanon") keep the country as
+    their scope where the document puts one claim in two countries or more; a lone "killed 23 in Cyprus" in a
+    story about Cyprus is the national total."""
+    names = _countries_named(analysis)
+    placed = [_country_after(f, names) if names else None for f in figures]
+    countries_by_claim: dict[str, set[str]] = {}
+    for figure, country in zip(figures, placed, strict=True):
+        if country is not None:
+            countries_by_claim.setdefault(figure.claim_type, set()).add(country)
+    return tuple(replace(f, scope=country) if country and len(countries_by_claim[f.claim_type]) > 1 else f
+                 for f, country in zip(figures, placed, strict=True))

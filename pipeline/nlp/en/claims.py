@@ -71,8 +71,9 @@ _VAGUE_NOUNS = {"hundreds", "thousands", "dozens", "millions", "scores", "tens",
 
 def counted_noun(anchor: Token) -> Token | None:
     """The noun a number quantifies, if any."""
+    # a number word is never its own noun, whatever its tag: "ELEVEN vehicles" (all capitals, tagged PROPN)
     if anchor.pos_ in ("NOUN", "PROPN") and not any(ch.isdigit() for ch in anchor.text) \
-            and anchor.lower_ not in _VAGUE_NOUNS:
+            and anchor.lower_ not in _VAGUE_NOUNS and not anchor.like_num:
         return anchor
     if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
@@ -521,6 +522,9 @@ _MEASURE_HEADS = {"metre", "meter", "litre", "liter", "tonne", "ton", "kilometre
 _SUPPLY_HEADS = {"kit", "jerrycan", "net", "tarpaulin", "blanket", "mattress", "bucket", "parcel", "tablet", "ration"}
 _PEOPLE_CLAIMS = {"killed", "injured", "detained", "missing", "displaced", "evacuated", "protesters", "deployed"}
 _TIME_NOUNS = {"minute", "hour", "day", "week", "month", "year", "second"}
+# Measures of a storm or a quake, whatever the sentence says it did: "sustained winds of about 130 mph".
+_WEATHER_MEASURES = {"mph", "kph", "km/h", "knot", "mm", "millimetre", "millimeter", "centimetre", "centimeter", "cm",
+                      "inch", "degree"}
 
 
 def fits_noun(claim: str, noun: Token | None) -> bool:
@@ -551,7 +555,7 @@ def _attackers(verb: Token | None, noun: Token | None) -> bool:
 def _no_claim(noun: Token | None, anchor: Token, unit: str | None, sentence: Span) -> bool:
     """A duration ("held up for 40 minutes") or an exchange rate ("about 435 tenge to the dollar"),
     whatever happened in its sentence."""
-    if noun is not None and noun.lemma_.lower() in _TIME_NOUNS:
+    if noun is not None and noun.lemma_.lower() in _TIME_NOUNS | _WEATHER_MEASURES:
         return True
     return bool(unit) and bool(_RATE.match(sentence_context(sentence).text,
                                            anchor.idx + len(anchor) - sentence.start_char))

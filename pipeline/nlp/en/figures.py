@@ -84,7 +84,8 @@ _SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter
                "worker", "medic", "team", "crew", "engineer", "dog", "handler",
                # "sent a further 40 specialists and two fireboats", "35 excavators at the site"
                "specialist", "expert", "fireboat", "excavator", "bulldozer", "truck", "pump", "ambulance", "engine",
-               "drone", "doctor", "nurse", "searcher", "sailor"}
+               "drone", "doctor", "nurse", "searcher", "sailor",
+               "agent"}  # "mobilised 30 agents who guard the perimeter of the market"
 # Rescuers on the job: "300 firefighters took part in the search", "two dogs and their handlers stayed on".
 # "we had 1,900 police officers and 37 boats in the field", "35 excavators at the site".
 _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|remain(?:ed|s)? on duty|"
@@ -337,9 +338,16 @@ def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
 
 
 def _a_part(text: str, number: NumberSpan) -> bool:
-    """"seven of them", "nine of its own", "Deaths: 5 (three on Upolu, two on Savai'i)"."""
+    """"seven of them", "nine of its own", "Deaths: 5 (three on Upolu, two on Savai'i)", "the arrest of nine
+    suspected smugglers, three in Cyprus and six in Lebanon"."""
+    listed_in_a_place = _IN_A_PLACE_AFTER.match(text, number.end) and _LISTED_BEFORE.search(
+        text, max(0, number.start - 6), number.start)
     return bool(_PART_OF_AFTER.match(text[number.end:number.end + 15]) or _OF_ITS_OWN.match(text, number.end)
-                or _BREAKDOWN_OPEN.search(text, max(0, number.start - 200), number.start))
+                or _BREAKDOWN_OPEN.search(text, max(0, number.start - 200), number.start) or listed_in_a_place)
+
+
+_IN_A_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+_LISTED_BEFORE = re.compile(r"(?:,|\band)\s*$")
 
 
 def _casualty_verb_before(anchor: Token, number: NumberSpan) -> Token | None:
@@ -784,6 +792,15 @@ def _described_by(group: Token) -> list[Token]:
 
 _COUNTED_TWICE = re.compile(r"[^.;]{0,40}?\b(?:(?:counted|listed|registered|recorded) twice|double[- ]counted)\b",
                             re.I)
+# "That figure counted two patients twice": the verb before the number, "twice" after what it counts.
+_COUNTED_BEFORE = re.compile(r"\b(?:counted|listed|registered|recorded)\s+$", re.I)
+_TWICE_AFTER = re.compile(r"[^.;]{0,30}?\btwice\b", re.I)
+
+
+def _counted_twice(text: str, start: int, end: int) -> bool:
+    """A count said to have been counted twice, a correction: "eight bodies had been counted twice"."""
+    return bool(_COUNTED_TWICE.match(text, end)
+                or _COUNTED_BEFORE.search(text, max(0, start - 12), start) and _TWICE_AFTER.match(text, end))
 # Things counted that are no casualties: charges ("43 counts"), ammunition and arms ("400 rounds"), and the
 # areas a count covers ("41,200 evacuated in five provinces").
 _CHARGE_HEADS = {"count", "charge"}
@@ -796,7 +813,8 @@ def _no_casualties(d: _Draft, page: _Page) -> None:
     of ammunition", "41,200 evacuated in five provinces": no one was killed, held or moved in these."""
     before = page.text[max(d.sentence.start_char, d.number.start - 8):d.number.start].lower()
     area = d.counted_head in _AREA_HEADS and re.search(r"\b(?:in|across|of)\s+(?:the\s+|all\s+)?$", before)
-    if _COUNTED_TWICE.match(page.text, d.number.end) or d.counted_head in _CHARGE_HEADS | _ARMS_HEADS or area:
+    if _counted_twice(page.text, d.number.start, d.number.end) or d.counted_head in _CHARGE_HEADS | _ARMS_HEADS \
+            or area:
         d.claim_type = "other"
 
 
@@ -816,9 +834,19 @@ def _force_in_a_label(d: _Draft, page: _Page) -> bool:
         and d.counted_head in label.group().lower()  # the label names the force, not "Health: three units"
 
 
+def _sent_not_harmed(d: _Draft) -> bool:
+    """"It sent 12 fire engines": the fire its sentence speaks of did not harm what was sent."""
+    return d.claim_type in ("damage", "fires") and d.verb is not None and d.verb.lemma_.lower() in _MOVE_VERBS
+
+
 def _troops(d: _Draft, page: _Page) -> None:
     """"a CSTO force of 2,030 soldiers guarded airports": troops sent or in a military sentence are deployed."""
-    if d.claim_type not in _GROUP_TYPES or d.counted_head not in _TROOP_HEADS | _SENT_HEADS:
+    if d.counted_head not in _TROOP_HEADS | _SENT_HEADS:
+        return
+    if _sent_not_harmed(d):
+        d.claim_type = "deployed"
+        return
+    if d.claim_type not in _GROUP_TYPES:
         return
     context = _MILITARY if d.counted_head in _TROOP_HEADS else _SENT_CONTEXT
     military = d.counted_head != "unit" and context.search(d.sentence.text)
