@@ -377,6 +377,8 @@ def test_a_one_letter_sign_before_a_scale_word() -> None:
     ("Water rose to YR 1,000 a jerrycan.", "YR 1,000", "YER"),
     ("Each trader will receive Db 5,000.", "Db 5,000", "STN"),
     ("A grant of GH₵ 2,000 for each family.", "GH₵ 2,000", "GHS"),
+    ("Each family will receive BD2,000.", "BD2,000", "BHD"),
+    ("The state released 500 million Fdj.", "500 million Fdj", "DJF"),
 ])
 def test_local_signs_of_letters_name_their_currency(text: str, spelled: str, code: str) -> None:
     assert [(n.text, n.unit) for n in find_numbers(text)] == [(spelled, code)]
@@ -397,4 +399,18 @@ def test_a_proportion_in_digits_is_a_share(text: str, spelled: str, share: float
 
 def test_digits_before_in_are_no_share_unless_the_part_is_one() -> None:
     assert [n.text for n in find_numbers("Troops killed 3 in 12 villages.")] == ["3", "12"]
+
+
+def test_a_currency_code_before_the_low_end_is_the_ranges() -> None:
+    [fine] = find_numbers("Others were freed after paying fines of ERN 20,000 to 50,000.")
+    assert (fine.text, fine.low, fine.high, fine.unit) == ("ERN 20,000 to 50,000", 20000.0, 50000.0, "ERN")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Andorra received 1.2m visitors in December.", [("1.2m", 1.2e6)]),
+    ("They built a 2.5m wall.", []),  # metres
+    ("Waves of 10m hit the coast.", []),
+])
+def test_millions_glued_to_a_number_only_before_what_is_counted_in_millions(text: str, found: list) -> None:
+    assert [(n.text, n.value) for n in find_numbers(text)] == found
 

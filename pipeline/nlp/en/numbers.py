@@ -315,10 +315,19 @@ def _named(text: str, country: str, countries: tuple[tuple[str, str], ...]) -> i
                                      if country in longer and longer != country)
 
 
-def _ambiguous_scale(m: re.Match) -> bool:
-    """"5m" alone is too ambiguous (metres, minutes); a "k" only follows a single number."""
+def _ambiguous_scale(m: re.Match, text: str) -> bool:
+    """"5m" alone is too ambiguous (metres, minutes) but before people or things counted in the plural
+    ("1.2m visitors"; not "a 2.5m wall", "10m waves"); a "k" only follows a single number."""
     scale = (m.group("scale") or "").strip().lower()
-    return scale == "m" and not (m.group("prefix") or m.group("suffix")) or scale == "k" and not m.group("single")
+    if scale == "m" and not (m.group("prefix") or m.group("suffix")):
+        return not _MILLIONS_OF.match(text, m.end())
+    return scale == "k" and not m.group("single")
+
+
+# Plural nouns a count in millions is of: "1.2m visitors", "3m people", "4.5m tonnes".
+_MILLIONS_OF = re.compile(r"\s+(?:people|persons|visitors|tourists|passengers|voters|residents|households|"
+                          r"customers|users|viewers|subscribers|children|refugees|migrants|jobs|tonnes|tons|barrels|"
+                          r"doses|vehicles|homes|trees|animals|livestock)\b", re.I)
 
 
 # (value, low, high, where the number begins) of a match, or None when it is no number.
@@ -366,7 +375,7 @@ def _in_whole_units(m: re.Match, got: tuple[float, float | None, float | None, i
 
 def _number_span(text: str, m: re.Match) -> NumberSpan | None:
     """One match of NUMBER read into a span, or None."""
-    if all(m.group(g) is None for g in ("single", "low", "vague")) or _ambiguous_scale(m):
+    if all(m.group(g) is None for g in ("single", "low", "vague")) or _ambiguous_scale(m, text):
         return None
     read = _read_vague if m.group("vague") else _read_range if m.group("low") is not None else _read_single
     got = read(m, text[m.end():m.end() + 40])
@@ -562,7 +571,13 @@ def _may_pair(prev: NumberSpan, span: NumberSpan) -> bool:
     """Two plain numbers, rising, in one unit: the two ends of a range if the words between say so."""
     return prev.low is None and span.low is None and prev.approx != "vague" and span.approx in (None, prev.approx) \
         and (_ends_in_a_number(prev) or _same_scale_word(prev, span)) and 0 < prev.value < span.value \
-        and prev.unit in (None, span.unit)
+        and (prev.unit in (None, span.unit) or _signed_low_end(prev, span))
+
+
+def _signed_low_end(prev: NumberSpan, span: NumberSpan) -> bool:
+    """"fines of ERN 20,000 to 50,000": the currency written once, before the low end."""
+    coded = re.fullmatch(r"[A-Z]{3}", prev.unit or "") is not None
+    return span.unit is None and prev.start < prev.number_start and coded
 
 
 _NUMBER_WORD_END = re.compile(rf"(?:\d|\b(?:{_WORD_NUM}|{'|'.join(_DENOMINATORS)})s?|\d\s?%)$", re.I)
@@ -636,7 +651,7 @@ def _joined(text: str, prev: NumberSpan, span: NumberSpan) -> NumberSpan | None:
     if not (spoken or _may_pair(prev, span) and _worded_range(text, prev, span, low)):
         return None
     return NumberSpan(prev.start, span.end, text[prev.start:span.end], (low + span.value) / 2, low, span.value,
-                      span.unit, prev.approx or ("about" if spoken else None), prev.number_start)
+                      span.unit or prev.unit, prev.approx or ("about" if spoken else None), prev.number_start)
 
 
 def _join_worded_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
