@@ -830,13 +830,22 @@ def test_a_bare_number_a_count_climbed_from_counts_what_the_paragraph_counts(nlp
     ("The fire service sent 12 fire engines to the blaze.", "deployed"),  # not damage: the fire did not harm them
     ("Police mobilised 30 agents who guard the perimeter.", "deployed"),
     ("Rioters burned 12 fire engines.", "damage"),
+    ("Some 85 firefighters fought the fire for the night.", "deployed"),  # a force is no number of fires
 ])
 def test_engines_and_agents_sent_are_deployed(nlp, text: str, claim: str) -> None:
     assert one(nlp, text).claim_type == claim
 
 
-def test_patients_of_a_disaster_are_its_injured(nlp) -> None:
-    assert one(nlp, "Doctors said 11 burns patients had been flown to Tripoli.").claim_type == "injured"
+@pytest.mark.parametrize(("text", "number", "claim", "group"), [
+    ("The fire service said 120 firefighters had taken part in the response.", "120", "deployed",
+     "emergency workers"),
+    ("Firefighters, backed by 150 soldiers, fought the blaze.", "150", "deployed", "troops"),
+    ("Around 400 rioters took part in the violence.", "Around 400", "protesters", "people"),  # a crowd
+])
+def test_a_force_taking_part_is_deployed_a_crowd_gathered(nlp, text: str, number: str, claim: str,
+                                                          group: str) -> None:
+    found = {f.text: (f.claim_type, f.counted_group) for f in figures(nlp, text)}
+    assert found[number] == (claim, group)
 
 
 def test_a_storms_measure_is_no_claim_whatever_the_storm_did(nlp) -> None:
@@ -849,4 +858,9 @@ def test_parts_listed_in_two_countries_keep_their_countries(nlp) -> None:
     found = [(f.text, f.claim_type, f.counted_group, f.scope) for f in analyse(nlp, text, dt.date(2026, 5, 1)).figures]
     assert found == [("nine", "detained", "people", None), ("three", "detained", "people", "Cyprus"),
                      ("six", "detained", "people", "Lebanon"), ("23", "killed", "people", None)]
+
+
+def test_a_headlines_toll_the_parse_misses_is_the_toll(nlp) -> None:
+    seven = figures(nlp, "Death toll rises to seven as body of missing worker is found")[0]
+    assert (seven.text, seven.claim_type) == ("seven", "killed")
 

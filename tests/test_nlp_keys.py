@@ -92,6 +92,11 @@ def test_another_figure_counts_its_own_phrase_and_what_happened_to_it(sentence, 
     ("It has grown since a 2010-2011 crisis in which about 3,000 people were killed.", "3,000", "2011"),
     ("The town was flattened by the 1988 Spitak earthquake, which killed 25,000 people.", "25,000", "1988"),
     ("After the 2005 presidential election, 400-500 people were killed.", "400-500", "2005"),  # an opening phrase
+    # a time phrase opening the sentence, however far from the figure
+    ("In March 2019 a chlorine leak at the same plant sent 11 workers to hospital and led to the evacuation of "
+     "300 residents.", "300", "2019"),
+    ("In March 2019 a leak forced people out; in 2022 the plant evacuated 300 residents.", "300", None),
+    ("We did not forget March 2019, when 300 neighbours were evacuated from these streets.", "300", "2019"),
 ])
 def test_a_figure_about_another_year_carries_that_year(sentence, text, scope):
     assert time_scope(figure(sentence, text, "price"), 2022, 2022) == scope
@@ -729,6 +734,53 @@ def test_the_number_said_again_counts_what_it_counted_first() -> None:
             "The 18 comes from the ministry's update of 7 January.")
     found = [f.counted_group for f in analyse(load_nlp(), text, dt.date(2022, 1, 20), None).figures if f.text == "18"]
     assert found == ["security forces", "security forces"]
+
+
+def test_the_number_said_again_with_no_claim_takes_the_first_ones_claim() -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    text = ("Around 117 people are believed to have been on board. "
+            "Relatives say 130 people squeezed onto the boat, more than the 117 counted by Cypriot police.")
+    found = [(f.claim_type, f.counted_group) for f in analyse(load_nlp(), text, dt.date(2026, 5, 4), None).figures]
+    assert found == [("other", "people: aboard")] * 3
+
+
+@pytest.mark.parametrize("correction", ["It corrected the figure to 71 the next day.", "The correct number is 71."])
+def test_a_value_given_as_a_correction_counts_what_the_count_before_it_counts(correction: str) -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    text = f"On the evening of 29 April the office put the number of people rescued at 74. {correction}"
+    found = [f.counted_group for f in analyse(load_nlp(), text, dt.date(2026, 5, 4), None).figures]
+    assert found == ["people: rescued", "people: rescued"]
+
+
+@pytest.mark.parametrize("text", ["Search called off with 25 still missing.", "Twelve are missing."])
+def test_a_bare_count_of_the_missing_counts_people(text: str) -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    [missing] = analyse(load_nlp(), text, dt.date(2026, 5, 4), None).figures
+    assert (missing.claim_type, missing.counted_group) == ("missing", "people")
+
+
+@pytest.mark.parametrize("sentence, text, group", [
+    ("SINAE says 3,400 people were evacuated from five neighbourhoods.", "five", "neighbourhood"),
+    ("SINAE says 3,400 people were evacuated from five neighbourhoods.", "3,400", "people"),
+    ("Residents of six villages were evacuated.", "six", "village"),
+])
+def test_places_counted_are_no_people(sentence: str, text: str, group: str) -> None:
+    counted = "neighbourhoods" if "neighbourhoods" in sentence and text == "five" else (
+        "villages" if text == "six" else "people")
+    assert counted_group(figure(sentence, text, "evacuated", counted, predicate="evacuate"))[0] == group
+
+
+@pytest.mark.parametrize("sentence, text, key", [
+    ("Of the 64 people admitted, 23 are still in hospital.", "23", "in hospital"),
+    ("Of the 64 people admitted, 23 are still in hospital.", "64", None),
+    ("Twelve people remain in hospital.", "Twelve", "in hospital"),
+    ("A further 12 people were in a critical condition.", "12", "in hospital"),
+])
+def test_the_injured_still_in_hospital_are_a_count_of_their_own(sentence: str, text: str, key: str | None) -> None:
+    assert incident(figure(sentence, text, "injured", "people", predicate="hospital")) == key
 
 
 def test_police_deployed_are_no_troops() -> None:

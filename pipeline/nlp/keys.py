@@ -290,7 +290,18 @@ def _number_of_group(figure: Figure) -> Match | None:
     return matches[0] if matches else None
 
 
+# Places counted, not the people in them: "3,400 people were evacuated from five neighbourhoods" (the five).
+_PLACES_COUNTED = {"neighbourhood", "neighborhood", "village", "district", "town", "municipality", "commune",
+                   "province", "region", "settlement", "island", "street", "zone"}
+
+
 def _people_group(figure: Figure) -> tuple[str | None, str | None]:
+    if singular(figure.counted_head or "") in _PLACES_COUNTED:
+        return singular(figure.counted_head or ""), figure.counted_head
+    return _group_of_people(figure)
+
+
+def _group_of_people(figure: Figure) -> tuple[str | None, str | None]:
     match = _people_match(figure)
     if figure.claim_type in _ONE_CROWD:
         return "people", match.text if match else figure.counted_head
@@ -471,14 +482,21 @@ def _bare_crowd_action(figure: Figure) -> str | None:
     return f"people: {action}" if figure.claim_type == "other" and action in lexicon.crowd_actions else None
 
 
+def _action_of(figure: Figure) -> str | None:
+    """The lexicon's action of an "other" figure's verb; a force in a crowd's action takes part in an operation
+    ("120 firefighters had taken part in the response": on duty, no crowd)."""
+    lexicon = load_lexicon()
+    action = lexicon.actions.get(figure.predicate or "") if figure.claim_type == "other" else None
+    return "took part" if action in lexicon.crowd_actions and _a_force(figure) else action
+
+
 def typed_by_action(figure: Figure) -> Figure:
     """An "other" figure whose action the lexicon gives a claim type has that type: "the
     operation has involved 1,200 rescuers" counts people deployed, like "the government
     deployed 1,200 rescuers". Plain people are no force: "the blockades involved 2,500
     people" stays as it is."""
     lexicon = load_lexicon()
-    action = lexicon.actions.get(figure.predicate or "") if figure.claim_type == "other" else None
-    claim_type = lexicon.action_types.get(action or "")
+    claim_type = lexicon.action_types.get(_action_of(figure) or "")
     person = _head_match(figure, "people") if claim_type else None
     if not claim_type or (person is not None and person.group == _PLAIN_PEOPLE):
         return figure
@@ -488,6 +506,12 @@ def typed_by_action(figure: Figure) -> Figure:
 
 
 _PLAIN_PEOPLE = "people"  # the lexicon's group of people named by no role
+_FORCES = {"security forces", "emergency workers"}  # the lexicon's groups of people sent on duty
+
+
+def _a_force(figure: Figure) -> bool:
+    person = _head_match(figure, "people")
+    return person is not None and person.group in _FORCES
 
 
 def _acted_group(figure: Figure) -> str | None:
@@ -764,7 +788,8 @@ _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national tot
 
 # Verbs done only to people: a number that is their object or subject and names no one counts people.
 _PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "evacuate", "displace",
-                 "perish", "lose life"}  # "the earlier announced number of 21 perished", "who lost their lives"
+                 "perish", "lose life",  # "the earlier announced number of 21 perished", "who lost their lives"
+                 "miss", "missing", "unaccounte", "drown", "disappear"}  # "Twelve are missing"
 
 
 def _done_to_people(figure: Figure) -> bool:
@@ -879,6 +904,10 @@ _YEAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"protests?|riots?|unrest|elections?|floods?|war|conflict|uprising|disaster|explosion|blast|fire|"
                 r"cyclone|storm|tsunami|famine|fighting|violence|massacre|coup|strikes?|collapse)\b", re.I),
      "since a 2010-2011 crisis over a disputed vote in which about 3,000 people were killed"),
+    # a month and year the figure's relative clause hangs on: "We did not forget March 2019, when 300 neighbours
+    # were evacuated"
+    (re.compile(rf"\b{_MONTHS}\s+((?:19|20)\d\d)(?=,\s+when\b)", re.I),
+     "We did not forget March 2019, when 300 neighbours were evacuated from these streets."),
 )
 # (pattern, years before the publication year, example): a relative year.
 _RELATIVE_YEAR_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = (
@@ -944,7 +973,18 @@ def _year_named(figure: Figure, published_year: int | None) -> int | None:
         mentions += [(m, published_year - back) for pattern, back, _ in _RELATIVE_YEAR_RULES
                      for m in pattern.finditer(text)]
     near = [(_distance(m, start, end), year) for m, year in mentions if _same_clause(text, m, start, end)]
-    return min(near)[1] if near else None
+    return min(near)[1] if near else _fronted_year(figure)
+
+
+def _fronted_year(figure: Figure) -> int | None:
+    fronted = _FRONTED_YEAR.match(figure.sentence or "")
+    return int(fronted.group(1)) if fronted else None
+
+
+# A time phrase opening the sentence dates every figure of it, however far: "In March 2019 a chlorine leak at
+# the same plant sent 11 workers to hospital and led to the evacuation of 300 residents."
+_FRONTED_YEAR = re.compile(rf"^\W*(?:back\s+)?in\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b"
+                           r"(?![^;]*\b(?:19|20)\d\d\b)", re.I)
 
 
 def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
@@ -1135,6 +1175,19 @@ def _in_a_breakdown(figure: Figure) -> bool:
     return counted is not None and counted.group == _PLAIN_PEOPLE and bool(_BRACKET_BEFORE.search(before))
 
 
+# The injured still in hospital, or in a grave state: a count of now, a part of the injured, not their toll.
+_IN_HOSPITAL_NOW = re.compile(r"^[^.;\d]{0,40}?\b(?:(?:still|remain(?:s|ed)?|are|were|is|was)\s+(?:\w+\s+)?in\s+"
+                              r"(?:the\s+)?(?:hospital|intensive care|critical condition|serious condition)|"
+                              r"in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition|in\s+intensive\s+care)\b",
+                              re.I)
+
+
+def _in_hospital_now(figure: Figure) -> bool:
+    """"Five were admitted and two remain there", "23 survivors are still in hospital, three in intensive care"."""
+    after = (figure.sentence or "")[_offsets(figure)[1]:]
+    return figure.claim_type == "injured" and bool(_IN_HOSPITAL_NOW.match(after))
+
+
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
@@ -1144,6 +1197,7 @@ _PART_RULES = (
     (_of_the_toll, "a part", "149 of the dead were killed while attacking government buildings"),
     (_part_of_a_force, "a part", "The 4,600 personnel include 1,850 soldiers and 1,550 police officers."),
     (_in_a_breakdown, "a part", "| Deaths | 35 (31 workers, 3 firefighters, 1 civilian) |"),
+    (_in_hospital_now, "in hospital", "Of the 64 admitted, 23 are still in hospital, three of them in intensive care."),
 )
 
 
@@ -1219,16 +1273,55 @@ def _bare_count(figure: Figure) -> bool:
 
 
 _REPEATED = re.compile(r"\bthe\s+$", re.I)
+# A value given as the correction of a count just named: "The correct number is 71", "It corrected the figure to
+# 71 the next day", "corrected it on Thursday morning to 71".
+_CORRECTION_BEFORE = re.compile(r"\b(?:correct(?:ed)?|right|actual|true)\b(?:\s+\w+){0,6}\s+(?:is|was|to|at)\s+$",
+                                re.I)
+_CORRECTION_REACH = 400  # characters back to the count corrected: the sentence before, or two short ones
+
+
+def corrected_value(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """"The statement gave the number of persons rescued as 74. The correct number is 71.": a bare value given as
+    the correction of a count named just before is a value of that count."""
+    if not _unknown(figure) or not _CORRECTION_BEFORE.search((figure.sentence or "")[:_offsets(figure)[0]]):
+        return figure
+    earlier = [f for f in figures if f.counted_group and 0 < figure.start - f.start <= _CORRECTION_REACH]
+    if not earlier:
+        return figure
+    last = max(earlier, key=lambda f: f.start)
+    return replace(figure, claim_type=last.claim_type, counted_group=last.counted_group, unit_kind=last.unit_kind,
+                   scope=last.scope, incident=last.incident, time_scope=last.time_scope)
+
+
+def _unknown(figure: Figure) -> bool:
+    """A bare number of no claim and no group: "the 117", "The correct number is 71"."""
+    return figure.claim_type == "other" and not figure.counted_group and not _has_words(figure.counted)
 
 
 def repeated_number(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     """"… moved from 18 to 19. The 18 comes from the ministry's update": "the" and a number given before
-    count what that one counts."""
-    if not _bare_count(figure) or not _REPEATED.search((figure.sentence or "")[:_offsets(figure)[0]]):
+    count what that one counts; a bare number of no claim takes that one's claim too ("130 people squeezed onto
+    the boat, more than the 117 counted by police", after "Around 117 people were on board")."""
+    unknown = _unknown(figure)
+    if not _said_again(figure, unknown):
         return figure
-    earlier = [f for f in figures if f.start < figure.start and f.value == figure.value
-               and f.claim_type == figure.claim_type and f.counted_group]
-    return replace(figure, counted_group=earlier[-1].counted_group) if earlier else figure
+    earlier = [f for f in figures
+               if _the_same_number_before(f, figure) and (unknown or f.claim_type == figure.claim_type)]
+    if not earlier:
+        return figure
+    last = earlier[-1]
+    claim_type, kind = (last.claim_type, last.unit_kind) if unknown else (figure.claim_type, figure.unit_kind)
+    return replace(figure, claim_type=claim_type, counted_group=last.counted_group, unit_kind=kind)
+
+
+def _said_again(figure: Figure, unknown: bool) -> bool:
+    """A bare count, or a bare number of no claim, after "the"."""
+    return (_bare_count(figure) or unknown) and bool(_REPEATED.search((figure.sentence or "")[:_offsets(figure)[0]]))
+
+
+def _the_same_number_before(earlier: Figure, figure: Figure) -> bool:
+    """The same number given before, with what it counts."""
+    return earlier.start < figure.start and earlier.value == figure.value and bool(earlier.counted_group)
 
 
 def elliptic_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
@@ -1420,6 +1513,6 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
     keyed = _restated_values(keyed)
     keyed = _series_values(keyed)
-    keyed = tuple(repeated_number(f, keyed) for f in keyed)
+    keyed = tuple(corrected_value(repeated_number(f, keyed), keyed) for f in keyed)
     keyed = tuple(documents_own_group(incident_named_before(f, analysis.sentences), keyed) for f in keyed)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))

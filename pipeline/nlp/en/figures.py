@@ -89,6 +89,7 @@ _SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter
 # Rescuers on the job: "300 firefighters took part in the search", "two dogs and their handlers stayed on".
 # "we had 1,900 police officers and 37 boats in the field", "35 excavators at the site".
 _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|remain(?:ed|s)? on duty|"
+                      r"(?:backed|supported|assisted|helped|reinforced) by|"  # "firefighters, backed by 150 soldiers"
                       r"in the field|on the ground|on site|at the site|at the scene|on standby|"
                       # "45 divers and rescuers are searching for them"
                       r"(?:are|were|is|was|have been|had been) (?:still )?(?:searching|combing|patrolling|working|"
@@ -133,7 +134,7 @@ def _state_after(text: str, end: int) -> str | None:
 
 
 # The word right after a number on its line: "nine dead"; not the heading of the next line ("1,600⏎Injured").
-_WORD_AFTER = re.compile(r"[^\S\n]+(\w+)")
+_WORD_AFTER = re.compile(r"[^\S\n]+(?:still[^\S\n]+)?(\w+)")  # "with 25 still missing"
 
 
 def _question_before(sentence: Span) -> Span | None:
@@ -499,10 +500,25 @@ def _tallied(d: _Draft, page: _Page) -> None:
     d.verb = governing_verb(d.noun if d.noun is not None else d.anchor)
     d.earlier = page.previous_in_sentence.get(d.sentence.start)
     if d.noun is None and d.counted_head is None:
-        d.tally = _tally_valued(d.anchor, d.verb) or _listed_for(d.anchor)
+        d.tally = _tally_valued(d.anchor, d.verb) or _listed_for(d.anchor) or _toll_written_before(d, page)
     d.held = tallied(d.tally) if d.tally is not None else None
     if d.held is not None:
         _held_group(d, d.held)
+
+
+# "Death toll rises to seven as body of missing worker is found": a headline's toll the parse misses.
+_TOLL_TO = re.compile(r"\b(toll)\s+(?:has\s+|had\s+)?(?:rises|rose|risen|climbs|climbed|reaches|reached|hits|hit|"
+                      r"jumps|jumped|stands|stood|increases|increased)\s+(?:to|at)\s+$", re.I)
+
+
+def _toll_written_before(d: _Draft, page: _Page) -> Token | None:
+    """The toll and, as the draft's verb, the toll's own verb, not the one the parse hung the number on."""
+    found = _TOLL_TO.search(page.text, max(d.sentence.start_char, d.number.start - 40), d.number.start)
+    span = page.doc.char_span(found.start(1), found.end(1)) if found else None
+    if span is None or not len(span):
+        return None
+    d.verb = span[0].head
+    return span[0]
 
 
 def _tally_valued(anchor: Token, verb: Token | None) -> Token | None:
@@ -835,8 +851,10 @@ def _force_in_a_label(d: _Draft, page: _Page) -> bool:
 
 
 def _sent_not_harmed(d: _Draft) -> bool:
-    """"It sent 12 fire engines": the fire its sentence speaks of did not harm what was sent."""
-    return d.claim_type in ("damage", "fires") and d.verb is not None and d.verb.lemma_.lower() in _MOVE_VERBS
+    """"It sent 12 fire engines": the fire its sentence speaks of did not harm what was sent; "Some 85
+    firefighters fought the fire": a force is no number of fires."""
+    moved = d.verb is not None and d.verb.lemma_.lower() in _MOVE_VERBS
+    return d.claim_type == "fires" or d.claim_type == "damage" and moved
 
 
 def _troops(d: _Draft, page: _Page) -> None:
