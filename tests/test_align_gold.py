@@ -69,7 +69,8 @@ STORIES = {
                 # was looked at: precision 0.779, recall 0.435, found 0.877, reach 0.506. A dev set since
                 # (extractor 1.47.0): precision 0.782, recall 0.455, found 0.945, reach 0.574.
                 # dev at extractor 1.85.0: precision 0.815, recall 0.740, found 0.966, reach 0.706.
-                {"precision": 0.80, "recall": 0.72, "found": 0.95, "reach": 0.69}),
+                # dev at extractor 1.92.0 (the injured still in hospital apart): precision 0.815, recall 0.751.
+                {"precision": 0.81, "recall": 0.75, "found": 0.95, "reach": 0.70}),
     "blind14": (GOLD / "blind14", GOLD / "blind14" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.29.0 / aligner 8), before any of its misses
                 # was looked at: precision 0.714, recall 0.259, found 0.911, reach 0.454. A dev set since;
@@ -107,7 +108,8 @@ STORIES = {
                 # extractor 1.61.0 (keys of things by their noun): precision 0.756, recall 0.469, reach 0.574;
                 # 1.62.0 (event nouns count people, bare changes take their paragraph's count): 0.767 / 0.513.
                 # dev at extractor 1.85.0: precision 0.797, recall 0.646, found 0.957, reach 0.650.
-                {"precision": 0.79, "recall": 0.64, "found": 0.95, "reach": 0.64}),
+                # dev at extractor 1.92.0: precision 0.810, recall 0.658, found 0.957, reach 0.670.
+                {"precision": 0.80, "recall": 0.65, "found": 0.95, "reach": 0.66}),
     "blind23": (GOLD / "blind23", GOLD / "blind23" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.64.0 / aligner 9), before any of its misses
                 # was looked at: precision 0.601, recall 0.587, found 0.909, reach 0.666. A dev set since: with
@@ -168,7 +170,16 @@ STORIES = {
                 # looked at: precision 0.397, recall 0.505, found 0.919, reach 0.590.
                 # dev at extractor 1.91.0 (bare counts of the rescued, those on board, smugglers, parts put in
                 # two countries): precision 0.424, recall 0.584, found 0.929, reach 0.641.
-                {"precision": 0.42, "recall": 0.58, "found": 0.92, "reach": 0.64}),
+                # dev at extractor 1.92.0 (bare counts of the missing, corrections, "the 117" said again):
+                # precision 0.443, recall 0.637, found 0.929, reach 0.654.
+                {"precision": 0.44, "recall": 0.63, "found": 0.92, "reach": 0.65}),
+    "blind42": (GOLD / "blind42", GOLD / "blind42" / "events.yaml", "visible",
+                # first blind score 2026-12-01 (extractor 1.91.0 / aligner 9), before any of its misses was
+                # looked at: precision 0.587, recall 0.461, found 0.955, reach 0.643.
+                # dev at extractor 1.92.0 (a year opening the sentence, places counted, the injured still in
+                # hospital, forces taking part, a headline's toll): precision 0.646, recall 0.511, found 0.955,
+                # reach 0.669.
+                {"precision": 0.64, "recall": 0.51, "found": 0.95, "reach": 0.66}),
 }
 
 
