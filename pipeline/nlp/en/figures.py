@@ -817,6 +817,8 @@ def _counted_twice(text: str, start: int, end: int) -> bool:
     """A count said to have been counted twice, a correction: "eight bodies had been counted twice"."""
     return bool(_COUNTED_TWICE.match(text, end)
                 or _COUNTED_BEFORE.search(text, max(0, start - 12), start) and _TWICE_AFTER.match(text, end))
+
+
 # Things counted that are no casualties: charges ("43 counts"), ammunition and arms ("400 rounds"), and the
 # areas a count covers ("41,200 evacuated in five provinces").
 _CHARGE_HEADS = {"count", "charge"}
