@@ -1183,7 +1183,7 @@ _IN_HOSPITAL_NOW = re.compile(r"^[^.;\d]{0,40}?\b(?:(?:still|remain(?:s|ed)?|are
 
 
 def _in_hospital_now(figure: Figure) -> bool:
-    """"Five were admitted and two remain there", "23 survivors are still in hospital, three in intensive care"."""
+    """"Twelve people remain in hospital", "23 survivors are still in hospital, three in intensive care"."""
     after = (figure.sentence or "")[_offsets(figure)[1]:]
     return figure.claim_type == "injured" and bool(_IN_HOSPITAL_NOW.match(after))
 
