@@ -762,14 +762,12 @@ def test_a_bare_count_of_the_missing_counts_people(text: str) -> None:
     assert (missing.claim_type, missing.counted_group) == ("missing", "people")
 
 
-@pytest.mark.parametrize("sentence, text, group", [
-    ("SINAE says 3,400 people were evacuated from five neighbourhoods.", "five", "neighbourhood"),
-    ("SINAE says 3,400 people were evacuated from five neighbourhoods.", "3,400", "people"),
-    ("Residents of six villages were evacuated.", "six", "village"),
+@pytest.mark.parametrize("sentence, text, counted, group", [
+    ("SINAE says 3,400 people were evacuated from five neighbourhoods.", "five", "neighbourhoods", "neighbourhood"),
+    ("SINAE says 3,400 people were evacuated from five neighbourhoods.", "3,400", "people", "people"),
+    ("Residents of six villages were evacuated.", "six", "villages", "village"),
 ])
-def test_places_counted_are_no_people(sentence: str, text: str, group: str) -> None:
-    counted = "neighbourhoods" if "neighbourhoods" in sentence and text == "five" else (
-        "villages" if text == "six" else "people")
+def test_places_counted_are_no_people(sentence: str, text: str, counted: str, group: str) -> None:
     assert counted_group(figure(sentence, text, "evacuated", counted, predicate="evacuate"))[0] == group
 
 

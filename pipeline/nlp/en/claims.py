@@ -522,7 +522,8 @@ _MEASURE_HEADS = {"metre", "meter", "litre", "liter", "tonne", "ton", "kilometre
 _SUPPLY_HEADS = {"kit", "jerrycan", "net", "tarpaulin", "blanket", "mattress", "bucket", "parcel", "tablet", "ration"}
 _PEOPLE_CLAIMS = {"killed", "injured", "detained", "missing", "displaced", "evacuated", "protesters", "deployed"}
 _TIME_NOUNS = {"minute", "hour", "day", "week", "month", "year", "second"}
-# Measures of a storm or a quake, whatever the sentence says it did: "sustained winds of about 130 mph".
+# Measures of a storm or a quake, whatever the sentence says it did: "sustained winds of about 130 mph". Apart
+# from _MEASURE_HEADS, which may still be damage ("1,240 kilometres of rural roads damaged").
 _WEATHER_MEASURES = {"mph", "kph", "km/h", "knot", "mm", "millimetre", "millimeter", "centimetre", "centimeter", "cm",
                       "inch", "degree"}
 
