@@ -146,22 +146,33 @@ def split_note_marks(tokenizer: Tokenizer) -> None:
     tokenizer.suffix_search = re.compile(f"{_NOTE_MARK_SUFFIXES}|{pattern}").search
 
 
-_TEXT_KEY = "pipeline_text"
+_CACHE_KEY = "pipeline_cache"
+
+
+def doc_cache(doc: Doc) -> dict:
+    """What our components read once per Doc and keep for the next reader (the text, a sentence's
+    context, its speaker). One dict under one key, so ``forget_caches`` drops it all: a Doc sent back
+    from a worker process is serialized with msgpack, which can neither carry our objects nor needs them."""
+    cache = doc.user_data.get(_CACHE_KEY)
+    if not isinstance(cache, dict):
+        cache = doc.user_data[_CACHE_KEY] = {}
+    return cache
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc: spaCy joins a new ``Token`` per word on every read (~3 ms for a
     dense page), and our components read it several times. Tokens never change their text after the
-    tokenizer, so the first join stays right; ``forget_text`` drops it before the Doc leaves the pipeline."""
-    text = doc.user_data.get(_TEXT_KEY)
+    tokenizer, so the first join stays right."""
+    cache = doc_cache(doc)
+    text = cache.get("text")
     if not isinstance(text, str):
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = cache["text"] = doc.text
     return text
 
 
-def forget_text(doc: Doc) -> None:
-    """Drop the kept text (a Doc sent back from a worker process would carry it twice)."""
-    doc.user_data.pop(_TEXT_KEY, None)
+def forget_caches(doc: Doc) -> None:
+    """Drop everything ``doc_cache`` kept, before the Doc leaves the pipeline."""
+    doc.user_data.pop(_CACHE_KEY, None)
 
 
 @Language.component("pipeline_line_starts")

@@ -19,7 +19,7 @@ from ..errors import ModelNotFound
 from ..models import DateMention, EntityMention, Figure
 from .attribute_rules import supported
 from .language import DEFAULT, LanguagePack, pack
-from .layout import doc_text, forget_text, pipeline_line_starts, pipeline_list_markers, split_note_marks
+from .layout import doc_text, forget_caches, pipeline_line_starts, pipeline_list_markers, split_note_marks
 from .lemmas import tabled
 
 COMPONENTS = ("pipeline_dates", "pipeline_entities", "pipeline_figures", "pipeline_claim_model")
@@ -80,7 +80,7 @@ def pipeline_drop_tensor(doc: Doc) -> Doc:
     """Drop the token vectors once every component has run: nothing reads them later, and
     without them a Doc sent back from a worker process is several times smaller."""
     doc.tensor = numpy.empty((0,), dtype="float32")
-    forget_text(doc)
+    forget_caches(doc)
     return doc
 
 

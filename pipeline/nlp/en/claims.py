@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..layout import doc_cache
 from .lexicons import claim_lexicon, currency_table, currency_words
 
 SAY_VERBS = {"say", "tell", "report", "announce", "state", "note", "highlight", "stress", "confirm", "estimate",
@@ -450,7 +451,7 @@ class _Context:
 def sentence_context(sentence: Span) -> _Context:
     """The sentence's shared context, kept on its Doc so the figures of a sentence read it once."""
     key = f"pipeline_claims_context:{sentence.start}:{sentence.end}"
-    cache = sentence.doc.user_data
+    cache = doc_cache(sentence.doc)
     if key not in cache:
         text = sentence.text  # spaCy builds a span's text on every call
         cache[key] = _Context(text, bool(_DISPLACED.search(text)), bool(_ON_STREETS.search(text)),
@@ -766,7 +767,7 @@ def attribution(sentence: Span, canonical_of: dict[int, str]) -> str | None:
     """Who says so: the source cited, 'According to X', or the subject of a verb of saying. Read once per
     sentence and page (kept on the Doc with the page's names, so a later page's names never meet it)."""
     key = f"pipeline_claims_attribution:{sentence.start}:{sentence.end}:{id(canonical_of)}"
-    cache = sentence.doc.user_data
+    cache = doc_cache(sentence.doc)
     if key not in cache:
         said = _cited(sentence, canonical_of) or _according_to(sentence, canonical_of) or _sayer(sentence, canonical_of)
         cache[key] = (said, canonical_of)  # holding the names keeps their id from being reused
