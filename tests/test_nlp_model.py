@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import subprocess
+import sys
+import time
+
+import psutil
 
 from pipeline.nlp import analyse_many, load_nlp
 from pipeline.nlp.language import pack
@@ -39,3 +44,34 @@ def test_analyses_on_two_processes_equal_those_on_one() -> None:
     two = list(analyse_many(nlp, items, n_process=2, batch_size=1))
     assert any(f.claim_type != "other" for f in one[0].figures)
     assert two == one
+
+
+_ANALYSE_FOREVER = """
+import itertools, os, sys
+from pipeline.nlp import analyse_many, load_nlp
+nlp = load_nlp()
+text = "Rescuers pulled 14 survivors from the rubble, and 9 people remain missing. " * 40
+print(os.getpid(), flush=True)
+for _ in analyse_many(nlp, ((text, None, None, None) for _ in itertools.count()), n_process=2):
+    pass
+"""
+
+
+def test_worker_processes_die_when_the_run_that_started_them_is_killed() -> None:
+    # Before the guard, a `kill -9` of a run with --processes 2 left both workers waiting on their queues
+    # for ever, each holding a model in memory.
+    run = subprocess.Popen([sys.executable, "-c", _ANALYSE_FOREVER], stdout=subprocess.PIPE, text=True)
+    try:
+        parent = psutil.Process(int(run.stdout.readline()))
+        deadline = time.monotonic() + 60
+        while len(parent.children()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = parent.children()
+        assert len(workers) >= 2, "the analysis never started its worker processes"
+    finally:
+        run.kill()
+        run.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    for worker in alive:
+        worker.kill()
+    assert not alive

@@ -19,6 +19,7 @@ from .keys import LEXICON as KEYS_LEXICON
 from .keys import fill_keys
 from .language import DEFAULT, LexiconError, all_lexicons, all_model_files, choose, digest, pack
 from .model import load_nlp
+from .workers import workers_die_with_parent
 
 # Bump the release part when the rules change; the lexicons' content hash is added to it, so
 # editing a lexicon alone also makes stored analyses of an older version be redone.
@@ -103,8 +104,9 @@ def analyse_many(nlp: Language, items: Iterable[Item], n_process: int = 1,
     """
     batch_size = batch_size or (4 if n_process > 1 else 32)
     docs = (_doc(nlp, item) for item in items)
-    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
-        yield fill_keys(_analysis(doc), dt.date.fromisoformat(doc._.published) if doc._.published else None)
+    with workers_die_with_parent():
+        for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
+            yield fill_keys(_analysis(doc), dt.date.fromisoformat(doc._.published) if doc._.published else None)
 
 
 def merge_canonicals(entities: Iterable[tuple[str, str]], language: str = DEFAULT) -> dict[tuple[str, str], str]:
