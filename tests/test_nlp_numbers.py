@@ -347,6 +347,7 @@ def test_plain_francs_are_the_franc_of_the_country_named_most() -> None:
     from pipeline.nlp.en.numbers import regional_unit
     (francs,) = find_numbers("5 million francs to each family")
     assert regional_unit("In Moroni, Comoros, the state will pay 5 million francs.", francs.unit) == "KMF"
+    assert regional_unit("Fraud losses in Liechtenstein passed 1.1 million francs.", francs.unit) == "CHF"
 
 
 def test_pacific_and_caribbean_dollar_signs_and_the_escudo_cifrao() -> None:
@@ -379,6 +380,9 @@ def test_a_one_letter_sign_before_a_scale_word() -> None:
     ("A grant of GH₵ 2,000 for each family.", "GH₵ 2,000", "GHS"),
     ("Each family will receive BD2,000.", "BD2,000", "BHD"),
     ("The state released 500 million Fdj.", "500 million Fdj", "DJF"),
+    ("The plant is reserved at RO 18 million.", "RO 18 million", "OMR"),
+    ("Damage is put at ₡184,000 million.", "₡184,000 million", "CRC"),
+    ("Watches worth Fr. 250 were taken.", "Fr. 250", "CHF"),
 ])
 def test_local_signs_of_letters_name_their_currency(text: str, spelled: str, code: str) -> None:
     assert [(n.text, n.unit) for n in find_numbers(text)] == [(spelled, code)]
@@ -414,3 +418,20 @@ def test_a_currency_code_before_the_low_end_is_the_ranges() -> None:
 def test_millions_glued_to_a_number_only_before_what_is_counted_in_millions(text: str, found: list) -> None:
     assert [(n.text, n.value) for n in find_numbers(text)] == found
 
+
+
+def test_an_apostrophe_groups_thousands_as_swiss_papers_write_them() -> None:
+    assert [(n.text, n.value) for n in find_numbers("Jewellery worth 120'000 and 1’250’000.50 in all; the 1990's")] \
+        == [("120'000", 120000.0), ("1’250’000.50", 1250000.5), ("1990", 1990.0)]
+
+
+@pytest.mark.parametrize(("text", "spelled", "low", "high"), [
+    ("The insured loss is US$350m-$600m.", "US$350m-$600m", 350e6, 600e6),
+    ("Or RO 135m-231m.", "RO 135m-231m", 135e6, 231e6),
+    ("Damage is between CVE 900 million and 1.2 billion.", "CVE 900 million and 1.2 billion", 900e6, 1.2e9),
+    ("A sack sold for between ₡18,900 and ₡21,300.", "₡18,900 and ₡21,300", 18900, 21300),
+])
+def test_ranges_with_the_sign_or_a_scale_written_on_both_ends(text: str, spelled: str, low: float,
+                                                               high: float) -> None:
+    [money] = find_numbers(text)
+    assert (money.text, money.low, money.high) == (spelled, low, high)

@@ -73,9 +73,9 @@ QUALIFIERS = {
 
 _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
 # A thousands group is three digits and no more: "1.0327" is a decimal, not "1.032" and "7".
-# South Asian grouping first: "2,00,000" (two lakh), "3,71,500".
+# South Asian grouping first: "2,00,000" (two lakh), "3,71,500". Swiss papers group with an apostrophe: "120'000".
 _DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|"
-           r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+           r"\d{1,3}(?:[,.\u202f\u00a0 '’]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
 _NUM = rf"(?:{_DIGITS})"
 _WORD_SCALE = "thousand|million|billion|trillion"
 # A share of a scale word: "half a million", "a quarter of a million".
@@ -141,7 +141,8 @@ _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 NUMBER = re.compile(
     rf"(?:(?P<qual>{_QUAL})(?:(?<=~)\s?|\s+))?"
     rf"(?P<prefix>{_PREFIX_UNIT})?\s?"
-    rf"(?:(?P<low>{_NUM})(?P<lowscale>{_SCALE})?\s*(?:-|–|—)\s*(?P<high>{_NUM})"
+    # "US$350m-$600m": the sign written again before the high end
+    rf"(?:(?P<low>{_NUM})(?P<lowscale>{_SCALE})?\s*(?:-|–|—)\s*(?(prefix)(?:{_PREFIX_UNIT})?\s?)(?P<high>{_NUM})"
     rf"|\b(?P<vague>{_VAGUE})\b|(?P<single>{_NUM}|{_WORDS}))"
     rf"(?P<scale>{_SCALE})?"
     rf"(?P<suffix>{_SUFFIX_UNIT})?"
@@ -261,7 +262,7 @@ def _dotted_thousands(whole: str, following: str) -> bool:
 
 def digits_to_number(text: str, following: str) -> float:
     """'3.811' before a count → 3811; '3,811' → 3811; '6.2' → 6.2; '1 234' → 1234; '1,234.56' → 1234.56."""
-    text = text.replace("\u202f", " ").replace("\u00a0", " ")
+    text = re.sub(r"['’](?=\d{3})", "", text.replace("\u202f", " ").replace("\u00a0", " "))
     if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", text):
         return float(text.replace(",", ""))  # "2,00,000"
     groups = re.split(r"[,. ]", text)
@@ -593,13 +594,14 @@ _GLUED_SCALE = re.compile(r"\d([a-z]+\.?)$", re.I)
 
 
 def _same_scale_word(prev: NumberSpan, span: NumberSpan) -> bool:
-    """"between €230 million and €260 million", "between 1.5 million and 2 million": the same scale word;
-    "between $3m and $4m", "Rs 1.8bn to Rs 2.6bn": the same scale glued to both."""
+    """"between €230 million and €260 million", "between CVE 900 million and 1.2 billion": a scale word on
+    both ends; "between $3m and $4m", "Rs 1.8bn to Rs 2.6bn": a scale glued to both."""
     last = prev.text.split()[-1].lower()
     if last in SCALES:
-        return span.text.lower().endswith(" " + last)
+        return span.text.split()[-1].lower() in SCALES
     glued = _GLUED_SCALE.search(last)
-    return bool(glued and glued.group(1) in SCALES and span.text.lower().endswith(glued.group(1)))
+    high = _GLUED_SCALE.search(span.text)
+    return bool(glued and glued.group(1) in SCALES and high and high.group(1).lower() in SCALES)
 
 
 # "rose from 60 to 120", "increased by 1,513, from 2,298 to 3,811", "a jump from 60 to 120": a change, two figures.
