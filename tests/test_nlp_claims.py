@@ -872,3 +872,22 @@ def test_an_attendance_is_a_crowd(nlp) -> None:
 ])
 def test_people_not_accounted_for_are_missing(nlp, text: str) -> None:
     assert [f.claim_type for f in figures(nlp, text)] == ["missing"]
+
+
+def test_a_participle_right_after_a_coordinated_count_is_its_own_claim(nlp) -> None:
+    # The parser hangs "injured" on "reports"; the 63 took the deaths of its partner.
+    text = ("Rainfall at Sur reached 310 mm in two days. The National Committee for Emergency Management reports "
+            "14 deaths and 63 people injured. "
+            "Before landfall the authorities moved 9,400 residents to shelters.")
+    assert {f.text: f.claim_type for f in figures(nlp, text)}["63"] == "injured"
+
+
+def test_a_fire_service_among_those_counted_is_no_fire(nlp) -> None:
+    text = "Some 1,900 people from the Red Cross, the fire service and the Public Force took part in relief work."
+    assert [f.claim_type for f in figures(nlp, text)] != ["fires"]
+
+
+def test_a_force_counted_with_no_action_is_on_duty(nlp) -> None:
+    text = "How many are on the ground? Around 450. That is 210 firefighters and 180 soldiers, with 35 vehicles."
+    found = {f.text: f.claim_type for f in figures(nlp, text)}
+    assert (found["210"], found["180"], found["35"]) == ("deployed", "deployed", "other")

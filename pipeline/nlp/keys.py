@@ -495,6 +495,8 @@ def typed_by_action(figure: Figure) -> Figure:
     operation has involved 1,200 rescuers" counts people deployed, like "the government
     deployed 1,200 rescuers". Plain people are no force: "the blockades involved 2,500
     people" stays as it is."""
+    if _a_force_listed(figure):
+        return replace(figure, claim_type="deployed")
     lexicon = load_lexicon()
     claim_type = lexicon.action_types.get(_action_of(figure) or "")
     person = _head_match(figure, "people") if claim_type else None
@@ -507,6 +509,16 @@ def typed_by_action(figure: Figure) -> Figure:
 
 _PLAIN_PEOPLE = "people"  # the lexicon's group of people named by no role
 _FORCES = {"security forces", "emergency workers"}  # the lexicon's groups of people sent on duty
+
+
+# Verbs that only say a force is there: "That is 210 firefighters, 180 soldiers", "The contingent numbers 600 troops".
+_BEING_VERBS = {None, "be", "number", "total"}
+
+
+def _a_force_listed(figure: Figure) -> bool:
+    """A force counted with no action at all is on duty: "Around 450. That is 210 firefighters and 180 soldiers",
+    "6 patrols on scene"."""
+    return figure.claim_type == "other" and figure.predicate in _BEING_VERBS and _a_force(figure)
 
 
 def _a_force(figure: Figure) -> bool:

@@ -221,7 +221,18 @@ def _participles(verb: Token | None, noun: Token | None, anchor: Token) -> list[
         return []
     heads = (noun, *(c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")),
              *_measured(noun))
-    return [c.lemma_.lower() for head in heads for c in head.children if _participle_on(c, head)]
+    words = [c.lemma_.lower() for head in heads for c in head.children if _participle_on(c, head)]
+    stray = _stray_participle(noun)
+    return words or ([stray.lemma_.lower()] if stray is not None else [])
+
+
+def _stray_participle(noun: Token) -> Token | None:
+    """"reports 14 deaths and 63 people injured": the participle right after the noun, which the parser hung
+    on the sentence's verb (no subject and no auxiliary of its own: not "63 people injured were …")."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.tag_ != "VBN" or after.head == noun:
+        return None
+    return None if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in after.children) else after
 
 
 _MEASURE_NOUNS = {"kilometre", "kilometer", "km", "mile", "metre", "meter", "hectare", "acre", "tonne", "ton"}
@@ -357,13 +368,14 @@ def _noun_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     return words
 
 
-# What fights a fire is no fire: "3 fire tenders", "a fire engine", "two fire crews".
+# What fights a fire is no fire: "3 fire tenders", "a fire engine", "two fire crews", "1,900 people from the Red
+# Cross and the fire service".
 _FIGHTING_KIT = {"tender", "engine", "truck", "crew", "brigade", "service", "station", "department", "appliance",
                  "unit", "team", "hose", "extinguisher", "vehicle", "boat", "helicopter", "plane", "officer"}
 
 
 def _a_fighting_kit(token: Token, noun: Token) -> bool:
-    return token.lemma_.lower() == "fire" and token.dep_ == "compound" and noun.lemma_.lower() in _FIGHTING_KIT
+    return token.lemma_.lower() == "fire" and token.dep_ == "compound" and token.head.lemma_.lower() in _FIGHTING_KIT
 
 
 def _of_whom(token: Token, noun: Token) -> bool:
