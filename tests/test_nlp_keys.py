@@ -15,6 +15,7 @@ from pipeline.nlp.keys import (
     incident,
     reference_year,
     time_scope,
+    typed_by_action,
     unit_kind,
     with_keys,
 )
@@ -898,3 +899,38 @@ def test_the_parts_of_a_whole_in_brackets_are_parts_unless_they_name_a_group_of_
 ])
 def test_a_price_said_of_a_year_before_is_the_price_before(sentence: str, text: str) -> None:
     assert with_keys(figure(sentence, text, "price", unit="USD")).phase == "before"
+
+
+def test_people_moved_out_of_a_place_were_evacuated_and_a_force_moved_in_was_not() -> None:
+    moved = figure("The district says 2,400 people have been moved from ten villages.", "2,400", counted="people",
+                   predicate="move")
+    police = figure("Some 600 riot police were moved into the old town.", "600", counted="riot police",
+                    predicate="move")
+    assert (typed_by_action(moved).claim_type, typed_by_action(police).claim_type) == ("evacuated", "other")
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("- Persons in evacuation sites: 3,050, in five sites.", "3,050"),
+    ("On Tuesday our team counted 2.900 people still staying in the camps.", "2.900"),
+])
+def test_people_counted_where_they_shelter_are_the_displaced(sentence: str, text: str) -> None:
+    found = figure(sentence, text, "evacuated", counted="people")
+    assert typed_by_action(found).claim_type == "displaced"
+
+
+def test_a_shelter_named_after_another_number_says_nothing_of_the_first() -> None:
+    sentence = "Residents evacuated since the incident: 6,800, of whom 410 are accommodated in temporary shelters"
+    assert typed_by_action(figure(sentence, "6,800", "evacuated", counted="residents")).claim_type == "evacuated"
+
+
+@pytest.mark.parametrize("sentence, text, unit", [
+    ("China pledged 10 million yuan for the survivors.", "10 million yuan", "CNY"),
+    ("The Lao government allocated 5 billion kip.", "5 billion kip", "LAK"),
+])
+def test_money_pledged_or_allocated_is_aid(sentence: str, text: str, unit: str) -> None:
+    assert counted_group(figure(sentence, text, unit=unit, head="yuan"))[0] == "aid"
+
+
+def test_pupils_are_children() -> None:
+    pupils = figure("Rescuers recovered the bodies of nine pupils from the dormitory.", "nine", "killed", "pupils")
+    assert counted_group(pupils)[0] == "children"

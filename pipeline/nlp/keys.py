@@ -497,6 +497,10 @@ def typed_by_action(figure: Figure) -> Figure:
     people" stays as it is."""
     if _a_force_listed(figure):
         return replace(figure, claim_type="deployed")
+    if _moved_out(figure):
+        return replace(figure, claim_type="evacuated")
+    if _in_shelters(figure):
+        return replace(figure, claim_type="displaced")
     lexicon = load_lexicon()
     claim_type = lexicon.action_types.get(_action_of(figure) or "")
     person = _head_match(figure, "people") if claim_type else None
@@ -519,6 +523,39 @@ def _a_force_listed(figure: Figure) -> bool:
     """A force counted with no action at all is on duty: "Around 450. That is 210 firefighters and 180 soldiers",
     "6 patrols on scene"."""
     return figure.claim_type == "other" and figure.predicate in _BEING_VERBS and _a_force(figure)
+
+
+_MOVED_OUT = re.compile(r"^\W*(?:\w+\W+){0,6}?(?:out\s+of|from|to\s+(?:safety|safer?|shelters?|camps?|temples?|"
+                        r"schools?|evacuation|temporary|higher\s+ground|relatives))\b", re.I)
+
+
+def _moved_out(figure: Figure) -> bool:
+    """People moved out of a place or to safety were evacuated: "2,400 people have been moved from ten villages",
+    "around 1,200 people were moved to temples"; not a force moved into a town (deployed before this is read)."""
+    if figure.claim_type != "other" or figure.predicate != "move" or _a_force(figure):
+        return False
+    return _head_match(figure, "people") is not None and bool(
+        _MOVED_OUT.match((figure.sentence or "")[_offsets(figure)[1]:]))
+
+
+_IN_SHELTERS = re.compile(r"^\W*(?:[^\W\d]+[^\w,;]+){0,5}?(?:staying|sleeping|living|sheltering|housed|in|at)\s+"
+                          r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:evacuation\s+(?:sites?|cent(?:re|er)s?)|shelters?|camps?|"
+                          r"safety\s+cent(?:re|er)s?|relief\s+camps?)\b", re.I)
+
+
+_SHELTER_LABEL = re.compile(_IN_SHELTERS.pattern.replace(r"^\W*(?:[^\W\d]+[^\w,;]+){0,5}?", r"\b", 1) + r"\s*[:|]\s*$",
+                            re.I)
+
+
+def _in_shelters(figure: Figure) -> bool:
+    """People counted where they stay now are the displaced, whoever moved them: "Persons in evacuation sites:
+    3,050", "2.900 people still staying in the camps", "1,260 people in 14 temporary shelters"."""
+    if figure.claim_type not in ("other", "evacuated") or _a_force(figure):
+        return False
+    start, end = _offsets(figure)
+    sentence = figure.sentence or ""
+    return _head_match(figure, "people") is not None and bool(
+        _IN_SHELTERS.match(sentence[end:]) or _SHELTER_LABEL.search(sentence[:start]))
 
 
 def _a_force(figure: Figure) -> bool:
