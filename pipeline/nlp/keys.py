@@ -494,13 +494,10 @@ def typed_by_action(figure: Figure) -> Figure:
     """An "other" figure whose action the lexicon gives a claim type has that type: "the
     operation has involved 1,200 rescuers" counts people deployed, like "the government
     deployed 1,200 rescuers". Plain people are no force: "the blockades involved 2,500
-    people" stays as it is."""
-    if _a_force_listed(figure):
-        return replace(figure, claim_type="deployed")
-    if _moved_out(figure):
-        return replace(figure, claim_type="evacuated")
-    if _in_shelters(figure):
-        return replace(figure, claim_type="displaced")
+    people" stays as it is. The rules of ``_RETYPED_BY_PLACE`` come first."""
+    for rule, retyped, _example in _RETYPED_BY_PLACE:
+        if rule(figure):
+            return replace(figure, claim_type=retyped)
     lexicon = load_lexicon()
     claim_type = lexicon.action_types.get(_action_of(figure) or "")
     person = _head_match(figure, "people") if claim_type else None
@@ -556,6 +553,14 @@ def _in_shelters(figure: Figure) -> bool:
     sentence = figure.sentence or ""
     return _head_match(figure, "people") is not None and bool(
         _IN_SHELTERS.match(sentence[end:]) or _SHELTER_LABEL.search(sentence[:start]))
+
+
+# (rule, claim type, example): what a figure's words around it say of people its verb gave no type, tried in order.
+_RETYPED_BY_PLACE: tuple[tuple[Callable[[Figure], bool], str, str], ...] = (
+    (_a_force_listed, "deployed", "Around 450. That is 210 firefighters and 180 soldiers."),
+    (_moved_out, "evacuated", "2,400 people have been moved from ten villages"),
+    (_in_shelters, "displaced", "On Tuesday we counted 2.900 people still staying in the camps."),
+)
 
 
 def _a_force(figure: Figure) -> bool:
