@@ -178,7 +178,8 @@ def run_options(func):
                      help="Fetch an article found in a feed or sitemap again (for revisions) for this many "
                           "days after it was found; older ones are kept as stored. Listed URLs: every run."),
         click.option("--processes", type=click.IntRange(1, 32), default=1, show_default=True,
-                     help="Processes for the language analysis."),
+                     help="Processes for the language analysis: on two cores, 2 cuts its time by about a third "
+                          "to a half; each process holds its own model (about 250 MB)."),
         click.option("--contact", default="https://github.com/pipeline-news/pipeline", show_default=True,
                      callback=check_contact, help="Contact URL sent in the User-Agent (ASCII)."),
     ]

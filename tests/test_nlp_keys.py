@@ -934,3 +934,30 @@ def test_money_pledged_or_allocated_is_aid(sentence: str, text: str, unit: str) 
 def test_pupils_are_children() -> None:
     pupils = figure("Rescuers recovered the bodies of nine pupils from the dormitory.", "nine", "killed", "pupils")
     assert counted_group(pupils)[0] == "children"
+
+
+def test_a_row_under_a_header_of_places_is_limited_to_its_first_cell_whether_or_not_the_place_is_known() -> None:
+    from pipeline.nlp import analyse, load_nlp
+
+    text = ("Figures by village:\n\n| Village | Dead | Missing |\n|---|---|---|\n| Ban Phou Hok | 22 | 5 |\n"
+            "| Nam Phak (mine camp) | 9 | 10 |\n| Total | 31 | 15 |\n")
+    found = {f.text: f.scope for f in analyse(load_nlp(), text, dt.date(2026, 8, 21), None).figures}
+    assert (found["22"], found["9"], found["31"]) == ("Ban Phou Hok", "Nam Phak", None)
+
+
+@pytest.mark.parametrize("sentence, text, part", [
+    ("By 20 August the toll was 44: 40 bodies recovered from the debris and four people who died.", "40", True),
+    ("By 20 August the toll was 44: 40 bodies recovered from the debris and four people who died.", "four", True),
+    ("At 10:30 rescuers found 29 bodies.", "29", False),
+    ("In 2025: 12 people died in floods.", "12", False),
+])
+def test_counts_after_a_total_and_a_colon_are_its_parts(sentence: str, text: str, part: bool) -> None:
+    assert (incident(figure(sentence, text, "killed", "people")) == "a part") is part
+
+
+def test_an_infobox_row_naming_the_location_makes_no_place_of_the_labels_under_it() -> None:
+    from pipeline.nlp.scope import _row_places
+
+    infobox = "| Location | Dravo, Kelmora |\n\n| Deaths | 64 |\n\n| Missing | 19 |\n"
+    table = "| Village | Dead |\n\n|---|---|\n\n| Ban Na Lao | 7 |\n\n| Total | 7 |\n"
+    assert (_row_places(infobox), _row_places(table)) == (set(), {"Ban Na Lao"})

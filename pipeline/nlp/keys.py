@@ -1184,6 +1184,25 @@ def _of_a_count(figure: Figure) -> bool:
                                          or _OF_THEM_BEFORE.search(sentence[:start]))
 
 
+# A total, then its parts after a colon: "the toll was 44: 40 bodies recovered from the debris and four people who
+# died in hospital". Not a clock ("10:30"), a year ("In 2025: 12 dead") or a date ("Correction, 30 January: …").
+_TOTAL_THEN_COLON = re.compile(r"(?<![\d:])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s+(?!" + _MONTHS + r")[a-z]+){0,2}\s*:\s"
+                               r"[^.;:]{0,90}$", re.I)
+
+
+# Bodies recovered are counted again and again as the search goes on, most often as the toll itself.
+_BODIES = {"body", "bodies", "corpse", "corpses", "remains"}
+
+
+def _after_a_total(figure: Figure) -> bool:
+    """A count of people named by no group of their own, written after a total and a colon, is a part of that
+    total ("97: 79 in Maule and 18 in Ñuble, including three firefighters": the firefighters' own toll)."""
+    counted = _counted_match(figure, "people") if figure.claim_type in PEOPLE_TYPES else None
+    plain = (counted is None or counted.group == _PLAIN_PEOPLE) and figure.counted_head not in _BODIES
+    return figure.claim_type in PEOPLE_TYPES and plain and figure.scope is None and bool(
+        _TOTAL_THEN_COLON.search((figure.sentence or "")[:_offsets(figure)[0]]))
+
+
 _OF_THE_TOLL = re.compile(r"^\s+of (?:the|those) (?:dead|victims|killed|wounded|injured|detained|detainees)\b", re.I)
 
 
@@ -1249,6 +1268,7 @@ _PART_RULES = (
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
     (_of_a_count, "a part", "22 police officers were injured, 13 of them at the harbour office"),
     (_of_the_toll, "a part", "149 of the dead were killed while attacking government buildings"),
+    (_after_a_total, "a part", "the toll was 44: 40 bodies recovered and four people who died in hospital"),
     (_part_of_a_force, "a part", "The 4,600 personnel include 1,850 soldiers and 1,550 police officers."),
     (_in_a_breakdown, "a part", "| Deaths | 35 (31 workers, 3 firefighters, 1 civilian) |"),
     (_in_hospital_now, "in hospital", "Of the 64 admitted, 23 are still in hospital, three of them in intensive care."),

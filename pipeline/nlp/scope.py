@@ -142,11 +142,36 @@ def _put_in_words(text: str) -> set[str]:
     return {m.group(1) for pattern in (_PUT_IN, _NAMED_REGION) for m in pattern.finditer(text)}
 
 
+# A table whose first column holds places: "| Village | Dead | Missing |" over "| Ban Na Lao | 7 | 7 |".
+_PLACE_COLUMN = re.compile(r"\s*\|?\s*(?:village|town|city|district|province|region|neighbou?rhood|municipality|"
+                           r"commune|county|area|locality|location|place|settlement|governorate|island|atoll)s?\s*\|",
+                           re.I)
+_RULE_ROW = re.compile(r"\s*\|?\s*:?-{3,}")
+_FIRST_CELL = re.compile(r"\s*\|\s*([^\W\d_][^|(]*?)\s*(?:\(|\|)")
+
+
+def _row_places(text: str) -> set[str]:
+    """The first cells of the rows under a header that names places, whether or not the model tagged them (not
+    "Total", "Other"): "| Ban Na Lao | 7 | 7 | 37 |" under "| Village | Dead | Missing | Houses |"."""
+    names: set[str] = set()
+    lines = [line for line in text.split("\n") if line.strip()]  # sentences end in their own line breaks
+    under = False
+    for before, line in zip(["", *lines], lines, strict=False):
+        # a header row is one over the rule of dashes: "| Location | Dravo |" in an infobox is a row of its own
+        under = bool(_PLACE_COLUMN.match(before) and _RULE_ROW.match(line)) or (under and line.lstrip()[:1] == "|")
+        cell = _FIRST_CELL.match(line) if under else None
+        if cell and cell.group(1).casefold() not in _LABELS_NOT_PLACES:
+            names.add(cell.group(1))
+    return names
+
+
 def place_names(analysis: Analysis) -> dict[str, str]:
-    """The names a document tags as a city or region, not a country, with their canonical names."""
+    """The names a document tags as a city or region, not a country, with their canonical names; the places a
+    table lists in its first column."""
     countries = country_names()
-    put_in = _put_in_words("\n".join(s.text for s in analysis.sentences))
-    names: dict[str, str] = {}
+    text = "\n".join(s.text for s in analysis.sentences)
+    put_in = _put_in_words(text)
+    names: dict[str, str] = {name: name for name in _row_places(text) if name.casefold() not in countries}
     for entity in analysis.entities:
         canonical = _place_canonical(entity, put_in)
         if canonical is None:
@@ -233,7 +258,8 @@ def _breakdown_name(figure: Figure, mentions: list[tuple[int, int, str]]) -> tup
 
 
 # Row labels that are also the names of places somewhere ("Police" is a town in Poland).
-_LABELS_NOT_PLACES = {"police", "army", "military", "taka", "total", "others", "other", "government", "unknown"}
+_LABELS_NOT_PLACES = {"police", "army", "military", "taka", "total", "others", "other", "government", "unknown",
+                      "all", "totals", "grand total", "elsewhere"}
 
 
 def _known_place_label(sentence: str, line_start: int, start: int) -> tuple[int, int, str] | None:
