@@ -54,7 +54,8 @@ def test_all_gold_documents_together_floor(result: dict) -> None:
 
 BLIND_SETS = ("heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind9", "blind10", "blind11",
               "blind13", "blind15", "blind18", "blind20", "blind22", "blind24",
-              "blind26", "blind27", "blind29", "blind31", "blind33", "blind35", "blind37", "blind39", "blind41")
+              "blind26", "blind27", "blind29", "blind31", "blind33", "blind35", "blind37", "blind39", "blind41",
+              "blind43")
 
 
 def subtotal(result: dict, folder: str) -> dict:
@@ -187,6 +188,12 @@ BLIND_FLOORS = {
     # entities P 78 % R 70 % (171/243). A dev set since (extractor 1.92.0: BD, Fdj, "ERN 20,000 to 50,000",
     # "1.2m visitors"): figures P 96 % R 96 %, claim+head 81 %.
     "blind41": (0.95, 0.96, 0.80, 0.91, 0.91, 0.77, 0.70),
+    # First blind score (extractor 1.92.0, 2026-12-01, before any of its misses was looked at; its README):
+    # blind43 figures P 88 % R 87 % (275/316), claim+head 75 % (207/275), dates P 91 % R 86 % (86/100),
+    # entities P 77 % R 63 % (126/199). A dev set since (extractor 1.93.0: "Fr. 120'000", RO, ₡, "US$350m-$600m",
+    # "between CVE 900 million and 1.2 billion", forces counted with no action): figures P 94 % R 93 %,
+    # claim+head 76 %.
+    "blind43": (0.93, 0.93, 0.76, 0.91, 0.86, 0.76, 0.63),
 }
 
 
