@@ -522,8 +522,12 @@ def _a_force_listed(figure: Figure) -> bool:
     return figure.claim_type == "other" and figure.predicate in _BEING_VERBS and _a_force(figure)
 
 
-_MOVED_OUT = re.compile(r"^\W*(?:\w+\W+){0,6}?(?:out\s+of|from|to\s+(?:safety|safer?|shelters?|camps?|temples?|"
-                        r"schools?|evacuation|temporary|higher\s+ground|relatives))\b", re.I)
+# Moved by others (a passive, or the object of "moved"), out of a place or to safety; "3,000 residents moved to
+# relatives" moved themselves.
+_MOVED_OUT = re.compile(r"^\W*(?:[^\W\d]+\W+){0,3}?(?:been|were|are|was|is|being)\s+moved\s+(?:out\s+of|from|to\s+"
+                        r"(?:safety|safer?|shelters?|camps?|temples?|schools?|evacuation|temporary|higher\s+ground))\b",
+                        re.I)
+_MOVED_BEFORE = re.compile(r"\bmoved\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _moved_out(figure: Figure) -> bool:
@@ -531,17 +535,19 @@ def _moved_out(figure: Figure) -> bool:
     "around 1,200 people were moved to temples"; not a force moved into a town (deployed before this is read)."""
     if figure.claim_type != "other" or figure.predicate != "move" or _a_force(figure):
         return False
+    start, end = _offsets(figure)
+    sentence = figure.sentence or ""
     return _head_match(figure, "people") is not None and bool(
-        _MOVED_OUT.match((figure.sentence or "")[_offsets(figure)[1]:]))
+        _MOVED_OUT.match(sentence[end:]) or _MOVED_BEFORE.search(sentence[:start]))
 
 
-_IN_SHELTERS = re.compile(r"^\W*(?:[^\W\d]+[^\w,;]+){0,5}?(?:staying|sleeping|living|sheltering|housed|in|at)\s+"
-                          r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:evacuation\s+(?:sites?|cent(?:re|er)s?)|shelters?|camps?|"
-                          r"safety\s+cent(?:re|er)s?|relief\s+camps?)\b", re.I)
-
-
-_SHELTER_LABEL = re.compile(_IN_SHELTERS.pattern.replace(r"^\W*(?:[^\W\d]+[^\w,;]+){0,5}?", r"\b", 1) + r"\s*[:|]\s*$",
-                            re.I)
+_SHELTER_PLACE = (r"(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:evacuation\s+(?:sites?|cent(?:re|er)s?)|shelters?|"
+                  r"camps?|safety\s+cent(?:re|er)s?|relief\s+camps?)\b")
+# Only words of who and of staying between the count and the place: not "40 people attended a meeting in the camp".
+_IN_SHELTERS = re.compile(r"^\W*(?:(?:people|persons|residents|villagers|survivors|evacuees|families|still|now|"
+                          r"currently|remain(?:s|ed|ing)?|are|were|is|was|being|staying|sleeping|living|sheltering|"
+                          r"housed|accommodated)[^\w,;]+){0,4}?" + _SHELTER_PLACE, re.I)
+_SHELTER_LABEL = re.compile(r"\b" + _SHELTER_PLACE + r"\s*[:|]\s*$", re.I)
 
 
 def _in_shelters(figure: Figure) -> bool:
