@@ -95,7 +95,9 @@ def _new_id(table: sqlite_utils.db.Table) -> int:
 def check_database(path: str | Path, must_exist: bool = True) -> None:
     """Raise UsageError unless ``path`` is a pipeline database; only reads the file.
 
-    A missing or empty file passes when ``must_exist`` is False (a run creates it).
+    A missing or empty file passes when ``must_exist`` is False (a run creates it), and
+    so does an SQLite file with no table at all: a run killed between switching a new
+    file to WAL and committing the schema leaves one, and the next run must finish it.
     """
     path = Path(path)
     if not path.exists() or (not must_exist and path.is_file() and path.stat().st_size == 0):
@@ -117,6 +119,8 @@ def check_database(path: str | Path, must_exist: bool = True) -> None:
     except sqlite3.Error as exc:
         raise UsageError(f"{path} is not a readable pipeline database ({exc}): "
                          "is it damaged? try 'sqlite3 FILE .recover'") from None
+    if not tables and not must_exist:
+        return
     if not PIPELINE_TABLES <= tables:
         raise UsageError(f"{path} is not a pipeline database (no {', '.join(sorted(PIPELINE_TABLES - tables))} "
                          "table); it is left untouched")

@@ -156,3 +156,28 @@ def test_run_on_a_read_only_database_is_one_line_and_exit_2(tmp_path, demo_db):
         [line] = result.stderr.strip().splitlines()
         assert "read-only" in line
         assert tree(tmp_path) == before
+
+
+def schemaless_wal_file(path: Path) -> Path:
+    """What a run killed between switching its new file to WAL and committing the schema leaves."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.close()
+    return path
+
+
+def test_a_run_finishes_the_file_a_run_killed_before_its_schema_left(tmp_path):
+    db = schemaless_wal_file(tmp_path / "out" / "x.db")
+    result = pipeline(run(tmp_path))  # offline and nothing archived: exit 4, "nothing fetched"
+    assert result.returncode == 4, result.stdout[-2000:] + result.stderr[-2000:]
+    with sqlite3.connect(db) as check:
+        tables = {row[0] for row in check.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        [runs] = check.execute("SELECT count(*) FROM runs").fetchone()
+    assert {"stories", "sources", "runs", "documents"} <= tables and runs == 1
+
+
+def test_status_on_a_file_with_no_table_is_still_not_a_pipeline_database(tmp_path):
+    db = schemaless_wal_file(tmp_path / "out" / "x.db")
+    result = pipeline(["status", "--db", str(db)])
+    assert result.returncode == 2 and "not a pipeline database" in result.stderr
