@@ -441,3 +441,15 @@ def test_a_retrospective_keeps_the_year_of_its_story() -> None:
     text = "On 2 January 2022 protests began. On 5 January the government resigned."
     found = {m.text: m.value for m in find_dates(text, dt.date(2023, 3, 1))}
     assert found["5 January"] == "2022-01-05"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("MON 09.03. SCHAAN, Landstrasse, 07:42", [("09.03", "2026-03-09")]),
+    ("Sat 14.03 at noon", [("14.03", "2026-03-14")]),
+    # no weekday, a percentage, no month: numbers
+    ("the index fell 09.03 points", []),
+    ("Monday 9.3 percent of shares changed hands", [("Monday", "2026-03-16")]),
+    ("Sat 14.19 on the clock", []),
+])
+def test_a_day_and_month_in_figures_after_its_weekday_is_a_date(text: str, found: list) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, dt.date(2026, 3, 16))] == found

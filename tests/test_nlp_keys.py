@@ -961,3 +961,16 @@ def test_an_infobox_row_naming_the_location_makes_no_place_of_the_labels_under_i
     infobox = "| Location | Dravo, Kelmora |\n\n| Deaths | 64 |\n\n| Missing | 19 |\n"
     table = "| Village | Dead |\n\n|---|---|\n\n| Ban Na Lao | 7 |\n\n| Total | 7 |\n"
     assert (_row_places(infobox), _row_places(table)) == (set(), {"Ban Na Lao"})
+
+
+@pytest.mark.parametrize("sentence,place,scope", [
+    ("Up to 25,000 people protested in Velmor; 61 were detained and 19 officers injured.", "Velmor", "Velmor"),
+    ("In Karsk, police detained 38 people and 14 officers were hurt.", "Karsk", "Karsk"),
+    # not where someone in the town reports, nor where the sentence counts the whole country
+    ("In Karsk, the ministry said 14 officers were hurt.", "Karsk", None),
+    ("Up to 25,000 people protested in Velmor; across the country 14 officers were hurt.", "Velmor", None),
+])
+def test_the_one_place_a_sentence_sets_before_a_figures_clause_is_its_scope(sentence, place, scope):
+    keyed = _keyed(sentence, [figure(sentence, "14" if "14" in sentence else "19", "injured", "officers")],
+                   _places(sentence, place))
+    assert next(iter(keyed.values())).scope == scope

@@ -287,6 +287,29 @@ def _agent_in(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int
     return None
 
 
+# The one place a sentence sets for all it counts, opening on it ("In Berat, police detained 38 and 14
+# officers were hurt") or in a clause before a semicolon ("25,000 marched in Tirana; 61 were detained").
+_FRONTED_IN = re.compile(r"\s*in\s+(?:the\s+)?", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
+
+
+def _set_by_the_sentence(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The sentence's one place, set before the figure's clause, where no one reports and nothing is national."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    if len({m[2] for m in mentions}) != 1 or mentions[0][1] > start or _NATIONAL.search(sentence):
+        return None
+    mention = mentions[0]
+    before, between = sentence[:mention[0]], sentence[mention[1]:start]
+    return mention if not _SAID.search(between) and _sets_the_place(before, between) else None
+
+
+def _sets_the_place(before: str, between: str) -> bool:
+    """"In Berat, …" opening the sentence, or "… in Tirana; …" closing a clause before the figure's."""
+    if _FRONTED_IN.fullmatch(before) and between.startswith(","):
+        return True
+    return ";" in between and ";" not in before and bool(_IN_BEFORE.search(before))
+
+
 # "Police in Darkhan said 1,430 people were held nationwide": they report, the count is not theirs.
 _SAID = re.compile(r"\b(?:said|says|say|reported|reports|told|announced|added)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:nationwide|across the country|in all|in total)\b", re.I)
@@ -326,7 +349,7 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     mentions = _mentions(sentence, names)
     if _elsewhere(figure, mentions):
         return ELSEWHERE
-    for rule in (_after, _owner, _row_label, _breakdown_name, _agent_in):
+    for rule in (_after, _owner, _row_label, _breakdown_name, _agent_in, _set_by_the_sentence):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])

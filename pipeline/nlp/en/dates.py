@@ -115,6 +115,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}{_YEAR_OF_DAY}\b")),
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # "MON 09.03.", "Sat 14.03": a day and month in figures, a date only after its weekday (a log's entry)
+    ("weekday_numeric", re.compile(r"\b(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|"
+                                   r"satur|sun)day)\.?,?\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?P<y>)\b(?!\.?\d|\s*(?:%|per))")),
     # "August – December 2026", "from August to December 2026": an open span of months
     ("mm_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s*(?:[-–—]|to|until|through)\s*{_p(_MONTH, 'm2')},?\s+"
                            rf"{_p(_YEAR, 'y')}\b")),
@@ -336,6 +339,16 @@ def _day(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     if start is None or end is not None and end <= start:
         return None  # "February 30"; "January 19 to 5": not a span
     return _Found(m.start(), m.end(), kind, start, end, "day", False, bool(g.get("y") or g.get("ry")))
+
+
+def _after_its_weekday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"MON 09.03.": the day and month only, the weekday being a separate mention's to check."""
+    if not 1 <= int(m.group("m")) <= 12:
+        return None
+    found = _day(kind, m, published)
+    if found is not None:
+        found.start = m.start("d")
+    return found
 
 
 def _month_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
@@ -573,6 +586,7 @@ HANDLERS = {
     "week_of_month": _week_of_month, "part_of_year": _part_of_year, "decade": _decade, "weekend": _weekend,
     "mm_open": _month_span_open, "year_dash": _year_span,
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day, "iso": _day,
+    "weekday_numeric": _after_its_weekday,
     "my": _month_year, "mm_span": _month_span, "month": _month_alone,
     "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
     "year_attr": _year, "year_over": _year, "year_in_name": _year, "year_list": _listed_year,
