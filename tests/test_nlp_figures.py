@@ -864,3 +864,47 @@ def test_a_headlines_toll_the_parse_misses_is_the_toll(nlp) -> None:
     seven = figures(nlp, "Death toll rises to seven as body of missing worker is found")[0]
     assert (seven.text, seven.claim_type) == ("seven", "killed")
 
+
+
+def test_a_column_header_naming_its_currency_in_brackets_gives_its_cells_that_currency_and_scale(nlp) -> None:
+    text = ("Schedule of the amendment.\n| Item | Source | Amount (€) |\n|---|---|---|\n| A1 | Budget reserve | 1,000,000 |\n\n"
+            "Costs of the response.\n| Cost line | Amount (MK) |\n|---|---|\n| Drugs and consumables | 19,200,000 |\n\n"
+            "Losses by province.\n| Province | Losses (US$ million) |\n|---|---|\n| Sindh | 4.5 |\n")
+    cells = {f.text: (f.unit, f.value, f.counted_head) for f in figures(nlp, text)}
+    assert cells == {"1,000,000": ("EUR", 1_000_000, "euro"), "19,200,000": ("MWK", 19_200_000, "kwacha"),
+                     "4.5": ("USD", 4_500_000, "dollar")}
+
+
+@pytest.mark.parametrize("text, spelled", [
+    ("Two residents died; a third person, reported missing, was found dead on Friday.", ["Two"]),
+    ("A third death, reported by a local radio station, was not confirmed by police.", []),
+    ("Roughly a third of the houses were rebuilt.", ["Roughly a third"]),
+])
+def test_one_part_written_before_the_noun_it_describes_is_an_ordinal_not_a_share(nlp, text: str,
+                                                                                  spelled: list) -> None:
+    assert [f.text for f in figures(nlp, text)] == spelled
+
+
+@pytest.mark.parametrize("text", [
+    "NOTICE 1 – Food distribution\nThe council hands out rice at the school.",
+    "The bulletin is read at 7 a.m., 12 noon and 6 p.m. every day.",
+    "The overnight train (service 4021) left the capital on time.",
+])
+def test_notice_numbers_clock_noon_and_service_numbers_are_no_figures(nlp, text: str) -> None:
+    assert figures(nlp, text) == ()
+
+
+def test_deceased_and_apprehended_after_a_number_count_people_as_dead_and_as_detained(nlp) -> None:
+    found = figures(nlp, "Ministry informs balance of incidents: seven deceased and 612 apprehended")
+    assert [(f.text, f.claim_type, f.counted_group) for f in found] == [("seven", "killed", "people"),
+                                                                        ("612", "detained", "people")]
+
+
+def test_c_before_a_number_is_circa(nlp) -> None:
+    found = one(nlp, "| Security forces | c. 7,000 |")
+    assert (found.value, found.approx) == (7000, "about")
+
+
+def test_pesos_in_a_story_about_uruguay_are_uruguayan_pesos(nlp) -> None:
+    found = one(nlp, "Floods in Uruguay caused losses of about 3.1 billion pesos, the ministry in Montevideo said.")
+    assert (found.unit, found.value) == ("UYU", 3.1e9)

@@ -48,7 +48,7 @@ from .claims import (
 )
 from .entities import country_names
 from .not_figures import not_a_figure
-from .numbers import CODES, CURRENCY_NAMES, SCALES, NumberSpan, find_numbers, regional_unit
+from .numbers import CODES, CURRENCY_NAMES, SCALES, UNITS, NumberSpan, find_numbers, regional_unit
 from .status import status_of
 
 # "225 killed, including 19 police officers": the 19 were killed too.
@@ -111,10 +111,11 @@ _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy",
                "order"}  # "the government ordered 1,200 soldiers into both regions", "1,200 soldiers ordered in"
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "held": "detained", "missing": "missing",
-                "displaced": "displaced", "hurt": "injured"}  # "21 people were killed and more than 120 hurt"
+                "displaced": "displaced", "hurt": "injured",  # "21 people were killed and more than 120 hurt"
+                "deceased": "killed", "apprehended": "detained"}  # "seven deceased and 612 apprehended"
 _STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured": "injure", "detained": "detain",
                 "arrested": "arrest", "missing": "missing", "displaced": "displace", "hurt": "hurt",
-                "evacuated": "evacuate"}
+                "evacuated": "evacuate", "deceased": "dead", "apprehended": "apprehend"}
 # What a fire destroys: counted, it is damage ("400 vehicles burned"), not a number of fires.
 _BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
                   "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
@@ -399,15 +400,32 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
     if span is None or len(span) == 0:
         return None
     anchor = number_anchor(span)
-    noun = _quantified(page.text, number, span, anchor)
+    noun = _quantified_not_qualifier(page.text, number, span, anchor)
     is_word_number = not any(ch.isdigit() for ch in number.text)
-    if is_word_number and _quantifies_nothing(page.text, number, anchor, noun):
+    if is_word_number and _no_count_in_words(page.text, number, anchor, noun):
         return None
     if _names_number(page.text, number, span, noun):
         return None
     if noun is not None and noun.i < span.start and not _may_come_first(noun, page.text, number):
         noun = None  # the head is before the number: not what it counts
     return _Draft(number, span, anchor, noun, number.unit, is_word_number)
+
+
+def _quantified_not_qualifier(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
+    """What the number counts, unless the parse took its qualifier for it ("c. 7,000": "c." as a name)."""
+    noun = _quantified(text, number, span, anchor)
+    return None if noun is not None and number.start <= noun.idx < number.number_start else noun
+
+
+def _no_count_in_words(text: str, number: NumberSpan, anchor: Token, noun: Token | None) -> bool:
+    return _quantifies_nothing(text, number, anchor, noun) or _an_ordinal(number, anchor)
+
+
+def _an_ordinal(number: NumberSpan, anchor: Token) -> bool:
+    """"a third person was found dead", "A third death": one part describing the noun it comes before is the
+    next in a row, no share ("a third of the houses", "a third were rebuilt" are)."""
+    return _is_share(number) and number.text.lower().startswith(("a ", "one ")) and anchor.dep_ == "amod" \
+        and anchor.head.i == anchor.i + 1 and anchor.head.tag_ == "NN"
 
 
 def _may_come_first(noun: Token, text: str, number: NumberSpan) -> bool:
@@ -1278,10 +1296,11 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     caption = _table_caption(page.text, d.number.start)
     if d.unit is not None or d.number.unit is not None or d.claim_type in _PEOPLE_CLAIMS or caption is None:
         return
-    named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |": each column its own
+    named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |", "| Amount (€) |": each column its own
     found = next((m for m in _TABLE_UNIT.finditer(caption) if _currency_of(m)), None)
     if named is not None:
-        d.unit = regional_unit(page.text, named)
+        d.unit = regional_unit(page.text, named[0])
+        d.number = _scaled(d.number, named[1])
     elif found is not None:
         d.unit = regional_unit(page.text, _currency_of(found))
         d.number = _scaled(d.number, SCALES.get(_caption_scale(found), 1.0))
@@ -1298,9 +1317,23 @@ def _caption_scale(found: re.Match[str]) -> str:
     return found.group("scale") or found.group("scales") or ""
 
 
-def _column_currency(text: str, at: int) -> str | None:
+# A header's currency in its brackets or after its comma, with the scale it may add: "Amount (€)", "Cost (MK)",
+# "Amount, EUR", "Losses (US$ million)".
+_HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()]{1,4})\s*(?P<scale>thousand|million|billion|m|bn)?s?\s*\)?\s*$",
+                          re.I)
+
+
+def _column_currency(text: str, at: int) -> tuple[str, float] | None:
+    """The currency a cell's column header names ("| Euro |", "| Amount (€) |"), and its scale."""
     header = _column_header(text, at)
-    return CURRENCY_CODES.get(text[header[0]:header[1]].strip().lower()) if header else None
+    words = text[header[0]:header[1]].strip() if header else ""
+    if words.lower() in CURRENCY_CODES:
+        return CURRENCY_CODES[words.lower()], 1.0
+    found = _HEADER_UNIT.search(words)
+    code = UNITS.get(found.group("unit").lower()) if found else None
+    if found is None or code is None or code == "%":
+        return None
+    return code, SCALES.get((found.group("scale") or "").lower(), 1.0)
 
 
 def _scaled(n: NumberSpan, scale: float) -> NumberSpan:
@@ -1370,7 +1403,12 @@ def _header_word(token: Token) -> str:
 
 
 def _rough_singular(word: str) -> str:
-    return re.sub(r"ies$", "y", word) if word.endswith("ies") else word.removesuffix("s")
+    """"casualties" → "casualty", "losses" → "loss", "loss" stays."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word if word.endswith("ss") else word.removesuffix("s")
 
 
 # A line that opens on a label: "2. Deaths: we reported 97; …", "Crowd size on the square: at least 5,000".

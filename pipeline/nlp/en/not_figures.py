@@ -33,13 +33,14 @@ class Around:
 
 _DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
                              r"centuries|year-old|years-old)\b", re.I)
-_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b|GMT|UTC)", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b|GMT|UTC|noon\b|midnight\b)", re.I)
 _TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|to|after|before|by)\s*$", re.I)
 _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|sections?|chapters?|no\.|nos\.|"
                                r"number|resolution|decree|law|per|page|pp?\.|tel\.?|phone|fax|code|room|"
                                r"flight|route|highway|and|volume|vol\.|table|chart|annex|appendix|segment|episode|"
                                r"round|(?:situation|progress|status) report|sitrep|kilomet(?:re|er)|km|"
-                               r"regulation|bill|act|item|point|part|issue)\s*$", re.I)  # "Issue 118"
+                               # "Issue 118", "NOTICE 1 – Water"
+                               r"regulation|bill|act|item|point|part|issue|notice|bulletin)\s*$", re.I)
 # "would number some 2,500"
 _NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
@@ -49,7 +50,8 @@ _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotlin
                           r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
 _IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|platform|terminal|zone|sector|office|"
                                 r"suite|apartment|apt\.|floor|"
-                                r"building|bus|train|reactor|pier|berth|hangar|exit|runway|lane)\s*$", re.I)
+                                # "(service 4021)"
+                                r"building|bus|train|service|reactor|pier|berth|hangar|exit|runway|lane)\s*$", re.I)
 _AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
 # "a 500-gram loaf", "a 10-storey block", "9°36'E": a measure that describes a thing or places it. A measure of
 # what happened ("512 mm of rain", "water 1.6 metres deep", "a runway 2,200 metres long") is a figure.

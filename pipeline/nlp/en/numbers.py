@@ -69,6 +69,7 @@ QUALIFIERS = {
     # "not less than US$ 50,000", "something like 1,200", "~2,5 thousand soldiers"
     "not less than": "at least", "not fewer than": "at least", "not more than": "up to", "something like": "about",
     "~": "about",
+    "c.": "about", "ca.": "about",  # an infobox's "| Security forces | c. 7,000 |"
 }
 
 _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
@@ -135,7 +136,9 @@ def _suffix_units() -> str:
 
 _PREFIX_UNIT = _prefix_units()
 _SUFFIX_UNIT = _suffix_units()
-_QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+# "c." and "ca." only as words of their own, not the end of "Inc. 500".
+_QUAL = "|".join(rf"(?<![\w.]){re.escape(q)}" if q.endswith(".") else re.escape(q)
+                 for q in sorted(QUALIFIERS, key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 
 NUMBER = re.compile(
