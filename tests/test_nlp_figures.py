@@ -908,3 +908,10 @@ def test_c_before_a_number_is_circa(nlp) -> None:
 def test_pesos_in_a_story_about_uruguay_are_uruguayan_pesos(nlp) -> None:
     found = one(nlp, "Floods in Uruguay caused losses of about 3.1 billion pesos, the ministry in Montevideo said.")
     assert (found.unit, found.value) == ("UYU", 3.1e9)
+
+
+def test_a_count_in_brackets_after_a_place_is_that_places_part_of_the_subjects_count(nlp) -> None:
+    text = ("The deceased persons were registered in Ciudad del Este (3) and Asunción (2). "
+            "Among the victims was Johannes Sithole (52).")
+    found = [(f.text, f.claim_type, f.counted_head, f.scope) for f in figures(nlp, text)]
+    assert found == [("3", "killed", "person", "Ciudad del Este"), ("2", "killed", "person", "Asunción")]

@@ -218,6 +218,12 @@ def _after(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, i
     return next((m for m in mentions if m[0] > end and _TO_PLACE.fullmatch(sentence[end:m[0]])), None)
 
 
+def _before_its_bracket(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """"registered in Ciudad del Este (3), Asunción (2)": the place a count in brackets follows."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    return next((m for m in mentions if re.fullmatch(r"\s*\(\s*", sentence[m[1]:start])), None)
+
+
 def _owner(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """"Karaganda's detentions reached 40": the place owning the figure's noun (or the figure itself)."""
     sentence, (start, _) = figure.sentence or "", _offsets(figure)
@@ -349,7 +355,7 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     mentions = _mentions(sentence, names)
     if _elsewhere(figure, mentions):
         return ELSEWHERE
-    for rule in (_after, _owner, _row_label, _breakdown_name, _agent_in, _set_by_the_sentence):
+    for rule in (_after, _before_its_bracket, _owner, _row_label, _breakdown_name, _agent_in, _set_by_the_sentence):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])

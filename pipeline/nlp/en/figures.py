@@ -1698,6 +1698,35 @@ def _in_a_breakdown(d: _Draft, page: _Page) -> None:
         d.counted, d.counted_head = whole.counted, whole.counted_head
 
 
+_NAME_AND_BRACKET = re.compile(r"[A-Z][^\W\d_]+\s\($")
+
+
+def _placed_in_brackets(d: _Draft, page: _Page) -> None:
+    """"The deceased persons were registered in Ciudad del Este (3), Asunción (2)": a bare count in brackets after
+    a name is that name's part of what the sentence's subject counts (the scope takes the name: scope.py)."""
+    if d.claim_type != "other" or d.counted_head is not None or d.unit is not None or not _bracketed_after_a_name(
+            d, page):
+        return
+    found = _subject_claim(d.sentence)
+    if found is not None:
+        subject, d.claim_type = found
+        d.counted = phrase_of(subject, 0)
+        d.counted_head = "people" if subject.lemma_.lower() in claim_lexicon() else subject.lemma_.lower()
+
+
+def _bracketed_after_a_name(d: _Draft, page: _Page) -> bool:
+    return bool(_NAME_AND_BRACKET.search(page.text, max(0, d.number.start - 40), d.number.start)) \
+        and page.text.startswith(")", d.number.end)
+
+
+def _subject_claim(sentence: Span) -> tuple[Token, str] | None:
+    """The sentence's subject noun and the claim its words name ("deceased persons", "Deaths")."""
+    subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+    words = [subject, *subject.children] if subject is not None else []
+    claim = next((claim_lexicon()[t.lemma_.lower()] for t in words if t.lemma_.lower() in claim_lexicon()), None)
+    return (subject, claim) if subject is not None and claim is not None else None
+
+
 def _own_clause(d: _Draft) -> bool:
     """"64 people are dead and 19 are in hospital": a figure that is the subject of its own clause says what
     happened to it there; the figure before it in the sentence does not."""
@@ -1757,6 +1786,7 @@ STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _nationals, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
     _to_death, _numbering, _table_row, _table_column, _table_currency, _line_label, _under_heading, _no_casualties,
     _burned_things, _troops, _listed_with_the_deployed, _partner, _who_they_were, _another_part, _in_a_breakdown,
+    _placed_in_brackets,
     _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
     _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long,
     _magnitude, _planned, _standing,

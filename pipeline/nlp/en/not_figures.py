@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...places import is_known_place
 from .numbers import NumberSpan
 
 
@@ -202,9 +203,20 @@ def code_digits(a: Around) -> bool:
 
 
 def spoken_or_bracketed_age(a: Around) -> bool:
-    """"I'm 34", "Johannes Sithole (52)"."""
+    """"I'm 34", "Johannes Sithole (52)"; not a place's part of a count ("registered in Asunción (2)")."""
     return bool(re.search(r"\b(?:I'm|I am|he's|she's|aged)\s*$", a.before, re.I) or (
-        re.search(r"[A-Z][^\W\d_]+\s\($", a.before) and a.after.startswith(")") and a.number.value < 120))
+        re.search(r"[A-Z][^\W\d_]+\s\($", a.before) and a.after.startswith(")") and a.number.value < 120
+        and not _a_place_before(a.before)))
+
+
+# The name before a bracket: capitalised words and the particles inside place names ("Ciudad del Este (3)").
+_NAME_BEFORE_BRACKET = re.compile(r"(?:[A-Z][^\W\d_]+(?:\s+(?:del|de|la|el|do|da|dos|das|of|upon|on)\s+|\s+))*"
+                                  r"[A-Z][^\W\d_]+\s\($")
+
+
+def _a_place_before(before: str) -> bool:
+    found = _NAME_BEFORE_BRACKET.search(before)
+    return found is not None and is_known_place(found.group()[:-1].strip())
 
 
 def identifier(a: Around) -> bool:
