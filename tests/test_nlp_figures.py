@@ -915,3 +915,14 @@ def test_a_count_in_brackets_after_a_place_is_that_places_part_of_the_subjects_c
             "Among the victims was Johannes Sithole (52).")
     found = [(f.text, f.claim_type, f.counted_head, f.scope) for f in figures(nlp, text)]
     assert found == [("3", "killed", "person", "Ciudad del Este"), ("2", "killed", "person", "Asunción")]
+
+
+def test_people_named_by_what_they_do_are_a_group_of_their_own(nlp) -> None:
+    found = one(nlp, "The government count does not include the two peasant farmers killed near Caaguazú.")
+    assert (found.claim_type, found.counted_group) == ("killed", "farmers")
+
+
+def test_a_place_and_other_towns_name_no_single_place(nlp) -> None:
+    found = figures(nlp, "Dozens more have been hurt in Asunción and other towns. Police detained 40 people in "
+                         "Asunción on Friday.")
+    assert [(f.text, f.scope) for f in found] == [("Dozens", None), ("40", "Asunción")]
