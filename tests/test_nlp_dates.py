@@ -453,3 +453,21 @@ def test_a_retrospective_keeps_the_year_of_its_story() -> None:
 ])
 def test_a_day_and_month_in_figures_after_its_weekday_is_a_date(text: str, found: list) -> None:
     assert [(d.text, d.value) for d in find_dates(text, dt.date(2026, 3, 16))] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The Decision on the Budget for 2026 is amended.", [("2026", "2026")]),
+    ("Delegates voted for 2026 candidates in all.", []),
+    ("[2] Instituto Nacional de Estadística, Encuesta Continua de Hogares 2025.", [("2025", "2025")]),
+])
+def test_a_year_after_for_or_closing_a_footnotes_name_is_a_date(text: str, found: list) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, dt.date(2026, 11, 23))] == found
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The disciplinary committee meets on Thursday.", "2026-11-26"),
+    ("SVB disciplinary committee to meet on Thursday", "2026-11-26"),
+    ("The disciplinary committee met on Thursday.", "2026-11-19"),
+])
+def test_a_sitting_announced_in_the_present_is_the_coming_weekday(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, dt.date(2026, 11, 23))] == [value]

@@ -208,7 +208,9 @@ _AND_OTHERS = re.compile(r"\s*(?:,|and|or)\s+(?:" + _OTHER_PLACES + r")\b", re.I
 def _joined(sentence: str, mention: tuple[int, int, str], mentions: list[tuple[int, int, str]]) -> bool:
     """One of several places: "in Dravo and Tessin", "in Asunción and other towns" name no single place."""
     start, end, _ = mention
-    return bool(_AND_OTHERS.match(sentence, end)) or any(re.fullmatch(_JOINED, sentence[end:o_start]) or re.fullmatch(_JOINED, sentence[o_end:start])
+    if _AND_OTHERS.match(sentence, end):
+        return True
+    return any(re.fullmatch(_JOINED, sentence[end:o_start]) or re.fullmatch(_JOINED, sentence[o_end:start])
                for o_start, o_end, _ in mentions if (o_start, o_end) != (start, end))
 
 

@@ -75,7 +75,10 @@ _SPELLED_YEAR = (rf"(?:nineteen|twenty)[\s-](?:hundred|{_TEEN}|(?:{_TENS})(?:[\s
 # "called a general strike for Monday", "will meet on Saturday": a weekday still to come ("called off their
 # strike on Wednesday" is past: a past verb points forward only through "for").
 _COMING = re.compile(r"(?:\b(?:will|shall|going to|due|planned|scheduled|plans?|expected|calls)|"
-                     r"'ll)\b[^.;!?]*$|\b(?:for|until|till|coming)\s+$", re.I)
+                     r"'ll)\b[^.;!?]*$|\b(?:for|until|till|coming)\s+$|"
+                     # a body's sitting as news announces it: "the committee meets on Thursday", "to meet on Thursday"
+                     r"\b(?:meets|to\s+meet|convenes|to\s+convene|sits|to\s+sit|votes|to\s+vote|rules|to\s+rule|"
+                     r"resumes|to\s+resume|reopens|to\s+reopen)\s+(?:again\s+)?on\s+$", re.I)
 # "will convene in February", "said the vote would be held in September", "is expected to reopen in three
 # weeks' time": said of the future. ("due to" stays out: it is as often "because of"; a past verb after the
 # modal ends its reach: "The firm, which will list its shares, was founded in March".)
@@ -147,7 +150,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("in_days", re.compile(rf"\bin\s+(?P<n>\d+|{_FEW})\s+(?P<unit>days?|weeks?)(?:['’]\s*time)?\b(?!\s+of\b)",
                            re.I)),
     # "in 2015", "mid-2027", "summer 2023": a year
+    # "the Budget for 2026", not "voted for 2026 candidates"
     ("year", re.compile(r"\b(?:(?:in|since|by|during|until|of|from|early|late|mid|spring|summer|autumn|winter)\s+|"
+                        r"for\s+(?=(?:19|20)\d\d\b(?!\s+[a-z]{3,}s\b))|"
                         r"mid-)(?P<y>(?:19|20)\d\d)\b(?!\s*"
                         r"(?:people|persons|cases|tenge|dollars|euros|troops|members))", re.I)),
     # "the 2022 Kazakh unrest": a year naming an event
@@ -158,7 +163,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year_over", re.compile(r"\b(?:throughout\s+(?P<y>(?:19|20)\d\d)\b(?![\d.,]\d)|over\s+(?P<y2>(?:19|20)\d\d)"
                              r"(?=\s*[,;)]))", re.I)),
     # "PAKISTAN: MONSOON FLOODS 2026 – FLASH APPEAL": a year closing a name in a heading
-    ("year_in_name", re.compile(r"\b[A-Z][A-Za-z]+[ \t](?P<y>(?:19|20)\d\d)(?=[ \t]*(?:[–—|:]|\n|$))", re.M)),
+    # "Encuesta Continua de Hogares 2025." closing a footnote too
+    ("year_in_name", re.compile(r"\b[A-Z][A-Za-z]+[ \t](?P<y>(?:19|20)\d\d)(?=[ \t]*(?:[–—|:]|\.?(?:\n|$)))", re.M)),
     # "the 2021 inspection report", "the operator's 2019 permit", "the 2026 cycle": a year before a singular noun
     ("year_attr", re.compile(r"(?:\b[Tt]he|['’]s)\s+(?P<y>(?:19|20)\d\d)(?=\s+[a-z]*[a-rt-z]\b)")),
     # "the lessons of 2012 and 2013": a year listed after a year date (the handler checks the first one)
