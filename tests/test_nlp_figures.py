@@ -926,3 +926,12 @@ def test_a_place_and_other_towns_name_no_single_place(nlp) -> None:
     found = figures(nlp, "Dozens more have been hurt in Asunción and other towns. Police detained 40 people in "
                          "Asunción on Friday.")
     assert [(f.text, f.scope) for f in found] == [("Dozens", None), ("40", "Asunción")]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The hospital received 38 casualties. Twenty-one were admitted on Friday.", "injured"),
+    ("The ministry admitted 40 arrests on Friday.", "detained"),
+    ("Officials admitted 12 errors in the list.", "other"),
+])
+def test_admitted_in_the_passive_is_a_hospitals_word_for_the_injured(nlp, text: str, claim: str) -> None:
+    assert figures(nlp, text)[-1].claim_type == claim

@@ -847,7 +847,8 @@ _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national tot
 
 
 # Verbs done only to people: a number that is their object or subject and names no one counts people.
-_PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "apprehend", "evacuate", "displace",
+_PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "apprehend", "admit", "evacuate",
+                 "displace",
                  "perish", "lose life",  # "the earlier announced number of 21 perished", "who lost their lives"
                  "miss", "missing", "unaccounte", "drown", "disappear"}  # "Twelve are missing"
 

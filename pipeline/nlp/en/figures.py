@@ -1727,6 +1727,15 @@ def _subject_claim(sentence: Span) -> tuple[Token, str] | None:
     return (subject, claim) if subject is not None and claim is not None else None
 
 
+def _admitted(d: _Draft, page: _Page) -> None:
+    """"Twenty-one were admitted", "40 people were admitted to hospital": admitted is a hospital's word for the
+    injured in the passive; in the active it is owning up ("the ministry admitted 40 arrests")."""
+    counted = d.noun if d.noun is not None else d.anchor
+    if d.claim_type == "other" and d.unit is None and d.verb is not None and d.verb.lemma_ == "admit" \
+            and counted.dep_ == "nsubjpass" and counted.head == d.verb:
+        d.claim_type, d.predicate = "injured", "admit"
+
+
 def _own_clause(d: _Draft) -> bool:
     """"64 people are dead and 19 are in hospital": a figure that is the subject of its own clause says what
     happened to it there; the figure before it in the sentence does not."""
@@ -1786,7 +1795,7 @@ STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _nationals, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
     _to_death, _numbering, _table_row, _table_column, _table_currency, _line_label, _under_heading, _no_casualties,
     _burned_things, _troops, _listed_with_the_deployed, _partner, _who_they_were, _another_part, _in_a_breakdown,
-    _placed_in_brackets,
+    _placed_in_brackets, _admitted,
     _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
     _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long,
     _magnitude, _planned, _standing,
