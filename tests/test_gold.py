@@ -55,7 +55,7 @@ def test_all_gold_documents_together_floor(result: dict) -> None:
 BLIND_SETS = ("heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind9", "blind10", "blind11",
               "blind13", "blind15", "blind18", "blind20", "blind22", "blind24",
               "blind26", "blind27", "blind29", "blind31", "blind33", "blind35", "blind37", "blind39", "blind41",
-              "blind43")
+              "blind43", "blind45")
 
 
 def subtotal(result: dict, folder: str) -> dict:
@@ -193,7 +193,14 @@ BLIND_FLOORS = {
     # entities P 77 % R 63 % (126/199). A dev set since (extractor 1.93.0: "Fr. 120'000", RO, ₡, "US$350m-$600m",
     # "between CVE 900 million and 1.2 billion", forces counted with no action): figures P 94 % R 93 %,
     # claim+head 76 %.
-    "blind43": (0.93, 0.93, 0.76, 0.91, 0.86, 0.76, 0.63),
+    # dev at extractor 1.94.0 ("MON 09.03." a date after its weekday): dates P 92 % R 95 %.
+    "blind43": (0.93, 0.93, 0.76, 0.92, 0.95, 0.76, 0.63),
+    # First blind score (extractor 1.93.0, 2026-12-01, before any of its misses was looked at; its README):
+    # blind45 figures P 80 % R 84 % (211/252), claim+head 77 % (163/211), dates P 92 % R 92 % (89/97),
+    # entities P 68 % R 57 % (121/211). A dev set since (extractor 1.94.0: a column's currency in brackets
+    # "| Amount (€) |", MK for the kwacha, notice and service numbers, "a third person", "for 2026", "meets on
+    # Thursday", "were admitted"): figures P 92 % R 92 %, claim+head 78 %, dates P 94 % R 97 %.
+    "blind45": (0.91, 0.92, 0.78, 0.94, 0.96, 0.67, 0.57),
 }
 
 
