@@ -47,7 +47,7 @@ from .claims import (
     tally_of,
 )
 from .entities import country_names
-from .not_figures import not_a_figure
+from .not_figures import NAME_AND_BRACKET, not_a_figure
 from .numbers import CODES, CURRENCY_NAMES, SCALES, UNITS, NumberSpan, find_numbers, regional_unit
 from .status import status_of
 
@@ -1698,9 +1698,6 @@ def _in_a_breakdown(d: _Draft, page: _Page) -> None:
         d.counted, d.counted_head = whole.counted, whole.counted_head
 
 
-_NAME_AND_BRACKET = re.compile(r"[A-Z][^\W\d_]+\s\($")
-
-
 def _placed_in_brackets(d: _Draft, page: _Page) -> None:
     """"The deceased persons were registered in Ciudad del Este (3), Asunción (2)": a bare count in brackets after
     a name is that name's part of what the sentence's subject counts (the scope takes the name: scope.py)."""
@@ -1715,7 +1712,7 @@ def _placed_in_brackets(d: _Draft, page: _Page) -> None:
 
 
 def _bracketed_after_a_name(d: _Draft, page: _Page) -> bool:
-    return bool(_NAME_AND_BRACKET.search(page.text, max(0, d.number.start - 40), d.number.start)) \
+    return bool(NAME_AND_BRACKET.search(page.text, max(0, d.number.start - 40), d.number.start)) \
         and page.text.startswith(")", d.number.end)
 
 

@@ -202,10 +202,14 @@ def code_digits(a: Around) -> bool:
                 or re.match(r"^ \d", a.after) and re.search(r"\d \d", a.number.text))  # "8 800 080 0014"
 
 
+# A capitalised word and an opening bracket just before a number: "Johannes Sithole (52)", "Asunción (2)".
+NAME_AND_BRACKET = re.compile(r"[A-Z][^\W\d_]+\s\($")
+
+
 def spoken_or_bracketed_age(a: Around) -> bool:
     """"I'm 34", "Johannes Sithole (52)"; not a place's part of a count ("registered in Asunción (2)")."""
     return bool(re.search(r"\b(?:I'm|I am|he's|she's|aged)\s*$", a.before, re.I) or (
-        re.search(r"[A-Z][^\W\d_]+\s\($", a.before) and a.after.startswith(")") and a.number.value < 120
+        NAME_AND_BRACKET.search(a.before) and a.after.startswith(")") and a.number.value < 120
         and not _a_place_before(a.before)))
 
 
