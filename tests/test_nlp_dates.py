@@ -471,3 +471,18 @@ def test_a_year_after_for_or_closing_a_footnotes_name_is_a_date(text: str, found
 ])
 def test_a_sitting_announced_in_the_present_is_the_coming_weekday(text: str, value: str) -> None:
     assert [d.value for d in find_dates(text, dt.date(2026, 11, 23))] == [value]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Still current at: 14/10/2026", [("14/10/2026", "2026-10-14")]),
+    ("Issued 10/14/2026.", [("10/14/2026", "2026-10-14")]),
+    ("Issued 04/10/2026.", [("04/10/2026", "2026-10-04")]),
+    ("Reference 31/14/2026", []),
+])
+def test_a_date_written_with_slashes_is_day_first_unless_its_month_cannot_be(text: str, found: list) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, dt.date(2026, 10, 14))] == found
+
+
+@pytest.mark.parametrize("text", ["an audit of the recovery after the 2025 mudflows", "since the 2025 floods"])
+def test_a_year_naming_a_disaster_in_the_plural_is_a_date(text: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, dt.date(2026, 6, 23))] == [("2025", "2025")]

@@ -935,3 +935,105 @@ def test_a_place_and_other_towns_name_no_single_place(nlp) -> None:
 ])
 def test_admitted_in_the_passive_is_a_hospitals_word_for_the_injured(nlp, text: str, claim: str) -> None:
     assert figures(nlp, text)[-1].claim_type == claim
+
+
+def test_the_capital_is_the_capital_of_the_country_the_text_is_about(nlp) -> None:
+    text = ("Paraguay's police said 43 people were detained in the capital and 58 across the country. "
+            "In the capital, Asunción, some 12,000 people marched. "
+            "Another 3,200 officers were deployed in the regional capital Encarnación.")
+    found = [(f.text, f.scope) for f in figures(nlp, text)]
+    assert found == [("43", "Asunción"), ("58", None), ("some 12,000", "Asunción"), ("3,200", "Encarnación")]
+
+
+def test_the_capital_of_no_known_country_is_no_scope(nlp) -> None:
+    found = figures(nlp, "Police said 43 people were detained in the capital on Friday.")
+    assert [(f.text, f.scope) for f in found] == [("43", None)]
+
+
+def test_a_count_across_the_country_does_not_take_the_place_of_the_verb_it_shares(nlp) -> None:
+    found = figures(nlp, "Police said 43 people were detained in Encarnación and 58 across the country.")
+    assert [(f.text, f.scope) for f in found] == [("43", "Encarnación"), ("58", None)]
+
+
+@pytest.mark.parametrize(("text", "claim", "scope"), [
+    ("In Paraguay a student was the last of three people to die in the capital.", "killed", "Asunción"),
+    ("He was one of 12 protesters to be arrested in Encarnación on Friday.", "detained", "Encarnación"),
+])
+def test_the_infinitive_after_a_rank_says_what_happened_to_the_whole_group(
+        nlp, text: str, claim: str, scope: str) -> None:
+    found = one(nlp, text)
+    assert (found.claim_type, found.scope) == (claim, scope)
+
+
+def test_a_tally_that_names_nothing_counts_what_the_figure_before_it_counted(nlp) -> None:
+    found = figures(nlp, "The health ministry said eleven people had died. The ministry's previous count, given on "
+                         "Tuesday, was seven.")
+    assert [(f.text, f.claim_type) for f in found] == [("eleven", "killed"), ("seven", "killed")]
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("With these deaths, the toll in Antalaha district has reached 11, the district chief said.", "Antalaha"),
+    ("The disaster office revised the toll for Maroantsetra district to 7.", "Maroantsetra"),
+])
+def test_a_place_the_tally_is_of_scopes_its_value(nlp, text: str, scope: str) -> None:
+    assert one(nlp, text).scope == scope
+
+
+def test_a_sentence_opening_across_a_region_scopes_its_count_but_not_a_part_placed_elsewhere(nlp) -> None:
+    found = figures(nlp, "Across the SAVA region, 14 people have died, three of them in Sambava.")
+    assert [(f.text, f.scope) for f in found] == [("14", "Sava"), ("three", "Sambava")]
+
+
+def test_a_count_killed_when_a_roof_fell_in_is_that_mishaps_own_beside_a_larger_toll(nlp) -> None:
+    found = figures(nlp, "The cyclone's toll rose to 24. Nine people died when the roof of a church fell in. "
+                         "Five people drowned when their pirogue capsized.")
+    assert [(f.text, f.incident) for f in found] == [("24", None), ("Nine", "a collapse"), ("Five", "a capsizing")]
+
+
+def test_a_count_killed_when_a_factory_fell_in_is_the_storys_own_toll_with_no_larger_one(nlp) -> None:
+    assert one(nlp, "Sixty-four people died when a garment factory fell in.").incident is None
+
+
+@pytest.mark.parametrize(("text", "unit", "value"), [
+    ("The State has approved CFA 520 million for the relocation of families from Dakar.", "XOF", 520e6),
+    ("The Provincial Government in PNG has given K5,000 to each bereaved family.", "PGK", 5000),
+])
+def test_currency_signs_of_a_region_are_read_with_the_country_the_text_names(nlp, text: str, unit: str,
+                                                                            value: float) -> None:
+    found = one(nlp, text)
+    assert (found.unit, found.value) == (unit, value)
+
+
+def test_a_speed_is_keyed_by_what_it_measures_winds_apart_from_gusts(nlp) -> None:
+    found = figures(nlp, "The service estimates sustained winds at 195 km/h with gusts of 260 km/h. "
+                         "The station measured 246 mm of rain.")
+    assert [(f.text, f.counted_group) for f in found] == [("195", "wind: km"), ("260", "gust: km"),
+                                                          ("246", "rain: mm")]
+
+
+def test_joining_a_march_the_tagger_calls_a_name_is_a_crowd(nlp) -> None:
+    found = one(nlp, "Organisers said 45,000 people joined last Saturday's march in Quito.")
+    assert (found.claim_type, found.scope) == ("protesters", "Quito")
+
+
+def test_a_part_named_after_of_them_counts_its_own_group(nlp) -> None:
+    found = figures(nlp, "The regional hospital treated 27 people, 9 of them gendarmes; one man is in serious condition.")
+    assert [(f.text, f.claim_type, f.counted_head, f.counted_group) for f in found] == [
+        ("27", "injured", "people", "people"), ("9", "injured", "gendarme", "security forces")]
+
+
+def test_livestock_and_stalls_lost_are_damage(nlp) -> None:
+    found = figures(nlp, "Farmers lost 412 cattle and 1,870 goats. Traders lost about 60 stalls. The team lost 3 matches.")
+    assert [(f.text, f.claim_type) for f in found] == [("412", "damage"), ("1,870", "damage"), ("about 60", "damage"),
+                                                      ("3", "other")]
+
+
+def test_a_column_header_with_a_measure_in_brackets_names_what_its_cells_count(nlp) -> None:
+    text = ("| District | Area damaged (ha) | Households affected |\n|---|---|---|\n| Jhapa | 5,240 | 9,310 |\n")
+    found = [(f.text, f.counted_head) for f in figures(nlp, text)]
+    assert found == [("5,240", "hectare"), ("9,310", "household")]
+
+
+def test_a_bare_price_beside_a_priced_one_is_in_its_currency(nlp) -> None:
+    found = figures(nlp, "On the street a litre now costs 9 bolivianos, when the subsidised price is 3.75.")
+    assert [(f.text, f.unit) for f in found] == [("9 bolivianos", "BOB"), ("3.75", "BOB")]

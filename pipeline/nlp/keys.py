@@ -395,9 +395,9 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     lexicon names an action of makes the group coarser (see ``_acted_group``)."""
     if not figure.counted_head:
         return _crowd_estimate(figure) or _bare_crowd_action(figure), None
-    if unit_kind(figure) == "duration" and figure.predicate:
-        # how long a thing lasts, by the thing (the facts layer put it in ``predicate``): "day: mourning"
-        return f"{singular(figure.counted_head)}: {figure.predicate}", figure.counted_head
+    measured = _how_long(figure) or _what_is_measured(figure)
+    if measured is not None:
+        return measured, figure.counted_head
     phrase = figure.counted or figure.counted_head
     acted = _acted_group(figure)
     if acted is not None:
@@ -406,6 +406,34 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     if not kept:
         return None, None
     return _thing_key(figure, kept), phrase.lower()
+
+
+def _how_long(figure: Figure) -> str | None:
+    """How long a thing lasts, by the thing (the facts layer put it in ``predicate``): "day: mourning"."""
+    if unit_kind(figure) != "duration" or not figure.predicate:
+        return None
+    return f"{singular(figure.counted_head or '')}: {figure.predicate}"
+
+
+# Units of length and speed a measure is written in ("195 km/h" keeps "km" as its head).
+_LENGTHS = {"km", "mm", "cm", "metre", "meter", "kilometre", "kilometer", "mile", "knot", "mph", "inch", "foot", "feet"}
+_MEASURED_BEFORE = re.compile(r"\b([a-z]+)\s+(?:of|at)\s+$", re.I)  # "gusts of 260 km/h", "winds at 195 km/h"
+_MEASURED_AFTER = re.compile(r"\s*[^\s\d,;.]+\s+of\s+([a-z]+)", re.I)  # "246 mm of rain"
+_NOT_MEASURED = {"them", "it", "this", "that", "those", "these", "one", "up", "speeds"}
+
+
+def _what_is_measured(figure: Figure) -> str | None:
+    """A length or speed by what it measures, "gust: km" apart from "wind: km" ("sustained winds of 195 km/h and gusts
+    of 260 km/h"), "rain: mm"; not a verb before "at" ("recorded at 231 km/h")."""
+    head = singular(figure.counted_head or "")
+    if head not in _LENGTHS:
+        return None
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    found = _MEASURED_BEFORE.search(sentence[:start]) or _MEASURED_AFTER.match(sentence, end)
+    thing = found.group(1).lower() if found else ""
+    if not thing or thing in _NOT_MEASURED or thing.endswith(("ed", "ing")):
+        return None
+    return f"{singular(thing)}: {head}"
 
 
 def _thing_key(figure: Figure, kept: str) -> str:
@@ -1309,6 +1337,41 @@ def _the_storys_own(found: re.Match[str]) -> bool:
     return not (found.group("noun").lower() in _PART_EVENTS and _LIMITED.match(found.string, found.end()))
 
 
+# (pattern, key, example): a thing giving way or going down, in a "when" clause after the figure, that limits a
+# casualty count to one mishap of a larger disaster.
+_MISHAPS = (
+    (re.compile(r"[^;\d]*?\bwhen\b[^,;.\d]{0,60}?\b(?:collapsed|caved in|fell in|gave way|came down)\b", re.I),
+     "a collapse", "nine people died when the roof of the church fell in"),
+    (re.compile(r"[^;\d]*?\bwhen\b[^,;.\d]{0,60}?\b(?:capsized|sank|overturned)\b", re.I),
+     "a capsizing", "five people who drowned when their pirogue capsized"),
+)
+
+
+def _mishap(figure: Figure) -> str | None:
+    """The mishap a casualty count is limited to by its own clause ("killed when a church roof collapsed")."""
+    if figure.claim_type not in PEOPLE_TYPES:
+        return None
+    sentence, (_, end) = figure.sentence or "", _offsets(figure)
+    # Only the "when" clause: a noun before the count is as often the story's own ("The collapse killed 66").
+    return next((key for pattern, key, _ in _MISHAPS if pattern.match(sentence, end)), None)
+
+
+def mishaps(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """A count limited to one mishap is that mishap's own where the document gives a larger count of the same claim
+    without one (nine killed when a church roof fell in, in a cyclone that killed 24); where no larger count stands
+    beside it the mishap is the story itself ("64 people died when a garment factory fell in")."""
+    found = [_mishap(f) if f.incident is None else None for f in figures]
+    tolls = [f for f, mishap in zip(figures, found, strict=True) if mishap is None and f.incident is None]
+    return tuple(replace(f, incident=mishap) if mishap and any(_larger(t, f) for t in tolls) else f
+                 for f, mishap in zip(figures, found, strict=True))
+
+
+def _larger(toll: Figure, part: Figure) -> bool:
+    """A larger count of the same claim and group."""
+    return toll.claim_type == part.claim_type and toll.counted_group == part.counted_group \
+        and toll.value is not None and part.value is not None and toll.value > part.value
+
+
 # --- all keys of an analysis ----------------------------------------------------------
 
 
@@ -1330,8 +1393,10 @@ def with_keys(figure: Figure, reference: int | None = None, published_year: int 
     scope = time_scope(figure, reference, published_year)
     phase = price_phase(figure) if figure.claim_type == "price" and scope is None else None
     kind = people_kind(figure, group)
-    return replace(figure, counted_group=group, unit_kind=f"money:{currency}" if currency and kind == "money" else kind,
-                   time_scope=scope, incident=incident(figure), phase=phase)
+    # "a litre now costs 9 bolivianos, when the subsidised price is 3.75": the 3.75 is in bolivianos too
+    unit = currency if currency and kind == "money" else figure.unit
+    return replace(figure, counted_group=group, unit_kind=f"money:{unit}" if unit != figure.unit else kind,
+                   unit=unit, time_scope=scope, incident=incident(figure), phase=phase)
 
 
 def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> str | None:
@@ -1596,4 +1661,5 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = _series_values(keyed)
     keyed = tuple(corrected_value(repeated_number(f, keyed), keyed) for f in keyed)
     keyed = tuple(documents_own_group(incident_named_before(f, analysis.sentences), keyed) for f in keyed)
+    keyed = mishaps(keyed)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))

@@ -26,11 +26,12 @@ sentence: its scope is ``ELSEWHERE``, one key however the rest is written.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
 from ..models import Analysis, EntityMention, Figure
-from ..places import is_known_place
+from ..places import CAPITAL, capital, country_code, is_known_place, locate
 from .en.entities import country_names
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -181,7 +182,39 @@ def place_names(analysis: Analysis) -> dict[str, str]:
         for name in (entity.text, canonical):
             if name.casefold() not in countries and len(name) > 1:
                 names[name] = canonical
-    return names
+    return names | _capital_names(analysis, names, text)
+
+
+# The country's capital, written without its name: "43 were detained in the capital". Not "the regional capital".
+_THE_CAPITAL = ("the capital city", CAPITAL, "the country's capital", "the nation's capital",
+                "the country’s capital", "the nation’s capital")
+
+
+def _capital_names(analysis: Analysis, names: dict[str, str], text: str) -> dict[str, str]:
+    """"the capital" under the name of the capital of the country the document is about, spelled as the document
+    spells it if it names the city ("Asunción"), else as the gazetteer does."""
+    if "capital" not in text:
+        return {}
+    home = _home_country(analysis, names)
+    city = capital(home) if home else None
+    if city is None:
+        return {}
+    spelled = next((n for n in sorted(set(names.values()))
+                    if (found := locate(n)) and found.geonameid == city.geonameid), city.name)
+    return {phrase: spelled for words in _THE_CAPITAL for phrase in (words, words[0].upper() + words[1:])}
+
+
+def _home_country(analysis: Analysis, names: dict[str, str]) -> str | None:
+    """The country a document names most, counting the country itself and each place of it it names; None on a tie."""
+    counts: Counter[str] = Counter()
+    for entity in analysis.entities:
+        code = country_code(entity.canonical) if entity.label in _PLACE_LABELS else None
+        if code is None and entity.text in names:
+            found = locate(names[entity.text])
+            code = found.country_code if found else None
+        counts.update([code] if code else [])
+    ranked = counts.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
 # A state in its formal style is a country, whatever its name: "helicopters of the Italian Republic",
@@ -210,8 +243,9 @@ def _joined(sentence: str, mention: tuple[int, int, str], mentions: list[tuple[i
     start, end, _ = mention
     if _AND_OTHERS.match(sentence, end):
         return True
+    # another name of the same place is no other place: "in the capital, Asunción"
     return any(re.fullmatch(_JOINED, sentence[end:o_start]) or re.fullmatch(_JOINED, sentence[o_end:start])
-               for o_start, o_end, _ in mentions if (o_start, o_end) != (start, end))
+               for o_start, o_end, other in mentions if (o_start, o_end) != (start, end) and other != mention[2])
 
 
 def _after(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
@@ -299,31 +333,51 @@ def _agent_in(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int
 
 
 # The one place a sentence sets for all it counts, opening on it ("In Berat, police detained 38 and 14
-# officers were hurt") or in a clause before a semicolon ("25,000 marched in Tirana; 61 were detained").
-_FRONTED_IN = re.compile(r"\s*in\s+(?:the\s+)?", re.I)
+# officers were hurt", "Across the SAVA region, 14 people have died") or in a clause before a semicolon
+# ("25,000 marched in Tirana; 61 were detained").
+_FRONTED_IN = re.compile(r"\s*(?:in|across|throughout)\s+(?:the\s+)?", re.I)
+_AFTER_FRONTED = re.compile(r"(?:\s+[a-z]+)?,")  # "In Berat,", "Across the SAVA region,"
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 
 
 def _set_by_the_sentence(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
-    """The sentence's one place, set before the figure's clause, where no one reports and nothing is national."""
+    """The place set before the figure's clause, where no one reports and nothing is national: a sentence opening
+    on a place with no other place before the figure, or one place closing a clause before a semicolon."""
     sentence, (start, _) = figure.sentence or "", _offsets(figure)
-    if len({m[2] for m in mentions}) != 1 or mentions[0][1] > start or _NATIONAL.search(sentence):
+    if not mentions or mentions[0][1] > start or _NATIONAL.search(sentence):
         return None
     mention = mentions[0]
     before, between = sentence[:mention[0]], sentence[mention[1]:start]
-    return mention if not _SAID.search(between) and _sets_the_place(before, between) else None
+    if _SAID.search(between):
+        return None
+    if _fronted(before, between):
+        return None if any(mention[1] <= m[0] < start for m in mentions[1:]) else mention
+    return mention if _closes_a_clause(before, between, mentions) else None
 
 
-def _sets_the_place(before: str, between: str) -> bool:
-    """"In Berat, …" opening the sentence, or "… in Tirana; …" closing a clause before the figure's."""
-    if _FRONTED_IN.fullmatch(before) and between.startswith(","):
-        return True
-    return ";" in between and ";" not in before and bool(_IN_BEFORE.search(before))
+def _fronted(before: str, between: str) -> bool:
+    """"In Berat, …", "Across the SAVA region, …": the sentence opens on the place."""
+    return bool(_FRONTED_IN.fullmatch(before) and _AFTER_FRONTED.match(between))
+
+
+def _closes_a_clause(before: str, between: str, mentions: list[tuple[int, int, str]]) -> bool:
+    """"25,000 marched in Tirana; 61 were detained": the sentence's one place, in the clause before a semicolon."""
+    one_place = len({m[2] for m in mentions}) == 1
+    return one_place and ";" in between and ";" not in before and bool(_IN_BEFORE.search(before))
 
 
 # "Police in Darkhan said 1,430 people were held nationwide": they report, the count is not theirs.
 _SAID = re.compile(r"\b(?:said|says|say|reported|reports|told|announced|added)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:nationwide|across the country|in all|in total)\b", re.I)
+
+
+_NATIONAL_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+" + _NATIONAL.pattern, re.I)
+
+
+def _national(figure: Figure) -> bool:
+    """"43 were detained in Encarnación and 58 across the country": the 58 shares the verb's place, not its scope."""
+    sentence, (_, end) = figure.sentence or "", _offsets(figure)
+    return _NATIONAL_AFTER.match(sentence, end) is not None
 
 
 def _held_by_another(figure: Figure, mention: tuple[int, int, str], others: Iterable[Figure],
@@ -360,11 +414,14 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     mentions = _mentions(sentence, names)
     if _elsewhere(figure, mentions):
         return ELSEWHERE
+    if _national(figure):
+        return None
     for rule in (_after, _before_its_bracket, _owner, _row_label, _breakdown_name, _agent_in, _set_by_the_sentence):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])
-    parsed = _parsed(figure, others, mentions) if figure.scope else None
+    parsed = _parsed(replace(figure, scope=names.get(figure.scope, figure.scope)), others, mentions) \
+        if figure.scope else None
     return scope_name(parsed or _crowd_town(figure, mentions))
 
 

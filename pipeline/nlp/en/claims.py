@@ -199,6 +199,23 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+# Ranks whose infinitive says what happened to the whole group counted after them.
+_RANKS = {"first", "last", "latest", "one", "second", "third", "fourth", "fifth"}
+
+
+def rank_infinitive(noun: Token | None) -> Token | None:
+    """"was the last of three people to die in the capital", "one of 12 protesters to be arrested": the
+    infinitive after a rank is the verb of the whole group (three died in the capital), not "was"."""
+    rank = noun.head.head if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if rank is None or rank.lower_ not in _RANKS:
+        return None
+    return next((c for c in rank.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and _to_verb(c)), None)
+
+
+def _to_verb(verb: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
 def _a_headline_verb(token: Token) -> bool:
     """"Death toll climbs to 41" on a line of its own: the tagger calls "climbs" a noun, the parser gives it
     a subject and makes it the root."""
@@ -297,9 +314,9 @@ def _tally_words(child: Token) -> list[str]:
 
 
 def _object_words(child: Token) -> list[str]:
-    """"caused damage", "were set ablaze"."""
-    if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in ("NOUN", "ADJ", "VERB") or (
-            child.dep_ == "advmod" and child.pos_ == "ADJ"):
+    """"caused damage", "were set ablaze"; "joined last Saturday's march" (a lower-case word tagged a name)."""
+    noun = child.pos_ in ("NOUN", "ADJ", "VERB") or child.pos_ == "PROPN" and child.text.islower()
+    if child.dep_ in ("dobj", "attr", "acomp", "oprd") and noun or (child.dep_ == "advmod" and child.pos_ == "ADJ"):
         return [child.lemma_.lower()]
     return []
 
@@ -815,9 +832,15 @@ def _a_share(prep: Token) -> bool:
     return bool({t.lower_ for t in prep.doc[max(0, prep.i - 4):prep.i]} & _SHARE_WORDS)
 
 
-def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: frozenset[str]) -> str | None:
-    """A city or region the figure is limited to ("detained in Almaty"); None for a national total. Not the
-    place of a participle's main clause: "blew up at the works in Ruse, killing nine" is the story's own toll."""
-    preps = [prep for head in (noun, verb) if head is not None for prep in head.children
-             if prep.dep_ == "prep" and prep.lower_ in ("in", "at")]
+def _preps(heads: tuple[Token | None, ...], words: tuple[str, ...]) -> list[Token]:
+    return [prep for head in heads if head is not None for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in words]
+
+
+def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: frozenset[str],
+             tally: Token | None = None) -> str | None:
+    """A city or region the figure is limited to ("detained in Almaty", "the toll in Antalaha district has reached
+    11", "revised the toll for Maroantsetra to 7"); None for a national total. Not the place of a participle's main
+    clause: "blew up at the works in Ruse, killing nine" is the story's own toll."""
+    preps = _preps((noun, verb), ("in", "at")) + _preps((tally,), ("in", "at", "for"))
     return next((name for prep in preps if not _a_share(prep) and (name := _place_of(prep, places, countries))), None)

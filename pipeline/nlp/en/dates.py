@@ -117,6 +117,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}{_YEAR_OF_DAY}(?![\d:])\b")),
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}{_YEAR_OF_DAY}\b")),
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
+    # "10/14/2026" is month first (no month 14); "14/10/2026" and "04/10/2026" are day first, as most of the world
+    # writes them
+    ("slashed_mdy", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>1[3-9]|2\d|3[01])/(?P<y>(?:19|20)\d\d)\b")),
+    ("slashed", re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # "MON 09.03.", "Sat 14.03": a day and month in figures, a date only after its weekday (a log's entry)
     ("weekday_numeric", re.compile(r"\b(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|"
@@ -156,8 +160,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"mid-)(?P<y>(?:19|20)\d\d)\b(?!\s*"
                         r"(?:people|persons|cases|tenge|dollars|euros|troops|members))", re.I)),
     # "the 2022 Kazakh unrest": a year naming an event
+    # "the 2025 mudflows", "the 2019 floods": the plural of a disaster too
     ("year_of_event", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?=(?:[A-Z][a-z]+\s+)?(?:unrest|protests?|riots?|"
-                                 r"elections?|crisis|events|uprising|referendum|violence|clashes)\b)")),
+                                 r"elections?|crisis|events|uprising|referendum|violence|clashes|floods?|mudflows?|"
+                                 r"landslides?|earthquakes?|quakes?|wildfires?|fires|storms?|cyclones?|strikes)\b)")),
     # "prices rose 8.4% over 2021, well above…", "throughout 2021": a year as a period ("over" only before a
     # comma or semicolon, since "over 2000 people" is a count)
     ("year_over", re.compile(r"\b(?:throughout\s+(?P<y>(?:19|20)\d\d)\b(?![\d.,]\d)|over\s+(?P<y2>(?:19|20)\d\d)"
@@ -591,7 +597,8 @@ def _next_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | No
 HANDLERS = {
     "week_of_month": _week_of_month, "part_of_year": _part_of_year, "decade": _decade, "weekend": _weekend,
     "mm_open": _month_span_open, "year_dash": _year_span,
-    "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day, "iso": _day,
+    "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day,
+    "slashed_mdy": _day, "slashed": _day, "iso": _day,
     "weekday_numeric": _after_its_weekday,
     "my": _month_year, "mm_span": _month_span, "month": _month_alone,
     "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,

@@ -18,11 +18,12 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from spacy.tokens import Doc, Span, Token
 
 from ...models import DateMention, EntityMention, Figure
-from ...places import is_known_place
+from ...places import CAPITAL, is_known_place
 from ..layout import aligned_header, doc_text, heading_of
 from .claim_model import BODY_HEADS, DONE_WITH_THE_DEAD
 from .claims import (
@@ -42,6 +43,7 @@ from .claims import (
     governing_verb,
     number_anchor,
     phrase_of,
+    rank_infinitive,
     scope_of,
     tallied,
     tally_of,
@@ -120,12 +122,14 @@ _STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured":
 _BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
                   "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
                   "church", "mosque", "business", "property", "apartment", "flat", "engine", "tyre", "tire", "dwelling",
-                  "field", "bridge", "road", "tower", "sheep", "goat", "cattle", "cow", "livestock", "borehole", "well"}
+                  "field", "bridge", "road", "tower", "sheep", "goat", "cattle", "cow", "livestock", "borehole", "well",
+                  "buffalo", "poultry", "chicken", "pig", "animal", "stall", "boat", "canoe"}
 # What a fire or a flood does to things: "60 cars burned", "1,500 houses were flooded", "crops on 2,450 hectares
 # were washed away".
-# "rioters set fire to 14 vehicles", "it buried sixty-three houses", "three thousand sheep were swept away".
+# "rioters set fire to 14 vehicles", "it buried sixty-three houses", "three thousand sheep were swept away",
+# "farmers lost 412 cattle", "traders lost about 60 stalls".
 _RUINING = {"burn", "destroy", "flood", "inundate", "submerge", "wash", "sweep", "swamp", "fire", "torch", "bury",
-            "wreck", "smash", "raze", "demolish", "topple", "loot", "ransack", "collapse"}
+            "wreck", "smash", "raze", "demolish", "topple", "loot", "ransack", "collapse", "lose"}
 
 
 def _state_after(text: str, end: int) -> str | None:
@@ -271,7 +275,19 @@ def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], pub
             if mention.label in ("GPE", "LOC", "FAC") or (mention.label == "PERSON" and " " not in mention.text
                                                           and is_known_place(mention.canonical)):
                 page.places[token.i] = mention.canonical  # the model often calls an unfamiliar town a person
+    page.places.update(dict.fromkeys(_the_capital(doc), CAPITAL))
     return page
+
+
+def _the_capital(doc: Doc) -> Iterator[int]:
+    """"detained in the capital", "the Paraguayan capital", "the country's capital": the country's capital, named
+    when the document's keys are set (``scope.place_names``); not "the regional capital"."""
+    for token in doc:
+        if token.lower_ == "capital" and token.pos_ == "NOUN":
+            words = {c.dep_: c for c in token.children}
+            named = "det" in words and words["det"].lower_ == "the" or "poss" in words
+            if named and ("amod" not in words or words["amod"].text[:1].isupper()):
+                yield token.i
 
 
 def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
@@ -515,7 +531,7 @@ def _money(d: _Draft, noun: Token) -> None:
 def _tallied(d: _Draft, page: _Page) -> None:
     """"The number of people detained rose to 10,000": the number is the tally's value and counts
     what the tally holds; not "rose by 20", which is a change."""
-    d.verb = governing_verb(d.noun if d.noun is not None else d.anchor)
+    d.verb = rank_infinitive(d.noun) or governing_verb(d.noun if d.noun is not None else d.anchor)
     d.earlier = page.previous_in_sentence.get(d.sentence.start)
     if d.noun is None and d.counted_head is None:
         d.tally = _tally_valued(d.anchor, d.verb) or _listed_for(d.anchor) or _toll_written_before(d, page)
@@ -541,7 +557,8 @@ def _toll_written_before(d: _Draft, page: _Page) -> Token | None:
 
 def _tally_valued(anchor: Token, verb: Token | None) -> Token | None:
     """"the toll rose to 225": the tally of the number's verb (not "rose by 20", a change)."""
-    return tally_of(verb) if anchor.dep_ in ("pobj", "dobj", "attr") and anchor.head.lower_ != "by" else None
+    # "was seven": the parser may call a bare number after "was" an adjectival complement
+    return tally_of(verb) if anchor.dep_ in ("pobj", "dobj", "attr", "acomp") and anchor.head.lower_ != "by" else None
 
 
 def _listed_for(anchor: Token) -> Token | None:
@@ -694,6 +711,7 @@ def _of_the_state_before(d: _Draft, page: _Page, after: str) -> bool:
     return bool(of_state)
 
 
+_NAMED_PART = re.compile(r"\s+of (?:them|whom),?\s+([a-z]+)(?=\s*(?:[;,.]|$))")  # "9 of them gendarmes;"
 _FRONTED_PART = re.compile(r"\s*of (?:them|those|these|whom),?\s*(?:\w+\s+)?$", re.I)  # "Of them, some 4,353"
 
 
@@ -705,9 +723,21 @@ def _fronted_whole(d: _Draft, page: _Page) -> Figure | None:
     return last if _FRONTED_PART.match(page.text, d.sentence.start_char, d.number.start) else None
 
 
+def _named_part(d: _Draft, page: _Page) -> Token | None:
+    """The noun closing "9 of them gendarmes;" (the tagger may call a plural noun a verb; not "9 of them injured")."""
+    named = _NAMED_PART.match(page.text, d.number.end)
+    span = page.doc.char_span(*named.span(1)) if named is not None else None
+    word = span[0] if span is not None and len(span) == 1 else None
+    return word if word is not None and (word.pos_ == "NOUN" or word.tag_ in ("NNS", "VBZ")) else None
+
+
 def _whole_head(d: _Draft, page: _Page) -> None:
     """"4,578 persons have been recognised as victims. Of them, 4,353 received injuries": a part that names
     no group of its own counts the group of its whole."""
+    named = _named_part(d, page)
+    if named is not None and d.counted_head in (None, "people"):
+        d.counted, d.counted_head = named.text, named.lemma_.lower()  # "27 people, 9 of them gendarmes"
+        return
     if not d.part_of or d.counted_head is not None or d.unit is not None:
         return
     whole = d.earlier or _fronted_whole(d, page)
@@ -775,8 +805,27 @@ def _changed_from(d: _Draft, page: _Page, after: str) -> bool:
     return True
 
 
+def _tally_of_the_last(d: _Draft, page: _Page, after: str) -> bool:
+    """"Eleven people have died. The ministry's previous count, given on Tuesday, was seven": a tally that names
+    nothing it counts counts what the typed figure before it (in its paragraph, close by) counted."""
+    if d.tally is None or d.held is not None or d.claim_type != "other" or d.counted_head or d.unit:
+        return False
+    last = _last_group(page, d.number.start)
+    if not _a_typed_count_close_before(last, d):
+        return False
+    d.claim_type, d.predicate = last.claim_type, last.predicate
+    d.counted, d.counted_head = last.counted, last.counted_head or "people"
+    return True
+
+
+def _a_typed_count_close_before(last: Figure | None, d: _Draft) -> TypeGuard[Figure]:
+    return last is not None and last.claim_type != "other" and not last.unit \
+        and d.sentence.start_char - last.end <= 400
+
+
 # The first of these that holds decides.
-_WHOLE_RULES = (_of_the_state, _of_the_state_before, _part_of_the_whole, _among_the_state, _changed_from)
+_WHOLE_RULES = (_of_the_state, _of_the_state_before, _part_of_the_whole, _among_the_state, _changed_from,
+                _tally_of_the_last)
 
 
 def _part_of_a_whole(d: _Draft, page: _Page) -> None:
@@ -1280,7 +1329,21 @@ def _table_column(d: _Draft, page: _Page) -> None:
             and not _PART_HEADER.match(label.text):
         noun = _label_noun(label)  # "| Candidate | Votes |", "| Injuries | Crew | Passengers |": whom it counts
         d.counted_head = _header_word(noun) if noun is not None else None
+    _header_measure(d, label)
     _row_claim(d, page)
+
+
+def _header_measure(d: _Draft, label: Span | None) -> None:
+    """"| Area damaged (ha) |": the cells count hectares."""
+    measure = _HEADER_MEASURE.search(label.text) if label is not None and d.unit is None else None
+    if measure is not None:
+        d.counted_head = _MEASURE_WORDS[measure.group(1).lower()]
+
+
+# A column's measure in brackets: "| Area damaged (ha) |" counts hectares, "| Losses (tonnes) |" tonnes.
+_MEASURE_WORDS = {"ha": "hectare", "hectares": "hectare", "acres": "acre", "t": "tonne", "tonnes": "tonne",
+                  "tons": "ton", "km": "km", "mm": "mm", "km2": "km2", "km²": "km2"}
+_HEADER_MEASURE = re.compile(r"\((" + "|".join(_MEASURE_WORDS) + r")\)\s*$", re.I)
 
 
 # A table's unit, said once over it: "Here is where prices stand, in birr per litre:", "Damage by province
@@ -1813,7 +1876,7 @@ def _figure(d: _Draft, page: _Page) -> Figure:
         as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
         attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
         sentence=sentence.text, sentence_start=sentence.start_char,
-        scope=scope_of(d.verb, d.noun, page.places, country_names()), part=_part(page.text, number.start),
+        scope=scope_of(d.verb, d.noun, page.places, country_names(), d.tally), part=_part(page.text, number.start),
     )
 
 
