@@ -127,6 +127,11 @@ def test_a_known_city_after_a_place_preposition_is_found(nlp) -> None:
     assert "March" not in mentions
 
 
+def test_a_known_city_after_a_preposition_opening_a_sentence_is_found(nlp) -> None:
+    mentions = by_text(nlp, "In Antalaha, where supplies are running short, rice sells for 5,000 ariary.")
+    assert mentions["Antalaha"].label == "GPE"
+
+
 @pytest.mark.parametrize("text, name", [
     ("The judge sentenced Thabo Mokoena, 41, to twelve years in prison.", "Thabo Mokoena"),
     ("4. Ashok Mandal, 52, a tea-stall owner who came every year.", "Ashok Mandal"),

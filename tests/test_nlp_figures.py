@@ -1037,3 +1037,24 @@ def test_a_column_header_with_a_measure_in_brackets_names_what_its_cells_count(n
 def test_a_bare_price_beside_a_priced_one_is_in_its_currency(nlp) -> None:
     found = figures(nlp, "On the street a litre now costs 9 bolivianos, when the subsidised price is 3.75.")
     assert [(f.text, f.unit) for f in found] == [("9 bolivianos", "BOB"), ("3.75", "BOB")]
+
+
+def test_a_count_of_another_storm_than_the_texts_own_is_that_storms(nlp) -> None:
+    found = figures(nlp, "Cyclone Tolotra killed 35. The Tolotra toll is far below the 61 people killed by Cyclone "
+                         "Ernestine on the same coast. Ernestine displaced 128,000 people. Tolotra forced nearly "
+                         "60,000 from their homes.")
+    assert [(f.text, f.incident, f.counted_group) for f in found] == [
+        ("35", None, "people"), ("61", "ernestine", "people"), ("128,000", "ernestine", "people"),
+        ("nearly 60,000", None, "people")]
+
+
+def test_a_place_opening_a_list_of_names_is_no_single_places_scope(nlp) -> None:
+    found = one(nlp, "It has caused the death of 31 persons in the SAVA, Analanjirofo, Atsinanana and Alaotra-Mangoro "
+                     "regions.")
+    assert (found.claim_type, found.scope) == ("killed", None)
+
+
+def test_an_appeal_for_money_is_compared_as_an_appeal(nlp) -> None:
+    found = figures(nlp, "The UN has launched a Flash Appeal for US$42 million. The UN's US$42 million appeal was "
+                         "12% funded by Thursday.")
+    assert [(f.text, f.counted_group) for f in found][:2] == [("US$42 million", "appeal"), ("US$42 million", "appeal")]

@@ -425,7 +425,7 @@ _NOT_MEASURED = {"them", "it", "this", "that", "those", "these", "one", "up", "s
 def _what_is_measured(figure: Figure) -> str | None:
     """A length or speed by what it measures, "gust: km" apart from "wind: km" ("sustained winds of 195 km/h and gusts
     of 260 km/h"), "rain: mm"; not a verb before "at" ("recorded at 231 km/h")."""
-    head = singular(figure.counted_head or "")
+    head = singular((figure.counted or figure.counted_head or "").split("/")[0])  # "km/h" is measured in km
     if head not in _LENGTHS:
         return None
     sentence, (start, end) = figure.sentence or "", _offsets(figure)
@@ -876,7 +876,7 @@ _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national tot
 
 # Verbs done only to people: a number that is their object or subject and names no one counts people.
 _PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "apprehend", "admit", "evacuate",
-                 "displace",
+                 "displace", "flee", "home",  # "forced nearly 60,000 from their homes", "12,000 fled"
                  "perish", "lose life",  # "the earlier announced number of 21 perished", "who lost their lives"
                  "miss", "missing", "unaccounte", "drown", "disappear"}  # "Twelve are missing"
 
@@ -1372,6 +1372,35 @@ def _larger(toll: Figure, part: Figure) -> bool:
         and toll.value is not None and part.value is not None and toll.value > part.value
 
 
+# A storm's name: "Cyclone Ernestine", "Hurricane Maria", "Tropical Storm Alberto".
+_STORM = re.compile(r"\b(?:Cyclone|Hurricane|Typhoon|(?:Tropical\s+)?Storm)\s+([A-Z][a-z]+)\b")
+
+
+def other_storms(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
+    """"far below the 61 people killed by Cyclone Ernestine", "Ernestine displaced 128,000 people" in a text on
+    Cyclone Tolotra: a count of another storm than the one the text names first is that storm's, its incident."""
+    headlines = [f.sentence or "" for f in figures if f.part == "headline"][:1]
+    names = [m.group(1) for m in _STORM.finditer("\n".join(headlines + [s.text for s in sentences]))]
+    if len(set(names)) < 2:
+        return figures
+    # the text's own storm is the one it names first, in its headline or its opening ("how Cyclone Tolotra compares
+    # with Ernestine")
+    other = re.compile(r"\b(" + "|".join(sorted(set(names) - {names[0]})) + r")\b")
+    return tuple(replace(f, incident=name.lower()) if f.incident is None and (name := _storm_of(f, other)) else f
+                 for f in figures)
+
+
+def _storm_of(figure: Figure, storm: re.Pattern[str]) -> str | None:
+    """A storm named in the figure's own clause, right after it ("61 people killed by Cyclone Ernestine") or as its
+    subject ("Ernestine displaced 128,000 people"): no comma, semicolon or other number between."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    for found in storm.finditer(sentence):
+        between = sentence[end:found.start()] if found.start() >= end else sentence[found.end():start]
+        if len(between) <= 60 and not re.search(r"[,;\d]", between):
+            return found.group(1)
+    return None
+
+
 # --- all keys of an analysis ----------------------------------------------------------
 
 
@@ -1661,5 +1690,5 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = _series_values(keyed)
     keyed = tuple(corrected_value(repeated_number(f, keyed), keyed) for f in keyed)
     keyed = tuple(documents_own_group(incident_named_before(f, analysis.sentences), keyed) for f in keyed)
-    keyed = mishaps(keyed)
+    keyed = other_storms(mishaps(keyed), analysis.sentences)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))

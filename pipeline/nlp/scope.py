@@ -236,12 +236,14 @@ def _offsets(figure: Figure) -> tuple[int, int]:
 
 
 _AND_OTHERS = re.compile(r"\s*(?:,|and|or)\s+(?:" + _OTHER_PLACES + r")\b", re.I)
+# Names listed after a place, known or not: "in the SAVA, Analanjirofo, Atsinanana and Alaotra-Mangoro regions".
+_LISTED_AFTER = re.compile(r",\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|and\b|or\b)")
 
 
 def _joined(sentence: str, mention: tuple[int, int, str], mentions: list[tuple[int, int, str]]) -> bool:
     """One of several places: "in Dravo and Tessin", "in Asunción and other towns" name no single place."""
     start, end, _ = mention
-    if _AND_OTHERS.match(sentence, end):
+    if _AND_OTHERS.match(sentence, end) or _LISTED_AFTER.match(sentence, end):
         return True
     # another name of the same place is no other place: "in the capital, Asunción"
     return any(re.fullmatch(_JOINED, sentence[end:o_start]) or re.fullmatch(_JOINED, sentence[o_end:start])

@@ -386,8 +386,9 @@ def _datelines(found: _Found, alias_labels: dict[str, str]) -> None:
 
 
 # A capitalised name right after a place preposition, not followed by another capitalised word:
-# "from Deoghar", "near Beira", "in La Paz".
-_AFTER_PLACE_WORD = re.compile(r"\b(?:in|from|near|at)\s+([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-]| [A-Z])")
+# "from Deoghar", "near Beira", "in La Paz", "In Antalaha, where supplies are short" (opening a sentence).
+_AFTER_PLACE_WORD = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Aa]t)\s+([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+                               r"(?![\w'’-]| [A-Z])")
 _NOT_PLACES = {"january", "february", "march", "april", "august", "september", "october", "november", "december"}
 
 
