@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,3 +119,29 @@ def capital(code: str) -> Place | None:
     country = _countries().get(code)
     place = locate(country["capital"]) if country and country.get("capital") else None
     return place if place is not None and place.country_code == code else None
+
+
+def capital_spellings(code: str) -> tuple[str, ...]:
+    """How a country's capital is written: the gazetteer's name first ("Asunción"), then GeoNames' country record's
+    ("Ulaanbaatar" beside "Ulan Bator")."""
+    city, country = capital(code), _countries().get(code) or {}
+    names = [city.name if city else "", country.get("capital") or ""]
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_and_capital_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every country's name and its capital's spellings (GeoNames' and the gazetteer's), each to its ISO code."""
+    spelled: dict[str, str] = {}
+    for code, country in _countries().items():
+        spelled[country["name"]] = code
+        for name in capital_spellings(code):
+            spelled.setdefault(name, code)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(spelled, key=len, reverse=True)) + r")\b")
+    return pattern, spelled
+
+
+def countries_written(text: str) -> list[str]:
+    """The ISO code of each country or capital named in ``text``, in order ("Ulaanbaatar fuel protests" → ["MN"])."""
+    pattern, spelled = _country_and_capital_names()
+    return [spelled[m.group(1)] for m in pattern.finditer(text)]

@@ -89,7 +89,10 @@ STORIES = {
                 # 0.763, recall 0.593, found 0.934, reach 0.665; with the town its agents are in (1.48.0)
                 # precision 0.777, recall 0.594.
                 # dev at extractor 1.85.0: precision 0.819, recall 0.676, found 0.969, reach 0.714.
-                {"precision": 0.81, "recall": 0.66, "found": 0.96, "reach": 0.70}),
+                # At 1.95.0 precision 0.831, recall 0.659: counts "in the capital" are now Ulaanbaatar's (right),
+                # and the gold holds some of them ("3,200 officers deployed in the capital", "hospitals in the
+                # capital … 97 police officers") with national counts; the recall floor is lowered to 0.65 for it.
+                {"precision": 0.82, "recall": 0.65, "found": 0.96, "reach": 0.70}),
     "blind17": (GOLD / "blind17", GOLD / "blind17" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.51.0 / aligner 8), before any of its misses
                 # was looked at: precision 0.562, recall 0.514, found 0.954, reach 0.565. A dev set since;
@@ -207,6 +210,13 @@ STORIES = {
                 # "c. 7,000", people named by their trade, "in Asunción and other towns"): precision 0.695,
                 # recall 0.692, found 0.991, reach 0.681.
                 {"precision": 0.69, "recall": 0.69, "found": 0.99, "reach": 0.68}),
+    "blind48": (GOLD / "blind48", GOLD / "blind48" / "events.yaml", "visible",
+                # first blind score 2026-12-02 (extractor 1.94.0 / aligner 9), before any of its misses was
+                # looked at: precision 0.447, recall 0.728, found 0.984, reach 0.771.
+                # dev at extractor 1.95.0 (a count "killed when a church roof collapsed" beside a larger toll,
+                # another storm's counts, a tally's own place, "Across the SAVA region,", winds apart from gusts):
+                # precision 0.631, recall 0.769, found 0.984, reach 0.784.
+                {"precision": 0.63, "recall": 0.76, "found": 0.98, "reach": 0.78}),
 }
 
 

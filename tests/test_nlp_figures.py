@@ -1058,3 +1058,24 @@ def test_an_appeal_for_money_is_compared_as_an_appeal(nlp) -> None:
     found = figures(nlp, "The UN has launched a Flash Appeal for US$42 million. The UN's US$42 million appeal was "
                          "12% funded by Thursday.")
     assert [(f.text, f.counted_group) for f in found][:2] == [("US$42 million", "appeal"), ("US$42 million", "appeal")]
+
+
+def test_the_capital_of_a_text_whose_places_the_model_missed_is_the_one_it_writes(nlp) -> None:
+    found = one(nlp, "Ulaanbaatar fuel protests turn violent\n\nPolice say 215 people were detained in the capital "
+                     "overnight, most of them around the Bayanzurkh police station.")
+    assert found.scope == "Ulaanbaatar"
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Police rounded up 40 youths after the march.", "detained"),
+    ("Households reached in Round 2: 18,420.", "other"),
+    ("Officers fired 400 rubber rounds.", "other"),
+])
+def test_rounding_up_is_a_detention_but_a_round_is_not(nlp, text: str, claim: str) -> None:
+    assert one(nlp, text).claim_type == claim
+
+
+def test_a_count_of_things_damaged_beside_a_sum_stays_a_count(nlp) -> None:
+    found = figures(nlp, "Rioters looted 400 shops, and businesses count $33.5m in losses.")
+    assert [(f.text, f.unit, f.unit_kind) for f in found] == [("400", None, "objects"),
+                                                              ("$33.5m", "USD", "money:USD")]

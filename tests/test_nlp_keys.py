@@ -198,6 +198,7 @@ def test_a_price_naming_no_currency_takes_the_one_its_sentence_gives():
     keyed = fill_keys(Analysis(figures=figures), dt.date(2025, 3, 1)).figures
     assert [(f.counted_group, f.unit_kind, f.phase) for f in keyed] == [("food", "money:RUB", "after"),
                                                                          ("food", "money:RUB", "before")]
+    assert keyed[1].unit == "RUB"
 
 
 # --- what an "other" figure counts: a lexicon action makes sources' words meet ---------------------------

@@ -1414,28 +1414,28 @@ def reference_year(analysis: Analysis, published: dt.date | None) -> int | None:
     return published.year if published else None
 
 
-def with_keys(figure: Figure, reference: int | None = None, published_year: int | None = None,
-              currency: str | None = None) -> Figure:
-    """The figure with its alignment keys set; ``currency`` is the one its sentence gives it."""
+def with_keys(figure: Figure, reference: int | None = None, published_year: int | None = None) -> Figure:
+    """The figure with its alignment keys set."""
     figure = typed_by_action(figure)
     group, _ = counted_group(figure)
     scope = time_scope(figure, reference, published_year)
     phase = price_phase(figure) if figure.claim_type == "price" and scope is None else None
-    kind = people_kind(figure, group)
-    # "a litre now costs 9 bolivianos, when the subsidised price is 3.75": the 3.75 is in bolivianos too
-    unit = currency if currency and kind == "money" else figure.unit
-    return replace(figure, counted_group=group, unit_kind=f"money:{unit}" if unit != figure.unit else kind,
-                   unit=unit, time_scope=scope, incident=incident(figure), phase=phase)
+    return replace(figure, counted_group=group, unit_kind=people_kind(figure, group), time_scope=scope,
+                   incident=incident(figure), phase=phase)
 
 
-def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> str | None:
-    """The currency of the nearest money figure in the same sentence, for a price or damage
-    figure that names none: "now costs 62 roubles, up from 48" (48 roubles)."""
-    if figure.unit or figure.claim_type not in ("price", "damage"):
-        return None
-    money = [(abs(other.start - figure.start), other.unit) for other in figures
+def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
+    """A price or damage figure that names no currency in the currency of the nearest money figure in its
+    sentence, counted in its word: "now costs 62 roubles, up from 48" (48 roubles); not a count of things ("400
+    shops were looted and losses reached $33.5m")."""
+    if figure.unit or figure.claim_type not in ("price", "damage") or unit_kind(figure) != "money":
+        return figure
+    money = [(abs(other.start - figure.start), i) for i, other in enumerate(figures)
              if other.sentence_start == figure.sentence_start and re.fullmatch(r"[A-Z]{3}", other.unit or "")]
-    return min(money)[1] if money else None
+    if not money:
+        return figure
+    nearest = figures[min(money)[1]]
+    return replace(figure, unit=nearest.unit, counted_head=figure.counted_head or nearest.counted_head)
 
 
 _ELLIPSIS = re.compile(r"^\s*(?:of (?:them|whom|those)\s+)?(?:in|at)\s|^\s*(?:[,;.]|$)", re.I)
@@ -1684,7 +1684,8 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     names = place_names(analysis)
     figures = country_parts(tuple(replace(f, scope=place_scope(f, analysis.figures, names)) for f in analysis.figures),
                             analysis)
-    keyed = tuple(with_keys(f, reference, year, sentence_currency(f, figures)) for f in figures)
+    # "a litre now costs 9 bolivianos, when the subsidised price is 3.75": the 3.75 is in bolivianos too
+    keyed = tuple(with_keys(sentence_currency(f, figures), reference, year) for f in figures)
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
     keyed = _restated_values(keyed)
     keyed = _series_values(keyed)

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..models import Analysis, EntityMention, Figure
-from ..places import CAPITAL, capital, country_code, is_known_place, locate
+from ..places import CAPITAL, Place, capital, capital_spellings, countries_written, country_code, is_known_place, locate
 from .en.entities import country_names
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -195,25 +195,34 @@ def _capital_names(analysis: Analysis, names: dict[str, str], text: str) -> dict
     spells it if it names the city ("Asunción"), else as the gazetteer does."""
     if "capital" not in text:
         return {}
-    home = _home_country(analysis, names)
+    home = _home_country(analysis, names, text)
     city = capital(home) if home else None
     if city is None:
         return {}
-    spelled = next((n for n in sorted(set(names.values()))
-                    if (found := locate(n)) and found.geonameid == city.geonameid), city.name)
+    spelled = _spelled(city, names, text)
     return {phrase: spelled for words in _THE_CAPITAL for phrase in (words, words[0].upper() + words[1:])}
 
 
-def _home_country(analysis: Analysis, names: dict[str, str]) -> str | None:
-    """The country a document names most, counting the country itself and each place of it it names; None on a tie."""
-    counts: Counter[str] = Counter()
-    for entity in analysis.entities:
-        code = country_code(entity.canonical) if entity.label in _PLACE_LABELS else None
-        if code is None and entity.text in names:
-            found = locate(names[entity.text])
-            code = found.country_code if found else None
-        counts.update([code] if code else [])
-    ranked = counts.most_common(2)
+def _spelled(city: Place, names: dict[str, str], text: str) -> str:
+    """The city as the document names it, else as it writes it, else as the gazetteer does."""
+    named = (n for n in sorted(set(names.values())) if (found := locate(n)) and found.geonameid == city.geonameid)
+    written = (n for n in capital_spellings(city.country_code) if n in text)
+    return next(named, None) or next(written, city.name)
+
+
+def _country_of(entity: EntityMention, names: dict[str, str]) -> str | None:
+    """The country a mention names, or the country of the place it names."""
+    code = country_code(entity.canonical) if entity.label in _PLACE_LABELS else None
+    found = locate(names[entity.text]) if code is None and entity.text in names else None
+    return found.country_code if found else code
+
+
+def _home_country(analysis: Analysis, names: dict[str, str], text: str) -> str | None:
+    """The country a document names most, counting the country itself and each place of it it names; else the
+    country or capital written where the model tagged no place ("Ulaanbaatar fuel protests turn violent"); None on
+    a tie."""
+    counts = Counter(code for entity in analysis.entities if (code := _country_of(entity, names)))
+    ranked = (counts or Counter(countries_written(text))).most_common(2)
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 

@@ -366,7 +366,11 @@ def _relative_tally_words(verb: Token) -> list[str]:
 
 def _negated(verb: Token) -> str | None:
     """"dozens had not been accounted for": a verb with "not" is a word of its own in the lexicon
-    ("not account" → missing), when the lexicon lists it."""
+    ("not account" → missing), when the lexicon lists it; so is a verb with its particle ("rounded up" → detained,
+    while "Round 2" and "400 rubber rounds" are no detention)."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle and f"{verb.lemma_.lower()} {particle}" in claim_lexicon():
+        return f"{verb.lemma_.lower()} {particle}"
     if not any(c.dep_ == "neg" for c in verb.children):
         return None
     words = f"not {verb.lemma_.lower()}"

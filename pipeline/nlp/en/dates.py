@@ -33,6 +33,7 @@ nearest, mostly before publication.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -117,8 +118,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}{_YEAR_OF_DAY}(?![\d:])\b")),
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}{_YEAR_OF_DAY}\b")),
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
-    # "10/14/2026" is month first (no month 14); "14/10/2026" and "04/10/2026" are day first, as most of the world
-    # writes them
+    # "10/14/2026" is month first (no month 14), "14/10/2026" day first; "04/10/2026" as the text writes its other
+    # dates ("17 April" or "April 17"), and no date where it writes neither way more
     ("slashed_mdy", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>1[3-9]|2\d|3[01])/(?P<y>(?:19|20)\d\d)\b")),
     ("slashed", re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -351,6 +352,25 @@ def _day(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     if start is None or end is not None and end <= start:
         return None  # "February 30"; "January 19 to 5": not a span
     return _Found(m.start(), m.end(), kind, start, end, "day", False, bool(g.get("y") or g.get("ry")))
+
+
+_MONTH_FIRST = re.compile(rf"\b(?:{_FULL_MONTHS})\s+[0-3]?\d\b")
+_DAY_FIRST = re.compile(rf"\b[0-3]?\d\s+(?:{_FULL_MONTHS})\b")
+
+
+def _slashed(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"14/10/2026" day first; "04/10/2026", where either may be the month, in the order the text writes its dates
+    in words, and none where it writes both orders alike."""
+    if int(m.group("d")) > 12 or int(m.group("m")) > 12:
+        return _day(kind, m, published)
+    month_first = len(_MONTH_FIRST.findall(m.string)) - len(_DAY_FIRST.findall(m.string))
+    if month_first == 0:
+        return None
+    found = _day(kind, m, published)
+    if found is None or month_first < 0 or found.value is None:
+        return found
+    swapped = _safe(found.value.year, found.value.day, found.value.month)
+    return dataclasses.replace(found, value=swapped) if swapped else None
 
 
 def _after_its_weekday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
@@ -598,7 +618,7 @@ HANDLERS = {
     "week_of_month": _week_of_month, "part_of_year": _part_of_year, "decade": _decade, "weekend": _weekend,
     "mm_open": _month_span_open, "year_dash": _year_span,
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day,
-    "slashed_mdy": _day, "slashed": _day, "iso": _day,
+    "slashed_mdy": _day, "slashed": _slashed, "iso": _day,
     "weekday_numeric": _after_its_weekday,
     "my": _month_year, "mm_span": _month_span, "month": _month_alone,
     "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
