@@ -215,8 +215,10 @@ STORIES = {
                 # looked at: precision 0.447, recall 0.728, found 0.984, reach 0.771.
                 # dev at extractor 1.95.0 (a count "killed when a church roof collapsed" beside a larger toll,
                 # another storm's counts, a tally's own place, "Across the SAVA region,", winds apart from gusts):
-                # precision 0.631, recall 0.769, found 0.984, reach 0.784.
-                {"precision": 0.63, "recall": 0.76, "found": 0.98, "reach": 0.78}),
+                # precision 0.633, recall 0.769, found 0.984, reach 0.771 (0.784 before the World Bank's "cost at
+                # $380-440 million" after "The damage is another matter" was read as damage, not as a price
+                # of rice, which had put it in an event).
+                {"precision": 0.63, "recall": 0.76, "found": 0.98, "reach": 0.77}),
 }
 
 

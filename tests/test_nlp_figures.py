@@ -1079,3 +1079,17 @@ def test_a_count_of_things_damaged_beside_a_sum_stays_a_count(nlp) -> None:
     found = figures(nlp, "Rioters looted 400 shops, and businesses count $33.5m in losses.")
     assert [(f.text, f.unit, f.unit_kind) for f in found] == [("400", None, "objects"),
                                                               ("$33.5m", "USD", "money:USD")]
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("The damage is another matter. A World Bank assessment puts the cost at $380-440 million.", "damage"),
+    ("After the protest the cost rose to 40 cents.", "price"),
+])
+def test_a_cost_of_nothing_named_after_a_sentence_on_damage_is_the_damage(nlp, text: str, claim: str) -> None:
+    assert figures(nlp, text)[-1].claim_type == claim
+
+
+def test_what_a_participle_of_cost_hangs_on_is_what_costs(nlp) -> None:
+    found = figures(nlp, "The government estimates the damage at 480 billion pesos. It has announced a reconstruction "
+                         "plan costing 620 billion pesos.")
+    assert [(f.text, f.claim_type) for f in found] == [("480 billion pesos", "damage"), ("620 billion pesos", "other")]

@@ -691,6 +691,8 @@ def _spender(cost: Token) -> Token | None:
     """Who or what the cost is of: the subject of "cost" (or of the verb it completes), or "the cost of X"."""
     if cost.pos_ == "NOUN":
         return next((p for prep in cost.children if prep.lower_ == "of" for p in prep.children), None)
+    if cost.dep_ == "acl":
+        return cost.head  # "a four-year reconstruction plan costing 620 billion pesos"
     for verb in (cost, cost.head):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")), None)
         if subject is not None:
@@ -709,11 +711,27 @@ def _spent(claim: tuple[str, str | None], verb: Token | None) -> tuple[str, str 
         return claim
     spender = _spender(cost)
     lemma = spender.lemma_.lower() if spender is not None else ""
-    if lemma in _HARMS or _economic(cost):
+    if _a_harms_cost(cost, spender, lemma):
         return "damage", lemma or cost.lemma_.lower()
     if lemma in _SPENDING or any(c.dep_ == "dative" for c in cost.children):
         return "other", None
     return claim
+
+
+def _a_harms_cost(cost: Token, spender: Token | None, lemma: str) -> bool:
+    """"the cost of the unrest", "the economic cost", or a cost of nothing named after a sentence on damage."""
+    return lemma in _HARMS or _economic(cost) or spender is None and _damage_told_before(cost)
+
+
+def _damage_told_before(cost: Token) -> bool:
+    """"The damage is another matter. … a World Bank assessment puts the cost at $380-440 million": a cost of
+    nothing named, in or after a sentence about damage, is the damage's."""
+    sentence = cost.sent
+    before = cost.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    return any(t.lemma_.lower() in _DAMAGE_NOUNS and t.pos_ == "NOUN" for t in (*before, *sentence))
+
+
+_DAMAGE_NOUNS = {"damage", "loss", "destruction"}  # not "the protest": "the cost rose to 40 cents after the protest"
 
 
 def _noun_phrase(noun: Token) -> list[Token]:
