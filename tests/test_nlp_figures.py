@@ -1093,3 +1093,8 @@ def test_what_a_participle_of_cost_hangs_on_is_what_costs(nlp) -> None:
     found = figures(nlp, "The government estimates the damage at 480 billion pesos. It has announced a reconstruction "
                          "plan costing 620 billion pesos.")
     assert [(f.text, f.claim_type) for f in found] == [("480 billion pesos", "damage"), ("620 billion pesos", "other")]
+
+
+def test_a_distance_from_a_thing_is_no_measure_of_it(nlp) -> None:
+    found = one(nlp, "The authorities told everyone within 3 km of the site to stay indoors.")
+    assert found.counted_group.startswith("km")  # not "the: km"

@@ -419,7 +419,10 @@ def _how_long(figure: Figure) -> str | None:
 _LENGTHS = {"km", "mm", "cm", "metre", "meter", "kilometre", "kilometer", "mile", "knot", "mph", "inch", "foot", "feet"}
 _MEASURED_BEFORE = re.compile(r"\b([a-z]+)\s+(?:of|at)\s+$", re.I)  # "gusts of 260 km/h", "winds at 195 km/h"
 _MEASURED_AFTER = re.compile(r"\s*[^\s\d,;.]+\s+of\s+([a-z]+)", re.I)  # "246 mm of rain"
-_NOT_MEASURED = {"them", "it", "this", "that", "those", "these", "one", "up", "speeds"}
+# Not what is measured: pronouns, and a determiner after "of", which makes it a distance from a thing ("within 3 km
+# of the site"), not a measure of it ("246 mm of rain").
+_NOT_MEASURED = {"them", "it", "this", "that", "those", "these", "one", "up", "speeds", "the", "a", "an", "its",
+                 "their"}
 
 
 def _what_is_measured(figure: Figure) -> str | None:

@@ -21,6 +21,10 @@ national total.
 A figure of the places beside a named one ("86 in Almaty and 63 in seven other regions", "63
 outside Almaty", "200 elsewhere", a row "| Seven other regions | 63 |") takes no name of the
 sentence: its scope is ``ELSEWHERE``, one key however the rest is written.
+
+"The capital" is a place too: the capital of the country the document names most (counting the
+places of it it names), under the spelling the document uses ("43 were detained in the capital" in
+a text on Paraguay is Asunción's).
 """
 
 from __future__ import annotations
