@@ -418,6 +418,16 @@ def test_a_span_of_months_compared_with_does_not_set_the_story_year() -> None:
     assert (found["Dec 28"], found["Jan 4"]) == ("2026-12-28", "2027-01-04")
 
 
+@pytest.mark.parametrize("text", [
+    "Maize was 71 per cent dearer than in April 2025. Diesel went up on 12 March.",
+    "In Nsanje maize cost double its April 2025 level. Diesel went up on 12 March.",
+    "A day's work bought 2.1 kg, against 3.4 kg in April 2025. Diesel went up on 12 March.",
+])
+def test_a_month_compared_with_sets_no_year_for_the_storys_days(text: str) -> None:
+    found = {d.text: d.value for d in find_dates(text, dt.date(2026, 5, 6))}
+    assert found["12 March"] == "2026-03-12"
+
+
 @pytest.mark.parametrize(("text", "published", "spelled", "value", "value_end"), [
     ("Between Saturday 9 May and Wednesday 13 May it rained.", dt.date(2026, 5, 20),
      "Saturday 9 May and Wednesday 13 May", "2026-05-09", "2026-05-13"),

@@ -249,6 +249,53 @@ def test_the_currency_of_the_start_of_a_change_carries_to_its_end(nlp) -> None:
     assert [(f.value, f.unit, f.claim_type) for f in found] == [(60, "KZT", "price"), (120, "KZT", "price")]
 
 
+@pytest.mark.parametrize("text", [
+    "A kilo of rice sold for 3,800 ariary on Friday, against 2,600 before the storm.",
+    "Diesel costs 8,790 guaranies a litre, compared with 7,290 last week.",
+])
+def test_a_bare_amount_set_against_a_price_is_that_price_in_its_currency(nlp, text: str) -> None:
+    now, then = figures(nlp, text)
+    assert (then.claim_type, then.unit, then.counted_group) == ("price", now.unit, now.counted_group)
+
+
+def test_a_count_set_against_money_takes_no_currency(nlp) -> None:
+    found = figures(nlp, "Damage reached $4 million, against 3 deaths in the last flood.")
+    assert found[-1].unit is None
+
+
+@pytest.mark.parametrize("text, spelled, head", [
+    ("The storm had sustained winds of 75 km/h.", "75", "km/h"),
+    ("Flood waters covered about 186 km² of the river basins.", "about 186", "km²"),
+    ("Ulúa River at Chinda: 7.85 m and rising.", "7.85", "m"),
+    ("The river peaked at 9.31 m at 02:00.", "9.31", "m"),
+])
+def test_a_measure_written_as_its_symbol_is_what_the_number_counts(nlp, text: str, spelled: str, head: str) -> None:
+    figure = one(nlp, text)
+    assert (figure.text, figure.counted_head, figure.claim_type) == (spelled, head, "other")
+
+
+def test_m_before_people_is_no_metre(nlp) -> None:
+    assert one(nlp, "About 3 m people were displaced.").counted_head != "m"
+
+
+@pytest.mark.parametrize("text", ["Maize prices were +85% on the year.", "| Lilongwe | Maize | 1,150 | +85% |"])
+def test_a_change_written_with_its_plus_sign_is_a_figure(nlp, text: str) -> None:
+    assert [(f.value, f.unit) for f in figures(nlp, text) if f.unit == "%"] == [(85, "%")]
+
+
+@pytest.mark.parametrize("text", ["Maize cost MK1,090 per kg in April, up 12 per cent from March.",
+                                  "Food inflation was 33.9 per cent in March."])
+def test_a_share_written_per_cent_counts_no_cent(nlp, text: str) -> None:
+    assert [f.counted_head for f in figures(nlp, text) if f.unit == "%"] == [None]
+
+
+def test_a_rows_currency_cell_makes_its_numbers_prices_of_the_rows_good(nlp) -> None:
+    text = ("Market | Commodity | Currency | Apr 2026 | Mar 2026 | Change y/y\n"
+            "Lilongwe | Maize grain | MWK | 1,150 | 980 | +17%\n")
+    found = [(f.value, f.unit, f.claim_type, f.counted_head) for f in figures(nlp, text)]
+    assert found == [(1150, "MWK", "price", "kwacha"), (980, "MWK", "price", "kwacha"), (17, "%", "other", None)]
+
+
 @pytest.mark.parametrize("text, unit, head", [
     ("A loaf now costs 1,200 naira.", "NGN", "naira"),
     ("Bread costs ₹45 a loaf.", "INR", "rupee"),
@@ -715,6 +762,16 @@ def test_over_after_handed_is_the_verbs_particle_not_a_qualifier(nlp) -> None:
     assert (handed.text, handed.approx) == ("29", None)
 
 
+@pytest.mark.parametrize("text, spelled, approx", [
+    ("The price of LPG went up to 120 tenge a litre.", "120 tenge", None),
+    ("Rice prices shot up to 5,000 ariary a kilo.", "5,000 ariary", None),
+    ("Fines of up to 50,000 som were set.", "up to 50,000 som", "up to"),
+])
+def test_up_after_a_verb_of_motion_is_its_particle_not_a_ceiling(nlp, text: str, spelled: str, approx) -> None:
+    figure = one(nlp, text)
+    assert (figure.text, figure.approx) == (spelled, approx)
+
+
 @pytest.mark.parametrize("text", ["Total 22 dead bodies have been handed over to the relatives.",
                                   "Eleven bodies could not be identified."])
 def test_bodies_handled_after_the_count_are_no_toll(nlp, text: str) -> None:
@@ -992,6 +1049,108 @@ def test_a_count_killed_when_a_roof_fell_in_is_that_mishaps_own_beside_a_larger_
 
 def test_a_count_killed_when_a_factory_fell_in_is_the_storys_own_toll_with_no_larger_one(nlp) -> None:
     assert one(nlp, "Sixty-four people died when a garment factory fell in.").incident is None
+
+
+def test_a_count_killed_at_one_building_is_that_buildings_own_beside_a_larger_toll(nlp) -> None:
+    found = figures(nlp, "The health ministry says 11 people were killed. At least four of the dead were killed on "
+                         "Tuesday when protesters stormed the regional administration building. Five people died "
+                         "in and around the building, according to relatives.")
+    assert [(f.text, f.incident) for f in found] == [("11", None), ("At least four", "a building"),
+                                                      ("Five", "a building")]
+
+
+def test_a_building_in_another_clause_limits_no_count(nlp) -> None:
+    found = one(nlp, "Police say 318 people have been detained since this morning, a spokesman told reporters "
+                     "outside the police headquarters.")
+    assert found.incident is None
+
+
+def test_list_items_labelled_with_a_place_or_a_day_are_that_places_or_days_count(nlp) -> None:
+    found = analyse(nlp, "Deaths by place:\n- Jalal-Abad region – 6;\n- Osh city – 3.\n"
+                         "Detentions by location: Bishkek city – 517, Osh city – 298.\n"
+                         "Detentions by day:\n- 13 April – 57 persons;\n- 14 April – 212 persons.",
+                    dt.date(2026, 4, 18), "Test Wire").figures
+    assert [(f.text, f.scope, f.time_scope) for f in found] == [
+        ("6", "Jalal-Abad", None), ("3", "Osh", None), ("517", "Bishkek", None), ("298", "Osh", None),
+        ("57", None, "2026-04-13"), ("212", None, "2026-04-14")]
+
+
+def test_a_day_said_of_a_part_is_not_the_wholes_day(nlp) -> None:
+    found = analyse(nlp, "Hundreds of people have been detained, 415 of them on Wednesday alone, police say. The "
+                         "ministry said overnight that 684 people had been detained.", dt.date(2026, 4, 18),
+                    "Wire").figures
+    assert [(f.text, f.time_scope) for f in found] == [("Hundreds", None), ("415", "2026-04-15"), ("684", None)]
+
+
+@pytest.mark.parametrize("text", ["The ministry says 327 people have sought medical help since Monday.",
+                                  "As a result, 412 citizens applied for medical aid.",
+                                  "Among the deceased are two employees of law enforcement bodies."])
+def test_medical_help_sought_is_an_injury_and_the_deceased_are_killed(nlp, text: str) -> None:
+    assert one(nlp, text).claim_type in ("injured", "killed")
+
+
+def test_help_sought_by_families_is_no_injury(nlp) -> None:
+    assert one(nlp, "40 families sought help from the council.").claim_type != "injured"
+
+
+def test_each_count_of_a_series_by_day_is_a_figure(nlp) -> None:
+    found = figures(nlp, "The ministry reported three deaths on the night of 14 April, six on 15 April, nine on "
+                         "16 April and 11 on 17 April.")
+    assert [(f.text, f.claim_type) for f in found] == [("three", "killed"), ("six", "killed"), ("nine", "killed"),
+                                                       ("11", "killed")]
+
+
+def test_a_bare_number_from_another_place_is_the_claim_listed_before_it(nlp) -> None:
+    found = figures(nlp, "1,240 people evacuated from La Lima and 380 from Choloma by the army.")
+    assert [(f.text, f.claim_type, f.scope) for f in found] == [("1,240", "evacuated", "La Lima"),
+                                                                ("380", "evacuated", "Choloma")]
+
+
+@pytest.mark.parametrize("text", ["| Evacuated | 1,300 (Giurgiu, Romania) |",
+                                  "The Romanian authorities evacuated 1,300 residents of Giurgiu as a precaution."])
+def test_the_place_written_next_to_a_count_is_its_place(nlp, text: str) -> None:
+    assert one(nlp, text).scope == "Giurgiu"
+
+
+@pytest.mark.parametrize("text", ["The prosecutor releases the remaining 7 detainees without charge.",
+                                  "Of those arrested, 64 have been released, most on bail."])
+def test_people_released_from_detention_are_no_detention(nlp, text: str) -> None:
+    assert one(nlp, text).claim_type == "other"
+
+
+def test_people_said_detained_stay_detained_whatever_is_done_to_them(nlp) -> None:
+    found = figures(nlp, "Prosecutors charge 187 of 655 people detained.")
+    assert [(f.text, f.claim_type) for f in found][-1] == ("655", "detained")
+
+
+def test_a_table_rows_label_decides_over_a_verb_in_its_brackets(nlp) -> None:
+    assert figures(nlp, "| Deaths | 8 |\n| Arrests | 3 (2 charged) |")[1].claim_type == "detained"
+
+
+def test_a_change_from_in_another_currency_takes_no_currency_from_the_first(nlp) -> None:
+    found = figures(nlp, "Fares rose from 120 to 300 bolívares, or from about 30 to 75 US cents.")
+    assert [f.unit for f in found if f.text == "about 30"] != ["VES"]
+
+
+def test_troops_sent_from_a_city_are_not_that_citys(nlp) -> None:
+    assert one(nlp, "The army sent 2,000 troops from Bishkek.").scope is None
+
+
+def test_each_part_of_the_dead_by_origin_is_no_toll(nlp) -> None:
+    found = figures(nlp, "By Friday the toll was 44. Of the dead, 25 were from Ban Phou Hok, 9 from Ban Na Lao.")
+    assert [(f.text, f.incident) for f in found] == [("44", None), ("25", "by origin"), ("9", "by origin")]
+
+
+def test_a_headline_naming_a_place_before_its_colon_is_no_list_item(nlp) -> None:
+    found = figures(nlp, "Klang collapse: 62 dead\nRescuers reached the ground floor on Sunday.")
+    assert [(f.text, f.scope) for f in found] == [("62", None)]
+
+
+def test_animals_killed_are_damage_and_a_sum_is_never_a_casualty(nlp) -> None:
+    found = figures(nlp, "The mudflows killed 27 people and some 1,450 cattle, sheep and goats. For each person with "
+                         "minor injuries: 2,000 somoni.")
+    assert [(f.text, f.claim_type) for f in found] == [("27", "killed"), ("some 1,450", "damage"),
+                                                       ("2,000 somoni", "other")]
 
 
 @pytest.mark.parametrize(("text", "unit", "value"), [

@@ -18,12 +18,13 @@ from ..models import Analysis, DateMention, EntityMention, Figure, Sentence
 from .keys import LEXICON as KEYS_LEXICON
 from .keys import fill_keys
 from .language import DEFAULT, LexiconError, all_lexicons, all_model_files, choose, digest, pack
+from .layout import doc_cache
 from .model import load_nlp
 from .workers import workers_die_with_parent
 
 # Bump the release part when the rules change; the lexicons' content hash is added to it, so
 # editing a lexicon alone also makes stored analyses of an older version be redone.
-RULES_VERSION = "1.95.0"
+RULES_VERSION = "1.96.0"
 # keys.py reads lexicon/groups.yaml, and the packs ship trained weights: their content is part of the version too.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{digest([*all_lexicons(), *all_model_files(), KEYS_LEXICON])}"
 
@@ -53,6 +54,7 @@ def _doc(nlp: Language, item: Item) -> Doc:
     title = item[3] if len(item) > 3 else None  # type: ignore[misc]
     headed, head = _headed(text, title)
     doc = nlp.make_doc(headed)
+    doc_cache(doc)["text"] = headed  # what ``doc.text`` would join again from every token: the tokenizer keeps it whole
     body = next((t for t in doc if t.idx >= head), None) if head else None
     if body is not None:
         body.is_sent_start = True  # the parser keeps a boundary set before it: the headline is its own sentence

@@ -1009,11 +1009,39 @@ _RELATIVE_YEAR_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = (
 )
 # One day's figure, apart from the running total: "on January 6 alone, 500 were detained".
 _ONE_DAY = (re.compile(r"\b(?:in|within|over|during) (?:a single|one|the past|the last) (?:day|night|24 hours)\b|"
-                       r"(?<!almost )(?<!virtually )(?<!nearly )\bovernight\b|"
+                       r"(?<!almost )(?<!virtually )(?<!nearly )(?<!said )(?<!reported )(?<!announced )\bovernight\b|"
                        rf"\bon (?:\w+day|{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})? alone\b|"
                        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, when\b", re.I),
             "on January 6 alone, 500 people were detained; 70 looters were detained overnight; "
             "the most intensive day was Monday, when 29 bodies were recovered")
+# An item of a list of days: "Detentions by day:\n- 13 April – 57 persons;\n- 14 April – 212 persons".
+_DAYS_ITEM = re.compile(rf"[^\S\n]*(?:[-•*·][^\S\n]+)?(?:\d{{1,2}} {_MONTHS}|{_MONTHS} \d{{1,2}})(?:,? \d{{4}})?"
+                        r"[^\S\n]*[–—:][^\S\n]*", re.I)
+
+
+_A_PART_BETWEEN = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?))\S*\s+"
+                             r"of\s+(?:them|whom|those)\b", re.I)
+
+
+def _one_day_of_its_own(figure: Figure) -> bool:
+    """A single day said of the figure, with no part of it between them: in "Hundreds have been detained, 415 of
+    them on Wednesday alone" the day is the 415's, not the hundreds' ("70 terrorists and 30 looters were detained
+    overnight" share theirs)."""
+    text, start, end = _clause(figure)
+    opened = list(_WHERE.finditer(text, 0, start))
+    begin = opened[-1].end() if opened else 0
+    for found in _ONE_DAY[0].finditer(text, begin):
+        between = text[end:found.start()] if found.start() >= end else text[found.end():start]
+        if not _A_PART_BETWEEN.search(between):
+            return True
+    return False
+
+
+def _a_days_item(figure: Figure) -> bool:
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    return _DAYS_ITEM.fullmatch(sentence, sentence.rfind("\n", 0, start) + 1, start) is not None
+
+
 # Some years before the story, no year named: "a few years ago a litre sold for 30 tenge".
 _YEARS_BEFORE = (re.compile(r"\b(?:a few|several|some|many) years (?:ago|before|earlier)\b", re.I),
                  "A few years ago a litre of gas sold for 30 tenge.")
@@ -1029,7 +1057,7 @@ def time_scope(figure: Figure, reference_year: int | None, published_year: int |
     ``reference_year`` is the document's own year (the year its dates name most, else its
     publication year): "in 2022" in a report on 2022 is no other time, even in a retrospective.
     """
-    if figure.claim_type != "price" and _ONE_DAY[0].search(_own_clause(figure)):
+    if figure.claim_type != "price" and (_one_day_of_its_own(figure) or _a_days_item(figure)):
         return figure.as_of if figure.as_of and len(figure.as_of) == 10 else "one day"
     if _YEARS_BEFORE[0].search(_clause(figure)[0]):
         return "years before"
@@ -1047,13 +1075,6 @@ def _clause(figure: Figure) -> tuple[str, int, int]:
     before = sentence[max(0, start - _WINDOW_BEFORE):start].rsplit(";", 1)[-1]
     after = sentence[end:end + _WINDOW_AFTER].split(";", 1)[0]
     return f"{before}{figure.text}{after}", len(before), len(before) + len(figure.text)
-
-
-def _own_clause(figure: Figure) -> str:
-    """The figure's clause from the last relative clause of place before it (see ``_WHERE``)."""
-    text, start, _ = _clause(figure)
-    opened = list(_WHERE.finditer(text, 0, start))
-    return text[opened[-1].end():] if opened else text
 
 
 def _year_named(figure: Figure, published_year: int | None) -> int | None:
@@ -1204,7 +1225,7 @@ def _of_an_origin(figure: Figure) -> bool:
     return bool(_FROM_PLACE.match(after) or _of_the_dead_before(figure) and _CAME_FROM.match(after))
 
 
-_CAME_FROM = re.compile(r"\s+(?:were|was|are|came) (?:\w+ )?from\b", re.I)
+_CAME_FROM = re.compile(r"\s+(?:(?:were|was|are|came) (?:\w+ )?)?from\b", re.I)  # "…, 9 from Ban Na Lao" too
 
 
 _OF_THEM_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.I)
@@ -1340,13 +1361,16 @@ def _the_storys_own(found: re.Match[str]) -> bool:
     return not (found.group("noun").lower() in _PART_EVENTS and _LIMITED.match(found.string, found.end()))
 
 
-# (pattern, key, example): a thing giving way or going down, in a "when" clause after the figure, that limits a
-# casualty count to one mishap of a larger disaster.
+# (pattern, key, example): a thing giving way or going down, in a "when" clause after the figure, or one building
+# where it happened, that limits a casualty count to one mishap of a larger disaster.
 _MISHAPS = (
     (re.compile(r"[^;\d]*?\bwhen\b[^,;.\d]{0,60}?\b(?:collapsed|caved in|fell in|gave way|came down)\b", re.I),
      "a collapse", "nine people died when the roof of the church fell in"),
     (re.compile(r"[^;\d]*?\bwhen\b[^,;.\d]{0,60}?\b(?:capsized|sank|overturned)\b", re.I),
      "a capsizing", "five people who drowned when their pirogue capsized"),
+    (re.compile(r"[^;,\d]*?\b(?:when|at|in|inside|around)\b[^;,.\d]{0,60}?\b(?:building|headquarters|compound|"
+                r"town hall)\b", re.I),
+     "a building", "four died when protesters stormed the regional administration building"),
 )
 
 
@@ -1363,7 +1387,7 @@ def mishaps(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """A count limited to one mishap is that mishap's own where the document gives a larger count of the same claim
     without one (nine killed when a church roof fell in, in a cyclone that killed 24); where no larger count stands
     beside it the mishap is the story itself ("64 people died when a garment factory fell in")."""
-    found = [_mishap(f) if f.incident is None else None for f in figures]
+    found = [_mishap(f) if f.incident in (None, "a part") else None for f in figures]  # "of whom 4 at the building"
     tolls = [f for f, mishap in zip(figures, found, strict=True) if mishap is None and f.incident is None]
     return tuple(replace(f, incident=mishap) if mishap and any(_larger(t, f) for t in tolls) else f
                  for f, mishap in zip(figures, found, strict=True))

@@ -49,6 +49,13 @@ _TO_PLACE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+of (?:them|whom|those|the
                        r"(?:\s+(?:were|was|died|are))?)?\s+(?:in|at)\s+"
                        r"(?:the\s+(?:city|town|capital|region|province|district)(?:\s+of|,)?\s+|the\s+)?"
                        r"(?:(?:neighbou?ring|nearby|coastal|northern|southern|eastern|western|central)\s+)?", re.I)
+# "25 were from Ban Phou Hok, 9 from Ban Na Lao", "1,240 people evacuated from La Lima and 380 from Choloma": where
+# they were from is their place too, though not for troops sent ("2,000 troops from Bishkek").
+_TO_OR_FROM_PLACE = re.compile(_TO_PLACE.pattern.replace(r"\s+(?:in|at)\s+", r"\s+(?:in|at|from)\s+", 1), re.I)
+# The place written next to a count as whose it is: "| Evacuated | 6,800 (Ruse); 1,300 (Giurgiu, Romania) |",
+# "evacuated 1,300 residents of Giurgiu".
+_ITS_PLACE_NEXT = re.compile(r"\s*\(\s*|\s+(?:residents|inhabitants|villagers|citizens|people)\s+of\s+(?:the\s+)?",
+                             re.I)
 _WHOLE_OF_A_PART = re.compile(r"\b\w+\s+of\s+(?:the|those)\s+$", re.I)
 # A possessive before the figure: "Karaganda's detentions reached 40", "Karaganda's 40 detainees".
 _OWNER = re.compile(r"['’]s((?:\s+[\w-]+){0,4})\s+$")
@@ -269,7 +276,9 @@ def _after(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, i
     sentence, (start, end) = figure.sentence or "", _offsets(figure)
     if _WHOLE_OF_A_PART.search(sentence[:start]):
         return None
-    return next((m for m in mentions if m[0] > end and _TO_PLACE.fullmatch(sentence[end:m[0]])), None)
+    to_place = _TO_PLACE if figure.claim_type in ("deployed", "price") else _TO_OR_FROM_PLACE
+    return next((m for m in mentions if m[0] > end and (to_place.fullmatch(sentence[end:m[0]])
+                                                        or _ITS_PLACE_NEXT.fullmatch(sentence[end:m[0]]))), None)
 
 
 def _before_its_bracket(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
@@ -300,6 +309,44 @@ def _row_label(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[in
     inside = [m for m in mentions if line_start <= m[0] < start
               and sentence.count("(", line_start, m[0]) <= sentence.count(")", line_start, m[0])]
     return inside[0] if len(inside) == 1 else _known_place_label(sentence, line_start, start)
+
+
+# A list's item labelled with a place before its count: "- Osh city – 3;", "• Bishkek: 41", and one of a run of
+# them in a line: "Detentions by location: Bishkek city – 517, Osh city – 298".
+_LIST_LABEL = re.compile(r"[^\S\n]*(?:[-•*·][^\S\n]+)?(?P<label>[^\d\n:–—|,;]{2,60}?)[^\S\n]*(?:[:–—]|\s-)[^\S\n]*")
+_ITEM_LABEL = re.compile(r"[^\S\n]*(?P<label>[^\d\n:–—|,;]{2,60}?)[^\S\n]*[–—][^\S\n]*")
+
+
+def _list_label(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """A list item whose label, before a colon or a dash, is one place and no more: "- Osh city – 3;", "…: Osh city –
+    298"; not a headline's "Klang collapse: 62 dead"."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    line_start = sentence.rfind("\n", 0, start) + 1
+    item_start = max(line_start, *(sentence.rfind(mark, line_start, start) + 1 for mark in ",;:"))
+    found = _LIST_LABEL.fullmatch(sentence, line_start, start) or _ITEM_LABEL.fullmatch(sentence, item_start, start)
+    if found is None:
+        return None
+    label = found.start("label"), found.end("label")
+    inside = [m for m in mentions if label[0] <= m[0] < label[1]]
+    place = inside[0] if len(inside) == 1 else _known_name(sentence, *label)
+    return place if place is not None and _only_the_place(sentence, label, place) else None
+
+
+def _only_the_place(sentence: str, label: tuple[int, int], place: tuple[int, int, str]) -> bool:
+    """The label is the place and at most the kind of place after it ("Osh city"), nothing else."""
+    rest = (sentence[label[0]:place[0]] + sentence[place[1]:label[1]]).strip()
+    return not rest or _CITY_WORD.fullmatch(" " + rest) is not None
+
+
+def _known_name(sentence: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """A label the model tagged no place that the gazetteer knows as one, with its kind written after it or not
+    ("Osh city")."""
+    name = _CITY_WORD.sub("", sentence[start:end].strip())
+    known = name and name.casefold() not in country_names() | _LABELS_NOT_PLACES and is_known_place(name)
+    return (start, start + len(name), name) if known else None
+
+
+_CITY_WORD = re.compile(r"\s+(?:city|town|region|province|district|oblast)$", re.I)
 
 
 # "Houses destroyed: 214 (Aleipata 96, Falealili 71, Palauli 47)": a name and its part in the brackets after a whole.
@@ -412,7 +459,8 @@ def _parsed(figure: Figure, others: Iterable[Figure], mentions: list[tuple[int, 
 
 # The kind of a region written after its name: "Mangystau region", "Mangystau Province" and
 # "Mangystau oblast" are one scope, "Mangystau".
-_REGION_WORD = re.compile(r"\s+(?:region|province|oblast|district|county|governorate|prefecture)$", re.I)
+# "Osh city" is Osh too, but only in lower case: "Guatemala City" is no Guatemala.
+_REGION_WORD = re.compile(r"\s+(?:(?i:region|province|oblast|district|county|governorate|prefecture)|city)$")
 
 
 def scope_name(place: str | None) -> str | None:
@@ -431,7 +479,8 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
         return ELSEWHERE
     if _national(figure):
         return None
-    for rule in (_after, _before_its_bracket, _owner, _row_label, _breakdown_name, _agent_in, _set_by_the_sentence):
+    for rule in (_after, _before_its_bracket, _owner, _row_label, _list_label, _breakdown_name, _agent_in,
+                 _set_by_the_sentence):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])

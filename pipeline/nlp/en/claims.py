@@ -339,7 +339,7 @@ def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     """The governing verb, then what its subjects and objects say, child by child."""
     if verb is None:
         return []
-    words = [_negated(verb) or verb.lemma_.lower()]
+    words = [_negated(verb) or _verb_and_object(verb) or verb.lemma_.lower()]
     if words[0] in _EITHER_VERBS:  # "70 looters have been neutralised and detained": the plainer verb says it
         words = [c.lemma_.lower() for c in verb.conjuncts if c.pos_ == "VERB" and not any(
             g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] + words  # not "… and 26 more were wounded"
@@ -375,6 +375,20 @@ def _negated(verb: Token) -> str | None:
         return None
     words = f"not {verb.lemma_.lower()}"
     return words if words in claim_lexicon() else None
+
+
+def _verb_and_object(verb: Token) -> str | None:
+    """A verb with its object, where the lexicon lists the two: "327 people have sought medical help", "412 citizens
+    applied for medical aid" (injured); neither "seek" nor "help" says so alone."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    return next((words for o in objects if (words := f"{verb.lemma_.lower()} {_medical(o)}{o.lemma_.lower()}")
+                 in claim_lexicon()), None)
+
+
+def _medical(noun: Token) -> str:
+    """"medical help" is help for the hurt; help alone may be anyone's ("40 families sought help")."""
+    return "medical " if any(c.dep_ == "amod" and c.lower_ == "medical" for c in noun.children) else ""
 
 
 def _noun_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
@@ -578,7 +592,7 @@ def _done_to_the_held(verb: Token | None, noun: Token | None) -> bool:
     heads = [verb.lemma_.lower(), verb.lower_.removesuffix("d")] if verb is not None else []  # "fined": lemma "fin"
     if noun is not None and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
         heads.append(noun.head.head.lemma_.lower())
-    return bool(set(heads) & _AFTER_HELD)
+    return bool(set(heads) & AFTER_HELD)
 
 
 def _attackers(verb: Token | None, noun: Token | None) -> bool:
@@ -647,7 +661,7 @@ def _paid_sum(token: Token) -> bool:
 
 
 # What is done to people already held: "ordered the release of 31 detainees", "fined 41 of the detainees".
-_AFTER_HELD = {"release", "free", "fine", "sentence", "charge", "convict", "acquit", "try", "indict", "pardon"}
+AFTER_HELD = {"release", "free", "fine", "sentence", "charge", "convict", "acquit", "try", "indict", "pardon"}
 
 
 def _deciding_lemma(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None) -> str | None:

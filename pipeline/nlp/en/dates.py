@@ -672,7 +672,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     found.sort(key=lambda f: f.start)
     # "Saturday 9 May" is one day before "between Saturday 9 May and Wednesday 13 May" is one span
     found = _join_weekday_spans(text, _join_spans(text, _join_weekdays(text, found)), published)
-    found = _in_story_year(found, published)
+    found = _in_story_year(found, published, text)
     if deferred:
         found = _resolve_anaphoric(text, found, deferred, published)
     return [_mention(text, f) for f in found]
@@ -709,15 +709,28 @@ def _moved(f: _Found, year: int) -> _Found | None:
                   False)
 
 
-def _in_story_year(found: list[_Found], published: dt.date | None) -> list[_Found]:
+# A month written with its year as what the story is compared with: "71 per cent higher than in April 2025",
+# "double its April 2025 level", "against 3.4 kg in April 2025". It sets no year for the story's days.
+_COMPARED_BEFORE = re.compile(r"\b(?:than|against|compared\s+(?:with|to)|versus|vs\.?|its|a\s+year\s+earlier)\s+"
+                              r"(?:(?:in|on|of|at|during)\s+)?(?:the\s+)?(?:[\d.,]+\s*\S*\s+(?:in|on)\s+)?$", re.I)
+_COMPARED_AFTER = re.compile(r"\s+(?:levels?|average|figures?)\b", re.I)
+
+
+def _compared_period(text: str, f: _Found) -> bool:
+    return f.precision == "month" and bool(_COMPARED_BEFORE.search(text, max(0, f.start - 40), f.start)
+                                           or _COMPARED_AFTER.match(text, f.end))
+
+
+def _in_story_year(found: list[_Found], published: dt.date | None, text: str = "") -> list[_Found]:
     """"1 January" in an article of 2023 about January 2022 ("On 2 January 2022 … On 5 January … In March"): a
     day or month without a year is in the story's year, the year of the nearest date that writes one (never after
-    publication)."""
+    publication), unless that date is only compared with ("than in April 2025")."""
     if published is None:
         return found
-    out, lead = [], _lead_day(found, published)
+    story = [f for f in found if not _compared_period(text, f)]
+    out, lead = [], _lead_day(story, published)
     for f in found:
-        year = _year_of_the_story(found, f, lead, published)
+        year = _year_of_the_story(story, f, lead, published)
         moved = _moved(f, year) if year is not None else None
         out.append(moved if moved is not None and moved.value is not None and moved.value <= published else f)
     return out

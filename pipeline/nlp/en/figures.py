@@ -27,6 +27,7 @@ from ...places import CAPITAL, is_known_place
 from ..layout import aligned_header, doc_text, heading_of
 from .claim_model import BODY_HEADS, DONE_WITH_THE_DEAD
 from .claims import (
+    AFTER_HELD,
     CONTAINERS,
     CURRENCY_CODES,
     CURRENCY_WORDS,
@@ -59,14 +60,14 @@ _PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of wh
 # "Of the dead identified so far, 41 were from Dravo": a fronted part of a group named by its state.
 # "Among those detained, 30 were students" too.
 # "Among the dead are three children and two police officers" too (the parts after the copula).
-_OF_STATE_BEFORE = re.compile(r"^\s*(?:of|among) (?:the|those) (dead|killed|injured|wounded|detained|arrested|held|"
-                              r"missing|displaced)\b(?:[^,;]{0,40},\s*|\s+(?:are|were|include|included)\s+"
+_OF_STATE_BEFORE = re.compile(r"^\s*(?:of|among) (?:the|those) (dead|deceased|killed|injured|wounded|detained|arrested|"
+                              r"held|missing|displaced)\b(?:[^,;]{0,40},\s*|\s+(?:are|were|include|included)\s+"
                               r"(?:[^.;:]{0,60}?\band\s+)?)$", re.I)
 _PART_OF_AFTER = re.compile(r"^\s+of (?:them|whom|which)\b", re.I)
 _OF_ITS_OWN = re.compile(r"\s+of (?:its|their|our|his|her|your) own\b", re.I)
 # Not across another clause: "12 people were injured and that among those held were …" (no one held).
 _AMONG_STATE = re.compile(r"^(?:(?!\b(?:and that|but|while|whereas)\b)[^.;]){0,60}?\bamong (?:the |those )?(?:\w+ )?"
-                          r"(dead|killed|injured|wounded|detained|arrested|held)\b",
+                          r"(dead|deceased|killed|injured|wounded|detained|arrested|held)\b",
                           re.I)  # "19 officers were among the dead", "two were among those killed"
 # "19 of the dead were police officers", "two-thirds of the dead"
 # "Twelve of those held were minors"
@@ -275,19 +276,29 @@ def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], pub
             if mention.label in ("GPE", "LOC", "FAC") or (mention.label == "PERSON" and " " not in mention.text
                                                           and is_known_place(mention.canonical)):
                 page.places[token.i] = mention.canonical  # the model often calls an unfamiliar town a person
-    page.places.update(dict.fromkeys(_the_capital(doc), CAPITAL))
+    page.places.update(dict.fromkeys(_the_capital(doc, page.text), CAPITAL))
     return page
 
 
-def _the_capital(doc: Doc) -> Iterator[int]:
+_CAPITAL_WORD = re.compile(r"\bcapital\b", re.I)
+
+
+def _the_capital(doc: Doc, text: str) -> Iterator[int]:
     """"detained in the capital", "the Paraguayan capital", "the country's capital": the country's capital, named
-    when the document's keys are set (``scope.place_names``); not "the regional capital"."""
-    for token in doc:
-        if token.lower_ == "capital" and token.pos_ == "NOUN":
-            words = {c.dep_: c for c in token.children}
-            named = "det" in words and words["det"].lower_ == "the" or "poss" in words
-            if named and ("amod" not in words or words["amod"].text[:1].isupper()):
-                yield token.i
+    when the document's keys are set (``scope.place_names``); not "the regional capital". The word is looked for
+    in the text: walking every token of a long page to find it cost more than the rest of this rule."""
+    for found in _CAPITAL_WORD.finditer(text):
+        span = doc.char_span(found.start(), found.end())
+        if span is not None and len(span) == 1 and _the_countrys_capital(span[0]):
+            yield span[0].i
+
+
+def _the_countrys_capital(token: Token) -> bool:
+    if token.lower_ != "capital" or token.pos_ != "NOUN":
+        return False
+    words = {c.dep_: c for c in token.children}
+    named = "det" in words and words["det"].lower_ == "the" or "poss" in words
+    return named and ("amod" not in words or words["amod"].text[:1].isupper())
 
 
 def _quantified(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
@@ -364,7 +375,10 @@ def _a_part(text: str, number: NumberSpan) -> bool:
                 or _BREAKDOWN_OPEN.search(text, max(0, number.start - 200), number.start) or listed_in_a_place)
 
 
-_IN_A_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+# "… in Cyprus and six in Lebanon", "three deaths on the night of 14 April, six on 15 April, nine on 16 April": one
+# count of a list, by place or by day.
+_IN_A_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]|"
+                               r"\s+(?:on|by)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)")
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s*$")
 
 
@@ -428,9 +442,11 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
 
 
 def _quantified_not_qualifier(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
-    """What the number counts, unless the parse took its qualifier for it ("c. 7,000": "c." as a name)."""
+    """What the number counts, unless the parse took its qualifier for it ("c. 7,000": "c." as a name) or, in a share,
+    its own sign ("up 12 per cent": "cent" counts nothing)."""
     noun = _quantified(text, number, span, anchor)
-    return None if noun is not None and number.start <= noun.idx < number.number_start else noun
+    own_sign = number.unit == "%" and number.number_start <= noun.idx < number.end if noun is not None else False
+    return None if noun is not None and (number.start <= noun.idx < number.number_start or own_sign) else noun
 
 
 def _no_count_in_words(text: str, number: NumberSpan, anchor: Token, noun: Token | None) -> bool:
@@ -838,9 +854,19 @@ def _part_of_a_whole(d: _Draft, page: _Page) -> None:
     _whole_head(d, page)
 
 
+# Animals a disaster killed are a loss, no toll: "the mudflows killed some 1,450 cattle, sheep and goats".
+_ANIMALS = {"sheep", "goat", "cattle", "cow", "livestock", "buffalo", "poultry", "chicken", "pig", "animal", "camel",
+            "horse", "donkey", "head"}
+
+
+def _lost_in_a_fire_or_killed_animals(d: _Draft) -> bool:
+    return d.claim_type == "fires" and d.counted_head in _BURNED_THINGS or d.claim_type == "killed" \
+        and d.counted_head in _ANIMALS
+
+
 def _burned_things(d: _Draft, page: _Page) -> None:
     """"400 vehicles burned", "six storage tanks burned out": what a fire (or a flood) destroyed is damage."""
-    if d.claim_type == "fires" and d.counted_head in _BURNED_THINGS:
+    if _lost_in_a_fire_or_killed_animals(d):
         d.claim_type = "damage"
     elif d.claim_type == "other" and d.counted_head in _BURNED_THINGS and d.unit is None:
         ruin = next((t.lemma_.lower() for t in _own_clause_words(d) if t.lemma_.lower() in _RUINING), None)
@@ -1370,6 +1396,44 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     _counts_its_currency(d)
 
 
+_GOODS_COLUMN = re.compile(r"commodity|commodities|items?|products?|goods|staples?", re.I)
+
+
+def _row_currency(d: _Draft, page: _Page) -> None:
+    """"Market | Commodity | Currency | Apr 2026 |" over "Lilongwe | Maize grain | MWK | 1,150 | 980": a row's
+    currency cell makes its bare numbers sums in that currency; where a column names the goods, each is the price of
+    the row's good (a market monitor's table)."""
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    cells = _cells_before(page.text[line_start:d.number.start])
+    code = next((c for c in (_currency_code(cell) for cell in cells) if c is not None), None)
+    if code is None or d.unit is not None or d.number.unit is not None or d.claim_type in _PEOPLE_CLAIMS:
+        return
+    d.unit = regional_unit(page.text, code)
+    good = _rows_good(page.text, line_start, cells)
+    if good is not None and d.claim_type == "other":
+        d.claim_type, d.predicate, d.counted, d.counted_head = "price", "price", good, None
+    _counts_its_currency(d)
+
+
+def _rows_good(text: str, line_start: int, cells: list[str]) -> str | None:
+    """The row's cell under a "Commodity" (or "Item", "Product") header, if the table has one."""
+    header = _header_line(text, line_start)
+    names = _row_cells(text[header:text.find("\n", header)]) if header is not None else []
+    goods = next((i for i, name in enumerate(names) if _GOODS_COLUMN.fullmatch(name)), None)
+    return cells[goods] if goods is not None and goods < len(cells) else None
+
+
+def _cells_before(line: str) -> list[str]:
+    """The whole cells of a "|" row before a place in it (the row's "|" edge is no cell)."""
+    pieces = [piece.strip() for piece in line.split("|")[:-1]]
+    return pieces[1:] if line.lstrip().startswith("|") else pieces
+
+
+def _currency_code(cell: str) -> str | None:
+    """A cell that is only a currency: "MWK", "kwacha"."""
+    return cell if cell in CODES else CURRENCY_CODES.get(cell.lower())
+
+
 def _counts_its_currency(d: _Draft) -> None:
     """A sum counts its currency; its column says what it is of ("| Damage |")."""
     if d.unit is not None:
@@ -1717,6 +1781,28 @@ def _partner(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
 
 
+_PLACE_PREPOSITION_AFTER = re.compile(r"\s+(from|in|at)\s+(?:the\s+)?[A-Z]")
+
+
+def _same_frame(d: _Draft, page: _Page) -> None:
+    """"1,240 people evacuated from La Lima and 380 from Choloma": a bare number put in another place with the same
+    preposition, listed after a typed figure of its sentence, is that figure's claim there."""
+    earlier, frame = d.earlier, _PLACE_PREPOSITION_AFTER.match(page.text, d.number.end)
+    if d.claim_type != "other" or d.noun is not None or d.unit is not None or earlier is None or frame is None \
+            or earlier.claim_type == "other" or earlier.unit is not None:
+        return
+    if _listed_in_the_same_frame(page.text[earlier.end:d.number.start], frame.group(1)):
+        d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
+        d.counted, d.counted_head = earlier.counted, earlier.counted_head
+
+
+def _listed_in_the_same_frame(between: str, preposition: str) -> bool:
+    """" people evacuated from La Lima and ": the figure before was put in a place by the same word, and no number
+    comes between."""
+    return bool(re.search(rf"\b{preposition}\s+(?:the\s+)?[A-Z]", between) and re.search(r"(?:,|\band)\s*$", between)
+                and not re.search(r"\d", between))
+
+
 def _who_they_were(d: _Draft, page: _Page) -> None:
     """"Of the victims, 27 were protesters or bystanders": a count said to be protesters is who some of a whole
     were, not a crowd; it shares what happened to the whole."""
@@ -1850,15 +1936,53 @@ def _magnitude(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate, d.counted, d.counted_head = "other", None, of, "magnitude"
 
 
+# A measure written as its symbol right after the number, with no currency: "winds of 75 km/h", "186 km² of the
+# basins", "Ulúa at Chinda: 7.85 m and rising". Not "m" before people or a plural ("3 m people": millions).
+_MEASURE_SYMBOL = re.compile(r"\s?(km/h|kph|mph|km²|km2|m²|m2|m³|m3|cm|mm|m)(?![\w/²³])"
+                             r"(?!\s+(?:people|persons|[a-z]+s)\b)")
+
+
+def _measured_by_symbol(d: _Draft, page: _Page) -> None:
+    """What a number followed by a measure's symbol counts is that measure, written as the text writes it; a storm's
+    speed or a river's height is no casualty or attack, whatever verb the sentence has ("The storm had winds of 75
+    km/h"). An area may still be damage ("41 km² burned")."""
+    symbol = _MEASURE_SYMBOL.match(page.text, d.number.end) if d.unit is None else None
+    if symbol is None:
+        return
+    d.counted = d.counted_head = symbol.group(1)
+    if d.claim_type != "damage":
+        d.claim_type, d.predicate = "other", None
+
+
+def _done_after_detention(d: _Draft, page: _Page) -> None:
+    """"The prosecutor releases the remaining 7 Karak detainees", "Of those arrested, 64 have been released": what is
+    done to people already held (released, fined, charged, sentenced) is no detention of them; "12 detained activists
+    were released" and "charge 187 of 655 people detained" still say they were detained."""
+    held = d.noun is not None and any(c.dep_ in ("amod", "acl") and c.lower_ in _STATE_AFTER for c in d.noun.children)
+    if d.claim_type == "detained" and d.verb is not None and d.verb.lemma_.lower() in AFTER_HELD and not held \
+            and not _in_a_table_row(page.text, d.number.start):  # "| Arrests | 3 (2 charged) |": the row says
+        d.claim_type, d.predicate = "other", d.verb.lemma_.lower()
+
+
+def _in_a_table_row(text: str, at: int) -> bool:
+    return "|" in text[text.rfind("\n", 0, at) + 1:at]
+
+
+def _money_is_no_casualty(d: _Draft, page: _Page) -> None:
+    """A sum is never a count of people: "for each person with minor injuries: 2,000 somoni" is a payment."""
+    if d.unit in CURRENCY_NAMES and d.claim_type in _PEOPLE_CLAIMS:
+        d.claim_type = "other"
+
+
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _nationals, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
-    _to_death, _numbering, _table_row, _table_column, _table_currency, _line_label, _under_heading, _no_casualties,
-    _burned_things, _troops, _listed_with_the_deployed, _partner, _who_they_were, _another_part, _in_a_breakdown,
-    _placed_in_brackets, _admitted,
+    _to_death, _numbering, _table_row, _table_column, _row_currency, _table_currency, _line_label, _under_heading,
+    _no_casualties, _burned_things, _troops, _listed_with_the_deployed, _partner, _same_frame, _who_they_were,
+    _another_part, _in_a_breakdown, _placed_in_brackets, _admitted,
     _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
     _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long,
-    _magnitude, _planned, _standing,
+    _measured_by_symbol, _done_after_detention, _money_is_no_casualty, _magnitude, _planned, _standing,
 )
 
 

@@ -69,10 +69,14 @@ def in_a_date(a: Around) -> bool:
     return any(s < a.number.end and a.number.start < e for s, e in a.date_spans)
 
 
+_MEASURED_AFTER = re.compile(r"\s?(?:m|cm|mm|km|ft)\b")  # "peaked at 9.31 m": a height, no time
+
+
 def time_of_day(a: Around) -> bool:
-    """"at 10 a.m.", "until 23.00", "from 23:00 to 07:00"."""
-    return bool(_TIME_AFTER.match(a.after) or re.match(r"^\d{1,2}[.:]\d{2}$", a.number.text)
-                and _TIME_BEFORE.search(a.before) or re.match(r"^:\d\d\b", a.after) or re.search(r"\d:\Z", a.before))
+    """"at 10 a.m.", "until 23.00", "from 23:00 to 07:00"; not "peaked at 9.31 m"."""
+    clock = re.match(r"^\d{1,2}[.:]\d{2}$", a.number.text) and _TIME_BEFORE.search(a.before) \
+        and not _MEASURED_AFTER.match(a.after)
+    return bool(_TIME_AFTER.match(a.after) or clock or re.match(r"^:\d\d\b", a.after) or re.search(r"\d:\Z", a.before))
 
 
 # A duration that is a claim: how long something stated lasts or lasted ("a 180-day freeze", "suspended
@@ -157,8 +161,10 @@ _LINE_BEFORE = re.compile(r"(?:\b(?:(?:emergency|listener|hot|help|phone|telepho
 
 
 def number_sign_or_phone(a: Around) -> bool:
-    """"№ 12", "#3", "+7 727 …", "call 112", "the emergency line, 0800 …"."""
-    return bool(a.before.rstrip().endswith(("+", "№", "#")) or _PHONE_BEFORE.search(a.before)
+    """"№ 12", "#3", "+7 727 …", "call 112", "the emergency line, 0800 …"; not a change written with its sign,
+    "+85%" (a percentage is never dialled)."""
+    signed = a.before.rstrip().endswith(("+", "№", "#")) and a.number.unit != "%"
+    return bool(signed or _PHONE_BEFORE.search(a.before)
                 or _CALL_BEFORE.search(a.before) or _LINE_BEFORE.search(a.before))
 
 

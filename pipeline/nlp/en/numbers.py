@@ -392,13 +392,23 @@ def _number_span(text: str, m: re.Match) -> NumberSpan | None:
 
 
 # "handed over 29 bodies", "turned over 40 files": "over" is the verb's particle, no qualifier ("it took over
-# 12 hours" is more than 12).
-_PARTICLE_BEFORE = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|sign(?:s|ed|ing)?)\s+$", re.I)
+# 12 hours" is more than 12). "LPG went up to 120 tenge", "prices shot up to 5,000": "up" goes with the verb, and
+# the number is where the price went, no ceiling ("fines of up to 50,000" is one).
+_PARTICLE_BEFORE = {
+    "over": re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|sign(?:s|ed|ing)?)\s+$", re.I),
+    "up to": re.compile(r"\b(?:go(?:es|ne|ing)?|went|shot|shoot(?:s|ing)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
+                        r"mov(?:e|es|ed|ing)|edg(?:e|es|ed|ing)|crept|creep(?:s|ing)?|tick(?:s|ed|ing)?)\s+$", re.I),
+}
+
+
+def _verbs_particle(text: str, m: re.Match) -> bool:
+    particle = _PARTICLE_BEFORE.get(" ".join(m.group("qual").lower().split()))
+    return particle is not None and particle.search(text, max(0, m.start("qual") - 12), m.start("qual")) is not None
 
 
 def _start_and_hedge(text: str, m: re.Match, number_start: int) -> tuple[int, str | None]:
     """Where the span starts (its qualifier, else its sign, else its number) and its hedge."""
-    if m.group("qual") is not None and _PARTICLE_BEFORE.search(text, max(0, m.start("qual") - 12), m.start("qual")):
+    if m.group("qual") is not None and _verbs_particle(text, m):
         return (m.start("prefix") if m.group("prefix") else number_start), None
     return (m.start("qual") if m.group("qual") else m.start("prefix") if m.group("prefix") else number_start), \
         _approx(m)
@@ -703,9 +713,22 @@ def _share_units(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
                                                               text[here.end:after.start], re.I):
             out[i] = _with_unit(here, after.unit)
     for i in range(1, len(out)):
-        if _unit_carried_forward(text, out[i - 1], out[i]):
+        if _unit_carried_forward(text, out[i - 1], out[i]) or _compared_price(text, out[i - 1], out[i]):
             out[i] = _with_unit(out[i], out[i - 1].unit)
     return out
+
+
+# Not a bare "from": "from 120 to 300 bolívares, or from about 30 to 75 US cents" starts another currency's change.
+_COMPARED_BARE = re.compile(r"(?:\bagainst|\bcompared\s+(?:with|to)|\b(?:up|down)\s+from)\s+$", re.I)
+
+
+def _compared_price(text: str, before: NumberSpan, here: NumberSpan) -> bool:
+    """"3,800 ariary on Friday, against 2,600 before the storm", "8,790 guaraníes a litre, compared with 7,290 last
+    week": a bare amount set against money just named, in the same sentence and of a like size, is in its currency."""
+    between = text[before.end:here.start]
+    money = bool(before.unit and re.fullmatch(r"[A-Z]{3}", before.unit))
+    return here.unit is None and money and len(between) <= 60 and not re.search(r"[.;\n]\s", between) \
+        and bool(_COMPARED_BARE.search(between)) and 0.1 <= here.value / (before.value or 1) <= 10
 
 
 def _unit_carried_forward(text: str, before: NumberSpan, here: NumberSpan) -> bool:
