@@ -450,6 +450,8 @@ def _quantified_not_qualifier(text: str, number: NumberSpan, span: Span, anchor:
 
 
 def _no_count_in_words(text: str, number: NumberSpan, anchor: Token, noun: Token | None) -> bool:
+    if re.search(r"per\s?cent", number.text, re.I):  # "sixty-eight per cent": a share in words needs no noun
+        return False
     return _quantifies_nothing(text, number, anchor, noun) or _an_ordinal(number, anchor)
 
 
