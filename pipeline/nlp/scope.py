@@ -342,8 +342,12 @@ def _known_name(sentence: str, start: int, end: int) -> tuple[int, int, str] | N
     """A label the model tagged no place that the gazetteer knows as one, with its kind written after it or not
     ("Osh city")."""
     name = _CITY_WORD.sub("", sentence[start:end].strip())
-    known = name and name.casefold() not in country_names() | _LABELS_NOT_PLACES and is_known_place(name)
-    return (start, start + len(name), name) if known else None
+    return (start, start + len(name), name) if _a_known_place(name) else None
+
+
+def _a_known_place(name: str) -> bool:
+    """A name the gazetteer knows as a place, and no country or word a table's label often is ("Police", "Total")."""
+    return bool(name) and name.casefold() not in country_names() | _LABELS_NOT_PLACES and is_known_place(name)
 
 
 _CITY_WORD = re.compile(r"\s+(?:city|town|region|province|district|oblast)$", re.I)
@@ -372,9 +376,9 @@ _LABELS_NOT_PLACES = {"police", "army", "military", "taka", "total", "others", "
 def _known_place_label(sentence: str, line_start: int, start: int) -> tuple[int, int, str] | None:
     """A row label the model tagged no place that the gazetteer knows as one: "| Atakpamé | 2 | 44 |"."""
     label = re.match(r"\s*\|?\s*([^|\d(]+?)\s*(?:\(|\|)", sentence[line_start:start])
-    name = label.group(1) if label else ""
-    known = name and name.casefold() not in country_names() | _LABELS_NOT_PLACES and is_known_place(name)
-    return (line_start + label.start(1), line_start + label.end(1), name) if known and label else None
+    if label is None or not _a_known_place(label.group(1)):
+        return None
+    return line_start + label.start(1), line_start + label.end(1), label.group(1)
 
 
 # Those who acted, in a town, just before the figure's clause: "Police in Darkhan have detained 74 people".
