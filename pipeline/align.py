@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .models import Claim, Event, EventMember, Figure, Happening, SourceView
+from .models import PRICE_CHANGE_GROUP, Claim, Event, EventMember, Figure, Happening, SourceView
 
 # Claim types counting people (or troops), and the word their label ends with.
 _PEOPLE_TYPES = {"killed": "killed", "injured": "injured", "detained": "detained", "missing": "missing",
@@ -73,7 +73,9 @@ def _alignable(figure: Figure) -> bool:
     if figure.claim_type == "other":
         # money only with what it is for ("compensation"): see the facts layer; plain people
         # with no action ("condolences to the families of the 225 people") say nothing they did
-        return kind != "percent" and figure.counted_group != _PLAIN_PEOPLE
+        # a share only as a price's change ("diesel prices rose 64%", see models.PRICE_CHANGE_GROUP)
+        share = kind != "percent" or figure.counted_group.startswith(f"{PRICE_CHANGE_GROUP}:")
+        return share and figure.counted_group != _PLAIN_PEOPLE
     return not money and kind not in ("percent", "duration")  # "70% of the dead" is a share, no toll
 
 
@@ -117,7 +119,7 @@ def _scope_key(scope: str | None) -> str:
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "9"
+ALIGNER_VERSION = "10"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:

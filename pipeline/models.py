@@ -40,6 +40,10 @@ CLAIM_TYPES: tuple[str, ...] = (
     "other",
 )
 
+# The counted group of a price's change given as a share ("diesel prices rose 64%"): "price change: fuel". An
+# "other" share is aligned only when its group says it is one (the facts layer writes it, the aligner reads it).
+PRICE_CHANGE_GROUP = "price change"
+
 APPROX_VALUES: tuple[str | None, ...] = (None, "over", "at least", "about", "almost", "up to", "vague")
 
 

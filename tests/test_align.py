@@ -726,3 +726,12 @@ def test_an_offered_price_is_labelled_apart_from_the_price_set():
     from pipeline.align import figure_label
     assert figure_label("price", "fuel", None, "offer", "money:KZT") == "Fuel price offered"
     assert figure_label("price", "fuel", None, "cut", "money:KZT") == "Fuel price after the cut"
+
+
+def test_an_other_share_is_aligned_only_as_a_price_change():
+    """"Diesel prices rose 64%": two sources' price changes meet; a plain share ("70% of the dead") is no event."""
+    change = dataclasses.replace(fig(64, "other", unit="%"), counted_group="price change: fuel", unit_kind="percent")
+    share = dataclasses.replace(fig(70, "other", unit="%"), counted_group="dead", unit_kind="percent")
+    first, second = claim("a", "ap", change), claim("b", "afp", dataclasses.replace(change, value=60.0))
+    assert event_key(first) == event_key(second) is not None
+    assert event_key(claim("c", "ap", share)) is None

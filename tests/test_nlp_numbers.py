@@ -330,6 +330,11 @@ def test_a_one_letter_sign_needs_a_space_or_a_grouped_number() -> None:
     assert all(unit is None for _, unit in found[2:])
 
 
+def test_a_one_letter_sign_before_a_sum_with_cents_is_money() -> None:
+    found = [(n.text, n.unit) for n in find_numbers("Petrol rose by K2.13 to K31.47 a litre; kerosene stays at K24.05.")]
+    assert found == [("K2.13", "MMK"), ("K31.47", "MMK"), ("K24.05", "MMK")]
+
+
 def test_a_second_from_to_after_a_change_in_the_sentence_is_a_change_too() -> None:
     text = ("The protests followed the increase in the price of petrol from K2,530 to K3,210 per litre, "
             "and of diesel from K2,490 to K3,150. Repairs would take from 10 to 15 years.")
@@ -435,3 +440,8 @@ def test_ranges_with_the_sign_or_a_scale_written_on_both_ends(text: str, spelled
                                                                high: float) -> None:
     [money] = find_numbers(text)
     assert (money.text, money.low, money.high) == (spelled, low, high)
+
+
+def test_a_one_letter_sign_before_a_space_grouped_sum_is_money() -> None:
+    """"P500 000" in a Botswana statement is pula, not a code glued to a letter (as "U4 602", a flight, is)."""
+    assert [(n.text, n.unit) for n in find_numbers("a payment of P500 000 to each family")] == [("P500 000", "BWP")]

@@ -29,8 +29,8 @@ from pathlib import Path
 import yaml  # type: ignore[import-untyped]  # no stubs installed
 
 from ..errors import ConfigError
-from ..models import Analysis, Figure, Sentence
-from .scope import country_parts, place_names, place_scope
+from ..models import PRICE_CHANGE_GROUP, Analysis, Figure, Sentence
+from .scope import country_parts, place_names, place_scope, town_named_before
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
 
@@ -214,7 +214,18 @@ def counted_group(figure: Figure) -> tuple[str | None, str | None]:
         return _money_group(figure)
     if unit_kind(figure).startswith("money"):
         return _payment_group(figure)
+    if unit_kind(figure) == "percent" and figure.predicate in _PRICE_PREDICATES:
+        return _price_change_group(figure)
     return _thing_counted(figure)
+
+
+# "Diesel prices rose 64%": a price's change as a share is no price, but it is still the change of a good's price.
+_PRICE_PREDICATES = {"price", "cost", "fare", "tariff"}
+
+
+def _price_change_group(figure: Figure) -> tuple[str | None, str | None]:
+    match = _counted_match(figure, "goods") or _nearest_in_sentence(figure, "goods")
+    return (f"{PRICE_CHANGE_GROUP}: {match.group}", match.text) if match is not None else _thing_counted(figure)
 
 
 def _payment_group(figure: Figure) -> tuple[str | None, str | None]:
@@ -1196,13 +1207,21 @@ def _one_case(figure: Figure) -> bool:
     hit by a tear-gas canister" next to "the toll rose to 64". One of a named group is that group's count:
     "nine people, one of them a police officer, have died" (the security forces' toll is one)."""
     if not (figure.claim_type in PEOPLE_TYPES and figure.value == 1 and figure.low is None and figure.high is None
-            and figure.text.strip().lower() in _ONE_WORDS):
+            and figure.text.strip().lower() in _ONE_WORDS) or _a_listed_count(figure):
         return False
     counted = _counted_match(figure, "people")
     return counted is None or counted.group in (_PLAIN_PEOPLE, "civilians")  # "one civilian, a boatman"
 
 
 _ONE_WORDS = {"1", "one", "a", "an", "a single", "single"}
+
+
+def _a_listed_count(figure: Figure) -> bool:
+    """"| Thiès | 1 | 86 |", "Encarnación (1) and Concepción (1)": a table's cell or a place's count in brackets is
+    a count like its neighbours', not one person's case."""
+    sentence = figure.sentence or ""
+    at = figure.end - (figure.sentence_start or 0)
+    return "|" in sentence or sentence[at:at + 1] == ")"
 
 
 _MORE_AFTER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
@@ -1698,10 +1717,15 @@ def market_scope(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     "In Mangystau region a litre went from 60 tenge to 120" is the story's one market, the same
     price as "LPG doubled to 120 tenge" in a report naming no place; "100 tenge in Almaty, 120
     in Aktau" keeps both places."""
-    if figure.claim_type != "price" or figure.scope is None:
+    if not _priced(figure) or figure.scope is None:
         return figure
-    places = {f.scope for f in figures if f.claim_type == "price" and f.counted_group == figure.counted_group}
+    places = {f.scope for f in figures if _priced(f) and f.counted_group == figure.counted_group}
     return figure if len(places - {None}) > 1 else replace(figure, scope=None)
+
+
+def _priced(figure: Figure) -> bool:
+    """A price, or its change as a share ("rice rose 50%")."""
+    return figure.claim_type == "price" or (figure.counted_group or "").startswith(f"{PRICE_CHANGE_GROUP}:")
 
 
 def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
@@ -1709,8 +1733,8 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     reference = reference_year(analysis, published)
     year = published.year if published else None
     names = place_names(analysis)
-    figures = country_parts(tuple(replace(f, scope=place_scope(f, analysis.figures, names)) for f in analysis.figures),
-                            analysis)
+    figures = country_parts(tuple(town_named_before(replace(f, scope=place_scope(f, analysis.figures, names)),
+                                                    analysis.sentences, names) for f in analysis.figures), analysis)
     # "a litre now costs 9 bolivianos, when the subsidised price is 3.75": the 3.75 is in bolivianos too
     keyed = tuple(with_keys(sentence_currency(f, figures), reference, year) for f in figures)
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)

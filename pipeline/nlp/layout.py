@@ -65,9 +65,13 @@ def marker_end(line: str) -> int:
     return len(marker.group()) if marker else 0
 
 
+# "5. ASSETS DEPLOYED", "2. VESSEL DETAILS": a report's numbered section heading, in capitals, is no list item.
+_SECTION_HEADING = re.compile(r"[ \t]*\d{1,2}\.[ \t]+[A-Z][A-Z0-9 ,&/()'-]{2,50}[ \t]*$")
+
+
 def is_item(line: str) -> bool:
     """A list item: "- 225 dead", "• 4,353 injured", "1. Deaths"."""
-    return bool(_ITEM.match(line))
+    return bool(_ITEM.match(line)) and not _SECTION_HEADING.match(line)
 
 
 def opens_unit(line: str) -> bool:
@@ -78,6 +82,8 @@ def opens_unit(line: str) -> bool:
 def is_heading(line: str) -> bool:
     """"KEY FIGURES", "## Casualties", "Deaths and injuries:": a short line that is no sentence (a lead-in
     ending in a colon is one too)."""
+    if _SECTION_HEADING.match(line):
+        return True
     bare = _HEADING_MARKUP.sub("", line).strip()
     if not bare or opens_unit(line) or len(bare.split()) > _MAX_HEADING_WORDS or len(bare) > 60:
         return False

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..models import Analysis, EntityMention, Figure
+from ..models import Analysis, EntityMention, Figure, Sentence
 from ..places import CAPITAL, Place, capital, capital_spellings, countries_written, country_code, is_known_place, locate
 from .en.entities import country_names
 
@@ -491,6 +491,32 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     parsed = _parsed(replace(figure, scope=names.get(figure.scope, figure.scope)), others, mentions) \
         if figure.scope else None
     return scope_name(parsed or _crowd_town(figure, mentions))
+
+
+# "The governor of Ziguinchor gives a figure of five dead in the city": the town the text named last.
+_CASUALTY_TYPES = {"killed", "injured", "detained", "missing", "displaced", "evacuated"}
+_THE_TOWN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+in\s+the\s+(?:city|town)\b(?!\s+of\b)", re.I)
+
+
+def town_named_before(figure: Figure, sentences: Iterable[Sentence], names: dict[str, str]) -> Figure:
+    """A count of people "in the city" or "in the town", of no place of its own, is in the last town named in its
+    own sentence or the two before it (never a country). Casualties only: a story's own town is left unnamed
+    for its evacuation sites or its rainfall by the sources that name it for their dead."""
+    if figure.scope is not None or figure.claim_type not in _CASUALTY_TYPES \
+            or not _THE_TOWN_AFTER.match(figure.sentence or "", _offsets(figure)[1]):
+        return figure
+    town = _last_town(sentences, (figure.sentence_start or 0) + _offsets(figure)[0], names)
+    return replace(figure, scope=scope_name(town)) if town else figure
+
+
+def _last_town(sentences: Iterable[Sentence], at: int, names: dict[str, str]) -> str | None:
+    """The last place before ``at`` in its sentence or the two before, that is no country."""
+    countries = country_names()
+    for sentence in reversed([s for s in sentences if s.start < at][-3:]):
+        towns = [m for m in _mentions(sentence.text[:at - sentence.start], names) if m[2].casefold() not in countries]
+        if towns:
+            return towns[-1][2]
+    return None
 
 
 def _countries_named(analysis: Analysis) -> dict[str, str]:

@@ -596,9 +596,10 @@ def _done_to_the_held(verb: Token | None, noun: Token | None) -> bool:
 
 
 def _attackers(verb: Token | None, noun: Token | None) -> bool:
-    """"up to 20,000 bandits had attacked Almaty": the ones who attack are a crowd, not a number of attacks."""
+    """"up to 20,000 bandits had attacked Almaty": the ones who attack are a crowd, not a number of attacks; with
+    no object the verb says what was attacked ("- 12 service stations attacked;", a participle parsed as a verb)."""
     return verb is not None and noun is not None and noun.dep_ == "nsubj" and noun.head == verb \
-        and claim_lexicon().get(verb.lemma_.lower()) == "attacks"
+        and claim_lexicon().get(verb.lemma_.lower()) == "attacks" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _no_claim(noun: Token | None, anchor: Token, unit: str | None, sentence: Span) -> bool:

@@ -96,6 +96,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the first week of May", "the last week of January 2021": seven days of a month
     ("week_of_month", re.compile(rf"\bthe\s+(?P<nth>{_NTH})\s+week\s+of\s+{_p(_MONTH, 'm')}"
                                  rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
+    # "Week of 9 Feb", "the week of 23 February": the seven days from that day (a chart's or a table's week)
+    ("week_of_day", re.compile(rf"\b(?:[Tt]he\s+)?[Ww]eek\s+of\s+{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')}"
+                               rf"(?:\s+{_p(_YEAR, 'y')})?\b")),
     # "the first quarter of 2023", "the second half of 2022", "Q4 2022", "H1 2021": months of a year
     ("part_of_year", re.compile(rf"\b(?:the\s+(?P<nth>{_NTH})\s+(?P<part>quarter|half)\s+of|"
                                 r"(?P<q>[QH])(?P<qn>[1-4]))\s+(?P<y>(?:19|20)\d\d)\b")),
@@ -290,6 +293,14 @@ def _week_of_month(kind: str, m: re.Match, published: dt.date | None) -> _Found 
     first = _WEEK_STARTS.get(nth, last_day - 6)
     return _Found(m.start(), m.end(), kind, dt.date(year, month, first), dt.date(year, month, first + 6), "day",
                   False, m.group("y") is not None)
+
+
+def _week_of_day(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"Week of 9 Feb": that day and the six after it."""
+    day = _day(kind, m, published)
+    if day is None or day.value is None:
+        return day
+    return _Found(day.start, day.end, kind, day.value, day.value + dt.timedelta(days=6), "day", False, day.year_given)
 
 
 def _part_of_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
@@ -615,7 +626,8 @@ def _next_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | No
 
 # How each pattern's match becomes a date.
 HANDLERS = {
-    "week_of_month": _week_of_month, "part_of_year": _part_of_year, "decade": _decade, "weekend": _weekend,
+    "week_of_month": _week_of_month, "week_of_day": _week_of_day, "part_of_year": _part_of_year, "decade": _decade,
+    "weekend": _weekend,
     "mm_open": _month_span_open, "year_dash": _year_span,
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day,
     "slashed_mdy": _day, "slashed": _slashed, "iso": _day,
@@ -716,9 +728,15 @@ _COMPARED_BEFORE = re.compile(r"\b(?:than|against|compared\s+(?:with|to)|versus|
 _COMPARED_AFTER = re.compile(r"\s+(?:levels?|average|figures?)\b", re.I)
 
 
+# "the highest reading since February 2025": a record's start is compared with, not the story's time.
+_RECORD_SINCE = re.compile(r"\b(?:highest|lowest|biggest|largest|smallest|worst|best|most|least|first\s+time)\b"
+                           r"[^.;\n]{0,40}\bsince\s+$", re.I)
+
+
 def _compared_period(text: str, f: _Found) -> bool:
+    before = (max(0, f.start - 60), f.start)
     return f.precision == "month" and bool(_COMPARED_BEFORE.search(text, max(0, f.start - 40), f.start)
-                                           or _COMPARED_AFTER.match(text, f.end))
+                                           or _RECORD_SINCE.search(text, *before) or _COMPARED_AFTER.match(text, f.end))
 
 
 def _in_story_year(found: list[_Found], published: dt.date | None, text: str = "") -> list[_Found]:

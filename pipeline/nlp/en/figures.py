@@ -50,7 +50,7 @@ from .claims import (
     tally_of,
 )
 from .entities import country_names
-from .not_figures import NAME_AND_BRACKET, not_a_figure
+from .not_figures import NAME_AND_BRACKET, not_a_figure, says_how_long
 from .numbers import CODES, CURRENCY_NAMES, SCALES, UNITS, NumberSpan, find_numbers, regional_unit
 from .status import status_of
 
@@ -88,7 +88,9 @@ _SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter
                # "sent a further 40 specialists and two fireboats", "35 excavators at the site"
                "specialist", "expert", "fireboat", "excavator", "bulldozer", "truck", "pump", "ambulance", "engine",
                "drone", "doctor", "nurse", "searcher", "sailor",
-               "agent"}  # "mobilised 30 agents who guard the perimeter of the market"
+               "agent",  # "mobilised 30 agents who guard the perimeter of the market"
+               # "sent a team of 8 investigators", "brought in 64 mobile generators", "with three cranes"
+               "investigator", "psychologist", "generator", "crane", "tender", "appliance"}
 # Rescuers on the job: "300 firefighters took part in the search", "two dogs and their handlers stayed on".
 # "we had 1,900 police officers and 37 boats in the field", "35 excavators at the site".
 _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|remain(?:ed|s)? on duty|"
@@ -97,20 +99,29 @@ _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|r
                       # "45 divers and rescuers are searching for them"
                       r"(?:are|were|is|was|have been|had been) (?:still )?(?:searching|combing|patrolling|working|"
                       r"fighting|battling|helping)|"
-                      r"join(?:ed|s)? the (?:search|operation|rescue|effort))\b", re.I)
+                      r"join(?:ed|s)? the (?:search|operation|rescue|effort)|"
+                      # "had 350 soldiers on the streets", "320 of its volunteers were at work", "210 personnel were
+                      # involved in the response", "worked through the night"
+                      r"on the streets|on duty|at work|involved in the (?:response|search|operation|rescue)|"
+                      r"work(?:ed|s)? (?:through the night|day and night|around the clock|in shifts))\b", re.I)
 # Verbs that give a count without saying of what: the paragraph's last claim says it.
 _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", "raise", "revise", "lower", "update",
                     "correct", "confirm", "announce", "count",
                     "claim",  # "police put the crowd at 1,500; organisers claimed 10,000"
+                    # "The authorities report 687 arrests. A rights group has documented 742" (not "record" or
+                    # "register": "The deceased were registered in Ciudad del Este (3)" says what the "(3)" are)
+                    "document",
                     "climb", "rise", "grow", "reach"}  # "The toll is 31. It climbed from nine … to 23 by Thursday."
 _NUMBERING_VERBS = {"number", "total", "reach", "swell", "grow"}
 _MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
 _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
 # A table or infobox row: "Injuries | 4,353", "| Arrested | 9,900+", "Deaths: 225" on a line of its own.
-_ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t)\s*")
+# A row with dot leaders too: "  Bodies recovered ......... 9".
+_ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t|\.{3,})\s*")
 _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift", "post", "move",
                "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce",
                "come",  # "some 2,000 troops came from Russia"
+               "lend",  # "The Croatian Army has lent 12 all-terrain vehicles and about 150 soldiers"
                "order"}  # "the government ordered 1,200 soldiers into both regions", "1,200 soldiers ordered in"
 _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
                 "detained": "detained", "arrested": "detained", "held": "detained", "missing": "missing",
@@ -118,13 +129,15 @@ _STATE_AFTER = {"dead": "killed", "killed": "killed", "wounded": "injured", "inj
                 "deceased": "killed", "apprehended": "detained"}  # "seven deceased and 612 apprehended"
 _STATE_VERBS = {"dead": "dead", "killed": "kill", "wounded": "wound", "injured": "injure", "detained": "detain",
                 "arrested": "arrest", "missing": "missing", "displaced": "displace", "hurt": "hurt",
-                "evacuated": "evacuate", "deceased": "dead", "apprehended": "apprehend"}
+                "evacuated": "evacuate", "deceased": "dead", "apprehended": "apprehend",
+                "deployed": "deploy"}  # "5. ASSETS DEPLOYED" over a list
 # What a fire destroys: counted, it is damage ("400 vehicles burned"), not a number of fires.
 _BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building", "house", "home", "shop", "store",
                   "office", "station", "bank", "branch", "kiosk", "hectare", "acre", "warehouse", "factory", "school",
                   "church", "mosque", "business", "property", "apartment", "flat", "engine", "tyre", "tire", "dwelling",
                   "field", "bridge", "road", "tower", "sheep", "goat", "cattle", "cow", "livestock", "borehole", "well",
-                  "buffalo", "poultry", "chicken", "pig", "animal", "stall", "boat", "canoe"}
+                  "buffalo", "poultry", "chicken", "pig", "animal", "stall", "boat", "canoe",
+                  "premise", "premises", "structure"}  # "87 commercial premises burned or looted"
 # What a fire or a flood does to things: "60 cars burned", "1,500 houses were flooded", "crops on 2,450 hectares
 # were washed away".
 # "rioters set fire to 14 vehicles", "it buried sixty-three houses", "three thousand sheep were swept away",
@@ -503,11 +516,20 @@ def _a_place_in_a_breakdown(text: str, number: NumberSpan, noun: Token | None) -
         and bool(re.match(r"\s*[,;)]", text[number.end:number.end + 3]))
 
 
+# "Wind SW 25-30 kt": a wind's direction names no number.
+_COMPASS_POINTS = {"N", "S", "E", "W", "NE", "NW", "SE", "SW", "NNE", "ENE", "ESE", "SSE", "SSW", "WSW", "WNW", "NNW"}
+
+
 def _names_number(text: str, number: NumberSpan, span: Span, noun: Token | None) -> bool:
     """A name's number: "Temisvarska 10", "Flight 370", "Boeing 737"."""
     return noun is not None and noun.i == span.start - 1 and noun.pos_ == "PROPN" and not number.unit \
+        and noun.text not in _COMPASS_POINTS \
         and noun.lemma_.lower() not in CONTAINERS and noun.ent_type_ not in ("DATE", "TIME") \
         and not _a_place_in_a_breakdown(text, number, noun)  # "By Friday 3,811"
+
+
+# Time units as reports abbreviate them: "Search has now lasted 36 hrs".
+_ABBREVIATED_UNITS = {"hrs": "hour", "hr": "hour", "mins": "minute", "min": "minute", "yrs": "year", "wks": "week"}
 
 
 def _counted(d: _Draft, page: _Page) -> None:
@@ -518,7 +540,8 @@ def _counted(d: _Draft, page: _Page) -> None:
         _money(d, noun)
     elif noun is not None:
         d.counted = phrase_of(noun, d.span.end if noun.i >= d.span.end else noun.i)
-        d.counted_head = content_noun(noun).lemma_.lower()  # "cases of attacks" counts attacks
+        head = content_noun(noun).lemma_.lower()  # "cases of attacks" counts attacks
+        d.counted_head = _ABBREVIATED_UNITS.get(head, head)
     if d.counted_head is None and d.unit in CURRENCY_NAMES:
         d.counted_head = CURRENCY_NAMES[d.unit]  # "from 50-60 to 110-120 tenge": 50-60 tenge too
 
@@ -552,24 +575,48 @@ def _tallied(d: _Draft, page: _Page) -> None:
     d.verb = rank_infinitive(d.noun) or governing_verb(d.noun if d.noun is not None else d.anchor)
     d.earlier = page.previous_in_sentence.get(d.sentence.start)
     if d.noun is None and d.counted_head is None:
-        d.tally = _tally_valued(d.anchor, d.verb) or _listed_for(d.anchor) or _toll_written_before(d, page)
-    d.held = tallied(d.tally) if d.tally is not None else None
+        d.tally = _tally_just_before(d, page) or _toll_written_before(d, page) or _tally_valued(d.anchor, d.verb) \
+            or _listed_for(d.anchor)
+    d.held = _held_before(d)
     if d.held is not None:
         _held_group(d, d.held)
 
 
+def _held_before(d: _Draft) -> Token | None:
+    """What the tally holds, said before the number ("a toll of 37 on 19 February": the toll holds its number,
+    not the noun after it)."""
+    held = tallied(d.tally) if d.tally is not None else None
+    return None if held is None or d.tally is None or d.tally.i < d.anchor.i < held.i else held
+
+
 # "Death toll rises to seven as body of missing worker is found": a headline's toll the parse misses.
-_TOLL_TO = re.compile(r"\b(toll)\s+(?:has\s+|had\s+)?(?:rises|rose|risen|climbs|climbed|reaches|reached|hits|hit|"
-                      r"jumps|jumped|stands|stood|increases|increased)\s+(?:to|at)\s+$", re.I)
+# "the interior ministry's final toll of 14" too.
+_TOLL_TO = re.compile(r"\b(toll)\s+(?:(?:has\s+|had\s+)?(?:rises|rose|risen|climbs|climbed|reaches|reached|hits|hit|"
+                      r"jumps|jumped|stands|stood|increases|increased)\s+(?:to|at)|of)\s+$", re.I)
+
+
+# "raised the toll to 14 and the number of injured to 318": the tally written just before the number is its own,
+# whatever verb the parse hung the number on.
+_TALLY_OF_TO = re.compile(r"\b(number|count|tally)\s+of\s+(?:the\s+)?[\w-]+\s+(?:to|at)\s+$", re.I)
+
+
+def _tally_just_before(d: _Draft, page: _Page) -> Token | None:
+    found = _TALLY_OF_TO.search(page.text, max(d.sentence.start_char, d.number.start - 40), d.number.start)
+    span = page.doc.char_span(found.start(1), found.end(1)) if found else None
+    held = tallied(span[0]) if span is not None and len(span) else None
+    if span is None or held is None:
+        return None
+    d.verb = held  # what happened is what the tally holds ("injured"), not the verb of the toll before it
+    return span[0]
 
 
 def _toll_written_before(d: _Draft, page: _Page) -> Token | None:
     """The toll and, as the draft's verb, the toll's own verb, not the one the parse hung the number on."""
     found = _TOLL_TO.search(page.text, max(d.sentence.start_char, d.number.start - 40), d.number.start)
     span = page.doc.char_span(found.start(1), found.end(1)) if found else None
-    if span is None or not len(span):
+    if found is None or span is None or not len(span):
         return None
-    d.verb = span[0].head
+    d.verb = span[0] if found.group().rstrip().endswith("of") else span[0].head  # "the final toll of 14"
     return span[0]
 
 
@@ -1031,9 +1078,14 @@ def _out_alive(d: _Draft, page: _Page) -> None:
 
 
 def _lives_lost(d: _Draft, page: _Page) -> None:
-    """"deplores the loss of nine lives", "the fire caused the loss of 12 lives": lives lost are the dead."""
-    if d.claim_type in ("damage", "fires") and d.counted_head == "life":
-        d.claim_type = "killed"
+    """"deplores the loss of nine lives", "the fire caused the loss of 12 lives", "the riots caused the loss of 11
+    lives": lives lost are the dead (not "saved 200 lives")."""
+    lost = d.claim_type in ("damage", "fires") or d.claim_type == "protesters" and _LOST.search(d.sentence.text)
+    if lost and d.counted_head == "life":
+        d.claim_type, d.predicate = "killed", "lose life"
+
+
+_LOST = re.compile(r"\b(?:loss|lost|losing|claimed)\b", re.I)
 
 
 def _money_burned(d: _Draft, page: _Page) -> None:
@@ -1151,8 +1203,10 @@ def _price_change(d: _Draft, page: _Page) -> None:
 
 
 def _lone_one(d: _Draft, page: _Page) -> None:
-    """"one of the most stable states", "one night": a word, not a count."""
-    d.dropped = d.is_word_number and d.number.value == 1 and d.claim_type == "other"
+    """"one of the most stable states", "one night": a word, not a count; "suspended for one week" is how long."""
+    how_long = says_how_long(page.text[max(0, d.number.start - 20):d.number.start])
+    d.dropped = d.is_word_number and d.number.value == 1 and d.claim_type == "other" \
+        and not (d.counted_head in _DURATION_WORDS and how_long)
 
 
 def _restated(d: _Draft, page: _Page) -> None:
@@ -1181,9 +1235,24 @@ def _planned(d: _Draft, page: _Page) -> None:
         verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PLAN_VERBS))
 
 
+# "- 140: shops burned or looted, traders' union": a list item that gives its number first, then what it counts.
+_NUMBER_FIRST_ITEM = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•][^\S\n]+)?\Z")
+_LABEL_AFTER = re.compile(r"[^\S\n]*:[^\S\n]*(?P<label>[^\n,;(]{2,60})")
+
+
+def _label_after(d: _Draft, page: _Page) -> Span | None:
+    if not _NUMBER_FIRST_ITEM.search(page.text, max(0, d.number.start - 8), d.number.start):
+        return None
+    after = _LABEL_AFTER.match(page.text, d.number.end)
+    if after is None:
+        return None
+    return page.doc.char_span(after.start("label"), after.end("label"), alignment_mode="contract")
+
+
 def _table_row(d: _Draft, page: _Page) -> None:
-    """"Injuries | 4,353", "Arrested: 9,900+": a table or infobox row's label says what the number counts."""
-    label = _row_label(d, page)
+    """"Injuries | 4,353", "Arrested: 9,900+", "- 140: shops burned or looted": a table or infobox row's label, or
+    a list item's, says what the number counts."""
+    label = _row_label(d, page) or _label_after(d, page)
     if label is None:
         return
     lemma = _label_claim_word(label)
@@ -1619,7 +1688,8 @@ def _heading_word(d: _Draft, page: _Page) -> str | None:
     """The first word of the heading over the figure's line that the claim lexicon knows."""
     where = heading_of(page.text, d.number.start)
     span = page.doc.char_span(*where, alignment_mode="expand") if where else None
-    if span is None or _speaker(span):
+    # "BASHIR LAWAL:" over a reply is its speaker; "5. ASSETS DEPLOYED" with no colon is a section's heading
+    if span is None or _speaker(span) and page.text.startswith(":", span.end_char):
         return None
     return next((_header_word(t) for t in span if _header_word(t) in claim_lexicon()), None)
 
@@ -1639,7 +1709,7 @@ def _under_heading(d: _Draft, page: _Page) -> None:
         d.counted_head = d.counted_head or "people"
 
 
-_TIME_UNIT = re.compile(r"[\s-]*(?P<unit>days?|hours?|weeks?|months?|years?)\b", re.I)
+_TIME_UNIT = re.compile(r"[\s-]*(?:\(\d+\)\s*)?\)?\s*(?P<unit>days?|hours?|weeks?|months?|years?)\b", re.I)
 
 
 def _how_long(d: _Draft, page: _Page) -> None:
@@ -1666,7 +1736,46 @@ def _what_lasts(d: _Draft) -> str | None:
                 None)
     if unit is not None and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
         return unit.head.lemma_.lower()  # "a 15-day fishing ban"
-    return (_measure_of(unit) if unit is not None else None) or _lasting_subject(d.verb) or _measure_named(d)
+    measure = (_measure_of(unit) if unit is not None else None) or _lasting_subject(d.verb) or _measure_named(d)
+    return _service_cut(d, measure) or measure
+
+
+# A service cut off, by the service, whatever word says it was cut: "Mobile internet ... would stay off for 48
+# hours", "mobile data would be cut for 48 hours", "The mobile-data shutdown, which lasted five days" all time
+# the internet's cut.
+_SERVICES = {"internet": "internet", "data": "internet", "datum": "internet", "network": "internet",
+             "connection": "internet", "power": "power", "electricity": "power"}
+_CUT_WORDS = {"cut", "shutdown", "shut", "blackout", "outage", "suspension", "restriction", "internet", "data", "stay",
+              "announce", "be", "measure"}
+
+
+def _service_cut(d: _Draft, measure: str | None) -> str | None:
+    """The service cut, for a duration of its cut; not one that ended ("Mobile data returned after 110 hours":
+    how long it ran, apart from how long it was set for, as "The curfew was lifted after seven days")."""
+    verb = d.verb.lemma_.lower() if d.verb is not None else d.predicate
+    if verb in _ENDING_VERBS or not _a_cut(measure, verb):
+        return None
+    named = {_SERVICES[t.lemma_.lower()] for t in d.sentence if t.lemma_.lower() in _SERVICES and _same_clause(t, d)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _a_cut(measure: str | None, verb: str | None) -> bool:
+    """The measure or the verb says a cut, or neither names anything ("- 5 days: mobile internet cut")."""
+    return measure in _CUT_WORDS or verb in _CUT_WORDS or measure is None and verb is None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    return next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _same_clause(service: Token, d: _Draft) -> bool:
+    """The service is in the number's clause, or that clause describes the service's noun ("The mobile internet
+    cut, announced for 48 hours"); a line with no verb is one clause ("- 5 days: mobile internet cut"). Not
+    across a semicolon: "suspends the law for six months; internet back in the south"."""
+    clause = _clause_verb(d.anchor)
+    if ";" in d.sentence.doc[min(service.i, d.anchor.i):max(service.i, d.anchor.i)].text:
+        return False
+    return clause is None or service in clause.subtree or clause in service.head.subtree
 
 
 # Measures a duration times, and the noun of a verb that is one: "restricted for 72 hours" and "the
@@ -1796,6 +1905,27 @@ def _same_frame(d: _Draft, page: _Page) -> None:
     if _listed_in_the_same_frame(page.text[earlier.end:d.number.start], frame.group(1)):
         d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
         d.counted, d.counted_head = earlier.counted, earlier.counted_head
+
+
+_PART_IN_A_PLACE = re.compile(r"\s+(?:from|in|at)\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?[A-Z]")  # "6 in the region of Dakar"
+
+
+def _broken_down(d: _Draft, page: _Page) -> None:
+    """"caused the loss of 14 human lives, distributed as follows: 6 in the region of Dakar, 5 in Ziguinchor": bare
+    numbers put in places after a casualty count and a colon are its parts, whatever noun the sentence has."""
+    if d.noun is not None or d.unit is not None or d.claim_type not in ("other", "damage", "protesters") \
+            or not _PART_IN_A_PLACE.match(page.text, d.number.end):
+        return
+    head = _count_before_a_colon(d, page)
+    if head is None or head.unit is not None or head.claim_type not in _PEOPLE_CLAIMS:
+        return
+    d.claim_type, d.predicate = head.claim_type, head.predicate
+    d.counted, d.counted_head = head.counted, head.counted_head
+
+
+def _count_before_a_colon(d: _Draft, page: _Page) -> Figure | None:
+    return next((f for f in reversed(page.figures) if f.start >= d.sentence.start_char
+                 and ":" in page.text[f.end:d.number.start]), None)
 
 
 def _listed_in_the_same_frame(between: str, preposition: str) -> bool:
@@ -1961,7 +2091,9 @@ def _done_after_detention(d: _Draft, page: _Page) -> None:
     done to people already held (released, fined, charged, sentenced) is no detention of them; "12 detained activists
     were released" and "charge 187 of 655 people detained" still say they were detained."""
     held = d.noun is not None and any(c.dep_ in ("amod", "acl") and c.lower_ in _STATE_AFTER for c in d.noun.children)
-    if d.claim_type == "detained" and d.verb is not None and d.verb.lemma_.lower() in AFTER_HELD and not held \
+    # "Police released 31 protesters", "sentenced 12 protesters": no crowd either
+    if d.claim_type in ("detained", "protesters") and d.verb is not None and d.verb.lemma_.lower() in AFTER_HELD \
+            and not held \
             and not _in_a_table_row(page.text, d.number.start):  # "| Arrests | 3 (2 charged) |": the row says
         d.claim_type, d.predicate = "other", d.verb.lemma_.lower()
 
@@ -1976,15 +2108,64 @@ def _money_is_no_casualty(d: _Draft, page: _Page) -> None:
         d.claim_type = "other"
 
 
+# Arrivals of refugees are people displaced ("UNHCR had registered 9,150 arrivals from Togo"); arrivals and
+# departures on a page about flights are flights ("46 departures and 44 arrivals were cancelled").
+_FLIGHT_WORDS = re.compile(r"\b(?:flights?|airport|airlines?|runway|inbound|outbound)\b", re.I)
+_REFUGEE_WORDS = re.compile(r"\b(?:refugees?|asylum|fled|fleeing|migrants?|crossed the border|UNHCR)\b", re.I)
+
+
+def _flights(d: _Draft, page: _Page) -> None:
+    """Scheduled arrivals and departures are flights, not people displaced (or killed)."""
+    if d.predicate != "arrival" and d.counted_head not in ("arrival", "departure") or d.claim_type == "other":
+        return
+    from_a_place = re.match(r"\s+\w+\s+from\s+[A-Z]", page.text[d.number.end:d.sentence.end_char])
+    if d.counted_head == "departure" or len(_FLIGHT_WORDS.findall(page.text)) > 1 \
+            and not _REFUGEE_WORDS.search(page.text) and not from_a_place:
+        d.claim_type = "other"
+
+
+# Who a loss falls on: "The riots have cost businesses at least 25 billion CFA francs", "cost the economy about
+# 7 billion francs" (not "a bag now costs 15,000 francs").
+_LOSERS = {"business", "economy", "trader", "company", "firm", "country", "state", "treasury", "merchant",
+           "shopkeeper", "owner", "farmer", "industry", "sector", "government"}
+
+
+def _cost_someone(d: _Draft, page: _Page) -> None:
+    """A sum something cost someone is their loss, no price."""
+    if d.claim_type != "price" or d.predicate not in ("cost", "price"):
+        return
+    costs = (t for t in d.sentence if t.lemma_.lower() == "cost" and t.i < d.span.start)  # the parse may tag it a noun
+    if any(c.dep_ in ("dative", "dobj") and c.lemma_.lower() in _LOSERS for t in costs for c in t.children):
+        d.claim_type = "damage"
+
+
+# Votes and voters are no crowd: "won 2,917,403 votes (44.2%) … on a turnout of 61.4%".
+_BALLOT_HEADS = {"vote", "ballot", "voter", "seat"}
+
+
+def _no_crowd_of_votes(d: _Draft, page: _Page) -> None:
+    """A crowd's size is a count of people: votes, seats and shares are none ("a share of a crowd stays other")."""
+    if d.claim_type == "protesters" and (d.counted_head in _BALLOT_HEADS or "%" in (d.unit, d.number.unit)):
+        d.claim_type = "other"
+
+
+def _share_is_no_price(d: _Draft, page: _Page) -> None:
+    """A price is a sum of money; how much it changed, as a share, is another claim: in "reached MK1,090 per kg,
+    up 12 per cent from March", the 12 per cent is no price."""
+    if d.claim_type == "price" and "%" in (d.unit, d.number.unit):
+        d.claim_type = "other"
+
+
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _nationals, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
     _to_death, _numbering, _table_row, _table_column, _row_currency, _table_currency, _line_label, _under_heading,
-    _no_casualties, _burned_things, _troops, _listed_with_the_deployed, _partner, _same_frame, _who_they_were,
-    _another_part, _in_a_breakdown, _placed_in_brackets, _admitted,
+    _no_casualties, _burned_things, _troops, _listed_with_the_deployed, _partner, _same_frame, _broken_down,
+    _who_they_were, _another_part, _in_a_breakdown, _placed_in_brackets, _admitted,
     _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
     _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long,
-    _measured_by_symbol, _done_after_detention, _money_is_no_casualty, _magnitude, _planned, _standing,
+    _measured_by_symbol, _done_after_detention, _money_is_no_casualty, _flights, _cost_someone, _share_is_no_price,
+    _no_crowd_of_votes, _magnitude, _planned, _standing,
 )
 
 

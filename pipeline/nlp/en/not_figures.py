@@ -32,9 +32,11 @@ class Around:
                    previous, text[number.end:number.end + 32])
 
 
-_DURATION_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
-                             r"centuries|year-old|years-old)\b", re.I)
-_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b|GMT|UTC|noon\b|midnight\b)", re.I)
+# "for a period of ten (10) days": the number restated in digits before its unit.
+_DURATION_AFTER = re.compile(r"^[\s-]*(?:\(\d+\)\s*)?(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|seconds?|"
+                             r"decades?|centuries|year-old|years-old)\b", re.I)
+# "20h00", "13h" as French and West African texts write the time.
+_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|h\d\d\b|hrs\b|GMT|UTC|noon\b|midnight\b)", re.I)
 _TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|to|after|before|by)\s*$", re.I)
 _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|sections?|chapters?|no\.|nos\.|"
                                r"number|resolution|decree|law|per|page|pp?\.|tel\.?|phone|fax|code|room|"
@@ -73,10 +75,13 @@ _MEASURED_AFTER = re.compile(r"\s?(?:m|cm|mm|km|ft)\b")  # "peaked at 9.31 m": a
 
 
 def time_of_day(a: Around) -> bool:
-    """"at 10 a.m.", "until 23.00", "from 23:00 to 07:00"; not "peaked at 9.31 m"."""
+    """"at 10 a.m.", "until 23.00", "from 23:00 to 07:00", "At 1742 hrs"; not "peaked at 9.31 m", not "lasted
+    36 hrs"."""
     clock = re.match(r"^\d{1,2}[.:]\d{2}$", a.number.text) and _TIME_BEFORE.search(a.before) \
         and not _MEASURED_AFTER.match(a.after)
-    return bool(_TIME_AFTER.match(a.after) or clock or re.match(r"^:\d\d\b", a.after) or re.search(r"\d:\Z", a.before))
+    hours = re.match(r"^\s*hrs?\b", a.after, re.I) and not re.fullmatch(r"\d{4}", a.number.text)
+    return bool(_TIME_AFTER.match(a.after) and not hours or clock or re.match(r"^:\d\d\b", a.after)
+                or re.search(r"\d:\Z", a.before))
 
 
 # A duration that is a claim: how long something stated lasts or lasted ("a 180-day freeze", "suspended
@@ -88,14 +93,18 @@ def time_of_day(a: Around) -> bool:
 _HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|takes?|taking|up to|no more than|"
                               r"at most|over|after|given(?: (?:itself|themselves|himself|herself|it|them))?|waited|"
                               r"covers?|covered|delayed|delay (?:was|of)|was delayed|"
+                              # "a total of 110 hours", "could be extended by seven days"
+                              r"a total of|extended by|extend it by|"
                               # "for a duration of 10 days", "for a period of 30 days", "said would be 72 hours"
-                              r"(?:for\s+)?a\s+(?:period|duration)\s+of|(?:would|will)\s+(?:be|last))\s+"
+                              r"(?:for\s+)?a\s+(?:period|duration)\s+of|(?:would|will)\s+(?:be|last)|"
+                              r"for\s+the\s+next)\s+"  # "not to venture out for the next 24 hours"
                               r"(?:(?:from|between)\s+)?"
                               r"(?:(?:up to|about|almost|nearly|"
                               r"another|a further|only|just|some|more than|at least)\s+)?$", re.I)
 _HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)?(?:freeze|cap|stay|suspension|"
                              r"state|ban|strike|moratorium|ceasefire|truce|deadline|closure|lockdown|emergency|"
-                             r"curfew|restrictions?|mourning|halt|pause|shutdown|blockade|siege|extension|delay|window|period|wait)\b|"
+                             r"curfew|restrictions?|mourning|halt|pause|shutdown|blockade|siege|extension|delay|window|period|wait|"
+                             r"measure|cut|outage)\b|"  # "the government had announced a 48-hour measure"
                              r"\s+(?:days?|hours?|weeks?|months?|years?)\s+(?:in total|in all|straight|in a row|"
                              r"running|without)\b|"
                              # "10 days: length of the curfew"
@@ -112,14 +121,31 @@ _NOT_HOW_LONG_AFTER = re.compile(r"^[\s-]*\w+\s+(?:ago|later|earlier|before|afte
 _WINDOW = re.compile(r"(?:^|[.!?\n]\s*)Within\s+$")  # "Within three days, crowds had gathered": when, not how long
 
 
+# "- 5 days: mobile internet cut": a list item that labels the time it gives.
+_LABELLED_AFTER = re.compile(r"^\s+(?:days?|hours?|weeks?|months?)\s*:\s*\w")
+_ITEM_START = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•][^\S\n]+)?\Z")
+
+
+def says_how_long(before: str) -> bool:
+    """The words before a number say how long what follows lasts: "suspended for", "a total of"."""
+    return _HOW_LONG_BEFORE.search(before) is not None
+
+
 def duration(a: Around) -> bool:
     """"8 years in prison", "two weeks later", "for 2 hours on Friday evening" in a time-line: a duration
-    that is no claim. "a 180-day freeze", "for 60 days", "within 10 days" are claims (``_HOW_LONG_*``)."""
-    if _HOW_LONG_AFTER.match(a.further) or _MEASURE_OF.search(a.before):
+    that is no claim. "a 180-day freeze", "for 60 days", "within 10 days" are claims (``_HOW_LONG_*``); a
+    share is no duration ("9.8% year on year")."""
+    if a.number.unit or _HOW_LONG_AFTER.match(a.further) or _MEASURE_OF.search(a.before) \
+            or _LABELLED_AFTER.match(a.further) and _ITEM_START.search(a.before):
         return False
     if not _DURATION_AFTER.match(a.after) or _NOT_HOW_LONG_AFTER.match(a.after) or _WINDOW.search(a.before):
         return bool(_DURATION_AFTER.match(a.after))
-    return not (_HOW_LONG_BEFORE.search(a.before) or _answers_how_long(a))
+    return not (_HOW_LONG_BEFORE.search(_before_its_restatement(a)) or _answers_how_long(a))
+
+
+def _before_its_restatement(a: Around) -> str:
+    """"for a period of ten (10) days": what comes before the number a bracketed one restates."""
+    return re.sub(r"[\w-]+\s*\(\s*$", "", a.before) if a.after.startswith(")") else a.before
 
 
 _HOW_LONG = re.compile(r"\bhow long\b[^\n]*\?\s*$", re.I)
@@ -201,9 +227,12 @@ _HOW_MANY = re.compile(r"\bhow (?:many|much)\b[^\n]*\?\s*$", re.I)
 
 
 def code_digits(a: Around) -> bool:
-    """A leading zero or digits glued before: a phone number or a code, "012 315 1700", "0800"."""
+    """A leading zero or digits glued before: a phone number or a code, "012 315 1700", "0800", a budget's
+    "Vote 01"; a letter glued before a grouped number: a flight, "Buddha Air U4 602"."""
     # "\Z", not "$": a number opening a line after a clock time ("06:58⏎Nine bodies …") has no digit glued to it
-    return bool(re.match(r"^0\d{2,}", a.number.text) or re.search(r"\d ?\Z", a.before) and not a.number.unit
+    flight = re.search(r"[^\W\d_]\Z", a.before) and re.match(r"\d \d{3}\b", a.number.text)  # not "P500 000"
+    return bool(re.match(r"^0\d{2,}|^0\d$", a.number.text) or flight
+                or re.search(r"\d ?\Z", a.before) and not a.number.unit
                 or re.match(r"^\d", a.after)  # "0800 466 2100": the groups after the leading one
                 or re.match(r"^ \d", a.after) and re.search(r"\d \d", a.number.text))  # "8 800 080 0014"
 
@@ -212,9 +241,25 @@ def code_digits(a: Around) -> bool:
 NAME_AND_BRACKET = re.compile(r"[A-Z][^\W\d_]+\s\($")
 
 
+def _age_of_a_person(a: Around) -> bool:
+    """"a woman of 82", "the skipper (47)", "(male, 63 yrs)"."""
+    role = _PERSON_BRACKET.search(a.before) and a.after.startswith(")")
+    return bool(a.number.value < 120 and (_PERSON_OF.search(a.before) or role or _SEX_BEFORE.search(a.before)))
+
+
+# "the skipper (47) and the owner", "(male, 63 yrs)"
+_PERSON_BRACKET = re.compile(r"\b(?:skipper|captain|driver|pilot|owner|man|woman|boy|girl|victim|suspect|son|daughter|"
+                             r"husband|wife|mother|father|teacher|farmer|worker)\s\($", re.I)
+_SEX_BEFORE = re.compile(r"\b(?:male|female|M|F)\s*,\s*$")
+# "a woman of 82 with breathing problems"
+_PERSON_OF = re.compile(r"\b(?:a|an|the)\s+(?:man|woman|boy|girl|widow|widower|pensioner|mother|father|grandmother|"
+                        r"grandfather)\s+of\s*$", re.I)
+
+
 def spoken_or_bracketed_age(a: Around) -> bool:
-    """"I'm 34", "Johannes Sithole (52)"; not a place's part of a count ("registered in Asunción (2)")."""
-    return bool(re.search(r"\b(?:I'm|I am|he's|she's|aged)\s*$", a.before, re.I) or (
+    """"I'm 34", "a woman of 82", "the skipper (47)", "(male, 63 yrs)", "Johannes Sithole (52)"; not a place's
+    part of a count ("registered in Asunción (2)")."""
+    return bool(re.search(r"\b(?:I'm|I am|he's|she's|aged)\s*$", a.before, re.I) or _age_of_a_person(a) or (
         NAME_AND_BRACKET.search(a.before) and a.after.startswith(")") and a.number.value < 120
         and not _a_place_before(a.before)))
 
@@ -229,9 +274,16 @@ def _a_place_before(before: str) -> bool:
     return found is not None and is_known_place(found.group()[:-1].strip())
 
 
+# "1 Sri Lanka Air Force Bell 412 helicopter", "a Boeing 737 jet": a maker's name and its model's number,
+# not the sentence's first word ("Sent 3 helicopters").
+_MAKER_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])\b[A-Z][a-z]+\s$")
+_AIRCRAFT_AFTER = re.compile(r"^\s+(?:helicopters?|aircraft|airliners?|jets?|planes?)\b")
+
+
 def identifier(a: Around) -> bool:
-    """A name's number: "Tank 14", "unit 3", "Gate 2" (not "unit 3 soldiers")."""
-    return bool(_IDENTIFIER_BEFORE.search(a.before) and not PLURAL_AFTER.match(a.after))
+    """A name's number: "Tank 14", "unit 3", "Gate 2" (not "unit 3 soldiers"), "Bell 412 helicopter"."""
+    model = _MAKER_BEFORE.search(a.before) and _AIRCRAFT_AFTER.match(a.after) and "\n" not in a.before[-8:]
+    return bool(_IDENTIFIER_BEFORE.search(a.before) and not PLURAL_AFTER.match(a.after) or model)
 
 
 def age_limit(a: Around) -> bool:
@@ -249,9 +301,11 @@ def times_or_ages(a: Around) -> bool:
 # A distance that places something ("40 km north of Nchelenge", "110 km away", "a depth of about 20 km") is
 # no figure; one that measures what happened ("an exclusion zone of 5 km", "queues of two kilometres") is,
 # like a weight ("1,600 tonnes of ammonium nitrate").
-_DISTANCE_AFTER = re.compile(r"^\s*(?:km|kilomet(?:re|er)s?|miles?)\b", re.I)
-_PLACING_AFTER = re.compile(r"^\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\(\d+ miles?\)\s+)?(?:away|north|south|"
-                            r"east|west|from|off|outside|inland|upstream|downstream|beyond|along|offshore)\b", re.I)
+# Nautical miles and compass points as a rescue report writes them: "6.5 NM north-west of", "11 NM SSW of datum".
+_DISTANCE_AFTER = re.compile(r"^\s*(?:km|kilomet(?:re|er)s?|miles?|nm|nautical miles?)\b", re.I)
+_PLACING_AFTER = re.compile(r"^\s*(?:km|kilomet(?:re|er)s?|miles?|nm|nautical miles?)\s+(?:\(\d+ miles?\)\s+)?"
+                            r"(?:away|north|south|east|west|from|off|outside|inland|upstream|downstream|beyond|along|"
+                            r"offshore|(?-i:[NSEW]{1,3})\b)", re.I)
 _PLACING_BEFORE = re.compile(r"\b(?:depth|altitude|height|distance) of\s+(?:about|some|around|nearly)?\s*$", re.I)
 
 
@@ -275,9 +329,10 @@ def age_in_apposition(a: Around) -> bool:
 
 
 def bare_year(a: Around) -> bool:
-    """A year on its own, "in 2030" (but "2,030 troops" and "2030 troops" are counts)."""
+    """A year on its own, "in 2030", or a span of two, a bill's "No. 318/2026-2027" (but "2,030 troops" and
+    "2030 troops" are counts)."""
     n = a.number
-    return bool(not n.unit and re.fullmatch(r"(?:19|20)\d\d", n.text) and n.approx is None
+    return bool(not n.unit and re.fullmatch(r"(?:19|20)\d\d(?:[-–/](?:19|20)\d\d)?", n.text) and n.approx is None
                 and not PLURAL_AFTER.match(a.after))
 
 
@@ -320,6 +375,15 @@ def per_one_unit(a: Around) -> bool:
     return a.number.value == 1 and bool((in_words or _PER_ONE.search(a.before)) and _MEASURE_UNIT.match(a.after))
 
 
+# "3⏎00:00:10,000 --> 00:00:14,300": a subtitle's cue number, on the line before its timing.
+_CUE_TIMING = re.compile(r"^[^\S\n]*\n\d\d:\d\d:\d\d[,.]\d{3}\s*-->")
+
+
+def subtitle_cue(a: Around) -> bool:
+    """A subtitle file's cue number: alone on its line, its timing on the next."""
+    return bool(re.search(r"(?:^|\n)[^\S\n]*\Z", a.before) and _CUE_TIMING.match(a.further))
+
+
 def post_count(a: Around) -> bool:
     """"1/12 - 05:40. At 04:55 …": a thread's post number and its count of posts, at the start of a line."""
     opens_line = re.search(r"(?:^|\n)[^\S\n]*\Z", a.before) and re.match(r"^/\d{1,3}\b", a.after)
@@ -331,7 +395,7 @@ NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone, part_of_a_name,
     list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
-    word_compound, per_one_unit, post_count,
+    word_compound, per_one_unit, post_count, subtitle_cue,
 )
 
 

@@ -103,7 +103,8 @@ def _alternation(spellings: list[str]) -> str:
 
 def _signs_by_kind(signs: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(symbols, signs of letters, signs of one letter). One letter is a sign only before a space, a
-    grouped number or a scale word: "K 134,000", "K118,000", "K4.6 billion"; "K2" is a peak."""
+    grouped number, a scale word or a sum with cents: "K 134,000", "K118,000", "K4.6 billion", "K31.47"; "K2"
+    is a peak."""
     lettered = [w for w in signs if w[0].isalpha()]
     return [w for w in signs if not w[0].isalpha()], [w for w in lettered if len(w) > 1], \
         [w for w in lettered if len(w) == 1]
@@ -119,8 +120,10 @@ def _prefix_units() -> str:
     mixed = [w for w in lettered if not w.isupper()]  # "Rs", "KSh" (also written "Ksh", "KSH")
     # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
     quick = r"(?=[^\W\d_]{1,4}(?:\s[^\W\d_]{1,4})?[^\w\s]{0,2}\s?\d)"  # up to "Taka", "F CFA"
+    # one letter: before a space, a grouped number ("K118,000", "P500 000"), a scale word or a sum with cents
+    one_letter = r"(?=\s\d|\d{1,3}[,. ]\d{3}\b|\d[\d.,]*\s?(?:million|billion|bn|m)\b|\d+\.\d\d(?!\d|\.\d))"
     return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(mixed)}|(?-i:{capitals}))(?=\s?\d)|"
-            rf"\b(?-i:{_alternation(single)})(?=\s\d|\d{{1,3}}[,.]\d{{3}}|\d[\d.,]*\s?(?:million|billion|bn|m)\b)|"
+            rf"\b(?-i:{_alternation(single)}){one_letter}|"
             rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
 
 
