@@ -238,10 +238,8 @@ STORIES = {
                 # day, "415 of them on Wednesday alone" as the part's day only, medical help sought as an injury,
                 # people released from detention no detention): precision 0.646, recall 0.645, found 0.954, reach
                 # 0.642.
-                # At 1.97.0 precision 0.638, recall 0.647, reach 0.660: the ministry's "267 citizens received
-                # out-patient care" is now injured (right) and meets the total of those who sought medical help,
-                # which the gold keeps apart; the precision floor is lowered to 0.63 for it.
-                {"precision": 0.63, "recall": 0.64, "found": 0.95, "reach": 0.65}),
+                # dev at extractor 1.97.0 / aligner 10: precision 0.646, recall 0.647, found 0.954, reach 0.660.
+                {"precision": 0.64, "recall": 0.64, "found": 0.95, "reach": 0.65}),
     "blind52": (GOLD / "blind52", GOLD / "blind52" / "events.yaml", "visible",
                 # first blind score 2026-12-02 (extractor 1.96.0 / aligner 9), before any of its misses was
                 # looked at: precision 0.608, recall 0.439, found 0.916, reach 0.652.

@@ -623,6 +623,8 @@ def _typed(nlp, text: str) -> dict[str, str]:
     # patients still in hospital or sent home are the injured (1.97.0)
     ("Nine patients remain on the surgical ward tonight.", "Nine", "injured"),
     ("Of the 40 taken to hospital, 31 have been discharged.", "31", "injured"),
+    ("Five patients are still in intensive care.", "Five", "injured"),
+    ("Her team sees between 180 and 220 patients a day.", "180 and 220", "other"),  # a clinic's load
     # the tally written just before the number, not the toll before it
     ("The ministry raised the toll to 9 and the number of injured to 205.", "205", "injured"),
     # what a crisis cost someone is their loss

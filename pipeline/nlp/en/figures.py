@@ -2005,6 +2005,19 @@ def _subject_claim(sentence: Span) -> tuple[Token, str] | None:
     return (subject, claim) if subject is not None and claim is not None else None
 
 
+# "Twelve patients remain in our wards", "21 patients remain in intensive care": patients still in care are injured;
+# not a clinic's load ("sees between 250 and 300 patients a day").
+_STILL_IN_CARE = {"remain", "stay", "be"}
+_A_RATE = re.compile(r"^\s+\w+\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
+
+
+def _patients_in_care(d: _Draft, page: _Page) -> None:
+    verb = d.verb.lemma_.lower() if d.verb is not None else "be"
+    if d.claim_type == "other" and d.counted_head == "patient" and verb in _STILL_IN_CARE \
+            and not _A_RATE.match(page.text, d.number.end):
+        d.claim_type, d.predicate = "injured", verb
+
+
 def _admitted(d: _Draft, page: _Page) -> None:
     """"Twenty-one were admitted", "40 people were admitted to hospital": admitted is a hospital's word for the
     injured in the passive; in the active it is owning up ("the ministry admitted 40 arrests")."""
@@ -2161,7 +2174,7 @@ STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _nationals, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
     _to_death, _numbering, _table_row, _table_column, _row_currency, _table_currency, _line_label, _under_heading,
     _no_casualties, _burned_things, _troops, _listed_with_the_deployed, _partner, _same_frame, _broken_down,
-    _who_they_were, _another_part, _in_a_breakdown, _placed_in_brackets, _admitted,
+    _who_they_were, _another_part, _in_a_breakdown, _placed_in_brackets, _admitted, _patients_in_care,
     _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
     _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long,
     _measured_by_symbol, _done_after_detention, _money_is_no_casualty, _flights, _cost_someone, _share_is_no_price,
