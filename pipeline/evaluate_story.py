@@ -68,6 +68,9 @@ class StoryPage:
         for a, b, size in self.blocks:
             if a <= start and end <= a + size:
                 return b + start - a, b + end - a, "body"
+        between = self._between_runs(start, end)
+        if between is not None:
+            return between
         # A line the text holds elsewhere (a caption goes after the text): found by its words.
         line_start = self.visible.rfind("\n", 0, start) + 1
         line = self.visible[line_start:self.visible.find("\n", end) % (len(self.visible) + 1)]
@@ -78,6 +81,25 @@ class StoryPage:
         if at >= 0 and at <= start and end <= at + len(self.title):
             return start - at, end - at, "headline"
         return None
+
+    def _between_runs(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """A short spelling between two shared runs, found by its rank among the same spellings between
+        them in both texts: a table cell ("6" under "Deaths") is written "| 6 |" in the analysed text,
+        and single characters seldom make a shared run of their own."""
+        anchors = [(a, b, size) for a, b, size in self.blocks if size >= 4]  # one shared "\n" anchors nothing
+        before = [(a + size, b + size) for a, b, size in anchors if a + size <= start]
+        after = [(a, b) for a, b, size in anchors if a >= end]
+        if not before or not after:
+            return None
+        (va, ta), (vb, tb) = max(before), min(after)
+        if tb < ta:
+            return None
+        spelling = _spelling(self.visible[start:end])
+        rank = sum(1 for m in spelling.finditer(self.visible, va, vb) if m.start() < start)
+        found = list(spelling.finditer(self.text, ta, tb))
+        if len(found) != len(list(spelling.finditer(self.visible, va, vb))) or rank >= len(found):
+            return None
+        return found[rank].start(), found[rank].end(), "body"
 
 
 @dataclass

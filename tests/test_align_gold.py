@@ -9,6 +9,7 @@ The same numbers are printed by ``python -m pipeline.evaluate --story DIR``. Flo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -342,3 +343,19 @@ def test_a_number_joined_to_its_unit_by_a_hyphen_is_found_but_not_inside_a_range
     page = StoryPage("s", "https://x.example/a", text, None, [], visible, [], shared_runs(visible, text))  # type: ignore[arg-type]
     assert locate_figure([page], "s", "96", 1) == (page, (2, 4, "body"))
     assert locate_figure([page], "s", "50", 1) is None
+
+
+def test_a_table_cell_rewritten_as_a_pipe_row_is_found_by_its_rank_between_shared_runs() -> None:
+    """blind52's table of deaths by region: "6" alone in a cell made no shared run of its own, and the
+    scorer called the claim dropped by text extraction although the row was analysed."""
+    html = ("<html><body><p>Deaths by region, as the two counts gave them.</p><table>"
+            "<tr><th>Region</th><th>Deaths (government)</th><th>Deaths (SRW)</th></tr>"
+            "<tr><td>Dakar</td><td>6</td><td>6</td></tr><tr><td>Ziguinchor</td><td>5</td><td>6</td></tr>"
+            "<tr><td>Kaolack</td><td>2</td><td>2</td></tr></table><p>A gendarme was among the dead.</p></body></html>")
+    visible = visible_text(html)
+    text = ("Deaths by region, as the two counts gave them.\n| Region | Deaths (government) | Deaths (SRW) | \n"
+            "|---|---|---| \n| Dakar | 6 | 6 | \n| Ziguinchor | 5 | 6 | \n| Kaolack | 2 | 2 | \n"
+            "A gendarme was among the dead.")
+    page = StoryPage("s", "https://x.example/a", text, None, [], visible, [], shared_runs(visible, text))  # type: ignore[arg-type]
+    sixes = [m.start() for m in re.finditer(r"\b6\b", text)]
+    assert [locate_figure([page], "s", "6", k) for k in (1, 2, 3)] == [(page, (at, at + 1, "body")) for at in sixes]
