@@ -53,7 +53,7 @@ def event_key(claim: Claim) -> str | None:
     figure = claim.figure
     if figure is None or not _alignable(figure):
         return None
-    parts = (figure.claim_type, figure.counted_group, _scope_key(figure.scope), figure.phase or "",
+    parts = (figure.claim_type, figure.counted_group, _scope_key(figure), figure.phase or "",
              figure.unit_kind or "", figure.incident or "", figure.time_scope or "")
     return "figure|" + "|".join(" ".join(str(p).replace("|", " ").split()) for p in parts)
 
@@ -112,14 +112,19 @@ def _label_base(claim_type: str, group: str, phase: str, unit_kind: str) -> str:
     return f"{capital} ({unit_kind})" if unit_kind == "duration" else capital
 
 
-def _scope_key(scope: str | None) -> str:
-    return " ".join(scope.split()).casefold() if scope else ""
+def _scope_key(figure: Figure) -> str:
+    """The place a figure is limited to; none for a figure of another year: a story recalls an earlier disaster
+    as one thing, named by its town, its district or nothing ("killed 47 in Maragua", "47 in Murang'a county",
+    "which killed forty-seven in 2019")."""
+    if not figure.scope or figure.time_scope and (figure.time_scope.isdigit() or figure.time_scope == "years before"):
+        return ""
+    return " ".join(figure.scope.split()).casefold()
 
 
 # --- events --------------------------------------------------------------------------
 
 # Stored with a story's events: when it changes, the story is re-aligned in full.
-ALIGNER_VERSION = "10"
+ALIGNER_VERSION = "11"
 
 
 def align(claims: Iterable[Claim]) -> list[Event]:

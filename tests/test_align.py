@@ -601,6 +601,21 @@ def test_prices_of_other_years_are_apart_and_equal_prices_of_the_year_are_one():
     assert [m.claim_key for m in events["Fuel price after the rise"].members] == ["now", "y22"]
 
 
+def test_an_earlier_disaster_named_by_its_town_its_district_or_nothing_is_one_event():
+    """blind54: the 2019 poisoning's 47 dead, "in Maragua", "in Murang'a county" or unplaced, is one event; this
+    year's deaths in two towns stay apart."""
+    claims = [claim("t", "a", fig(47, "killed", "people", scope="Maragua",
+                                  sentence="In June 2019 a brew killed 47 people in Maragua.", text="47")),
+              claim("d", "b", fig(47, "killed", "people", scope="Murang'a",
+                                  sentence="The 2019 poisoning killed 47 people in Murang'a county.", text="47")),
+              claim("n", "c", fig(47, "killed", "people",
+                                  sentence="The poisoning of 2019 killed forty-seven people.", text="forty-seven")),
+              claim("j", "a", fig(11, "killed", "people", scope="Juja", sentence="In Juja 11 people died.")),
+              claim("r", "b", fig(6, "killed", "people", scope="Ruiru", sentence="In Ruiru 6 people died."))]
+    events = align(claims)
+    assert sorted(sorted(m.claim_key for m in e.members) for e in events) == [["d", "n", "t"], ["j"], ["r"]]
+
+
 def test_a_price_in_another_currency_or_in_percent_is_another_event():
     claims = [claim("k", "a", fig(120, "price", sentence="Gas rose to 120 tenge.", text="120", unit="KZT")),
               claim("u", "b", fig(0.3, "price", sentence="Gas rose to $0.3.", text="0.3", unit="USD")),

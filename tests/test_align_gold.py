@@ -80,7 +80,10 @@ STORIES = {
                 # together, while two sources' unplaced 6,800 for Ruse, the story's own town, no longer meet the
                 # three placed ones; the recall floor is lowered to 0.74 for it.
                 # dev at extractor 1.97.0: precision 0.873, recall 0.753.
-                {"precision": 0.87, "recall": 0.75, "found": 0.95, "reach": 0.69}),
+                # The scorer found its table of deaths by category (2026-12-02): precision 0.873 → 0.790, every cell in the
+                # toll's event; with the row labels naming who each cell counts (extractor 1.98.0): precision 0.903, recall
+                # 0.757, found 0.983, reach 0.715.
+                {"precision": 0.89, "recall": 0.75, "found": 0.95, "reach": 0.69}),
     "blind14": (GOLD / "blind14", GOLD / "blind14" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.29.0 / aligner 8), before any of its misses
                 # was looked at: precision 0.714, recall 0.259, found 0.911, reach 0.454. A dev set since;
@@ -102,7 +105,9 @@ STORIES = {
                 # At 1.95.0 precision 0.831, recall 0.659: counts "in the capital" are now Ulaanbaatar's (right),
                 # and the gold holds some of them ("3,200 officers deployed in the capital", "hospitals in the
                 # capital … 97 police officers") with national counts; the recall floor is lowered to 0.65 for it.
-                {"precision": 0.82, "recall": 0.65, "found": 0.96, "reach": 0.70}),
+                # Extractor 1.98.0 / aligner 11 (the toll a part takes it to is the toll): precision 0.857, recall 0.715,
+                # found 0.974, reach 0.722.
+                {"precision": 0.85, "recall": 0.70, "found": 0.96, "reach": 0.71}),
     "blind17": (GOLD / "blind17", GOLD / "blind17" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.51.0 / aligner 8), before any of its misses
                 # was looked at: precision 0.562, recall 0.514, found 0.954, reach 0.565. A dev set since;
@@ -116,7 +121,9 @@ STORIES = {
                 # with its kinds fixed (extractor 1.61.0 / aligner 9): precision 0.656, recall 0.507, found
                 # 0.937, reach 0.555.
                 # dev at extractor 1.85.0: precision 0.679, recall 0.589, found 0.940, reach 0.605.
-                {"precision": 0.67, "recall": 0.58, "found": 0.93, "reach": 0.60}),
+                # Extractor 1.98.0 / aligner 11 (a table row's label names who its cell counts): precision 0.703, recall
+                # 0.660, found 0.959, reach 0.633.
+                {"precision": 0.69, "recall": 0.64, "found": 0.95, "reach": 0.62}),
     "blind21": (GOLD / "blind21", GOLD / "blind21" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.59.0 / aligner 9), before any of its misses
                 # was looked at: precision 0.760, recall 0.453, found 0.931, reach 0.525. With the rules of
@@ -154,7 +161,11 @@ STORIES = {
                 # dev at extractor 1.94.0: precision 0.685, recall 0.734, reach 0.656: a reinsurer's table of
                 # losses under "| Best estimate (RM million) |" is now read in ringgit (right), and its rows lose
                 # the "estimate" key they had shared, which had put them in one event.
-                {"precision": 0.68, "recall": 0.72, "found": 0.92, "reach": 0.65}),
+                # Extractor 1.98.0 / aligner 11 (a table row's label names who its cell counts): precision 0.683 → 0.796,
+                # recall 0.734, found 0.943, reach 0.656 → 0.648: the reach floor is lowered to 0.64 for it. A union's table
+                # of the dead by nationality ("| Bangladesh | 11 |") counted toward the toll's event, which the scorer took
+                # for reaching an event; its rows are apart now, and the other sources' "eleven" and "six" are not found.
+                {"precision": 0.78, "recall": 0.72, "found": 0.92, "reach": 0.64}),
     "blind32": (GOLD / "blind32", GOLD / "blind32" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.83.0 / aligner 9), before any of its misses was
                 # looked at: precision 0.509, recall 0.495, found 0.947, reach 0.598.
@@ -246,8 +257,18 @@ STORIES = {
                 # looked at: precision 0.608, recall 0.439, found 0.916, reach 0.652.
                 # dev at extractor 1.97.0 / aligner 10 (a service cut timed by the service, deaths "in the city",
                 # "a toll of 14", parts of a toll after a colon, votes no crowd, shares of a price's change):
-                # precision 0.737, recall 0.539, found 0.941, reach 0.700.
-                {"precision": 0.73, "recall": 0.53, "found": 0.94, "reach": 0.69}),
+                # precision 0.737, recall 0.539, found 0.941, reach 0.700. With table cells found by the scorer and
+                # extractor 1.98.0 / aligner 11: precision 0.749, recall 0.574, found 0.969, reach 0.742.
+                {"precision": 0.74, "recall": 0.57, "found": 0.96, "reach": 0.73}),
+    "blind54": (GOLD / "blind54", GOLD / "blind54" / "events.yaml", "visible",
+                # first blind score 2026-12-02 (extractor 1.97.0 / aligner 10), before any of its misses was
+                # looked at: precision 0.594, recall 0.508, found 0.932, reach 0.629 (0.567 / 0.509 / 0.966 / 0.663
+                # once the scorer found table cells). Its happenings' actions are the writer's own words, which
+                # no action of ours matches. Dev at extractor 1.98.0 / aligner 11 (a toll a part takes it to,
+                # people blinded apart, "| Died | 14 |", a "Sub-county" column, an earlier disaster one event
+                # wherever placed, bars listed with liquor shops): precision 0.571, recall 0.578, found 0.966,
+                # reach 0.717.
+                {"precision": 0.56, "recall": 0.57, "found": 0.96, "reach": 0.71}),
 }
 
 

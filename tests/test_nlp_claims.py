@@ -712,6 +712,8 @@ def test_a_relative_clause_on_a_part_does_not_type_the_whole(nlp) -> None:
     ("The minister said the fuel subsidy cost the budget 300 million euros a year.", "other"),
     ("The charity puts the cost of the vaccination campaign at $2.1 million.", "other"),
     ("A 20-litre can of diesel now costs 9,000 naira.", "price"),
+    # blind14: the sum parsed as the dative is no one the cost falls on
+    ("Bread will cost no more than 100 lek a loaf in Berat from Thursday.", "price"),
 ])
 def test_money_spent_or_lost_is_no_price(nlp, text: str, claim_type: str) -> None:
     (figure,) = [f for f in figures(nlp, text) if f.unit is not None and f.unit != "%"]
@@ -890,6 +892,12 @@ def test_a_crowd_that_floods_the_streets_is_no_damage(nlp) -> None:
     ("A bag of rice sold for K 134,000 on Friday.", "K 134,000", "price"),
     ("The relief fund rose to $2 billion.", "$2 billion", "other"),  # a fund is no good
     ("Average wages rose to K 200,000.", "K 200,000", "other"),
+    # blind52: "went from" is a change too, and the budget line of the clause before names no good of this one
+    ("The state cut its fuel subsidy bill by 150 billion CFA francs, and the litre of petrol went from 990 to "
+     "1,090 francs.", "1,090 francs", "price"),
+    ("The state cut its fuel subsidy bill by 150 billion CFA francs, and the litre of petrol went from 990 to "
+     "1,090 francs.", "150 billion CFA francs", "other"),
+    ("At the Saint-Maur market the 25-kilo bag of rice went for 16,000 francs yesterday.", "16,000 francs", "price"),
 ])
 def test_a_sum_a_good_went_up_or_down_to_is_its_price(nlp, text: str, number: str, claim_type: str) -> None:
     assert {f.text: f.claim_type for f in figures(nlp, text)}[number] == claim_type
@@ -933,3 +941,54 @@ def test_a_force_counted_with_no_action_is_on_duty(nlp) -> None:
     text = "How many are on the ground? Around 450. That is 210 firefighters and 180 soldiers, with 35 vehicles."
     found = {f.text: f.claim_type for f in figures(nlp, text)}
     assert (found["210"], found["180"], found["35"]) == ("deployed", "deployed", "other")
+
+
+@pytest.mark.parametrize("text, number, claim_type, group", [
+    # blind54: sight lost is an injury, counted apart from everyone hurt
+    ("A further 16 persons have suffered complete loss of vision.", "16", "injured", "blinded"),
+    ("Another 120 were admitted to hospital and 23 were left blind.", "23", "injured", "blinded"),
+    ("Another 120 people were admitted to hospital and 23 were left blind.", "120", "injured", "people"),
+    # a row labelled by what was done to people counts people
+    ("| Status of patients (as at 08:00, Saturday) |  |\n|---|---|\n| Discharged | 29 |\n| Still admitted | 18 |\n"
+     "| Died | 14 |\nLoss of vision", "14", "killed", "people"),
+])
+def test_people_blinded_or_listed_by_what_was_done_are_people(nlp, text: str, number: str, claim_type: str,
+                                                              group: str | None) -> None:
+    found = {f.text: f for f in figures(nlp, text)}[number]
+    assert (found.claim_type, found.counted_group) == (claim_type, group)
+
+
+def test_a_row_under_a_sub_county_column_is_that_places_count(nlp) -> None:
+    """blind54: "| Sub-county | … |" names places as "| County | … |" does, so the row's count is the place's."""
+    text = ("Cases by sub-county:\n| Sub-county | Admitted | Deaths |\n|---|---|---|\n| Juja | 41 | 12 |\n"
+            "| Gatundu South | 17 | 5 |\n| Total | 58 | 17 |")
+    found = {(f.text, f.claim_type): f.scope for f in figures(nlp, text)}
+    assert found[("5", "killed")] == "Gatundu South"
+
+
+def test_the_toll_a_part_takes_it_to_counts_everyone_so_far(nlp) -> None:
+    """blind54: "five more patients died overnight, taking the toll to 24": the 24 is the toll, not patients and
+    not one night's dead; "the toll rose by 12" on one day is still that day's."""
+    found = {f.text: f for f in figures(nlp, "Five more patients died overnight in Thika, taking the toll to 24. "
+                                             "On Monday alone the death toll rose by 12.")}
+    assert (found["24"].counted_group, found["24"].time_scope) == ("people", None)
+    assert found["12"].time_scope is not None
+
+
+def test_things_listed_together_are_keyed_by_the_first_when_it_is_the_counted_noun(nlp) -> None:
+    """blind54: "300 bars and liquor shops" and "417 bars" count bars; "40 units of military and special
+    equipment" still counts the equipment's units."""
+    found = {f.text: f.counted_group for f in figures(nlp, "Police closed 300 bars and liquor shops. By Friday "
+                                                          "the county had closed 417 bars.")}
+    assert found["300"] == found["417"] == "bar: close"
+
+
+def test_a_row_label_under_a_casualty_column_names_who_its_cell_counts(nlp) -> None:
+    """blind12's deaths by category: the firefighters, the plant's employees and the residents are parts the
+    sources count apart from the toll; the total row and an infobox's "| Deaths | 14 |" are the toll."""
+    text = ("Deaths by category:\n| Category | Deaths |\n|---|---|\n| Employees of the plant | 13 |\n"
+            "| Firefighters | 3 |\n| Residents of nearby districts | 4 |\n| Total | 20 |\n\nThe unrest in brief:\n"
+            "| Deaths | 14 (government) |\n| Injuries | 318+ |")
+    groups = {f.text: f.counted_group for f in figures(nlp, text)}
+    assert (groups["13"], groups["3"], groups["4"]) == ("employee", "emergency workers", "resident")
+    assert groups["20"] == groups["14"] == groups["318+"] == "people"

@@ -154,3 +154,13 @@ def test_and_inside_an_organisations_of_phrase_stays_in_its_name(nlp) -> None:
 def test_one_word_the_gazetteer_knows_as_a_city_is_a_place_whatever_the_model_says(nlp) -> None:
     mentions = found(nlp, "The launch capsized near Madaripur on Friday, officials in Madaripur said.")
     assert {m.label for m in mentions if m.text == "Madaripur"} == {"GPE"}
+
+
+def test_a_name_after_a_word_that_says_it_is_a_place_is_a_place(nlp) -> None:
+    """blind53: the model took small districts and rivers for people; "the district of", "the rivers" say what they
+    are (a person's name after them stays a person elsewhere)."""
+    mentions = found(nlp, "The rivers Licungo and Lugela flooded the districts of Mocuba, Lugela and Maganja da "
+                          "Costa. Four persons disappeared in the district of Lugela. Mr Smith met Jones.")
+    labels = {m.text: m.label for m in mentions}
+    assert labels["Licungo"] == labels["Lugela"] == labels["Maganja da Costa"] == "GPE"
+    assert labels["Smith"] == "PERSON"

@@ -445,3 +445,26 @@ def test_ranges_with_the_sign_or_a_scale_written_on_both_ends(text: str, spelled
 def test_a_one_letter_sign_before_a_space_grouped_sum_is_money() -> None:
     """"P500 000" in a Botswana statement is pula, not a code glued to a letter (as "U4 602", a flight, is)."""
     assert [(n.text, n.unit) for n in find_numbers("a payment of P500 000 to each family")] == [("P500 000", "BWP")]
+
+
+@pytest.mark.parametrize("text, spelled, value, unit", [
+    # blind53's translated communiqué writes every count twice; the bracket restates, it adds no figure
+    ("the loss of 25 (twenty-five) human lives", "25 (twenty-five)", 25, None),
+    ("38.612 (thirty-eight thousand, six hundred and twelve) persons affected, 3,9% of the population",
+     "38.612 (thirty-eight thousand, six hundred and twelve)", 38612, None),
+    ("the confirmed fatalities stand at twenty-four (24).", "twenty-four (24)", 24, None),
+    ("the disbursement of 145.000.000,00 MT (one hundred and forty-five million meticais) from the fund",
+     "145.000.000,00 MT (one hundred and forty-five million meticais)", 145_000_000, "MZN"),
+])
+def test_a_number_restated_in_brackets_is_one_number(text: str, spelled: str, value: float, unit: str | None) -> None:
+    found = find_numbers(text)[0]
+    assert (found.text, found.value, found.unit) == (spelled, value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The levy is BGN 310 million (158,5 million euros).",  # a conversion is another number
+    "Police held 40 (including 3 minors) overnight.",
+    "Deaths rose to 12 (from 9) by noon.",
+])
+def test_a_bracket_that_says_more_than_the_number_is_no_restatement(text: str) -> None:
+    assert len(find_numbers(text)) == 2

@@ -284,8 +284,39 @@ def _self_counted_group(figure: Figure) -> tuple[str | None, str | None]:
 def _people_match(figure: Figure) -> Match | None:
     """The lexicon entry naming who a casualty figure counts: its part's own group, its words, its "Among"."""
     domain = "deployed" if figure.claim_type == "deployed" else "people"
-    return _named_after_of_them(figure) or _counted_match(figure, domain) or _among_group(figure) \
-        or _number_of_group(figure)
+    match = _named_after_of_them(figure) or _counted_match(figure, domain)
+    if match is None or match.group == _PLAIN_PEOPLE:  # "Deaths" over the column names no one: its row may
+        match = _row_group(figure, domain) or match
+    return match or _among_group(figure) or _number_of_group(figure)
+
+
+_FIRST_CELL = re.compile(r"\s*\|\s*([^|]+?)\s*\|")  # matched from the line start
+
+
+def _row_group(figure: Figure, domain: str) -> Match | None:
+    """A table row whose label names who its cell counts, under a header that says what happened to them:
+    "| Firefighters | 3 |" and "| Employees of the plant | 13 |" under "| Category | Deaths |" (blind12)."""
+    start = _offsets(figure)[0]
+    sentence = figure.sentence or ""
+    cell = _FIRST_CELL.match(sentence, sentence.rfind("\n", 0, start) + 1, start)
+    if cell is None or figure.scope is not None or _TOTAL_ROW.match(cell.group(0)):
+        return None
+    role = next((m for m in _matcher(domain).find(cell.group(1)) if m.group != _PLAIN_PEOPLE), None)
+    return role or _label_as_group(cell.group(1))
+
+
+def _label_as_group(label: str) -> Match | None:
+    """A row label the lexicon does not know names its own part of the toll: "| Employees of the plant | 13 |"
+    counts employees, apart from "| Residents of nearby districts | 4 |"; "| Died | 14 |", "| Missing | 3 |" and
+    "| Injuries | 318+ |" say what happened, and name no one."""
+    words = [singular(w.group().lower()) for w in _WORD.finditer(label)]
+    if not words or not label[:1].isupper() or re.search(r"(?:ed|ing)$", words[0]) \
+            or set(words) & (_EVENT_HEADS | _TOLL_WORDS | _PEOPLE_VERBS | _NO_ROLE):
+        return None  # "| Non-fatal injuries | 214 |", "| Arrests (protests) | 126 |"
+    return Match(words[0], label.lower(), 0, len(label), (words[0],))
+
+
+_NO_ROLE = {"people", "person", "individual", "victim", "injury"}
 
 
 _NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally|total) of (?P<who>[\w' -]{1,40}?)\s+\w+ed\b[^.;\d]{0,40}$", re.I)
@@ -309,7 +340,15 @@ _PLACES_COUNTED = {"neighbourhood", "neighborhood", "village", "district", "town
 def _people_group(figure: Figure) -> tuple[str | None, str | None]:
     if singular(figure.counted_head or "") in _PLACES_COUNTED:
         return singular(figure.counted_head or ""), figure.counted_head
+    if figure.claim_type == "injured" and (figure.predicate or "") in _INJURY_KINDS:
+        return _INJURY_KINDS[figure.predicate or ""], figure.counted_head
     return _group_of_people(figure)
+
+
+# Injuries of one kind that sources count apart from everyone hurt: "16 persons have suffered complete loss of
+# vision", "23 were left blind" against "97 were admitted to hospital" (blind54).
+_INJURY_KINDS = {"blind": "blinded", "blinded": "blinded", "sight": "blinded", "vision": "blinded",
+                 "lose sight": "blinded"}
 
 
 def _group_of_people(figure: Figure) -> tuple[str | None, str | None]:
@@ -337,7 +376,7 @@ def _no_group_named(figure: Figure) -> str | None:
     Other unknown groups stay unkeyed ("10 horses injured", "63 cars detained")."""
     head = singular(figure.counted_head or "")
     if _is_toll(figure) or _done_to_people(figure) or head in _EVENT_HEADS or _of_the_dead_before(figure) \
-            or _named_by_what_did_it(figure, head):
+            or _named_by_what_did_it(figure, head) or _row_of_what_was_done(figure):
         return "people"  # "3.811 detentions" count people detained
     return _counts_itself(figure, head)
 
@@ -413,10 +452,20 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     acted = _acted_group(figure)
     if acted is not None:
         return acted, phrase.lower()
-    kept = " ".join([w if w == "of" else singular(w) for w in _thing_words(phrase + _part_of_phrase(figure))][:6])
+    kept = " ".join([w if w == "of" else singular(w) for w in _thing_words(_first_listed(figure, phrase)
+                                                                            + _part_of_phrase(figure))][:6])
     if not kept:
         return None, None
     return _thing_key(figure, kept), phrase.lower()
+
+
+def _first_listed(figure: Figure, phrase: str) -> str:
+    """The first of things listed together, when it ends on the counted noun: "300 bars and liquor shops" and
+    "312 bars and liquor outlets" count bars (blind54); not "40 units of military and special equipment"."""
+    first = re.split(r"\s+(?:and|or)\s+|,\s*", phrase, maxsplit=1)[0]
+    words = first.split()
+    head = singular(figure.counted_head or "")
+    return first if first != phrase and words and singular(words[-1].lower()) == head else phrase
 
 
 def _how_long(figure: Figure) -> str | None:
@@ -827,7 +876,7 @@ def people_kind(figure: Figure, group: str | None) -> str:
     whatever its own noun: "Police put the crowd that marched through Dravo at 1,500" and
     "Thousands march in Dravo" count people, like "1,500 people attended"."""
     kind = unit_kind(figure)
-    people = set(_matcher("people").entries.values()) | {"troops"}
+    people = set(_matcher("people").entries.values()) | {"troops"} | set(_INJURY_KINDS.values())
     return "people" if kind == "other" and figure.claim_type in PEOPLE_TYPES and group in people else kind
 
 
@@ -892,7 +941,8 @@ _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national tot
 _PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "apprehend", "admit", "evacuate",
                  "displace", "flee", "home",  # "forced nearly 60,000 from their homes", "12,000 fled"
                  "perish", "lose life",  # "the earlier announced number of 21 perished", "who lost their lives"
-                 "miss", "missing", "unaccounte", "drown", "disappear"}  # "Twelve are missing"
+                 "miss", "missing", "unaccounte", "drown", "disappear",  # "Twelve are missing"
+                 "hospitalize", "hospitalise", "blind", "lose sight"}  # "23 were left blind" (blind54)
 
 
 def _done_to_people(figure: Figure) -> bool:
@@ -901,6 +951,19 @@ def _done_to_people(figure: Figure) -> bool:
     part = _A_PART_BEFORE.search((figure.sentence or "")[:_offsets(figure)[0]]) or _in_a_table_row(figure)
     return figure.claim_type in PEOPLE_TYPES and (figure.predicate or "") in _PEOPLE_VERBS and not part \
         and not _has_words(figure.counted) and not _has_words(figure.counted_head)
+
+
+_ROW_LABEL = re.compile(r"^\s*\|\s*[^|\d]+\|\s*$")
+
+
+def _row_of_what_was_done(figure: Figure) -> bool:
+    """A row whose one label says what was done to people: "| Died | 14 |" in a hospital's table of patients by
+    status (blind54); a row of a place ("| Berat | 21 |") is ``_table_cell``'s."""
+    start = _offsets(figure)[0]
+    sentence = figure.sentence or ""
+    row = sentence[sentence.rfind("\n", 0, start) + 1:start]
+    return figure.claim_type in PEOPLE_TYPES and (figure.predicate or "") in _PEOPLE_VERBS | _TOLL_WORDS \
+        and not _has_words(figure.counted_head) and bool(_ROW_LABEL.match(row))
 
 
 # A part of a count listed before: "112 people, …, including nine children … and 4 journalists".
@@ -1005,7 +1068,8 @@ _YEAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # 3,000 people were killed", "the 1988 Spitak earthquake, which killed at least 25,000"
     (re.compile(r"\b(?:(?:19|20)\d\d\s?[-–/]\s?)?((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?(?:crisis|earthquake|quake|"
                 r"protests?|riots?|unrest|elections?|floods?|war|conflict|uprising|disaster|explosion|blast|fire|"
-                r"cyclone|storm|tsunami|famine|fighting|violence|massacre|coup|strikes?|collapse)\b", re.I),
+                r"cyclone|storm|tsunami|famine|fighting|violence|massacre|coup|strikes?|collapse|poisoning|outbreak|"
+                r"stampede|landslide|sinking|crash|accident|attack|tragedy|disaster)\b", re.I),  # "the 2019 poisoning"
      "since a 2010-2011 crisis over a disputed vote in which about 3,000 people were killed"),
     # a month and year the figure's relative clause hangs on: "We did not forget March 2019, when 300 neighbours
     # were evacuated"
@@ -1068,7 +1132,7 @@ def time_scope(figure: Figure, reference_year: int | None, published_year: int |
     ``reference_year`` is the document's own year (the year its dates name most, else its
     publication year): "in 2022" in a report on 2022 is no other time, even in a retrospective.
     """
-    if figure.claim_type != "price" and (_one_day_of_its_own(figure) or _a_days_item(figure)):
+    if _one_days_figure(figure):
         return figure.as_of if figure.as_of and len(figure.as_of) == 10 else "one day"
     if _YEARS_BEFORE[0].search(_clause(figure)[0]):
         return "years before"
@@ -1076,6 +1140,12 @@ def time_scope(figure: Figure, reference_year: int | None, published_year: int |
     if year is None or reference_year is None or year == reference_year:
         return None
     return str(year)
+
+
+def _one_days_figure(figure: Figure) -> bool:
+    """A count of one day (no price, no running total: "taking the toll to 24" overnight is still the toll)."""
+    return figure.claim_type != "price" and not _a_running_total(figure) and (
+        _one_day_of_its_own(figure) or _a_days_item(figure))
 
 
 def _clause(figure: Figure) -> tuple[str, int, int]:
@@ -1549,13 +1619,22 @@ def elliptic_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     """A casualty figure written as a bare number after another of its kind counts what that one
     counts: "police detained 112 people, 63 in Dravo and 49 in Tessin" (63 and 49 people)."""
     bare = _bare_count(figure)
-    if not bare or not _ELLIPSIS.match((figure.sentence or "")[_offsets(figure)[1]:]):
+    if not bare or not _ELLIPSIS.match((figure.sentence or "")[_offsets(figure)[1]:]) or _a_running_total(figure):
         return figure
     earlier = [f for f in figures if _a_whole_before(f, figure)]
     if not earlier:
         return figure
     whole = max(earlier, key=lambda f: f.start)
     return replace(figure, counted_group=whole.counted_group, unit_kind=whole.unit_kind)
+
+
+# A toll or a tally, not a part of it: "five more patients died overnight, taking the toll to 24" (blind54): the
+# 24 counts everyone killed so far, not patients, and not one night's dead.
+_RUNNING_TOTAL = re.compile(r"\b(?:toll|tally|total)\b(?![^.;,\d]*\bby\s+$)[^.;,\d]{0,30}$", re.I)  # not "rose by 12"
+
+
+def _a_running_total(figure: Figure) -> bool:
+    return bool(_RUNNING_TOTAL.search((figure.sentence or "")[:_offsets(figure)[0]]))
 
 
 _AND_BEFORE = re.compile(r"^[^.;\d]{0,80}\band\s+$")

@@ -155,9 +155,10 @@ def _put_in_words(text: str) -> set[str]:
 
 
 # A table whose first column holds places: "| Village | Dead | Missing |" over "| Ban Na Lao | 7 | 7 |".
-_PLACE_COLUMN = re.compile(r"\s*\|?\s*(?:village|town|city|district|province|region|neighbou?rhood|municipality|"
-                           r"commune|county|area|locality|location|place|settlement|governorate|island|atoll)s?\s*\|",
-                           re.I)
+# "| Sub-county | Admitted | Deaths |" (blind54).
+_PLACE_COLUMN = re.compile(r"\s*\|?\s*(?:sub-?)?(?:village|town|city|district|province|region|neighbou?rhood|"
+                           r"municipality|commune|county|area|locality|location|place|settlement|governorate|island|"
+                           r"atoll|ward|constituency|parish|prefecture|canton|oblast)s?\s*\|", re.I)
 _RULE_ROW = re.compile(r"\s*\|?\s*:?-{3,}")
 _FIRST_CELL = re.compile(r"\s*\|\s*([^\W\d_][^|(]*?)\s*(?:\(|\|)")
 

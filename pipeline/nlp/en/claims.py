@@ -41,11 +41,16 @@ def _currency_codes() -> dict[str, str]:
 CURRENCY_CODES = _currency_codes()
 CURRENCY_WORDS = frozenset(CURRENCY_CODES)
 PRICE_CONTEXT = re.compile(r"\b(price|prices|per (?:1 )?lit(?:er|re)|per litre|a litre|a liter|cost|costs|tariff|"
-                           r"(?:sold|sells?|selling|bought|buy) for|at the pump|loaf|a kilo(?:gram)?|per kilo(?:gram)?|"
+                           r"(?:sold|sells?|selling|bought|buy|went|goes|going) for|fetch(?:ed|es)?|at the pump|loaf|"
+                           r"a kilo(?:gram)?|per kilo(?:gram)?|"
                            r"per kg|a kg|caps?|capped|price ceiling|"
                            # a sum for one measure of a good: "K 9,800 a viss", "90,000 leones a bag"
                            r"(?:a|per|each) (?:viss|bag|sack|bottle|gallon|tonne|ton|cylinder|tin|bunch|dozen|"
                            r"kilowatt-hour|kwh|cubic met(?:re|er)|ride|trip|fare))\b", re.I)
+# A measure of a good written before its sum: "the litre of petrol went from 990 to 1,090 francs" (after the
+# sum, "the litre of" opens another clause).
+_MEASURE_OF_A_GOOD = re.compile(r"\b(?:the|one|a) (?:lit(?:re|er)|kilo(?:gram)?|kg|bag|sack|loaf|gallon|tonne) of "
+                                r"[^.;]{0,40}$", re.I)
 _DISPLACED = re.compile(r"\b(?:forced|driven|drove|fled|chased|displaced)\b[^.;]{0,60}?\b(?:from|out of|"
                         r"left)\s+(?:their\s+|its\s+)?homes?\b|"
                         # "60,000 more people left their homes on their own"
@@ -60,9 +65,10 @@ _OWN_RANK = re.compile(r"^(?:the\s+|\w+['’]s\s+)+", re.I)  # 'the', "city's"
 
 
 def number_anchor(span: Span) -> Token:
-    """The token of a number phrase that attaches it to the sentence."""
+    """The token of a number phrase that attaches it to the sentence (not the closing bracket of a restatement:
+    "27 (twenty-seven) classrooms")."""
     for token in reversed(span):
-        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+        if not token.is_punct and (token.head.i < span.start or token.head.i >= span.end or token.head == token):
             return token
     return span[-1]
 
@@ -317,8 +323,15 @@ def _object_words(child: Token) -> list[str]:
     """"caused damage", "were set ablaze"; "joined last Saturday's march" (a lower-case word tagged a name)."""
     noun = child.pos_ in ("NOUN", "ADJ", "VERB") or child.pos_ == "PROPN" and child.text.islower()
     if child.dep_ in ("dobj", "attr", "acomp", "oprd") and noun or (child.dep_ == "advmod" and child.pos_ == "ADJ"):
-        return [child.lemma_.lower()]
+        return [*(t.lemma_.lower() for t in _what_was_lost(child)), child.lemma_.lower()]
     return []
+
+
+def _what_was_lost(noun: Token) -> list[Token]:
+    """"suffered complete loss of vision" (blind54): what a loss is of says more than the loss (a damage word)."""
+    if noun.lemma_.lower() != "loss":
+        return []
+    return [p for prep in noun.children if prep.lower_ == "of" for p in prep.children]
 
 
 def _copula_subject_words(verb: Token, child: Token) -> list[str]:
@@ -464,8 +477,8 @@ def _suffered(verb: Token | None, noun: Token | None, anchor: Token) -> list[str
     objects = _suffered_objects(sufferer, noun)
     if not objects and sufferer.lower_.startswith("suffer"):
         return ["injure"]
-    return [t.lemma_.lower() for o in objects for t in (o, *o.conjuncts, *(c for c in o.children
-                                                                        if c.dep_ == "compound"))]
+    return [t.lemma_.lower() for o in objects for t in (*_what_was_lost(o), o, *o.conjuncts,
+                                                        *(c for c in o.children if c.dep_ == "compound"))]
 
 
 def _suffered_objects(sufferer: Token, noun: Token | None) -> list[Token]:
@@ -527,20 +540,29 @@ def _from_sentence(anchor: Token, unit: str | None, sentence: Span) -> tuple[str
 def _sum_in_context(context: _Context, at: int, unit: str) -> tuple[str, str | None]:
     """A sum (or a share) at ``at`` in its sentence: the price words near it, not anywhere in the sentence
     ("lost 1.4 billion roubles because of falling coal prices" is not a price), else the damage words."""
-    if PRICE_CONTEXT.search(context.text[max(0, at - 60):at + 35]):
+    if PRICE_CONTEXT.search(context.text[max(0, at - 60):at + 35]) or _MEASURE_OF_A_GOOD.search(
+            context.text[max(0, at - 60):at]):
         return "price", "price"  # "120 tenge a litre", "a jump of 100% in the price"
     if context.damage and unit != "%":
         return "damage", "damage"
-    before = context.text[max(0, at - 90):at]
-    if unit != "%" and _CHANGED_SUM.search(before) and not _NO_GOOD.search(before):
+    changed = _CHANGED_SUM.search(context.text[max(0, at - 90):at]) if unit != "%" else None
+    if changed and not _NO_GOOD.search(_clause_before(context.text, at - len(changed.group()))):
         return "price", "price"  # "Octane 92 petrol rose from K 2,390 to K 2,760" (no damage in the sentence)
     return "other", None
 
 
-# A sum a good went up or down from or to: "petrol rose from K 2,390 to K 2,760", "onions rose to K 3,600";
-# not a sum of a fund, a budget or a wage ("the fund rose to $2 billion").
-_CHANGED_SUM = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|soared|fell|dropped|went up|went down|increased|"
-                          r"decreased)\b[^;]{0,70}?\b(?:from|to)(?:\s+\S{1,4})?\s*$", re.I)
+# A sum a good went up or down from or to: "petrol rose from K 2,390 to K 2,760", "onions rose to K 3,600",
+# "the litre of petrol went from 990 to 1,090 francs"; not a sum of a fund, a budget or a wage ("the fund rose
+# to $2 billion").
+_CHANGED_SUM = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|soared|fell|dropped|went up|went down|went|"
+                          r"increased|decreased)\b[^;]{0,70}?\b(?:from|to)(?:\s+\S{1,4})?\s*$", re.I)
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the clause that ends at ``at``: what rose is named there, not in the clause before ("cut its
+    subsidy bill by 150 billion francs, and the litre of petrol went from 990 to 1,090 francs")."""
+    before = text[max(0, at - 90):at]
+    return re.split(r"[;:,]\s+(?:and|but|while)\s+|;", before)[-1]
 _NO_GOOD = re.compile(r"\b(?:fund|budget|reserves?|debt|deficit|revenue|spending|loss(?:es)?|damage|aid|payments?|"
                       r"compensation|salar(?:y|ies)|wages?|pensions?|income|profits?|exports?|imports?|investment|gdp|"
                       r"economy|bill|costs?)\b", re.I)
@@ -728,9 +750,14 @@ def _spent(claim: tuple[str, str | None], verb: Token | None) -> tuple[str, str 
     lemma = spender.lemma_.lower() if spender is not None else ""
     if _a_harms_cost(cost, spender, lemma):
         return "damage", lemma or cost.lemma_.lower()
-    if lemma in _SPENDING or any(c.dep_ == "dative" for c in cost.children):
+    if lemma in _SPENDING or any(c.dep_ == "dative" and not _a_sum(c) for c in cost.children):
         return "other", None
     return claim
+
+
+def _a_sum(noun: Token) -> bool:
+    """The sum itself, parsed as a dative: in "Bread will cost 100 lek a loaf" the lek is no one it cost."""
+    return any(c.dep_ == "nummod" or c.like_num for c in noun.children) or noun.like_num
 
 
 def _a_harms_cost(cost: Token, spender: Token | None, lemma: str) -> bool:

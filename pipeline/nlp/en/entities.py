@@ -259,7 +259,21 @@ def _org_or_place(text: str, start: int, label: str, doc_text: str, alias_labels
     if label in ("ORG", "PERSON") and _fold(text) in _known_places() \
             and _PLACE_BEFORE.search(doc_text[max(0, start - 12):start]):
         return "GPE"  # "A court in Belo Horizonte froze"
+    if _place_by_its_noun(text, start, label, doc_text):
+        return "GPE"
     return _aged_person(text, start, label, doc_text)
+
+
+def _place_by_its_noun(text: str, start: int, label: str, doc_text: str) -> bool:
+    return label == "PERSON" and bool(_PLACE_NOUN_BEFORE.search(doc_text[max(0, start - 80):start])) \
+        and not doc_text.startswith("'s", start + len(text))
+
+
+# A name the model took for a person after a word that says it is a place: "in the district of Lugela", "the
+# parish of St Thomas", "the rivers Licungo and Lugela" (blind53); the gazetteer knows few small towns.
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:district|province|region|count(?:y|ie)|parish|municipalit(?:y|ie)|village|town|"
+                                r"city|cities|commune|river|lake|island|department)s?(?:\s+of)?\s+"
+                                r"(?:[A-Z][\w'’-]*(?:\s+(?:da|de|do|del|la|le|[A-Z][\w'’-]*))*,?\s+(?:and\s+)?)*$")
 
 
 # "Thabo Mokoena, 41, to life", "4. Ashok Mandal, 52, a tea-stall owner", "72-year-old Maria Quispe said".

@@ -58,8 +58,9 @@ _IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|
 _AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
 # "a 500-gram loaf", "a 10-storey block", "9°36'E": a measure that describes a thing or places it. A measure of
 # what happened ("512 mm of rain", "water 1.6 metres deep", "a runway 2,200 metres long") is a figure.
-_MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kg|litre|liter|metre|meter|km|kilometre|kilometer|mile|storey|"
-                            r"story|seat|bed|hectare)s?\b|°\s*\d|\s*(?:degrees|°)\s*(?:[NSEW]\b|north|south|east|west)|['′]\s*[NSEW]\b)",
+# "a 25-kilo bag", "a 50-pound sack" (blind52).
+_MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kilo|kg|pound|lb|tonne|ton|gallon|litre|liter|metre|meter|km|"
+                            r"kilometre|kilometer|mile|storey|story|seat|seater|bed|hectare)s?\b|°\s*\d|\s*(?:degrees|°)\s*(?:[NSEW]\b|north|south|east|west)|['′]\s*[NSEW]\b)",
                             re.I)
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Lane|"
                            r"Square|Prospekt|Prospect|Highway)|^\s+(?:Avenida|Calle|Rue|Via|ulitsa)\b")
@@ -179,7 +180,8 @@ def listed_article(a: Around) -> bool:
 
 # A number to call or text: "the emergency line, 0800 …", "by text to 40404", "call the police on 101",
 # "Tel. (021) 555-0199".
-_LINE_BEFORE = re.compile(r"(?:\b(?:(?:emergency|listener|hot|help|phone|telephone|toll-free|information|tip)\s*line|"
+_LINE_BEFORE = re.compile(r"(?:\b(?:(?:emergency|listener|hot|help|phone|telephone|toll-free|information|tip|aid|"
+                          r"free)\s*line|"
                           r"(?:control|crisis|operations|situation) room|call cent(?:re|er)|text|sms|whatsapp|"
                           r"telegram|tel\.?|telephone|phone|"
                           r"fax)(?:\s+numbers?)?\s*(?:,|:|on|at|to)?\s*|\bcall\b[^.\d\n]{0,30}\b(?:on|at)\s+|"
@@ -212,9 +214,10 @@ _LABEL_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:claim|bulletin|update|questio
 
 
 def numbered_label(a: Around) -> bool:
-    """"CLAIM 1: …", "Bulletin 2 - Saturday 7 March", "Update 3:": the number of an item heading its line."""
-    return bool(_LABEL_WORD_BEFORE.search(a.before) and re.match(r"^[ \t]*[:.)\]–—-][ \t]", a.after)
-                and a.number.text.isdigit() and not a.number.unit)
+    """"CLAIM 1: …", "Bulletin 2 - Saturday 7 March", "Update 3:", "UPDATE 2-Indonesia …": the number of an item
+    heading its line."""
+    return bool(_LABEL_WORD_BEFORE.search(a.before) and re.match(r"^[ \t]*[:.)\]–—-][ \t]|^-[A-Z]", a.after)
+                and a.number.text.isdigit() and not a.number.unit)  # a wire's "UPDATE 2-Indonesia quake toll …"
 
 
 def _answers_how_many(a: Around) -> bool:
@@ -231,10 +234,15 @@ def code_digits(a: Around) -> bool:
     "Vote 01"; a letter glued before a grouped number: a flight, "Buddha Air U4 602"."""
     # "\Z", not "$": a number opening a line after a clock time ("06:58⏎Nine bodies …") has no digit glued to it
     flight = re.search(r"[^\W\d_]\Z", a.before) and re.match(r"\d \d{3}\b", a.number.text)  # not "P500 000"
-    return bool(re.match(r"^0\d{2,}|^0\d$", a.number.text) or flight
+    return bool(re.match(r"^0\d{2,}|^0\d$", a.number.text) or flight or _postcode(a)
                 or re.search(r"\d ?\Z", a.before) and not a.number.unit
                 or re.match(r"^\d", a.after)  # "0800 466 2100": the groups after the leading one
                 or re.match(r"^ \d", a.after) and re.search(r"\d \d", a.number.text))  # "8 800 080 0014"
+
+
+def _postcode(a: Around) -> bool:
+    """Two capitals glued before plain digits: "Baku AZ1000" (a sum has its currency: "RM10000")."""
+    return bool(re.search(r"\b[A-Z]{2}\Z", a.before)) and a.number.text.isdigit() and not a.number.unit
 
 
 # A capitalised word and an opening bracket just before a number: "Johannes Sithole (52)", "Asunción (2)".
@@ -304,7 +312,8 @@ def times_or_ages(a: Around) -> bool:
 # Nautical miles and compass points as a rescue report writes them: "6.5 NM north-west of", "11 NM SSW of datum".
 _DISTANCE_AFTER = re.compile(r"^\s*(?:km|kilomet(?:re|er)s?|miles?|nm|nautical miles?)\b", re.I)
 _PLACING_AFTER = re.compile(r"^\s*(?:km|kilomet(?:re|er)s?|miles?|nm|nautical miles?)\s+(?:\(\d+ miles?\)\s+)?"
-                            r"(?:away|north|south|east|west|from|off|outside|inland|upstream|downstream|beyond|along|"
+                            r"(?:to the\s+)?(?:away|north|south|east|west|from|off|outside|inland|upstream|downstream|"
+                            r"beyond|along|"
                             r"offshore|(?-i:[NSEW]{1,3})\b)", re.I)
 _PLACING_BEFORE = re.compile(r"\b(?:depth|altitude|height|distance) of\s+(?:about|some|around|nearly)?\s*$", re.I)
 
@@ -391,11 +400,16 @@ def post_count(a: Around) -> bool:
     return bool((opens_line or counted) and a.number.value < 1000)
 
 
+def exchange_rate(a: Around) -> bool:
+    """A conversion note, not a claim: "($1 = 16,300 rupiah)", "(US$1 = 4,100 Colombian pesos)"."""
+    return bool(re.match(r"^\s*=", a.after) or re.search(r"=\s*$", a.before))
+
+
 NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone, part_of_a_name,
     list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
-    word_compound, per_one_unit, post_count, subtitle_cue,
+    word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate,
 )
 
 

@@ -462,7 +462,67 @@ def find_numbers(text: str) -> list[NumberSpan]:
     fractions = find_fractions(text) + find_proportions(text)
     spans = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fractions)]
     spans = _join_worded_ranges(text, _join_scaled_parts(text, sorted(spans + fractions, key=lambda sp: sp.start)))
-    return _share_units(text, spans)
+    return _share_units(text, _join_restatements(text, spans))
+
+
+# "25 (twenty-five) human lives", "twenty-four (24)", "145.000.000,00 MT (one hundred and forty-five million
+# meticais)": a number restated in brackets, as translated official texts write it, is one figure. The words of
+# "(thirty-eight thousand, six hundred and twelve)" are read as two numbers, so the bracket's numbers are summed.
+_OPENS_BRACKET = re.compile(r"\s*(?:[A-Za-z$€£]{1,4}\.?\s*)?\(")
+_BRACKET_REST = re.compile(r"[\s,]*(?:and)?[\s,]*", re.I)
+
+
+def _join_restatements(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    out: list[NumberSpan] = []
+    at = 0
+    while at < len(spans):
+        first = spans[at]
+        inside = _restating(text, first, spans[at + 1:])
+        if inside:
+            last = inside[-1]
+            unit = first.unit or next((s.unit for s in inside if s.unit), None)
+            end = text.index(")", last.end) + 1
+            value = sum(s.value for s in inside)  # the words settle what "12.430" means
+            out.append(NumberSpan(first.start, end, text[first.start:end], value, first.low, first.high, unit,
+                                  first.approx, first.number_start))
+            at += 1 + len(inside)
+        else:
+            out.append(first)
+            at += 1
+    return out
+
+
+def _restating(text: str, first: NumberSpan, following: list[NumberSpan]) -> list[NumberSpan]:
+    """The spans of the bracket right after ``first`` when they restate it, and nothing else is in it; else []."""
+    bracket = _bracket_after(text, first)
+    if bracket is None:
+        return []
+    opened, close = bracket
+    inside = [s for s in following[:8] if opened <= s.start and s.end <= close]
+    if not inside or inside[0].start != opened or inside != following[:len(inside)]:
+        return []
+    return inside if _only_numbers(text, inside, close) and _same_value(text, first, inside) else []
+
+
+def _only_numbers(text: str, inside: list[NumberSpan], close: int) -> bool:
+    """Nothing in the bracket but its numbers, joined by commas and "and"."""
+    rest = "".join(text[a.end:b.start] for a, b in zip(inside, inside[1:], strict=False))
+    return bool(_BRACKET_REST.fullmatch(rest)) and not text[inside[-1].end:close].strip(" ,")
+
+
+def _bracket_after(text: str, first: NumberSpan) -> tuple[int, int] | None:
+    """Where the bracket opened right after a number (past a short unit, "MT (") has its words, on the same line."""
+    opened = _OPENS_BRACKET.match(text, first.end)
+    close = text.find(")", first.end)
+    if opened is None or close < 0 or "\n" in text[first.end:close]:
+        return None
+    return opened.end(), close
+
+
+def _same_value(text: str, first: NumberSpan, inside: list[NumberSpan]) -> bool:
+    total = sum(s.value for s in inside)
+    digits = re.sub(r"[.,\s]", "", text[first.number_start:first.end])  # "12.430" read as a decimal is 12430 here
+    return first.low is None and (abs(total - first.value) < 1e-6 or digits.isdigit() and int(digits) == total)
 
 
 _SCALED_DIGITS = re.compile(r"\d{1,3}\s+(thousand|million|billion)", re.I)
