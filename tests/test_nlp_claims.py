@@ -992,3 +992,24 @@ def test_a_row_label_under_a_casualty_column_names_who_its_cell_counts(nlp) -> N
     groups = {f.text: f.counted_group for f in figures(nlp, text)}
     assert (groups["13"], groups["3"], groups["4"]) == ("employee", "emergency workers", "resident")
     assert groups["20"] == groups["14"] == groups["318+"] == "people"
+
+
+def test_a_plain_text_table_without_outer_bars_gives_its_column_currency_and_its_rows_good(nlp) -> None:
+    """blind55's market bulletin: "Commodity | Market | This week (₫/kg) | …" over "Pork carcass | Da Nang | 78,500
+    | …": each sum is the price of its row's good, in the column's dong per kilogram."""
+    text = ("Prices per kilogram, average of daily quotes.\n\nCommodity | Market | This week (₫/kg) | Last week (₫/kg)\n"
+            "Pork carcass | Da Nang | 78,500 | 74,000\nTomatoes | Hue | 24,500 | 19,000\n")
+    found = {f.text: (f.unit, f.claim_type) for f in figures(nlp, text)}
+    assert found["78,500"] == found["19,000"] == ("VND", "price")
+
+
+@pytest.mark.parametrize("text, number, claim_type, group", [
+    # blind56's translated French: "proceeded to the interpellation of", "calcined", "pillaged"
+    ("The forces of order have proceeded to the interpellation of 77 persons in the districts concerned.", "77",
+     "detained", "people"),
+    ("The young people in anger have calcined 27 vehicles.", "27", "damage", "vehicles"),
+    ("The traders counted 34 shops pillaged.", "34", "damage", "shops"),
+])
+def test_verbs_of_translated_french(nlp, text: str, number: str, claim_type: str, group: str) -> None:
+    found = {f.text: f for f in figures(nlp, text)}[number]
+    assert (found.claim_type, found.counted_group) == (claim_type, group)

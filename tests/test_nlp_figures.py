@@ -133,6 +133,13 @@ def test_vague_quantities_give_a_lower_bound(nlp, text: str, value: float) -> No
     "Caspian Civic Rights Centre, 27 Nizami Street, Baku AZ1000",
     "The boat was bound for Kalya, some 200 km to the south.",
     "The 14-seater matatu overturned on the bend.",
+    # blind55: a thread's post numbers, a number in a road's name, a confidence level, a reading time, a year with
+    # its qualifier
+    "8/9 CORRECTION to 4/9: the person reported missing was found.",
+    "Deliveries stopped at the depot on National Road 1 on Monday.",
+    "All intervals below are 95% uncertainty intervals.",
+    "Posted Wednesday | Reading time: 7 min",
+    "It was the deadliest year in the region since at least 1998.",
     "The quake struck at a depth of about 20 km.",
     "Crews came from Cartagena, 110 km away, and from a depot 40 km north of the port.",
     "3/ Yesterday here in Almaty, crowds broke into the city hall.",

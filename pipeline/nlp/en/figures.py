@@ -1464,7 +1464,8 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     elif found is not None:
         d.unit = regional_unit(page.text, _currency_of(found))
         d.number = _scaled(d.number, SCALES.get(_caption_scale(found), 1.0))
-    _counts_its_currency(d)
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
 
 
 _GOODS_COLUMN = re.compile(r"commodity|commodities|items?|products?|goods|staples?", re.I)
@@ -1480,7 +1481,12 @@ def _row_currency(d: _Draft, page: _Page) -> None:
     if code is None or d.unit is not None or d.number.unit is not None or d.claim_type in _PEOPLE_CLAIMS:
         return
     d.unit = regional_unit(page.text, code)
-    good = _rows_good(page.text, line_start, cells)
+    _priced_by_its_row(d, page.text, line_start, cells)
+
+
+def _priced_by_its_row(d: _Draft, text: str, line_start: int, cells: list[str]) -> None:
+    """A sum in a table with a column of goods is the price of its row's good."""
+    good = _rows_good(text, line_start, cells)
     if good is not None and d.claim_type == "other":
         d.claim_type, d.predicate, d.counted, d.counted_head = "price", "price", good, None
     _counts_its_currency(d)
@@ -1517,8 +1523,9 @@ def _caption_scale(found: re.Match[str]) -> str:
 
 # A header's currency in its brackets or after its comma, with the scale it may add: "Amount (€)", "Cost (MK)",
 # "Amount, EUR", "Losses (US$ million)".
-_HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()]{1,4})\s*(?P<scale>thousand|million|billion|m|bn)?s?\s*\)?\s*$",
-                          re.I)
+# "This week (₫/kg)": a currency per measure (blind55's market bulletin).
+_HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()/]{1,4})\s*(?P<scale>thousand|million|billion|m|bn)?s?"
+                          r"(?:\s*/\s*[a-z]{1,6})?\s*\)?\s*$", re.I)
 
 
 def _column_currency(text: str, at: int) -> tuple[str, float] | None:
@@ -1547,13 +1554,14 @@ def _currency_of(found: re.Match[str]) -> str | None:
 
 
 def _table_caption(text: str, at: int) -> str | None:
-    """The line over the "|" table holding ``at``, with the table's first row (a title row); None outside one."""
+    """The line over the "|" table holding ``at``, with the table's first row (a title row); None outside one. A
+    plain-text table may have no outer "|" ("Pork carcass | Da Nang | 78,500 | 74,000")."""
     start = text.rfind("\n", 0, at) + 1
-    if not text[start:at].lstrip().startswith("|"):
+    if "|" not in text[start:at]:
         return None
     while start > 0:
         above = text.rfind("\n", 0, start - 1) + 1
-        if not text[above:start].lstrip().startswith("|"):
+        if "|" not in text[above:start]:
             return text[above:text.find("\n", start) % (len(text) + 1)]
         start = above
     return text[:text.find("\n") % (len(text) + 1)]

@@ -341,8 +341,10 @@ def bare_year(a: Around) -> bool:
     """A year on its own, "in 2030", or a span of two, a bill's "No. 318/2026-2027" (but "2,030 troops" and
     "2030 troops" are counts)."""
     n = a.number
-    return bool(not n.unit and re.fullmatch(r"(?:19|20)\d\d(?:[-–/](?:19|20)\d\d)?", n.text) and n.approx is None
-                and not PLURAL_AFTER.match(a.after))
+    digits = n.text[n.number_start - n.start:]
+    since = n.approx is not None and re.search(r"\b(?:since|from|before|until)\s+$", a.before)  # "since at least 1998"
+    return bool(not n.unit and re.fullmatch(r"(?:19|20)\d\d(?:[-–/](?:19|20)\d\d)?", digits)
+                and (n.approx is None or since) and not PLURAL_AFTER.match(a.after))
 
 
 def footnote_marker(a: Around) -> bool:
@@ -400,6 +402,27 @@ def post_count(a: Around) -> bool:
     return bool((opens_line or counted) and a.number.value < 1000)
 
 
+def post_number(a: Around) -> bool:
+    """A thread's post or an item's place in a series, "8/9 CORRECTION to 4/9" (blind55); not a fraction of
+    something ("1/3 of the houses")."""
+    small = re.fullmatch(r"\d{1,2}", a.number.text)
+    first = re.match(r"^/\d{1,2}\b(?!/)(?!\s*of\b)", a.after)
+    second = re.search(r"(?<![\d/])\d{1,2}/$", a.before) and not re.match(r"^/\d|^\s*of\b", a.after)
+    return bool(small and (first or second))
+
+
+def numbered_name(a: Around) -> bool:
+    """A number in a name: "National Road 1", "Calle 3 de Noviembre", "Gate 7"; a "Reading time: 7 min"."""
+    return bool(re.search(r"\b(?:Road|Route|Highway|Calle|Rue|Gate|Block|Platform|Terminal|Sector|Pier)\s+$",
+                          a.before) or re.search(r"reading time:?\s*$", a.before, re.I))
+
+
+def confidence_level(a: Around) -> bool:
+    """"a 95% interval of 1,210–1,930", "95% uncertainty intervals": how sure an estimate is, no figure of it."""
+    return a.number.unit == "%" and bool(re.match(r"^\s*(?:uncertainty\s+|confidence\s+|credible\s+|"
+                                                  r"prediction\s+)?(?:intervals?|confidence|CI)\b", a.further))
+
+
 def exchange_rate(a: Around) -> bool:
     """A conversion note, not a claim: "($1 = 16,300 rupiah)", "(US$1 = 4,100 Colombian pesos)"."""
     return bool(re.match(r"^\s*=", a.after) or re.search(r"=\s*$", a.before))
@@ -409,7 +432,7 @@ NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone, part_of_a_name,
     list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
-    word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate,
+    word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate, post_number, numbered_name, confidence_level,
 )
 
 

@@ -54,7 +54,8 @@ OFF = 1.01  # a threshold no probability reaches
 HELD_OUT_SETS: frozenset[str] = frozenset({"blind13", "blind15", "blind18", "blind20", "blind22", "blind24", "blind26",
                                            "blind27", "blind29", "blind31", "blind33", "blind35",
                                            "blind37", "blind39", "blind41", "blind43", "blind45",
-                                           "blind47", "blind49", "blind51", "blind53"})
+                                           "blind47", "blind49", "blind51", "blind53",
+                                           "blind55"})
 
 
 @dataclass
