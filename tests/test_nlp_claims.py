@@ -1013,3 +1013,12 @@ def test_a_plain_text_table_without_outer_bars_gives_its_column_currency_and_its
 def test_verbs_of_translated_french(nlp, text: str, number: str, claim_type: str, group: str) -> None:
     found = {f.text: f for f in figures(nlp, text)}[number]
     assert (found.claim_type, found.counted_group) == (claim_type, group)
+
+
+def test_a_budget_schedule_with_an_item_column_is_no_price_list(nlp) -> None:
+    """blind45's floor caught it: "| Item | Amount (€) |" in a budget amendment lists sums, not prices; a table
+    is read as prices only when its caption or header says so ("Prices in dong per kilogram", "(₫/kg)")."""
+    text = ("Schedule of the amendment:\n\n| Item | Amount (€) |\n|---|---|\n| Road repairs | 1,000,000 |\n"
+            "| School roofs | 250,000 |\n")
+    found = {f.text: (f.unit, f.claim_type) for f in figures(nlp, text)}
+    assert found["1,000,000"] == ("EUR", "other")

@@ -1465,7 +1465,13 @@ def _table_currency(d: _Draft, page: _Page) -> None:
         d.unit = regional_unit(page.text, _currency_of(found))
         d.number = _scaled(d.number, SCALES.get(_caption_scale(found), 1.0))
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
-    _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
+    if _PRICES.search(caption):  # "Prices in Vietnamese dong per kilogram"; not a budget's "| Item | Amount (€) |"
+        _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
+    else:
+        _counts_its_currency(d)
+
+
+_PRICES = re.compile(r"\bprices?\b|/\s*(?:kg|kilo|litre|liter|l|bag|unit)\b", re.I)
 
 
 _GOODS_COLUMN = re.compile(r"commodity|commodities|items?|products?|goods|staples?", re.I)
