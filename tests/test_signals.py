@@ -29,6 +29,13 @@ from pipeline.runner import run_pipeline
 pytestmark = pytest.mark.slow
 
 
+def sigint_as_at_a_terminal() -> None:
+    """A command started in the background by a shell, as CI and `nohup … &` start the suite, inherits SIGINT
+    ignored, and Python then installs no KeyboardInterrupt for it; Ctrl-C reaches a run started at a terminal,
+    where SIGINT has its default action. The runs these tests signal are started that way."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def command(name: str, config, db, archive) -> list[str]:
     extra = ["--every", "1s"] if name == "schedule" else []
     return [sys.executable, "-m", "pipeline", name, "--config", str(config), "--db", str(db), "--offline",
@@ -57,7 +64,8 @@ def test_a_signal_interrupts_the_run_exits_130_and_the_rerun_gives_the_uninterru
     point = point.replace("half", str(scenario.boundaries // 2))
     db = scenario.copy_start("signalled")
     result = subprocess.run(command(name, config, db, scenario.archive), capture_output=True, text=True,
-                            env={**os.environ, "PIPELINE_FAULT": point}, timeout=300)
+                            env={**os.environ, "PIPELINE_FAULT": point}, timeout=300,
+                            preexec_fn=sigint_as_at_a_terminal)
     assert result.returncode == 130, result.stderr
     assert run_statuses(db)[-1] == "interrupted"
     assert "interrupted" in result.stderr or "stopped after 0 runs by SIG" in result.stderr
