@@ -510,3 +510,20 @@ def test_a_record_since_a_month_sets_no_year_for_the_days_after() -> None:
     text = "Inflation hit 13.8 percent in May, the highest reading since February 2025. Prices rose on 31 May."
     found = {d.text: d.value for d in find_dates(text, dt.date(2026, 6, 18))}
     assert found["31 May"] == "2026-05-31"
+
+
+@pytest.mark.parametrize("text, spelled, value", [
+    # blind55's excess-deaths blog: a month span opening a sentence, a year before a survey's name, a cited
+    # work's year, a year after "since at least"
+    ("Between August and October, the floods hit the region.", "August and October", "2026-08"),
+    ("Completeness comes from the 2018 Demographic and Health Survey.", "2018", "2018"),
+    ("[3] Ngono J-P, Bello A. (2023), Journal of Sahel Demography 14(2): 45–61.", "2023", "2023"),
+    ("It was the deadliest year in the region since at least 1998.", "1998", "1998"),
+])
+def test_years_and_month_spans_of_a_research_note(text: str, spelled: str, value: str) -> None:
+    found = {d.text: d.value for d in find_dates(text, dt.date(2026, 11, 11))}
+    assert found[spelled] == value
+
+
+def test_a_year_before_a_plural_name_stays_a_count() -> None:
+    assert not find_dates("Police detained the 2000 Muslims at the border.", dt.date(2026, 11, 11))

@@ -134,7 +134,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            rf"{_p(_YEAR, 'y')}\b")),
     # "from April to June", "between November and February": the year is the tense's (the last month's);
     # "between January and March 2024" the one written
-    ("mm_open", re.compile(rf"\b(?:from|between)\s+(?P<m>{_FULL_MONTHS})\s*(?:[-–]|to|until|through|and)\s*"
+    ("mm_open", re.compile(rf"\b(?i:from|between)\s+(?P<m>{_FULL_MONTHS})\s*(?:[-–]|to|until|through|and)\s*"
                            rf"(?P<m2>{_FULL_MONTHS})\b(?:,?\s+{_p(_YEAR, 'y')}\b)?(?!,?\s*[0-3]?\d\b)")),
     ("my", re.compile(rf"\b{_p(_MONTH, 'm')}(?:,|\s+of)?\s+{_p(_YEAR, 'y')}\b")),  # "April of 1987"
     # "In March", "since September", "in december" (translated text writes months in lower case; "may" and
@@ -159,7 +159,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            re.I)),
     # "in 2015", "mid-2027", "summer 2023": a year
     # "the Budget for 2026", not "voted for 2026 candidates"
+    # "since at least 1998" (blind55)
     ("year", re.compile(r"\b(?:(?:in|since|by|during|until|of|from|early|late|mid|spring|summer|autumn|winter)\s+|"
+                        r"since\s+at\s+least\s+|"
                         r"for\s+(?=(?:19|20)\d\d\b(?!\s+[a-z]{3,}s\b))|"
                         r"mid-)(?P<y>(?:19|20)\d\d)\b(?!\s*"
                         r"(?:people|persons|cases|tenge|dollars|euros|troops|members))", re.I)),
@@ -176,7 +178,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "Encuesta Continua de Hogares 2025." closing a footnote too
     ("year_in_name", re.compile(r"\b[A-Z][A-Za-z]+[ \t](?P<y>(?:19|20)\d\d)(?=[ \t]*(?:[–—|:]|\.?(?:\n|$)))", re.M)),
     # "the 2021 inspection report", "the operator's 2019 permit", "the 2026 cycle": a year before a singular noun
-    ("year_attr", re.compile(r"(?:\b[Tt]he|['’]s)\s+(?P<y>(?:19|20)\d\d)(?=\s+[a-z]*[a-rt-z]\b)")),
+    # "the 2018 Demographic and Health Survey" (a name after the year, blind55); not "the 2000 Muslims"
+    ("year_attr", re.compile(r"(?:\b[Tt]he|['’]s)\s+(?P<y>(?:19|20)\d\d)(?=\s+(?:[a-z]*|[A-Z][a-z]*)[a-rt-z]\b)")),
+    # a work's year in a reference, "Ngono J-P, Bello A. (2023), Journal of …"
+    ("year_cited", re.compile(r"(?<=[A-Za-z.] )\((?P<y>(?:19|20)\d\d)[a-z]?\)")),
     # "the lessons of 2012 and 2013": a year listed after a year date (the handler checks the first one)
     ("year_list", re.compile(r"(?:,\s*|\s+(?:and|or)\s+)(?P<y>(?:19|20)\d\d)\b(?![\d.,]\d|\s*(?:people|persons|"
                              r"cases|tenge|dollars|euros|troops|members))")),
@@ -634,7 +639,7 @@ HANDLERS = {
     "weekday_numeric": _after_its_weekday,
     "my": _month_year, "mm_span": _month_span, "month": _month_alone,
     "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
-    "year_attr": _year, "year_over": _year, "year_in_name": _year, "year_list": _listed_year,
+    "year_attr": _year, "year_cited": _year, "year_over": _year, "year_in_name": _year, "year_list": _listed_year,
     "period_edge": _period_edge,
     "spelled_year": _spelled_year, "ago": _parsed, "in_days": _parsed, "weekday": _weekday, "dayword": _dayword,
     "next_day": _shifted, "later_days": _shifted, "previous_days": _previous_days, "period": _period,
