@@ -290,15 +290,13 @@ def _people_match(figure: Figure) -> Match | None:
     return match or _among_group(figure) or _number_of_group(figure)
 
 
-_FIRST_CELL = re.compile(r"\s*\|\s*([^|]+?)\s*\|")  # matched from the line start
+_FIRST_CELL = re.compile(r"\s*\|\s*([^|]+?)\s*\|")
 
 
 def _row_group(figure: Figure, domain: str) -> Match | None:
     """A table row whose label names who its cell counts, under a header that says what happened to them:
     "| Firefighters | 3 |" and "| Employees of the plant | 13 |" under "| Category | Deaths |" (blind12)."""
-    start = _offsets(figure)[0]
-    sentence = figure.sentence or ""
-    cell = _FIRST_CELL.match(sentence, sentence.rfind("\n", 0, start) + 1, start)
+    cell = _FIRST_CELL.match(_row_before(figure))
     if cell is None or figure.scope is not None or _TOTAL_ROW.match(cell.group(0)):
         return None
     role = next((m for m in _matcher(domain).find(cell.group(1)) if m.group != _PLAIN_PEOPLE), None)
@@ -923,15 +921,19 @@ def _in_a_table_row(figure: Figure) -> bool:
     return bool(re.search(r"\|\s*$", sentence[:start]) and re.match(r"^\s*\|", sentence[end:]))
 
 
+def _row_before(figure: Figure) -> str:
+    """The figure's line up to the figure: a table row's cells before its own."""
+    start = _offsets(figure)[0]
+    sentence = figure.sentence or ""
+    return sentence[sentence.rfind("\n", 0, start) + 1:start]
+
+
 def _table_cell(figure: Figure) -> bool:
     """A cell of a table row, typed by its column's header, in the row of a place or of the total:
     "| Berat | 21 | 3 |" or "| Total | 33 | 5 |" under "| Municipality | Dead | Missing |" counts people
     dead and missing; a row of a place not known ("| Ura Vajgurore | 8 |") is left out, lest it be taken
     for the total."""
-    start = _offsets(figure)[0]
-    sentence = figure.sentence or ""
-    row = sentence[sentence.rfind("\n", 0, start) + 1:start]
-    return _in_a_table_row(figure) and (figure.scope is not None or bool(_TOTAL_ROW.match(row)))
+    return _in_a_table_row(figure) and (figure.scope is not None or bool(_TOTAL_ROW.match(_row_before(figure))))
 
 
 _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national total|country)\b", re.I)
@@ -959,11 +961,8 @@ _ROW_LABEL = re.compile(r"^\s*\|\s*[^|\d]+\|\s*$")
 def _row_of_what_was_done(figure: Figure) -> bool:
     """A row whose one label says what was done to people: "| Died | 14 |" in a hospital's table of patients by
     status (blind54); a row of a place ("| Berat | 21 |") is ``_table_cell``'s."""
-    start = _offsets(figure)[0]
-    sentence = figure.sentence or ""
-    row = sentence[sentence.rfind("\n", 0, start) + 1:start]
     return figure.claim_type in PEOPLE_TYPES and (figure.predicate or "") in _PEOPLE_VERBS | _TOLL_WORDS \
-        and not _has_words(figure.counted_head) and bool(_ROW_LABEL.match(row))
+        and not _has_words(figure.counted_head) and bool(_ROW_LABEL.match(_row_before(figure)))
 
 
 # A part of a count listed before: "112 people, …, including nine children … and 4 journalists".
@@ -1069,7 +1068,7 @@ _YEAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:(?:19|20)\d\d\s?[-–/]\s?)?((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?(?:crisis|earthquake|quake|"
                 r"protests?|riots?|unrest|elections?|floods?|war|conflict|uprising|disaster|explosion|blast|fire|"
                 r"cyclone|storm|tsunami|famine|fighting|violence|massacre|coup|strikes?|collapse|poisoning|outbreak|"
-                r"stampede|landslide|sinking|crash|accident|attack|tragedy|disaster)\b", re.I),  # "the 2019 poisoning"
+                r"stampede|landslide|sinking|crash|accident|attack|tragedy)\b", re.I),  # "the 2019 poisoning"
      "since a 2010-2011 crisis over a disputed vote in which about 3,000 people were killed"),
     # a month and year the figure's relative clause hangs on: "We did not forget March 2019, when 300 neighbours
     # were evacuated"
