@@ -253,6 +253,34 @@ def test_a_duration_that_says_when_or_a_sentence_is_not_a_figure(nlp, text: str)
     assert figures(nlp, text) == ()
 
 
+@pytest.mark.parametrize("text, kept", [
+    # an indictment's counts and the law's sections (blind57)
+    ("They were tried on Counts 1, 2 and 3, contrary to sections 75, 76 and 232 of the Penal Code.", []),
+    ("Mulenga got five years on Count 2 and paid K20,000.", ["K20,000"]),
+    ("Cause No. HPK/CR/117/2025\n1873/'25\nThe house asked about 312 families.", ["about 312"]),
+    ("Management:\n(1) Will he say how many of the 130 families still live in centres?", ["130"]),
+    # notes: glued after a bracket or a quote, and lines under the notes' rule
+    ('The chief put the figure at "more than 40,000".10', ["more than 40,000"]),
+    ("Some 1,240 shops burned (December 2024 to May 2025).8", ["Some 1,240"]),
+    ("Of 73 attacks, four were tried.\n___\n7 Figures are for cases seen.\n8 See paragraph 6.", ["73", "four"]),
+    # a bulletin's week numbers; a station's frequency
+    ("There were 412 new cases in week 7, against 356 in week 6 (2-8 February).", ["412", "356"]),
+    ("RADIO WAYNA ANDINA 98.7 FM\nSome 43 blockades stood at dawn.", ["Some 43"]),
+])
+def test_references_notes_and_numbered_labels_are_not_figures(nlp, text: str, kept: list[str]) -> None:
+    assert [f.text for f in figures(nlp, text)] == kept
+
+
+def test_a_count_under_a_column_label_line_is_still_a_figure(nlp) -> None:
+    """A page's "Opinion · Column" line is no "Column 34" reference (blind19's headline)."""
+    assert [f.text for f in figures(nlp, "Opinion · Column\nThirty-four lives were lost in the fire.")] == [
+        "Thirty-four"]
+
+
+def test_a_count_after_week_is_still_a_figure_when_it_counts_something(nlp) -> None:
+    assert [f.text for f in figures(nlp, "In the same week 12 people died in Blantyre.")] == ["12"]
+
+
 def test_a_section_number_over_a_heading_is_not_a_figure(nlp) -> None:
     text = "Findings\n\n2.4 Arrests\nPolice arrested 310 people in the capital."
     assert [f.text for f in figures(nlp, text)] == ["310"]

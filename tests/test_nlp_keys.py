@@ -282,6 +282,44 @@ def test_a_casualty_figure_naming_no_group_counts_people_when_it_is_a_tally(sent
     assert counted_group(figure(sentence, text, claim_type, counted, head, predicate=predicate))[0] == group
 
 
+@pytest.mark.parametrize("sentence, text, counted, predicate, group", [
+    # people the lexicon does not know, held: a group of their own name, not the toll's "people" (blind54, blind56)
+    ("Police now hold 26 suspected brewers.", "26", "suspected brewers", "hold", "brewers"),
+    ("Police arrested four officials on Monday.", "four", "officials", "arrest", "officials"),
+])
+def test_people_held_whom_the_lexicon_does_not_know_are_their_own_group(sentence, text, counted, predicate, group):
+    assert counted_group(figure(sentence, text, "detained", counted, predicate=predicate))[0] == group
+
+
+@pytest.mark.parametrize("sentence, text, counted, predicate, group", [
+    # a light verb says nothing done to what is counted (blind56, blind30)
+    ("The stadium has 40,000 seats.", "40,000", "seats", "have", "seat"),
+    ("Some 640 workers were inside the building.", "640", "workers", "be", "worker"),
+])
+def test_other_figures_key_by_the_thing_not_a_light_verb(sentence, text, counted, predicate,
+                                                                          group):
+    assert counted_group(figure(sentence, text, "other", counted, predicate=predicate))[0] == group
+
+
+def test_plain_people_with_a_light_verb_keep_it():
+    """"people: be" is a crowd somewhere; plain "people" with no action is no event (align._PLAIN_PEOPLE)."""
+    found = figure("About 60,000 people were inside the stadium.", "60,000", "other", "people", predicate="be")
+    assert counted_group(found)[0] == "people: be"
+
+
+def test_the_forces_of_law_and_order_are_security_forces():
+    found = figure("- nine members of the forces of law and order injured;", "nine", "injured", "members",
+                   predicate="injure")
+    assert counted_group(found)[0] == "security forces"
+
+
+def test_a_part_of_phrase_stops_before_a_relative_clause():
+    """"the five compañeros of Clorosur who lost their lives": "lives" names no group of the five (blind42)."""
+    found = figure("It embraces the families of the five compañeros of Clorosur who lost their lives.", "five",
+                   "killed", "compañeros", predicate="lose")
+    assert counted_group(found)[0] is None
+
+
 def test_a_day_named_before_when_makes_a_figure_one_days():
     found = figure("The most intensive day of the operation was Monday, when 29 bodies were recovered.", "29",
                    "killed", "bodies", as_of="2023-03-06")

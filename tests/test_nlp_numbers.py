@@ -372,6 +372,17 @@ def test_a_sign_several_countries_write_is_the_currency_of_the_place_named(text:
     assert regional_unit(text + " Bolivia." * ("La Paz" in text), find_numbers(text)[0].unit) == unit
 
 
+@pytest.mark.parametrize("text, unit", [
+    # a paper in Sukkur that names Pakistan nowhere, only its towns (blind58)
+    ("Families in Sukkur, Rohri and Larkana will get Rs 1.5 million each.", "PKR"),
+    ("PARLIAMENT OF SRI LANKA\nRs. 186.4 million had been paid.", "LKR"),  # a country in capitals (blind57)
+    ("Rs 300 for a kilo of onions.", "INR"),  # no country, no town: the first reading
+])
+def test_a_shared_sign_is_read_by_the_country_in_capitals_or_by_the_towns_named(text: str, unit: str) -> None:
+    from pipeline.nlp.en.numbers import regional_unit
+    assert regional_unit(text, find_numbers(text)[0].unit) == unit
+
+
 def test_a_one_letter_sign_before_a_scale_word() -> None:
     assert [(n.text, n.unit) for n in find_numbers("Damage reached K4.6 billion.")] == [("K4.6 billion", "MMK")]
 

@@ -55,7 +55,10 @@ _COUNT_CHANGES = {"revise", "lower", "raise", "rise", "climb", "increase", "reac
 # Words that count the rest of a group already named: "About 150 others were still unaccounted for".
 _REST_WORDS = {"other", "others", "rest"}
 # "12 members of the security forces": what the counted word is a part of.
-_PART_OF = r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+|a\s+|an\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})"
+# up to five words, the length of "the forces of law and order" (blind56), and never into a relative clause:
+# "the five compañeros of Clorosur who lost their lives" are no group "lives" names (blind42)
+_PART_OF = (r"\s+(?:of|among|from)\s+((?:the\s+|its\s+|their\s+|a\s+|an\s+)?[\w'’-]+"
+            r"(?:\s+(?!(?:who|which|that|whose)\b)[\w'’-]+){0,4})")
 # How far (characters) from a price or damage figure the sentence may name the good.
 _NEAR = 150
 
@@ -370,8 +373,9 @@ _HOUSEHOLD_HEADS = {"family", "household"}
 
 def _no_group_named(figure: Figure) -> str | None:
     """A casualty figure whose words name no group of the lexicon: a toll or an event noun counts people ("the
-    death toll rose to 225", "3,811 detentions"); what was sent counts itself ("37 boats", "six sniffer dogs").
-    Other unknown groups stay unkeyed ("10 horses injured", "63 cars detained")."""
+    death toll rose to 225", "3,811 detentions"); what was sent counts itself ("37 boats", "six sniffer dogs");
+    those held are people of their own name, but things ("63 cars detained"). Other unknown groups stay unkeyed
+    ("10 horses injured")."""
     head = singular(figure.counted_head or "")
     if _is_toll(figure) or _done_to_people(figure) or head in _EVENT_HEADS or _of_the_dead_before(figure) \
             or _named_by_what_did_it(figure, head) or _row_of_what_was_done(figure):
@@ -386,7 +390,17 @@ def _counts_itself(figure: Figure, head: str) -> str | None:
         return head
     if head in _HOUSEHOLD_HEADS:
         return "households"
+    if figure.claim_type == "detained" and _has_words(figure.counted_head) and head not in _NO_ROLE \
+            and _head_match(figure, "objects") is None:
+        return _plural(head)  # "26 suspected brewers", "four officials arrested": people, whatever their name
     return head if figure.claim_type in ("displaced", "evacuated") and head in _MEASURES_AND_FACILITIES else None
+
+
+def _plural(word: str) -> str:
+    """A rough plural for a group's name ("official" → "officials"), the lexicon's groups being plural."""
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 def _named_by_what_did_it(figure: Figure, head: str) -> bool:
@@ -501,11 +515,22 @@ def _thing_key(figure: Figure, kept: str) -> str:
     """The counted words with what happened to them, but things counted in units or after a
     preposition, whose sentence's verb is not theirs (``_unit_of``, ``_after_preposition``)."""
     thing = _unit_of(kept)
-    if thing is not None or _after_preposition(figure) or not figure.predicate or _a_thing(figure):
+    if thing is not None or _after_preposition(figure) or _says_nothing_done(figure, kept) or _a_thing(figure):
         return thing or kept
     # a verb the lexicon names an action of keys as that action: "126 aftershocks were registered" and "more than
     # 40 aftershocks recorded" are "aftershock: recorded"
-    return f"{kept}: {load_lexicon().actions.get(figure.predicate, figure.predicate)}"
+    predicate = figure.predicate or ""
+    return f"{kept}: {load_lexicon().actions.get(predicate, predicate)}"
+
+
+# Verbs that say only that a thing is, has or was told of: "the stadium has 40,000 seats" and "its 40,000 seats"
+# count the same seats; "640 employees were inside" and "640 workers inside" the same workers (blind56, blind30).
+_LIGHT_VERBS = {"be", "have", "say", "tell", "accord", "number", "total", "estimate", "remain"}
+
+
+def _says_nothing_done(figure: Figure, kept: str) -> bool:
+    """No verb, or a light one; but plain people, whom only what they did tells apart ("people: be" is a crowd)."""
+    return not figure.predicate or (figure.predicate in _LIGHT_VERBS and kept != "people")
 
 
 def _a_thing(figure: Figure) -> bool:

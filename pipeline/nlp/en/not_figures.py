@@ -43,7 +43,11 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|secti
                                r"flight|route|highway|and|volume|vol\.|table|chart|annex|appendix|segment|episode|"
                                r"round|(?:situation|progress|status) report|sitrep|kilomet(?:re|er)|km|"
                                # "Issue 118", "NOTICE 1 – Water"
-                               r"regulation|bill|act|item|point|part|issue|notice|bulletin)\s*$", re.I)
+                               r"regulation|bill|act|item|point|part|issue|notice|bulletin|"
+                               # "Columns 611-616", "at level 1,150"; not a page's "Opinion · Column" line
+                               r"(?:columns?|level)[ \t]|"
+                               # "Count 2" of an indictment, "Cause No."; not "the count 12" of anything
+                               r"(?-i:Counts?))\s*$", re.I)
 # "would number some 2,500"
 _NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
@@ -169,12 +173,13 @@ def reference(a: Around) -> bool:
                 and not _NUMBER_AS_VERB.search(a.before))
 
 
-_LISTED = re.compile(r"\b(?:articles?|sections?|numbers?|lines?)\s+\d+\s*(?:,\s*\d+\s*)*(?:and|or)\s*$|"
+_LISTED = re.compile(r"\b(?:articles?|sections?|numbers?|lines?|(?-i:Counts))\s+\d+\s*(?:,\s*\d+\s*)*(?:and|or|,)\s*$|"
                      r"\b(?:segment|part|page|round|episode|chapter|volume)\s+\d+\s+of\s*$", re.I)
 
 
 def listed_article(a: Around) -> bool:
-    """The "4" of "Articles 2 and 4", "the numbers 101 and 103", "Part 2 of 5"."""
+    """The "4" of "Articles 2 and 4", "the numbers 101 and 103", "Part 2 of 5"; "sections 75, 76, 335 and 232",
+    "Counts 1, 2 and 3" of an indictment (blind57)."""
     return bool(_LISTED.search(a.before))
 
 
@@ -204,7 +209,8 @@ def part_of_a_name(a: Around) -> bool:
 def list_marker(a: Around) -> bool:
     """"1. Losses suffered by businesses …", a thread's "3/ Yesterday …"; not the answer under a
     question ("How many were killed?\n225. That is …")."""
-    return bool(re.match(r"^[.)/]\s", a.after) and re.search(r"(?:^|\n)\s*$", a.before)
+    bracketed = re.match(r"^\)\s", a.after) and re.search(r"(?:^|\n)\s*\($", a.before)  # "(1) Will he inform"
+    return bool((bracketed or re.match(r"^[.)/]\s", a.after) and re.search(r"(?:^|\n)\s*$", a.before))
                 and a.number.text[:1].isdigit() and not _answers_how_many(a))  # "Thirty-seven." answers
 
 
@@ -350,7 +356,8 @@ def bare_year(a: Around) -> bool:
 def footnote_marker(a: Around) -> bool:
     """"… were killed.3 The next day", "the toll[12]": a note's number glued to the word or in brackets."""
     n = a.number
-    glued = re.search(r"[^\W\d_][.,;:)\]”\"’']?\Z", a.before) and re.match(r"^(?:\s|$|[.,;:)\]])", a.after)
+    glued = re.search(r"(?:[^\W\d_][.,;:)\]”\"’']?|[)\]”\"’'][.,;:])\Z", a.before) \
+        and re.match(r"^(?:\s|$|[.,;:)\]])", a.after)  # "(December 2024 to May 2025).8", "\"more than 40,000\".10"
     bracketed = a.before.endswith("[") and a.after.startswith("]")  # also a question's number: "[10482]"
     return bool((glued and n.value < 1000 or bracketed) and n.text.isdigit() and not n.unit)
 
@@ -423,6 +430,36 @@ def confidence_level(a: Around) -> bool:
                                                   r"prediction\s+)?(?:intervals?|confidence|CI)\b", a.further))
 
 
+def note_line(a: Around) -> bool:
+    """A footnote opening its line under the rule that starts the notes, or right after the note before it:
+    "___\n7 Figures are for cases verified", "7 Figures …\n8 See UNMISS …" (blind57)."""
+    if not a.line_before or not a.number.text.isdigit() or not re.match(r"^ [A-Z\"“]", a.after):
+        return False
+    previous = re.match(r"\s*(\d{1,3}) [A-Z\"“]", a.line_before)
+    return bool(re.fullmatch(r"\s*[_—–-]{3,}\s*", a.line_before)
+                or previous and int(previous.group(1)) == int(a.number.value) - 1)
+
+
+_PERIOD_NUMBER = re.compile(r"\b(?:epidemiological\s+|epi\s+)?week\s*$", re.I)
+_ENDS_A_LABEL = re.compile(r"^\s*(?:[:;,.()]|\n|$|(?:and|to|against|of)\b)")
+
+
+def numbered_period(a: Around) -> bool:
+    """A week's number in a bulletin: "in week 7, against … in week 6 (2-8 February)"; not "that week 12 died"."""
+    return bool(_PERIOD_NUMBER.search(a.before) and _ENDS_A_LABEL.match(a.after) and a.number.text.isdigit())
+
+
+def slashed_code(a: Around) -> bool:
+    """A file's or a question's number: "Cause No. HPK/CR/117/2025", "1873/'25" (blind57)."""
+    return bool(re.search(r"[A-Za-z]/$", a.before) or re.match(r"^/['’]\d\d\b", a.after)
+                or re.search(r"\d/['’]$", a.before))
+
+
+def radio_frequency(a: Around) -> bool:
+    """"RADIO WAYNA ANDINA 98.7 FM"."""
+    return bool(re.match(r"^\s?(?:FM|AM|MHz|kHz)\b", a.after))
+
+
 def exchange_rate(a: Around) -> bool:
     """A conversion note, not a claim: "($1 = 16,300 rupiah)", "(US$1 = 4,100 Colombian pesos)"."""
     return bool(re.match(r"^\s*=", a.after) or re.search(r"=\s*$", a.before))
@@ -433,6 +470,7 @@ NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
     word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate, post_number, numbered_name, confidence_level,
+    note_line, numbered_period, slashed_code, radio_frequency,
 )
 
 

@@ -8,12 +8,15 @@ value, range, unit, and qualifier; deciding whether it is a *claim* is figures.p
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from text_to_num import alpha2digit, text2num
 
+from ... import places
 from .lexicons import currency_table, currency_words, current_currency_names
 
 PERCENT = {"%": "%", "percent": "%", "per cent": "%"}
@@ -309,17 +312,37 @@ def _unit(m: re.Match) -> str | None:
 
 def regional_unit(text: str, unit: str | None) -> str | None:
     """"Rs 450" in a story about Pakistan is PKR; with no country named it stays the first reading. Where
-    several are named, the one named most: "pesos" in a story on Chile that thanks Argentine crews are CLP."""
+    several are named, the one named most: "pesos" in a story on Chile that thanks Argentine crews are CLP.
+    A text that names no country but its towns ("rupees" in a Sukkur paper) is read by the towns' country."""
     countries = REGIONAL_UNITS.get(unit or "", ())
-    named = [(_named(text, country, countries), code) for country, code in countries if country in text]
+    if not countries:
+        return unit
+    named = [(_named(text, country, countries), code) for country, code in countries]
     named = [(n, code) for n, code in named if n > 0]
-    return max(named, key=lambda n: n[0])[1] if named else unit
+    return max(named, key=lambda n: n[0])[1] if named else _by_towns(text, countries) or unit
 
 
 def _named(text: str, country: str, countries: tuple[tuple[str, str], ...]) -> int:
-    """How often a country is named, not counting inside a longer one ("Sudan" in "South Sudan")."""
-    return text.count(country) - sum(text.count(longer) for longer, _ in countries
-                                     if country in longer and longer != country)
+    """How often a country is named, in capitals too ("PARLIAMENT OF SRI LANKA"), not counting inside a
+    longer one ("Sudan" in "South Sudan")."""
+    def count(name: str) -> int:
+        return text.count(name) + (text.count(name.upper()) if name != name.upper() else 0)
+    return count(country) - sum(count(longer) for longer, _ in countries if country in longer and longer != country)
+
+
+_TOWN = re.compile(r"\b[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?\b")
+
+
+@functools.lru_cache(maxsize=8)  # asked again for each sum of one text
+def _by_towns(text: str, countries: tuple[tuple[str, str], ...]) -> str | None:
+    """The currency of the country most of the text's distinct towns are in, of the countries that write it
+    alike; none when no town of them is named (most capitalised words are no town)."""
+    code_of = {places.country_code(name): code for name, code in countries}
+    votes = Counter(code_of.get(place.country_code) for name in set(_TOWN.findall(text))
+                    if (place := places.locate(name)) is not None)
+    votes.pop(None, None)
+    ranked = votes.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
 def _ambiguous_scale(m: re.Match, text: str) -> bool:
