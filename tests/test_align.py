@@ -717,6 +717,10 @@ def test_a_headline_figure_with_no_twin_in_its_page_counts_like_any_other():
     ("The sums come from a relief fund of 3 million euros set up on Monday.", "3 million", "fund"),
     ("A court fined the operator 40,000 euros.", "40,000", "fines"),
     ("The mayor spent 5,000 euros on new lamps.", "5,000", None),
+    # no word for a payment, but given for someone its reason names (blind58)
+    ("He announced an amount of 15,000 euros for the heirs of each deceased.", "15,000", "payment for deaths"),
+    ("The region adds 1,000 euros for each seriously injured person.", "1,000", "payment for injuries"),
+    ("The ministry spent 3 million euros on the line, where 40 people died in 2012.", "3 million", None),
 ])
 def test_a_sum_of_money_counts_what_it_is_for(sentence, text, group):
     sum_ = fig(None, "other", head="euro", sentence=sentence, text=text, unit="EUR")

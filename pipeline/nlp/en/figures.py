@@ -166,7 +166,8 @@ def _question_before(sentence: Span) -> Span | None:
     if sentence.start == 0:
         return None
     question = sentence.doc[sentence.start - 1].sent
-    return question if question.text.rstrip().endswith("?") else None
+    asked = question.text.rstrip().endswith("?") or question.text.lstrip().lower().startswith("how many ")
+    return question if asked else None  # "How many people struck is disputed. The unions claimed 60,000" (blind58)
 
 
 def _asked_group(question: Span) -> Token | None:
@@ -1454,9 +1455,11 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     "| Petrol (benzene) | 127.50 |" under "prices ..., in birr per litre:" is 127.50 birr. Not a cell whose
     column counts people ("| Deaths |")."""
     caption = _table_caption(page.text, d.number.start)
-    if d.unit is not None or d.number.unit is not None or d.claim_type in _PEOPLE_CLAIMS or caption is None:
+    if d.unit is not None or d.number.unit is not None or caption is None:
         return
     named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |", "| Amount (€) |": each column its own
+    if not _may_be_a_sum(d, named):
+        return
     found = next((m for m in _TABLE_UNIT.finditer(caption) if _currency_of(m)), None)
     if named is not None:
         d.unit = regional_unit(page.text, named[0])
@@ -1469,6 +1472,16 @@ def _table_currency(d: _Draft, page: _Page) -> None:
         _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
     else:
         _counts_its_currency(d)
+
+
+def _may_be_a_sum(d: _Draft, named: tuple[str, float] | None) -> bool:
+    """Not a cell counting people ("| Deaths |"), unless its column names a currency: "| Passenger deceased |
+    1,500,000 | 38 |" under "| Category | Compensation per person (Rs) | Cases |" is a sum per person (blind58)."""
+    if d.claim_type not in _PEOPLE_CLAIMS:
+        return True
+    if named is not None:
+        d.claim_type = "other"
+    return named is not None
 
 
 _PRICES = re.compile(r"\bprices?\b|/\s*(?:kg|kilo|litre|liter|l|bag|unit)\b", re.I)
