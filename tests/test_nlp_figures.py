@@ -601,6 +601,13 @@ def test_a_tables_caption_gives_its_bare_cells_a_currency_and_a_scale(nlp) -> No
     assert (found[-1].counted_head, found[-1].counted) == ("vatu", "damage")  # the sum counts its currency
 
 
+def test_a_first_cell_of_a_table_without_outer_bars_counts_its_column_not_its_row(nlp) -> None:
+    """blind57: "Blantyre | 128" counts new cases in Blantyre, not Blantyres."""
+    text = "District | New cases | New deaths\nBlantyre | 128 | 3\nLilongwe | 97 | 2\n"
+    found = {f.text: f.counted_head for f in analyse(nlp, text, dt.date(2026, 2, 18), "Ministry").figures}
+    assert (found["128"], found["97"]) == ("case", "case")
+
+
 def test_a_cell_under_a_money_column_is_a_sum_whatever_its_row_counts(nlp) -> None:
     """blind58: the row names the dead, the column a sum per person; the cases column stays a count."""
     text = ("Compensation is being paid at the following rates:\n| Category | Compensation per person (Rs) | "

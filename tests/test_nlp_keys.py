@@ -305,6 +305,12 @@ def test_other_figures_key_by_the_thing_not_a_light_verb(sentence, text, counted
     assert counted_group(figure(sentence, text, "other", counted, predicate=predicate))[0] == group
 
 
+def test_what_a_thing_is_part_of_stops_before_a_verb():
+    """"of the express have derailed": "have" is no part of what the coaches belong to (blind58)."""
+    found = figure("Six coaches of the express have derailed.", "Six", "other", "coaches", predicate="derail")
+    assert counted_group(found)[0] == "coach of express: derail"
+
+
 def test_plain_people_with_a_light_verb_keep_it():
     """"people: be" is a crowd somewhere; plain "people" with no action is no event (align._PLAIN_PEOPLE)."""
     found = figure("About 60,000 people were inside the stadium.", "60,000", "other", "people", predicate="be")

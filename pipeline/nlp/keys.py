@@ -772,8 +772,10 @@ def _part_of_phrase(figure: Figure) -> str:
     if not figure.counted or not figure.sentence:
         return ""
     # Lower-case words only: "residents of Karavan" names a place, which is the scope.
-    found = re.search(re.escape(figure.counted) + r"\s+of\s+(?:the\s+|a\s+)?([a-z]+(?:\s+[a-z]+)?)\b",
-                      figure.sentence, re.IGNORECASE)
+    # not a verb after it: "six coaches of the express have derailed" (blind58)
+    found = re.search(re.escape(figure.counted) + r"\s+of\s+(?:the\s+|a\s+)?([a-z]+(?:\s+(?!(?:have|has|had|were|"
+                      r"was|are|is|be|been|will|would|to|that|which|who)\b)[a-z]+)?)\b", figure.sentence,
+                      re.IGNORECASE)
     return f" of {found.group(1)}" if found and found.group(1).islower() else ""
 
 

@@ -1282,9 +1282,10 @@ def _thing_labelled(label: Span) -> str | None:
 
 
 def _more_cells(d: _Draft, page: _Page) -> bool:
-    """"| Fatal | 0 | 2 |": a cell of a table with more columns after it (the columns say who is counted)."""
+    """"| Fatal | 0 | 2 |": a cell of a table with more columns after it (the columns say who is counted); a table
+    without outer bars too ("Blantyre | 128 | 3 | 1,102" under "District | New cases | …", blind57)."""
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
-    return page.text[line_start:d.number.start].lstrip().startswith("|") and bool(
+    return "|" in page.text[line_start:d.number.start] and bool(
         re.match(r"[^|\n]*\|\s*[^|\s]", page.text[d.number.end:]))
 
 
