@@ -102,6 +102,14 @@ def test_footnote_marks_are_no_figures_and_do_not_hide_the_word_before_them(nlp)
     assert [f.text for f in figures(nlp, bracketed)] == ["96", "27"]
 
 
+def test_plain_digit_note_marks_glued_after_a_stop_are_split_off(nlp) -> None:
+    """blind57: "abducted.7" is the verb, a stop and note 7, and the next sentence starts after it."""
+    text = "In Jonglei 212 civilians were killed and 86 abducted.7 Of the dead, 17 were children.9 Aid resumed."
+    assert claims(nlp, text) == [("212", "killed"), ("86", "other"), ("17", "killed")]
+    assert sentences(nlp, text)[1].startswith("Of the dead")
+    assert [f.text for f in figures(nlp, "Output fell by 3.5 per cent.")] == ["3.5 per cent"]  # no note in a decimal
+
+
 def test_a_caption_with_a_credit_is_its_own_sentence_and_part(nlp) -> None:
     text = "Volunteers carry sandbags where 60 homes flooded (Photo: AFP)\nSome 2,000 people were evacuated."
     found = figures(nlp, text)

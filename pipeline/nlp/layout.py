@@ -142,7 +142,10 @@ def heading_of(text: str, at: int) -> tuple[int, int] | None:
 
 
 # A note's mark glued to the word before it: "were killed.¹", "the toll[12]" (once "]" is split off).
-_NOTE_MARK_SUFFIXES = r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+$|(?<=\[)\d{1,3}$|(?<=[^\W\d_.,;:)])\[$"
+# A plain number glued after a word's or a bracket's stop is a note too: "were abducted.7", "(to May 2025).8"
+# (blind57); not a decimal ("3.5") nor a number after a bare stop.
+_NOTE_MARK_SUFFIXES = (r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+$|(?<=\[)\d{1,3}$|(?<=[^\W\d_.,;:)])\[$|"
+                       r"(?<=[^\W\d_][.;:])\d{1,2}$|(?<=[)\]”\"’][.;:])\d{1,2}$")
 
 
 def split_note_marks(tokenizer: Tokenizer) -> None:

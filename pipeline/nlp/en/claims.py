@@ -273,10 +273,16 @@ def _participle_on(child: Token, head: Token) -> bool:
     """After its noun ("12 personnel killed"), or before it when it says a lasting state ("11,860 internally
     displaced persons"; not "12 detained activists were released")."""
     return child.pos_ == "VERB" and (child.dep_ == "acl" or child.dep_ == "amod" and (
-        child.i > head.i or child.lemma_.lower() in _STATE_BEFORE))
+        child.i > head.i or child.lemma_.lower() in _STATE_BEFORE and not _died(head)))
 
 
 _STATE_BEFORE = {"displace", "injure", "wound", "evacuate"}
+_DYING = {"die", "perish", "succumb"}
+
+
+def _died(noun: Token) -> bool:
+    """"after two injured traders died in hospital": what they were before is not what happened (blind57)."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _DYING
 
 
 def _relative_clause(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
@@ -306,7 +312,7 @@ def _word_after(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     """"4,353 wounded", "12 dead"."""
     after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
     if after is not None and after.pos_ in ("ADJ", "VERB") and after.head in (anchor, *anchor.children, anchor.head):
-        return [after.lemma_.lower(), after.lower_]
+        return [] if after.dep_ == "amod" and _died(after.head) else [after.lemma_.lower(), after.lower_]
     return []
 
 

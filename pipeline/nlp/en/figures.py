@@ -1123,7 +1123,8 @@ def _moved_out(d: _Draft, page: _Page) -> None:
 # People staying in shelters or camps are displaced: "2,314 people still sleeping in 41 evacuation centres",
 # "389 people were still in the 11 temporary placement centres", "1,100 people stay in schools used as shelters".
 _IN_A_SHELTER = re.compile(r"[^.;:]{0,50}?\b(?:in|at|inside)\s+(?:the\s+|a\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
-                           r"(?:shelters?|(?:evacuation|placement|collective|relief|transit)\s+(?:cent(?:re|er)s?|"
+                           # "130 families remain in 9 welfare centres", as Sri Lanka names them (blind57)
+                           r"(?:shelters?|(?:evacuation|placement|collective|relief|transit|welfare)\s+(?:cent(?:re|er)s?|"
                            r"camps?|sites?)|camps?|tents?|schools used as shelters)\b", re.I)
 
 
@@ -1285,7 +1286,7 @@ def _more_cells(d: _Draft, page: _Page) -> bool:
     """"| Fatal | 0 | 2 |": a cell of a table with more columns after it (the columns say who is counted); a table
     without outer bars too ("Blantyre | 128 | 3 | 1,102" under "District | New cases | …", blind57)."""
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
-    return "|" in page.text[line_start:d.number.start] and bool(
+    return bool(re.search(r"\|[ \t]*$", page.text[line_start:d.number.start])) and bool(  # a cell, not a "label: 245"
         re.match(r"[^|\n]*\|\s*[^|\s]", page.text[d.number.end:]))
 
 
