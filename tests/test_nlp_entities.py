@@ -34,6 +34,11 @@ def test_alias_table_gives_full_name_of_well_known_people(nlp) -> None:
                                                                          "Prime Minister of Armenia")
 
 
+def test_a_known_city_the_model_took_for_a_building_after_from_is_a_place(nlp) -> None:
+    found = mentions(nlp, "The minister said 600 police officers had been sent from La Paz to keep the road open.")
+    assert found["La Paz"].label == "GPE"  # blind57
+
+
 def test_initial_of_another_first_name_is_not_merged(nlp) -> None:
     found = mentions(nlp, "Kassym-Jomart Tokayev spoke first. Then A.Tokayev, a local official, spoke.")
     assert found["A.Tokayev"].canonical != "Kassym-Jomart Tokayev"
@@ -43,6 +48,8 @@ def test_initial_of_another_first_name_is_not_merged(nlp) -> None:
     ("Deputy Prime Minister Roman Sklyar said the situation was calm.", "Roman Sklyar", "Deputy Prime Minister"),
     ("Chairman of the Senate, Maulen Ashimbayev, appealed for unity.", "Maulen Ashimbayev", "Chairman of the Senate"),
     ("The President Kassym-Jomart Tokayev responded on Twitter.", "Kassym-Jomart Tokayev", "President"),
+    # honorifics before a name (blind57)
+    ("Its spokesperson, Hajiya Binta Sule, later told us the list was wrong.", "Binta Sule", "Hajiya"),
 ])
 def test_titles_are_roles_not_part_of_the_name(nlp, text: str, name: str, role: str) -> None:
     mention = mentions(nlp, text)[name]

@@ -267,6 +267,10 @@ def test_a_bare_count_of_an_action_things_take_part_in_stays_unknown():
     ("- Injured: 121, of whom 31 remain in hospital", "31", "injured", None, 31.0, "in hospital"),
     ("Of the 118 injured brought to these hospitals, 46 were still admitted on Thursday.", "46", "injured", None,
      46.0, "in hospital"),
+    # the injured who died later (blind30, blind44, blind57)
+    ("Two injured workers died later in hospital, on 25 July.", "Two", "killed", "workers", 2.0, "died of injuries"),
+    ("He said that three people had died of their injuries in hospital.", "three", "killed", "people", 3.0,
+     "died of injuries"),
     # the toll itself
     ("The confirmed death toll has risen to 64.", "64", "killed", None, 64.0, None),
     ("At least 45 people are now confirmed dead, and more may be found.", "45", "killed", "people", 45.0, None),

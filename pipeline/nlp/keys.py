@@ -1455,10 +1455,25 @@ def _in_hospital_now(figure: Figure) -> bool:
     return figure.claim_type == "injured" and bool(_IN_HOSPITAL_NOW.match(after))
 
 
+# The injured who died later, a part the sources count apart from the toll: "two injured workers died later in
+# hospital", "three people had died of their injuries in hospital", "four people who died in hospital" (blind30,
+# blind44, blind50, blind57).
+_DIED_OF_INJURIES = re.compile(r"^\s+(?:more\s+)?(?:of\s+the\s+)?(?:injured|wounded)\b[^.;\d]{0,30}?\b"
+                               r"(?:died|succumbed)|^[^.;\d]{0,40}?\b(?:died|succumbed)\s+(?:of|from|to)\s+(?:their|his|her|the)\s+"
+                               r"(?:injuries|wounds)|^[^.;\d]{0,30}?\bdied\b[^.;\d]{0,20}?\bin\s+(?:the\s+)?hospital",
+                               re.I)
+
+
+def _died_of_injuries(figure: Figure) -> bool:
+    return figure.claim_type == "killed" and bool(
+        _DIED_OF_INJURIES.match((figure.sentence or "")[_offsets(figure)[1]:]))
+
+
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
     # first: the injured still in hospital are that part of them, however the sentence names the whole
     (_in_hospital_now, "in hospital", "Injured: 121, of whom 31 remain in hospital"),
+    (_died_of_injuries, "died of injuries", "two injured workers died later in hospital"),
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
     (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),

@@ -256,9 +256,9 @@ def _org_or_place(text: str, start: int, label: str, doc_text: str, alias_labels
     if label in ("PERSON", "GPE") and set(_fold(text).split()) & _ORG_NAME_WORDS \
             and text.casefold() not in alias_labels and text.casefold() not in country_names():
         return "ORG"
-    if label in ("ORG", "PERSON") and _fold(text) in _known_places() \
+    if label in ("ORG", "PERSON", "FAC") and _fold(text) in _known_places() \
             and _PLACE_BEFORE.search(doc_text[max(0, start - 12):start]):
-        return "GPE"  # "A court in Belo Horizonte froze"
+        return "GPE"  # "A court in Belo Horizonte froze"; "sent from La Paz" the model took for a building
     if _place_by_its_noun(text, start, label, doc_text):
         return "GPE"
     return _aged_person(text, start, label, doc_text)
