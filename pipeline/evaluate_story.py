@@ -199,9 +199,12 @@ def load_pages(sources_file: Path, pages_dir: Path) -> list[StoryPage]:
 
 def _spelling(text: str) -> re.Pattern[str]:
     """A figure's spelling as a whole word, never inside a longer number ("63" not in "63,000"); a number may
-    follow a currency sign of capitals ("10,000" in "RM10,000", "45 million" in "K45 million")."""
+    follow a currency sign of capitals ("10,000" in "RM10,000", "45 million" in "K45 million") and come before a
+    unit in capitals ("49.6" in "49.6C", "1,650" in "1,650MW"; not "63" in "63rd")."""
+    digits = text[-1:].isdigit()
     before = r"(?<![\w.,-])" if not text[:1].isdigit() else r"(?<![\d.,_-])(?-i:(?<![a-z]))"
-    return re.compile(before + re.escape(text) + r"(?![\w]|-\d|[.,]\d)", re.IGNORECASE)
+    after = r"(?![\d_]|(?-i:[a-z])|-\d|[.,]\d)" if digits else r"(?![\w]|-\d|[.,]\d)"
+    return re.compile(before + re.escape(text) + after, re.IGNORECASE)
 
 
 def locate_figure(pages: list[StoryPage], source: str, text: str, occurrence: int,

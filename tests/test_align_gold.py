@@ -347,6 +347,16 @@ def test_a_number_after_a_currency_sign_of_capitals_is_counted_but_not_inside_a_
     assert locate_figure([page], "s", "10,000", 2) is None
 
 
+def test_a_number_before_a_unit_in_capitals_is_counted_but_not_before_small_letters() -> None:
+    """blind60: "Phalodi reached 49.6C" holds the spelling "49.6"; "the 63rd" holds no "63"."""
+    visible = "Phalodi reached 49.6C on the 63rd day; the grid lacked 1,650MW; 63 towns."
+    page = StoryPage("s", "https://x.example/a", visible, None, [], visible, [], shared_runs(visible, visible))  # type: ignore[arg-type]
+    at = visible.index("49.6")
+    assert locate_figure([page], "s", "49.6", 1) == (page, (at, at + 4, "body"))
+    assert locate_figure([page], "s", "1,650", 1) is not None
+    assert locate_figure([page], "s", "63", 1) == (page, (visible.rindex("63"), visible.rindex("63") + 2, "body"))
+
+
 def test_a_headline_spelling_is_found_in_the_title_the_pipeline_analyses() -> None:
     html = "<html><body><h1>Ferry sinks; 17 dead</h1><p>At least 17 people died in the sinking.</p></body></html>"
     visible, text = visible_text(html), "At least 17 people died in the sinking."

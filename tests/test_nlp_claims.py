@@ -657,6 +657,9 @@ def _typed(nlp, text: str) -> dict[str, str]:
      "killed"),
     # people released or sentenced are no crowd
     ("Police released 31 protesters on Sunday.", "31", "other"),
+    # every sentence of an interview's answer answers its question (blind59)
+    ("Q: How many of the injured did you receive?\nA: Thirty-one. The ambulances came at dawn. Eighteen came to "
+     "us directly and thirteen were transferred.", "Eighteen", "injured"),
     # a question asked without its mark answers the same: the count after it is of what it asks (blind58)
     ("How many people struck is disputed. The unions claimed 60,000; the ministry acknowledged 18,000.", "60,000",
      "protesters"),

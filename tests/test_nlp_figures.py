@@ -601,6 +601,20 @@ def test_a_tables_caption_gives_its_bare_cells_a_currency_and_a_scale(nlp) -> No
     assert (found[-1].counted_head, found[-1].counted) == ("vatu", "damage")  # the sum counts its currency
 
 
+def test_a_temperature_counts_degrees_read_at_its_place(nlp) -> None:
+    """blind60: glued or spaced degrees, a table under a caption in degrees; the night's low apart."""
+    text = ("Barmer recorded 48.9C and Churu 48.4°C. The mercury hit 48.2 degrees Celsius in Jaisalmer. The "
+            "minimum at Barmer was 33.6°C.\nToday's maximums:\n| Maximum temperature, Wednesday (°C, IMD) |  |\n"
+            "|---|---|\n| Station | Max |\n|---|---|\n| Phalodi | 49.6 |\n")
+    found = {f.text: (f.claim_type, f.counted_group, f.scope)
+             for f in analyse(nlp, text, dt.date(2026, 6, 10), "Thar Weather").figures}
+    assert found["48.9"] == ("other", "temperature (°C)", "Barmer")
+    assert found["48.4"] == ("other", "temperature (°C)", "Churu")
+    assert found["48.2"] == ("other", "temperature (°C)", "Jaisalmer")
+    assert found["33.6"] == ("other", "minimum temperature (°C)", "Barmer")
+    assert found["49.6"] == ("other", "temperature (°C)", "Phalodi")
+
+
 def test_a_first_cell_of_a_table_without_outer_bars_counts_its_column_not_its_row(nlp) -> None:
     """blind57: "Blantyre | 128" counts new cases in Blantyre, not Blantyres."""
     text = "District | New cases | New deaths\nBlantyre | 128 | 3\nLilongwe | 97 | 2\n"

@@ -475,7 +475,7 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     lexicon names an action of makes the group coarser (see ``_acted_group``)."""
     if not figure.counted_head:
         return _crowd_estimate(figure) or _bare_crowd_action(figure), None
-    measured = _how_long(figure) or _what_is_measured(figure)
+    measured = _measured(figure)
     if measured is not None:
         return measured, figure.counted_head
     phrase = figure.counted or figure.counted_head
@@ -487,6 +487,11 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     if not kept:
         return None, None
     return _thing_key(figure, kept), phrase.lower()
+
+
+def _measured(figure: Figure) -> str | None:
+    """A duration, a temperature, a length or a speed: keyed by what it measures (see each)."""
+    return _how_long(figure) or _how_hot(figure) or _what_is_measured(figure)
 
 
 def _first_listed(figure: Figure, phrase: str) -> str:
@@ -503,6 +508,19 @@ def _how_long(figure: Figure) -> str | None:
     if unit_kind(figure) != "duration" or not figure.predicate:
         return None
     return f"{singular(figure.counted_head or '')}: {figure.predicate}"
+
+
+_TEMPERATURE_HEADS = {"°C": "temperature (°C)", "°F": "temperature (°F)"}
+_LOW_BEFORE = re.compile(r"\b(?:minimum|lowest|low|night|overnight)\b[^.;\d]{0,40}$", re.I)
+
+
+def _how_hot(figure: Figure) -> str | None:
+    """A temperature, the night's low apart from the day's high ("the minimum at Barmer was 33.6°C"; blind60): a
+    place's readings meet by its scope."""
+    group = _TEMPERATURE_HEADS.get(figure.counted_head or "")
+    if group is None:
+        return None
+    return f"minimum {group}" if _LOW_BEFORE.search((figure.sentence or "")[:_offsets(figure)[0]]) else group
 
 
 # Units of length and speed a measure is written in ("195 km/h" keeps "km" as its head).

@@ -491,7 +491,31 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
             return scope_name(found[2])
     parsed = _parsed(replace(figure, scope=names.get(figure.scope, figure.scope)), others, mentions) \
         if figure.scope else None
-    return scope_name(parsed or _crowd_town(figure, mentions))
+    return scope_name(parsed or _crowd_town(figure, mentions) or _reading_town(figure, mentions))
+
+
+_READING_UNITS = {"°C", "°F"}
+_AT_THE_PLACE = re.compile(r"^\s?(?:[°º]\s?[CF]|[CF])?(?:\s+degrees?(?:\s+[A-Z]\w+)?)?\s+(?:at|in)\s+(?:the\s+)?$")
+
+
+def _reading_town(figure: Figure, mentions: list[tuple[int, int, str]]) -> str | None:
+    """Where a temperature was read: the town just before it, no other number between ("Phalodi touched 49.6°C",
+    "the minimum at Barmer was 33.6°C"), else the town right after "at" or "in" ("48.4°C in Churu"; blind60)."""
+    if figure.counted_head not in _READING_UNITS:
+        return None
+    found = _town_just_before(figure, mentions) or _town_right_after(figure, mentions)
+    return found[2] if found else None
+
+
+def _town_just_before(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    near = [m for m in mentions if m[1] <= start and start - m[1] <= 60 and not re.search(r"\d", sentence[m[1]:start])]
+    return near[-1] if near else None
+
+
+def _town_right_after(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    sentence, (_, end) = figure.sentence or "", _offsets(figure)
+    return next((m for m in mentions if m[0] >= end and _AT_THE_PLACE.match(sentence[end:m[0]])), None)
 
 
 # "The governor of Ziguinchor gives a figure of five dead in the city": the town the text named last.

@@ -163,11 +163,26 @@ def _question_before(sentence: Span) -> Span | None:
                  and "\n" in t.whitespace_ + t.doc[t.i + 1].text), None)
     if mark is not None:
         return sentence.doc[sentence.start:mark.i + 1]
+    sentence = _answers_first(sentence)
     if sentence.start == 0:
         return None
     question = sentence.doc[sentence.start - 1].sent
     asked = question.text.rstrip().endswith("?") or question.text.lstrip().lower().startswith("how many ")
     return question if asked else None  # "How many people struck is disputed. The unions claimed 60,000" (blind58)
+
+
+_ANSWER_LINE = re.compile(r"(?:^|\n)[ \t]*(?:A|Answer)[:.][ \t]")
+
+
+def _answers_first(sentence: Span) -> Span:
+    """The first sentence of the answer a sentence is in, in a Q:/A: interview ("Q: How many of the injured did you
+    receive?\nA: Thirty-one. … Eighteen came to us directly", blind59); else the sentence itself."""
+    text = sentence.doc.text
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    if not _ANSWER_LINE.match(text, max(0, line_start - 1)) or sentence.start_char == line_start:
+        return sentence
+    first = sentence.doc.char_span(line_start, sentence.start_char, alignment_mode="expand")
+    return first[0].sent if first is not None and len(first) else sentence
 
 
 def _asked_group(question: Span) -> Token | None:
@@ -364,7 +379,8 @@ def _quantifies_nothing(text: str, number: NumberSpan, anchor: Token, noun: Toke
     return noun is None and number.approx != "vague" and not _answer(anchor, noun) and (
         anchor.dep_ not in ("nsubj", "nsubjpass") or number.value == 1) \
         and tally_of(governing_verb(anchor)) is None and not _state_after(text, number.end) \
-        and not (number.value > 1 and _counts_by_itself(text, number, anchor))
+        and not (number.value > 1 and _counts_by_itself(text, number, anchor)) \
+        and not _TEMPERATURE.match(text, number.end)  # "and Churu 48.4°C": a reading, whatever parses it
 
 
 def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
@@ -526,7 +542,8 @@ def _names_number(text: str, number: NumberSpan, span: Span, noun: Token | None)
     return noun is not None and noun.i == span.start - 1 and noun.pos_ == "PROPN" and not number.unit \
         and noun.text not in _COMPASS_POINTS \
         and noun.lemma_.lower() not in CONTAINERS and noun.ent_type_ not in ("DATE", "TIME") \
-        and not _a_place_in_a_breakdown(text, number, noun)  # "By Friday 3,811"
+        and not _a_place_in_a_breakdown(text, number, noun) \
+        and not _TEMPERATURE.match(text, number.end)  # "By Friday 3,811", "and Churu 48.4°C"
 
 
 # Time units as reports abbreviate them: "Search has now lasted 36 hrs".
@@ -1545,8 +1562,9 @@ def _caption_scale(found: re.Match[str]) -> str:
 # A header's currency in its brackets or after its comma, with the scale it may add: "Amount (€)", "Cost (MK)",
 # "Amount, EUR", "Losses (US$ million)".
 # "This week (₫/kg)": a currency per measure (blind55's market bulletin).
-_HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()/]{1,4})\s*(?P<scale>thousand|million|billion|m|bn)?s?"
-                          r"(?:\s*/\s*[a-z]{1,6})?\s*\)?\s*$", re.I)
+# "Amount (€)", "(US$ m)", "(₫/kg)", "Amount (₹ in crore)" (blind60)
+_HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()/]{1,4})\s*(?:in\s+)?(?P<scale>thousand|million|billion|lakh|crore|"
+                          r"m|bn)?s?(?:\s*/\s*[a-z]{1,6})?\s*\)?\s*$", re.I)
 
 
 def _column_currency(text: str, at: int) -> tuple[str, float] | None:
@@ -2135,6 +2153,34 @@ def _measured_by_symbol(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = "other", None
 
 
+# A temperature: "49.6°C", "49.6 °C", "49.6C" (glued), "48 degrees Celsius" (blind60).
+_TEMPERATURE = re.compile(r"(?:\s?[°º]\s?(?P<sign>[CF])|(?P<glued>[CF])|\s+degrees?(?:\s+(?P<word>Celsius|centigrade|"
+                          r"Fahrenheit))?)(?![\w])")
+
+
+def _temperature(d: _Draft, page: _Page) -> None:
+    """A reading of the heat counts degrees, in Celsius unless the text says Fahrenheit, whatever the sentence's
+    verb ("Phalodi sizzles at 49.6°C", "touched 49.6C"): no casualty, no price."""
+    found = _TEMPERATURE.match(page.text, d.number.end) if d.unit is None else None
+    scale = (found.group("sign") or found.group("glued") or (found.group("word") or "C")[:1].upper()) if found \
+        else _caption_temperature(d, page)
+    if scale is None:
+        return
+    d.counted = d.counted_head = "°F" if scale == "F" else "°C"
+    d.claim_type, d.predicate = "other", None
+
+
+_CAPTION_DEGREES = re.compile(r"[°º]\s?([CF])\b")
+
+
+def _caption_temperature(d: _Draft, page: _Page) -> str | None:
+    """A cell of a table whose caption gives degrees: "| Phalodi | 49.6 |" under "| Maximum temperature, Wednesday
+    (°C, IMD) |"."""
+    caption = _table_caption(page.text, d.number.start) if d.unit is None else None
+    found = _CAPTION_DEGREES.search(caption) if caption else None
+    return found.group(1) if found else None
+
+
 def _done_after_detention(d: _Draft, page: _Page) -> None:
     """"The prosecutor releases the remaining 7 Karak detainees", "Of those arrested, 64 have been released": what is
     done to people already held (released, fined, charged, sentenced) is no detention of them; "12 detained activists
@@ -2213,8 +2259,8 @@ STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _who_they_were, _another_part, _in_a_breakdown, _placed_in_brackets, _admitted, _patients_in_care,
     _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
     _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long,
-    _measured_by_symbol, _done_after_detention, _money_is_no_casualty, _flights, _cost_someone, _share_is_no_price,
-    _no_crowd_of_votes, _magnitude, _planned, _standing,
+    _measured_by_symbol, _temperature, _done_after_detention, _money_is_no_casualty, _flights, _cost_someone,
+    _share_is_no_price, _no_crowd_of_votes, _magnitude, _planned, _standing,
 )
 
 
