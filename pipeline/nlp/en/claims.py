@@ -665,7 +665,7 @@ _ALLOTTING = {"set", "allocate", "earmark", "pledge", "grant", "donate", "approv
 # Nouns of a sum paid out: "financial assistance of 600,000 lek to each family whose home was destroyed",
 # "a 3 billion lek reconstruction fund" (no damage, though the sentence says what was destroyed).
 _PAYMENTS = {"assistance", "compensation", "fund", "aid", "grant", "allowance", "payment", "payout", "subsidy",
-             "benefit", "donation", "relief", "indemnity", "bonus"}
+             "benefit", "donation", "relief", "indemnity", "bonus", "gratia"}  # "ex gratia"
 
 
 def _paid_out(verb: Token | None, noun: Token) -> bool:

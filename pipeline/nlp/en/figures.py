@@ -1772,7 +1772,7 @@ def _how_long(d: _Draft, page: _Page) -> None:
 
 _DURATION_WORDS = {"minute", "hour", "day", "week", "month", "year"}
 # Verbs that only say a thing lasts: "the ban will stay in force for 15 days" is the ban's length.
-_LASTING_VERBS = {"last", "stay", "remain", "run", "be", "continue", "hold", "go"}
+_LASTING_VERBS = {"last", "stay", "remain", "run", "be", "continue", "hold", "go", "exceed"}  # "cuts shall not exceed"
 
 
 def _what_lasts(d: _Draft) -> str | None:

@@ -112,6 +112,8 @@ _HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)
                              r"measure|cut|outage)\b|"  # "the government had announced a 48-hour measure"
                              r"\s+(?:days?|hours?|weeks?|months?|years?)\s+(?:in total|in all|straight|in a row|"
                              r"running|without)\b|"
+                             # "power cuts shall not exceed four hours a day" (blind60)
+                             r"\s+hours?\s+(?:a|per|each)\s+day\b|"
                              # "10 days: length of the curfew"
                              r"\s+(?:days?|hours?|weeks?|months?)\s*:\s*(?:length|duration)\b|"
                              # "three days of national mourning", "72 hours of curfew"
