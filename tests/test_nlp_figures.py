@@ -603,6 +603,12 @@ def test_a_tables_caption_gives_its_bare_cells_a_currency_and_a_scale(nlp) -> No
     assert (found[-1].counted_head, found[-1].counted) == ("vatu", "damage")  # the sum counts its currency
 
 
+def test_megawatts_glued_to_the_number_are_no_magnitude(nlp) -> None:
+    """blind60: "1,650MW" is power; "6.1 Mw" is still a quake's magnitude."""
+    found = {f.text: f.counted_head for f in figures(nlp, "The state was short by 1,650MW. A quake of 6.1 Mw hit.")}
+    assert (found["1,650"], found["6.1"]) == ("MW", "magnitude")
+
+
 def test_a_temperature_counts_degrees_read_at_its_place(nlp) -> None:
     """blind60: glued or spaced degrees, a table under a caption in degrees; the night's low apart."""
     text = ("Barmer recorded 48.9C and Churu 48.4°C. The mercury hit 48.2 degrees Celsius in Jaisalmer. The "

@@ -284,6 +284,9 @@ def test_a_part_of_the_toll_is_kept_apart_from_the_toll(sentence, text, claim_ty
     ("About 150 others were still unaccounted for.", "150", "missing", "others", "others", "unaccounted", "people"),
     ("| Arrests (protests) | 63–112 |", "63–112", "detained", "| \n|", "|", "arrest", "people"),
     ("The police detained 63 cars.", "63", "detained", "cars", None, "detain", None),  # no people: no group
+    # a headline's label the count was read under names no group (blind60)
+    ("Sanganer water protest: police detain 42 as women block Tonk Road", "42", "detained", "protest", "protest",
+     "detain", "people"),
 ])
 def test_a_casualty_figure_naming_no_group_counts_people_when_it_is_a_tally(sentence, text, claim_type, counted,
                                                                             head, predicate, group):

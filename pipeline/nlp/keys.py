@@ -376,7 +376,10 @@ def _group_of_people(figure: Figure) -> tuple[str | None, str | None]:
     return match.group, match.text
 
 
-_EVENT_HEADS = {"detention", "arrest", "death", "fatality", "casualty", "injury", "disappearance", "evacuation"}
+_EVENT_HEADS = {"detention", "arrest", "death", "fatality", "casualty", "injury", "disappearance", "evacuation",
+                # a headline's or a note's label the count was read under: "Sanganer water protest: police detain 42",
+                # "Correction: … Police said 42 were detained" (blind60)
+                "protest", "clash", "riot", "rally", "march", "demonstration", "correction", "update"}
 # What did it, parsed as what is counted: "the storm that has killed 52" (not "two blasts that killed 32").
 _HAZARD_HEADS = {"flood", "storm", "landslide", "earthquake", "quake", "cyclone", "hurricane", "typhoon", "disaster",
                  "collapse", "explosion", "blast", "crash", "accident", "violence", "unrest", "clash"}

@@ -2122,7 +2122,8 @@ def _priced_thing(d: _Draft, page: _Page) -> None:
 
 # "a magnitude 6.1 earthquake", "magnitude of 5.9", "| Magnitude | 6.1 Ms |", "a 6.1-magnitude quake", "5.9 Mw".
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+(?:of|at|was|is|as))?\s*[:|]?\s*$", re.I)
-_MAGNITUDE_AFTER = re.compile(r"(?:[\s-]+magnitude\b|\s*M[wsLl]\b|\s+on the Richter)", re.I)
+# "6.1 Mw", "5.8 ML"; not "1,650MW", megawatts (blind60)
+_MAGNITUDE_AFTER = re.compile(r"(?:[\s-]+magnitude\b|(?-i:\s*M[wsLl])\b|\s+on the Richter)", re.I)
 
 
 def _magnitude(d: _Draft, page: _Page) -> None:
@@ -2137,7 +2138,7 @@ def _magnitude(d: _Draft, page: _Page) -> None:
 
 # A measure written as its symbol right after the number, with no currency: "winds of 75 km/h", "186 km² of the
 # basins", "Ulúa at Chinda: 7.85 m and rising". Not "m" before people or a plural ("3 m people": millions).
-_MEASURE_SYMBOL = re.compile(r"\s?(km/h|kph|mph|km²|km2|m²|m2|m³|m3|cm|mm|m)(?![\w/²³])"
+_MEASURE_SYMBOL = re.compile(r"\s?(km/h|kph|mph|km²|km2|m²|m2|m³|m3|cm|mm|MWh|GWh|kWh|MW|GW|kW|m)(?![\w/²³])"
                              r"(?!\s+(?:people|persons|[a-z]+s)\b)")
 
 
