@@ -268,6 +268,8 @@ def test_a_duration_that_says_when_or_a_sentence_is_not_a_figure(nlp, text: str)
     # a bulletin's week numbers; a station's frequency
     ("There were 412 new cases in week 7, against 356 in week 6 (2-8 February).", ["412", "356"]),
     ("RADIO WAYNA ANDINA 98.7 FM\nSome 43 blockades stood at dawn.", ["Some 43"]),
+    # a paragraph's run-in heading (blind61)
+    ("4.3 Use of tear gas. Between 22:08 and 22:17 officers fired at least 27 canisters.", ["at least 27"]),
 ])
 def test_references_notes_and_numbered_labels_are_not_figures(nlp, text: str, kept: list[str]) -> None:
     assert [f.text for f in figures(nlp, text)] == kept

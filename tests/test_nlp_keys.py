@@ -271,6 +271,12 @@ def test_a_bare_count_of_an_action_things_take_part_in_stays_unknown():
     ("Two injured workers died later in hospital, on 25 July.", "Two", "killed", "workers", 2.0, "died of injuries"),
     ("He said that three people had died of their injuries in hospital.", "three", "killed", "people", 3.0,
      "died of injuries"),
+    # deaths only suspected, apart from those confirmed (blind60)
+    ("Districts have reported 61 suspected heat deaths.", "61", "killed", "heat deaths", 61.0, "suspected"),
+    ("Suspected heat deaths reported by districts, which include the confirmed cases, stood at 112 on Saturday.",
+     "112", "killed", None, 112.0, "suspected"),
+    ("The department has confirmed 46 deaths and is examining 127 suspected heat deaths.", "46", "killed",
+     "deaths", 46.0, None),
     # the toll itself
     ("The confirmed death toll has risen to 64.", "64", "killed", None, 64.0, None),
     ("At least 45 people are now confirmed dead, and more may be found.", "45", "killed", "people", 45.0, None),
@@ -322,6 +328,22 @@ def test_plain_people_with_a_light_verb_keep_it():
     """"people: be" is a crowd somewhere; plain "people" with no action is no event (align._PLAIN_PEOPLE)."""
     found = figure("About 60,000 people were inside the stadium.", "60,000", "other", "people", predicate="be")
     assert counted_group(found)[0] == "people: be"
+
+
+@pytest.mark.parametrize("sentence, text, claim_type, counted, predicate, group", [
+    # a prison's people (blind62)
+    ("Two guards were killed in the first hours of the riot.", "Two", "killed", "guards", "kill", "guards"),
+    ("The bulletin lists 61 PPL injured.", "61", "injured", "PPL", "injure", "prisoners"),
+    ("Four escapees were killed in clashes with police.", "Four", "killed", "escapees", "kill", "escapees"),
+    ("At least 318 inmates escaped during the riot.", "318", "other", "inmates", "escape", "prisoners: escaped"),
+    ("Police said 197 inmates have been recaptured.", "197", "other", "inmates", "recapture",
+     "prisoners: recaptured"),
+    # things the lexicon knows, by their noun whatever the source adds (blind60)
+    ("The state has stepped up to 7,800 government water tankers.", "7,800", "other", "government water tankers",
+     "step", "tanker"),
+])
+def test_groups_and_actions_of_blind60_and_blind62(sentence, text, claim_type, counted, predicate, group):
+    assert counted_group(figure(sentence, text, claim_type, counted, predicate=predicate))[0] == group
 
 
 def test_the_forces_of_law_and_order_are_security_forces():

@@ -383,6 +383,12 @@ def test_a_shared_sign_is_read_by_the_country_in_capitals_or_by_the_towns_named(
     assert regional_unit(text, find_numbers(text)[0].unit) == unit
 
 
+def test_the_kwanza_sign_before_a_number() -> None:
+    """blind61: "Kz 480" is a sum in kwanzas, not a name's number."""
+    assert [(n.text, n.unit) for n in find_numbers("a litre costs Kz 480, up from Kz 300")] == [
+        ("Kz 480", "AOA"), ("Kz 300", "AOA")]
+
+
 def test_a_one_letter_sign_before_a_scale_word() -> None:
     assert [(n.text, n.unit) for n in find_numbers("Damage reached K4.6 billion.")] == [("K4.6 billion", "MMK")]
 

@@ -554,8 +554,10 @@ def _thing_key(figure: Figure, kept: str) -> str:
     """The counted words with what happened to them, but things counted in units or after a
     preposition, whose sentence's verb is not theirs (``_unit_of``, ``_after_preposition``)."""
     thing = _unit_of(kept)
-    if thing is not None or _after_preposition(figure) or _says_nothing_done(figure, kept) or _a_thing(figure):
+    if thing is not None or _after_preposition(figure) or _says_nothing_done(figure, kept):
         return thing or kept
+    if _a_thing(figure):
+        return _things_noun(figure, kept)
     # a verb the lexicon names an action of keys as that action: "126 aftershocks were registered" and "more than
     # 40 aftershocks recorded" are "aftershock: recorded"
     predicate = figure.predicate or ""
@@ -570,6 +572,14 @@ _LIGHT_VERBS = {"be", "have", "say", "tell", "accord", "number", "total", "estim
 def _says_nothing_done(figure: Figure, kept: str) -> bool:
     """No verb, or a light one; but plain people, whom only what they did tells apart ("people: be" is a crowd)."""
     return not figure.predicate or (figure.predicate in _LIGHT_VERBS and kept != "people")
+
+
+def _things_noun(figure: Figure, kept: str) -> str:
+    """Things the lexicon knows by their noun alone, what the source says of them aside: "7,800 government tankers",
+    "1,850 water tankers" and "2,000 tankers" in one city are one count (blind60); measures and facilities by their
+    words ("tonne of chlorine")."""
+    head = singular(figure.counted_head or "")
+    return head if unit_kind(figure) == "objects" and head and " of " not in f" {kept} " else kept
 
 
 def _a_thing(figure: Figure) -> bool:
@@ -1490,11 +1500,25 @@ def _died_of_injuries(figure: Figure) -> bool:
         _DIED_OF_INJURIES.match((figure.sentence or "")[_offsets(figure)[1]:]))
 
 
+# Deaths only suspected, counted apart from those confirmed: "61 suspected heat deaths", "More than 140 suspected",
+# "Suspected heat deaths reported by districts … stood at 112" (blind60).
+_SUSPECTED_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?suspected\b", re.I)
+_SUSPECTED_BEFORE = re.compile(r"\bsuspected\b[^.;\d]{0,80}\b(?:at|to|reached|of)\s+(?:about|around|more than|over|"
+                               r"some|nearly)?\s*$", re.I)
+
+
+def _suspected(figure: Figure) -> bool:
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    return figure.claim_type == "killed" and bool(
+        _SUSPECTED_AFTER.match(sentence[end:]) or _SUSPECTED_BEFORE.search(sentence[:start]))
+
+
 # (rule, incident key, example): a casualty figure that is a part of the toll, not the toll.
 _PART_RULES = (
     # first: the injured still in hospital are that part of them, however the sentence names the whole
     (_in_hospital_now, "in hospital", "Injured: 121, of whom 31 remain in hospital"),
     (_died_of_injuries, "died of injuries", "two injured workers died later in hospital"),
+    (_suspected, "suspected", "Districts have reported 61 suspected heat deaths"),
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
     (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
