@@ -605,6 +605,13 @@ def test_a_tables_caption_gives_its_bare_cells_a_currency_and_a_scale(nlp) -> No
     assert (found[-1].counted_head, found[-1].counted) == ("vatu", "damage")  # the sum counts its currency
 
 
+def test_a_prisons_wings_in_a_tables_first_column_are_scopes(nlp) -> None:
+    """blind62: "| Wing 3 | 14 |" under "| Wing | PPL killed |" is Wing 3's part of the toll, not the toll."""
+    text = "| Wing | PPL killed |\n|---|---|\n| Wing 1 | 3 |\n| Wing 3 | 14 |\n| Total | 46 |\n"
+    found = {f.text: (f.counted_group, f.scope) for f in analyse(nlp, text, dt.date(2026, 8, 11), "SNAI").figures}
+    assert found == {"3": ("prisoners", "Wing 1"), "14": ("prisoners", "Wing 3"), "46": ("prisoners", None)}
+
+
 def test_megawatts_glued_to_the_number_are_no_magnitude(nlp) -> None:
     """blind60: "1,650MW" is power; "6.1 Mw" is still a quake's magnitude."""
     found = {f.text: f.counted_head for f in figures(nlp, "The state was short by 1,650MW. A quake of 6.1 Mw hit.")}

@@ -158,7 +158,8 @@ def _put_in_words(text: str) -> set[str]:
 # "| Sub-county | Admitted | Deaths |" (blind54).
 _PLACE_COLUMN = re.compile(r"\s*\|?\s*(?:sub-?)?(?:village|town|city|district|province|region|neighbou?rhood|"
                            r"municipality|commune|county|area|locality|location|place|settlement|governorate|island|"
-                           r"atoll|ward|constituency|parish|prefecture|canton|oblast)s?\s*\|", re.I)
+                           r"atoll|ward|constituency|parish|prefecture|canton|oblast|"
+                           r"wing|block|pavilion)s?\s*\|", re.I)  # a prison's wings: "| Wing | PPL killed |" (blind62)
 _RULE_ROW = re.compile(r"\s*\|?\s*:?-{3,}")
 _FIRST_CELL = re.compile(r"\s*\|\s*([^\W\d_][^|(]*?)\s*(?:\(|\|)")
 
