@@ -288,6 +288,20 @@ STORIES = {
                 # 0.564, recall 0.713, found 0.982, reach 0.705.
                 # Dev at extractor 1.103.0: precision 0.574, recall 0.803, found 0.982, reach 0.753.
                 {"precision": 0.56, "recall": 0.79, "found": 0.97, "reach": 0.74}),
+    "blind60": (GOLD / "blind60", GOLD / "blind60" / "events.yaml", "visible",
+                # first blind score 2026-12-02 (extractor 1.103.0 / aligner 11), before any of its misses was
+                # looked at: precision 0.342, recall 0.376, found 0.919, reach 0.538 (0.339 / 0.385 / 0.946 / 0.552
+                # once the scorer found "49.6" in "49.6C"). Dev at extractor 1.107.0 (temperatures by their town,
+                # deaths only suspected apart, tankers by their noun, hours a day, "ex gratia"): precision 0.412,
+                # recall 0.400, found 0.977, reach 0.679.
+                {"precision": 0.40, "recall": 0.39, "found": 0.97, "reach": 0.67}),
+    "blind62": (GOLD / "blind62", GOLD / "blind62" / "events.yaml", "visible",
+                # first blind score 2026-12-02 (extractor 1.105.0 / aligner 11), before any of its misses was
+                # looked at: precision 0.498, recall 0.205, found 0.977, reach 0.489. Dev at extractor 1.107.0
+                # (guards, "PPL", escapees, a prison's wings): precision 0.506, recall 0.237, found 0.977, reach
+                # 0.575. Sources that call the dead "inmates" and those that call them "people" still meet in no
+                # event.
+                {"precision": 0.49, "recall": 0.23, "found": 0.97, "reach": 0.56}),
 }
 
 
