@@ -368,7 +368,8 @@ def section_heading(a: Around) -> bool:
     """"3.1 Deaths" on a line of its own, or a paragraph's run-in heading ("4.3 Use of tear gas. Between …",
     blind61): a section's number, not 3.1 of anything."""
     return bool(re.search(r"(?:^|\n)\s*$", a.before) and re.fullmatch(r"\d+(?:\.\d+)+", a.number.text)
-                and re.match(r"^ [A-Z][^\d\n.]{0,18}(?:\n|$)|^ [A-Z][^\d\n.]{0,30}\.\s", a.further))
+                and bool(re.match(r"^ [A-Z][^\d\n.]{0,18}(?:\n|$)", a.after)  # "$": a long heading runs on
+                         or re.match(r"^ [A-Z][^\d\n.]{0,30}\.\s", a.further)))
 
 
 def slashed_date(a: Around) -> bool:
