@@ -721,8 +721,7 @@ def test_a_headline_figure_with_no_twin_in_its_page_counts_like_any_other():
     ("He announced an amount of 15,000 euros for the heirs of each deceased.", "15,000", "payment for deaths"),
     ("The region adds 1,000 euros for each seriously injured person.", "1,000", "payment for injuries"),
     ("The ministry spent 3 million euros on the line, where 40 people died in 2012.", "3 million", None),
-    ("The state will pay an ex gratia of 5,000 euros to the family of each person who died.", "5,000",
-     "payment for deaths"),  # India's word for it (blind60)
+    ("The state will pay an ex gratia of 5,000 euros.", "5,000", "compensation"),  # India's word for it (blind60)
 ])
 def test_a_sum_of_money_counts_what_it_is_for(sentence, text, group):
     sum_ = fig(None, "other", head="euro", sentence=sentence, text=text, unit="EUR")
