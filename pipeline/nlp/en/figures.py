@@ -177,7 +177,7 @@ _ANSWER_LINE = re.compile(r"(?:^|\n)[ \t]*(?:A|Answer)[:.][ \t]")
 def _answers_first(sentence: Span) -> Span:
     """The first sentence of the answer a sentence is in, in a Q:/A: interview ("Q: How many of the injured did you
     receive?\nA: Thirty-one. … Eighteen came to us directly", blind59); else the sentence itself."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)  # joined once per Doc: this is asked for every bare number
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     if not _ANSWER_LINE.match(text, max(0, line_start - 1)) or sentence.start_char == line_start:
         return sentence
