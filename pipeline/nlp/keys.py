@@ -30,7 +30,7 @@ import yaml  # type: ignore[import-untyped]  # no stubs installed
 
 from ..errors import ConfigError
 from ..models import PRICE_CHANGE_GROUP, Analysis, Figure, Sentence
-from .scope import country_parts, place_names, place_scope, town_named_before
+from .scope import READING_UNITS, country_parts, place_names, place_scope, town_named_before
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
 
@@ -513,7 +513,7 @@ def _how_long(figure: Figure) -> str | None:
     return f"{singular(figure.counted_head or '')}: {figure.predicate}"
 
 
-_TEMPERATURE_HEADS = {"°C": "temperature (°C)", "°F": "temperature (°F)"}
+_TEMPERATURE_HEADS = {unit: f"temperature ({unit})" for unit in READING_UNITS}
 _LOW_BEFORE = re.compile(r"\b(?:minimum|lowest|low|night|overnight)\b[^.;\d]{0,40}$", re.I)
 
 

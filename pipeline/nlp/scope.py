@@ -495,14 +495,15 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
     return scope_name(parsed or _crowd_town(figure, mentions) or _reading_town(figure, mentions))
 
 
-_READING_UNITS = {"°C", "°F"}
+# The heads a temperature's figure counts (figures.py writes them; keys.py keys them).
+READING_UNITS = ("°C", "°F")
 _AT_THE_PLACE = re.compile(r"^\s?(?:[°º]\s?[CF]|[CF])?(?:\s+degrees?(?:\s+[A-Z]\w+)?)?\s+(?:at|in)\s+(?:the\s+)?$")
 
 
 def _reading_town(figure: Figure, mentions: list[tuple[int, int, str]]) -> str | None:
     """Where a temperature was read: the town just before it, no other number between ("Phalodi touched 49.6°C",
     "the minimum at Barmer was 33.6°C"), else the town right after "at" or "in" ("48.4°C in Churu"; blind60)."""
-    if figure.counted_head not in _READING_UNITS:
+    if figure.counted_head not in READING_UNITS:
         return None
     found = _town_just_before(figure, mentions) or _town_right_after(figure, mentions)
     return found[2] if found else None
