@@ -534,12 +534,19 @@ def test_a_casualty_figure_given_as_a_tally_counts_people():
 
 
 @pytest.mark.parametrize("counted, group", [
-    ("children", "children"), ("teenagers", "children"), ("inmates", "prisoners"), ("miners", "people"),
+    ("children", "children"), ("teenagers", "children"), ("miners", "people"),
+    # a prison's inmates are its riot's toll, as a mine's miners are (blind62: "17 killed" and "46 inmates killed")
+    ("inmates", "people"), ("PPL", "people"), ("escaped inmates", "escapees"), ("prison guards", "guards"),
     ("employees", "people"), ("contract workers", "workers"), ("strikers", "workers"), ("refugees", "people"),
     ("passengers", "people"),
 ])
 def test_groups_of_general_news(counted, group):
     assert counted_group(fig(3, "killed", counted))[0] == group
+
+
+def test_inmates_held_are_no_count_of_arrests():
+    """A prison's inmates are its toll's people when killed, but those it holds stay apart from people detained."""
+    assert counted_group(fig(6870, "detained", "inmates"))[0] == "prisoners"
 
 
 def test_children_among_the_dead_are_an_event_apart_from_the_overall_toll():

@@ -609,7 +609,7 @@ def test_a_prisons_wings_in_a_tables_first_column_are_scopes(nlp) -> None:
     """blind62: "| Wing 3 | 14 |" under "| Wing | PPL killed |" is Wing 3's part of the toll, not the toll."""
     text = "| Wing | PPL killed |\n|---|---|\n| Wing 1 | 3 |\n| Wing 3 | 14 |\n| Total | 46 |\n"
     found = {f.text: (f.counted_group, f.scope) for f in analyse(nlp, text, dt.date(2026, 8, 11), "SNAI").figures}
-    assert found == {"3": ("prisoners", "Wing 1"), "14": ("prisoners", "Wing 3"), "46": ("prisoners", None)}
+    assert found == {"3": ("people", "Wing 1"), "14": ("people", "Wing 3"), "46": ("people", None)}
 
 
 def test_megawatts_glued_to_the_number_are_no_magnitude(nlp) -> None:

@@ -333,7 +333,7 @@ def test_plain_people_with_a_light_verb_keep_it():
 @pytest.mark.parametrize("sentence, text, claim_type, counted, predicate, group", [
     # a prison's people (blind62)
     ("Two guards were killed in the first hours of the riot.", "Two", "killed", "guards", "kill", "guards"),
-    ("The bulletin lists 61 PPL injured.", "61", "injured", "PPL", "injure", "prisoners"),
+    ("The bulletin lists 61 PPL injured.", "61", "injured", "PPL", "injure", "people"),
     ("Four escapees were killed in clashes with police.", "Four", "killed", "escapees", "kill", "escapees"),
     ("At least 318 inmates escaped during the riot.", "318", "other", "inmates", "escape", "prisoners: escaped"),
     ("Police said 197 inmates have been recaptured.", "197", "other", "inmates", "recapture",
@@ -1098,3 +1098,27 @@ def test_a_table_cell_of_one_is_a_count_not_one_case() -> None:
     text = "| Region | Deaths |\n|---|---|\n| Louga | 1 |\n| Thies | 4 |"
     figures = analyse(load_nlp(), text, dt.date(2026, 2, 20)).figures
     assert [f.incident for f in figures if f.value == 1] == [None]
+
+
+@pytest.mark.parametrize("sentence, text, counted, part", [
+    # blind58: the railway's own dead, listed among the collision's
+    ("Among the dead are 7 children and three railway employees: the driver and the guard.", "three",
+     "railway employees", True),
+    ("- Deceased: 41, including 3 railway employees on duty", "3", "railway employees", True),
+    ("The collision killed 43 people, among them three railway workers.", "three", "railway workers", True),
+    ("The dead included nine children and three railway employees.", "three", "railway employees", True),
+    # the toll itself, and a listed part with a group of its own
+    ("The collision killed 43 people, among them three railway workers.", "43", "people", False),
+    ("Officials said 225 people died, including 19 security officers.", "19", "security officers", False),
+])
+def test_people_listed_among_a_tolls_dead_are_a_part_of_it(sentence, text, counted, part) -> None:
+    assert (incident(figure(sentence, text, "killed", counted)) == "a part") is part
+
+
+def test_a_toll_written_as_what_the_casualties_include_is_the_toll() -> None:
+    assert incident(figure("Casualties include 225 dead and 4,353 injured.", "225", "killed", "dead")) is None
+
+
+def test_a_count_after_a_list_of_the_dead_and_a_comma_is_no_part_of_it() -> None:
+    sentence = "25 people were killed, among them nine children, and 163 students were injured."
+    assert incident(figure(sentence, "163", "injured", "students")) is None

@@ -163,6 +163,7 @@ class Lexicon:
     matchers: dict[str, Matcher]  # people, deployed, objects, goods, damage, payments, payment reasons
     troops: frozenset[str]  # people groups a "deployed" figure counts as troops
     police: frozenset[str]  # words that make a deployed force police, not troops
+    casualties: frozenset[str]  # groups a killed, injured or missing figure counts as the toll's people
     actions: dict[str, str]  # verb lemma -> the action it names ("save" -> "rescued")
     crowd_actions: frozenset[str]  # actions whose people are one crowd, whatever each is called
     action_types: dict[str, str]  # action -> the claim type an "other" figure of it has ("took part" -> deployed)
@@ -196,7 +197,8 @@ def load_lexicon() -> Lexicon:
     if problems:
         raise ConfigError(str(LEXICON), problems)
     return Lexicon(matchers, frozenset(data["deployed as troops"]), frozenset(data.get("deployed as police", [])),
-                   actions, frozenset(data.get("crowd actions", [])), dict(data.get("action claim types", {})))
+                   frozenset(data.get("casualties as people", [])), actions, frozenset(data.get("crowd actions", [])),
+                   dict(data.get("action claim types", {})))
 
 
 def _matcher(domain: str) -> Matcher:
@@ -373,7 +375,12 @@ def _group_of_people(figure: Figure) -> tuple[str | None, str | None]:
         return _no_group_named(figure), None if _is_toll(figure) or _done_to_people(figure) else figure.counted_head
     if figure.claim_type == "deployed" and match.group in load_lexicon().troops:
         return ("police" if _police_words(match) else "troops"), match.text
+    if figure.claim_type in _TOLL_TYPES and match.group in load_lexicon().casualties:
+        return _PLAIN_PEOPLE, match.text
     return match.group, match.text
+
+
+_TOLL_TYPES = {"killed", "injured", "missing"}
 
 
 _EVENT_HEADS = {"detention", "arrest", "death", "fatality", "casualty", "injury", "disappearance", "evacuation",
@@ -1448,6 +1455,29 @@ def _named_of_toll(figure: Figure) -> Match | None:
     return matches[0] if matches and matches[0].group != _PLAIN_PEOPLE else None
 
 
+# A toll's part listed after it: "killed 43 people, among them three railway workers", "Deceased: 41, including 3
+# railway employees", "Among the dead are 7 children and three railway employees", "The dead included nine children
+# and three railway employees" (blind58); not a count in a clause of its own ("…, and 163 students were injured").
+_LISTED_IN_A_TOLL = re.compile(
+    r"(?:\d[^.;:]*?\b(?:including|among them|among whom)|\bamong (?:the|those) (?:dead|killed|victims|injured|"
+    r"wounded|casualties)|\b(?:dead|victims|casualties|deceased) (?:include[sd]?))\b"
+    r"(?:(?!,\s*(?:and|but|while)\b)[^.;:]){0,60}$", re.I)
+
+
+def _listed_in_a_toll(figure: Figure) -> bool:
+    """People of no group of their own, named by a word ("railway employees", "women"), listed among a toll's dead
+    or injured: a part of it, not the toll."""
+    counted = _counted_match(figure, "people")
+    plain = counted is None or counted.group == _PLAIN_PEOPLE
+    head = singular(figure.counted_head or "")
+    return figure.claim_type in ("killed", "injured") and plain and _has_words(head) \
+        and head not in _TOLL_WORDS | _NO_ROLE | _TOLL_HEADS \
+        and bool(_LISTED_IN_A_TOLL.search((figure.sentence or "")[:_offsets(figure)[0]]))
+
+
+_TOLL_HEADS = {"injured", "wounded", "killed", "casualty", "victim"}  # "Casualties include 225 dead" is the toll
+
+
 _A_WHOLE_INCLUDES = re.compile(r"\d[\d,.]*\s+(?:[\w-]+\s+){0,4}?(?:include[sd]?|including|compris(?:e|es|ed|ing))\b",
                                re.I)
 
@@ -1524,6 +1554,7 @@ _PART_RULES = (
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
     (_of_a_count, "a part", "22 police officers were injured, 13 of them at the harbour office"),
     (_of_the_toll, "a part", "149 of the dead were killed while attacking government buildings"),
+    (_listed_in_a_toll, "a part", "Among the dead are 7 children and three railway employees."),
     (_after_a_total, "a part", "the toll was 44: 40 bodies recovered and four people who died in hospital"),
     (_part_of_a_force, "a part", "The 4,600 personnel include 1,850 soldiers and 1,550 police officers."),
     (_in_a_breakdown, "a part", "| Deaths | 35 (31 workers, 3 firefighters, 1 civilian) |"),
