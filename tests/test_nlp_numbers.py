@@ -485,3 +485,27 @@ def test_a_number_restated_in_brackets_is_one_number(text: str, spelled: str, va
 ])
 def test_a_bracket_that_says_more_than_the_number_is_no_restatement(text: str) -> None:
     assert len(find_numbers(text)) == 2
+
+
+@pytest.mark.parametrize("text, found", [
+    ("| Sugar | 168.20 | -7.3 |", [("168.20", 168.2), ("-7.3", -7.3)]),
+    ("exports fell (-5.1%) in March", [("-5.1%", -5.1)]),
+    ("the low was \u22125 degrees", [("\u22125", -5.0)]),
+    # a hyphen elsewhere joins a range or opens a bullet, and signs nothing
+    ("children aged 10-12 were hurt", [("10-12", 11.0)]),
+    ("-41 people were held", [("41", 41.0)]),
+])
+def test_a_minus_sign_opening_a_cell_or_a_bracket_makes_a_number_negative(text, found) -> None:
+    assert [(n.text, n.value) for n in find_numbers(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # blind63: a hedge after the number, "below", "exceed", and a Spanish scale quoted in English
+    ("likely to change by 25% or more as adjusters gain access", [("25%", 25.0, "at least")]),
+    ("expected to be below USD 15 million", [("below USD 15 million", 15e6, "up to")]),
+    ("We expect claims exceeding 6,000.", [("exceeding 6,000", 6000.0, "over")]),
+    ("losses at CLP 62.000 millones", [("CLP 62.000 millones", 62e9, None)]),
+    ("10 or more than 20", [("10", 10.0, None), ("more than 20", 20.0, "over")]),
+])
+def test_hedges_written_after_or_as_a_verb_and_spanish_scales(text, found) -> None:
+    assert [(n.text, n.value, n.approx) for n in find_numbers(text)] == found

@@ -62,9 +62,11 @@ _IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|
 _AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
 # "a 500-gram loaf", "a 10-storey block", "9°36'E": a measure that describes a thing or places it. A measure of
 # what happened ("512 mm of rain", "water 1.6 metres deep", "a runway 2,200 metres long") is a figure.
-# "a 25-kilo bag", "a 50-pound sack" (blind52).
+# "a 25-kilo bag", "a 50-pound sack" (blind52); "A 2 kg packet of maize flour" (blind63).
 _MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kilo|kg|pound|lb|tonne|ton|gallon|litre|liter|metre|meter|km|"
-                            r"kilometre|kilometer|mile|storey|story|seat|seater|bed|hectare)s?\b|°\s*\d|\s*(?:degrees|°)\s*(?:[NSEW]\b|north|south|east|west)|['′]\s*[NSEW]\b)",
+                            r"kilometre|kilometer|mile|storey|story|seat|seater|bed|hectare)s?\b|"
+                            r"\s?(?:kg|g|ml|l|kilo|kilogram|gram|litre|liter)s?\s+(?:packet|bag|bottle|pack|sack|tin|"
+                            r"jar|carton|cylinder|loaf)s?\b|°\s*\d|\s*(?:degrees|°)\s*(?:[NSEW]\b|north|south|east|west)|['′]\s*[NSEW]\b)",
                             re.I)
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Lane|"
                            r"Square|Prospekt|Prospect|Highway)|^\s+(?:Avenida|Calle|Rue|Via|ulitsa)\b")

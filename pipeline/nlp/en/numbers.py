@@ -50,7 +50,8 @@ CURRENCY_NAMES = current_currency_names() | {code: row["name"] for row in revers
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9,
           "thousand million": 1e9,  # "300 thousand million pesos"
-          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # South Asian: "Tk 5 lakh", "₹2 crore"
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # South Asian: "Tk 5 lakh", "₹2 crore"
+          "millones": 1e6, "mil millones": 1e9}  # a Spanish sum quoted: "CLP 62.000 millones" (blind63)
 ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -73,6 +74,9 @@ QUALIFIERS = {
     "not less than": "at least", "not fewer than": "at least", "not more than": "up to", "something like": "about",
     "~": "about",
     "c.": "about", "ca.": "about",  # an infobox's "| Security forces | c. 7,000 |"
+    # "expected to be below USD 15 million", "claims exceeding 6,000" (blind63); not the verb "exceed", whose
+    # number may be how long a thing may last ("power cuts shall not exceed four hours a day")
+    "below": "up to", "exceeding": "over",
 }
 
 _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
@@ -99,7 +103,7 @@ _WORDS = (rf"(?:\b(?:(?:{_SHARE_OF})\s+(?:of\s+)?(?=an?\s+(?:{_WORD_SCALE})\b))?
 # "78 mld.", "Tk 5 lakh"
 # "300 thousand million pesos" (a milliard, as Spanish and older British English count) is 300 billion.
 _SCALE = (r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand\s+million|thousand|million|billion|trillion|bln|bn|mn|lakhs?|"
-          r"crores?)\b)|m\b|k\b)")
+          r"crores?|mil\s+millones|millones)\b)|m\b|k\b)")
 def _alternation(spellings: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(spellings), key=len, reverse=True))
 
@@ -485,7 +489,35 @@ def find_numbers(text: str) -> list[NumberSpan]:
     fractions = find_fractions(text) + find_proportions(text)
     spans = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fractions)]
     spans = _join_worded_ranges(text, _join_scaled_parts(text, sorted(spans + fractions, key=lambda sp: sp.start)))
-    return _share_units(text, _join_restatements(text, spans))
+    return [_hedged_after(text, _signed(text, sp)) for sp in _share_units(text, _join_restatements(text, spans))]
+
+
+# A hedge written after the number: "likely to change by 25% or more", "10 or fewer" (blind63).
+_HEDGE_AFTER = {"more": "at least", "over": "at least", "above": "at least", "fewer": "up to", "less": "up to"}
+_HEDGE_AFTER_WORDS = re.compile(r"\s+or\s+(more|over|above|fewer|less)\b(?!\s+than)", re.I)
+
+
+def _hedged_after(text: str, span: NumberSpan) -> NumberSpan:
+    found = _HEDGE_AFTER_WORDS.match(text, span.end)
+    if found is None or span.approx is not None:
+        return span
+    return NumberSpan(span.start, span.end, span.text, span.value, span.low, span.high, span.unit,
+                      _HEDGE_AFTER[found.group(1).lower()], span.number_start)
+
+
+# A minus sign: the typographic one wherever it opens a number; the hyphen only at the start of a table cell or a
+# bracket ("| -7.3 |", "(-5.1%)"), where it cannot join a range or a compound, nor be a list's bullet (blind63).
+_MINUS_BEFORE = re.compile(r"(?:[|(][^\S\n]*-|(?<![\w.,])\u2212)$")
+
+
+def _signed(text: str, span: NumberSpan) -> NumberSpan:
+    """"| Sugar | 168.20 | -7.3 |": a change down keeps its sign."""
+    if span.number_start != span.start or span.value <= 0 \
+            or not _MINUS_BEFORE.search(text[max(0, span.start - 4):span.start]):
+        return span
+    return NumberSpan(span.start - 1, span.end, text[span.start - 1:span.end], -span.value,
+                      None if span.high is None else -span.high, None if span.low is None else -span.low, span.unit,
+                      span.approx, span.number_start - 1)
 
 
 # "25 (twenty-five) human lives", "twenty-four (24)", "145.000.000,00 MT (one hundred and forty-five million
