@@ -152,7 +152,9 @@ def test_a_figure_without_a_number_is_not_aligned():
 @pytest.mark.parametrize("sentence, text, group", [
     ("The price of liquefied petroleum gas rose to 120 tenge per litre.", "120", "fuel"),
     ("LPG now costs 120 tenge.", "120", "fuel"),
-    ("Diesel went up to 300 tenge.", "300", "fuel"),
+    ("Diesel went up to 300 tenge.", "300", "diesel"),
+    # petrol and diesel are priced apart from the gas cars run on (blind64)
+    ("AI-92 petrol went from 68.90 to 137.80 som a litre.", "137.80", "petrol"),
     ("Bread now costs 120 tenge a loaf.", "120", "food"),
     ("The price would be reduced to 50 tenge per litre.", "50", "fuel"),
     ("The hotel was sold for 727 million dinars.", "727", None),

@@ -1401,3 +1401,69 @@ def test_what_a_participle_of_cost_hangs_on_is_what_costs(nlp) -> None:
 def test_a_distance_from_a_thing_is_no_measure_of_it(nlp) -> None:
     found = one(nlp, "The authorities told everyone within 3 km of the site to stay indoors.")
     assert found.counted_group.startswith("km")  # not "the: km"
+
+
+def test_a_price_tables_caption_names_its_currency_and_its_columns_their_unit_and_pack_size(nlp) -> None:
+    """blind63: "(KSh)" at the caption's end prices the cells; "(%)" columns are shares; the "Unit" column's
+    "1 kg" is the size a price is for, no figure; a change down keeps its sign."""
+    text = ("Table 2: Average retail prices of selected items (KSh)\n"
+            "Item | Unit | Mar 2026 | Feb 2026 | Change y/y (%)\n"
+            "Sugar | 1 kg | 168.20 | 165.95 | -7.3\n"
+            "Tomatoes | 2 kg | 118.60 | 96.45 | 36.0\n")
+    found = [(f.text, f.value, f.unit, f.claim_type) for f in analyse(nlp, text, dt.date(2026, 3, 31), "KSA").figures]
+    assert found == [("168.20", 168.2, "KES", "price"), ("165.95", 165.95, "KES", "price"), ("-7.3", -7.3, "%", "other"),
+                     ("118.60", 118.6, "KES", "price"), ("96.45", 96.45, "KES", "price"), ("36.0", 36.0, "%", "other")]
+
+
+def test_the_size_of_a_packet_is_no_figure(nlp) -> None:
+    text = "A 2 kg packet of sifted maize flour cost on average KSh 186.40, up from KSh 171.25 a month earlier."
+    assert [f.text for f in analyse(nlp, text, dt.date(2026, 3, 31), "KSA").figures] == ["KSh 186.40", "KSh 171.25"]
+
+
+def test_places_and_their_counts_listed_after_a_total_are_figures(nlp) -> None:
+    """blind63: "Belgrade 20" in brackets after a total, and "Belgrade 77 | Novi Sad 24" in a list, are counts in
+    those places, not a name's number ("Temisvarska 10" in running text still is)."""
+    text = ("Day total: 24 detained (Belgrade 20, Novi Sad 4).\nBy city: Belgrade 77 | Novi Sad 24 | Nis 9.\n"
+            "Police found him at Temisvarska 10, officials said.")
+    found = [f.text for f in analyse(nlp, text, dt.date(2026, 3, 17), "Watch").figures]
+    assert found == ["24", "20", "4", "77", "24", "9"]
+
+
+def test_a_running_total_column_counts_what_the_tables_caption_says_happened(nlp) -> None:
+    """blind64: "Total since 19 October" is no count of Octobers, nor "Detained during the day" of days."""
+    text = ("Table 1. Persons detained, by day\n| Date | Detained during the day | Total since 19 October |\n"
+            "|---|---|---|\n| 19.10.2026 | 12 | 12 |\n| 20.10.2026 | 136 | 148 |\n")
+    found = [(f.text, f.claim_type, f.counted_head) for f in analyse(nlp, text, dt.date(2026, 10, 24), "MVD").figures]
+    assert found == [("12", "detained", "people"), ("12", "detained", "people"), ("136", "detained", "people"),
+                     ("148", "detained", "people")]
+
+
+def test_a_town_named_as_one_is_a_figures_place_though_no_entity_was_found(nlp) -> None:
+    """blind64: the model tags no entity in "the southern city of Osh"; the words say it is a town."""
+    text = ("At least two people were killed in clashes between police and protesters in the southern city of Osh "
+            "on Tuesday. Officials said 225 people had died across the country.")
+    found = [(f.text, f.scope) for f in analyse(nlp, text, dt.date(2026, 10, 21), "Wire").figures]
+    assert found == [("At least two", "Osh"), ("225", None)]
+
+
+def test_a_usd_million_column_scales_its_cells(nlp) -> None:
+    """blind63's reinsurer: "| Motor | 9% | 42 |" under "| Line | Share of loss | USD million (central) |"."""
+    text = ("By line of business, our estimate splits as follows:\nLine | Share of loss | USD million (central)\n"
+            "Motor | 9% | 42\nTotal | 100% | 470\n")
+    found = [(f.text, f.value, f.unit) for f in analyse(nlp, text, dt.date(2026, 5, 21), "Re").figures]
+    assert found == [("9%", 9.0, "%"), ("42", 42e6, "USD"), ("100%", 100.0, "%"), ("470", 470e6, "USD")]
+
+
+def test_a_share_of_a_loss_is_no_damage(nlp) -> None:
+    text = "Commercial property damage accounts for 61% of the insured loss of USD 470 million."
+    found = {f.text: f.claim_type for f in analyse(nlp, text, dt.date(2026, 5, 21), "Re").figures}
+    assert found["61%"] == "other"
+
+
+def test_a_bare_count_of_its_sentences_deaths_counts_deaths(nlp) -> None:
+    """blind65: "Of the 21 deaths, 16 were in Bacău County": the 16 are deaths too, whatever "were" says; not
+    "240 detainees were released, 93 brought before prosecutors" (a person noun says nothing happened)."""
+    text = ("Of the 21 deaths, 16 were in Bacău County and two in Galați County. "
+            "The same day 240 detainees were freed and 93 brought before prosecutors.")
+    found = {f.text: f.claim_type for f in analyse(nlp, text, dt.date(2026, 5, 20), "Openpedia").figures}
+    assert (found["16"], found["two"], found["93"]) == ("killed", "killed", "other")

@@ -1076,7 +1076,7 @@ def test_a_service_cut_is_timed_by_the_service_whatever_word_says_it(text: str) 
 def test_a_price_change_as_a_share_is_grouped_by_its_good() -> None:
     from pipeline.nlp import analyse, load_nlp
     (figure,) = analyse(load_nlp(), "Diesel prices rose 64% overnight.").figures
-    assert (figure.claim_type, figure.counted_group) == ("other", "price change: fuel")
+    assert (figure.claim_type, figure.counted_group) == ("other", "price change: diesel")
 
 
 def test_casualties_in_the_city_are_in_the_town_named_before() -> None:
@@ -1122,3 +1122,18 @@ def test_a_toll_written_as_what_the_casualties_include_is_the_toll() -> None:
 def test_a_count_after_a_list_of_the_dead_and_a_comma_is_no_part_of_it() -> None:
     sentence = "25 people were killed, among them nine children, and 163 students were injured."
     assert incident(figure(sentence, "163", "injured", "students")) is None
+
+
+@pytest.mark.parametrize("sentence, text, good", [
+    # blind64: petrol and diesel are priced apart from the gas cars run on; "a litre" says fuel only alone
+    ("AI-92 petrol went from 68.90 to 137.80 som a litre and car gas from 38 to 76.", "137.80", "petrol"),
+    ("AI-92 petrol went from 68.90 to 137.80 som a litre and car gas from 38 to 76.", "76", "fuel"),
+    # the good of the price's own clause: before it, else the first after it (blind46, blind16)
+    ("Petropar raised diesel to 8,790 guaraníes a litre from 7,290 guaraníes, and gasoline to 7,850.", "7,290",
+     "diesel"),
+    ("It restored a cap of 2,690 tögrög a litre on petrol but left diesel prices untouched.", "2,690", "petrol"),
+    ("A litre of petrol went from 2,390 to 3,150 tögrög, a rise of 31.8%; diesel rose by 31.3%.", "3,150", "petrol"),
+    ("The price would be reduced to 50 tenge per litre.", "50", "fuel"),
+])
+def test_a_price_is_of_the_good_named_in_its_own_clause(sentence, text, good) -> None:
+    assert counted_group(figure(sentence, text, "price", unit="KGS"))[0] == good

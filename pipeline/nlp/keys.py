@@ -229,7 +229,7 @@ _PRICE_PREDICATES = {"price", "cost", "fare", "tariff"}
 
 
 def _price_change_group(figure: Figure) -> tuple[str | None, str | None]:
-    match = _counted_match(figure, "goods") or _nearest_in_sentence(figure, "goods")
+    match = _priced_good(figure) or _counted_match(figure, "goods") or _nearest_in_sentence(figure, "goods")
     return (f"{PRICE_CHANGE_GROUP}: {match.group}", match.text) if match is not None else _thing_counted(figure)
 
 
@@ -373,14 +373,19 @@ def _group_of_people(figure: Figure) -> tuple[str | None, str | None]:
         return "people", match.text if match else figure.counted_head
     if match is None:
         return _no_group_named(figure), None if _is_toll(figure) or _done_to_people(figure) else figure.counted_head
-    if figure.claim_type == "deployed" and match.group in load_lexicon().troops:
-        return ("police" if _police_words(match) else "troops"), match.text
-    if figure.claim_type in _TOLL_TYPES and match.group in load_lexicon().casualties:
-        return _PLAIN_PEOPLE, match.text
-    return match.group, match.text
+    return _group_for_its_claim(figure, match), match.text
 
 
 _TOLL_TYPES = {"killed", "injured", "missing"}
+
+
+def _group_for_its_claim(figure: Figure, match: Match) -> str:
+    """Soldiers sent are troops, police sent police; inmates killed are the toll's people (groups.yaml)."""
+    if figure.claim_type == "deployed" and match.group in load_lexicon().troops:
+        return "police" if _police_words(match) else "troops"
+    if figure.claim_type in _TOLL_TYPES and match.group in load_lexicon().casualties:
+        return _PLAIN_PEOPLE
+    return match.group
 
 
 _EVENT_HEADS = {"detention", "arrest", "death", "fatality", "casualty", "injury", "disappearance", "evacuation",
@@ -459,12 +464,52 @@ def _money_group(figure: Figure) -> tuple[str | None, str | None]:
         return _damaged_things(figure, kind)
     if not kind.startswith("money") and kind != "percent":
         return None, figure.counted_head  # "the violence cost 200 lives" is not a price
-    domain = "goods" if figure.claim_type == "price" else "damage"
-    match = _counted_match(figure, domain) or _nearest_in_sentence(figure, domain)
+    match = _good_or_victim(figure)
     if match is not None:
         return match.group, match.text
     # Damage is always to something; a figure that does not say what counts as property.
     return ("property", None) if figure.claim_type == "damage" else (None, figure.counted_head)
+
+
+# "per litre", "a litre" and "fuel" name fuel only where the sentence names no good of its own ("prices for
+# fuel-lubricating materials are established at 72 som for a litre of petrol", blind64).
+_PER_A_MEASURE = {"per", "a", "fuel"}
+
+
+# Between a good and a price of another: "…; diesel rose", ", and gasoline to 7,850", "but left diesel untouched",
+# "and that of diesel from ₮2,650".
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\bbut\b|\bwhile\b|\band (?:that|those) of\b", re.I)
+
+
+def _priced_good(figure: Figure) -> Match | None:
+    """The good a price is of: the one its own words name ("72 som for a litre of petrol … and 41 som for a litre of
+    liquefied gas", blind64), else the one before it in its clause ("raised diesel to 8,790 guaraníes a litre from
+    7,290, and gasoline to 7,850": the 7,290 is diesel's, blind46), else the first after it in its clause. "per
+    litre" says fuel only where no good is named (blind64's "AI-92 petrol … 137.80 som a litre")."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    before, after = _goods_around(figure)
+    own = [m for m in after if _ITS_OWN_PHRASE.fullmatch(sentence, end, m.start)]
+    in_clause = [m for m in before[::-1] if not _CLAUSE_BREAK.search(sentence, m.end, start)] + [
+        m for m in after if not _CLAUSE_BREAK.search(sentence, end, m.start)]
+    return next(iter(own + in_clause), None)
+
+
+def _goods_around(figure: Figure) -> tuple[list[Match], list[Match]]:
+    """The goods its sentence names near a price, before it and after it ("per litre" and "fuel" aside)."""
+    start, end = _offsets(figure)
+    goods = [m for m in _matcher("goods").find(figure.sentence or "") if m.words[0] not in _PER_A_MEASURE]
+    return ([m for m in goods if m.end <= start and start - m.end <= _NEAR],
+            [m for m in goods if m.start >= end and m.start - end <= _NEAR])
+
+
+# The price's own words up to its good: "41 som for a litre of liquefied gas", "2,690 tögrög a litre on petrol".
+_ITS_OWN_PHRASE = re.compile(r"(?:(?!\band\b)[^\d,;()]){0,30}")
+
+
+def _good_or_victim(figure: Figure) -> Match | None:
+    if figure.claim_type == "price":
+        return _priced_good(figure) or _counted_match(figure, "goods") or _nearest_in_sentence(figure, "goods")
+    return _counted_match(figure, "damage") or _nearest_in_sentence(figure, "damage")
 
 
 def _damaged_things(figure: Figure, kind: str) -> tuple[str | None, str | None]:
@@ -1908,9 +1953,11 @@ def _series_values(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
 
 
 def _names_its_good(figure: Figure) -> bool:
-    """A price or damage figure whose own sentence names its good or what was damaged."""
+    """A price or damage figure whose own sentence names its good or what was damaged; "a litre" names none where
+    the document names its fuels ("At the new price of 8,790 guaraníes, a litre cost about $1.17", blind46)."""
     group, word = counted_group(figure) if figure.counted_group else (None, None)
-    return group is not None and (figure.claim_type == "price" or word is not None)
+    per_measure = figure.claim_type == "price" and (word or "").split(" ")[0] in _PER_A_MEASURE
+    return group is not None and not per_measure and (figure.claim_type == "price" or word is not None)
 
 
 def _lends_its_group(other: Figure, figure: Figure) -> bool:

@@ -188,14 +188,19 @@ def place_names(analysis: Analysis) -> dict[str, str]:
     names: dict[str, str] = {name: name for name in _row_places(text) if name.casefold() not in countries}
     for entity in analysis.entities:
         canonical = _place_canonical(entity, put_in)
-        if canonical is None:
-            continue
-        if _STATE_STYLE.search(canonical):
+        if canonical is None or _STATE_STYLE.search(canonical):
             continue
         for name in (entity.text, canonical):
             if name.casefold() not in countries and len(name) > 1:
                 names[name] = canonical
-    return names | _capital_names(analysis, names, text)
+    return names | _towns_by_their_words(analysis, names, countries) | _capital_names(analysis, names, text)
+
+
+def _towns_by_their_words(analysis: Analysis, names: dict[str, str], countries: frozenset[str]) -> dict[str, str]:
+    """A town the figures layer found by its words alone ("in the southern city of Osh", blind64), the gazetteer
+    knowing it."""
+    scopes = {f.scope for f in analysis.figures if f.scope and f.scope not in names and f.scope != CAPITAL}
+    return {scope: scope for scope in scopes if scope.casefold() not in countries and is_known_place(scope)}
 
 
 # The country's capital, written without its name: "43 were detained in the capital". Not "the regional capital".

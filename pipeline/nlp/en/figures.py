@@ -79,7 +79,8 @@ _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
                 "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer",
-                "personnel", "battalion", "gendarme", "police"}  # "1,000 riot police were sent": no crowd
+                "personnel", "battalion", "gendarme", "police",  # "1,000 riot police were sent": no crowd
+                "cadet", "conscript", "reservist", "guardsman", "marine"}  # "120 cadets … have arrived" (blind63)
 # Deployed only when said to be sent, moved or posted: "sent two rescue ships and 60 divers" (not
 # "3,393 members of the security forces were injured").
 _SENT_CONTEXT = re.compile(r"\b(?:deploy\w*|dispatch\w*|sent|moved|posted|stationed|reinforce\w*)\b", re.I)
@@ -298,15 +299,35 @@ def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], pub
           publisher: str | None) -> _Page:
     page = _Page(doc, doc_text(doc), dates, published, publisher)
     for mention in entities:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        for token in span if span is not None else ():
-            if mention.label == "PERSON":
-                page.canonical_at[token.i] = mention.canonical
-            if mention.label in ("GPE", "LOC", "FAC") or (mention.label == "PERSON" and " " not in mention.text
-                                                          and is_known_place(mention.canonical)):
-                page.places[token.i] = mention.canonical  # the model often calls an unfamiliar town a person
+        _place_entity(page, mention)
     page.places.update(dict.fromkeys(_the_capital(doc, page.text), CAPITAL))
+    page.places.update({i: name for i, name in _named_as_a_town(doc, page.text) if i not in page.places})
     return page
+
+
+def _place_entity(page: _Page, mention: EntityMention) -> None:
+    """Who a person's tokens name, and which tokens are places (the model often calls an unfamiliar town a person)."""
+    span = page.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    place = mention.label in ("GPE", "LOC", "FAC") or (
+        mention.label == "PERSON" and " " not in mention.text and is_known_place(mention.canonical))
+    for token in span if span is not None else ():
+        if mention.label == "PERSON":
+            page.canonical_at[token.i] = mention.canonical
+        if place:
+            page.places[token.i] = mention.canonical
+
+
+# "in the southern city of Osh": the words say it is a place, though the model found no entity (blind64).
+_TOWN_OF = re.compile(r"\b(?:city|town|village|settlement|region|province|district|oblast|county) of "
+                      r"([A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)")
+
+
+def _named_as_a_town(doc: Doc, text: str) -> Iterator[tuple[int, str]]:
+    for found in _TOWN_OF.finditer(text):
+        name = found.group(1)
+        span = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+        if span is not None and is_known_place(name):
+            yield from ((token.i, name) for token in span)
 
 
 _CAPITAL_WORD = re.compile(r"\bcapital\b", re.I)
@@ -523,14 +544,25 @@ def _of_object(anchor: Token) -> Token | None:
                  for pobj in prep.children if pobj.dep_ == "pobj"), None)
 
 
-_BREAKDOWN_OPEN = re.compile(r"\d[\d,.]*\+?\s*\((?:[^()]*[,;·]\s*)?$")
+_BREAKDOWN_OPEN = re.compile(r"\d[\d,.]*\+?(?:\s+[a-z]+){0,2}\s*\((?:[^()]*[,;·]\s*)?$")  # "24 detained (…"
 
 
 def _a_place_in_a_breakdown(text: str, number: NumberSpan, noun: Token | None) -> bool:
-    """"Houses destroyed: 214 (Aleipata 96, Falealili 71, Palauli 47)": a name and its number in the brackets
-    after a figure are a part of it in that place, not a name's number."""
-    return noun is not None and bool(_BREAKDOWN_OPEN.search(text, max(0, noun.idx - 200), noun.idx)) \
-        and bool(re.match(r"\s*[,;)]", text[number.end:number.end + 3]))
+    """"Houses destroyed: 214 (Aleipata 96, Falealili 71, Palauli 47)", "24 detained (Belgrade 20, Novi Sad 4)": a
+    name and its number in the brackets after a figure are a part of it in that place, not a name's number; so is a
+    known place's in a list ("By city: Belgrade 77 | Novi Sad 24 | Nis 9", blind63)."""
+    listed = bool(re.match(r"\s*(?:[,;|)]|\.(?:\s|$)|$)", text[number.end:number.end + 3]))
+    return noun is not None and listed and (bool(_BREAKDOWN_OPEN.search(text, max(0, noun.idx - 200), noun.idx))
+                                            or _a_known_place_listed(text, number))
+
+
+# A name opening a list's item: after a line's start, a bar, a comma, a semicolon, a colon or a bracket.
+_LISTED_NAME = re.compile(r"(?:^|(?<=[\n|,;:(]))\s*((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)\s+$")
+
+
+def _a_known_place_listed(text: str, number: NumberSpan) -> bool:
+    found = _LISTED_NAME.search(text, max(0, number.start - 60), number.start)
+    return found is not None and is_known_place(found.group(1))
 
 
 # "Wind SW 25-30 kt": a wind's direction names no number.
@@ -680,6 +712,15 @@ def _claimed(d: _Draft, page: _Page) -> None:
     d.predicate = d.verb.lemma_.lower() if d.verb is not None else None
     if trigger and d.predicate not in claim_lexicon():
         d.predicate = trigger
+
+
+def _named_by_its_event(d: _Draft, page: _Page) -> None:
+    """"Of the 21 deaths, 16 were in Bacău County": a bare count of its sentence's group, when that group's noun
+    says what happened (deaths, arrests, injuries), has that claim, whatever its own verb (blind65)."""
+    if d.claim_type == "other" and d.noun is None and d.earlier is not None and d.unit is None \
+            and d.counted_head in EVENT_NOUNS and d.counted_head == d.earlier.counted_head:
+        d.claim_type = claim_lexicon().get(d.counted_head, "other")  # not "240 detainees were released, 93 charged"
+        d.predicate = d.counted_head if d.claim_type != "other" else d.predicate
 
 
 def _asked(d: _Draft, page: _Page) -> None:
@@ -1224,7 +1265,7 @@ def _price_change(d: _Draft, page: _Page) -> None:
 def _lone_one(d: _Draft, page: _Page) -> None:
     """"one of the most stable states", "one night": a word, not a count; "suspended for one week" is how long."""
     how_long = says_how_long(page.text[max(0, d.number.start - 20):d.number.start])
-    d.dropped = d.is_word_number and d.number.value == 1 and d.claim_type == "other" \
+    d.dropped = d.dropped or d.is_word_number and d.number.value == 1 and d.claim_type == "other" \
         and not (d.counted_head in _DURATION_WORDS and how_long)
 
 
@@ -1354,13 +1395,21 @@ def _label_noun(label: Span) -> Token | None:
     "CSTO troops", "Persons not located", "Firefighters and rescuers engaged"."""
     noun = None
     for token in label:
-        if token.text == "(":
-            break  # "Arrests (protests)", "Deaths (all)": what the brackets add qualifies the noun
-        if noun is not None and (token.pos_ in ("VERB", "ADP", "AUX", "PART") or token.lower_ == "not"):
+        if _ends_the_label(token, noun, label):
             break
         if token.is_alpha and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _STATE_VERBS:
             noun = token
     return noun
+
+
+def _ends_the_label(token: Token, noun: Token | None, label: Span) -> bool:
+    """"Arrests (protests)": what brackets add qualifies the noun; a verb or a preposition after it ends it;
+    "Detained during the day", "Total since 19 October": no day nor month is counted (blind64)."""
+    after_noun = noun is not None and (token.pos_ in ("VERB", "ADP", "AUX", "PART") or token.lower_ == "not")
+    return token.text == "(" or after_noun or (token.i > label.start and token.lower_ in _WHEN_WORDS)
+
+
+_WHEN_WORDS = {"during", "since", "until", "till", "through", "throughout"}
 
 
 def _row_group(label: Span | None) -> str:
@@ -1444,23 +1493,51 @@ def _table_column(d: _Draft, page: _Page) -> None:
     label = page.doc.char_span(*where, alignment_mode="expand") if where else None
     if not _typed_by_header(d, label) and label is not None and d.counted_head is None and d.unit is None \
             and not _PART_HEADER.match(label.text):
-        noun = _label_noun(label)  # "| Candidate | Votes |", "| Injuries | Crew | Passengers |": whom it counts
-        d.counted_head = _header_word(noun) if noun is not None else None
+        _counted_by_header(d, page, label)
     _header_measure(d, label)
+    d.dropped = d.dropped or (label is not None and bool(_SIZE_COLUMN.fullmatch(label.text.strip())))
     _row_claim(d, page)
 
 
+# A column giving the size each row's price is for: "Item | Unit | Mar 2026" over "Sugar | 1 kg | 168.20" (blind63).
+_SIZE_COLUMN = re.compile(r"units?|(?:pack|packet|package)(?:\s+size)?|size|measure|unit of measure", re.I)
+
+
+def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
+    """"| Candidate | Votes |", "| Injuries | Crew | Passengers |": whom the column counts; a running total, what the
+    caption says happened."""
+    noun = _label_noun(label)
+    d.counted_head = _header_word(noun) if noun is not None else None
+    if d.counted_head in TALLY_NOUNS:
+        _typed_by_caption(d, page)
+
+
+def _typed_by_caption(d: _Draft, page: _Page) -> None:
+    """"| Total since 19 October |" beside "| Detained during the day |" under "Table 1. Persons detained, by day": a
+    running total counts what the table's caption says happened (blind64)."""
+    caption = (_table_caption(page.text, d.number.start) or "").split("\n")[0]
+    at = page.text.rfind(caption, 0, d.number.start) if caption else -1
+    span = page.doc.char_span(at, at + len(caption), alignment_mode="expand") if at >= 0 else None
+    word = next((_header_word(t) for t in span or () if _header_word(t) in claim_lexicon()), None)
+    if word is not None:
+        d.claim_type, d.predicate = claim_lexicon()[word], word
+        d.counted_head = "people" if d.claim_type in _PEOPLE_CLAIMS else d.counted_head
+
+
 def _header_measure(d: _Draft, label: Span | None) -> None:
-    """"| Area damaged (ha) |": the cells count hectares."""
+    """"| Area damaged (ha) |": the cells count hectares; "| Change y/y (%) |": the cells are shares (blind63)."""
     measure = _HEADER_MEASURE.search(label.text) if label is not None and d.unit is None else None
-    if measure is not None:
+    if measure is not None and measure.group(1) == "%":
+        d.unit = "%"
+        d.claim_type = "other" if d.claim_type in ("price", "damage") else d.claim_type
+    elif measure is not None:
         d.counted_head = _MEASURE_WORDS[measure.group(1).lower()]
 
 
 # A column's measure in brackets: "| Area damaged (ha) |" counts hectares, "| Losses (tonnes) |" tonnes.
 _MEASURE_WORDS = {"ha": "hectare", "hectares": "hectare", "acres": "acre", "t": "tonne", "tonnes": "tonne",
                   "tons": "ton", "km": "km", "mm": "mm", "km2": "km2", "km²": "km2"}
-_HEADER_MEASURE = re.compile(r"\((" + "|".join(_MEASURE_WORDS) + r")\)\s*$", re.I)
+_HEADER_MEASURE = re.compile(r"\((" + "|".join(_MEASURE_WORDS) + r"|%)\)\s*$", re.I)
 
 
 # A table's unit, said once over it: "Here is where prices stand, in birr per litre:", "Damage by province
@@ -1479,18 +1556,24 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |", "| Amount (€) |": each column its own
     if not _may_be_a_sum(d, named):
         return
-    found = next((m for m in _TABLE_UNIT.finditer(caption) if _currency_of(m)), None)
-    if named is not None:
-        d.unit = regional_unit(page.text, named[0])
-        d.number = _scaled(d.number, named[1])
-    elif found is not None:
-        d.unit = regional_unit(page.text, _currency_of(found))
-        d.number = _scaled(d.number, SCALES.get(_caption_scale(found), 1.0))
+    unit = named or _caption_unit(caption)
+    if unit is not None:
+        d.unit = regional_unit(page.text, unit[0])
+        d.number = _scaled(d.number, unit[1])
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
     if _PRICES.search(caption):  # "Prices in Vietnamese dong per kilogram"; not a budget's "| Item | Amount (€) |"
         _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
     else:
         _counts_its_currency(d)
+
+
+def _caption_unit(caption: str) -> tuple[str, float] | None:
+    """The currency and scale a table's caption names: "in birr per litre", "(VUV million)", or at its first line's
+    end, "Table 2: Average retail prices of selected items (KSh)" (blind63)."""
+    found = next((m for m in _TABLE_UNIT.finditer(caption) if _currency_of(m)), None)
+    if found is None:
+        return _unit_named(caption.split("\n")[0])
+    return _currency_of(found) or "", SCALES.get(_caption_scale(found), 1.0)
 
 
 def _may_be_a_sum(d: _Draft, named: tuple[str, float] | None) -> bool:
@@ -1567,13 +1650,22 @@ _HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()/]{1,4})\s*(?:in\s+)?(?P<sca
                           r"m|bn)?s?(?:\s*/\s*[a-z]{1,6})?\s*\)?\s*$", re.I)
 
 
+_HEADER_UNIT_FIRST = re.compile(r"(?P<unit>[A-Z]{3}|US\$|[$€£¥₹])\s*(?P<scale>thousand|million|billion|m|bn)s?\b")
+
+
 def _column_currency(text: str, at: int) -> tuple[str, float] | None:
     """The currency a cell's column header names ("| Euro |", "| Amount (€) |"), and its scale."""
     header = _column_header(text, at)
     words = text[header[0]:header[1]].strip() if header else ""
     if words.lower() in CURRENCY_CODES:
         return CURRENCY_CODES[words.lower()], 1.0
-    found = _HEADER_UNIT.search(words)
+    return _unit_named(words)
+
+
+def _unit_named(words: str) -> tuple[str, float] | None:
+    """The currency a header or a caption names at its end, and its scale: "Amount (€)", "Losses (US$ million)",
+    "Table 2: Average retail prices of selected items (KSh)"; or at its start: "USD million (central)" (blind63)."""
+    found = _HEADER_UNIT.search(words) or _HEADER_UNIT_FIRST.match(words)
     code = UNITS.get(found.group("unit").lower()) if found else None
     if found is None or code is None or code == "%":
         return None
@@ -2246,22 +2338,23 @@ def _no_crowd_of_votes(d: _Draft, page: _Page) -> None:
 
 
 def _share_is_no_price(d: _Draft, page: _Page) -> None:
-    """A price is a sum of money; how much it changed, as a share, is another claim: in "reached MK1,090 per kg,
-    up 12 per cent from March", the 12 per cent is no price."""
-    if d.claim_type == "price" and "%" in (d.unit, d.number.unit):
+    """A price or a damage is a sum of money; how much it changed, or a part of it, as a share, is another claim: in
+    "reached MK1,090 per kg, up 12 per cent from March", the 12 per cent is no price; "| Motor | 9% |" under "Share of
+    loss" is no damage (blind63)."""
+    if d.claim_type in ("price", "damage") and "%" in (d.unit, d.number.unit):
         d.claim_type = "other"
 
 
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
-    _counted, _nationals, _tallied, _same_group, _claimed, _asked, _state_word, _verb_just_before, _part_of_a_whole,
-    _to_death, _numbering, _table_row, _table_column, _row_currency, _table_currency, _line_label, _under_heading,
-    _no_casualties, _burned_things, _troops, _listed_with_the_deployed, _partner, _same_frame, _broken_down,
-    _who_they_were, _another_part, _in_a_breakdown, _placed_in_brackets, _admitted, _patients_in_care,
-    _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof, _land_harmed, _handled_bodies,
-    _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing, _lone_one, _restated, _how_long,
-    _measured_by_symbol, _temperature, _done_after_detention, _money_is_no_casualty, _flights, _cost_someone,
-    _share_is_no_price, _no_crowd_of_votes, _magnitude, _planned, _standing,
+    _counted, _nationals, _tallied, _same_group, _claimed, _named_by_its_event, _asked, _state_word,
+    _verb_just_before, _part_of_a_whole, _to_death, _numbering, _table_row, _table_column, _row_currency,
+    _table_currency, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
+    _partner, _same_frame, _broken_down, _who_they_were, _another_part, _in_a_breakdown, _placed_in_brackets,
+    _admitted, _patients_in_care, _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof,
+    _land_harmed, _handled_bodies, _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing,
+    _lone_one, _restated, _how_long, _measured_by_symbol, _temperature, _done_after_detention, _money_is_no_casualty,
+    _flights, _cost_someone, _share_is_no_price, _no_crowd_of_votes, _magnitude, _planned, _standing,
 )
 
 
