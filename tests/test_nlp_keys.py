@@ -1137,3 +1137,55 @@ def test_a_count_after_a_list_of_the_dead_and_a_comma_is_no_part_of_it() -> None
 ])
 def test_a_price_is_of_the_good_named_in_its_own_clause(sentence, text, good) -> None:
     assert counted_group(figure(sentence, text, "price", unit="KGS"))[0] == good
+
+
+@pytest.mark.parametrize("sentence, predicate, scope", [
+    # blind64: a day's row of a table is that day's count; its running total is not
+    ("| 20.10.2026 | 136 | 148 |", "detain", "2026-10-20"),
+    ("| 20.10.2026 | 148 |", "total", None),
+    ("| Sunday | 64 | 9 | 3 |", "admit", "2026-09-13"),
+])
+def test_a_cell_of_a_days_row_is_that_days_count(sentence, predicate, scope) -> None:
+    found = figure(sentence, sentence.split("|")[2].strip(), "detained", as_of="2026-10-20" if "10" in sentence
+                   else "2026-09-13", predicate=predicate)
+    assert time_scope(found, 2026, 2026) == scope
+
+
+@pytest.mark.parametrize("sentence, text, phase", [
+    # blind64: "down from" marks the price cut to and the one it was cut from, whatever rise the sentence names
+    ("The government reversed most of a fuel price increase, setting the price of petrol at 72 som a litre, down "
+     "from 137.80 som.", "72 som", "cut"),
+    ("The government reversed most of a fuel price increase, setting the price of petrol at 72 som a litre, down "
+     "from 137.80 som.", "137.80 som", "after"),
+    ("The Cabinet of Ministers set the price of petrol at 72 som for 90 days.", "72 som", "cut"),
+])
+def test_a_price_set_or_brought_down_is_the_cut(sentence, text, phase) -> None:
+    from pipeline.nlp.keys import price_phase
+    assert price_phase(figure(sentence, text, "price", unit="KGS")) == phase
+
+
+def test_a_count_limited_to_an_explosion_is_that_incidents_where_a_larger_toll_stands() -> None:
+    from pipeline.nlp.keys import mishaps
+    toll = figure("Eleven people have been killed in the unrest.", "Eleven", "killed", "people")
+    fire = figure("In Jalal-Abad, four people were killed when a filling station that protesters had set alight "
+                  "exploded.", "four", "killed", "people")
+    said = figure("The number of people killed in Wednesday's fire at the Altyn-Kol filling station has risen to 4.",
+                  "4", "killed", "people")
+    listed = figure("The official toll of 14 includes five bystanders – four of them killed in the fire at the "
+                    "Altyn-Kol filling station.", "14", "killed", "people")
+    found = mishaps(tuple(Figure(**{**f.__dict__, "value": v, "counted_group": "people"})
+                          for f, v in ((toll, 11), (fire, 4), (said, 4), (listed, 14))))
+    assert [f.incident for f in found] == [None, "an explosion", "an explosion", None]
+
+
+def test_a_count_limited_to_a_vehicle_a_flood_took_is_that_incidents() -> None:
+    """blind65: four died in a minibus the river swept off a bridge, in a flood that killed 21."""
+    from pipeline.nlp.keys import mishaps
+    toll = figure("The floods killed 21 people.", "21", "killed", "people")
+    listed = figure("Among the dead are four people who were in a minibus that was swept off a bridge in Asău.", "four",
+                    "killed", "people")
+    before = figure("In Asău, a minibus was swept off the bridge over the Trotuș, killing four of its occupants.",
+                    "four", "killed", "occupants")
+    found = mishaps(tuple(Figure(**{**f.__dict__, "value": v, "counted_group": "people",
+                                    "incident": incident(f)}) for f, v in ((toll, 21), (listed, 4), (before, 4))))
+    assert [f.incident for f in found] == [None, "a vehicle", "a vehicle"]

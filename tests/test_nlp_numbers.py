@@ -504,6 +504,8 @@ def test_a_minus_sign_opening_a_cell_or_a_bracket_makes_a_number_negative(text, 
     ("likely to change by 25% or more as adjusters gain access", [("25%", 25.0, "at least")]),
     ("expected to be below USD 15 million", [("below USD 15 million", 15e6, "up to")]),
     ("We expect claims exceeding 6,000.", [("exceeding 6,000", 6000.0, "over")]),
+    ("We expect the final count to exceed 6,000.", [("exceed 6,000", 6000.0, "over")]),
+    ("Power cuts shall not exceed four hours a day.", [("not exceed four", 4.0, "up to")]),
     ("losses at CLP 62.000 millones", [("CLP 62.000 millones", 62e9, None)]),
     ("10 or more than 20", [("10", 10.0, None), ("more than 20", 20.0, "over")]),
 ])

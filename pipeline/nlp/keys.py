@@ -73,7 +73,9 @@ _CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall
                   r"caps?|capped|rolled back"
                   r"|ceiling|bring back"  # "promised to bring back a ceiling of 50 tenge"
                   # "agreed to bring the price back down to 50 tenge"; "the price has been set at 50 tenge"
-                  r"|down to|(?:set|fixed) at)\b", re.I)
+                  # "the Cabinet set the price of petrol at 72 som" (blind64)
+                  r"|down to|(?:set|sets|setting|fixed|fixes|fixing)(?:\s+(?:the|a|its)\s+[^.;\d]{0,30}?)?\s+at)\b",
+                  re.I)
 # A price someone offered, apart from the price set: "the minister offered to lower it to 80 tenge".
 _INSTEAD_OF = re.compile(r"\binstead of(?: around| about| some| roughly)?$")
 # "from 2,390 to 3,150", "from about €0.58 to €0.76": the figure is the price a change went to.
@@ -82,6 +84,10 @@ _FROM_A_PRICE_TO = re.compile(r"\bfrom\s+(?:around\s+|about\s+|some\s+)?[^\w\s]?
 _OFFER = re.compile(r"\b(?:offer\w*|propos\w*)\b", re.I)
 # Two prices written "60 → 120": the first is the price changed from.
 _ARROW_AFTER, _ARROW_BEFORE = re.compile(r"^\s*(?:→|->)"), re.compile(r"(?:→|->)\s*[^\w\s]?$")
+# "setting the price of petrol at 72 som a litre, down from 137.80 som" (blind64): the price cut to, and the one it
+# was cut from, whatever rise the sentence also names.
+_DOWN_FROM_AFTER = re.compile(r"[^.;\d]{0,25}?\bdown from\b", re.I)
+_DOWN_FROM_BEFORE = re.compile(r"\bdown from\s+(?:about\s+|some\s+)?[^\w\s]{0,3}$", re.I)
 # The old price in a clause of its own ("a loaf that cost 90 lek … now sells for 140"), or one said to be
 # before the change or some time ago ("90 lek before the flood", "90 lek (about 78 pence) a week ago").
 _OLD_PRICE = re.compile(r"\b(?:that|which) (?:cost|sold for|went for)$")
@@ -1148,6 +1154,8 @@ def _marked_phase(clause: str, start: int, end: int, rising: bool) -> str | None
     "60 → 120" (the first the price changed from, the second the one changed to)."""
     if _OFFER.search(clause):
         return "offer"
+    if _DOWN_FROM_AFTER.match(clause, end) or _DOWN_FROM_BEFORE.search(clause[:start]):
+        return "cut" if _DOWN_FROM_AFTER.match(clause, end) else "after"
     rising = rising or _arrow_rises(clause)
     if _ARROW_AFTER.match(clause[end:]):
         return "before" if rising else "after"
@@ -1241,7 +1249,19 @@ def _one_day_of_its_own(figure: Figure) -> bool:
 
 def _a_days_item(figure: Figure) -> bool:
     sentence, (start, _) = figure.sentence or "", _offsets(figure)
-    return _DAYS_ITEM.fullmatch(sentence, sentence.rfind("\n", 0, start) + 1, start) is not None
+    return _DAYS_ITEM.fullmatch(sentence, sentence.rfind("\n", 0, start) + 1, start) is not None \
+        or _a_days_row(figure)
+
+
+# A table's row of one day: "| 19.10.2026 | 136 | 148 |", "| Sunday | 64 | 9 | 3 |" (blind56, blind64).
+_DAYS_ROW = re.compile(rf"\s*\|?\s*(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}} {_MONTHS}|{_MONTHS} \d{{1,2}}|"
+                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^|\n]*\|", re.I)
+
+
+def _a_days_row(figure: Figure) -> bool:
+    """A cell of a day's row, but not its running total ("| Total since 19 October |", a toll word's column)."""
+    row = _DAYS_ROW.match(figure.sentence or "")
+    return row is not None and row.end() <= _offsets(figure)[0] and (figure.predicate or "") not in _TOLL_WORDS
 
 
 # Some years before the story, no year named: "a few years ago a litre sold for 30 tenge".
@@ -1514,10 +1534,14 @@ def _listed_in_a_toll(figure: Figure) -> bool:
     or injured: a part of it, not the toll."""
     counted = _counted_match(figure, "people")
     plain = counted is None or counted.group == _PLAIN_PEOPLE
-    head = singular(figure.counted_head or "")
-    return figure.claim_type in ("killed", "injured") and plain and _has_words(head) \
-        and head not in _TOLL_WORDS | _NO_ROLE | _TOLL_HEADS \
-        and bool(_LISTED_IN_A_TOLL.search((figure.sentence or "")[:_offsets(figure)[0]]))
+    head, (start, end) = singular(figure.counted_head or ""), _offsets(figure)
+    named = head not in _TOLL_WORDS | _NO_ROLE | _TOLL_HEADS or bool(_QUALIFIED.match(figure.sentence or "", end))
+    return figure.claim_type in ("killed", "injured") and plain and _has_words(head) and named \
+        and bool(_LISTED_IN_A_TOLL.search((figure.sentence or "")[:start]))
+
+
+# People named by what they were doing: "Among the dead are four people who were in a minibus" (blind65).
+_QUALIFIED = re.compile(r"\s+(?:people|persons)\s+(?:who|whose|that|travell?ing|aboard|on board)\b", re.I)
 
 
 _TOLL_HEADS = {"injured", "wounded", "killed", "casualty", "victim"}  # "Casualties include 225 dead" is the toll
@@ -1633,6 +1657,9 @@ def _the_storys_own(found: re.Match[str]) -> bool:
     return not (found.group("noun").lower() in _PART_EVENTS and _LIMITED.match(found.string, found.end()))
 
 
+# A vehicle a flood or a river took: "a minibus that was swept off a bridge", "a bus plunged into the river".
+_VEHICLE_SWEPT = (r"(?:minibus|bus|car|vehicle|truck|van|lorry|boat)\b[^,;.\d]{0,40}?\b(?:swept|washed|dragged|"
+                  r"plunged|carried)\b")
 # (pattern, key, example): a thing giving way or going down, in a "when" clause after the figure, or one building
 # where it happened, that limits a casualty count to one mishap of a larger disaster.
 _MISHAPS = (
@@ -1643,6 +1670,19 @@ _MISHAPS = (
     (re.compile(r"[^;,\d]*?\b(?:when|at|in|inside|around)\b[^;,.\d]{0,60}?\b(?:building|headquarters|compound|"
                 r"town hall)\b", re.I),
      "a building", "four died when protesters stormed the regional administration building"),
+    (re.compile(r"[^;,–—\d]*?\b(?:when|after|in)\b[^,;.\d]{0,60}?\b(?:exploded|blew up|caught fire|"
+                r"(?:explosion|blast|fire) at)\b", re.I),  # not the story's own "killed in the explosion"
+     "an explosion", "four people were killed when a filling station that protesters had set alight exploded"),
+    (re.compile(r"[^;,–—\d]*?\b(?:in|when|after|with)\b[^,;.\d]{0,60}?\b" + _VEHICLE_SWEPT, re.I),
+     "a vehicle", "four people who were in a minibus that was swept off a bridge in Asău (blind65)"),
+)
+# The mishap named before a count it limits: "The number of people killed in Wednesday's fire at the Altyn-Kol
+# filling station has risen to 4" (blind64), "a minibus was swept off the bridge, killing four of its occupants"
+# (blind65).
+_MISHAPS_BEFORE = (
+    (re.compile(r"\b(?:killed|died|dead|injured|hurt)\s+(?:in|after|by)\s+[^,;.\d]{0,40}?\b(?:fire|explosion|blast)"
+                r"\s+at\b[^;\d]*$", re.I), "an explosion"),
+    (re.compile(r"\b" + _VEHICLE_SWEPT + r"[^;\d]{0,60}$", re.I), "a vehicle"),
 )
 
 
@@ -1650,9 +1690,10 @@ def _mishap(figure: Figure) -> str | None:
     """The mishap a casualty count is limited to by its own clause ("killed when a church roof collapsed")."""
     if figure.claim_type not in PEOPLE_TYPES:
         return None
-    sentence, (_, end) = figure.sentence or "", _offsets(figure)
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
     # Only the "when" clause: a noun before the count is as often the story's own ("The collapse killed 66").
-    return next((key for pattern, key, _ in _MISHAPS if pattern.match(sentence, end)), None)
+    found = next((key for pattern, key, _ in _MISHAPS if pattern.match(sentence, end)), None)
+    return found or next((key for pattern, key in _MISHAPS_BEFORE if pattern.search(sentence[:start])), None)
 
 
 def mishaps(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:

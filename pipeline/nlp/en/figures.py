@@ -1508,8 +1508,11 @@ def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
     caption says happened."""
     noun = _label_noun(label)
     d.counted_head = _header_word(noun) if noun is not None else None
-    if d.counted_head in TALLY_NOUNS:
+    if d.counted_head in _RUNNING_TOTALS:
         _typed_by_caption(d, page)
+
+
+_RUNNING_TOTALS = {"total", "tally", "count", "cumulative"}  # a column's header: "Total since 19 October"
 
 
 def _typed_by_caption(d: _Draft, page: _Page) -> None:
@@ -1519,8 +1522,8 @@ def _typed_by_caption(d: _Draft, page: _Page) -> None:
     at = page.text.rfind(caption, 0, d.number.start) if caption else -1
     span = page.doc.char_span(at, at + len(caption), alignment_mode="expand") if at >= 0 else None
     word = next((_header_word(t) for t in span or () if _header_word(t) in claim_lexicon()), None)
-    if word is not None:
-        d.claim_type, d.predicate = claim_lexicon()[word], word
+    if word is not None:  # the column's own word stays its predicate: a running total, not one day's count
+        d.claim_type, d.predicate = claim_lexicon()[word], d.counted_head
         d.counted_head = "people" if d.claim_type in _PEOPLE_CLAIMS else d.counted_head
 
 

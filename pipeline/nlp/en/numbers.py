@@ -74,9 +74,9 @@ QUALIFIERS = {
     "not less than": "at least", "not fewer than": "at least", "not more than": "up to", "something like": "about",
     "~": "about",
     "c.": "about", "ca.": "about",  # an infobox's "| Security forces | c. 7,000 |"
-    # "expected to be below USD 15 million", "claims exceeding 6,000" (blind63); not the verb "exceed", whose
-    # number may be how long a thing may last ("power cuts shall not exceed four hours a day")
-    "below": "up to", "exceeding": "over",
+    # "expected to be below USD 15 million", "we expect the final count to exceed 6,000" (blind63)
+    "below": "up to", "exceeding": "over", "exceed": "over", "exceeds": "over", "exceeded": "over",
+    "not exceed": "up to", "not to exceed": "up to",  # "power cuts shall not exceed four hours a day"
 }
 
 _WORD_NUM = "|".join(sorted([*ONES, *TENS, "hundred", "dozen"], key=len, reverse=True))
