@@ -43,6 +43,9 @@ CLAIM_TYPES: tuple[str, ...] = (
 # The counted group of a price's change given as a share ("diesel prices rose 64%"): "price change: fuel". An
 # "other" share is aligned only when its group says it is one (the facts layer writes it, the aligner reads it).
 PRICE_CHANGE_GROUP = "price change"
+# The predicate of a count of people held now, read from a table's column ("| Still held on 21 April |"); the
+# facts layer keys it apart from all who were detained.
+STILL_HELD = "still held"
 
 APPROX_VALUES: tuple[str | None, ...] = (None, "over", "at least", "about", "almost", "up to", "vague")
 

@@ -1467,3 +1467,32 @@ def test_a_bare_count_of_its_sentences_deaths_counts_deaths(nlp) -> None:
             "The same day 240 detainees were freed and 93 brought before prosecutors.")
     found = {f.text: f.claim_type for f in analyse(nlp, text, dt.date(2026, 5, 20), "Openpedia").figures}
     assert (found["16"], found["two"], found["93"]) == ("killed", "killed", "other")
+
+
+def test_an_infobox_date_row_names_no_group_for_the_rows_under_it() -> None:
+    """blind64's encyclopedia page: "| Date | 18–25 October 2026 |" heads the infobox over "| Arrested | 1,046[3] |",
+    which counts people, not Octobers."""
+    from pathlib import Path
+
+    from pipeline.evaluate_story import load_pages
+
+    folder = Path(__file__).parent / "gold" / "blind64"
+    page = next(p for p in load_pages(folder / "sources.yaml", folder / "pages") if p.source_id == "openency")
+    arrested = [c.figure for c in page.claims if c.figure is not None and "| Arrested |" in (c.figure.sentence or "")]
+    assert [(f.claim_type, f.counted_group) for f in arrested] == [("detained", "people")]
+
+
+def test_people_who_applied_to_medical_facilities_are_injured(nlp) -> None:
+    text = "In addition, 31 civilians applied to medical facilities, according to the Ministry of Health of Georgia."
+    assert [f.claim_type for f in analyse(nlp, text, dt.date(2026, 6, 14), "Prosecutor").figures] == ["injured"]
+
+
+def test_a_still_held_column_counts_those_held_now_and_a_days_row_counts_people(nlp) -> None:
+    """blind50: "| Still held on 21 April |" is no count of all who were detained; blind56: a hospital's row of a day
+    ("| Sunday | 64 | 3 |" under "Admitted" and "Died in hospital") counts people, that day."""
+    text = ("| City / region | Detained | Still held on 21 April |\n|---|---|---|\n| Osh city | 356 | 71 |\n\n"
+            "| Day | Admitted | Died in hospital |\n|---|---|---|\n| Sunday | 64 | 3 |\n")
+    found = {f.text: (f.claim_type, f.counted_group, f.incident, f.time_scope)
+             for f in analyse(nlp, text, dt.date(2026, 9, 16), "Monitor").figures}
+    assert found["356"][2] is None and (found["71"][0], found["71"][2]) == ("detained", "still held")
+    assert found["64"][1] == found["3"][1] == "people" and found["3"][3] is not None

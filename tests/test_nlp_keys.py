@@ -1189,3 +1189,26 @@ def test_a_count_limited_to_a_vehicle_a_flood_took_is_that_incidents() -> None:
     found = mishaps(tuple(Figure(**{**f.__dict__, "value": v, "counted_group": "people",
                                     "incident": incident(f)}) for f, v in ((toll, 21), (listed, 4), (before, 4))))
     assert [f.incident for f in found] == [None, "a vehicle", "a vehicle"]
+
+
+@pytest.mark.parametrize("sentence, text, key", [
+    # blind64: those still held are a count of now, apart from all who were detained
+    ("412 people remain in custody, including the 212 held on suspicion of mass riots.", "412", "still held"),
+    ("An amnesty freed 634 of the detainees, but 412 remain in custody.", "412", "still held"),
+    ("Police said 38 are still being held.", "38", "still held"),
+    ("In total, 1,046 persons have been detained since 19 October.", "1,046", None),
+])
+def test_people_still_held_are_a_part_of_their_own(sentence, text, key) -> None:
+    assert incident(figure(sentence, text, "detained", "people")) == key
+
+
+@pytest.mark.parametrize("sentence, text", [("| Sunday | 64 | 9 | 3 |", "3"), ("| May 2026 | 21 | 13,960 |", "21")])
+def test_a_tables_row_of_a_day_or_a_month_names_no_group(sentence, text) -> None:
+    """blind56, blind65: "| Sunday |" and "| May 2026 |" say when, not who."""
+    assert counted_group(figure(sentence, text, "killed", "people", predicate="die"))[0] == "people"
+
+
+def test_a_tables_row_of_another_year_dates_its_cells() -> None:
+    """blind65: a table comparing floods, "| July 2005 | 11 | – | 4,300 | 5.85 |", is about 2005."""
+    row = "| July 2005 | 11 | – | 4,300 | 5.85 |"
+    assert [time_scope(figure(row, text, "killed", "people"), 2026, 2026) for text in ("11", "5.85")] == ["2005", "2005"]

@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml  # type: ignore[import-untyped]  # no stubs installed
 
 from ..errors import ConfigError
-from ..models import PRICE_CHANGE_GROUP, Analysis, Figure, Sentence
+from ..models import PRICE_CHANGE_GROUP, STILL_HELD, Analysis, Figure, Sentence
 from .scope import READING_UNITS, country_parts, place_names, place_scope, town_named_before
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
@@ -332,7 +332,7 @@ def _label_as_group(label: str) -> Match | None:
     counts employees, apart from "| Residents of nearby districts | 4 |"; "| Died | 14 |", "| Missing | 3 |" and
     "| Injuries | 318+ |" say what happened, and name no one."""
     words = [singular(w.group().lower()) for w in _WORD.finditer(label)]
-    if not words or not label[:1].isupper() or re.search(r"(?:ed|ing)$", words[0]) \
+    if not words or not label[:1].isupper() or re.search(r"(?:ed|ing)$", words[0]) or _WHEN_LABEL.match(label) \
             or set(words) & (_EVENT_HEADS | _TOLL_WORDS | _PEOPLE_VERBS | _NO_ROLE):
         return None  # "| Non-fatal injuries | 214 |", "| Arrests (protests) | 126 |"
     return Match(words[0], label.lower(), 0, len(label), (words[0],))
@@ -412,8 +412,8 @@ def _no_group_named(figure: Figure) -> str | None:
     ("10 horses injured")."""
     head = singular(figure.counted_head or "")
     if _is_toll(figure) or _done_to_people(figure) or head in _EVENT_HEADS or _of_the_dead_before(figure) \
-            or _named_by_what_did_it(figure, head) or _row_of_what_was_done(figure):
-        return "people"  # "3.811 detentions" count people detained
+            or _named_by_what_did_it(figure, head) or _row_of_what_was_done(figure) or _a_days_row(figure):
+        return "people"  # "3.811 detentions" count people detained; "| Sunday | 64 | 9 | 3 |" under "Died in hospital"
     return _counts_itself(figure, head)
 
 
@@ -1193,6 +1193,8 @@ def _price_clause(figure: Figure) -> tuple[str, int, int]:
 # --- another time: a year, last year, one day ---------------------------------------
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A row of a time names no one: "| May 2026 | 21 |", "| Sunday | 64 |" (blind65, blind56).
+_WHEN_LABEL = re.compile(rf"\s*(?:{_MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 # (pattern, example): a year the words next to a figure put it in.
 _YEAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?:in|of|for|during|since|by|back in|as in)\s+(?:early\s+|late\s+|mid-?)?"
@@ -1210,6 +1212,8 @@ _YEAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # were evacuated"
     (re.compile(rf"\b{_MONTHS}\s+((?:19|20)\d\d)(?=,\s+when\b)", re.I),
      "We did not forget March 2019, when 300 neighbours were evacuated from these streets."),
+    # a table's row of a year: "| July 2005 | 11 | – | 4,300 |" among the floods compared (blind65)
+    (re.compile(rf"^\s*\|?\s*(?:{_MONTHS}\s+)?((?:19|20)\d\d)\s*\|", re.I), "| July 2005 | 11 | – | 4,300 |"),
 )
 # (pattern, years before the publication year, example): a relative year.
 _RELATIVE_YEAR_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = (
@@ -1579,6 +1583,18 @@ _IN_HOSPITAL_NOW = re.compile(r"^[^.;\d]{0,40}?\b(?:(?:still|remain(?:s|ed)?|are
                               re.I)
 
 
+# Those still held, a count of now apart from all who were detained: "412 people remain in custody", "38 are still
+# being held" (blind64).
+_HELD_NOW = re.compile(r"[^.;\d]{0,30}?\b(?:(?:still|remain(?:s|ed)?)\s+(?:\w+\s+)?in\s+(?:custody|detention|"
+                       r"jail|prison|pre-trial detention)|(?:are|were|is|remain(?:s|ed)?)\s+still\s+(?:being\s+)?"
+                       r"(?:held|detained)|remain(?:s|ed)?\s+(?:held|detained|behind bars))\b", re.I)
+
+
+def _held_now(figure: Figure) -> bool:
+    return figure.claim_type == "detained" and (
+        figure.predicate == STILL_HELD or bool(_HELD_NOW.match(figure.sentence or "", _offsets(figure)[1])))
+
+
 def _in_hospital_now(figure: Figure) -> bool:
     """"Twelve people remain in hospital", "Of the 64 admitted, 23 are still in hospital, three in intensive care"."""
     after = (figure.sentence or "")[_offsets(figure)[1]:]
@@ -1616,6 +1632,7 @@ def _suspected(figure: Figure) -> bool:
 _PART_RULES = (
     # first: the injured still in hospital are that part of them, however the sentence names the whole
     (_in_hospital_now, "in hospital", "Injured: 121, of whom 31 remain in hospital"),
+    (_held_now, STILL_HELD, "412 people remain in custody, including the 212 held on suspicion of mass riots."),
     (_died_of_injuries, "died of injuries", "two injured workers died later in hospital"),
     (_suspected, "suspected", "Districts have reported 61 suspected heat deaths"),
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),

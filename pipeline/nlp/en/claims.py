@@ -399,8 +399,9 @@ def _negated(verb: Token) -> str | None:
 def _verb_and_object(verb: Token) -> str | None:
     """A verb with its object, where the lexicon lists the two: "327 people have sought medical help", "412 citizens
     applied for medical aid" (injured); neither "seek" nor "help" says so alone."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [  # "applied to medical facilities" (blind63)
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for g in c.children
+        if g.dep_ == "pobj"]
     return next((words for o in objects if (words := f"{verb.lemma_.lower()} {_medical(o)}{o.lemma_.lower()}")
                  in claim_lexicon()), None)
 

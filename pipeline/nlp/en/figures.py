@@ -22,7 +22,7 @@ from typing import TypeGuard
 
 from spacy.tokens import Doc, Span, Token
 
-from ...models import DateMention, EntityMention, Figure
+from ...models import STILL_HELD, DateMention, EntityMention, Figure
 from ...places import CAPITAL, is_known_place
 from ..layout import aligned_header, doc_text, heading_of
 from .claim_model import BODY_HEADS, DONE_WITH_THE_DEAD
@@ -1397,7 +1397,8 @@ def _label_noun(label: Span) -> Token | None:
     for token in label:
         if _ends_the_label(token, noun, label):
             break
-        if token.is_alpha and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _STATE_VERBS:
+        if token.is_alpha and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _STATE_VERBS \
+                and token.ent_type_ not in ("DATE", "TIME"):  # an infobox's "| Date | 18–25 October 2026 |" row
             noun = token
     return noun
 
@@ -1495,10 +1496,20 @@ def _table_column(d: _Draft, page: _Page) -> None:
             and not _PART_HEADER.match(label.text):
         _counted_by_header(d, page, label)
     _header_measure(d, label)
-    d.dropped = d.dropped or (label is not None and bool(_SIZE_COLUMN.fullmatch(label.text.strip())))
+    if label is not None:
+        _column_kind(d, label.text)
     _row_claim(d, page)
 
 
+def _column_kind(d: _Draft, header: str) -> None:
+    """A column of pack sizes holds no figures ("| Unit |", blind63); "| Still held on 21 April |" counts those held
+    now, not all who were detained (blind50)."""
+    d.dropped = d.dropped or bool(_SIZE_COLUMN.fullmatch(header.strip()))
+    if d.claim_type == "detained" and _STILL_HELD.search(header):
+        d.predicate = STILL_HELD
+
+
+_STILL_HELD = re.compile(r"\b(?:still|remain\w*)\s+(?:held|detained|in custody|in detention)\b", re.I)
 # A column giving the size each row's price is for: "Item | Unit | Mar 2026" over "Sugar | 1 kg | 168.20" (blind63).
 _SIZE_COLUMN = re.compile(r"units?|(?:pack|packet|package)(?:\s+size)?|size|measure|unit of measure", re.I)
 
