@@ -322,9 +322,10 @@ STORIES = {
                 {"precision": 0.58, "recall": 0.64, "found": 0.96, "reach": 0.66}),
     "blind67": (GOLD / "blind67", GOLD / "blind67" / "events.yaml", "visible",
                 # first blind score 2026-12-02 (extractor 1.112.0 / aligner 11), before any of its misses was
-                # looked at: precision 0.594, recall 0.615, found 0.983, reach 0.678. Scored once at the end of a
-                # session; the floors are that first score.
-                {"precision": 0.59, "recall": 0.61, "found": 0.98, "reach": 0.67}),
+                # looked at: precision 0.594, recall 0.615, found 0.983, reach 0.678. Dev at extractor 1.113.0 (a
+                # figure pointing back, "then was", "there", has the year of the sentence before): precision 0.646,
+                # recall 0.628, found 0.983, reach 0.678.
+                {"precision": 0.63, "recall": 0.62, "found": 0.98, "reach": 0.67}),
 }
 
 

@@ -1212,3 +1212,22 @@ def test_a_tables_row_of_another_year_dates_its_cells() -> None:
     """blind65: a table comparing floods, "| July 2005 | 11 | – | 4,300 | 5.85 |", is about 2005."""
     row = "| July 2005 | 11 | – | 4,300 | 5.85 |"
     assert [time_scope(figure(row, text, "killed", "people"), 2026, 2026) for text in ("11", "5.85")] == ["2005", "2005"]
+
+
+def test_a_figure_pointing_back_has_the_year_of_the_sentence_before() -> None:
+    """blind67: "… since May 2005, when security forces opened fire in Andijan. The government put the death toll
+    there at 187" and "I was nine in 2005 … The official figure then was 187 dead" are about 2005; "there were 23
+    dead" and "the toll then rose to 23" point back to no other time."""
+    from pipeline.models import Sentence
+    from pipeline.nlp.keys import dated_by_the_sentence_before
+
+    before = "The unrest is the most serious since May 2005, when security forces opened fire in Andijan. "
+    found = []
+    for second in ("The government put the death toll there at 187.", "The official figure then was 187 dead.",
+                   "There were 187 dead.", "The toll then rose to 187."):
+        text = before + second
+        fig = Figure(**{**figure(second, "187", "killed", "people").__dict__, "start": text.index("187"),
+                        "end": text.index("187") + 3, "sentence_start": len(before)})
+        sentences = (Sentence(0, len(before), before), Sentence(len(before), len(text), second))
+        found.append(dated_by_the_sentence_before(fig, sentences, 2026).time_scope)
+    assert found == ["2005", "2005", None, None]

@@ -1412,6 +1412,30 @@ _OPENS_ON_AN_INCIDENT = re.compile(rf"^\W*(?:(?:the|that|this)\s+{_INCIDENT_NOUN
                                    r"wounded|injured|cost)\b)", re.I)
 
 
+# A figure said of the time or the place the sentence before it named: "… since May 2005, when security forces opened
+# fire in Andijan. The government put the death toll there at 187"; "I was nine in 2005 … The official figure then
+# was 187 dead" (blind67). Not "there were 225 dead", nor "the toll then rose".
+_THAT_TIME_OR_PLACE = re.compile(r"\b(?:then\s+(?:was|were|stood|numbered|totall?ed)|at (?:the|that) time|"
+                                 r"(?<!from )there(?!\s+(?:is|are|was|were|have|has|had|will|would|may|might)\b))\b",
+                                 re.I)
+
+
+def dated_by_the_sentence_before(figure: Figure, sentences: tuple[Sentence, ...], reference: int | None) -> Figure:
+    """A figure of no time of its own that points back ("then", "there") has the other year its sentence before
+    names."""
+    if figure.time_scope is not None or reference is None or not _THAT_TIME_OR_PLACE.search(_clause(figure)[0]):
+        return figure
+    before = [s for s in sentences if s.end <= (figure.sentence_start or 0)]
+    year = _year_said(before[-1].text) if before else None
+    return figure if year in (None, reference) else replace(figure, time_scope=str(year))
+
+
+def _year_said(text: str) -> int | None:
+    """The first year a sentence names as a time ("since May 2005", "in 2005"), by ``_YEAR_RULES``."""
+    found = (pattern.search(text) for pattern, _ in _YEAR_RULES)
+    return next((int(m.group(1)) for m in found if m), None)
+
+
 def incident_named_before(figure: Figure, sentences: tuple[Sentence, ...]) -> Figure:
     """"The deadliest incident came on Wednesday, when troops fired on a march. The shooting killed seven
     people": a casualty count in a sentence opening on the incident the sentence before calls the worst."""
@@ -2065,6 +2089,7 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = _restated_values(keyed)
     keyed = _series_values(keyed)
     keyed = tuple(corrected_value(repeated_number(f, keyed), keyed) for f in keyed)
+    keyed = tuple(dated_by_the_sentence_before(f, analysis.sentences, reference) for f in keyed)
     keyed = tuple(documents_own_group(incident_named_before(f, analysis.sentences), keyed) for f in keyed)
     keyed = other_storms(mishaps(keyed), analysis.sentences)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))
