@@ -1193,8 +1193,9 @@ def _price_clause(figure: Figure) -> tuple[str, int, int]:
 # --- another time: a year, last year, one day ---------------------------------------
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # A row of a time names no one: "| May 2026 | 21 |", "| Sunday | 64 |" (blind65, blind56).
-_WHEN_LABEL = re.compile(rf"\s*(?:{_MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_WHEN_LABEL = re.compile(rf"\s*(?:{_MONTHS}|{_WEEKDAYS})\b", re.I)
 # (pattern, example): a year the words next to a figure put it in.
 _YEAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?:in|of|for|during|since|by|back in|as in)\s+(?:early\s+|late\s+|mid-?)?"
@@ -1225,7 +1226,7 @@ _RELATIVE_YEAR_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = (
 _ONE_DAY = (re.compile(r"\b(?:in|within|over|during) (?:a single|one|the past|the last) (?:day|night|24 hours)\b|"
                        r"(?<!almost )(?<!virtually )(?<!nearly )(?<!said )(?<!reported )(?<!announced )\bovernight\b|"
                        rf"\bon (?:\w+day|{_MONTHS} \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})? alone\b|"
-                       r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, when\b", re.I),
+                       rf"\b{_WEEKDAYS}, when\b", re.I),
             "on January 6 alone, 500 people were detained; 70 looters were detained overnight; "
             "the most intensive day was Monday, when 29 bodies were recovered")
 # An item of a list of days: "Detentions by day:\n- 13 April – 57 persons;\n- 14 April – 212 persons".
@@ -1259,7 +1260,7 @@ def _a_days_item(figure: Figure) -> bool:
 
 # A table's row of one day: "| 19.10.2026 | 136 | 148 |", "| Sunday | 64 | 9 | 3 |" (blind56, blind64).
 _DAYS_ROW = re.compile(rf"\s*\|?\s*(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}} {_MONTHS}|{_MONTHS} \d{{1,2}}|"
-                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^|\n]*\|", re.I)
+                       rf"{_WEEKDAYS})\b[^|\n]*\|", re.I)
 
 
 def _a_days_row(figure: Figure) -> bool:
