@@ -1005,6 +1005,13 @@ def test_a_threads_post_numbers_are_no_figures(nlp) -> None:
     assert [f.text for f in found] == ["Two"]
 
 
+def test_a_posts_views_reposts_and_likes_are_no_figures(nlp) -> None:
+    """blind66's thread: the counts under a post are its reach, not the story's figures."""
+    found = figures(nlp, "Police have detained 87 people.\n4:31 PM · 48.2K Views · 1,015 Reposts · 3,118 Likes\n"
+                         "By Wednesday the clip had about 2.4 million views.")
+    assert [f.text for f in found] == ["87", "about 2.4 million"]  # a fact-check's reach of a claim stays (blind9)
+
+
 @pytest.mark.parametrize(("text", "claim"), [
     ("The DTM counts 11,860 internally displaced persons from the attacks.", "displaced"),
     ("It reports 2,314 people still sleeping in 41 evacuation centres.", "displaced"),
@@ -1496,3 +1503,94 @@ def test_a_still_held_column_counts_those_held_now_and_a_days_row_counts_people(
              for f in analyse(nlp, text, dt.date(2026, 9, 16), "Monitor").figures}
     assert found["356"][2] is None and (found["71"][0], found["71"][2]) == ("detained", "still held")
     assert found["64"][1] == found["3"][1] == "people" and found["3"][3] is not None
+
+
+def test_a_price_table_of_places_by_goods_prices_each_cells_column_good(nlp) -> None:
+    """blind66's market report: "| City | Petrol (₦/litre) | Rice, 50kg bag (₦) |" over "| Lagos | 1,045 | 82,000 |":
+    each cell is the price of its column's good, in the column's currency; a Nigerian paper's "N1,080" is naira."""
+    text = ("WEEKLY PRICE SURVEY, September 14-15, 2026\n"
+            "City    | Petrol (₦/litre) | Rice, 50kg bag (₦)\n"
+            "Lagos   |            1,045 |             82,000\n\n"
+            "Petrol sold for an average of N1,080 per litre.\n")
+    found = {f.text: (f.claim_type, f.unit, f.counted) for f in analyse(nlp, text, dt.date(2026, 9, 17), "L").figures}
+    assert found["1,045"] == ("price", "NGN", "Petrol") and found["82,000"] == ("price", "NGN", "Rice")
+    assert found["N1,080"][:2] == ("price", "NGN")
+
+
+def test_a_bearing_is_no_sum_in_a_one_letter_currency(nlp) -> None:
+    """"45°32′N 26°04′E" in an infobox is a place, not 26 naira."""
+    text = "The dam stands at 45°32′N 26°04′E, above the village."
+    assert all(f.unit != "NGN" for f in analyse(nlp, text, dt.date(2026, 5, 20), "Openpedia").figures)
+
+
+def test_a_hospital_tables_condition_received_and_total_columns_count_the_injured(nlp) -> None:
+    """blind66's sitrep: "| Critical | Serious | Stable | Total |" under a caption of admitted patients a blank line
+    above, and "| Received |" under "PATIENTS BY HOSPITAL", count patients, who are the injured; "| Discharged |"
+    does not."""
+    text = ("3. PATIENTS BY HOSPITAL (cumulative)\n\n"
+            "Hospital      | Received | Discharged\n"
+            "Molo Clinic   |       38 |          9\n\n"
+            "5. ADMITTED PATIENTS BY CONDITION (n = 54)\n\n"
+            "Injury        | Critical | Serious | Total\n"
+            "Burns         |        9 |       3 |    12\n")
+    cells = [(f.text, f.claim_type) for f in analyse(nlp, text, dt.date(2026, 6, 23), "Network").figures
+             if f.text in ("38", "9", "3", "12")]
+    assert cells == [("38", "injured"), ("9", "other"), ("9", "injured"), ("3", "injured"), ("12", "injured")]
+
+
+def test_patients_received_and_still_admitted_are_injured_but_not_a_clinics_daily_load(nlp) -> None:
+    """blind66: "128 patients received in four network facilities …; 54 remain admitted": the 54 are patients, not
+    facilities (a place counted in is no group a bare number refers to), and both are injured; "a clinic receives 300
+    patients a day" is its load (the rate's pattern never matched before, as it opened on "^")."""
+    text = ("128 patients received in four network facilities since the explosion; 54 remain admitted, 12 of them "
+            "in critical condition. The clinic receives 300 patients a day.")
+    found = {f.text: (f.claim_type, f.counted_head) for f in analyse(nlp, text, dt.date(2026, 6, 23), "N").figures}
+    assert found["128"] == found["54"] == ("injured", "patient")
+    assert found["300"][0] == "other"
+
+
+def test_a_currency_written_as_a_word_counts_it_in_the_texts_spelling(nlp) -> None:
+    """blind66: "10,000 rubles" counts ruble, "300 roubles" rouble, "5 lei" still leu (the currency's name)."""
+    text = "A payment of 10,000 rubles, a fine of 300 roubles and a fee of 5 lei."
+    found = {f.value: f.counted_head for f in analyse(nlp, text, dt.date(2026, 6, 23), "N").figures}
+    assert (found[10000], found[300], found[5]) == ("ruble", "rouble", "leu")
+
+
+def test_staff_redeployed_are_deployed(nlp) -> None:
+    text = "23 nurses and four plastic surgeons redeployed to Nakuru and Molo on Monday."
+    assert [f.claim_type for f in analyse(nlp, text, dt.date(2026, 6, 23), "N").figures] == ["deployed", "deployed"]
+
+
+def test_a_forces_strength_and_security_personnel_in_the_area_are_deployed(nlp) -> None:
+    """blind66: a translated briefing's "The grouping of forces numbers more than 6,200 people and 1,540 units of
+    equipment", a minister's "We have 1,250 security personnel in the area: 850 police and 400 military"; not the
+    people who live in the area."""
+    text = ("The grouping of forces numbers more than 6,200 people and 1,540 units of equipment. "
+            "We have 1,250 security personnel in the area: 850 police and 400 military. "
+            "About 3,000 people live in the area.")
+    found = {f.value: f.claim_type for f in analyse(nlp, text, dt.date(2026, 10, 21), "N").figures}
+    assert [found[v] for v in (6200, 1540, 1250, 850, 400)] == ["deployed"] * 5
+    assert found[3000] == "other"
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Police fired on crowds of up to 20,000 workers.", "protesters"),  # shooting, no fire (blind66)
+    ("About 20,000 workers marched in Dhaka.", "protesters"),  # workers are no force standing by
+    ("300 doctors protested outside the ministry.", "protesters"),
+    ("200 riot police stood by.", "other"),
+    ("Courts handed down 173 death sentences in 2026.", "other"),  # sentences, not deaths (blind66)
+    ("Of those arrested, 2 are serving sentences.", "detained"),  # people held (blind49)
+])
+def test_crowds_fired_on_or_marching_and_what_is_no_crowd_or_death(nlp, text: str, claim: str) -> None:
+    assert [f.claim_type for f in figures(nlp, text)] == [claim]
+
+
+def test_a_number_beside_words_in_a_cell_is_no_sum_in_the_tables_currency(nlp) -> None:
+    """blind51's budget schedule "(in bolivianos)": "| Ministry of Defence - 3 firefighting aircraft hire | 412,500,000 |"
+    counts aircraft; the amount beside it is the sum."""
+    text = ("SCHEDULE - SUPPLEMENTARY APPROPRIATIONS (in bolivianos)\n\n"
+            "| Vote | Entity / purpose                                   | Amount (Bs)   |\n"
+            "|------|----------------------------------------------------|---------------|\n"
+            "| 01   | Ministry of Defence - 3 firefighting aircraft hire | 412,500,000   |\n")
+    found = {f.text: f.unit for f in analyse(nlp, text, dt.date(2026, 9, 1), "Gazette").figures}
+    assert found["3"] is None and found["412,500,000"] == "BOB"

@@ -400,6 +400,8 @@ def test_a_one_letter_sign_before_a_scale_word() -> None:
     ("Water rose to YR 1,000 a jerrycan.", "YR 1,000", "YER"),
     ("Each trader will receive Db 5,000.", "Db 5,000", "STN"),
     ("A grant of GH₵ 2,000 for each family.", "GH₵ 2,000", "GHS"),
+    ("The operation has cost GH¢18.6 million so far.", "GH¢18.6 million", "GHS"),  # the cent sign (blind66)
+    ("Petrol sold for N1,080 a litre in Lagos.", "N1,080", "NGN"),  # a Nigerian paper's naira (blind66)
     ("Each family will receive BD2,000.", "BD2,000", "BHD"),
     ("The state released 500 million Fdj.", "500 million Fdj", "DJF"),
     ("The plant is reserved at RO 18 million.", "RO 18 million", "OMR"),

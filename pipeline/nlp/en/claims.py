@@ -358,7 +358,7 @@ def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     """The governing verb, then what its subjects and objects say, child by child."""
     if verb is None:
         return []
-    words = [_negated(verb) or _verb_and_object(verb) or verb.lemma_.lower()]
+    words = [_verb_says(verb)]
     if words[0] in _EITHER_VERBS:  # "70 looters have been neutralised and detained": the plainer verb says it
         words = [c.lemma_.lower() for c in verb.conjuncts if c.pos_ == "VERB" and not any(
             g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] + words  # not "… and 26 more were wounded"
@@ -366,6 +366,11 @@ def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     for child in verb.children:
         words += _tally_words(child) + _object_words(child) + _copula_subject_words(verb, child)
     return words + _relative_tally_words(verb)
+
+
+def _verb_says(verb: Token) -> str:
+    """The verb as the lexicon reads it: negated, with its object, or as what it was aimed at ("fired on crowds")."""
+    return _negated(verb) or _verb_and_object(verb) or _shot_at(verb) or verb.lemma_.lower()
 
 
 def _left_in(verb: Token) -> list[str]:
@@ -404,6 +409,15 @@ def _verb_and_object(verb: Token) -> str | None:
         if g.dep_ == "pobj"]
     return next((words for o in objects if (words := f"{verb.lemma_.lower()} {_medical(o)}{o.lemma_.lower()}")
                  in claim_lexicon()), None)
+
+
+def _shot_at(verb: Token) -> str | None:
+    """"Police fired on crowds of up to 20,000 workers" (blind66): firing on or at someone is shooting, no fire; what
+    was fired on says what the count is (a crowd)."""
+    if verb.lemma_.lower() != "fire":
+        return None
+    aimed = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "into", "upon")]
+    return next((g.lemma_.lower() for c in aimed for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _medical(noun: Token) -> str:
@@ -718,6 +732,7 @@ _HARMS = {"riot", "unrest", "violence", "fire", "flood", "storm", "quake", "eart
 _ECONOMY_WORDS = {"economic", "economy"}
 _SPENDING = {"campaign", "plan", "programme", "program", "subsidy", "operation", "response", "appeal", "purchase",
              "project", "scheme", "effort", "mission",
+             "treatment",  # "the cost of treatment, which the hospital estimates at GH¢ 2.4 million" (blind20)
              "election", "by-election", "referendum", "census", "vote"}  # "The by-election cost K18.6 million"
 
 

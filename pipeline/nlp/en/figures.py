@@ -50,6 +50,7 @@ from .claims import (
     tally_of,
 )
 from .entities import country_names
+from .lexicons import singular_currency_words
 from .not_figures import NAME_AND_BRACKET, not_a_figure, says_how_long
 from .numbers import CODES, CURRENCY_NAMES, SCALES, UNITS, NumberSpan, find_numbers, regional_unit
 from .status import status_of
@@ -80,7 +81,8 @@ _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
                 "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer",
                 "personnel", "battalion", "gendarme", "police",  # "1,000 riot police were sent": no crowd
-                "cadet", "conscript", "reservist", "guardsman", "marine"}  # "120 cadets … have arrived" (blind63)
+                "cadet", "conscript", "reservist", "guardsman", "marine",  # "120 cadets … have arrived" (blind63)
+                "military"}  # "1,250 security personnel in the area: 850 police and 400 military" (blind66)
 # Deployed only when said to be sent, moved or posted: "sent two rescue ships and 60 divers" (not
 # "3,393 members of the security forces were injured").
 _SENT_CONTEXT = re.compile(r"\b(?:deploy\w*|dispatch\w*|sent|moved|posted|stationed|reinforce\w*)\b", re.I)
@@ -96,7 +98,7 @@ _SENT_HEADS = {"member", "guard", "diver", "ship", "vessel", "boat", "helicopter
 # "we had 1,900 police officers and 37 boats in the field", "35 excavators at the site".
 _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|remain(?:ed|s)? on duty|"
                       r"(?:backed|supported|assisted|helped|reinforced) by|"  # "firefighters, backed by 150 soldiers"
-                      r"in the field|on the ground|on site|at the site|at the scene|on standby|"
+                      r"in the field|on the ground|on site|at the site|at the scene|on standby|in the area|"
                       # "45 divers and rescuers are searching for them"
                       r"(?:are|were|is|was|have been|had been) (?:still )?(?:searching|combing|patrolling|working|"
                       r"fighting|battling|helping)|"
@@ -614,9 +616,16 @@ def _money(d: _Draft, noun: Token) -> None:
     """"78 billion tenge": money counts its currency; "the US$3.6 million response plan": not the plan."""
     if noun.lower_ in CURRENCY_WORDS:
         d.unit = d.unit or CURRENCY_CODES.get(noun.lower_) or CURRENCY_CODES.get(noun.lemma_.lower())
-        d.counted, d.counted_head = noun.text, CURRENCY_NAMES.get(d.unit or "") or noun.lemma_.lower()  # lei: leu
+        d.counted, d.counted_head = noun.text, _currency_head(d.unit, noun.lemma_.lower())
     else:
         d.noun = None
+
+
+def _currency_head(code: str | None, written: str) -> str:
+    """The currency's name ("lei" counts leu), in the text's own spelling where it writes one: "rubles" count ruble,
+    "roubles" rouble (blind66)."""
+    named = CURRENCY_NAMES.get(code or "")
+    return written if named is None or written in (named, singular_currency_words().get(code or "")) else named
 
 
 def _tallied(d: _Draft, page: _Page) -> None:
@@ -1033,8 +1042,14 @@ def _no_casualties(d: _Draft, page: _Page) -> None:
     before = page.text[max(d.sentence.start_char, d.number.start - 8):d.number.start].lower()
     area = d.counted_head in _AREA_HEADS and re.search(r"\b(?:in|across|of)\s+(?:the\s+|all\s+)?$", before)
     if _counted_twice(page.text, d.number.start, d.number.end) or d.counted_head in _CHARGE_HEADS | _ARMS_HEADS \
-            or area:
+            or area or _sentences_counted(d):
         d.claim_type = "other"
+
+
+def _sentences_counted(d: _Draft) -> bool:
+    """"173 death sentences" (blind66) are no deaths; "2 serving sentences" are people held (blind49)."""
+    return d.counted_head == "sentence" and d.noun is not None and any(
+        c.lemma_.lower() in ("death", "prison", "jail", "life") for c in d.noun.children)
 
 
 def _moved_or_on_duty(d: _Draft) -> bool:
@@ -1060,6 +1075,18 @@ def _sent_not_harmed(d: _Draft) -> bool:
     return d.claim_type == "fires" or d.claim_type == "damage" and moved
 
 
+# A force's strength: "The grouping of forces numbers more than 6,200 people and 1,540 units of equipment" (blind66's
+# translated briefing; the model parses "numbers" as a noun there).
+_FORCE_STRENGTH = re.compile(r"\b(?:forces|troops|contingent)\s+(?:numbers|numbered|totals|totalled|comprises)\b"
+                             r"[^.;:]*$", re.I)
+
+
+def _force_strength(d: _Draft, page: _Page) -> None:
+    """Whatever a force is said to number, people or equipment, was deployed."""
+    if d.claim_type == "other" and _FORCE_STRENGTH.search(page.text, d.sentence.start_char, d.number.start):
+        d.claim_type = "deployed"
+
+
 def _troops(d: _Draft, page: _Page) -> None:
     """"a CSTO force of 2,030 soldiers guarded airports": troops sent or in a military sentence are deployed."""
     if d.counted_head not in _TROOP_HEADS | _SENT_HEADS:
@@ -1074,7 +1101,12 @@ def _troops(d: _Draft, page: _Page) -> None:
     if _moved_or_on_duty(d) or military or _force_in_a_label(d, page):
         d.claim_type = "deployed"
     elif d.claim_type == "protesters":
-        d.claim_type = "other"  # "200 riot police stood by": no crowd, and not said to be sent
+        d.claim_type = _no_crowd_of_a_force(d)
+
+
+def _no_crowd_of_a_force(d: _Draft) -> str:
+    """"200 riot police stood by": no crowd, and not said to be sent; "20,000 workers marched" are (blind66)."""
+    return "other" if d.counted_head in _TROOP_HEADS else d.claim_type
 
 
 def _listed_with_the_deployed(d: _Draft, page: _Page) -> None:
@@ -1475,8 +1507,28 @@ def _column_word(label: Span | None) -> Token | None:
 _PATIENT_HEADERS = {"admitted", "hospitalised", "hospitalized", "icu", "inpatients", "in-patients"}
 
 
+# A column of patients by their condition: "| Critical | Serious | Stable |" (blind66), only as the whole header.
+_CONDITION_HEADER = re.compile(r"(?:in\s+)?(?:critical|serious|stable|severe|moderate|minor)(?:\s+condition)?", re.I)
+
+
 def _patients_column(label: Span | None) -> str | None:
+    if label is not None and _CONDITION_HEADER.fullmatch(label.text.strip()):
+        return label.text.strip().lower()
     return next((t.lower_ for t in label if t.lower_ in _PATIENT_HEADERS), None) if label is not None else None
+
+
+# "| Received |" under "PATIENTS BY HOSPITAL": the patients a hospital took in are injured (blind66); not "| Received |"
+# in a table of aid or of applications.
+_RECEIVED_HEADER = re.compile(r"(?:patients\s+)?(?:received|seen|admissions|arrivals)", re.I)
+_PATIENTS = re.compile(r"\bpatients\b", re.I)
+
+
+def _patients_received(d: _Draft, page: _Page, label: Span | None) -> bool:
+    caption = _table_caption(page.text, d.number.start) or ""
+    if label is None or not _RECEIVED_HEADER.fullmatch(label.text.strip()) or not _PATIENTS.search(caption):
+        return False
+    d.claim_type, d.predicate, d.counted_head = "injured", label.text.strip().lower(), None
+    return True
 
 
 def _column_header(text: str, start: int) -> tuple[int, int] | None:
@@ -1492,8 +1544,8 @@ def _table_column(d: _Draft, page: _Page) -> None:
     ("Deaths" counts deaths; "Injured", a state, names no group)."""
     where = _column_header(page.text, d.number.start)
     label = page.doc.char_span(*where, alignment_mode="expand") if where else None
-    if not _typed_by_header(d, label) and label is not None and d.counted_head is None and d.unit is None \
-            and not _PART_HEADER.match(label.text):
+    if not (_typed_by_header(d, label) or _patients_received(d, page, label)) and label is not None \
+            and d.counted_head is None and d.unit is None and not _PART_HEADER.match(label.text):
         _counted_by_header(d, page, label)
     _header_measure(d, label)
     if label is not None:
@@ -1536,6 +1588,8 @@ def _typed_by_caption(d: _Draft, page: _Page) -> None:
     if word is not None:  # the column's own word stays its predicate: a running total, not one day's count
         d.claim_type, d.predicate = claim_lexicon()[word], d.counted_head
         d.counted_head = "people" if d.claim_type in _PEOPLE_CLAIMS else d.counted_head
+    elif _patients_column(span) is not None:  # "5. ADMITTED PATIENTS BY CONDITION (n = 54)" over "| Total |"
+        d.claim_type, d.predicate, d.counted_head = "injured", d.counted_head, None
 
 
 def _header_measure(d: _Draft, label: Span | None) -> None:
@@ -1565,7 +1619,7 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     "| Petrol (benzene) | 127.50 |" under "prices ..., in birr per litre:" is 127.50 birr. Not a cell whose
     column counts people ("| Deaths |")."""
     caption = _table_caption(page.text, d.number.start)
-    if d.unit is not None or d.number.unit is not None or caption is None:
+    if d.unit is not None or d.number.unit is not None or caption is None or not _alone_in_its_cell(page.text, d):
         return
     named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |", "| Amount (€) |": each column its own
     if not _may_be_a_sum(d, named):
@@ -1579,6 +1633,14 @@ def _table_currency(d: _Draft, page: _Page) -> None:
         _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
     else:
         _counts_its_currency(d)
+
+
+def _alone_in_its_cell(text: str, d: _Draft) -> bool:
+    """"| 412,500,000 |" (or "| 1,046[3] |") is a sum in the table's currency; "| Ministry of Defence - 3 firefighting
+    aircraft hire |" counts aircraft (blind51)."""
+    start = max(text.rfind("|", 0, d.number.start), text.rfind("\n", 0, d.number.start)) + 1
+    end = min(i for i in (text.find("|", d.number.end), text.find("\n", d.number.end), len(text)) if i >= 0)
+    return not re.search(r"\w", text[start:d.number.start]) and not re.match(r"\s*[^\W\d_]", text[d.number.end:end])
 
 
 def _caption_unit(caption: str) -> tuple[str, float] | None:
@@ -1620,9 +1682,10 @@ def _row_currency(d: _Draft, page: _Page) -> None:
 
 
 def _priced_by_its_row(d: _Draft, text: str, line_start: int, cells: list[str]) -> None:
-    """A sum in a table with a column of goods is the price of its row's good."""
-    good = _rows_good(text, line_start, cells)
-    if good is not None and d.claim_type == "other":
+    """A sum in a table with a column of goods is the price of its row's good; in a table of places by goods, of
+    its column's."""
+    good = _rows_good(text, line_start, cells) or _columns_good(text, d.number.start)
+    if good is not None and d.claim_type in ("other", "price"):
         d.claim_type, d.predicate, d.counted, d.counted_head = "price", "price", good, None
     _counts_its_currency(d)
 
@@ -1633,6 +1696,19 @@ def _rows_good(text: str, line_start: int, cells: list[str]) -> str | None:
     names = _row_cells(text[header:text.find("\n", header)]) if header is not None else []
     goods = next((i for i, name in enumerate(names) if _GOODS_COLUMN.fullmatch(name)), None)
     return cells[goods] if goods is not None and goods < len(cells) else None
+
+
+# A column header that names what a sum is, not what it buys: "| Price (₦) |", "| Amount (€) |".
+_NO_GOOD = re.compile(r"(?:average |mean |median )?(?:prices?|costs?|amounts?|values?|totals?|averages?|sums?)", re.I)
+
+
+def _columns_good(text: str, at: int) -> str | None:
+    """"| City | Petrol (₦/litre) | Rice, 50kg bag (₦) |" over "| Lagos | 1,045 | 82,000 |": a column header naming
+    its currency names the good before it ("Petrol", "Rice") (blind66)."""
+    header = _column_header(text, at)
+    words = text[header[0]:header[1]].strip() if header else ""
+    good = re.split(r"[(,]", words)[0].strip()
+    return good if good and _unit_named(words) is not None and not _NO_GOOD.fullmatch(good) else None
 
 
 def _cells_before(line: str) -> list[str]:
@@ -1699,13 +1775,15 @@ def _currency_of(found: re.Match[str]) -> str | None:
 
 
 def _table_caption(text: str, at: int) -> str | None:
-    """The line over the "|" table holding ``at``, with the table's first row (a title row); None outside one. A
-    plain-text table may have no outer "|" ("Pork carcass | Da Nang | 78,500 | 74,000")."""
+    """The line over the "|" table holding ``at`` (blank lines skipped), with the table's first row (a title row);
+    None outside one. A plain-text table may have no outer "|" ("Pork carcass | Da Nang | 78,500 | 74,000")."""
     start = text.rfind("\n", 0, at) + 1
     if "|" not in text[start:at]:
         return None
     while start > 0:
         above = text.rfind("\n", 0, start - 1) + 1
+        while above > 0 and not text[above:start].strip():  # a caption a blank line above its table (blind66)
+            above = text.rfind("\n", 0, above - 1) + 1
         if "|" not in text[above:start]:
             return text[above:text.find("\n", start) % (len(text) + 1)]
         start = above
@@ -2165,10 +2243,11 @@ def _subject_claim(sentence: Span) -> tuple[Token, str] | None:
     return (subject, claim) if subject is not None and claim is not None else None
 
 
-# "Twelve patients remain in our wards", "21 patients remain in intensive care": patients still in care are injured;
-# not a clinic's load ("sees between 250 and 300 patients a day").
-_STILL_IN_CARE = {"remain", "stay", "be"}
-_A_RATE = re.compile(r"^\s+\w+\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
+# "Twelve patients remain in our wards", "21 patients remain in intensive care": patients still in care are injured,
+# as are those a hospital received ("128 patients received in four facilities", blind66); not a clinic's load
+# ("sees between 250 and 300 patients a day").
+_STILL_IN_CARE = {"remain", "stay", "be", "receive", "admit"}
+_A_RATE = re.compile(r"\s+\w+\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 
 
 def _patients_in_care(d: _Draft, page: _Page) -> None:
@@ -2219,11 +2298,17 @@ def _money_thing(d: _Draft, noun: Token | None) -> str | None:
 def _priced_thing(d: _Draft, page: _Page) -> None:
     """Money counts the thing priced or damaged, never its currency (that is ``unit``). ``counted_head``
     stays the currency word, the gold files' convention for money (tests/gold/README.md)."""
-    if d.unit not in CURRENCY_NAMES or d.claim_type not in ("price", "damage"):
+    if d.unit not in CURRENCY_NAMES or d.claim_type not in ("price", "damage") or _priced_by_its_table(d, page):
         return
     words = _PRICE_NOUNS if d.claim_type == "price" else _DAMAGE_NOUNS
     counted = _money_thing(d, _nearest([t for t in d.sentence if t.lemma_.lower() in words], d.anchor.i))
     d.counted = None if counted and counted.lower() in CURRENCY_WORDS else counted
+
+
+def _priced_by_its_table(d: _Draft, page: _Page) -> bool:
+    """A cell whose row or column named its good ("| Lagos | 1,045 |" under "| Petrol (₦/litre) |") keeps it."""
+    return d.claim_type == "price" and d.counted is not None and d.counted.lower() not in CURRENCY_WORDS \
+        and _table_caption(page.text, d.number.start) is not None
 
 
 # "a magnitude 6.1 earthquake", "magnitude of 5.9", "| Magnitude | 6.1 Ms |", "a 6.1-magnitude quake", "5.9 Mw".
@@ -2363,13 +2448,31 @@ def _share_is_no_price(d: _Draft, page: _Page) -> None:
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _nationals, _tallied, _same_group, _claimed, _named_by_its_event, _asked, _state_word,
     _verb_just_before, _part_of_a_whole, _to_death, _numbering, _table_row, _table_column, _row_currency,
-    _table_currency, _line_label, _under_heading, _no_casualties, _burned_things, _troops, _listed_with_the_deployed,
-    _partner, _same_frame, _broken_down, _who_they_were, _another_part, _in_a_breakdown, _placed_in_brackets,
+    _table_currency, _line_label, _under_heading, _no_casualties, _burned_things, _force_strength, _troops,
+    _listed_with_the_deployed, _partner, _same_frame, _broken_down, _who_they_were, _another_part, _in_a_breakdown,
+    _placed_in_brackets,
     _admitted, _patients_in_care, _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof,
     _land_harmed, _handled_bodies, _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing,
     _lone_one, _restated, _how_long, _measured_by_symbol, _temperature, _done_after_detention, _money_is_no_casualty,
     _flights, _cost_someone, _share_is_no_price, _no_crowd_of_votes, _magnitude, _planned, _standing,
 )
+
+
+# "128 patients received in four network facilities …; 54 remain admitted": the places a count was made in are
+# not what a later bare number of its sentence counts (blind66).
+_PLACE_PREPOSITIONS = {"in", "at", "across", "inside"}
+
+
+def _a_place_counted(d: _Draft) -> bool:
+    return d.noun is not None and d.noun.dep_ == "pobj" and d.noun.head.lower_ in _PLACE_PREPOSITIONS \
+        and d.claim_type == "other"
+
+
+def _referred_to_later(d: _Draft) -> bool:
+    """Whether a later bare number of the sentence counts this figure's group. "164 dead, including three children":
+    the whole, not its part, is what "… and 156 were taken to hospital" refers to."""
+    return (d.counted is not None or d.claim_type != "other") and not (d.part_of and d.earlier) \
+        and not _a_place_counted(d)
 
 
 def _sentence_dates(page: _Page, sentence: Span) -> list[DateMention]:
@@ -2418,8 +2521,6 @@ def find_figures(doc: Doc, dates: list[DateMention], entities: list[EntityMentio
             continue
         figure = _figure(draft, page)
         page.figures.append(figure)
-        if (draft.counted is not None or draft.claim_type != "other") and not (draft.part_of and draft.earlier):
-            # "164 dead, including three children": the whole, not its part, is what a later
-            # bare number of the sentence refers to ("… and 156 were taken to hospital").
+        if _referred_to_later(draft):
             page.previous_in_sentence[draft.sentence.start] = figure
     return page.figures

@@ -130,6 +130,16 @@ def _english_names() -> dict[str, set[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def singular_currency_words() -> dict[str, str]:
+    """The last word of each current currency's English singular name, by code ("RUB" → "ruble"), Babel's
+    spelling where currencies.yaml keeps another ("rouble"): a text writes one or the other."""
+    from babel.numbers import get_currency_name
+
+    return {code: get_currency_name(code, count=1, locale="en").split()[-1].lower()
+            for code in current_currency_names()}
+
+
+@functools.lru_cache(maxsize=1)
 def current_currency_names() -> dict[str, str]:
     """Every currency some territory uses today, by ISO 4217 code, with the last word of its English name
     ("VUV" → "vatu", "SSP" → "pound"). From Babel's CLDR data, kept current there rather than in

@@ -424,6 +424,15 @@ def post_number(a: Around) -> bool:
     return bool(small and (first or second))
 
 
+# A post's engagement on the line under it: "2:05 PM · Aug 31, 2026 · 48.2K Views · 1,204 Reposts" (blind66); not a
+# fact-check's "the clip had about 2.4 million views", which is a claim of reach (blind9).
+_ENGAGEMENT_AFTER = re.compile(r"^\s+(?:views|reposts|retweets|likes|replies|quotes|quote tweets|bookmarks)\b", re.I)
+
+
+def engagement_count(a: Around) -> bool:
+    return bool(_ENGAGEMENT_AFTER.match(a.after) and re.search(r"[·•|]\s*$", a.before))
+
+
 def numbered_name(a: Around) -> bool:
     """A number in a name: "National Road 1", "Calle 3 de Noviembre", "Gate 7"; a "Reading time: 7 min"."""
     return bool(re.search(r"\b(?:Road|Route|Highway|Calle|Rue|Gate|Block|Platform|Terminal|Sector|Pier)\s+$",
@@ -475,8 +484,8 @@ NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone, part_of_a_name,
     list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
-    word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate, post_number, numbered_name, confidence_level,
-    note_line, numbered_period, slashed_code, radio_frequency,
+    word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate, post_number, engagement_count, numbered_name,
+    confidence_level, note_line, numbered_period, slashed_code, radio_frequency,
 )
 
 
