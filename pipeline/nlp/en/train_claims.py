@@ -56,7 +56,8 @@ HELD_OUT_SETS: frozenset[str] = frozenset({"blind13", "blind15", "blind18", "bli
                                            "blind37", "blind39", "blind41", "blind43", "blind45",
                                            "blind47", "blind49", "blind51", "blind53",
                                            "blind55", "blind57", "blind59",
-                                           "blind61", "blind63", "blind66", "blind68"})
+                                           "blind61", "blind63", "blind66", "blind68",
+                                           "blind70"})
 
 
 @dataclass
