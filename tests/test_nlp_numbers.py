@@ -513,3 +513,8 @@ def test_a_minus_sign_opening_a_cell_or_a_bracket_makes_a_number_negative(text, 
 ])
 def test_hedges_written_after_or_as_a_verb_and_spanish_scales(text, found) -> None:
     assert [(n.text, n.value, n.approx) for n in find_numbers(text)] == found
+
+
+def test_a_minus_opening_the_next_column_of_a_table_aligned_by_spaces_makes_no_range() -> None:
+    """blind70's road statistics: "Car occupants   1,124    1,060      -5.7" are three numbers, not a broken range."""
+    assert [n.text for n in find_numbers("   Car occupants   1,124    1,060      -5.7\n")] == ["1,124", "1,060", "5.7"]

@@ -1229,6 +1229,15 @@ _ONE_DAY = (re.compile(r"\b(?:in|within|over|during) (?:a single|one|the past|th
                        rf"\b{_WEEKDAYS}, when\b", re.I),
             "on January 6 alone, 500 people were detained; 70 looters were detained overnight; "
             "the most intensive day was Monday, when 29 bodies were recovered")
+# One night's count of people, said after it in its own words: "19 people were detained on Sunday night and 26 on
+# Monday night" (blind69); not "up from seven last night" (an earlier value), "since last night's count", nor
+# "approved a state of emergency for 30 days on Sunday night"; "tonight" is as often a running total's (blind25's
+# "More than 500 killed … tonight"), and "that night" an incident's, whose day the figure does not carry (blind71).
+_ONE_NIGHT = (re.compile(rf"[^\d,;:]{{0,50}}?\b(?:on {_WEEKDAYS} night|last night|during the night)"
+                         r"\b(?!['’]s)", re.I), "19 people were detained on Sunday night")
+# … or before it, opening its clause: "On the night of the vote, the monitors counted at least 85 detentions".
+_ONE_NIGHT_BEFORE = re.compile(r"\b(?:on|during) the night of\b[^\d;]*$", re.I)
+_EARLIER_VALUE = re.compile(r"\b(?:from|against|since|compared with)\s+$", re.I)
 # An item of a list of days: "Detentions by day:\n- 13 April – 57 persons;\n- 14 April – 212 persons".
 _DAYS_ITEM = re.compile(rf"[^\S\n]*(?:[-•*·][^\S\n]+)?(?:\d{{1,2}} {_MONTHS}|{_MONTHS} \d{{1,2}})(?:,? \d{{4}})?"
                         r"[^\S\n]*[–—:][^\S\n]*", re.I)
@@ -1297,7 +1306,18 @@ def time_scope(figure: Figure, reference_year: int | None, published_year: int |
 def _one_days_figure(figure: Figure) -> bool:
     """A count of one day (no price, no running total: "taking the toll to 24" overnight is still the toll)."""
     return figure.claim_type != "price" and not _a_running_total(figure) and (
-        _one_day_of_its_own(figure) or _a_days_item(figure))
+        _one_day_of_its_own(figure) or _a_days_item(figure) or _one_nights_count(figure))
+
+
+def _one_nights_count(figure: Figure) -> bool:
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    said = bool(_ONE_NIGHT[0].match(sentence, end) or _ONE_NIGHT_BEFORE.search(sentence[:start]))
+    return figure.claim_type in _NIGHTS_COUNTS and said \
+        and not _EARLIER_VALUE.search(sentence[max(0, start - 20):start]) and "since" not in sentence[end:end + 60]
+
+
+# What a night adds to a story's tally; not a crowd, which is that night's rally whatever day its sources write.
+_NIGHTS_COUNTS = {"killed", "injured", "detained", "missing", "evacuated"}
 
 
 def _clause(figure: Figure) -> tuple[str, int, int]:
@@ -1327,10 +1347,11 @@ def _fronted_year(figure: Figure) -> int | None:
     return int(fronted.group(1)) if fronted else None
 
 
-# A time phrase opening the sentence dates every figure of it, however far: "In March 2019 a chlorine leak at
-# the same plant sent 11 workers to hospital and led to the evacuation of 300 residents."
-_FRONTED_YEAR = re.compile(rf"^\W*(?:back\s+)?in\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS}\s+)?((?:19|20)\d\d)\b"
-                           r"(?![^;]*\b(?:19|20)\d\d\b)", re.I)
+# A time phrase opening the sentence (after a footnote's marker, "[8] In March 2023, …", blind69) dates every figure
+# of it, however far: "In March 2019 a chlorine leak at the same plant sent 11 workers to hospital and led to the
+# evacuation of 300 residents."
+_FRONTED_YEAR = re.compile(rf"^\W*(?:\d{{1,2}}\]\s*)?(?:back\s+)?in\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS}\s+)?"
+                           r"((?:19|20)\d\d)\b(?![^;]*\b(?:19|20)\d\d\b)", re.I)
 
 
 def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
@@ -1495,6 +1516,11 @@ _CAME_FROM = re.compile(r"\s+(?:(?:were|was|are|came) (?:\w+ )?)?from\b", re.I) 
 
 _OF_THEM_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.I)
 _OF_THEM_BEFORE = re.compile(r"\bof (?:them|whom|those),?\s*$", re.I)
+# A bare number after its whole: "… 295 detentions, of which 22 led to criminal charges", "Of the detained persons,
+# 273 were subjected to administrative detention" (blind69); not "of which 41 are minors" nor "of which 28 400
+# displaced persons", groups of their own (blind46, blind48).
+_OF_WHICH_BEFORE = re.compile(r"\bof which,?\s*$|^\W*of (?:the|those)\b[^\d,;]*,\s*$", re.I)
+_A_GROUP_AFTER = re.compile(r"\s+(?:(?:are|were|is|was)\s+)?(?:[a-z-]+\s+)?[a-z]{3,}s\b")  # "26 were foreign workers"
 
 
 def _of_a_count(figure: Figure) -> bool:
@@ -1504,8 +1530,10 @@ def _of_a_count(figure: Figure) -> bool:
     sentence = figure.sentence or ""
     if _named_after_of_them(figure) is not None:
         return False  # "225 died, 19 of them police officers": the police officers' own toll
+    bare = figure.claim_type in PEOPLE_TYPES and bool(_OF_WHICH_BEFORE.search(sentence[:start])) \
+        and not _A_GROUP_AFTER.match(sentence, end)
     return figure.scope is None and bool(_OF_THEM_AFTER.match(sentence[end:])
-                                         or _OF_THEM_BEFORE.search(sentence[:start]))
+                                         or _OF_THEM_BEFORE.search(sentence[:start]) or bare)
 
 
 # A total, then its parts after a colon: "the toll was 44: 40 bodies recovered from the debris and four people who
@@ -1702,6 +1730,12 @@ def _the_storys_own(found: re.Match[str]) -> bool:
 # A vehicle a flood or a river took: "a minibus that was swept off a bridge", "a bus plunged into the river".
 _VEHICLE_SWEPT = (r"(?:minibus|bus|car|vehicle|truck|van|lorry|boat)\b[^,;.\d]{0,40}?\b(?:swept|washed|dragged|"
                   r"plunged|carried)\b")
+# A vehicle set on fire or attacked with people in it: "its bus was hit by petrol bombs", "Bus set on fire in
+# Colobane" (blind71).
+_VEHICLES = r"(?:minibus|bus|car|vehicle|truck|van|lorry|train|tram)"
+_VEHICLE_ATTACKED = (rf"(?:{_VEHICLES}\b[^,;.\d]{{0,40}}?\b(?:set on fire|set alight|torched|firebombed|hit by "
+                     r"(?:petrol|fire)\s*bombs?)|(?:(?:petrol|fire)\s*bombs?|molotov cocktails?|arson attack|attack)\s+"
+                     rf"(?:into|at|on)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,4}}?{_VEHICLES}\b)")
 # (pattern, key, example): a thing giving way or going down, in a "when" clause after the figure, or one building
 # where it happened, that limits a casualty count to one mishap of a larger disaster.
 _MISHAPS = (
@@ -1712,6 +1746,8 @@ _MISHAPS = (
     (re.compile(r"[^;,\d]*?\b(?:when|at|in|inside|around)\b[^;,.\d]{0,60}?\b(?:building|headquarters|compound|"
                 r"town hall)\b", re.I),
      "a building", "four died when protesters stormed the regional administration building"),
+    (re.compile(r"[^;,–—\d]*?\b(?:in|when|after|with|who)\b[^,;.\d]{0,60}?\b" + _VEHICLE_ATTACKED, re.I),
+     "a vehicle", "three passengers died … when its bus was hit by petrol bombs (blind71)"),
     (re.compile(r"[^;,–—\d]*?\b(?:when|after|in)\b[^,;.\d]{0,60}?\b(?:exploded|blew up|caught fire|"
                 r"(?:explosion|blast|fire) at)\b", re.I),  # not the story's own "killed in the explosion"
      "an explosion", "four people were killed when a filling station that protesters had set alight exploded"),
@@ -1725,6 +1761,7 @@ _MISHAPS_BEFORE = (
     (re.compile(r"\b(?:killed|died|dead|injured|hurt)\s+(?:in|after|by)\s+[^,;.\d]{0,40}?\b(?:fire|explosion|blast)"
                 r"\s+at\b[^;\d]*$", re.I), "an explosion"),
     (re.compile(r"\b" + _VEHICLE_SWEPT + r"[^;\d]{0,60}$", re.I), "a vehicle"),
+    (re.compile(r"\b" + _VEHICLE_ATTACKED + r"[^;\d]{0,60}$", re.I), "a vehicle"),
 )
 
 
@@ -1744,7 +1781,8 @@ def mishaps(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     beside it the mishap is the story itself ("64 people died when a garment factory fell in")."""
     found = [_mishap(f) if f.incident in (None, "a part") else None for f in figures]  # "of whom 4 at the building"
     tolls = [f for f, mishap in zip(figures, found, strict=True) if mishap is None and f.incident is None]
-    return tuple(replace(f, incident=mishap) if mishap and any(_larger(t, f) for t in tolls) else f
+    # the mishap names the count, wherever a source places it ("In Dakar, three passengers were killed when …")
+    return tuple(replace(f, incident=mishap, scope=None) if mishap and any(_larger(t, f) for t in tolls) else f
                  for f, mishap in zip(figures, found, strict=True))
 
 
@@ -1787,13 +1825,18 @@ def _storm_of(figure: Figure, storm: re.Pattern[str]) -> str | None:
 
 
 def reference_year(analysis: Analysis, published: dt.date | None) -> int | None:
-    """The year a document is about: the one its dates name most, else its publication year."""
+    """The year a document is about: the one its dates name most, else its publication year. The publication year
+    stays its own where its dates name it more than once and at least half as often: an analysis that dwells on the
+    2023 protests is still about this year's (blind69); a retrospective of 2022 published in 2023 is about 2022."""
     years = Counter(int(d.value[:4]) for d in analysis.dates if d.value and d.value[:4].isdigit())
-    if years:
-        top = max(years.values())
-        named = sorted(year for year, n in years.items() if n == top)
-        return published.year if published and published.year in named else named[-1]
-    return published.year if published else None
+    if published is not None and _holds_its_own(years, published.year):
+        return published.year
+    return max(years, key=lambda year: (years[year], year)) if years else None
+
+
+def _holds_its_own(years: Counter[int], year: int) -> bool:
+    top = max(years.values(), default=0)
+    return years[year] == top or years[year] > 1 and 2 * years[year] >= top
 
 
 def with_keys(figure: Figure, reference: int | None = None, published_year: int | None = None) -> Figure:
@@ -1901,8 +1944,13 @@ def elliptic_group(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
 _RUNNING_TOTAL = re.compile(r"\b(?:toll|tally|total)\b(?![^.;,\d]*\bby\s+$)[^.;,\d]{0,60}$", re.I)
 
 
+# A total said after its number: "19 on Sunday night and 26 on Monday night, 45 in all" (blind69).
+_TOTAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:in all|in total|altogether|all told)\b", re.I)
+
+
 def _a_running_total(figure: Figure) -> bool:
-    return bool(_RUNNING_TOTAL.search((figure.sentence or "")[:_offsets(figure)[0]]))
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    return bool(_RUNNING_TOTAL.search(sentence[:start]) or _TOTAL_AFTER.match(sentence, end))
 
 
 _AND_BEFORE = re.compile(r"^[^.;\d]{0,80}\band\s+$")

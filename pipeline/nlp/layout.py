@@ -282,6 +282,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def aligned_header(text: str, start: int) -> tuple[int, int] | None:
     """The header cell over the cell at ``start`` of a table aligned by spaces ("Division   Arrested" over
     "Kawempe        88"): the block's first line, when it holds no digit, and of its cells the one most
@@ -294,7 +297,7 @@ def aligned_header(text: str, start: int) -> tuple[int, int] | None:
     if cell is None or len(cells) < 2 or top == line_start:
         return None
     header = text[top:text.find("\n", top)]
-    if any(ch.isdigit() for ch in header):
+    if any(ch.isdigit() for ch in _YEARS.sub("", header)):  # years may head columns: "Road user  2024  2025" (blind70)
         return None
     best = max(_aligned_cells(header), key=lambda h: _overlap(h, cell))
     return (top + best[0], top + best[1]) if _overlap(best, cell) > -2 else None

@@ -705,7 +705,8 @@ def _paid_sum(token: Token) -> bool:
 
 
 # What is done to people already held: "ordered the release of 31 detainees", "fined 41 of the detainees".
-AFTER_HELD = {"release", "free", "fine", "sentence", "charge", "convict", "acquit", "try", "indict", "pardon"}
+AFTER_HELD = {"release", "free", "fine", "sentence", "charge", "convict", "acquit", "try", "indict", "pardon",
+              "visit", "interview", "represent"}  # "its staff had visited 162 detainees" (blind69)
 
 
 def _deciding_lemma(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None) -> str | None:
@@ -810,10 +811,11 @@ def _noun_phrase(noun: Token) -> list[Token]:
     return kept
 
 
-def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -> str | None:
-    """The sentence's own date ("as of January 7", "On January 7, …"), else publication."""
+def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None, after: int | None = None) -> str | None:
+    """The sentence's own date ("as of January 7", "On January 7, …"), else the day said right after the figure
+    ("19 on Sunday night and 26 on Monday night": Monday is the 26's, blind69), else publication."""
     text, offset = sentence_context(sentence).text, sentence.start_char  # not doc.text: rebuilt on every call
-    fallback = None
+    fallback = _its_own_day(text, offset, dates_in_sentence, after)
     for date in dates_in_sentence:
         if not date.value or date.precision != "day":
             continue
@@ -823,6 +825,15 @@ def as_of_date(sentence: Span, dates_in_sentence: list, published: str | None) -
         if fallback is None and not _SINCE.search(before) and not date.value_end:
             fallback = date.value
     return fallback or published
+
+
+# What may stand between a count and its own day: "26 on Monday night", "31 people detained on 10 October".
+_TO_ITS_DAY = re.compile(r"(?:\s+[a-z]+){0,3}\s+on\s+", re.I)
+
+
+def _its_own_day(text: str, offset: int, dates: list, after: int | None) -> str | None:
+    return next((d.value for d in dates if after is not None and d.value and d.precision == "day" and not d.value_end
+                 and d.start >= after and _TO_ITS_DAY.fullmatch(text, after - offset, d.start - offset)), None)
 
 
 # A dateline or a date written before the speaker ("TASBULAK, Jan 15 (Wire) -", "On Jan 9 state television").

@@ -147,6 +147,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "from 2010 to 2018", "between 2010 and 2018": a span of years, not its first year
     ("year_span", re.compile(r"\b(?:from|between)\s+(?P<y>(?:19|20)\d\d)\s*(?:to|and|until|through|-|–)\s*"
                              r"(?P<y2>(?:19|20)\d\d)\b", re.I)),
+    # "…, by service delivery area, 2023 to 2025" (a table's caption, blind70); not "2000 to 2500 people"
+    ("year_to", re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\s+(?:to|until|through)\s+(?P<y2>(?:19|20)\d\d)\b"
+                           r"(?![\d.,]\d|\s+[a-z]{3,}s\b)")),
     # "in 2015-2017", "the 2018-19 season", "1998–2001": a span of years written with a dash
     ("year_dash", re.compile(r"(?<![\d./–-])(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)\b(?![-–./]\d|\s*"
                              r"(?:people|persons|cases|tenge|dollars|euros|troops|members))")),
@@ -177,6 +180,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "PAKISTAN: MONSOON FLOODS 2026 – FLASH APPEAL": a year closing a name in a heading
     # "Encuesta Continua de Hogares 2025." closing a footnote too
     ("year_in_name", re.compile(r"\b[A-Z][A-Za-z]+[ \t](?P<y>(?:19|20)\d\d)(?=[ \t]*(?:[–—|:]|\.?(?:\n|$)))", re.M)),
+    # a table's cell of a year: "North | 2023 | 3,862 | 19 |" (blind70)
+    ("year_cell", re.compile(r"(?:^|\|)[^\S\n]*(?P<y>(?:19|20)\d\d)[^\S\n]*(?=\|)", re.M)),
     # "the 2021 inspection report", "the operator's 2019 permit", "the 2026 cycle": a year before a singular noun
     # "the 2018 Demographic and Health Survey" (a name after the year, blind55); not "the 2000 Muslims"
     ("year_attr", re.compile(r"(?:\b[Tt]he|['’]s)\s+(?P<y>(?:19|20)\d\d)(?=\s+(?:[a-z]*|[A-Z][a-z]*)[a-rt-z]\b)")),
@@ -633,7 +638,7 @@ def _next_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | No
 HANDLERS = {
     "week_of_month": _week_of_month, "week_of_day": _week_of_day, "part_of_year": _part_of_year, "decade": _decade,
     "weekend": _weekend,
-    "mm_open": _month_span_open, "year_dash": _year_span,
+    "mm_open": _month_span_open, "year_dash": _year_span, "year_to": _year_span, "year_cell": _year,
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day,
     "slashed_mdy": _day, "slashed": _slashed, "iso": _day,
     "weekday_numeric": _after_its_weekday,

@@ -1542,6 +1542,7 @@ def _column_header(text: str, start: int) -> tuple[int, int] | None:
 def _table_column(d: _Draft, page: _Page) -> None:
     """"Province | Deaths | Injured" / "Sindh | 604 | 2,318": a cell's column header says what it counts
     ("Deaths" counts deaths; "Injured", a state, names no group)."""
+    _row_claim(d, page)  # a row's claim stands before a caption's ("| Fatal | 0 | 2 | 2 |" under "Injuries")
     where = _column_header(page.text, d.number.start)
     label = page.doc.char_span(*where, alignment_mode="expand") if where else None
     if not (_typed_by_header(d, label) or _patients_received(d, page, label)) and label is not None \
@@ -1550,7 +1551,6 @@ def _table_column(d: _Draft, page: _Page) -> None:
     _header_measure(d, label)
     if label is not None:
         _column_kind(d, label.text)
-    _row_claim(d, page)
 
 
 def _column_kind(d: _Draft, header: str) -> None:
@@ -1571,25 +1571,44 @@ def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
     caption says happened."""
     noun = _label_noun(label)
     d.counted_head = _header_word(noun) if noun is not None else None
-    if d.counted_head in _RUNNING_TOTALS:
-        _typed_by_caption(d, page)
+    if noun is None and label.text.strip().lower() in _RUNNING_TOTALS:  # "| Total |", tagged an adjective (blind69)
+        d.counted_head = label.text.strip().lower()
+    if d.counted_head in _RUNNING_TOTALS or noun is None and _A_YEAR.fullmatch(label.text.strip()):
+        _typed_by_caption(d, page)  # a year's column too: "2025" under "Deaths by road user, 2024 and 2025" (blind70)
 
 
 _RUNNING_TOTALS = {"total", "tally", "count", "cumulative"}  # a column's header: "Total since 19 October"
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _typed_by_caption(d: _Draft, page: _Page) -> None:
     """"| Total since 19 October |" beside "| Detained during the day |" under "Table 1. Persons detained, by day": a
-    running total counts what the table's caption says happened (blind64)."""
-    caption = (_table_caption(page.text, d.number.start) or "").split("\n")[0]
-    at = page.text.rfind(caption, 0, d.number.start) if caption else -1
-    span = page.doc.char_span(at, at + len(caption), alignment_mode="expand") if at >= 0 else None
+    running total counts what the table's caption says happened (blind64), unless its row said ("| Fatal | 0 | 2 | 2 |"
+    under "Injuries to persons", blind24)."""
+    span = _caption_span(d, page) if d.claim_type == "other" else None
     word = next((_header_word(t) for t in span or () if _header_word(t) in claim_lexicon()), None)
     if word is not None:  # the column's own word stays its predicate: a running total, not one day's count
         d.claim_type, d.predicate = claim_lexicon()[word], d.counted_head
         d.counted_head = "people" if d.claim_type in _PEOPLE_CLAIMS else d.counted_head
     elif _patients_column(span) is not None:  # "5. ADMITTED PATIENTS BY CONDITION (n = 54)" over "| Total |"
         d.claim_type, d.predicate, d.counted_head = "injured", d.counted_head, None
+
+
+def _caption_span(d: _Draft, page: _Page) -> Span | None:
+    """The first line of the caption over the cell's table, as a span of the document."""
+    caption = (_table_caption(page.text, d.number.start) or _aligned_caption(page.text, d.number.start) or "")
+    caption = caption.split("\n")[0]
+    at = page.text.rfind(caption, 0, d.number.start) if caption else -1
+    return page.doc.char_span(at, at + len(caption), alignment_mode="expand") if at >= 0 else None
+
+
+def _aligned_caption(text: str, at: int) -> str | None:
+    """The line over a table aligned by spaces ("3. Deaths by road user, 2024 and 2025:"), blank lines skipped."""
+    header = aligned_header(text, at)
+    top = text.rfind("\n", 0, header[0]) if header else -1
+    while top > 0 and not text[text.rfind("\n", 0, top) + 1:top].strip():
+        top = text.rfind("\n", 0, top)
+    return text[text.rfind("\n", 0, top) + 1:top] if top > 0 else None
 
 
 def _header_measure(d: _Draft, label: Span | None) -> None:
@@ -1807,16 +1826,26 @@ def _typed_by_header(d: _Draft, label: Span | None) -> bool:
 
 
 def _row_claim(d: _Draft, page: _Page) -> None:
-    """"| Fatal | 0 | 2 | 2 |": a cell past the first takes its claim from its row's label."""
+    """"| Fatal | 0 | 2 | 2 |": a cell past the second takes its claim from its row's label's words; any cell past the
+    first from its condition ("| Serious | 1 | 8 |")."""
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
     cells = _row_cells(page.text[line_start:d.number.start])
-    if d.claim_type != "other" or len(cells) < 2 or not page.text[line_start:d.number.start].lstrip().startswith("|"):
+    if d.claim_type != "other" or not cells[0] or not page.text[line_start:d.number.start].lstrip().startswith("|"):
         return
-    first = page.text.find(cells[0], line_start) if cells[0] else -1
+    first = page.text.find(cells[0], line_start) if len(cells) > 1 else -1  # a label's word past the first cell
     label = page.doc.char_span(first, first + len(cells[0]), alignment_mode="expand") if first >= 0 else None
+    claimed = _row_labels_claim(label, cells[0])
+    if claimed is not None:
+        d.claim_type, d.predicate = claimed
+
+
+def _row_labels_claim(label: Span | None, cell: str) -> tuple[str, str] | None:
+    """The claim and its word a row's label names: a word of the lexicon, or the injured's condition ("| Serious | 1 |
+    8 | 9 |", blind24)."""
     lemma = next((w for w in _label_words(label) if w in claim_lexicon()), None) if label is not None else None
     if lemma is not None:
-        d.claim_type, d.predicate = claim_lexicon()[lemma], lemma
+        return claim_lexicon()[lemma], lemma
+    return ("injured", cell.lower()) if _CONDITION_HEADER.fullmatch(cell) else None
 
 
 def _header_word(token: Token) -> str:
@@ -2486,7 +2515,7 @@ def _figure(d: _Draft, page: _Page) -> Figure:
         text=number.text, start=number.start, end=number.end, value=number.value, low=number.low, high=number.high,
         unit=d.unit, approx=number.approx, counted=d.counted, counted_head=d.counted_head, predicate=d.predicate,
         claim_type=d.claim_type, status=d.status, planned=d.planned,
-        as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published),
+        as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published, number.end),
         attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
         sentence=sentence.text, sentence_start=sentence.start_char,
         scope=scope_of(d.verb, d.noun, page.places, country_names(), d.tally), part=_part(page.text, number.start),

@@ -52,6 +52,8 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:articles?|art\.|paragraphs?|clauses?|secti
 _NUMBER_AS_VERB = re.compile(r"\b(?:would|will|could|to|now|did|does|may|might)\s+number\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:anniversary|percentile)", re.I)
 _PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]*$")
+# "(800) 555-0197": an area code, seen as the "(" before it and ") 555-0197" after it (blind70)
+_AREA_CODE = re.compile(r"\(\)\s*\d{3}-\d{4}\b")
 PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!years\b|months\b|weeks\b|days\b)[a-z]{3,}s\b")
 _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotline|helpline|(?:tele)?phone|"
                           r"contact cent(?:re|er)|call cent(?:re|er))\s+(?:on\s+|at\s+)?$", re.I)
@@ -68,7 +70,8 @@ _MEASURE_AFTER = re.compile(r"^(?:-(?:gram|kilogram|kilo|kg|pound|lb|tonne|ton|g
                             r"\s?(?:kg|g|ml|l|kilo|kilogram|gram|litre|liter)s?\s+(?:packet|bag|bottle|pack|sack|tin|"
                             r"jar|carton|cylinder|loaf)s?\b|°\s*\d|\s*(?:degrees|°)\s*(?:[NSEW]\b|north|south|east|west)|['′]\s*[NSEW]\b)",
                             re.I)
-_STREET_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Lane|"
+_STREET_AFTER = re.compile(r"^\s+(?:[NSEW]\.\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|"
+                           r"Boulevard|Lane|"
                            r"Square|Prospekt|Prospect|Highway)|^\s+(?:Avenida|Calle|Rue|Via|ulitsa)\b")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?year-old|years? old|aged)\b", re.I)
 
@@ -201,7 +204,7 @@ def number_sign_or_phone(a: Around) -> bool:
     """"№ 12", "#3", "+7 727 …", "call 112", "the emergency line, 0800 …"; not a change written with its sign,
     "+85%" (a percentage is never dialled)."""
     signed = a.before.rstrip().endswith(("+", "№", "#")) and a.number.unit != "%"
-    return bool(signed or _PHONE_BEFORE.search(a.before)
+    return bool(signed or _PHONE_BEFORE.search(a.before) or _AREA_CODE.match(a.before[-1:] + a.after)
                 or _CALL_BEFORE.search(a.before) or _LINE_BEFORE.search(a.before))
 
 
@@ -311,9 +314,9 @@ def age_limit(a: Around) -> bool:
 
 
 def times_or_ages(a: Around) -> bool:
-    """"sixteen times more", "brothers aged 19 and 22"."""
+    """"sixteen times more", "brothers aged 19 and 22", "two men, ages 23 and 31" (blind70)."""
     return bool(re.match(r"^\s+times\b", a.after)
-                or re.search(r"\baged\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", a.before, re.I))
+                or re.search(r"\b(?:aged|ages)\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", a.before, re.I))
 
 
 # A distance that places something ("40 km north of Nchelenge", "110 km away", "a depth of about 20 km") is
@@ -435,7 +438,7 @@ def engagement_count(a: Around) -> bool:
 
 def numbered_name(a: Around) -> bool:
     """A number in a name: "National Road 1", "Calle 3 de Noviembre", "Gate 7"; a "Reading time: 7 min"."""
-    return bool(re.search(r"\b(?:Road|Route|Highway|Calle|Rue|Gate|Block|Platform|Terminal|Sector|Pier)\s+$",
+    return bool(re.search(r"\b(?:Road|Route|Highway|Interstate|Calle|Rue|Gate|Block|Platform|Terminal|Sector|Pier)\s+$",
                           a.before) or re.search(r"reading time:?\s*$", a.before, re.I))
 
 

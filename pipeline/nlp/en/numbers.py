@@ -445,9 +445,10 @@ def _start_and_hedge(text: str, m: re.Match, number_start: int) -> tuple[int, st
 
 
 def _spaced_falling_range(text: str, m: re.Match) -> bool:
-    """"10:30 — 3 more deaths": a dash between spaces before a smaller number separates, no range."""
+    """"10:30 — 3 more deaths": a dash between spaces before a smaller number separates, no range; so does a minus
+    opening the next column of a table aligned by spaces ("1,060      -5.7", blind70)."""
     between = text[m.end("lowscale") if m.group("lowscale") else m.end("low"):m.start("high")]
-    return m.group("low") is not None and between[:1].isspace() and between[-1:].isspace()
+    return m.group("low") is not None and between[:1].isspace() and (between[-1:].isspace() or between.strip() == "-")
 
 
 def _all_spans(text: str) -> list[NumberSpan]:
