@@ -328,12 +328,15 @@ STORIES = {
                 {"precision": 0.63, "recall": 0.62, "found": 0.98, "reach": 0.67}),
     "blind69": (GOLD / "blind69", GOLD / "blind69" / "events.yaml", "visible",
                 # first blind score 2026-12-02 (extractor 1.113.0 / aligner 11), scored once on arrival: precision
-                # 0.276, recall 0.511, found 0.958, reach 0.669.
-                {"precision": 0.27, "recall": 0.51, "found": 0.95, "reach": 0.66}),
+                # 0.276, recall 0.511, found 0.958, reach 0.669. Dev at extractor 1.115.0 (a night's count is that
+                # day's, "of which 22" is a part, a "| Total |" column counts the caption's claim): precision 0.443,
+                # recall 0.542, found 0.958, reach 0.688.
+                {"precision": 0.44, "recall": 0.54, "found": 0.95, "reach": 0.68}),
     "blind71": (GOLD / "blind71", GOLD / "blind71" / "events.yaml", "visible",
                 # first blind score 2026-12-02 (extractor 1.114.0 / aligner 11), scored once on arrival: precision
-                # 0.547, recall 0.714, found 0.963, reach 0.691.
-                {"precision": 0.54, "recall": 0.71, "found": 0.96, "reach": 0.69}),
+                # 0.547, recall 0.714, found 0.963, reach 0.691. Dev at extractor 1.115.0 (people killed in a bus set
+                # on fire are that mishap's): precision 0.604, recall 0.720, found 0.963, reach 0.691.
+                {"precision": 0.60, "recall": 0.71, "found": 0.96, "reach": 0.69}),
 }
 
 
