@@ -221,7 +221,10 @@ STORIES = {
                 # dev at extractor 1.93.0 (counts after a total and a colon are parts): precision 0.668, recall
                 # 0.511, found 0.955, reach 0.662.
                 # Dev at extractor 1.103.0 (pesos read by the towns named; a part-of group stops at a relative clause): precision 0.682, recall 0.536, reach 0.694.
-                {"precision": 0.67, "recall": 0.53, "found": 0.95, "reach": 0.69}),
+                # At 1.115.0 the encyclopedia's footnote "[1] In March 2019 a chlorine leak … fined the company UYU
+                # 1.8 million" is dated 2019, as it should be; its fine no longer meets a union's undated copy, and
+                # reach fell by two claims: precision 0.690, recall 0.537, reach 0.688.
+                {"precision": 0.67, "recall": 0.53, "found": 0.95, "reach": 0.68}),
     "blind44": (GOLD / "blind44", GOLD / "blind44" / "events.yaml", "visible",
                 # first blind score 2026-12-01 (extractor 1.92.0 / aligner 9), before any of its misses was
                 # looked at: precision 0.570, recall 0.710, found 0.980, reach 0.747.
