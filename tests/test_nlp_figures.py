@@ -1642,3 +1642,26 @@ def test_a_table_aligned_by_spaces_under_years_counts_what_its_caption_says(nlp)
     found = {f.text: (f.claim_type, f.unit) for f in analyse(nlp, text, dt.date(2026, 2, 10), "Ministry").figures}
     assert (found["1,124"], found["1,060"]) == (("killed", None), ("killed", None))
     assert found["5.7"] == ("other", "%")
+
+
+def test_a_column_of_days_held_counts_days_not_the_held(nlp) -> None:
+    """blind72's urgent action: "| Days held |" beside "| Detained on |" holds durations."""
+    text = ("| Name | Detained on | Days held |\n|---|---|---|\n| Tendai Moyo | 3 March 2026 | 58 |\n\n"
+            "| City | Detained | Released |\n|---|---|---|\n| Harare | 40 | 12 |\n")
+    found = {f.text: (f.claim_type, f.counted_head) for f in analyse(nlp, text, dt.date(2026, 4, 30), "AI").figures}
+    assert found["58"] == ("other", "day") and found["40"][0] == "detained"
+
+
+def test_units_and_teams_supporting_a_rescue_are_deployed(nlp) -> None:
+    """blind72's situation report: "Fourteen army units, six Pakistan Navy diving teams and two army aviation
+    helicopters are supporting rescue operations"."""
+    text = ("Fourteen army units, six Pakistan Navy diving teams and two army aviation helicopters are supporting "
+            "rescue operations in Punjab.")
+    assert [f.claim_type for f in figures(nlp, text)] == ["deployed", "deployed", "deployed"]
+
+
+def test_an_infoboxs_date_row_names_no_claim_for_the_rows_under_it(nlp) -> None:
+    """blind73's encyclopedia: "| Date | 2–9 March 2026 |" heads the infobox; its "March" is no march over
+    "| Deaths | 57 (official)[1] … |"."""
+    text = "| Date | 2–9 March 2026 |\n| Location | Mangystau Region |\n| Deaths | 57 (official)[1] |\n"
+    assert [f.claim_type for f in analyse(nlp, text, dt.date(2026, 3, 20), "Openpedia").figures] == ["killed"]

@@ -1197,6 +1197,12 @@ def test_a_cell_of_a_days_row_is_that_days_count(sentence, predicate, scope) -> 
     ("The government reversed most of a fuel price increase, setting the price of petrol at 72 som a litre, down "
      "from 137.80 som.", "137.80 som", "after"),
     ("The Cabinet of Ministers set the price of petrol at 72 som for 90 days.", "72 som", "cut"),
+    # blind73: a cap, a freeze, an official "established at", and the old regime's price
+    ("On Friday the government reversed course, capping diesel at 310 tenge a litre for 180 days.", "310 tenge",
+     "cut"),
+    ("From 6 March the retail price of diesel fuel is established at the level of 310 tenge per litre.", "310 tenge",
+     "cut"),
+    ("Under the old regime diesel sold for 295 tenge a litre everywhere in the country.", "295 tenge", "before"),
 ])
 def test_a_price_set_or_brought_down_is_the_cut(sentence, text, phase) -> None:
     from pipeline.nlp.keys import price_phase
@@ -1284,3 +1290,28 @@ def test_people_killed_in_a_vehicle_set_on_fire_are_that_mishaps_own(sentence, t
     count = replace(figure(sentence, text, "killed", "passengers"), value=3.0, counted_group="people", scope="Dakar")
     keyed = mishaps((toll, count))[1]
     assert (keyed.incident, keyed.scope) == ("a vehicle", None)
+
+
+@pytest.mark.parametrize("sentence, text, scope", [
+    ("The last time the country saw violence on this scale, in January 2022, 238 people were killed.", "238", "2022"),
+    ("[5] The January 2022 unrest, which began over a rise in the price of gas from 60 to 120 tenge per litre, left "
+     "238 people dead.", "238", "2022"),
+    ("Independent since 1991, the country lost 225 people in the riots.", "225", None),
+    ("The 2023 inspection of the dam listed 14 defects.", "14", None),  # other sources leave it undated (blind14)
+])
+def test_a_year_fronting_the_figures_clause_or_its_sentences_event_dates_it(sentence, text, scope):
+    """blind73's analysis and encyclopedia give 2022's toll beside 2026's."""
+    assert time_scope(figure(sentence, text, "killed", "people"), 2026, 2026) == scope
+
+
+def test_people_placed_in_custody_by_the_courts_are_those_held_now():
+    """blind73: "1,276 persons have been placed in custody" by the courts, of the 5,216 detained."""
+    found = figure("By decision of the courts, 1,276 persons have been placed in custody.", "1,276", "detained",
+                   "persons")
+    assert incident(found) == "still held"
+    after_releases = figure("Of the 5,216 detained, 3,940 had been released and 1,276 were in custody.", "1,276",
+                            "detained", "people")
+    assert incident(after_releases) == "still held"
+    all_held = figure("The toll has risen to 14, the ministry said, and 687 people are in custody.", "687", "detained",
+                      "people")
+    assert incident(all_held) is None  # all who were detained (blind52)

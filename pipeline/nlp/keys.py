@@ -70,7 +70,8 @@ _RISE = re.compile(r"\b(?:rose|rise[ns]?|rising|increas\w*|doubl\w*|tripl\w*|jum
                    # "End of the fuel price cap (60 → 120)"; "when the state ended price regulation"
                    r"|end(?:ed|ing|s)? (?:of )?(?:the |a |retail )?(?:[\w-]+ ){0,2}(?:cap|ceiling|regulation))\b", re.I)
 _CUT = re.compile(r"\b(?:cut|cuts|reduc\w*|lower\w*|decreas\w*|drop\w*|fell|fall\w*|slash\w*|restor\w*|"
-                  r"caps?|capped|rolled back"
+                  r"caps?|capped|capping|rolled back|froze|frozen|freez\w*|"
+                  r"established at"  # "capping diesel at 310 tenge", "established at the level of 310" (blind73)
                   r"|ceiling|bring back"  # "promised to bring back a ceiling of 50 tenge"
                   # "agreed to bring the price back down to 50 tenge"; "the price has been set at 50 tenge"
                   # "the Cabinet set the price of petrol at 72 som" (blind64)
@@ -97,7 +98,8 @@ _BEFORE_THEN = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:\w+\s+){0,1}?(?:before the\
                           r"the (?:year|month|week) before\b)", re.I)
 # "LPG once cost as little as 30 tenge", "a scheme that had held petrol at 2,390 tögrög"
 _EARLIER = re.compile(r"\b(?:previously|previous|earlier|formerly|used to|had been|instead of|return\w* to|back to|"
-                      r"revert\w* to|once|had (?:held|kept|fixed|capped|frozen|stood))\b", re.I)
+                      r"revert\w* to|once|had (?:held|kept|fixed|capped|frozen|stood)|"
+                      r"(?:the|its) old)\b", re.I)  # "Under the old regime diesel sold for 295 tenge" (blind73)
 
 
 # --- the lexicon of counted groups ----------------------------------------------------
@@ -1347,20 +1349,25 @@ def _fronted_year(figure: Figure) -> int | None:
     return int(fronted.group(1)) if fronted else None
 
 
-# A time phrase opening the sentence (after a footnote's marker, "[8] In March 2023, …", blind69) dates every figure
+# A time phrase opening the sentence (after a footnote's marker, "[8] In March 2023, …", blind69), or the event of a
+# month it opens on ("[5] The January 2022 unrest, which began …, left 238 people dead", blind73; not "The 2023
+# inspection of the dam listed 14 defects", which other sources leave undated, blind14), dates every figure
 # of it, however far: "In March 2019 a chlorine leak at the same plant sent 11 workers to hospital and led to the
 # evacuation of 300 residents."
-_FRONTED_YEAR = re.compile(rf"^\W*(?:\d{{1,2}}\]\s*)?(?:back\s+)?in\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS}\s+)?"
-                           r"((?:19|20)\d\d)\b(?![^;]*\b(?:19|20)\d\d\b)", re.I)
+_FRONTED_YEAR = re.compile(rf"^\W*(?:\d{{1,2}}\]\s*)?(?:(?:back\s+)?in\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS}\s+)?|"
+                           rf"the\s+{_MONTHS}\s+)((?:19|20)\d\d)\b(?![^;]*\b(?:19|20)\d\d\b)", re.I)
 
 
 def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
-    """No comma between the year and the figure, unless the year opens the sentence: "In 2011,
-    a litre cost 30 tenge" is about 2011; "120 tenge, up from 60 in 2021" puts only 60 in 2021,
-    and "independent since 1991, the country lost 225 people" does not date the 225."""
+    """No comma between the year and the figure, unless the year opens the sentence or the figure's clause: "In 2011,
+    a litre cost 30 tenge" and "…, in January 2022, 238 people were killed" (blind73) are about those years; "120
+    tenge, up from 60 in 2021" puts only 60 in 2021, and "independent since 1991, the country lost 225 people" does
+    not date the 225."""
     between = text[match.end():start] if match.start() < start else text[end:match.start()]
-    return "," not in between or (match.start() < start and bool(_OPENS_THE_SENTENCE.match(text[:match.start()]))) \
-        or bool(match.start() < start and _RELATIVE_TO_THE_YEAR.match(between))
+    before = match.start() < start
+    return "," not in between or (before and bool(_OPENS_THE_SENTENCE.match(text[:match.start()]))) \
+        or bool(before and _RELATIVE_TO_THE_YEAR.match(between)) \
+        or before and match.group(0).lower().startswith("in") and re.fullmatch(r",\s*", between) is not None
 
 
 # The year opens the sentence, alone or in a phrase of time: "In 2011, …", "After the 2005 presidential
@@ -1640,12 +1647,20 @@ _IN_HOSPITAL_NOW = re.compile(r"^[^.;\d]{0,40}?\b(?:(?:still|remain(?:s|ed)?|are
 # being held" (blind64).
 _HELD_NOW = re.compile(r"[^.;\d]{0,30}?\b(?:(?:still|remain(?:s|ed)?)\s+(?:\w+\s+)?in\s+(?:custody|detention|"
                        r"jail|prison|pre-trial detention)|(?:are|were|is|remain(?:s|ed)?)\s+still\s+(?:being\s+)?"
-                       r"(?:held|detained)|remain(?:s|ed)?\s+(?:held|detained|behind bars))\b", re.I)
+                       r"(?:held|detained)|remain(?:s|ed)?\s+(?:held|detained|behind bars)|"
+                       # "1,276 persons have been placed in custody" by the courts (blind73)
+                       r"placed\s+in\s+(?:custody|pre-trial detention))\b", re.I)
+# "Of the 5,216 detained, 3,940 had been released … and 1,276 were in custody" (blind73); not "687 people are in
+# custody" said of all who were detained (blind52).
+_IN_CUSTODY_AFTER_RELEASES = re.compile(r"\b(?:released|freed)\b[^.;]*$", re.I)
+_IN_CUSTODY = re.compile(r"\s+(?:\w+\s+)?(?:are|were|is|was)\s+in\s+(?:custody|pre-trial detention)\b", re.I)
 
 
 def _held_now(figure: Figure) -> bool:
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    after_releases = bool(_IN_CUSTODY.match(sentence, end) and _IN_CUSTODY_AFTER_RELEASES.search(sentence[:start]))
     return figure.claim_type == "detained" and (
-        figure.predicate == STILL_HELD or bool(_HELD_NOW.match(figure.sentence or "", _offsets(figure)[1])))
+        figure.predicate == STILL_HELD or bool(_HELD_NOW.match(sentence, end)) or after_releases)
 
 
 def _in_hospital_now(figure: Figure) -> bool:

@@ -101,7 +101,8 @@ _ON_DUTY = re.compile(r"\b(?:t(?:ook|ake|akes|aking) part|stay(?:ed|s|ing)? on|r
                       r"in the field|on the ground|on site|at the site|at the scene|on standby|in the area|"
                       # "45 divers and rescuers are searching for them"
                       r"(?:are|were|is|was|have been|had been) (?:still )?(?:searching|combing|patrolling|working|"
-                      r"fighting|battling|helping)|"
+                      # "… helicopters are supporting rescue operations" (blind72)
+                      r"fighting|battling|helping|supporting|assisting)|"
                       r"join(?:ed|s)? the (?:search|operation|rescue|effort)|"
                       # "had 350 soldiers on the streets", "320 of its volunteers were at work", "210 personnel were
                       # involved in the response", "worked through the night"
@@ -1499,7 +1500,9 @@ def _column_word(label: Span | None) -> Token | None:
     """The first word of a column header the claim lexicon knows; none for a part's column ("of whom: …")."""
     if label is None or _PART_HEADER.match(label.text):
         return None
-    return next((t for t in label if _header_word(t) in claim_lexicon()), None)
+    # not the month of an infobox's first row, "| Date | 2–9 March 2026 |" (blind73)
+    return next((t for t in label if _header_word(t) in claim_lexicon() and t.ent_type_ not in ("DATE", "TIME")),
+                None)
 
 
 # A hospital table's columns of patients: "| Seen | Admitted | In ICU now | Discharged | Died |" (only as a
@@ -1555,10 +1558,12 @@ def _table_column(d: _Draft, page: _Page) -> None:
 
 def _column_kind(d: _Draft, header: str) -> None:
     """A column of pack sizes holds no figures ("| Unit |", blind63); "| Still held on 21 April |" counts those held
-    now, not all who were detained (blind50)."""
+    now, not all who were detained (blind50); "| Days held |" counts days (blind72)."""
     d.dropped = d.dropped or bool(_SIZE_COLUMN.fullmatch(header.strip()))
     if d.claim_type == "detained" and _STILL_HELD.search(header):
         d.predicate = STILL_HELD
+    if d.counted_head in _DURATION_WORDS and d.unit is None:  # "| Days held |" counts days, not the held (blind72)
+        d.claim_type = "other"
 
 
 _STILL_HELD = re.compile(r"\b(?:still|remain\w*)\s+(?:held|detained|in custody|in detention)\b", re.I)
