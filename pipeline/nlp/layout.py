@@ -282,7 +282,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+# A year, as a column header writes it ("Road user  2024  2025").
+A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def aligned_header(text: str, start: int) -> tuple[int, int] | None:
@@ -297,7 +298,7 @@ def aligned_header(text: str, start: int) -> tuple[int, int] | None:
     if cell is None or len(cells) < 2 or top == line_start:
         return None
     header = text[top:text.find("\n", top)]
-    if any(ch.isdigit() for ch in _YEARS.sub("", header)):  # years may head columns: "Road user  2024  2025" (blind70)
+    if any(ch.isdigit() for ch in A_YEAR.sub("", header)):  # years may head columns: "Road user  2024  2025" (blind70)
         return None
     best = max(_aligned_cells(header), key=lambda h: _overlap(h, cell))
     return (top + best[0], top + best[1]) if _overlap(best, cell) > -2 else None

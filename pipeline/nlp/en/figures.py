@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...models import STILL_HELD, DateMention, EntityMention, Figure
 from ...places import CAPITAL, is_known_place
-from ..layout import aligned_header, doc_text, heading_of
+from ..layout import A_YEAR, aligned_header, doc_text, heading_of
 from .claim_model import BODY_HEADS, DONE_WITH_THE_DEAD
 from .claims import (
     AFTER_HELD,
@@ -1578,12 +1578,11 @@ def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
     d.counted_head = _header_word(noun) if noun is not None else None
     if noun is None and label.text.strip().lower() in _RUNNING_TOTALS:  # "| Total |", tagged an adjective (blind69)
         d.counted_head = label.text.strip().lower()
-    if d.counted_head in _RUNNING_TOTALS or noun is None and _A_YEAR.fullmatch(label.text.strip()):
+    if d.counted_head in _RUNNING_TOTALS or noun is None and A_YEAR.fullmatch(label.text.strip()):
         _typed_by_caption(d, page)  # a year's column too: "2025" under "Deaths by road user, 2024 and 2025" (blind70)
 
 
 _RUNNING_TOTALS = {"total", "tally", "count", "cumulative"}  # a column's header: "Total since 19 October"
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _typed_by_caption(d: _Draft, page: _Page) -> None:
