@@ -36,7 +36,8 @@ _PEOPLE_TYPES = {"killed": "killed", "injured": "injured", "detained": "detained
 _SELF_COUNTED = {"fires", "attacks"}
 _SELF_LABELS = {"attacks": "who attacked", "fires": "who set fires"}
 _ALIGNED_TYPES = _PEOPLE_TYPES.keys() | _SELF_COUNTED | {"price", "damage", "other"}
-_PHASES = {"before": "before the rise", "after": "after the rise", "cut": "after the cut", "offer": "offered"}
+_PHASES = {"before": "before the rise", "after": "after the rise", "cut": "after the cut", "offer": "offered",
+           "change": "change"}
 # The group of people named by no role: an "other" figure counting them and no action is no event.
 _PLAIN_PEOPLE = "people"
 # A figure its own source took back or another source denies is never a standing figure.

@@ -182,6 +182,44 @@ def test_a_state_word_after_a_bare_number_says_what_happened_to_the_group_before
     assert (found["18"].claim_type, found["18"].counted) == ("injured", "armed criminals")
 
 
+@pytest.mark.parametrize("text", [
+    "Clashes that began last week have left at least 28 people dead.",
+    "Colombia follows the situation in Venezuela, where the protests that began last week have left at least 28 people"
+    " dead, according to rights groups, and thousands detained.",
+])
+def test_the_state_people_are_left_in_says_what_happened_when_parsed_as_a_small_clause(nlp, text):
+    (found,) = [f for f in figures(nlp, text) if f.text == "at least 28"]
+    assert (found.claim_type, found.counted) == ("killed", "people")
+
+
+@pytest.mark.parametrize("text, sum_", [
+    ("Cash support rises to JD45 a person a year, at a cost the ministry puts at about JD230 million.", "JD45"),
+    ("The direct cash support of (33) dinars per individual will be transferred to 5.1 million citizens.", "33"),
+])
+def test_a_cash_support_is_a_payment_not_a_price(nlp, text, sum_):
+    (found,) = [f for f in figures(nlp, text) if f.text == sum_]
+    assert (found.claim_type, found.counted_group) == ("other", "aid")
+
+
+def test_members_and_martyrs_of_the_security_apparatuses_are_security_forces(nlp):
+    """blind75: Arabic state media in translation."""
+    found = {f.text: f for f in figures(nlp, "He added that (96) members of the security apparatuses were injured, and "
+                                             "that the number of martyrs of the security apparatuses rose to (2).")}
+    assert [(f.claim_type, f.counted_group) for f in found.values()] == [
+        ("injured", "security forces"), ("killed", "security forces")]
+
+
+def test_detenus_are_people_detained(nlp):
+    (found,) = figures(nlp, "Police said 64 detenus remain in custody at Gujranwala.")
+    assert found.claim_type == "detained" and found.counted_group == "people"
+
+
+def test_people_made_homeless_are_displaced_and_people_who_remain_missing_are_missing(nlp):
+    found = {f.text: f.claim_type for f in figures(
+        nlp, "The mudflows destroyed 418 houses and made 5,900 people homeless; 9 people remain missing.")}
+    assert (found["5,900"], found["9"]) == ("displaced", "missing")
+
+
 def test_a_part_of_a_toll_that_names_no_group_is_part_of_that_toll(nlp):
     found = {f.text: f for f in figures(nlp, "The ministry put the death toll at 164, including three children.")}
     assert found["three"].claim_type == "killed" and found["three"].counted == "children"

@@ -605,6 +605,92 @@ def test_a_tables_caption_gives_its_bare_cells_a_currency_and_a_scale(nlp) -> No
     assert (found[-1].counted_head, found[-1].counted) == ("vatu", "damage")  # the sum counts its currency
 
 
+def test_a_caption_naming_its_currency_per_unit_prices_the_cells(nlp) -> None:
+    """blind74: "(P per liter)" over a Manila price table; a fuel's grade ("RON 95") is no sum in lei."""
+    text = ("Pump prices were monitored in Quezon City and Makati.\n\nRETAIL PRICES IN METRO MANILA (P per liter)\nProduct | Range | Common price\n"
+            "Gasoline RON 95 | 71.40 - 79.85 | 74.30\nDiesel | 66.25 - 73.90 | 69.80\n")
+    found = analyse(nlp, text, dt.date(2026, 9, 21), "Department of Energy").figures
+    assert [(f.text, f.unit, f.claim_type) for f in found] == [
+        ("71.40 - 79.85", "PHP", "price"), ("74.30", "PHP", "price"), ("66.25 - 73.90", "PHP", "price"),
+        ("69.80", "PHP", "price")]
+
+
+@pytest.mark.parametrize("text", [
+    "Gasoline (RON 91 and 95) went up by P1.85 a liter.",
+    "The rise brought 92-octane gasoline to LE 21.75 a liter.",
+])
+def test_a_fuels_grade_is_not_a_figure(nlp, text: str) -> None:
+    assert [f.text for f in analyse(nlp, text, dt.date(2026, 9, 21), "Wire").figures] == [
+        "P1.85" if "P1.85" in text else "LE 21.75"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Monitors followed 142 demonstrations in 31 counties.", "142"),
+    ("Live rounds were fired at 9 of the 23 demonstrations.", "9"),
+    ("County | Demonstrations | Deaths\nNairobi | 41 | 7\n", "41"),
+])
+def test_a_count_of_gatherings_held_is_no_crowd_and_no_casualty(nlp, text: str, figure: str) -> None:
+    (found,) = [f for f in analyse(nlp, text, dt.date(2026, 10, 15), "IPOA").figures if f.text == figure]
+    assert found.claim_type == "other"
+
+
+@pytest.mark.parametrize("text, gapped", [
+    ("Across the country the police count seven dead and the health ministry eight.", "eight"),
+    ("The Ministry of Health counted eight dead, and the Karama Centre 11, six of them in Ma'an.", "11"),
+    ("After at least seven deaths by the official count, and as many as ten by that of a rights group, it gave in.",
+     "as many as ten"),
+])
+def test_a_count_whose_verb_and_noun_are_left_out_counts_what_the_count_before_it_counts(nlp, text, gapped):
+    (found,) = [f for f in analyse(nlp, text, dt.date(2026, 11, 12), "Wire").figures if f.text == gapped]
+    assert found.claim_type == "killed"
+
+
+def test_a_gapped_count_right_after_a_place_is_that_places(nlp) -> None:
+    """blind54: "…, with Juja recording nine deaths, Ruiru six and …": the six are Ruiru's."""
+    text = "The death toll rose to 19 today, with Juja recording nine deaths, Ruiru six and Gatundu South four."
+    (found,) = [f for f in analyse(nlp, text, None, "Wire").figures if f.text == "six"]
+    assert (found.claim_type, found.scope) == ("killed", "Ruiru")
+
+
+def test_a_gapped_count_after_an_unknown_name_is_left_out(nlp) -> None:
+    """blind54: "Gatundu South four" may be a place the model took for a person: no part of the toll before it."""
+    text = "The death toll rose to 19 today, with Juja recording nine deaths, Ruiru six and Gatundu South four."
+    assert "four" not in [f.text for f in analyse(nlp, text, None, "Wire").figures]
+
+
+def test_a_number_after_of_is_no_gapped_count(nlp) -> None:
+    found = [f.text for f in analyse(nlp, "He was one of 12 people, and the youngest of three.", None, "Wire").figures]
+    assert "three" not in found
+
+
+def test_a_number_after_a_verb_of_its_own_is_no_gapped_count(nlp) -> None:
+    text = "The Amatrice quake of August 2016, which killed 299 people, was 6.0."
+    (found,) = [f for f in analyse(nlp, text, None, "Wire").figures if f.text == "6.0"]
+    assert found.claim_type == "other"
+
+
+def test_a_clause_after_a_duration_counts_a_group_of_its_own(nlp) -> None:
+    text = "Flat bread to sell at 45 piasters a kilo for 90 days; police say 412 detained"
+    (found,) = [f for f in analyse(nlp, text, None, "Wire").figures if f.text == "412"]
+    assert (found.claim_type, found.counted_group) == ("detained", "people")
+
+
+def test_a_currency_word_after_a_bracketed_number_is_read_by_the_country_named(nlp) -> None:
+    text = "The direct cash support of (33) dinars per individual will be paid to 5.1 million Jordanians."
+    (found,) = [f for f in analyse(nlp, text, dt.date(2026, 11, 10), "JNNA").figures if f.text == "33"]
+    assert found.unit == "JOD"
+
+
+def test_a_headlines_crowd_marching_is_no_count_of_marches(nlp) -> None:
+    (found,) = analyse(nlp, "Live: Thousands march in Dravo over ferry rescue", dt.date(2023, 3, 7), "Blog").figures
+    assert found.claim_type == "protesters"
+
+
+def test_a_rally_held_is_a_crowd_not_a_detention(nlp) -> None:
+    (found,) = analyse(nlp, "A rally of 5,000 people was held in the capital.", dt.date(2026, 10, 15), "Wire").figures
+    assert found.claim_type == "protesters"
+
+
 def test_a_prisons_wings_in_a_tables_first_column_are_scopes(nlp) -> None:
     """blind62: "| Wing 3 | 14 |" under "| Wing | PPL killed |" is Wing 3's part of the toll, not the toll."""
     text = "| Wing | PPL killed |\n|---|---|\n| Wing 1 | 3 |\n| Wing 3 | 14 |\n| Total | 46 |\n"

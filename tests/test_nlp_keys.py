@@ -954,6 +954,10 @@ def test_a_price_a_scheme_had_held_is_the_price_before() -> None:
 def test_a_year_of_the_event_a_relative_clause_tells_of_dates_its_figure() -> None:
     old = figure("It was the worst fire since the Tazreen fire of 2012, which killed 112.", "112", "killed")
     assert time_scope(old, 2025, 2025) == "2012"
+    # blind75: the event named with its year, then what it was about, then the relative clause
+    riots = figure("Ma'an was the cradle of the April 1989 riots over fuel prices, in which at least eight people were "
+                   "killed.", "eight", "killed", "people")
+    assert time_scope(riots, 2026, 2026) == "1989"
 
 
 def test_a_casualty_count_whose_verb_only_moves_it_is_a_toll() -> None:
@@ -1118,11 +1122,70 @@ def test_a_price_change_as_a_share_is_grouped_by_its_good() -> None:
     assert (figure.claim_type, figure.counted_group) == ("other", "price change: diesel")
 
 
+@pytest.mark.parametrize("text, share, group", [
+    ("A litre of A-92 petrol went from 2,390 to 3,150 tögrög, a rise of 31.8%; diesel rose by 31.3%.", "31.8%",
+     "price change: petrol"),
+    ("A litre of A-92 petrol went from 2,390 to 3,150 tögrög, a rise of 31.8%; diesel rose by 31.3%.", "31.3%",
+     "price change: diesel"),
+    ("Turnout rose by 4% to 41%.", "4%", None),
+])
+def test_a_share_told_as_a_change_next_to_a_good_is_that_goods_price_change(text: str, share: str,
+                                                                             group: str | None) -> None:
+    from pipeline.nlp import analyse, load_nlp
+    (figure,) = [f for f in analyse(load_nlp(), text).figures if f.text == share]
+    assert figure.counted_group == group
+
+
+@pytest.mark.parametrize("text, sum_, claim_type", [
+    ("Gasoline has risen by a net P7.35 over the same period in Metro Manila.", "P7.35", "price"),
+    ("Household LPG stays at P1,045 to P1,210 for an 11-kilogram cylinder in Metro Manila.", "P1,045 to P1,210",
+     "price"),
+    ("The cost of fuel subsidies fell to LE 124 billion.", "LE 124 billion", "other"),  # a sum, no price
+])
+def test_a_sum_by_which_a_goods_price_moves_or_at_which_it_stays_is_a_price(text: str, sum_: str,
+                                                                               claim_type: str) -> None:
+    from pipeline.nlp import analyse, load_nlp
+    (figure,) = [f for f in analyse(load_nlp(), text).figures if f.text == sum_]
+    assert figure.claim_type == claim_type
+
+
 def test_casualties_in_the_city_are_in_the_town_named_before() -> None:
     from pipeline.nlp import analyse, load_nlp
     text = "The governor of Kaolack spoke last night. He said that four people have died in the city since Monday."
     (figure,) = analyse(load_nlp(), text, dt.date(2026, 2, 14)).figures
     assert (figure.claim_type, figure.scope) == ("killed", "Kaolack")
+
+
+@pytest.mark.parametrize("text", [
+    "Ma'an buries its dead as curfew begins; city's toll rises to four",
+    "A curfew begins in Ma'an tonight, hours after a schoolboy was shot dead, bringing the number of people from the "
+    "city killed since Sunday to four.",
+])
+def test_the_citys_toll_is_in_the_town_named_before(text: str) -> None:
+    from pipeline.nlp import analyse, load_nlp
+    (figure,) = analyse(load_nlp(), text, dt.date(2026, 11, 10)).figures
+    assert (figure.claim_type, figure.scope) == ("killed", "Ma'an")
+
+
+def test_the_towns_streets_do_not_make_a_toll_the_towns() -> None:
+    """blind14: the dam's toll is the story's, though the water ran through "the town's riverside quarters"."""
+    from pipeline.nlp import analyse, load_nlp
+    text = ("A dam above the town of Berat burst on Sunday, sending water through the town's riverside quarters and "
+            "killing at least nine people.")
+    (figure,) = analyse(load_nlp(), text, dt.date(2026, 3, 8)).figures
+    assert (figure.claim_type, figure.scope) == ("killed", None)
+
+
+@pytest.mark.parametrize("text, hospital", [
+    ("Ma'an Government Hospital has received 63 wounded since Sunday.", "Ma'an Government Hospital"),
+    ("Doctors at Ma'an Government Hospital told the Centre they treated 71 wounded people.", "Ma'an Government Hospital"),
+    ("The health ministry said 268 people had been treated in hospitals.", None),
+])
+def test_a_named_hospitals_count_of_the_hurt_is_that_hospitals(text: str, hospital: str | None) -> None:
+    """blind75: one hospital's count is its own, apart from the national one."""
+    from pipeline.nlp import analyse, load_nlp
+    (figure,) = analyse(load_nlp(), text, dt.date(2026, 11, 10)).figures
+    assert (figure.claim_type, figure.scope) == ("injured", hospital)
 
 
 def test_people_freed_and_released_are_one_group() -> None:
@@ -1158,6 +1221,22 @@ def test_a_toll_written_as_what_the_casualties_include_is_the_toll() -> None:
     assert incident(figure("Casualties include 225 dead and 4,353 injured.", "225", "killed", "dead")) is None
 
 
+def test_a_part_named_by_a_group_of_its_own_after_of_whom_is_that_groups_own_count() -> None:
+    sentence = ("23 people died as a result of the mass disorders, of whom 19 were civilians and 4 were employees of "
+                "law-enforcement bodies.")
+    assert incident(figure(sentence, "19", "killed", "civilians", predicate="die")) is None
+    assert incident(figure("47 survivors were treated, of whom eight remain in hospital.", "eight", "injured",
+                           predicate="remain")) == "in hospital"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Press Release No. 5: Death toll of Boun Tai landslide corrected to 38; 22 persons still missing",
+    "Update 3: toll rises to 38",
+])
+def test_a_number_that_numbers_a_document_is_no_total_its_toll_is_a_part_of(sentence: str) -> None:
+    assert incident(figure(sentence, "38", "killed", None, predicate="correct")) is None
+
+
 def test_a_count_after_a_list_of_the_dead_and_a_comma_is_no_part_of_it() -> None:
     sentence = "25 people were killed, among them nine children, and 163 students were injured."
     assert incident(figure(sentence, "163", "injured", "students")) is None
@@ -1173,6 +1252,11 @@ def test_a_count_after_a_list_of_the_dead_and_a_comma_is_no_part_of_it() -> None
     ("It restored a cap of 2,690 tögrög a litre on petrol but left diesel prices untouched.", "2,690", "petrol"),
     ("A litre of petrol went from 2,390 to 3,150 tögrög, a rise of 31.8%; diesel rose by 31.3%.", "3,150", "petrol"),
     ("The price would be reduced to 50 tenge per litre.", "50", "fuel"),
+    # blind12: water is a good of its own
+    ("The government fixed the maximum price of bottled water at 3 leva.", "3", "water"),
+    # blind14: a flour depot is no flour priced
+    ("Bread rose to 150 lekë a loaf after a flour depot was flooded, until the prefect capped the price at 100.",
+     "100", "food"),
 ])
 def test_a_price_is_of_the_good_named_in_its_own_clause(sentence, text, good) -> None:
     assert counted_group(figure(sentence, text, "price", unit="KGS"))[0] == good
@@ -1207,6 +1291,27 @@ def test_a_cell_of_a_days_row_is_that_days_count(sentence, predicate, scope) -> 
 def test_a_price_set_or_brought_down_is_the_cut(sentence, text, phase) -> None:
     from pipeline.nlp.keys import price_phase
     assert price_phase(figure(sentence, text, "price", unit="KGS")) == phase
+
+
+@pytest.mark.parametrize("sentence, text, phase", [
+    # blind75: a price "before it" and "under the old subsidy" is the price before; the sum a price moved by is a
+    # change, not a price after the rise (blind74: "risen by a net P7.35")
+    ("Since Thursday bread has sold for 45 piasters, against 55 after the rise and 35 before it.", "35", "before"),
+    ("Since Thursday bread has sold for 45 piasters, against 55 after the rise and 35 before it.", "55", "after"),
+    ("The government sells flour at JD190 a tonne against JD25 under the old subsidy.", "JD25", "before"),
+    ("The government has handed back ten of the 20 piasters it added to a kilo of bread.", "20", "change"),
+    ("Gasoline has risen by a net P7.35 over the same period.", "P7.35", "change"),
+    ("Petrol rose to 120 tenge from 60.", "120 tenge", "after"),
+])
+def test_a_price_before_it_and_the_sum_a_price_moved_by(sentence, text, phase) -> None:
+    from pipeline.nlp.keys import price_phase
+    assert price_phase(figure(sentence, text, "price", unit="JOD")) == phase
+
+
+def test_flour_is_priced_apart_from_bread() -> None:
+    flour = figure("Flour sells to bakeries at JD190 a tonne.", "JD190", "price", unit="JOD")
+    bread = figure("A kilo of bread sells for JD0.55.", "JD0.55", "price", unit="JOD")
+    assert (counted_group(flour)[0], counted_group(bread)[0]) == ("flour", "food")
 
 
 def test_a_count_limited_to_an_explosion_is_that_incidents_where_a_larger_toll_stands() -> None:

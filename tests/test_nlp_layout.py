@@ -48,6 +48,13 @@ def test_hard_wrapped_prose_is_not_cut_at_its_line_breaks() -> None:
     assert line_starts(text) == [text.split("\n")[0], "The search goes on."]
 
 
+def test_a_key_point_ending_on_a_name_that_ends_like_a_word_ends_its_sentence() -> None:
+    """blind75: "… in Ma'an" ends on a name, not on the article "an" that runs on into the next line."""
+    text = ("Police say five people have died since Sunday, three of them in Ma'an\n"
+            "Police put the crowd at the 4th Circle at 2,500; organisers claim 40,000")
+    assert line_starts(text) == text.split("\n")
+
+
 def test_a_headline_line_ends_its_sentence_though_it_has_no_full_stop(nlp) -> None:
     text = ("Blast at fertiliser plant kills at least nine, 17 missing\n"
             "Toxic fumes force 4,200 people from their homes; more than 130 hurt\n"

@@ -355,6 +355,21 @@ def test_plain_francs_are_the_franc_of_the_country_named_most() -> None:
     assert regional_unit("Fraud losses in Liechtenstein passed 1.1 million francs.", francs.unit) == "CHF"
 
 
+def test_egyptian_pounds_written_le_and_special_drawing_rights_are_currencies() -> None:
+    found = [(n.text, n.unit) for n in find_numbers("access to SDR 880 million and diesel at LE 17.50 a liter")]
+    assert found == [("SDR 880 million", "XDR"), ("LE 17.50", "EGP")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # blind75, blind74: piasters and fils are hundredths and thousandths, of the country's pound or dinar
+    ("In Jordan a kilo went from 35 to 55 piasters, or 550 fils.",
+     [("35", 0.35, "JOD"), ("55 piasters", 0.55, "JOD"), ("550 fils", 0.55, "JOD")]),
+    ("In Egypt the loaf was raised from 20 to 35 piastres.", [("20", 0.2, "EGP"), ("35 piastres", 0.35, "EGP")]),
+])
+def test_piasters_and_fils_are_sums_in_the_pound_or_dinar_of_the_country_named(text: str, expected: list) -> None:
+    assert [(n.text, round(n.value, 6), n.unit) for n in find_numbers(text)] == expected
+
+
 def test_pacific_and_caribbean_dollar_signs_and_the_escudo_cifrao() -> None:
     found = [(n.text, n.unit) for n in find_numbers("SAT$148 million, T$3.20, BZ$228.4m and 20.000$00 each; P500,000")]
     assert found == [("SAT$148 million", "WST"), ("T$3.20", "TOP"), ("BZ$228.4m", "BZD"), ("20.000$00", "CVE"),
@@ -377,6 +392,9 @@ def test_a_sign_several_countries_write_is_the_currency_of_the_place_named(text:
     ("Families in Sukkur, Rohri and Larkana will get Rs 1.5 million each.", "PKR"),
     ("PARLIAMENT OF SRI LANKA\nRs. 186.4 million had been paid.", "LKR"),  # a country in capitals (blind57)
     ("Rs 300 for a kilo of onions.", "INR"),  # no country, no town: the first reading
+    # blind74: "P" is the pula, but pesos in a Manila paper that names the Philippines only as an adjective
+    ("Diesel rose by P2.40 a liter in Metro Manila and Quezon City.", "PHP"),
+    ("A payment of P500,000 to each bereaved family in Gaborone.", "BWP"),
 ])
 def test_a_shared_sign_is_read_by_the_country_in_capitals_or_by_the_towns_named(text: str, unit: str) -> None:
     from pipeline.nlp.en.numbers import regional_unit

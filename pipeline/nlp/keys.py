@@ -93,7 +93,8 @@ _DOWN_FROM_BEFORE = re.compile(r"\bdown from\s+(?:about\s+|some\s+)?[^\w\s]{0,3}
 # before the change or some time ago ("90 lek before the flood", "90 lek (about 78 pence) a week ago").
 _OLD_PRICE = re.compile(r"\b(?:that|which) (?:cost|sold for|went for)$")
 # "$96 a year earlier", "$1.05 a year ago", "US$26 last year", "90 lek before the flood"
-_BEFORE_THEN = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:\w+\s+){0,1}?(?:before the\b|(?:a|one|two|three|a few) "
+_BEFORE_THEN = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:\w+\s+){0,1}?(?:before (?:the|it|that|then)\b|under the old\b|"
+                          r"(?:a|one|two|three|a few) "
                           r"(?:days?|weeks?|months?|years?) (?:ago|earlier|before)\b|last (?:year|month|week)\b|"
                           r"the (?:year|month|week) before\b)", re.I)
 # "LPG once cost as little as 30 tenge", "a scheme that had held petrol at 2,390 tögrög"
@@ -107,7 +108,8 @@ _EARLIER = re.compile(r"\b(?:previously|previous|earlier|formerly|used to|had be
 _WORD = re.compile(r"[^\W\d_]+(?:['’]s)?")
 _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "police": "police",
               "personnel": "personnel", "news": "news", "gas": "gas", "lpg": "lpg", "lives": "life",
-              "buses": "bus"}
+              "buses": "bus", "detenus": "detenu",
+              "apparatuses": "apparatus"}
 
 
 def singular(word: str) -> str:
@@ -227,13 +229,26 @@ def counted_group(figure: Figure) -> tuple[str | None, str | None]:
         return _money_group(figure)
     if unit_kind(figure).startswith("money"):
         return _payment_group(figure)
-    if unit_kind(figure) == "percent" and figure.predicate in _PRICE_PREDICATES:
+    if unit_kind(figure) == "percent" and (figure.predicate in _PRICE_PREDICATES or _a_goods_change(figure)):
         return _price_change_group(figure)
     return _thing_counted(figure)
 
 
 # "Diesel prices rose 64%": a price's change as a share is no price, but it is still the change of a good's price.
 _PRICE_PREDICATES = {"price", "cost", "fare", "tariff"}
+# A share told as a change, next to it: "a rise of 31.8%", "diesel rose by 31.3%", "a 17% increase" (blind16).
+_CHANGE_BEFORE = re.compile(r"\b(?:rise|increase|jump|hike|climb|surge|fall|drop|cut|rose|risen|jumped|climbed|"
+                            r"increased|surged|fell|dropped|went up|gone up|up|down)s?\s+(?:of\s+|by\s+)?"
+                            r"(?:about\s+|almost\s+|nearly\s+|some\s+|a net\s+|a total of\s+)?$", re.I)
+_CHANGE_AFTER = re.compile(r"\s*(?:rise|increase|jump|hike|drop|fall|cut)\b", re.I)
+
+
+def _a_goods_change(figure: Figure) -> bool:
+    """A share told as a change of something whose good its clause names: "A litre of A-92 petrol went from 2,390
+    to 3,150 tögrög, a rise of 31.8%" (blind16). Not "turnout rose by 4%": no good is named."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    told = _CHANGE_BEFORE.search(sentence[max(0, start - 40):start]) or _CHANGE_AFTER.match(sentence, end)
+    return told is not None and _priced_good(figure) is not None
 
 
 def _price_change_group(figure: Figure) -> tuple[str | None, str | None]:
@@ -502,12 +517,22 @@ def _priced_good(figure: Figure) -> Match | None:
     return next(iter(own + in_clause), None)
 
 
+# A good naming a place or a vehicle, not what is priced: "after bakeries and a flour depot were flooded" (blind14).
+_FACILITY_AFTER = re.compile(r"\s+(?:depots?|mills?|stations?|factor(?:y|ies)|warehouses?|trucks?|tankers?|plants?|"
+                             r"storage|stores?|pipelines?)\b", re.I)
+
+
 def _goods_around(figure: Figure) -> tuple[list[Match], list[Match]]:
     """The goods its sentence names near a price, before it and after it ("per litre" and "fuel" aside)."""
     start, end = _offsets(figure)
-    goods = [m for m in _matcher("goods").find(figure.sentence or "") if m.words[0] not in _PER_A_MEASURE]
+    goods = _goods_named(figure.sentence or "")
     return ([m for m in goods if m.end <= start and start - m.end <= _NEAR],
             [m for m in goods if m.start >= end and m.start - end <= _NEAR])
+
+
+def _goods_named(sentence: str) -> list[Match]:
+    return [m for m in _matcher("goods").find(sentence) if m.words[0] not in _PER_A_MEASURE
+            and not _FACILITY_AFTER.match(sentence, m.end)]
 
 
 # The price's own words up to its good: "41 som for a litre of liquefied gas", "2,690 tögrög a litre on petrol".
@@ -785,7 +810,26 @@ def _in_shelters(figure: Figure) -> bool:
 
 
 # (rule, claim type, example): what a figure's words around it say of people its verb gave no type, tried in order.
+# Sums that are no price, though a good is named: "The cost of fuel subsidies fell to LE 124 billion".
+_NO_PRICE_BEFORE = re.compile(r"\b(?:subsid\w*|budget|revenue|bill|spending|imports?|exports?|wages?|salar\w+|"
+                              r"pensions?|allowances?|grants?|loans?|tranche|payments?|transfers?|fines?)\b[^.;]{0,40}$",
+                              re.I)
+_STAYS_AT = re.compile(r"\b(?:stays?|stayed|remains?|remained|priced|sells?|sold|retails?)\s+(?:unchanged\s+)?"
+                       r"(?:at|for)\s+$", re.I)
+
+
+def _a_goods_price_moved(figure: Figure) -> bool:
+    """A sum by which a good's price moved, or at which it stays: "Gasoline has risen by a net P7.35", "estimates of
+    increases of P1.60 to P1.90 for gasoline", "Household LPG … stays at P1,045 to P1,210" (blind74)."""
+    if figure.claim_type != "other" or not unit_kind(figure).startswith("money"):
+        return False
+    before = (figure.sentence or "")[:_offsets(figure)[0]]
+    told = _CHANGE_BEFORE.search(before[-40:]) or _STAYS_AT.search(before[-30:])
+    return told is not None and not _NO_PRICE_BEFORE.search(before) and _priced_good(figure) is not None
+
+
 _RETYPED_BY_PLACE: tuple[tuple[Callable[[Figure], bool], str, str], ...] = (
+    (_a_goods_price_moved, "price", "Gasoline has risen by a net P7.35 over the same period."),
     (_a_force_listed, "deployed", "Around 450. That is 210 firefighters and 180 soldiers."),
     (_moved_out, "evacuated", "2,400 people have been moved from ten villages"),
     (_in_shelters, "displaced", "On Tuesday we counted 2.900 people still staying in the camps."),
@@ -872,7 +916,8 @@ def _part_of_phrase(figure: Figure) -> str:
 
 # Head nouns that say only that people belong to a group named after "of": "748 employees of
 # the law enforcement agencies were injured", "12 members of the security forces".
-_MEMBER_HEADS = {"employee", "member", "staff", "worker", "servant", "personnel"}
+# "martyrs of the security apparatuses" are members of it who died, as Arabic state media are translated (blind75).
+_MEMBER_HEADS = {"employee", "member", "staff", "worker", "servant", "personnel", "martyr"}
 
 
 def _group_of_members(figure: Figure, matcher: Matcher) -> Match | None:
@@ -1117,6 +1162,8 @@ def price_phase(figure: Figure) -> str:
     """"before" (the rise), "after" (the rise), "cut" or "offer", from the words of the figure's
     clause (its sentence near it, cut at ";" and at a line break: a headline over its standfirst)."""
     clause, offset, end = _price_clause(figure)
+    if _a_change(clause, offset, end):
+        return "change"
     words = re.findall(r"[\w']+", clause[:offset].lower())
     lead = " ".join(words[-4:])
     rising = bool(_RISE.search(clause))
@@ -1130,6 +1177,17 @@ def price_phase(figure: Figure) -> str:
     if _said_before(words, clause[end:]):
         return "before"
     return "cut" if cutting else "after"
+
+
+# The sum a price moved by, after it: "ten of the 20 piasters it added to a kilo of bread" (blind75).
+_ADDED_AFTER = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+added\b", re.I)
+
+
+def _a_change(clause: str, start: int, end: int) -> bool:
+    """A sum by which a price moved, not a price: "has risen by a net P7.35" (blind74), "the 20 piasters it added"
+    (blind75)."""
+    return bool(_CHANGE_BEFORE.search(clause[max(0, start - 40):start]) or _ADDED_AFTER.match(clause, end)
+                or re.search(r"\badd(?:ed|s|ing)?\s+$", clause[:start], re.I))
 
 
 def _changed_from_or_to(lead: str, before: str, cutting: bool) -> str | None:
@@ -1375,9 +1433,11 @@ def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
 _OPENS_THE_SENTENCE = re.compile(r"^\s*(?:(?:after|before|during|following|since|in|until)\s+(?:the\s+)?)?$", re.I)
 
 
-# "the Tazreen fire of 2012, which killed 112", "a fire in 2012, in which 112 people died": the relative clause
-# tells of the event the year is of.
-_RELATIVE_TO_THE_YEAR = re.compile(r"^,\s+(?:in |during |of )?(?:which|when)\b[^,;]*$", re.I)
+# "the Tazreen fire of 2012, which killed 112", "a fire in 2012, in which 112 people died", "the April 1989 riots
+# over fuel prices, in which at least eight people were killed" (blind75): the relative clause tells of the event
+# the year is of.
+_RELATIVE_TO_THE_YEAR = re.compile(r"^(?:\s+[^\W\d][^,;\d]{0,40})?,\s+(?:in |during |of )?(?:which|when)\b[^,;]*$",
+                                   re.I)
 
 
 _BEFORE_PENALTY = 30  # a time is written after its figure more often: "120 tenge in 2022"
@@ -1535,12 +1595,22 @@ def _of_a_count(figure: Figure) -> bool:
     of them at the harbour office"; "47 survivors were treated, of whom eight remain in hospital"."""
     start, end = _offsets(figure)
     sentence = figure.sentence or ""
-    if _named_after_of_them(figure) is not None:
+    if _named_after_of_them(figure) is not None or _of_whom_a_group(figure):
         return False  # "225 died, 19 of them police officers": the police officers' own toll
     bare = figure.claim_type in PEOPLE_TYPES and bool(_OF_WHICH_BEFORE.search(sentence[:start])) \
         and not _A_GROUP_AFTER.match(sentence, end)
     return figure.scope is None and bool(_OF_THEM_AFTER.match(sentence[end:])
                                          or _OF_THEM_BEFORE.search(sentence[:start]) or bare)
+
+
+def _of_whom_a_group(figure: Figure) -> bool:
+    """"23 people died …, of whom 19 were civilians and 4 were employees of law-enforcement bodies": the civilians'
+    own toll, which other sources give alone (blind67); not "of whom eight remain in hospital"."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    if not (_OF_THEM_BEFORE.search(sentence[:start]) and _A_GROUP_AFTER.match(sentence, end)):
+        return False
+    counted = _counted_match(figure, "people")
+    return counted is not None and counted.group != _PLAIN_PEOPLE
 
 
 # A total, then its parts after a colon: "the toll was 44: 40 bodies recovered from the debris and four people who
@@ -1558,8 +1628,15 @@ def _after_a_total(figure: Figure) -> bool:
     total ("97: 79 in Maule and 18 in Ñuble, including three firefighters": the firefighters' own toll)."""
     counted = _counted_match(figure, "people") if figure.claim_type in PEOPLE_TYPES else None
     plain = (counted is None or counted.group == _PLAIN_PEOPLE) and figure.counted_head not in _BODIES
-    return figure.claim_type in PEOPLE_TYPES and plain and figure.scope is None and bool(
-        _TOTAL_THEN_COLON.search((figure.sentence or "")[:_offsets(figure)[0]]))
+    total = _TOTAL_THEN_COLON.search((figure.sentence or "")[:_offsets(figure)[0]])
+    return figure.claim_type in PEOPLE_TYPES and plain and figure.scope is None and total is not None \
+        and not _NUMBERED.search(total.string, 0, total.start())
+
+
+# A number that numbers a document or its part is no total: "Press Release No. 5: Death toll … corrected to 38"
+# (blind44), "Update 3: 41 dead".
+_NUMBERED = re.compile(r"\b(?:no\.?|number|nr\.?|#|release|bulletin|update|report|sitrep|part|section|article|item|"
+                       r"table|annex|chapter|page|issue|vol\.?)\s*$", re.I)
 
 
 _OF_THE_TOLL = re.compile(r"^\s+of (?:the|those) (?:dead|victims|killed|wounded|injured|detained|detainees)\b", re.I)

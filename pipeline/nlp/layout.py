@@ -39,8 +39,9 @@ _ENDS_SENTENCE = re.compile(r"(?:[.?!:…][\"'”’)\]]*|\([^()\n]{1,30}:[^()\n
 _OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]?[^\W_a-z]")  # a capital, a digit or a sign; not a lowercase word
 _MAX_HEADING_WORDS = 8
 # A line that runs on into the next: it ends on a comma, a dash or a word that needs one after it (a line
-# ending otherwise, with a capital opening the next, is a headline, a label line or a paragraph of its own).
-_RUNS_ON = re.compile(r"(?:[,;(\-–—/&]|\b(?:and|or|but|of|the|a|an|to|in|on|at|by|for|with|from|as|that|"
+# ending otherwise, with a capital opening the next, is a headline, a label line or a paragraph of its own). The
+# word stands alone: "… three of them in Ma'an" ends on a name, not on "an" (blind75).
+_RUNS_ON = re.compile(r"(?:[,;(\-–—/&]|(?<![\w'’.-])(?:and|or|but|of|the|a|an|to|in|on|at|by|for|with|from|as|that|"
                       r"which|who|said|says|is|are|was|were)|\b[A-Z][a-z]{0,3}\.)$", re.I)
 
 

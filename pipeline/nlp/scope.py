@@ -294,6 +294,31 @@ def _before_its_bracket(figure: Figure, mentions: list[tuple[int, int, str]]) ->
     return next((m for m in mentions if re.fullmatch(r"\s*\(\s*", sentence[m[1]:start])), None)
 
 
+def _gapped_place(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """A bare count right after a place, its verb and noun left out: "with Juja recording nine deaths, Ruiru six and
+    …" (blind54)."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    if figure.counted or not re.match(r"\s*(?:[,;.)]|and\b|$)", sentence[end:]):
+        return None
+    return next((m for m in mentions if re.fullmatch(r"[ \t]+", sentence[m[1]:start])), None)
+
+
+# A hospital named by its name, then what it took in: "Ma'an Government Hospital has received 63 wounded", "Doctors at
+# Ma'an Government Hospital told the Centre they treated 71 wounded people" (blind75).
+_HOSPITAL = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,4}(?:[Hh]ospital|Medical Cent(?:re|er)|Clinic))\b")
+_TOOK_IN = re.compile(r"[^.;\d]{0,80}\b(?:receiv|treat|admitt?|took in|taken in)\w*\s+"
+                      r"(?:at least |about |some |more than |nearly |almost |over )?$", re.I)
+
+
+def _hospital(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The hospital whose own count of the hurt or dead a figure is, apart from the national one."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    if figure.claim_type not in ("injured", "killed"):
+        return None
+    found = [m for m in _HOSPITAL.finditer(sentence, 0, start) if _TOOK_IN.fullmatch(sentence, m.end(), start)]
+    return (found[-1].start(1), found[-1].end(1), " ".join(found[-1].group(1).split())) if found else None
+
+
 def _owner(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """"Karaganda's detentions reached 40": the place owning the figure's noun (or the figure itself)."""
     sentence, (start, _) = figure.sentence or "", _offsets(figure)
@@ -490,8 +515,8 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
         return ELSEWHERE
     if _national(figure):
         return None
-    for rule in (_after, _before_its_bracket, _owner, _row_label, _list_label, _breakdown_name, _agent_in,
-                 _set_by_the_sentence):
+    for rule in (_after, _before_its_bracket, _gapped_place, _hospital, _owner, _row_label, _list_label,
+                 _breakdown_name, _agent_in, _set_by_the_sentence):
         found = rule(figure, mentions)
         if found is not None and not _joined(sentence, found, mentions):
             return scope_name(found[2])
@@ -528,14 +553,19 @@ def _town_right_after(figure: Figure, mentions: list[tuple[int, int, str]]) -> t
 # "The governor of Ziguinchor gives a figure of five dead in the city": the town the text named last.
 _CASUALTY_TYPES = {"killed", "injured", "detained", "missing", "displaced", "evacuated"}
 _THE_TOWN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+in\s+the\s+(?:city|town)\b(?!\s+of\b)", re.I)
+# … or before it in its clause: "city's toll rises to four", "the number of people from the city killed since Sunday
+# to four" (blind75's local daily).
+_THE_TOWN_BEFORE = re.compile(r"(?:\b(?:city|town)['’]s\s+(?:death\s+)?toll\b|\b(?:from|in)\s+the\s+(?:city|town)\b"
+                              r"(?!\s+of\b))[^;.]{0,80}$", re.I)  # not "the town's riverside quarters, killing nine"
 
 
 def town_named_before(figure: Figure, sentences: Iterable[Sentence], names: dict[str, str]) -> Figure:
     """A count of people "in the city" or "in the town", of no place of its own, is in the last town named in its
     own sentence or the two before it (never a country). Casualties only: a story's own town is left unnamed
     for its evacuation sites or its rainfall by the sources that name it for their dead."""
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
     if figure.scope is not None or figure.claim_type not in _CASUALTY_TYPES \
-            or not _THE_TOWN_AFTER.match(figure.sentence or "", _offsets(figure)[1]):
+            or not (_THE_TOWN_AFTER.match(sentence, end) or _THE_TOWN_BEFORE.search(sentence[:start])):
         return figure
     town = _last_town(sentences, (figure.sentence_start or 0) + _offsets(figure)[0], names)
     return replace(figure, scope=scope_name(town)) if town else figure

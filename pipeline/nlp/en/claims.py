@@ -370,12 +370,33 @@ def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
 
 def _verb_says(verb: Token) -> str:
     """The verb as the lexicon reads it: negated, with its object, or as what it was aimed at ("fired on crowds")."""
-    return _negated(verb) or _verb_and_object(verb) or _shot_at(verb) or verb.lemma_.lower()
+    return _negated(verb) or _verb_and_object(verb) or _shot_at(verb) or _gathering_held(verb) or verb.lemma_.lower()
+
+
+def _gathering_held(verb: Token) -> str | None:
+    """"A rally of 5,000 people was held": the gathering, not a detention, is what "held" says."""
+    if verb.lemma_.lower() != "hold":
+        return None
+    return next((c.lemma_.lower() for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.lemma_.lower() in _GATHERING_HEADS), None)
 
 
 def _left_in(verb: Token) -> list[str]:
-    """"The fire left 12 people dead": the state the object is left in speaks before the verb's subject."""
-    return [c.lemma_.lower() for c in verb.children if c.dep_ == "oprd"]
+    """"The fire left 12 people dead": the state the object is left in speaks before the verb's subject; so does the
+    small clause the parser may make of it ("Clashes … have left at least 28 people dead": "dead" a ccomp whose
+    subject is "people"; blind38)."""
+    return [c.lemma_.lower() for c in verb.children if c.dep_ == "oprd" or _small_clause(verb, c)]
+
+
+# Verbs that leave their object in a state: "left 28 people dead", "found three men dead", "made 5,900 people
+# homeless" (blind49), "rendered 300 families homeless".
+_LEAVING_VERBS = {"leave", "find", "make", "render"}
+
+
+def _small_clause(verb: Token, child: Token) -> bool:
+    return verb.lemma_.lower() in _LEAVING_VERBS and child.dep_ in ("ccomp", "xcomp") \
+        and (child.pos_ == "ADJ" or child.tag_ == "VBN") \
+        and any(g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN", "NUM") for g in child.children)
 
 
 def _relative_tally_words(verb: Token) -> list[str]:
@@ -619,8 +640,24 @@ _WEATHER_MEASURES = {"mph", "kph", "km/h", "knot", "mm", "millimetre", "millimet
                       "inch", "degree"}
 
 
+# Gatherings counted ("monitors followed 142 demonstrations", "live ammunition at 23 demonstrations"): how many
+# took place, not who was there or what happened to anyone (blind74).
+_GATHERING_HEADS = {"demonstration", "protest", "rally", "march", "gathering", "picket", "sit-in", "vigil"}
+
+
+def counts_gatherings(words: str | None) -> bool:
+    """"| Demonstrations |", "142 demonstrations": a count of gatherings held, named in the plural ("Thousands march
+    in Dravo" is a crowd marching, parsed as a noun; blind7)."""
+    word = (words or "").split()[-1].lower() if (words or "").split() else ""
+    singulars = {word[:-3] + "y" if word.endswith("ies") else "", word[:-2] if word.endswith("ches") else "",
+                 word[:-1] if word.endswith("s") else ""}
+    return bool(singulars & _GATHERING_HEADS)
+
+
 def fits_noun(claim: str, noun: Token | None) -> bool:
     """Whether what a noun counts can be what a claim says happened ("600 camps" were not displaced)."""
+    if noun is not None and counts_gatherings(noun.text):
+        return claim == "other"  # "9 of the 23 demonstrations at which live rounds were fired" were no fires
     return noun is None or not (noun.lemma_.lower() in _PLACE_HEADS | _MEASURE_HEADS | _SUPPLY_HEADS
                                 and claim in _PEOPLE_CLAIMS)
 
@@ -680,12 +717,15 @@ _ALLOTTING = {"set", "allocate", "earmark", "pledge", "grant", "donate", "approv
 # Nouns of a sum paid out: "financial assistance of 600,000 lek to each family whose home was destroyed",
 # "a 3 billion lek reconstruction fund" (no damage, though the sentence says what was destroyed).
 _PAYMENTS = {"assistance", "compensation", "fund", "aid", "grant", "allowance", "payment", "payout", "subsidy",
-             "benefit", "donation", "relief", "indemnity", "bonus", "gratia"}  # "ex gratia"
+             "benefit", "donation", "relief", "indemnity", "bonus", "gratia",  # "ex gratia"
+             "support"}  # "the direct cash support of (33) dinars per individual" (blind75)
 
 
 def _paid_out(verb: Token | None, noun: Token) -> bool:
-    """A sum set aside, paid to someone or named as a payment."""
-    given = verb is not None and (verb.lemma_.lower() in _ALLOTTING or _paid_to_someone(verb))
+    """A sum set aside, paid to someone or named as a payment, or a payment's new amount: "Cash support rises to
+    JD45 a person a year" (blind75)."""
+    given = verb is not None and (verb.lemma_.lower() in _ALLOTTING or _paid_to_someone(verb) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _PAYMENTS for c in verb.children))
     return given or _paid_sum(noun)
 
 

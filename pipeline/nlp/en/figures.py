@@ -40,6 +40,7 @@ from .claims import (
     claim_type_of,
     content_noun,
     counted_noun,
+    counts_gatherings,
     fits_noun,
     governing_verb,
     number_anchor,
@@ -292,6 +293,7 @@ class _Draft:
     dropped: bool = False
     status: str = "reported"
     planned: bool = False
+    place: str | None = None  # a place the words around the number name as its own ("… and Gatundu South four")
 
     @functools.cached_property
     def sentence(self) -> Span:  # spaCy walks to the sentence's start on every ``.sent``; rules ask ~10 times
@@ -486,13 +488,70 @@ def _draft(page: _Page, number: NumberSpan) -> _Draft | None:
     anchor = number_anchor(span)
     noun = _quantified_not_qualifier(page.text, number, span, anchor)
     is_word_number = not any(ch.isdigit() for ch in number.text)
-    if is_word_number and _no_count_in_words(page.text, number, anchor, noun):
-        return None
-    if _names_number(page.text, number, span, noun):
+    if _counts_nothing(page, number, span, noun, is_word_number):
         return None
     if noun is not None and noun.i < span.start and not _may_come_first(noun, page.text, number):
         noun = None  # the head is before the number: not what it counts
     return _Draft(number, span, anchor, noun, number.unit, is_word_number)
+
+
+# A count whose verb and noun are left out, after another source's count of the same thing in its sentence: "the
+# police count seven dead and the health ministry eight", "the Ministry of Health counted eight, and the Karama
+# Centre 11", "at least seven deaths by the official count, and as many as ten by that of …" (blind75).
+_GAPPED_BETWEEN = re.compile(r"[^.;:\d]{0,40}?(?:,\s*and|\band|\bwhile|\bwhereas|,|;)\s+"
+                             r"(?:(?:the|its|their|a)\s+)?(?:[^\W\d][\w'’.-]*\s+){0,5}", re.I)
+_GAPPED_AFTER = re.compile(r"\s*(?:[.,;)]|$|by\b|according\b|and\b)")
+
+
+def _gapped(page: _Page, number: NumberSpan, span: Span) -> Figure | None:
+    """The sentence's earlier count whose words a bare number leaves out, if it is gapped."""
+    earlier = page.previous_in_sentence.get(span.sent.start)
+    if earlier is None or not _may_be_gapped(page, earlier, number):
+        return None
+    words = _gapped_words(page, earlier.end, number.start)
+    return earlier if not any(t.pos_ in ("VERB", "AUX") for t in words) and not _an_unknown_name(words, page) else None
+
+
+def _may_be_gapped(page: _Page, earlier: Figure, number: NumberSpan) -> bool:
+    """A count of the earlier one's kind, after a comma or "and" and a few words, that ends its clause; not "one of 12
+    people, and the youngest of three"."""
+    return earlier.end <= number.start and earlier.unit == number.unit and earlier.claim_type != "other" \
+        and number.unit != "%" and not re.search(r"\b(?:of|than|to|from)\s+$", page.text[:number.start][-6:]) \
+        and bool(_GAPPED_BETWEEN.fullmatch(page.text, earlier.end, number.start)
+                 and _GAPPED_AFTER.match(page.text, number.end))
+
+
+def _an_unknown_name(words: list[Token], page: _Page) -> bool:
+    """Words naming neither a known place nor a body: "… Ruiru six and Gatundu South four" may be a place the model
+    took for a person, whose count is no part of the total before it (blind54); left out rather than mixed in."""
+    return bool(words) and all(t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP", "GPE", "LOC") for t in words) \
+        and not any(t.i in page.places for t in words)
+
+
+def _gapped_words(page: _Page, start: int, end: int) -> list[Token]:
+    """The words between the last comma or "and" and a gapped number: "the health ministry", "Gatundu South"."""
+    between = page.doc.char_span(start, end, alignment_mode="contract")
+    tokens = list(between) if between is not None else []
+    last = max((i for i, t in enumerate(tokens) if t.lower_ in (",", "and", "while", "whereas", ";")), default=-1)
+    return tokens[last + 1:]
+
+
+def _gapped_count(d: _Draft, page: _Page) -> None:
+    """A gapped count (``_gapped``) counts what the earlier one counts, and the same happened to it."""
+    earlier = _gapped(page, d.number, d.span) if d.noun is None and d.claim_type == "other" else None
+    if earlier is not None:
+        d.counted, d.counted_head = earlier.counted, earlier.counted_head
+        d.claim_type, d.predicate = earlier.claim_type, earlier.predicate
+        # "with Juja recording nine deaths, Ruiru six and …": the place said is the count's own
+        d.place = next((page.places[t.i] for t in _gapped_words(page, earlier.end, d.number.start)
+                        if t.i in page.places), None)
+
+
+def _counts_nothing(page: _Page, number: NumberSpan, span: Span, noun: Token | None, is_word_number: bool) -> bool:
+    """A word number counting nothing ("one of them"), or a name's number ("Flight 370"); not a gapped count."""
+    nothing = is_word_number and _no_count_in_words(page.text, number, number_anchor(span), noun) \
+        or _names_number(page.text, number, span, noun)
+    return nothing and _gapped(page, number, span) is None
 
 
 def _quantified_not_qualifier(text: str, number: NumberSpan, span: Span, anchor: Token) -> Token | None:
@@ -614,9 +673,12 @@ def _nationals(d: _Draft, page: _Page) -> None:
 
 
 def _money(d: _Draft, noun: Token) -> None:
-    """"78 billion tenge": money counts its currency; "the US$3.6 million response plan": not the plan."""
+    """"78 billion tenge": money counts its currency; "the US$3.6 million response plan": not the plan. A currency
+    word the number's pattern did not take ("(33) dinars") is read by the country the text names, as
+    ``regional_unit`` reads the pattern's (JOD in a Jordanian paper, blind75)."""
     if noun.lower_ in CURRENCY_WORDS:
-        d.unit = d.unit or CURRENCY_CODES.get(noun.lower_) or CURRENCY_CODES.get(noun.lemma_.lower())
+        code = CURRENCY_CODES.get(noun.lower_) or CURRENCY_CODES.get(noun.lemma_.lower())
+        d.unit = d.unit or regional_unit(noun.doc.text, code)
         d.counted, d.counted_head = noun.text, _currency_head(d.unit, noun.lemma_.lower())
     else:
         d.noun = None
@@ -712,8 +774,14 @@ def _same_group(d: _Draft, page: _Page) -> None:
     """"… and 18 were killed": a bare subject or object counts the group of the sentence's figure before it
     (not "78 billion tenge, or roughly $180m", in another unit)."""
     if d.held is None and d.noun is None and d.earlier is not None and d.unit == d.earlier.unit \
-            and d.anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+            and d.anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and not _after_a_duration(d, page):
         d.counted, d.counted_head = d.earlier.counted, d.earlier.counted_head
+
+
+def _after_a_duration(d: _Draft, page: _Page) -> bool:
+    """A clause after a duration's is about something else: "… for 90 days; police say 412 detained" (blind75)."""
+    return d.earlier is not None and d.earlier.counted_head in _DURATION_WORDS \
+        and ";" in page.text[d.earlier.end:d.number.start]
 
 
 def _claimed(d: _Draft, page: _Page) -> None:
@@ -1564,6 +1632,8 @@ def _column_kind(d: _Draft, header: str) -> None:
         d.predicate = STILL_HELD
     if d.counted_head in _DURATION_WORDS and d.unit is None:  # "| Days held |" counts days, not the held (blind72)
         d.claim_type = "other"
+    if counts_gatherings(header):  # "| Demonstrations |" counts gatherings held (blind74)
+        d.claim_type, d.counted = "other", d.counted or header.strip()
 
 
 _STILL_HELD = re.compile(r"\b(?:still|remain\w*)\s+(?:held|detained|in custody|in detention)\b", re.I)
@@ -1760,7 +1830,7 @@ def _caption_scale(found: re.Match[str]) -> str:
 # "This week (₫/kg)": a currency per measure (blind55's market bulletin).
 # "Amount (€)", "(US$ m)", "(₫/kg)", "Amount (₹ in crore)" (blind60)
 _HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()/]{1,4})\s*(?:in\s+)?(?P<scale>thousand|million|billion|lakh|crore|"
-                          r"m|bn)?s?(?:\s*/\s*[a-z]{1,6})?\s*\)?\s*$", re.I)
+                          r"m|bn)?s?(?:\s*(?:/|per\b)\s*[a-z]{1,6})?\s*\)?\s*$", re.I)  # "(P per liter)" (blind74)
 
 
 _HEADER_UNIT_FIRST = re.compile(r"(?P<unit>[A-Z]{3}|US\$|[$€£¥₹])\s*(?P<scale>thousand|million|billion|m|bn)s?\b")
@@ -2479,7 +2549,7 @@ def _share_is_no_price(d: _Draft, page: _Page) -> None:
 
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
-    _counted, _nationals, _tallied, _same_group, _claimed, _named_by_its_event, _asked, _state_word,
+    _counted, _nationals, _tallied, _same_group, _claimed, _gapped_count, _named_by_its_event, _asked, _state_word,
     _verb_just_before, _part_of_a_whole, _to_death, _numbering, _table_row, _table_column, _row_currency,
     _table_currency, _line_label, _under_heading, _no_casualties, _burned_things, _force_strength, _troops,
     _listed_with_the_deployed, _partner, _same_frame, _broken_down, _who_they_were, _another_part, _in_a_breakdown,
@@ -2522,7 +2592,8 @@ def _figure(d: _Draft, page: _Page) -> Figure:
         as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published, number.end),
         attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
         sentence=sentence.text, sentence_start=sentence.start_char,
-        scope=scope_of(d.verb, d.noun, page.places, country_names(), d.tally), part=_part(page.text, number.start),
+        scope=d.place or scope_of(d.verb, d.noun, page.places, country_names(), d.tally),
+        part=_part(page.text, number.start),
     )
 
 

@@ -213,6 +213,20 @@ def part_of_a_name(a: Around) -> bool:
     return bool(re.search(r"[A-Za-z]-$", a.before))
 
 
+# A fuel's grade: "92-octane gasoline", "Gasoline (RON 91 and 95)", "octane 95" (blind74); "RON" is also the leu's
+# code, so a grade is told by its two or three digits and no decimals, next to "RON" or "octane".
+_GRADE_BEFORE = re.compile(r"(?:\bRON|\boctane)\s*$|\bRON\s+\d{2,3}\s+(?:and|or|/)\s*$", re.I)
+_GRADE_AFTER = re.compile(r"^[\s-]*octane\b", re.I)
+_FUEL_BEFORE = re.compile(r"\b(?:gasoline|petrol|unleaded|fuel|benzine)\s*\(?\s*$", re.I)
+
+
+def fuel_grade(a: Around) -> bool:
+    text = a.number.text
+    if re.fullmatch(r"RON\s*\d{2,3}", text):  # the grade read as lei: "Gasoline RON 95 |"
+        return bool(_FUEL_BEFORE.search(a.before) or re.match(r"^\s*(?:and|or|/)\s*\d{2,3}\)", a.after))
+    return bool(re.fullmatch(r"\d{2,3}", text) and (_GRADE_BEFORE.search(a.before) or _GRADE_AFTER.match(a.after)))
+
+
 def list_marker(a: Around) -> bool:
     """"1. Losses suffered by businesses …", a thread's "3/ Yesterday …"; not the answer under a
     question ("How many were killed?\n225. That is …")."""
@@ -485,6 +499,7 @@ def exchange_rate(a: Around) -> bool:
 
 NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone, part_of_a_name,
+    fuel_grade,
     list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
     word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate, post_number, engagement_count, numbered_name,

@@ -12,7 +12,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from text_to_num import alpha2digit, text2num
 
@@ -817,6 +817,14 @@ def _spoken_range(text: str, prev: NumberSpan, span: NumberSpan) -> bool:
     return bool(_SPOKEN_OR.fullmatch(between) or bare)
 
 
+def _in_hundredths(span: NumberSpan, per_unit: float) -> NumberSpan:
+    """A bare number sharing a sub-unit's currency is worth what the sub-unit is ("20" in "20 to 35 cents")."""
+    if per_unit == 1.0:
+        return span
+    return replace(span, value=span.value * per_unit, low=span.low and span.low * per_unit,
+                               high=span.high and span.high * per_unit)
+
+
 def _with_unit(span: NumberSpan, unit: str | None) -> NumberSpan:
     return NumberSpan(span.start, span.end, span.text, span.value, span.low, span.high, unit, span.approx,
                       span.number_start)
@@ -824,13 +832,13 @@ def _with_unit(span: NumberSpan, unit: str | None) -> NumberSpan:
 
 def _share_units(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
     """'from 50-60 to 110-120 tenge': the first range is in tenge too; 'went from about 60 tenge to
-    120': the 120 is in tenge too."""
+    120': the 120 is in tenge too; 'from 35 to 55 piasters': 0.35 and 0.55 dinars."""
     out = list(spans)
     for i in range(len(out) - 2, -1, -1):
         here, after = out[i], out[i + 1]
         if here.unit is None and after.unit and re.fullmatch(r"\s*(?:to|and|or|-|–|,)\s*",
                                                               text[here.end:after.start], re.I):
-            out[i] = _with_unit(here, after.unit)
+            out[i] = _in_hundredths(_with_unit(here, after.unit), PER_UNIT.get(after.text.split()[-1].lower(), 1.0))
     for i in range(1, len(out)):
         if _unit_carried_forward(text, out[i - 1], out[i]) or _compared_price(text, out[i - 1], out[i]):
             out[i] = _with_unit(out[i], out[i - 1].unit)
