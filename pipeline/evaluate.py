@@ -135,7 +135,7 @@ def _score(text: str, items: list[dict[str, Any]], predictions: list[Any], right
             claims.gold += 1
             claims.predicted += 1
             if (found.claim_type == item.get("claim_type", found.claim_type)
-                    and found.counted_head == item.get("counted_head", found.counted_head)):
+                    and _same_head(found.counted_head, item.get("counted_head", found.counted_head))):
                 claims.right += 1
                 claims.predicted_right += 1
             else:
@@ -200,6 +200,15 @@ def gold_files(gold_dir: Path) -> list[Path]:
         if isinstance(data, dict) and "document" in data:
             found.append(path)
     return found
+
+
+# A unit's symbol and its name are one head: gold files write both ("mm" and "millimetre", "km" and "kilometre").
+_UNIT_NAMES = {"mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre", "kg": "kilogram"}
+
+
+def _same_head(found: str | None, gold: str | None) -> bool:
+    return found == gold or (found is not None and gold is not None
+                             and _UNIT_NAMES.get(found, found) == _UNIT_NAMES.get(gold, gold))
 
 
 def evaluate(gold_dir: Path | str = GOLD_DIR) -> dict[str, Any]:

@@ -329,6 +329,15 @@ def test_a_share_written_as_a_proportion_matches_the_same_share_in_percent() -> 
     assert (scores["figures"].right, scores["figures"].gold) == (1, 2)  # 50 without % is not 0.5
 
 
+def test_a_units_symbol_and_its_name_are_one_counted_head() -> None:
+    text = "The river rose 2,1 m and 214 mm of rain fell."
+    gold = yaml.safe_load("figures: [{text: '2,1', value: 2.1, counted_head: metre},"
+                          " {text: '214', value: 214, counted_head: millimetre}]")
+    analysis = Analysis(figures=(Figure(text="2,1", start=15, end=18, value=2.1, counted_head="m"),
+                                 Figure(text="214", start=25, end=28, value=214.0, counted_head="mm")))
+    assert score_document(gold, text, analysis)["claims"].right == 2
+
+
 def test_approx_true_asks_only_for_some_qualifier() -> None:
     text = "Hundreds were detained and 40 were hurt."
     gold = yaml.safe_load("figures: [{text: 'Hundreds', value: 200, approx: true}, {text: '40', value: 40, approx: true}]")
