@@ -686,9 +686,36 @@ def test_a_headlines_crowd_marching_is_no_count_of_marches(nlp) -> None:
     assert found.claim_type == "protesters"
 
 
+@pytest.mark.parametrize("text, crowd", [
+    ("Estimates for Thursday's march range from about 12,000 (police) to more than 150,000 (the organisers).",
+     "more than 150,000"),
+    ("A crowd that police estimated at 2,000, and that several witnesses put at nearer 3,000, gathered there.", "3,000"),
+])
+def test_a_number_a_gatherings_size_is_put_at_is_a_crowd(nlp, text: str, crowd: str) -> None:
+    (found,) = [f for f in analyse(nlp, text, dt.date(2026, 6, 5), "Wire").figures if f.text == crowd]
+    assert found.claim_type == "protesters"
+
+
 def test_a_rally_held_is_a_crowd_not_a_detention(nlp) -> None:
     (found,) = analyse(nlp, "A rally of 5,000 people was held in the capital.", dt.date(2026, 10, 15), "Wire").figures
     assert found.claim_type == "protesters"
+
+
+def test_a_fare_tables_sums_count_their_currency_and_its_change_column_is_a_price(nlp) -> None:
+    """blind76: "+$270" is a change written with its sign, not a number dialled; the change of a fare is a price."""
+    text = ("Medellín, Colombia.\n\nFare table (Colombian pesos, per trip)\nProfile | Fare 2025 | Fare 2026 | Change\n"
+            "Frequent user | $3.350 | $3.620 | +$270\n")
+    found = analyse(nlp, text, dt.date(2026, 1, 16), "Metro").figures
+    assert [(f.text, f.claim_type, f.counted_head, f.unit) for f in found] == [
+        ("$3.350", "price", "peso", "COP"), ("$3.620", "price", "peso", "COP"), ("$270", "price", "peso", "COP")]
+    assert found[-1].phase == "change"
+
+
+def test_a_table_of_what_repairs_cost_is_damage(nlp) -> None:
+    text = ("3. Cost of repairs and replacement (surveyor's estimate, gross)\nItem | Cost (zł)\n"
+            "Building works | 1 146 000\nGas boiler and heating system | 284 500\n")
+    found = analyse(nlp, text, dt.date(2026, 10, 6), "Inspectorate").figures
+    assert [(f.text, f.claim_type, f.unit) for f in found] == [("1 146 000", "damage", "PLN"), ("284 500", "damage", "PLN")]
 
 
 def test_a_prisons_wings_in_a_tables_first_column_are_scopes(nlp) -> None:

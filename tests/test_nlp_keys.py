@@ -1149,6 +1149,37 @@ def test_a_sum_by_which_a_goods_price_moves_or_at_which_it_stays_is_a_price(text
     assert figure.claim_type == claim_type
 
 
+@pytest.mark.parametrize("text, sum_, good, phase", [
+    # blind77: the level a good's price is at, and the one it went up from
+    ("In Sri Lanka auto diesel is Rs 342, up from Rs 283, and kerosene is Rs 245.", "Rs 342", "diesel", "after"),
+    ("In Sri Lanka auto diesel is Rs 342, up from Rs 283, and kerosene is Rs 245.", "Rs 283", "diesel", "before"),
+    ("In Sri Lanka auto diesel is Rs 342, up from Rs 283, and kerosene is Rs 245.", "Rs 245", "kerosene", "after"),
+    ("In Sri Lanka diesel had gone up to 342 rupees from 283 on June 1.", "283", "diesel", "before"),
+])
+def test_a_goods_price_level_and_the_price_it_went_up_from(text: str, sum_: str, good: str, phase: str) -> None:
+    from pipeline.nlp import analyse, load_nlp
+    (figure,) = [f for f in analyse(load_nlp(), text).figures if f.text == sum_]
+    assert (figure.claim_type, figure.counted_group, figure.phase, figure.unit) == ("price", good, phase, "LKR")
+
+
+@pytest.mark.parametrize("text, crowd", [
+    ("A crowd that police estimated at 2,000 gathered at the Clock Tower.", "2,000"),
+])
+def test_a_crowds_estimated_size_is_a_crowd_of_protesters(text: str, crowd: str) -> None:
+    """blind77: as "15,000 protesters marched", whatever word the source counts them by (figures._crowd_put_at)."""
+    from pipeline.nlp import analyse, load_nlp
+    (figure,) = [f for f in analyse(load_nlp(), text).figures if f.text == crowd]
+    assert (figure.claim_type, figure.counted_group) == ("protesters", "people")
+
+
+def test_a_towns_name_opening_a_longer_name_is_no_mention_of_the_town() -> None:
+    """blind77: Galle Face Green is a square in Colombo, not the town of Galle."""
+    from pipeline.nlp import analyse, load_nlp
+    text = "Protests spread to Galle and Kandy on Monday. Police put the crowd at Galle Face Green at about 12,000."
+    (figure,) = analyse(load_nlp(), text).figures
+    assert figure.scope is None
+
+
 def test_casualties_in_the_city_are_in_the_town_named_before() -> None:
     from pipeline.nlp import analyse, load_nlp
     text = "The governor of Kaolack spoke last night. He said that four people have died in the city since Monday."

@@ -355,6 +355,16 @@ def test_plain_francs_are_the_franc_of_the_country_named_most() -> None:
     assert regional_unit("Fraud losses in Liechtenstein passed 1.1 million francs.", francs.unit) == "CHF"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # blind76: a text naming Colombia that writes "$3.350" writes its pesos with "$", every one of them
+    ("In Colombia fares went from $3.350 to $3.620 (+$270); the US gave US$3,350.",
+     [("$3.350", "COP"), ("$3.620", "COP"), ("$270", "COP"), ("US$3,350", "USD")]),
+    ("In Colombia the US embassy gave $3,350.", [("$3,350", "USD")]),
+])
+def test_a_dollar_sign_over_dot_grouped_digits_is_the_peso_of_the_country_named(text: str, expected: list) -> None:
+    assert [(n.text, n.unit) for n in find_numbers(text)] == expected
+
+
 def test_egyptian_pounds_written_le_and_special_drawing_rights_are_currencies() -> None:
     found = [(n.text, n.unit) for n in find_numbers("access to SDR 880 million and diesel at LE 17.50 a liter")]
     assert found == [("SDR 880 million", "XDR"), ("LE 17.50", "EGP")]

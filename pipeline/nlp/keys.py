@@ -815,7 +815,12 @@ _NO_PRICE_BEFORE = re.compile(r"\b(?:subsid\w*|budget|revenue|bill|spending|impo
                               r"pensions?|allowances?|grants?|loans?|tranche|payments?|transfers?|fines?)\b[^.;]{0,40}$",
                               re.I)
 _STAYS_AT = re.compile(r"\b(?:stays?|stayed|remains?|remained|priced|sells?|sold|retails?)\s+(?:unchanged\s+)?"
-                       r"(?:at|for)\s+$", re.I)
+                       r"(?:at|for)\s+$|"
+                       # the level a good's price is at or moved to: "Auto diesel is Rs 342, up from Rs 283", "Diesel
+                       # had gone up to 342 rupees" (blind77)
+                       r"\b(?:is|are|was|were|now)\s+(?:now\s+)?$|\b(?:up\s+|down\s+)?from\s+$|"
+                       r"\b(?:gone|went|goes|go|rose|risen|rises|climbed|jumped|increased|fell|fallen|dropped|cut|"
+                       r"raised|lowered|reduced)\s+(?:up\s+|down\s+)?to\s+$", re.I)
 
 
 def _a_goods_price_moved(figure: Figure) -> bool:
@@ -1187,7 +1192,7 @@ def _a_change(clause: str, start: int, end: int) -> bool:
     """A sum by which a price moved, not a price: "has risen by a net P7.35" (blind74), "the 20 piasters it added"
     (blind75)."""
     return bool(_CHANGE_BEFORE.search(clause[max(0, start - 40):start]) or _ADDED_AFTER.match(clause, end)
-                or re.search(r"\badd(?:ed|s|ing)?\s+$", clause[:start], re.I))
+                or re.search(r"\badd(?:ed|s|ing)?\s+$|(?:^|\|)\s*\+\s*$", clause[:start], re.I))  # "| +$270 |"
 
 
 def _changed_from_or_to(lead: str, before: str, cutting: bool) -> str | None:

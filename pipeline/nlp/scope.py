@@ -254,7 +254,13 @@ def _mentions(sentence: str, names: dict[str, str]) -> list[tuple[int, int, str]
     if not names:
         return []
     pattern = r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
-    return [(m.start(), m.end(), names[m.group()]) for m in re.finditer(pattern, sentence)]
+    # not a town's name opening a longer one: "Galle" in "Galle Face Green", a square in Colombo (blind77)
+    return [(m.start(), m.end(), names[m.group()]) for m in re.finditer(pattern, sentence)
+            if not _LONGER_NAME.match(sentence, m.end())]
+
+
+_LONGER_NAME = re.compile(r" (?:[A-Z][a-z]+ )?(?:Green|Square|Park|Road|Street|Avenue|Face|Gate|Bridge|Hall|Stadium|"
+                          r"Market|Station|Circle|Roundabout)\b")
 
 
 def _offsets(figure: Figure) -> tuple[int, int]:

@@ -536,6 +536,24 @@ def _gapped_words(page: _Page, start: int, end: int) -> list[Token]:
     return tokens[last + 1:]
 
 
+# A gathering, then what its size was put at: "Estimates for Thursday's march range from about 12,000 (police) to more
+# than 150,000", "a march … drew between 12,000 people and more than 150,000", "a crowd that witnesses put at nearer
+# 3,000" (blind77).
+_CROWD_PUT_AT = re.compile(r"\b(?:crowds?|march|marches|rally|rallies|demonstration|gathering|turnout)\b"
+                           r"[^.;\d]{0,60}?\b(?:ranges?\s+from(?:[^.;]{0,60}\bto)?|"
+                           r"(?:put|estimated?|numbered)\b[^.;\d]{0,40}?\bat|drew(?:\s+between)?|draws?|"
+                           r"attract(?:ed|s)?|swell(?:ed|s)?\s+to)\s+"
+                           r"(?:about |around |some |nearly |nearer |more than |over |up to |at least |roughly )?$",
+                           re.I)
+
+
+def _crowd_put_at(d: _Draft, page: _Page) -> None:
+    """A bare number a gathering's size was put at is a crowd of people."""
+    if d.claim_type == "other" and d.noun is None and d.unit is None \
+            and _CROWD_PUT_AT.search(page.text, d.sentence.start_char, d.number.start):
+        d.claim_type, d.counted_head = "protesters", d.counted_head or "people"
+
+
 def _gapped_count(d: _Draft, page: _Page) -> None:
     """A gapped count (``_gapped``) counts what the earlier one counts, and the same happened to it."""
     earlier = _gapped(page, d.number, d.span) if d.noun is None and d.claim_type == "other" else None
@@ -1632,11 +1650,21 @@ def _column_kind(d: _Draft, header: str) -> None:
         d.predicate = STILL_HELD
     if d.counted_head in _DURATION_WORDS and d.unit is None:  # "| Days held |" counts days, not the held (blind72)
         d.claim_type = "other"
-    if counts_gatherings(header):  # "| Demonstrations |" counts gatherings held (blind74)
-        d.claim_type, d.counted = "other", d.counted or header.strip()
+    _column_of_what(d, header.strip())
+
+
+def _column_of_what(d: _Draft, header: str) -> None:
+    """"| Demonstrations |" counts gatherings held (blind74); a "| Change |" column of sums next to fares is a price's
+    change (blind76)."""
+    if counts_gatherings(header):
+        d.claim_type, d.counted = "other", d.counted or header
+    if d.claim_type == "other" and d.unit in CURRENCY_NAMES and _CHANGE_COLUMN.fullmatch(header):
+        d.claim_type = "price"
 
 
 _STILL_HELD = re.compile(r"\b(?:still|remain\w*)\s+(?:held|detained|in custody|in detention)\b", re.I)
+_CHANGE_COLUMN = re.compile(r"(?:price\s+|fare\s+)?(?:change|increase|rise|difference|variation)(?:\s*\([^()]*\))?",
+                            re.I)
 # A column giving the size each row's price is for: "Item | Unit | Mar 2026" over "Sugar | 1 kg | 168.20" (blind63).
 _SIZE_COLUMN = re.compile(r"units?|(?:pack|packet|package)(?:\s+size)?|size|measure|unit of measure", re.I)
 
@@ -1726,6 +1754,18 @@ def _table_currency(d: _Draft, page: _Page) -> None:
         _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
     else:
         _counts_its_currency(d)
+
+
+_REPAIRS = re.compile(r"\b(?:repairs?|reconstruction|rebuilding|damages?|losses)\b", re.I)
+
+
+def _repair_costs(d: _Draft, page: _Page) -> None:
+    """A table of what repairs cost is of damage, not prices: "Cost of repairs and replacement" over "| Item | Cost
+    (zł) |" (blind76)."""
+    if d.claim_type == "price" and d.predicate == "cost" and d.unit in CURRENCY_NAMES:
+        caption = _table_caption(page.text, d.number.start)
+        if caption is not None and _REPAIRS.search(caption):
+            d.claim_type = "damage"
 
 
 def _alone_in_its_cell(text: str, d: _Draft) -> bool:
@@ -1890,6 +1930,8 @@ def _typed_by_header(d: _Draft, label: Span | None) -> bool:
         d.claim_type, d.predicate = claim_lexicon()[_header_word(word)], _header_word(word)
         d.counted_head = _header_word(word) if word.lower_ not in _STATE_VERBS and word.pos_ not in ("VERB", "ADJ") \
             else _header_noun(label)  # "| Homes destroyed |" counts homes
+        if d.unit in CURRENCY_NAMES:  # "| Fare 2025 |" over "| $3.350 |": a sum counts its currency (blind76)
+            d.counted_head = CURRENCY_NAMES[d.unit]
         if d.claim_type in _PEOPLE_CLAIMS:
             d.counted_head = d.counted_head or "people"  # "| Missing |" counts people
         return True
@@ -2549,9 +2591,10 @@ def _share_is_no_price(d: _Draft, page: _Page) -> None:
 
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
-    _counted, _nationals, _tallied, _same_group, _claimed, _gapped_count, _named_by_its_event, _asked, _state_word,
-    _verb_just_before, _part_of_a_whole, _to_death, _numbering, _table_row, _table_column, _row_currency,
-    _table_currency, _line_label, _under_heading, _no_casualties, _burned_things, _force_strength, _troops,
+    _counted, _nationals, _tallied, _same_group, _claimed, _gapped_count, _crowd_put_at, _named_by_its_event,
+    _asked, _state_word, _verb_just_before, _part_of_a_whole, _to_death, _numbering, _table_row, _table_column,
+    _row_currency, _table_currency, _repair_costs, _line_label, _under_heading, _no_casualties, _burned_things,
+    _force_strength, _troops,
     _listed_with_the_deployed, _partner, _same_frame, _broken_down, _who_they_were, _another_part, _in_a_breakdown,
     _placed_in_brackets,
     _admitted, _patients_in_care, _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof,

@@ -202,8 +202,9 @@ _LINE_BEFORE = re.compile(r"(?:\b(?:(?:emergency|listener|hot|help|phone|telepho
 
 def number_sign_or_phone(a: Around) -> bool:
     """"№ 12", "#3", "+7 727 …", "call 112", "the emergency line, 0800 …"; not a change written with its sign,
-    "+85%" (a percentage is never dialled)."""
-    signed = a.before.rstrip().endswith(("+", "№", "#")) and a.number.unit != "%"
+    "+85%" or "+$270" (a percentage or a sum is never dialled; blind76)."""
+    signed = a.before.rstrip().endswith(("+", "№", "#")) and a.number.unit != "%" \
+        and not (a.before.endswith("+") and a.number.unit is not None)
     return bool(signed or _PHONE_BEFORE.search(a.before) or _AREA_CODE.match(a.before[-1:] + a.after)
                 or _CALL_BEFORE.search(a.before) or _LINE_BEFORE.search(a.before))
 

@@ -417,8 +417,30 @@ def _number_span(text: str, m: re.Match) -> NumberSpan | None:
         return None
     value, low, high, number_start = _in_whole_units(m, got)
     start, approx = _start_and_hedge(text, m, number_start)
-    return NumberSpan(start, m.end(), text[start:m.end()].strip(), value, low, high, regional_unit(text, _unit(m)),
+    return NumberSpan(start, m.end(), text[start:m.end()].strip(), value, low, high, _dollar_or_peso(text, m),
                       approx, number_start)
+
+
+# "$3.350" in groups of three after dots: no US dollars, which English writes "$3,350", but the peso sign of the
+# country the text names; a text that writes its pesos so writes every "$" sum in them ("Fare table (Colombian pesos,
+# per trip) … $3.350 | $3.620 | +$270", blind76).
+_PESOS_WITH_DOTS = re.compile(r"(?<![A-Za-z])\$\s?\d{1,3}(?:\.\d{3})+(?![.,]\d)")
+
+
+def _dollar_or_peso(text: str, m: re.Match) -> str | None:
+    unit = regional_unit(text, _unit(m))
+    if unit != "USD" or (m.group("prefix") or "") != "$":
+        return unit
+    return _pesos_of(text) or unit
+
+
+@functools.lru_cache(maxsize=8)  # asked for each "$" sum of one text
+def _pesos_of(text: str) -> str | None:
+    """The peso a text writes with "$" in groups after dots, when it names a country of pesos."""
+    if not _PESOS_WITH_DOTS.search(text):
+        return None
+    peso = regional_unit(text, "MXN")
+    return peso if peso != "MXN" or "Mexic" in text else None
 
 
 # "handed over 29 bodies", "turned over 40 files": "over" is the verb's particle, no qualifier ("it took over
@@ -851,11 +873,14 @@ _COMPARED_BARE = re.compile(r"(?:\bagainst|\bcompared\s+(?:with|to)|\b(?:up|down
 
 def _compared_price(text: str, before: NumberSpan, here: NumberSpan) -> bool:
     """"3,800 ariary on Friday, against 2,600 before the storm", "8,790 guaraníes a litre, compared with 7,290 last
-    week": a bare amount set against money just named, in the same sentence and of a like size, is in its currency."""
+    week", "gone up to 342 rupees from 283" (blind77): a bare amount set against money just named, in the same
+    sentence and of a like size, is in its currency."""
     between = text[before.end:here.start]
     money = bool(before.unit and re.fullmatch(r"[A-Z]{3}", before.unit))
+    set_against = _COMPARED_BARE.search(between) or (
+        re.fullmatch(r"\s+from\s+", between) and re.search(r"\bto\s+$", text[max(0, before.start - 6):before.start]))
     return here.unit is None and money and len(between) <= 60 and not re.search(r"[.;\n]\s", between) \
-        and bool(_COMPARED_BARE.search(between)) and 0.1 <= here.value / (before.value or 1) <= 10
+        and bool(set_against) and 0.1 <= here.value / (before.value or 1) <= 10
 
 
 def _unit_carried_forward(text: str, before: NumberSpan, here: NumberSpan) -> bool:
