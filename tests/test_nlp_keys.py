@@ -1285,6 +1285,8 @@ def test_a_count_after_a_list_of_the_dead_and_a_comma_is_no_part_of_it() -> None
     ("The price would be reduced to 50 tenge per litre.", "50", "fuel"),
     # blind12: water is a good of its own
     ("The government fixed the maximum price of bottled water at 3 leva.", "3", "water"),
+    # blind28: a ride's price is a fare
+    ("A bajaj ride in town was 10 birr, the city now says 20 birr.", "10", "tickets"),
     # blind14: a flour depot is no flour priced
     ("Bread rose to 150 lekë a loaf after a flour depot was flooded, until the prefect capped the price at 100.",
      "100", "food"),
