@@ -209,6 +209,18 @@ def test_members_and_martyrs_of_the_security_apparatuses_are_security_forces(nlp
         ("injured", "security forces"), ("killed", "security forces")]
 
 
+@pytest.mark.parametrize("text, number, claim_type", [
+    # blind77: a union's "brothers and sisters", a participle parsed as the noun, those who remain in custody
+    ("At least 16 of our brothers and sisters have been killed by the police since Tuesday.", "At least 16", "killed"),
+    ("Police say nine people have been killed, among them four shot at a fuel depot in Kurunegala.", "four", "killed"),
+    ("Of the persons arrested, 706 have been released on bail and 109 remain in police custody.", "109", "detained"),
+    ("Night curfew for five nights; more than 200 arrested in the district", "more than 200", "detained"),
+])
+def test_casualties_named_by_kin_by_a_participle_or_by_custody_count_people(nlp, number, text, claim_type):
+    (found,) = [f for f in figures(nlp, text) if f.text == number]
+    assert (found.claim_type, found.counted_group) == (claim_type, "people")
+
+
 def test_detenus_are_people_detained(nlp):
     (found,) = figures(nlp, "Police said 64 detenus remain in custody at Gujranwala.")
     assert found.claim_type == "detained" and found.counted_group == "people"

@@ -1127,6 +1127,7 @@ _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:total|overall|all|nationwide|national tot
 
 # Verbs done only to people: a number that is their object or subject and names no one counts people.
 _PEOPLE_VERBS = {"kill", "die", "injure", "wound", "hurt", "detain", "arrest", "apprehend", "admit", "evacuate",
+                 "custody",  # "109 remain in police custody" (blind77)
                  "displace", "flee", "home",  # "forced nearly 60,000 from their homes", "12,000 fled"
                  "perish", "lose life",  # "the earlier announced number of 21 perished", "who lost their lives"
                  "miss", "missing", "unaccounte", "drown", "disappear",  # "Twelve are missing"

@@ -798,8 +798,8 @@ def _same_group(d: _Draft, page: _Page) -> None:
 
 def _after_a_duration(d: _Draft, page: _Page) -> bool:
     """A clause after a duration's is about something else: "… for 90 days; police say 412 detained" (blind75)."""
-    return d.earlier is not None and d.earlier.counted_head in _DURATION_WORDS \
-        and ";" in page.text[d.earlier.end:d.number.start]
+    return d.earlier is not None and d.earlier.counted_head in _DURATION_WORDS | {"night"} \
+        and ";" in page.text[d.earlier.end:d.number.start]  # "Night curfew for five nights; more than 200 arrested"
 
 
 def _claimed(d: _Draft, page: _Page) -> None:
