@@ -515,8 +515,9 @@ def _gapped(page: _Page, number: NumberSpan, span: Span) -> Figure | None:
 def _may_be_gapped(page: _Page, earlier: Figure, number: NumberSpan) -> bool:
     """A count of the earlier one's kind, after a comma or "and" and a few words, that ends its clause; not "one of 12
     people, and the youngest of three"."""
+    before = page.text[max(0, number.start - 6):number.start]
     return earlier.end <= number.start and earlier.unit == number.unit and earlier.claim_type != "other" \
-        and number.unit != "%" and not re.search(r"\b(?:of|than|to|from)\s+$", page.text[:number.start][-6:]) \
+        and number.unit != "%" and not re.search(r"\b(?:of|than|to|from)\s+$", before) \
         and bool(_GAPPED_BETWEEN.fullmatch(page.text, earlier.end, number.start)
                  and _GAPPED_AFTER.match(page.text, number.end))
 
