@@ -814,13 +814,13 @@ def _in_shelters(figure: Figure) -> bool:
 _NO_PRICE_BEFORE = re.compile(r"\b(?:subsid\w*|budget|revenue|bill|spending|imports?|exports?|wages?|salar\w+|"
                               r"pensions?|allowances?|grants?|loans?|tranche|payments?|transfers?|fines?)\b[^.;]{0,40}$",
                               re.I)
-_STAYS_AT = re.compile(r"\b(?:stays?|stayed|remains?|remained|priced|sells?|sold|retails?)\s+(?:unchanged\s+)?"
-                       r"(?:at|for)\s+$|"
-                       # the level a good's price is at or moved to: "Auto diesel is Rs 342, up from Rs 283", "Diesel
-                       # had gone up to 342 rupees" (blind77)
-                       r"\b(?:is|are|was|were|now)\s+(?:now\s+)?$|\b(?:up\s+|down\s+)?from\s+$|"
-                       r"\b(?:gone|went|goes|go|rose|risen|rises|climbed|jumped|increased|fell|fallen|dropped|cut|"
-                       r"raised|lowered|reduced)\s+(?:up\s+|down\s+)?to\s+$", re.I)
+# The words before a good's price level: it stays or sells at it, is it, went up from or to it.
+_PRICE_LEVEL_BEFORE = re.compile(r"\b(?:stays?|stayed|remains?|remained|priced|sells?|sold|retails?)\s+"
+                                 r"(?:unchanged\s+)?(?:at|for)\s+$|"
+                                 # "Auto diesel is Rs 342, up from Rs 283", "Diesel had gone up to 342 rupees" (blind77)
+                                 r"\b(?:is|are|was|were|now)\s+(?:now\s+)?$|\b(?:up\s+|down\s+)?from\s+$|"
+                                 r"\b(?:gone|went|goes|go|rose|risen|rises|climbed|jumped|increased|fell|fallen|dropped|"
+                                 r"cut|raised|lowered|reduced)\s+(?:up\s+|down\s+)?to\s+$", re.I)
 
 
 def _a_goods_price_moved(figure: Figure) -> bool:
@@ -829,7 +829,7 @@ def _a_goods_price_moved(figure: Figure) -> bool:
     if figure.claim_type != "other" or not unit_kind(figure).startswith("money"):
         return False
     before = (figure.sentence or "")[:_offsets(figure)[0]]
-    told = _CHANGE_BEFORE.search(before[-40:]) or _STAYS_AT.search(before[-30:])
+    told = _CHANGE_BEFORE.search(before[-40:]) or _PRICE_LEVEL_BEFORE.search(before[-30:])
     return told is not None and not _NO_PRICE_BEFORE.search(before) and _priced_good(figure) is not None
 
 

@@ -844,7 +844,7 @@ def _in_hundredths(span: NumberSpan, per_unit: float) -> NumberSpan:
     if per_unit == 1.0:
         return span
     return replace(span, value=span.value * per_unit, low=span.low and span.low * per_unit,
-                               high=span.high and span.high * per_unit)
+                   high=span.high and span.high * per_unit)
 
 
 def _with_unit(span: NumberSpan, unit: str | None) -> NumberSpan:
