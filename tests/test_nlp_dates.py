@@ -536,3 +536,17 @@ def test_a_captions_span_of_years_and_a_tables_year_cells_are_dates() -> None:
     assert (caption.text, caption.value, caption.value_end) == ("2023 to 2025", "2023", "2025")
     assert [d.text for d in find_dates("North | 2023 |  3,862 |\nEast | 2024 | 6,431 |", SATURDAY)] == ["2023", "2024"]
     assert find_dates("Between 2000 to 2500 people fled.", SATURDAY) == []
+
+
+def test_a_weekday_keeps_a_yearless_day_out_of_a_year_it_does_not_fit() -> None:
+    """blind69's analysis of 16 October 2026 names March 2023 before "Saturday 10 October": 10 October 2023 was a
+    Tuesday, so the day is 10 October 2026."""
+    text = "The protests of March 2023 ended the first bill. On Saturday 10 October, perhaps 60,000 marched."
+    found = {d.text: d.value for d in find_dates(text, dt.date(2026, 10, 16))}
+    assert found["Saturday 10 October"] == "2026-10-10"
+
+
+def test_a_month_day_date_before_a_colon_is_a_date_not_a_clock() -> None:
+    """blind81: "since the protests began on July 6: one in Ilave, …"; "6:30" stays no date."""
+    found = only("The toll has risen since the protests began on July 6: one in Ilave.", dt.date(2026, 7, 13))
+    assert (found.text, found.value) == ("July 6", "2026-07-06")

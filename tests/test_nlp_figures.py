@@ -1778,3 +1778,148 @@ def test_an_infoboxs_date_row_names_no_claim_for_the_rows_under_it(nlp) -> None:
     "| Deaths | 57 (official)[1] … |"."""
     text = "| Date | 2–9 March 2026 |\n| Location | Mangystau Region |\n| Deaths | 57 (official)[1] |\n"
     assert [f.claim_type for f in analyse(nlp, text, dt.date(2026, 3, 20), "Openpedia").figures] == ["killed"]
+
+
+# Rules 1.120.0, from blind78, blind79, blind80 and blind81's misses.
+
+def test_a_column_named_for_who_counted_counts_what_the_caption_says(nlp) -> None:
+    """blind81's rights report: "Table 1. Deaths by place" over "| Place | Ombudsman's Office | CADH |", and blind79's
+    "| Police figure (18 May) |" beside "| Deaths |": each column is a death toll; "| Votes |" stays votes."""
+    text = ("Table 1. Deaths by place\n| Place | Ombudsman's Office | CADH | Police figure (18 May) |\n|---|---|---|---|\n"
+            "| Sicuani (Cusco) | 3 | 4 | 2 |\n\n\n| Candidate | Party | Votes |\n|---|---|---|\n| Mary Banda | UPND | 14,386 |\n")
+    found = [(f.text, f.claim_type) for f in analyse(nlp, text, dt.date(2026, 7, 15), "CADH").figures]
+    assert found == [("3", "killed"), ("4", "killed"), ("2", "killed"), ("14,386", "other")]
+
+
+def test_an_infobox_row_reads_through_footnote_markers_and_a_bracketed_note(nlp) -> None:
+    """blind79's encyclopedia: "| Deaths | 15–27[1][2] |" and "| Crowd (Ikeja, 12 May) | 8,000–120,000[3] |"."""
+    text = "| Deaths | 15–27[1][2] |\n| Injuries | 234–310[1][2] |\n| Crowd (Ikeja, 12 May) | 8,000–120,000[3] |\n"
+    found = [f.claim_type for f in analyse(nlp, text, dt.date(2026, 5, 20), "Openpedia").figures]
+    assert found == ["killed", "injured", "protesters"]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("The Internal Security Forces said about 1,500 people gathered in Al-Nour Square on Wednesday evening.", "1,500"),
+    ("The United Labour Front said more than 100,000 people took part.", "100,000"),
+    ("Organisers say 3,000 took part; police put the number at 700.", "3,000"),
+])
+def test_people_who_gathered_or_took_part_are_a_crowd(nlp, text: str, number: str) -> None:
+    """blind74, blind79 and blind49: the gold types people who gathered or took part as a crowd's size."""
+    figure = next(f for f in figures(nlp, text) if number in f.text)
+    assert figure.claim_type == "protesters"
+
+
+@pytest.mark.parametrize("text", [
+    "Some 300 firefighters took part in the first week of the search.",
+    "The Federation of Heavy Transport says some 3,000 trucks are taking part.",
+    "40 people attended a meeting in the camp.",
+])
+def test_a_force_things_or_a_meeting_are_no_crowd(nlp, text: str) -> None:
+    assert figures(nlp, text)[0].claim_type != "protesters"
+
+
+def test_a_sentences_own_claim_stands_before_an_earlier_sentences_whole(nlp) -> None:
+    """blind79's analysis: "Kano lost more lives than anywhere else, five of them in a single volley" after a
+    paragraph of prices counts the dead, not a price."""
+    text = ("A litre of petrol went from 65 naira to 141 overnight, and the price was later cut back to 97 naira. "
+            "Kano lost more lives than anywhere else, five of them in a single volley of gunfire at the market.")
+    assert figures(nlp, text)[-1].claim_type == "killed"
+
+
+def test_a_list_after_a_month_day_date_and_a_colon_breaks_the_toll_down(nlp) -> None:
+    """blind81's fact-check: "14 deaths since the protests began on July 6: one in Ilave, seven at Juliaca airport"
+    ("July 6" is a date, no figure; the list counts deaths)."""
+    text = ("The Ombudsman has recorded 14 deaths since the protests began on July 6: one in Ilave, seven at Juliaca "
+            "airport and two in Andahuaylas.")
+    assert [(f.text, f.claim_type) for f in figures(nlp, text)] == [
+        ("14", "killed"), ("one", "killed"), ("seven", "killed"), ("two", "killed")]
+
+
+def test_a_bare_number_estimated_after_a_crowd_is_its_size(nlp) -> None:
+    """blind81's fact-check: 'A post says "300,000 marched in Lima". The police estimated 7,500 and the organisers
+    80,000.'"""
+    text = 'A post says "300,000 marched in Lima" on Thursday. The police estimated 7,500 and the organisers 80,000.'
+    assert [f.claim_type for f in figures(nlp, text)] == ["protesters"] * 3
+
+
+def test_a_force_displaced_to_a_region_and_added_effectives_are_deployed(nlp) -> None:
+    """blind81's state media translated from Spanish ("efectivos … desplazados"); soldiers driven out by a flood
+    stay displaced."""
+    text = ("The minister said that 4 800 police effectives have been displaced to the southern regions, to which are "
+            "added 1 500 effectives of the Army of Peru.")
+    assert [f.claim_type for f in figures(nlp, text)] == ["deployed", "deployed"]
+    assert one(nlp, "Some 300 soldiers were displaced by the floods.").claim_type == "displaced"
+
+
+def test_people_attended_for_injuries_are_injured(nlp) -> None:
+    """blind81's translated state media; people who gave blood for the wounded are no injured."""
+    assert one(nlp, "The Ministry of Health reports 213 citizens attended for injuries in its establishments."
+               ).claim_type == "injured"
+    assert one(nlp, "Since Friday, more than 3,000 residents have given blood for the wounded.").claim_type == "other"
+
+
+def test_a_tariff_tables_caption_names_its_currency_and_makes_its_cells_prices(nlp) -> None:
+    """blind78's water tariff "(soles per m³, before VAT)" and blind80's "PRICES (Kenya shillings per head, …)" over a
+    table that names no good in a column; "grade 1" is no figure, and "KSh" in Garissa stays Kenyan though the text
+    names Somalia."""
+    text = ("1. Residential tariff (soles per m³, before VAT)\n\nConsumption block | Current | From 1 September\n"
+            "Over 20 m³ | 4.870 | 5.844\n\nPRICES (Kenya shillings per head, average of recorded sales)\n\n"
+            "Animal / grade | 9-10 Nov | 2-3 Nov\nCattle, Boran, grade 1 | 48,000 | 51,000\n\n"
+            "Exports to Somalia remain suspended. Kenya's herders sell hay at KSh 650 a bale.")
+    found = {f.text: (f.claim_type, f.unit) for f in analyse(nlp, text, dt.date(2026, 11, 13), "Coop").figures}
+    assert found["4.870"] == ("price", "PEN") and found["5.844"] == ("price", "PEN")
+    assert found["48,000"] == ("price", "KES") and "1" not in found
+    assert found["KSh 650"][1] == "KES"
+
+
+def test_a_round_trip_costs_its_buyer_a_price(nlp) -> None:
+    """blind78's truckers' circular: "A round trip … now costs a truck owner about Shs3.4 million in diesel" is a price
+    in Ugandan shillings (glued "Shs"); "The riots have cost businesses …" stays a loss."""
+    found = figures(nlp, "A round trip from Kampala to Mombasa now costs a truck owner about Shs3.4 million in diesel.")
+    assert [(f.claim_type, f.unit, f.value) for f in found] == [("price", "UGX", 3_400_000)]
+    assert one(nlp, "The riots have cost businesses at least 25 billion CFA francs.").claim_type == "damage"
+
+
+def test_a_fee_is_a_price_and_mad_is_the_dirham(nlp) -> None:
+    """blind78: "raised the fee for a transit goods permit from Shs50,000 to Shs120,000"; "MAD 38,6 million"."""
+    assert [f.claim_type for f in figures(nlp, "The authority raised the fee for a transit permit from Shs50,000 to "
+                                               "Shs120,000.")] == ["price", "price"]
+    assert one(nlp, "The first estimate of the damage to the terminal is MAD 38,6 million.").unit == "MAD"
+
+
+def test_crowd_sizes_right_after_a_placed_crowd_are_of_that_gathering(nlp) -> None:
+    """blind69's Kutaisi daily: the organisers' and the police's sizes in the next sentence are Kutaisi's crowd, not
+    the nation's."""
+    text = ("About 7,000 people rallied in the centre of Kutaisi on Friday evening. The organisers said 10,000 took "
+            "part, while the regional police department put the figure at 2,500.")
+    assert [(f.claim_type, f.scope) for f in analyse(nlp, text, dt.date(2026, 10, 10), "Herald").figures] == [
+        ("protesters", "Kutaisi")] * 3
+
+
+def test_a_place_the_parse_hangs_on_the_count_is_still_its_scope(nlp) -> None:
+    """blind69's state media: "In total, in Batumi twenty-one persons have been detained" ("in" left with no
+    object)."""
+    assert one(nlp, "In total, in Batumi twenty-one persons have been detained.").scope == "Batumi"
+
+
+def test_the_injured_still_in_hospital_count_people(nlp) -> None:
+    """blind56: "The wounded number 163, of whom 31 remain hospitalised" is a count of injured people still in care,
+    after a sentence on the dead."""
+    text = "The toll now stands at 24 dead. The wounded number 163, of whom 31 remain hospitalised."
+    found = figures(nlp, text)[-1]
+    assert (found.claim_type, found.counted_group, found.incident) == ("injured", "people", "in hospital")
+
+
+def test_a_price_tables_until_column_holds_prices_before_the_rise(nlp) -> None:
+    """blind75's business paper: "| Product | Unit | Until 4 Nov | 5–11 Nov |" under a caption in Jordanian dinars:
+    the first column's prices are before the rise, the next one's after it."""
+    text = ("| Official prices before and after the subsidy decision (Jordanian dinars) |  |  |  |\n|---|---|---|---|\n"
+            "| Product | Unit | Until 4 Nov | 5–11 Nov |\n|---|---|---|---|\n| Diesel | litre | 0.640 | 0.715 |\n")
+    found = [(f.unit, f.phase) for f in analyse(nlp, text, dt.date(2026, 11, 13), "Monitor").figures]
+    assert found == [("JOD", "before"), ("JOD", "after")]
+
+
+def test_a_price_set_against_the_one_after_the_rise_is_a_cut(nlp) -> None:
+    """blind75: "a kilo of bread has sold for 45 piasters, against 55 after the rise and 35 before it"."""
+    text = "Since Thursday a kilo of bread has sold for 45 piasters, against 55 after the rise and 35 before it."
+    assert figures(nlp, text)[0].phase == "cut"

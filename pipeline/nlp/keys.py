@@ -18,6 +18,7 @@ or a data row with the sentence it exists for.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -87,7 +88,10 @@ _OFFER = re.compile(r"\b(?:offer\w*|propos\w*)\b", re.I)
 _ARROW_AFTER, _ARROW_BEFORE = re.compile(r"^\s*(?:→|->)"), re.compile(r"(?:→|->)\s*[^\w\s]?$")
 # "setting the price of petrol at 72 som a litre, down from 137.80 som" (blind64): the price cut to, and the one it
 # was cut from, whatever rise the sentence also names.
-_DOWN_FROM_AFTER = re.compile(r"[^.;\d]{0,25}?\bdown from\b", re.I)
+# "down from 55"; "has sold for 45 piasters, against 55 after the rise and 35 before it" (blind75): a price set
+# against the one after the rise is lower than it, a cut
+_DOWN_FROM_AFTER = re.compile(r"[^.;\d]{0,25}?\b(?:down from|against\s+[^\s,;]{1,12}\s+after\s+the\s+(?:rise|increase|"
+                              r"hike))\b", re.I)
 _DOWN_FROM_BEFORE = re.compile(r"\bdown from\s+(?:about\s+|some\s+)?[^\w\s]{0,3}$", re.I)
 # The old price in a clause of its own ("a loaf that cost 90 lek … now sells for 140"), or one said to be
 # before the change or some time ago ("90 lek before the flood", "90 lek (about 78 pence) a week ago").
@@ -429,7 +433,8 @@ def _no_group_named(figure: Figure) -> str | None:
     ("10 horses injured")."""
     head = singular(figure.counted_head or "")
     if _is_toll(figure) or _done_to_people(figure) or head in _EVENT_HEADS or _of_the_dead_before(figure) \
-            or _named_by_what_did_it(figure, head) or _row_of_what_was_done(figure) or _a_days_row(figure):
+            or _named_by_what_did_it(figure, head) or _row_of_what_was_done(figure) or _a_days_row(figure) \
+            or _in_hospital_now(figure):  # "The wounded number 163, of whom 31 remain hospitalised" (blind56)
         return "people"  # "3.811 detentions" count people detained; "| Sunday | 64 | 9 | 3 |" under "Died in hospital"
     return _counts_itself(figure, head)
 
@@ -1942,7 +1947,8 @@ def with_keys(figure: Figure, reference: int | None = None, published_year: int 
     figure = typed_by_action(figure)
     group, _ = counted_group(figure)
     scope = time_scope(figure, reference, published_year)
-    phase = price_phase(figure) if figure.claim_type == "price" and scope is None else None
+    # a phase the facts layer read from the page (a table's "| Until 4 Nov |" column) stands
+    phase = (figure.phase or price_phase(figure)) if figure.claim_type == "price" and scope is None else None
     return replace(figure, counted_group=group, unit_kind=people_kind(figure, group), time_scope=scope,
                    incident=incident(figure), phase=phase)
 
@@ -2238,5 +2244,26 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = tuple(corrected_value(repeated_number(f, keyed), keyed) for f in keyed)
     keyed = tuple(dated_by_the_sentence_before(f, analysis.sentences, reference) for f in keyed)
     keyed = tuple(documents_own_group(incident_named_before(f, analysis.sentences), keyed) for f in keyed)
-    keyed = other_storms(mishaps(keyed), analysis.sentences)
+    keyed = crowds_placed_before(other_storms(mishaps(keyed), analysis.sentences), analysis.sentences)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))
+
+
+def crowds_placed_before(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
+    """"About 7,000 people rallied in the centre of Kutaisi on Friday evening. The organisers said 10,000 took part,
+    while the police put the figure at 2,500": the next crowd sizes of no place of their own, right after a placed
+    one in its sentence or the next, are of the same gathering (blind69)."""
+    starts = [s.start for s in sentences]
+    out: list[Figure] = []
+    for figure in figures:
+        last = out[-1] if out else None
+        if last is not None and _same_gathering(last, figure, starts):
+            figure = replace(figure, scope=last.scope)
+        out.append(figure)
+    return tuple(out)
+
+
+def _same_gathering(last: Figure, figure: Figure, starts: list[int]) -> bool:
+    if figure.claim_type != "protesters" or figure.scope or last.claim_type != "protesters" or not last.scope:
+        return False
+    here = bisect.bisect_right(starts, figure.sentence_start or 0) - 1
+    return here >= 0 and (last.sentence_start or 0) >= starts[max(0, here - 1)]

@@ -365,7 +365,19 @@ def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     words += _left_in(verb)
     for child in verb.children:
         words += _tally_words(child) + _object_words(child) + _copula_subject_words(verb, child)
+        words += _cared_for(verb, child)
     return words + _relative_tally_words(verb)
+
+
+_CARE_VERBS = {"attend", "see", "admit", "care", "assist"}
+
+
+def _cared_for(verb: Token, child: Token) -> list[str]:
+    """"213 citizens attended for injuries in its establishments" (blind81's translated state media): what people were
+    seen for, when it is a harm to them (not "3,000 residents have given blood for the wounded")."""
+    if verb.lemma_.lower() not in _CARE_VERBS or child.dep_ != "prep" or child.lower_ != "for":
+        return []
+    return [t.lemma_.lower() for t in child.children if claim_lexicon().get(t.lemma_.lower()) == "injured"]
 
 
 def _verb_says(verb: Token) -> str:
@@ -955,7 +967,10 @@ _SHARE_WORDS = {"most", "many", "some", "mostly", "mainly", "half", "majority", 
 
 def _place_of(prep: Token, places: dict[int, str], countries: frozenset[str]) -> str | None:
     """A place, not a country, that a preposition introduces: "in Almaty", "in the city of Almaty"."""
-    for pobj in prep.children:
+    # "In total, in Batumi twenty-one persons have been detained": the model may hang the place on the count, leaving
+    # the preposition with no object; the word after it is then its object (blind69)
+    objects = list(prep.children) or ([prep.nbor()] if prep.i + 1 < len(prep.doc) else [])
+    for pobj in objects:
         name = places.get(pobj.i)
         for inner in pobj.subtree if name is None else ():
             name = places.get(inner.i) or name

@@ -118,7 +118,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            rf"{_p(_MONTH, 'm')}"
                            rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     # "21 December last year": a day of the year before, this or next
-    ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}{_YEAR_OF_DAY}(?![\d:])\b")),
+    # not a clock time ("July 6:30"), but a list after the date: "began on July 6: one in Ilave, …" (blind81)
+    ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}{_YEAR_OF_DAY}(?!\d|:\d)\b")),
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}{_YEAR_OF_DAY}\b")),
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
     # "10/14/2026" is month first (no month 14), "14/10/2026" day first; "04/10/2026" as the text writes its other
@@ -760,8 +761,18 @@ def _in_story_year(found: list[_Found], published: dt.date | None, text: str = "
     for f in found:
         year = _year_of_the_story(story, f, lead, published)
         moved = _moved(f, year) if year is not None else None
-        out.append(moved if moved is not None and moved.value is not None and moved.value <= published else f)
+        out.append(moved if moved is not None and moved.value is not None and moved.value <= published
+                   and _weekday_agrees(text[f.start:f.end], moved.value) else f)
     return out
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_agrees(written: str, value: dt.date) -> bool:
+    """"Saturday 10 October" after "March 2023" in a text of 2026 is no 10 October 2023, a Tuesday (blind69)."""
+    first = written.split()[0].strip(",").lower() if written.split() else ""
+    return first not in _WEEKDAYS or _WEEKDAYS.index(first) == value.weekday()
 
 
 def _year_of_the_story(found: list[_Found], f: _Found, lead: dt.date | None, published: dt.date) -> int | None:

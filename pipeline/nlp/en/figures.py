@@ -77,13 +77,15 @@ _AMONG_STATE = re.compile(r"^(?:(?!\b(?:and that|but|while|whereas)\b)[^.;]){0,6
 _OF_STATE = re.compile(r"^\s+of (?:the|those) (?:\d[\d,.]*\s+)?(dead|killed|injured|wounded|detained|arrested|held|"
                        r"missing|displaced)\b", re.I)
 _CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)?\s*from\s*$", re.I)
-_MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*)\b")
+# "to which are added 1 500 effectives of the Army of Peru" (blind81)
+_MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*|Army)\b")
 # Troops are sent, flown in, stationed: with these heads those verbs mean deployment.
 _TROOP_HEADS = {"soldier", "troop", "troops", "peacekeeper", "serviceman", "servicemen", "paratrooper", "force",
                 "contingent", "unit", "officer", "policeman", "rescuer", "firefighter", "steward", "volunteer",
                 "personnel", "battalion", "gendarme", "police",  # "1,000 riot police were sent": no crowd
                 "cadet", "conscript", "reservist", "guardsman", "marine",  # "120 cadets … have arrived" (blind63)
-                "military"}  # "1,250 security personnel in the area: 850 police and 400 military" (blind66)
+                "military",  # "1,250 security personnel in the area: 850 police and 400 military" (blind66)
+                "effective"}  # translated Spanish "efectivos": "4 800 police effectives have been displaced" (blind81)
 # Deployed only when said to be sent, moved or posted: "sent two rescue ships and 60 divers" (not
 # "3,393 members of the security forces were injured").
 _SENT_CONTEXT = re.compile(r"\b(?:deploy\w*|dispatch\w*|sent|moved|posted|stationed|reinforce\w*)\b", re.I)
@@ -116,13 +118,16 @@ _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", 
                     # "The authorities report 687 arrests. A rights group has documented 742" (not "record" or
                     # "register": "The deceased were registered in Ciudad del Este (3)" says what the "(3)" are)
                     "document",
-                    "climb", "rise", "grow", "reach"}  # "The toll is 31. It climbed from nine … to 23 by Thursday."
+                    "climb", "rise", "grow", "reach",  # "The toll is 31. It climbed from nine … to 23 by Thursday."
+                    "estimate"}  # "… '300,000 marched in Lima'. The police estimated 7,500 and the organisers 80,000."
 _NUMBERING_VERBS = {"number", "total", "reach", "swell", "grow"}
 _MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
 _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
 # A table or infobox row: "Injuries | 4,353", "| Arrested | 9,900+", "Deaths: 225" on a line of its own.
 # A row with dot leaders too: "  Bodies recovered ......... 9".
-_ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?:\||:|\t|\.{3,})\s*")
+# A label's note in brackets may hold digits: "| Crowd (Ikeja, 12 May) | 8,000–120,000 |" (blind79).
+_ROW_LABEL = re.compile(r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?(?:\s*\([^()|\n]{1,30}\))?)"
+                        r"\s*(?:\||:|\t|\.{3,})\s*")
 _MOVE_VERBS = {"send", "arrive", "fly", "station", "land", "dispatch", "deploy", "bring", "airlift", "post", "move",
                "mobilize", "mobilise", "assign", "draft", "redeploy", "transfer", "reinforce",
                "come",  # "some 2,000 troops came from Russia"
@@ -294,6 +299,7 @@ class _Draft:
     status: str = "reported"
     planned: bool = False
     place: str | None = None  # a place the words around the number name as its own ("… and Gatundu South four")
+    phase: str | None = None  # a price's phase its table column names ("| Until 4 Nov |": before the rise)
 
     @functools.cached_property
     def sentence(self) -> Span:  # spaCy walks to the sentence's start on every ``.sent``; rules ask ~10 times
@@ -553,6 +559,29 @@ def _crowd_put_at(d: _Draft, page: _Page) -> None:
     if d.claim_type == "other" and d.noun is None and d.unit is None \
             and _CROWD_PUT_AT.search(page.text, d.sentence.start_char, d.number.start):
         d.claim_type, d.counted_head = "protesters", d.counted_head or "people"
+
+
+# People who gathered are a crowd: "about 1,500 people gathered in Al-Nour Square" (blind74), "more than 100,000
+# people took part" (blind79), "some 1,000 shop owners gathered outside the Serail". Not a force on the job ("300
+# firefighters took part in the search"), not things ("3,000 trucks are taking part"), not what was gathered
+# ("Rescuers gathered 40 bodies": the verb comes after its count).
+# Not "attend": "40 people attended a meeting in the camp".
+_GATHERING_VERBS = {"gather", "assemble", "converge", "rally", "march", "demonstrate", "protest"}
+_TAKING_PART = re.compile(r"\s*t(?:ook|ake|akes|aking) part\b(?!\s+in\s+(?:the\s+)?(?:search|rescue|operation|response|"
+                          r"relief|work|trial|talks|negotiation))", re.I)
+
+
+def _gathered_crowd(d: _Draft, page: _Page) -> None:
+    """People said to have gathered or taken part in a gathering are a crowd's size."""
+    if d.claim_type != "other" or d.unit is not None or d.counted_head in _TROOP_HEADS | _BURNED_THINGS \
+            or d.verb is None or d.verb.idx < d.number.end:
+        return
+    gathered = d.verb.lemma_.lower() in _GATHERING_VERBS or bool(_TAKING_PART.match(page.text, d.verb.idx - 1))
+    if gathered and not _ON_DUTY_WORK.search(d.sentence.text):
+        d.claim_type, d.counted_head = "protesters", d.counted_head or "people"
+
+
+_ON_DUTY_WORK = re.compile(r"\b(?:search|rescue|relief|operation)\b", re.I)
 
 
 def _gapped_count(d: _Draft, page: _Page) -> None:
@@ -967,8 +996,12 @@ def _whole_head(d: _Draft, page: _Page) -> None:
 
 
 def _part_of_the_whole(d: _Draft, page: _Page, after: str) -> bool:
-    """"225 killed, including 19 police officers", "3,393 of them" (not "70% of them were released")."""
+    """"225 killed, including 19 police officers", "3,393 of them" (not "70% of them were released"); a sentence's
+    own claim stands before an earlier sentence's ("Kano lost more lives than anywhere else, five of them in a
+    single volley" after a paragraph of prices, blind79)."""
     whole = _whole(d, page)
+    if whole is not None and d.claim_type != "other" and whole.end < d.sentence.start_char:
+        return False
     if whole is not None and d.part_of and d.unit != "%" and (whole.claim_type != "other" or d.claim_type == "other"):
         # "4,578 victims, including 4,353 wounded": a part with a claim of its own keeps it
         d.claim_type, d.predicate = whole.claim_type, whole.predicate
@@ -1160,7 +1193,13 @@ def _sent_not_harmed(d: _Draft) -> bool:
     """"It sent 12 fire engines": the fire its sentence speaks of did not harm what was sent; "Some 85
     firefighters fought the fire": a force is no number of fires."""
     moved = d.verb is not None and d.verb.lemma_.lower() in _MOVE_VERBS
-    return d.claim_type == "fires" or d.claim_type == "damage" and moved
+    return d.claim_type == "fires" or d.claim_type == "damage" and moved or d.claim_type == "displaced" \
+        and d.counted_head in _TROOP_HEADS and _displaced_to(d.verb)
+
+
+def _displaced_to(verb: Token | None) -> bool:
+    """A force "displaced to the southern regions" was sent there (blind81's translated Spanish), not driven out."""
+    return verb is not None and verb.lemma_.lower() == "displace" and any(c.lower_ == "to" for c in verb.children)
 
 
 # A force's strength: "The grouping of forces numbers more than 6,200 people and 1,540 units of equipment" (blind66's
@@ -1473,7 +1512,8 @@ def _more_cells(d: _Draft, page: _Page) -> bool:
 # "label: value" pairs of a line, after a bullet, a heading or the previous pair.
 _PAIR_LABEL = re.compile(r"(?:[-*•]\s+)?(?:[A-Z][^\n|]{0,40}?:\s+)?(?P<label>[A-Za-z][A-Za-z ()'-]{1,70}?)\s*:\s*")
 _PAIR_SEPARATORS = "|;·•"
-_CELL_END = re.compile(r"\+?\s*(?:[|\n(,;·•]|$)")  # "| Deaths | 227 (208 civilians, …) |", "245, of whom 112"
+# "| Deaths | 227 (208 civilians, …) |", "245, of whom 112"; an infobox's "| Deaths | 15–27[1][2] |" (blind79)
+_CELL_END = re.compile(r"\+?(?:\[\w{1,3}\])*\s*(?:[|\n(,;·•]|$)")
 
 
 # "| Protest deaths | 3 (police) 4 (SARM) |": the values of the cell before this one, each with its source.
@@ -1651,7 +1691,14 @@ def _column_kind(d: _Draft, header: str) -> None:
         d.predicate = STILL_HELD
     if d.counted_head in _DURATION_WORDS and d.unit is None:  # "| Days held |" counts days, not the held (blind72)
         d.claim_type = "other"
+    if _BEFORE_COLUMN.match(header):  # kept for a price only (keys.with_keys); the cell is typed after this step
+        d.phase = "before"
     _column_of_what(d, header.strip())
+
+
+# A column of the prices before a change: "| Product | Unit | Until 4 Nov | 5–11 Nov | From 12 Nov |" (blind75),
+# "| Old price |", "| Previous |".
+_BEFORE_COLUMN = re.compile(r"\s*(?:until|till|up to|before|old|previous|former)\b", re.I)
 
 
 def _column_of_what(d: _Draft, header: str) -> None:
@@ -1677,11 +1724,26 @@ def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
     d.counted_head = _header_word(noun) if noun is not None else None
     if noun is None and label.text.strip().lower() in _RUNNING_TOTALS:  # "| Total |", tagged an adjective (blind69)
         d.counted_head = label.text.strip().lower()
-    if d.counted_head in _RUNNING_TOTALS or noun is None and A_YEAR.fullmatch(label.text.strip()):
+    if _names_who_counted(label, noun) or d.counted_head in _RUNNING_TOTALS \
+            or noun is None and A_YEAR.fullmatch(label.text.strip()):
         _typed_by_caption(d, page)  # a year's column too: "2025" under "Deaths by road user, 2024 and 2025" (blind70)
 
 
-_RUNNING_TOTALS = {"total", "tally", "count", "cumulative"}  # a column's header: "Total since 19 October"
+# A column's header naming a count, not what it counts: "Total since 19 October"; "| Police figure (18 May) |" beside
+# "| Deaths |" under a caption of deaths by city (blind79).
+# A body's name in a header: "Ombudsman's Office", "Health Ministry", "Police" (the model tags "Votes" an ORG too).
+_COUNTING_BODY = re.compile(r"['’]s\b|\b(?:Office|Ministry|Police|Commission|Authority|Government|Ombudsman|Agency|"
+                            r"Council|Service)\b")
+
+
+def _names_who_counted(label: Span, noun: Token | None) -> bool:
+    """"| Place | Ombudsman's Office | CADH |" under "Table 1. Deaths by place": a column named for who counted counts
+    what the caption says (blind81)."""
+    return noun is not None and noun.pos_ == "PROPN" and "%" not in label.text and (  # not "| CFR (%) |" (blind57)
+        bool(_COUNTING_BODY.search(label.text)) or noun.is_upper and len(noun) > 1 and noun.ent_type_ == "ORG")
+
+
+_RUNNING_TOTALS = {"total", "tally", "count", "cumulative", "figure", "figures", "estimate", "number"}
 
 
 def _typed_by_caption(d: _Draft, page: _Page) -> None:
@@ -1732,8 +1794,11 @@ _HEADER_MEASURE = re.compile(r"\((" + "|".join(_MEASURE_WORDS) + r"|%)\)\s*$", r
 
 # A table's unit, said once over it: "Here is where prices stand, in birr per litre:", "Damage by province
 # (VUV million)", "in millions of euros".
+# "(VUV million)", "in birr per litre", "in thousands of tenge"; "1. Residential tariff (soles per m³, before VAT)"
+# (blind78), "gave the following prices on 27 and 28 March (CFA francs):" (blind80).
 _TABLE_UNIT = re.compile(r"\(\s*(?P<code>[A-Z]{3})\s+(?P<scale>thousand|million|billion)s?\s*\)|"
-                         r"\bin\s+(?:(?P<scales>thousand|million|billion)s\s+of\s+)?(?P<word>[a-z]+(?:\s[a-z]+)?)\b")
+                         r"(?:\bin\s+|\(\s*(?=(?:[A-Z][A-Za-z]+\s+)?[a-z]+\s*(?:per\b|\))))"
+                         r"(?:(?P<scales>thousand|million|billion)s\s+of\s+)?(?P<word>[A-Za-z][A-Za-z]+(?:\s[a-z]+)?)\b")
 
 
 def _table_currency(d: _Draft, page: _Page) -> None:
@@ -1753,6 +1818,8 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
     if _PRICES.search(caption):  # "Prices in Vietnamese dong per kilogram"; not a budget's "| Item | Amount (€) |"
         _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
+        if d.claim_type == "other":  # a tariff of no named good: "Residential tariff (soles per m³)" (blind78)
+            d.claim_type, d.predicate = "price", "price"
     else:
         _counts_its_currency(d)
 
@@ -1796,7 +1863,7 @@ def _may_be_a_sum(d: _Draft, named: tuple[str, float] | None) -> bool:
     return named is not None
 
 
-_PRICES = re.compile(r"\bprices?\b|/\s*(?:kg|kilo|litre|liter|l|bag|unit)\b", re.I)
+_PRICES = re.compile(r"\b(?:prices?|tariffs?|fares?)\b|/\s*(?:kg|kilo|litre|liter|l|bag|unit)\b", re.I)  # blind78
 
 
 _GOODS_COLUMN = re.compile(r"commodity|commodities|items?|products?|goods|staples?", re.I)
@@ -1904,7 +1971,7 @@ def _scaled(n: NumberSpan, scale: float) -> NumberSpan:
 def _currency_of(found: re.Match[str]) -> str | None:
     if found.group("code"):
         return found.group("code") if found.group("code") in CODES else None
-    words = found.group("word").split()
+    words = found.group("word").lower().split()  # "(Kenya shillings per head, …)" (blind80)
     return next((CURRENCY_CODES[w] for w in (" ".join(words), words[0]) if w in CURRENCY_CODES), None)
 
 
@@ -2558,7 +2625,8 @@ def _flights(d: _Draft, page: _Page) -> None:
 
 
 # Who a loss falls on: "The riots have cost businesses at least 25 billion CFA francs", "cost the economy about
-# 7 billion francs" (not "a bag now costs 15,000 francs").
+# 7 billion francs" (not "a bag now costs 15,000 francs", nor what a thing now costs its buyer: "A round trip now
+# costs a truck owner about Shs3.4 million in diesel", blind78).
 _LOSERS = {"business", "economy", "trader", "company", "firm", "country", "state", "treasury", "merchant",
            "shopkeeper", "owner", "farmer", "industry", "sector", "government"}
 
@@ -2567,9 +2635,15 @@ def _cost_someone(d: _Draft, page: _Page) -> None:
     """A sum something cost someone is their loss, no price."""
     if d.claim_type != "price" or d.predicate not in ("cost", "price"):
         return
-    costs = (t for t in d.sentence if t.lemma_.lower() == "cost" and t.i < d.span.start)  # the parse may tag it a noun
-    if any(c.dep_ in ("dative", "dobj") and c.lemma_.lower() in _LOSERS for t in costs for c in t.children):
+    if any(_costs_a_loser(t) for t in d.sentence[:d.span.start - d.sentence.start]):
         d.claim_type = "damage"
+
+
+def _costs_a_loser(token: Token) -> bool:
+    """"cost businesses …" (the parse may tag "cost" a noun); "now costs a truck owner" (present tense) is what a thing
+    costs its buyer."""
+    return token.lemma_.lower() == "cost" and token.tag_ != "VBZ" and any(
+        c.dep_ in ("dative", "dobj") and c.lemma_.lower() in _LOSERS for c in token.children)
 
 
 # Votes and voters are no crowd: "won 2,917,403 votes (44.2%) … on a turnout of 61.4%".
@@ -2600,7 +2674,8 @@ STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _placed_in_brackets,
     _admitted, _patients_in_care, _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof,
     _land_harmed, _handled_bodies, _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing,
-    _lone_one, _restated, _how_long, _measured_by_symbol, _temperature, _done_after_detention, _money_is_no_casualty,
+    _lone_one, _restated, _how_long, _gathered_crowd, _measured_by_symbol, _temperature, _done_after_detention,
+    _money_is_no_casualty,
     _flights, _cost_someone, _share_is_no_price, _no_crowd_of_votes, _magnitude, _planned, _standing,
 )
 
@@ -2632,7 +2707,7 @@ def _figure(d: _Draft, page: _Page) -> Figure:
     return Figure(
         text=number.text, start=number.start, end=number.end, value=number.value, low=number.low, high=number.high,
         unit=d.unit, approx=number.approx, counted=d.counted, counted_head=d.counted_head, predicate=d.predicate,
-        claim_type=d.claim_type, status=d.status, planned=d.planned,
+        claim_type=d.claim_type, status=d.status, planned=d.planned, phase=d.phase,
         as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published, number.end),
         attributed_to=attribution(sentence, page.canonical_at) or page.publisher,
         sentence=sentence.text, sentence_start=sentence.start_char,

@@ -411,10 +411,16 @@ _MEASURE_UNIT = re.compile(r"^\s+(?:lit(?:re|er)s?|kilo(?:gram)?s?|kg|gallons?|p
                            re.I)
 
 
+# A price table's row label names the size priced: "Cooking oil, 1 litre | 2 250 | 1 200" (blind80).
+_ROW_LABEL_START = re.compile(r"(?:^|\n)[ \t|]*[A-Z][^|\n\d]{0,30},\s*$")
+
+
 def per_one_unit(a: Around) -> bool:
     """"2 690 tugrik for one liter", "One litre now costs 3,000": the unit a price is per, not a count."""
     in_words = not any(ch.isdigit() for ch in a.number.text)
-    return a.number.value == 1 and bool((in_words or _PER_ONE.search(a.before)) and _MEASURE_UNIT.match(a.after))
+    sized = _ROW_LABEL_START.search(a.before) and "|" in a.further
+    return a.number.value == 1 and bool((in_words or _PER_ONE.search(a.before) or sized)
+                                        and _MEASURE_UNIT.match(a.after))
 
 
 # "3⏎00:00:10,000 --> 00:00:14,300": a subtitle's cue number, on the line before its timing.
@@ -498,13 +504,21 @@ def exchange_rate(a: Around) -> bool:
     return bool(re.match(r"^\s*=", a.after) or re.search(r"=\s*$", a.before))
 
 
+# A grade or class is a name, no count: "Cattle, Boran, grade 1 | 48,000" (blind80), "class 3 roads", "tier 2".
+_GRADE_WORD = re.compile(r"\b(?:grade|class|tier|category)\s+$", re.I)
+
+
+def grade_or_class(a: Around) -> bool:
+    return bool(_GRADE_WORD.search(a.before) and re.fullmatch(r"\d{1,2}", a.number.text))
+
+
 NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone, part_of_a_name,
     fuel_grade,
     list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
     word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate, post_number, engagement_count, numbered_name,
-    confidence_level, note_line, numbered_period, slashed_code, radio_frequency,
+    confidence_level, note_line, numbered_period, slashed_code, radio_frequency, grade_or_class,
 )
 
 
