@@ -288,10 +288,13 @@ BLIND_FLOORS = {
     "blind76": (0.87, 0.93, 0.73, 0.92, 0.91, 0.76, 0.62),
     # First blind score (extractor 1.119.0, 2026-12-03, scored once on arrival; its README): blind78 figures P 86 % R
     # 89 % (247/278), claim+head 82 % (202/247), dates P 88 % R 90 % (84/93), entities P 73 % R 64 % (117/183).
-    "blind78": (0.86, 0.88, 0.81, 0.88, 0.90, 0.72, 0.63),
+    # Dev at extractor 1.120.0 ("Shs4,890", a tariff table's caption currency, "MAD"): figures P 92 % R 95 %.
+    "blind78": (0.91, 0.94, 0.81, 0.88, 0.90, 0.72, 0.63),
     # First blind score (extractor 1.119.0, 2026-12-03, scored once on arrival; its README): blind80 figures P 70 % R
     # 78 % (248/317), claim+head 81 % (201/248), dates P 81 % R 83 % (101/122), entities P 75 % R 70 % (131/188).
-    "blind80": (0.69, 0.78, 0.81, 0.80, 0.82, 0.75, 0.69),
+    # Dev at extractor 1.121.0 (a price sheet's "(Kenya shillings per head …)" and "(CFA francs)" captions, a
+    # supermarket's "$ 2.399,90" under a prices caption, grades and pack sizes no figures): figures P 81 % R 89 %.
+    "blind80": (0.81, 0.89, 0.81, 0.80, 0.82, 0.75, 0.69),
     # First blind score (extractor 1.120.0, 2026-12-03, scored once on arrival; its README): blind82 figures P 78 % R
     # 81 % (270/334), claim+head 81 % (219/270), dates P 86 % R 93 % (86/92), entities P 73 % R 64 % (123/192).
     "blind82": (0.77, 0.80, 0.81, 0.86, 0.93, 0.73, 0.64),

@@ -1923,3 +1923,37 @@ def test_a_price_set_against_the_one_after_the_rise_is_a_cut(nlp) -> None:
     """blind75: "a kilo of bread has sold for 45 piasters, against 55 after the rise and 35 before it"."""
     text = "Since Thursday a kilo of bread has sold for 45 piasters, against 55 after the rise and 35 before it."
     assert figures(nlp, text)[0].phase == "cut"
+
+
+def test_sums_with_their_sign_in_a_price_table_are_its_rows_prices(nlp) -> None:
+    """blind80's supermarket notice: "$ 2.399,90" under "Selected prices (Argentine pesos, VAT included)" with an
+    "| Until 6 Feb |" column; the row's "1.5 l" is its pack size, no figure."""
+    text = ("Selected prices (Argentine pesos, VAT included)\nProduct | Until 6 Feb | From 7 Feb | Change\n"
+            "Sunflower oil, 1.5 l | $ 2.399,90 | $ 2.999,90 | +25,0 %\n\nPrices are those of our stores in Rosario, "
+            "Argentina.")
+    found = [(f.text, f.claim_type, f.phase) for f in analyse(nlp, text, dt.date(2026, 2, 6), "Store").figures]
+    assert found[:2] == [("$ 2.399,90", "price", "before"), ("$ 2.999,90", "price", "after")]
+    assert "1.5" not in [f.text for f in analyse(nlp, text, dt.date(2026, 2, 6), "Store").figures]
+
+
+def test_a_table_of_what_things_cost_with_time_columns_holds_prices(nlp) -> None:
+    """blind81's Juliaca daily: "What things cost at the Túpac Amaru market" over "| Product | Before the strike |
+    This Friday |": "Before the strike" names a time, no strike; "(10 kg)" is a pack size."""
+    text = ("What things cost at the Túpac Amaru market\n| Product | Before the strike | This Friday |\n|---|---|---|\n"
+            "| Gas cylinder (10 kg) | S/ 45,00 | S/ 90,00 |\n")
+    found = [(f.text, f.claim_type, f.phase) for f in analyse(nlp, text, dt.date(2026, 7, 10), "Eco").figures]
+    assert found == [("S/ 45,00", "price", "before"), ("S/ 90,00", "price", "after")]
+
+
+def test_an_in_custody_column_counts_those_still_held(nlp) -> None:
+    """blind81's ministry release: "| Region | Detained | Released | In custody |"."""
+    text = "| Region | Detained | Released | In custody |\n|---|---|---|---|\n| Puno | 124 | 58 | 66 |\n"
+    held = analyse(nlp, text, dt.date(2026, 7, 10), "Ministry").figures[-1]
+    assert (held.claim_type, held.counted_group, held.incident) == ("detained", "people", "still held")
+
+
+def test_people_who_filled_a_square_for_a_rally_are_a_crowd(nlp) -> None:
+    """blind81: "some 20,000 people filled the Plaza de Armas for the opening rally …; the police spoke of 5,000"."""
+    text = ("On Monday, some 20,000 people filled the Plaza de Armas for the opening rally of the strike, according to "
+            "the organisers; the police spoke of 5,000.")
+    assert [f.claim_type for f in figures(nlp, text)] == ["protesters", "protesters"]

@@ -566,7 +566,8 @@ def _crowd_put_at(d: _Draft, page: _Page) -> None:
 # firefighters took part in the search"), not things ("3,000 trucks are taking part"), not what was gathered
 # ("Rescuers gathered 40 bodies": the verb comes after its count).
 # Not "attend": "40 people attended a meeting in the camp".
-_GATHERING_VERBS = {"gather", "assemble", "converge", "rally", "march", "demonstrate", "protest"}
+_GATHERING_VERBS = {"gather", "assemble", "converge", "rally", "march", "demonstrate", "protest",
+                    "fill"}  # "some 20,000 people filled the Plaza de Armas for the opening rally" (blind81)
 _TAKING_PART = re.compile(r"\s*t(?:ook|ake|akes|aking) part\b(?!\s+in\s+(?:the\s+)?(?:search|rescue|operation|response|"
                           r"relief|work|trial|talks|negotiation))", re.I)
 
@@ -1623,9 +1624,13 @@ def _header_cell(text: str, line_start: int, column: int) -> tuple[int, int] | N
 _PART_HEADER = re.compile(r"\s*(?:of (?:whom|which|them)|including|incl\.)\b", re.I)
 
 
+# A column named for a time: "| Before the strike | This Friday |" holds prices, no strike (blind81).
+_TIME_HEADER = re.compile(r"\s*(?:before|after|until|since|during)\b", re.I)
+
+
 def _column_word(label: Span | None) -> Token | None:
     """The first word of a column header the claim lexicon knows; none for a part's column ("of whom: …")."""
-    if label is None or _PART_HEADER.match(label.text):
+    if label is None or _PART_HEADER.match(label.text) or _TIME_HEADER.match(label.text):
         return None
     # not the month of an infobox's first row, "| Date | 2–9 March 2026 |" (blind73)
     return next((t for t in label if _header_word(t) in claim_lexicon() and t.ent_type_ not in ("DATE", "TIME")),
@@ -1689,6 +1694,7 @@ def _column_kind(d: _Draft, header: str) -> None:
     d.dropped = d.dropped or bool(_SIZE_COLUMN.fullmatch(header.strip()))
     if d.claim_type == "detained" and _STILL_HELD.search(header):
         d.predicate = STILL_HELD
+        d.counted_head = "people" if d.counted_head in ("custody", "detention") else d.counted_head
     if d.counted_head in _DURATION_WORDS and d.unit is None:  # "| Days held |" counts days, not the held (blind72)
         d.claim_type = "other"
     if _BEFORE_COLUMN.match(header):  # kept for a price only (keys.with_keys); the cell is typed after this step
@@ -1710,7 +1716,9 @@ def _column_of_what(d: _Draft, header: str) -> None:
         d.claim_type = "price"
 
 
-_STILL_HELD = re.compile(r"\b(?:still|remain\w*)\s+(?:held|detained|in custody|in detention)\b", re.I)
+# "| Still held on 21 April |"; "| Detained | Released | In custody |" (blind81)
+_STILL_HELD = re.compile(r"\b(?:still|remain\w*)\s+(?:held|detained|in custody|in detention)\b|"
+                         r"^\s*in\s+(?:custody|detention)\s*$", re.I)
 _CHANGE_COLUMN = re.compile(r"(?:price\s+|fare\s+)?(?:change|increase|rise|difference|variation)(?:\s*\([^()]*\))?",
                             re.I)
 # A column giving the size each row's price is for: "Item | Unit | Mar 2026" over "Sugar | 1 kg | 168.20" (blind63).
@@ -1806,22 +1814,38 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     "| Petrol (benzene) | 127.50 |" under "prices ..., in birr per litre:" is 127.50 birr. Not a cell whose
     column counts people ("| Deaths |")."""
     caption = _table_caption(page.text, d.number.start)
-    if d.unit is not None or d.number.unit is not None or caption is None or not _alone_in_its_cell(page.text, d):
+    if caption is None:
+        return
+    if d.unit is not None or d.number.unit is not None:
+        _sum_in_a_price_table(d, page, caption)
         return
     named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |", "| Amount (€) |": each column its own
-    if not _may_be_a_sum(d, named):
+    if not _alone_in_its_cell(page.text, d) or not _may_be_a_sum(d, named):
         return
     unit = named or _caption_unit(caption)
     if unit is not None:
         d.unit = regional_unit(page.text, unit[0])
         d.number = _scaled(d.number, unit[1])
-    line_start = page.text.rfind("\n", 0, d.number.start) + 1
     if _PRICES.search(caption):  # "Prices in Vietnamese dong per kilogram"; not a budget's "| Item | Amount (€) |"
-        _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
-        if d.claim_type == "other":  # a tariff of no named good: "Residential tariff (soles per m³)" (blind78)
-            d.claim_type, d.predicate = "price", "price"
+        _priced_in_its_table(d, page)
     else:
         _counts_its_currency(d)
+
+
+def _sum_in_a_price_table(d: _Draft, page: _Page, caption: str) -> None:
+    """"Sunflower oil, 1.5 l | $ 2.399,90 | $ 2.999,90" under "Selected prices (Argentine pesos, VAT included)"
+    (blind80): a sum written with its sign in a table of prices is its row's price."""
+    if d.claim_type == "other" and (d.unit or d.number.unit) != "%" and _PRICES.search(caption):
+        _priced_in_its_table(d, page)
+
+
+def _priced_in_its_table(d: _Draft, page: _Page) -> None:
+    """A sum in a table of prices: its row's (or column's) good's price, or a tariff of no named good ("Residential
+    tariff (soles per m³)", blind78)."""
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    _priced_by_its_row(d, page.text, line_start, _cells_before(page.text[line_start:d.number.start]))
+    if d.claim_type == "other":
+        d.claim_type, d.predicate = "price", "price"
 
 
 _REPAIRS = re.compile(r"\b(?:repairs?|reconstruction|rebuilding|damages?|losses)\b", re.I)
@@ -1863,7 +1887,9 @@ def _may_be_a_sum(d: _Draft, named: tuple[str, float] | None) -> bool:
     return named is not None
 
 
-_PRICES = re.compile(r"\b(?:prices?|tariffs?|fares?)\b|/\s*(?:kg|kilo|litre|liter|l|bag|unit)\b", re.I)  # blind78
+# "Residential tariff (soles per m³)" (blind78), "What things cost at the Túpac Amaru market" (blind81)
+_PRICES = re.compile(r"\b(?:prices?|tariffs?|fares?)\b|/\s*(?:kg|kilo|litre|liter|l|bag|unit)\b|"
+                     r"\bwhat\b[^|\n]{0,30}\bcosts?\b", re.I)
 
 
 _GOODS_COLUMN = re.compile(r"commodity|commodities|items?|products?|goods|staples?", re.I)

@@ -412,15 +412,23 @@ _MEASURE_UNIT = re.compile(r"^\s+(?:lit(?:re|er)s?|kilo(?:gram)?s?|kg|gallons?|p
 
 
 # A price table's row label names the size priced: "Cooking oil, 1 litre | 2 250 | 1 200" (blind80).
-_ROW_LABEL_START = re.compile(r"(?:^|\n)[ \t|]*[A-Z][^|\n\d]{0,30},\s*$")
+_ROW_LABEL_START = re.compile(r"(?:^|\n)[ \t|]*[A-Z][^|\n\d]{0,30}(?:,|\()\s*$")  # "| Gas cylinder (10 kg) |"
 
 
 def per_one_unit(a: Around) -> bool:
     """"2 690 tugrik for one liter", "One litre now costs 3,000": the unit a price is per, not a count."""
     in_words = not any(ch.isdigit() for ch in a.number.text)
-    sized = _ROW_LABEL_START.search(a.before) and "|" in a.further
-    return a.number.value == 1 and bool((in_words or _PER_ONE.search(a.before) or sized)
-                                        and _MEASURE_UNIT.match(a.after))
+    return a.number.value == 1 and bool((in_words or _PER_ONE.search(a.before)) and _MEASURE_UNIT.match(a.after))
+
+
+_PACK_UNIT = re.compile(r"^\s?(?:l|ml|g|kg|lit(?:re|er)s?|kilo(?:gram)?s?|bags?|bottles?|loaf|loaves|cylinders?)\b",
+                        re.I)
+
+
+def pack_size(a: Around) -> bool:
+    """A price table's row label names the size priced: "Cooking oil, 1 litre | 2 250 | 1 200", "Sunflower oil,
+    1.5 l | $ 2.399,90" (blind80)."""
+    return bool(_ROW_LABEL_START.search(a.before) and "|" in a.further and _PACK_UNIT.match(a.after))
 
 
 # "3⏎00:00:10,000 --> 00:00:14,300": a subtitle's cue number, on the line before its timing.
@@ -518,7 +526,7 @@ NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
     word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate, post_number, engagement_count, numbered_name,
-    confidence_level, note_line, numbered_period, slashed_code, radio_frequency, grade_or_class,
+    confidence_level, note_line, numbered_period, slashed_code, radio_frequency, grade_or_class, pack_size,
 )
 
 
