@@ -1957,3 +1957,32 @@ def test_people_who_filled_a_square_for_a_rally_are_a_crowd(nlp) -> None:
     text = ("On Monday, some 20,000 people filled the Plaza de Armas for the opening rally of the strike, according to "
             "the organisers; the police spoke of 5,000.")
     assert [f.claim_type for f in figures(nlp, text)] == ["protesters", "protesters"]
+
+
+def test_a_losses_table_in_us_million_holds_damage_in_dollars(nlp) -> None:
+    """blind82's bank note: "Direct losses, 25 May to 11 June, in US$ million:" over "Sector | Low | Central | High"."""
+    text = ("Direct losses, 25 May to 11 June, in US$ million:\n\nSector | Low | Central | High\n"
+            "Industry | 95 | 120 | 145\n")
+    found = [(f.claim_type, f.unit, f.value) for f in analyse(nlp, text, dt.date(2026, 6, 20), "Bank").figures]
+    assert found == [("damage", "USD", 95e6), ("damage", "USD", 120e6), ("damage", "USD", 145e6)]
+
+
+def test_emalangeni_with_a_scale_and_a_columns_currency_stays_in_its_column(nlp) -> None:
+    """blind82's business survey in Eswatini: "E412 million"; "| Looted or damaged | Estimated loss (E million) |": the
+    count of looted firms takes no currency from the loss beside it; "the E4 road" is no sum."""
+    assert one(nlp, "Members lost an estimated E412 million in Manzini.").unit == "SZL"
+    text = "Results by town\nTown | Respondents | Looted or damaged | Estimated loss (E million)\nManzini | 148 | 102 | 236.5\n"
+    found = {f.text: f.unit for f in analyse(nlp, text, dt.date(2026, 8, 1), "Federation").figures}
+    assert (found["102"], found["236.5"]) == (None, "SZL")
+    assert [f.unit for f in figures(nlp, "The E4 road was closed for 12 hours.")] != ["SZL"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Wednesday morning about 300 villagers blocked National Road 44 near the market for five hours.", "protesters"),
+    ("Some 300 youths block the road with burning tyres.", "protesters"),
+    ("Police blocked 40 vehicles at the checkpoint.", "other"),
+    ("For nine days the drivers' unions have blocked the exits of El Alto.", "other"),  # blind47: how long
+])
+def test_people_who_block_a_road_are_a_crowd(nlp, text: str, expected: str) -> None:
+    """blind82's TV script, blind33's police blotter: people blocking a road are a crowd; vehicles stopped are not."""
+    assert figures(nlp, text)[0].claim_type == expected

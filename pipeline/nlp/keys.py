@@ -1959,12 +1959,24 @@ def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
     shops were looted and losses reached $33.5m")."""
     if figure.unit or figure.claim_type not in ("price", "damage") or unit_kind(figure) != "money":
         return figure
+    nearest = _nearest_sum(figure, figures)
+    if nearest is None or _another_cell(figure, nearest):
+        return figure
+    return replace(figure, unit=nearest.unit, counted_head=figure.counted_head or nearest.counted_head)
+
+
+def _nearest_sum(figure: Figure, figures: tuple[Figure, ...]) -> Figure | None:
+    """The sum in a currency nearest the figure in its sentence."""
     money = [(abs(other.start - figure.start), i) for i, other in enumerate(figures)
              if other.sentence_start == figure.sentence_start and re.fullmatch(r"[A-Z]{3}", other.unit or "")]
-    if not money:
-        return figure
-    nearest = figures[min(money)[1]]
-    return replace(figure, unit=nearest.unit, counted_head=figure.counted_head or nearest.counted_head)
+    return figures[min(money)[1]] if money else None
+
+
+def _another_cell(figure: Figure, other: Figure) -> bool:
+    """"Manzini | 148 | 102 | 236.5" under "| Looted or damaged | Estimated loss (E million) |": each cell is of its
+    own column (blind82)."""
+    start, end = sorted((figure.start, other.start))
+    return "|" in (figure.sentence or "")[start - (figure.sentence_start or 0):end - (figure.sentence_start or 0)]
 
 
 _ELLIPSIS = re.compile(r"^\s*(?:of (?:them|whom|those)\s+)?(?:in|at)\s|^\s*(?:[,;.]|$)", re.I)

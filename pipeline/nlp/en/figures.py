@@ -567,16 +567,18 @@ def _crowd_put_at(d: _Draft, page: _Page) -> None:
 # ("Rescuers gathered 40 bodies": the verb comes after its count).
 # Not "attend": "40 people attended a meeting in the camp".
 _GATHERING_VERBS = {"gather", "assemble", "converge", "rally", "march", "demonstrate", "protest",
-                    "fill"}  # "some 20,000 people filled the Plaza de Armas for the opening rally" (blind81)
+                    "fill",  # "some 20,000 people filled the Plaza de Armas for the opening rally" (blind81)
+                    # "about 300 villagers blocked National Road 44 … for five hours" (blind82, blind27, blind33)
+                    "block", "barricade", "occupy"}
 _TAKING_PART = re.compile(r"\s*t(?:ook|ake|akes|aking) part\b(?!\s+in\s+(?:the\s+)?(?:search|rescue|operation|response|"
                           r"relief|work|trial|talks|negotiation))", re.I)
 
 
 def _gathered_crowd(d: _Draft, page: _Page) -> None:
     """People said to have gathered or taken part in a gathering are a crowd's size."""
-    if d.claim_type != "other" or d.unit is not None or d.counted_head in _TROOP_HEADS | _BURNED_THINGS \
-            or d.verb is None or d.verb.idx < d.number.end:
-        return
+    if d.claim_type != "other" or d.unit is not None or d.verb is None or d.verb.idx < d.number.end \
+            or d.counted_head in _TROOP_HEADS | _BURNED_THINGS | _DURATION_WORDS:  # "For nine days the unions have
+        return  # blocked the exits" (blind47)
     gathered = d.verb.lemma_.lower() in _GATHERING_VERBS or bool(_TAKING_PART.match(page.text, d.verb.idx - 1))
     if gathered and not _ON_DUTY_WORK.search(d.sentence.text):
         d.claim_type, d.counted_head = "protesters", d.counted_head or "people"
@@ -1854,10 +1856,16 @@ _REPAIRS = re.compile(r"\b(?:repairs?|reconstruction|rebuilding|damages?|losses)
 def _repair_costs(d: _Draft, page: _Page) -> None:
     """A table of what repairs cost is of damage, not prices: "Cost of repairs and replacement" over "| Item | Cost
     (zł) |" (blind76)."""
-    if d.claim_type == "price" and d.predicate == "cost" and d.unit in CURRENCY_NAMES:
-        caption = _table_caption(page.text, d.number.start)
-        if caption is not None and _REPAIRS.search(caption):
-            d.claim_type = "damage"
+    if d.unit not in CURRENCY_NAMES or d.claim_type not in ("price", "other"):
+        return
+    caption = _table_caption(page.text, d.number.start) or ""
+    if d.claim_type == "price" and d.predicate == "cost" and _REPAIRS.search(caption) \
+            or d.claim_type == "other" and _LOSSES_CAPTION.match(caption):
+        d.claim_type = "damage"
+
+
+# A table of sums titled by what was lost: "Direct losses, 25 May to 11 June, in US$ million:" (blind82).
+_LOSSES_CAPTION = re.compile(r"\W*(?:(?:table\s+)?\d+[.:]\s*)?(?:[A-Za-z]+\s+){0,2}(?:losses|damage)\b", re.I)
 
 
 def _alone_in_its_cell(text: str, d: _Draft) -> bool:
@@ -1968,6 +1976,8 @@ _HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()/]{1,4})\s*(?:in\s+)?(?P<sca
 
 
 _HEADER_UNIT_FIRST = re.compile(r"(?P<unit>[A-Z]{3}|US\$|[$€£¥₹])\s*(?P<scale>thousand|million|billion|m|bn)s?\b")
+# "Direct losses, 25 May to 11 June, in US$ million:" (blind82)
+_HEADER_UNIT_IN = re.compile(r"\bin\s+(?P<unit>[A-Z]{3}|US\$|[$€£¥₹])\s*(?P<scale>thousand|million|billion|m|bn)s?\b")
 
 
 def _column_currency(text: str, at: int) -> tuple[str, float] | None:
@@ -1982,7 +1992,7 @@ def _column_currency(text: str, at: int) -> tuple[str, float] | None:
 def _unit_named(words: str) -> tuple[str, float] | None:
     """The currency a header or a caption names at its end, and its scale: "Amount (€)", "Losses (US$ million)",
     "Table 2: Average retail prices of selected items (KSh)"; or at its start: "USD million (central)" (blind63)."""
-    found = _HEADER_UNIT.search(words) or _HEADER_UNIT_FIRST.match(words)
+    found = _HEADER_UNIT.search(words) or _HEADER_UNIT_FIRST.match(words) or _HEADER_UNIT_IN.search(words)
     code = UNITS.get(found.group("unit").lower()) if found else None
     if found is None or code is None or code == "%":
         return None
