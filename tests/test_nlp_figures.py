@@ -1986,3 +1986,12 @@ def test_emalangeni_with_a_scale_and_a_columns_currency_stays_in_its_column(nlp)
 def test_people_who_block_a_road_are_a_crowd(nlp, text: str, expected: str) -> None:
     """blind82's TV script, blind33's police blotter: people blocking a road are a crowd; vehicles stopped are not."""
     assert figures(nlp, text)[0].claim_type == expected
+
+
+def test_columns_named_for_how_they_counted_count_what_the_caption_says(nlp) -> None:
+    """blind84's refugee agency update: "ARRIVALS BY CROSSING POINT" over "| Counted | Registered | Daily average |"
+    (each column counts arrivals, that is displaced people)."""
+    text = ("ARRIVALS BY CROSSING POINT, 20-27 Aug\nCrossing point | Counted | Registered | Daily average\n"
+            "Ngueli bridge | 5,210 | 4,880 | 651\n")
+    found = [f.claim_type for f in analyse(nlp, text, dt.date(2026, 8, 28), "Agency").figures]
+    assert found == ["displaced", "displaced", "displaced"]

@@ -1753,7 +1753,9 @@ def _names_who_counted(label: Span, noun: Token | None) -> bool:
         bool(_COUNTING_BODY.search(label.text)) or noun.is_upper and len(noun) > 1 and noun.ent_type_ == "ORG")
 
 
-_RUNNING_TOTALS = {"total", "tally", "count", "cumulative", "figure", "figures", "estimate", "number"}
+# "| Counted | Registered | Daily average |" under "ARRIVALS BY CROSSING POINT" (blind84): how each column counted.
+_RUNNING_TOTALS = {"total", "tally", "count", "cumulative", "figure", "figures", "estimate", "number",
+                   "counted", "registered", "daily"}  # not "| Received | Verified |" claims of damage (blind72)
 
 
 def _typed_by_caption(d: _Draft, page: _Page) -> None:
