@@ -766,13 +766,10 @@ def _in_story_year(found: list[_Found], published: dt.date | None, text: str = "
     return out
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def _weekday_agrees(written: str, value: dt.date) -> bool:
     """"Saturday 10 October" after "March 2023" in a text of 2026 is no 10 October 2023, a Tuesday (blind69)."""
     first = written.split()[0].strip(",").lower() if written.split() else ""
-    return first not in _WEEKDAYS or _WEEKDAYS.index(first) == value.weekday()
+    return first not in WEEKDAYS or WEEKDAYS[first] == value.weekday()
 
 
 def _year_of_the_story(found: list[_Found], f: _Found, lead: dt.date | None, published: dt.date) -> int | None:

@@ -570,8 +570,9 @@ _GATHERING_VERBS = {"gather", "assemble", "converge", "rally", "march", "demonst
                     "fill",  # "some 20,000 people filled the Plaza de Armas for the opening rally" (blind81)
                     # "about 300 villagers blocked National Road 44 … for five hours" (blind82, blind27, blind33)
                     "block", "barricade", "occupy"}
-_TAKING_PART = re.compile(r"\s*t(?:ook|ake|akes|aking) part\b(?!\s+in\s+(?:the\s+)?(?:search|rescue|operation|response|"
-                          r"relief|work|trial|talks|negotiation))", re.I)
+# (a search, rescue, relief or operation anywhere in the sentence is ``_ON_DUTY_WORK``'s)
+_TAKING_PART = re.compile(r"\s*t(?:ook|ake|akes|aking) part\b(?!\s+in\s+(?:the\s+)?(?:response|work|trial|talks|"
+                          r"negotiation))", re.I)
 
 
 def _gathered_crowd(d: _Draft, page: _Page) -> None:

@@ -411,16 +411,14 @@ _MEASURE_UNIT = re.compile(r"^\s+(?:lit(?:re|er)s?|kilo(?:gram)?s?|kg|gallons?|p
                            re.I)
 
 
-# A price table's row label names the size priced: "Cooking oil, 1 litre | 2 250 | 1 200" (blind80).
-_ROW_LABEL_START = re.compile(r"(?:^|\n)[ \t|]*[A-Z][^|\n\d]{0,30}(?:,|\()\s*$")  # "| Gas cylinder (10 kg) |"
-
-
 def per_one_unit(a: Around) -> bool:
     """"2 690 tugrik for one liter", "One litre now costs 3,000": the unit a price is per, not a count."""
     in_words = not any(ch.isdigit() for ch in a.number.text)
     return a.number.value == 1 and bool((in_words or _PER_ONE.search(a.before)) and _MEASURE_UNIT.match(a.after))
 
 
+# A price table's row label, up to the size it prices: "Cooking oil, 1 litre |", "| Gas cylinder (10 kg) |".
+_ROW_LABEL_START = re.compile(r"(?:^|\n)[ \t|]*[A-Z][^|\n\d]{0,30}(?:,|\()\s*$")
 _PACK_UNIT = re.compile(r"^\s?(?:l|ml|g|kg|lit(?:re|er)s?|kilo(?:gram)?s?|bags?|bottles?|loaf|loaves|cylinders?)\b",
                         re.I)
 
