@@ -59,7 +59,8 @@ HELD_OUT_SETS: frozenset[str] = frozenset({"blind13", "blind15", "blind18", "bli
                                            "blind61", "blind63", "blind66", "blind68",
                                            "blind70", "blind72", "blind74", "blind76",
                                            "blind78", "blind80",
-                                           "blind82", "blind84", "blind86"})
+                                           "blind82", "blind84", "blind86",
+                                           "blind88"})
 
 
 @dataclass
