@@ -142,3 +142,24 @@ def test_teaser_cards_and_a_summary_heading_over_the_whole_article_add_nothing()
             .replace("<article>", "<article><h1>Quake</h1><p class='meta'>Published 2 May</p><h2>Summary</h2>"))
     text = extract_article(page, "https://example.org/quake").text
     assert "12 dead" not in text and "Published 2 May" not in text
+
+
+def test_a_live_pages_entry_headings_the_extractor_drops_are_kept_over_their_entries():
+    """blind91's live blog: "Health Ministry: 312 injured" heads its entry; a related-articles card's heading, whose
+    paragraph is no part of the text, stays out."""
+    posts = "".join(f"<div class='post'><p class='stamp'><time>1{i}:00</time></p><h3>{head}</h3><p>{para}</p></div>"
+                    for i, (head, para) in enumerate([
+                        ("Health Ministry: 312 injured", "The Health Ministry says 312 people have been injured since "
+                         "Friday. It did not say how many were police officers."),
+                        ("Arrests pass 900", "The ministry says 990 people have been detained since Friday. Of those, "
+                         "412 were arrested on Sunday alone, the day of the biggest marches."),
+                        ("Army deploys in Suez", "State television shows armoured vehicles on the road into Suez, and "
+                         "a military source told us soldiers had been sent to the city.")]))
+    cards = "<aside><h3>Floods: 12 dead in the north</h3><p>Read the story from last week.</p></aside>"
+    page = (f"<html><head><title>Egypt live</title></head><body><main><h1>Egypt live</h1><div class='feed'>{posts}"
+            f"</div>{cards}</main></body></html>")
+    lines = extract_article(page, "https://example.org/live").text.split("\n")
+    at = lines.index("Arrests pass 900")
+    assert lines[at + 1].startswith("The ministry says 990 people")
+    assert "Health Ministry: 312 injured" in lines
+    assert not any("12 dead in the north" in line for line in lines)

@@ -1082,3 +1082,179 @@ def test_a_budget_schedule_with_an_item_column_is_no_price_list(nlp) -> None:
             "| School roofs | 250,000 |\n")
     found = {f.text: (f.unit, f.claim_type) for f in figures(nlp, text)}
     assert found["1,000,000"] == ("EUR", "other")
+
+
+@pytest.mark.parametrize("text, number, claim_type, phase", [
+    # blind85: a sum a decree raised a good to is its price, not a sum raised like a donation
+    ("The unrest began when a decree raised petrol to 450 kwanzas (about 49 US cents) a litre from Monday.",
+     "450 kwanzas", "price", "after"),
+    # blind85: a bare number a fare is "of" is that fare, whatever the clause's verb
+    ("A driver who pays 550 kwanzas cannot carry passengers at the old fare of 200.", "200", "price", "before"),
+])
+def test_a_price_raised_to_or_the_value_of_a_fare(nlp, text: str, number: str, claim_type: str, phase: str) -> None:
+    found = {f.text: f for f in figures(nlp, text)}[number]
+    assert (found.claim_type, found.phase) == (claim_type, phase)
+
+
+def test_a_sum_collected_is_still_no_price(nlp) -> None:
+    found = {f.text: f for f in figures(nlp, "The charity raised 2 million kwanzas for the families.")}
+    assert found["2 million kwanzas"].claim_type == "other"
+
+
+@pytest.mark.parametrize("text, number, claim_type", [
+    # blind85: a crowd a number is the value of counts a crowd, though the sentence's verb is "killed"
+    ("Local journalists say three people were killed there after a crowd of about 3,000 marched on the "
+     "provincial government building.", "about 3,000", "protesters"),
+    # blind85: a headline's topic before its colon is no subject of the verb
+    ("Angola fuel protests: death toll rises to 11 as curfew imposed on Luanda", "11", "killed"),
+    # blind85: a sentence before a colon labels nothing the next sentences count
+    ("The arrests this time were comparable: 1,642 by the police count. The crowds were not. Estimates of "
+     "Wednesday's march in Luanda run from 6,000 to 80,000.", "6,000", "protesters"),
+    # blind85: a sum lost is a loss, and "prejudices" are losses in translated Portuguese
+    ("The retailers' association says its members alone lost 41 billion kwanzas.", "41 billion kwanzas", "damage"),
+    ("The Minister estimated the prejudices at 27,5 thousand million kwanzas.", "27,5 thousand million kwanzas",
+     "damage"),
+    # blind85: "effectives" of a police force (Portuguese "efectivos") are its officers
+    ("To guarantee order, 12.000 effectives of the National Police were engaged in the provinces.", "12.000",
+     "deployed"),
+])
+def test_claims_of_blind85(nlp, text: str, number: str, claim_type: str) -> None:
+    assert {f.text: f for f in figures(nlp, text)}[number].claim_type == claim_type
+
+
+def test_people_lost_are_no_loss_of_money(nlp) -> None:
+    assert {f.text: f for f in figures(nlp, "The army lost 12 soldiers.")}["12"].claim_type != "damage"
+
+
+def test_a_price_board_in_a_currency_sign_per_gallon_with_last_week_and_signed_changes(nlp) -> None:
+    """blind86's fuel retailer: "Prices in RD$ per gallon" over "Product | This week | Last week | Change": each
+    cell is a price in Dominican pesos, last week's is the price before, and "+21.10" is the change (no phone)."""
+    text = ("In force from Saturday. Prices in RD$ per gallon, taxes included.\n\n"
+            "Product | This week | Last week | Change\nPremium gasoline | 293.60 | 272.50 | +21.10\n")
+    found = {f.text: (f.unit, f.claim_type, f.phase) for f in figures(nlp, text)}
+    assert found["293.60"] == ("DOP", "price", "after")
+    assert found["272.50"] == ("DOP", "price", "before")
+    assert found["21.10"] == ("DOP", "price", "change")
+
+
+def test_a_label_row_with_a_relative_clause_still_labels_its_value(nlp) -> None:
+    """A colon after a finite clause labels nothing (blind85), but "Customers who lost power: 18,900" and "City
+    vehicles damaged: 212, including … 9 fire engines" are labels (blind76)."""
+    text = ("Summary:\n- City vehicles damaged: 212, including 31 police cruisers and 9 fire engines\n"
+            "- Customers who lost power: 18,900 at the peak")
+    found = {f.text: f for f in figures(nlp, text)}
+    assert found["9"].claim_type == "damage"
+    assert found["18,900"].counted_head == "customer"
+
+
+def test_a_name_in_brackets_beside_who_counted_is_no_place(nlp) -> None:
+    """blind85's infobox "| Deaths | 23 (police)[1] 34 (Ondjango)[2] |": Ondjango is a rights group beside the
+    police, not a place; both cells are the toll."""
+    text = "The 2026 Angolan fuel protests:\n| Deaths | 23 (police)[1] 34 (Ondjango)[2] |\n| Injuries | 244 |"
+    found = {f.text: f for f in figures(nlp, text)}
+    assert (found["34"].scope, found["34"].counted_group) == (None, found["23"].counted_group) == (None, "people")
+
+
+def test_a_place_that_accounts_for_part_of_the_toll_is_its_scope(nlp) -> None:
+    text = ("Police said 23 people died in Angola, in Luanda, Huambo and Benguela. Luanda accounts for 13 of the "
+            "dead, according to police.")
+    assert {f.text: f for f in figures(nlp, text)}["13"].scope == "Luanda"
+
+
+def test_a_sum_lost_is_keyed_apart_from_the_damage(nlp) -> None:
+    """blind85: the retailers' "lost 41 billion kwanzas" is their loss, apart from the government's estimate of the
+    damage (blind58's and blind28's gold keep lost revenue and sales apart the same way)."""
+    text = ("The government put the damage at 18 billion kwanzas. The retailers' association says its members alone "
+            "lost 41 billion kwanzas.")
+    found = {f.text: f for f in figures(nlp, text)}
+    assert found["41 billion kwanzas"].claim_type == found["18 billion kwanzas"].claim_type == "damage"
+    assert found["41 billion kwanzas"].counted_group == "losses" != found["18 billion kwanzas"].counted_group
+
+
+@pytest.mark.parametrize("text, number, claim_type, counted_group", [
+    # blind89: a count the paragraph's toll types counts people
+    ("The interior ministry's toll stood at seven on Wednesday evening. The rights group, which also counts deaths "
+     "the ministry does not, said it had documented 12 by Thursday morning.", "12", "killed", "people"),
+    # blind89: the size of a march "somewhere between" two counts, or "ranged from" them
+    ("The size of the Tunis march on Tuesday is still argued over, somewhere between the ministry's 4,000 and the "
+     "union's 50,000.", "4,000", "protesters", "people"),
+    ("A march called by the union filled the avenue in Tunis on 7 April; estimates of its size ranged from 4,000 to "
+     "more than 50,000.", "4,000", "protesters", "people"),
+    # blind87: the parts after "comprising" share the whole's claim
+    ("A total of 176 persons were injured, comprising 58 police officers and 118 civilians.", "118", "injured",
+     "civilians"),
+    # blind87: an infobox's participants are a crowd
+    ("| Date | 9-18 June 2026 |\n| Deaths | 11–16[1][2] |\n| Participants | 12,000 (police) to 200,000 (organisers), "
+     "Accra, 11 June[3] |", "12,000", "protesters", "people"),
+])
+def test_claims_of_blind87_and_blind89(nlp, text: str, number: str, claim_type: str, counted_group: str) -> None:
+    found = {f.text: f for f in figures(nlp, text)}[number]
+    assert (found.claim_type, found.counted_group) == (claim_type, counted_group)
+
+
+def test_the_size_of_a_fund_is_no_crowd(nlp) -> None:
+    found = {f.text: f for f in figures(nlp, "The size of the fund ranged from 400 to 500.")}
+    assert all(f.claim_type != "protesters" for f in found.values())
+
+
+def test_a_column_of_security_forces_injured_counts_the_forces(nlp) -> None:
+    """blind89's ministry table "| Governorate | Detained | Dead | Security forces injured |"."""
+    text = ("By governorate:\n| Governorate | Detained | Dead | Security forces injured |\n|---|---|---|---|\n"
+            "| Kasserine | 231 | 4 | 29 |\n")
+    found = {f.text: f for f in figures(nlp, text)}["29"]
+    assert (found.claim_type, found.counted_group, found.scope) == ("injured", "security forces", "Kasserine")
+
+
+def test_a_region_row_with_its_town_in_brackets_is_the_towns(nlp) -> None:
+    """blind87's police table "| Region (main city) |" over "| Ashanti (Kumasi) | 5 | 388 |": the gazetteer knows
+    the town, and the sources that count by town write it."""
+    text = ("Table 1: Summary by region\n| Region (main city) | Deaths | Arrested |\n|---|---|---|\n"
+            "| Ashanti (Kumasi) | 5 | 388 |\n| Total | 11 | 1,162 |\n")
+    found = {f.text: f for f in figures(nlp, text)}
+    assert (found["5"].scope, found["5"].counted_group) == ("Kumasi", "people")
+    assert found["388"].scope == "Kumasi"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Mobile data, cut in Accra and Kumasi on Thursday evening, came back early on Saturday after 30 hours, the "
+     "communications ministry said.", "30"),
+    ("Mobile data in Accra and Kumasi was disrupted for about 41 hours.", "about 41"),
+])
+def test_how_long_mobile_data_was_cut_whatever_the_verb(nlp, text: str, number: str) -> None:
+    """blind87: the ministry's "came back … after 30 hours" and the rights group's "disrupted for about 41 hours"
+    both time the data cut."""
+    assert {f.text: f for f in figures(nlp, text)}[number].counted_group == "hour: internet"
+
+
+def test_a_vague_crowd_after_the_same_value_is_no_restatement(nlp) -> None:
+    """blind73: "estimated it in the thousands" after "about 2,000 people had gathered" is a count of its own, not
+    "the" group named again."""
+    text = ("By the evening about 2,000 people had gathered outside the akimat. The next day police put the crowd at "
+            "3,500; the organisers claimed up to 10,000. Reporters on the square estimated it in the thousands.")
+    assert "thousands" in {f.text for f in figures(nlp, text)}
+
+
+def test_what_a_good_cost_us_is_its_price_and_what_a_subsidy_cost_the_treasury_is_not(nlp) -> None:
+    """blind88's food bank: "that hamper cost us C$71.40, up from C$62.15"; a cost to the state stays spending."""
+    found = {f.text: f.claim_type for f in figures(nlp, "In the third quarter that hamper cost us C$71.40, up from "
+                                                        "C$62.15. The subsidy cost the treasury 140 million euros.")}
+    assert (found["C$71.40"], found["C$62.15"], found["140 million euros"]) == ("price", "price", "other")
+
+
+def test_a_table_with_a_column_per_town_counts_what_its_caption_says_in_each_town(nlp) -> None:
+    """blind88's fire service: "Type | Anderlecht | Molenbeek | Total" under "Fires by type": each cell is a count of
+    fires in its column's town (Molenbeek, unknown to the gazetteer, is a town beside Anderlecht)."""
+    text = ("Fires by type, night of 14-15 November\nType | Anderlecht | Molenbeek | Total\nCars | 48 | 19 | 67\n"
+            "Buildings | 6 | 3 | 9\n")
+    found = {f.text: f for f in figures(nlp, text)}
+    assert (found["48"].claim_type, found["48"].scope) == ("fires", "Anderlecht")
+    assert (found["3"].claim_type, found["3"].scope) == ("fires", "Molenbeek")
+
+
+def test_a_heading_that_opens_on_an_attack_on_a_bus_counts_that_attack_alone(nlp) -> None:
+    """blind71's live page: "Bus attack: three dead, nine injured" is the toll of the attack its entry tells of ("when
+    its bus was hit by petrol bombs"), not the national one ("Toll rises to seven"); a market shooting's heading
+    keeps no incident its body does not (blind79)."""
+    text = "Toll rises to seven. Twelve were injured.\nBus attack: three dead, nine injured\n"
+    found = {f.text: f for f in figures(nlp, text)}
+    assert found["three"].incident == found["nine"].incident == "a vehicle" and found["seven"].incident is None

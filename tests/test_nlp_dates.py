@@ -550,3 +550,15 @@ def test_a_month_day_date_before_a_colon_is_a_date_not_a_clock() -> None:
     """blind81: "since the protests began on July 6: one in Ilave, …"; "6:30" stays no date."""
     found = only("The toll has risen since the protests began on July 6: one in Ilave.", dt.date(2026, 7, 13))
     assert (found.text, found.value) == ("July 6", "2026-07-06")
+
+
+@pytest.mark.parametrize("text, spelled, start, end", [
+    # blind86: a price board's headings in capitals
+    ("FUEL PRICES FOR THE WEEK OF SATURDAY 20 TO FRIDAY 26 JUNE 2026", "SATURDAY 20 TO FRIDAY 26 JUNE 2026",
+     "2026-06-20", "2026-06-26"),
+    ("TRANSPORT STRIKE ON MONDAY 22 AND TUESDAY 23 JUNE", "MONDAY 22 AND TUESDAY 23 JUNE", "2026-06-22",
+     "2026-06-23"),
+])
+def test_a_span_of_days_in_a_heading_in_capitals(text: str, spelled: str, start: str, end: str) -> None:
+    found = only(text, dt.date(2026, 6, 20))
+    assert (found.text, found.value, found.value_end) == (spelled, start, end)

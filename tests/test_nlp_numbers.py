@@ -546,3 +546,34 @@ def test_hedges_written_after_or_as_a_verb_and_spanish_scales(text, found) -> No
 def test_a_minus_opening_the_next_column_of_a_table_aligned_by_spaces_makes_no_range() -> None:
     """blind70's road statistics: "Car occupants   1,124    1,060      -5.7" are three numbers, not a broken range."""
     assert [n.text for n in find_numbers("   Car occupants   1,124    1,060      -5.7\n")] == ["1,124", "1,060", "5.7"]
+
+
+@pytest.mark.parametrize("text, spelled, value, unit", [
+    # blind86: Panama's balboa, the Dominican peso, the ZiG, Morocco's "DH" and Indonesian scales in translation
+    ("fixed at B/. 3.25 a gallon", "B/. 3.25", 3.25, "PAB"),
+    ("premium gasoline now costs RD$ 42.40 more a gallon", "RD$ 42.40", 42.40, "DOP"),
+    ("a unit of blood costs ZiG 3,900", "ZiG 3,900", 3900.0, "ZWG"),
+    ("a sack of flour sold for 310 DH in Béni Mellal", "310 DH", 310.0, "MAD"),
+    ("the family will receive Rp 150 juta", "Rp 150 juta", 150e6, "IDR"),
+    ("the fund was raised to Rp 2,5 miliar", "Rp 2,5 miliar", 2.5e9, "IDR"),
+])
+def test_currencies_and_scales_of_blind86(text: str, spelled: str, value: float, unit: str) -> None:
+    found = [(n.text, n.value, n.unit) for n in find_numbers(text)]
+    assert (spelled, value, unit) in found
+
+
+@pytest.mark.parametrize("text, found", [
+    # blind89: Tunisian dinars are written with three decimals (millimes), the bare partner of the sum too
+    ("Diesel rose to 2.650 dinars from 2.205.", [("2.650 dinars", 2.65, "RSD"), ("2.205", 2.205, "RSD")]),
+    # a text that writes European separators keeps the dot for thousands
+    ("Diesel 2.650 dinars, up 12,5 %.", [("2.650 dinars", 2650.0, "RSD"), ("12,5 %", 12.5, "%")]),
+])
+def test_dinars_in_millimes(text: str, found: list) -> None:
+    assert [(n.text, n.value, n.unit) for n in find_numbers(text)] == found
+
+
+def test_whole_thousands_of_dinars_keep_the_dot_for_thousands() -> None:
+    """blind84's bar council: "released them on bail of 2.000 dinars each" is 2,000 dinars, though the same text
+    prices semolina at "1.300 DT"."""
+    assert [(n.text, n.value) for n in find_numbers("released on bail of 2.000 dinars each")] == [
+        ("2.000 dinars", 2000.0)]

@@ -485,6 +485,9 @@ def _police_words(match: Match) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", words) for w in load_lexicon().police)
 
 
+LOSSES = "losses"  # the group of sums someone lost: it names no victim for the document's other damage figures
+
+
 def _money_group(figure: Figure) -> tuple[str | None, str | None]:
     """A price's good, a damage figure's victim in money, or the things damaged ("400 cars burned")."""
     kind = unit_kind(figure)
@@ -492,6 +495,8 @@ def _money_group(figure: Figure) -> tuple[str | None, str | None]:
         return _damaged_things(figure, kind)
     if not kind.startswith("money") and kind != "percent":
         return None, figure.counted_head  # "the violence cost 200 lives" is not a price
+    if figure.claim_type == "damage" and figure.predicate == "lose":
+        return LOSSES, figure.counted_head  # what someone lost is no estimate of damage (blind85, blind58, blind28)
     match = _good_or_victim(figure)
     if match is not None:
         return match.group, match.text
@@ -1836,9 +1841,12 @@ _VEHICLE_SWEPT = (r"(?:minibus|bus|car|vehicle|truck|van|lorry|boat)\b[^,;.\d]{0
 # A vehicle set on fire or attacked with people in it: "its bus was hit by petrol bombs", "Bus set on fire in
 # Colobane" (blind71).
 _VEHICLES = r"(?:minibus|bus|car|vehicle|truck|van|lorry|train|tram)"
+# "… when its bus was hit by petrol bombs", "a petrol bomb attack on a minibus", a heading's "Bus attack: three dead"
+# (blind71's live page)
 _VEHICLE_ATTACKED = (rf"(?:{_VEHICLES}\b[^,;.\d]{{0,40}}?\b(?:set on fire|set alight|torched|firebombed|hit by "
                      r"(?:petrol|fire)\s*bombs?)|(?:(?:petrol|fire)\s*bombs?|molotov cocktails?|arson attack|attack)\s+"
-                     rf"(?:into|at|on)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,4}}?{_VEHICLES}\b)")
+                     rf"(?:into|at|on)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,4}}?{_VEHICLES}\b|"
+                     rf"^\W*{_VEHICLES}\s+(?:attack|bombing|firebombing)\s*:)")
 # (pattern, key, example): a thing giving way or going down, in a "when" clause after the figure, or one building
 # where it happened, that limits a casualty count to one mishap of a larger disaster.
 _MISHAPS = (
@@ -2209,7 +2217,7 @@ def _names_its_good(figure: Figure) -> bool:
 
 def _lends_its_group(other: Figure, figure: Figure) -> bool:
     """Another figure of the same claim that names its good; for damage, one in money too."""
-    same = other.claim_type == figure.claim_type and other is not figure
+    same = other.claim_type == figure.claim_type and other is not figure and other.counted_group != LOSSES
     return same and _names_its_good(other) and (other.claim_type == "price" or _money(other))
 
 

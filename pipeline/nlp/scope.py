@@ -290,8 +290,17 @@ def _after(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, i
     if _WHOLE_OF_A_PART.search(sentence[:start]):
         return None
     to_place = _TO_PLACE if figure.claim_type in ("deployed", "price") else _TO_OR_FROM_PLACE
-    return next((m for m in mentions if m[0] > end and (to_place.fullmatch(sentence[end:m[0]])
-                                                        or _ITS_PLACE_NEXT.fullmatch(sentence[end:m[0]]))), None)
+    bracket_is_a_place = not _COUNTERS_BRACKETED.search(sentence)
+    return next((m for m in mentions if m[0] > end and (
+        to_place.fullmatch(sentence[end:m[0]]) or _ITS_PLACE_NEXT.fullmatch(sentence[end:m[0]])
+        and (bracket_is_a_place or "(" not in sentence[end:m[0]]))), None)
+
+
+# Who counted, in brackets after another count of the sentence or cell: then a name in brackets is who counted
+# too, not a place: "| Deaths | 23 (police)[1] 34 (Ondjango)[2] |", "between 6,000 (police) and 80,000
+# (organisers)" (blind85).
+_COUNTERS_BRACKETED = re.compile(r"\d\+?\s*\((?:the\s+)?(?:police|government|officials?|organi[sz]ers|authorities|"
+                                 r"ministry|army|military|hospitals?|state media|unions?|opposition)\)", re.I)
 
 
 def _before_its_bracket(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
@@ -323,6 +332,16 @@ def _hospital(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int
         return None
     found = [m for m in _HOSPITAL.finditer(sentence, 0, start) if _TOOK_IN.fullmatch(sentence, m.end(), start)]
     return (found[-1].start(1), found[-1].end(1), " ".join(found[-1].group(1).split())) if found else None
+
+
+def _accounting_for(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """"Luanda accounts for 13 of the dead" (blind85): the place a part of the toll is said to be."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    return next((m for m in mentions if _ACCOUNTS_FOR.fullmatch(sentence[m[1]:start])), None)
+
+
+_ACCOUNTS_FOR = re.compile(r"(?:\s+(?:province|region|city|alone))?\s+(?:accounts?|accounted|accounting)\s+for\s+"
+                           r"(?:(?:about|some|nearly|almost|at least|more than)\s+)?", re.I)
 
 
 def _owner(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
@@ -412,11 +431,18 @@ _LABELS_NOT_PLACES = {"police", "army", "military", "taka", "total", "others", "
 
 
 def _known_place_label(sentence: str, line_start: int, start: int) -> tuple[int, int, str] | None:
-    """A row label the model tagged no place that the gazetteer knows as one: "| Atakpamé | 2 | 44 |"."""
-    label = re.match(r"\s*\|?\s*([^|\d(]+?)\s*(?:\(|\|)", sentence[line_start:start])
-    if label is None or not _a_known_place(label.group(1)):
+    """A row label the model tagged no place that the gazetteer knows as one: "| Atakpamé | 2 | 44 |"; or the town
+    in its brackets when the gazetteer knows no place before them: "| Ashanti (Kumasi) | 5 |" under "| Region (main
+    city) |" is Kumasi's row, as the sources that count by town write it (blind87)."""
+    label = re.match(r"\s*\|?\s*([^|\d(]+?)\s*(?:\(\s*([^|\d()]+?)\s*\)\s*)?\|", sentence[line_start:start])
+    if label is None:
         return None
-    return line_start + label.start(1), line_start + label.end(1), label.group(1)
+    # the bracket names the town of a region named before it, not a hospital's owner "(ASSE)" (blind42) or a fare's
+    # town "Tricycle minimum fare (Kano)" (blind79)
+    named_before = all(w[:1].isupper() for w in label.group(1).split())
+    town = label.group(2) if label.group(2) and not label.group(2).isupper() and named_before else None
+    group = 1 if _a_known_place(label.group(1)) else 2 if town and _a_known_place(town) else 0
+    return (line_start + label.start(group), line_start + label.end(group), label.group(group)) if group else None
 
 
 # Those who acted, in a town, just before the figure's clause: "Police in Darkhan have detained 74 people".
@@ -521,14 +547,33 @@ def place_scope(figure: Figure, others: Iterable[Figure], names: dict[str, str])
         return ELSEWHERE
     if _national(figure):
         return None
-    for rule in (_after, _before_its_bracket, _gapped_place, _hospital, _owner, _row_label, _list_label,
-                 _breakdown_name, _agent_in, _set_by_the_sentence):
-        found = rule(figure, mentions)
-        if found is not None and not _joined(sentence, found, mentions):
-            return scope_name(found[2])
+    found = _its_column(figure) or _first_place(figure, mentions)
+    if found is not None:
+        return scope_name(found[2])
     parsed = _parsed(replace(figure, scope=names.get(figure.scope, figure.scope)), others, mentions) \
         if figure.scope else None
     return scope_name(parsed or _crowd_town(figure, mentions) or _reading_town(figure, mentions))
+
+
+def _its_column(figure: Figure) -> tuple[int, int, str] | None:
+    """A table cell's place the facts layer read from its column's header, not from its row: "Type | Anderlecht |
+    Molenbeek" (blind88)."""
+    sentence = figure.sentence or ""
+    return (-1, -1, figure.scope) if figure.scope and "|" in sentence and figure.scope not in sentence else None
+
+
+def _first_place(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The place the first rule finds, unless it is one of several places joined ("in Dravo and Tessin")."""
+    sentence = figure.sentence or ""
+    for rule in _PLACE_RULES:
+        found = rule(figure, mentions)
+        if found is not None and not _joined(sentence, found, mentions):
+            return found
+    return None
+
+
+_PLACE_RULES = (_after, _before_its_bracket, _gapped_place, _hospital, _accounting_for, _owner, _row_label, _list_label,
+                _breakdown_name, _agent_in, _set_by_the_sentence)
 
 
 # The heads a temperature's figure counts (figures.py writes them; keys.py keys them).

@@ -364,9 +364,19 @@ def _verb_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
             g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] + words  # not "… and 26 more were wounded"
     words += _left_in(verb)
     for child in verb.children:
+        if _kicker(child):
+            continue
         words += _tally_words(child) + _object_words(child) + _copula_subject_words(verb, child)
         words += _cared_for(verb, child)
     return words + _relative_tally_words(verb)
+
+
+def _kicker(child: Token) -> bool:
+    """A headline's topic before a colon is no subject when a tally is: "Angola fuel protests: death toll rises to
+    11" (blind85); but "Railway workers' strike begins: … sixty thousand workers stop work" says what they did."""
+    return child.dep_ in ("nsubj", "dep") and child.i < child.head.i and any(
+        c.dep_ == "punct" and c.text == ":" and c.i > child.i for c in child.children) and any(
+        s.dep_ == "nsubj" and s.lemma_.lower() in TALLY_NOUNS for s in child.head.children)
 
 
 _CARE_VERBS = {"attend", "see", "admit", "care", "assist"}
@@ -470,6 +480,14 @@ def _noun_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     return words
 
 
+def _valued_noun(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """A bare number is the value of the noun before its "of", whatever the clause's verb: "carry passengers at
+    the old fare of 200", "three were killed after a crowd of about 3,000 marched" (blind85)."""
+    if noun is None and anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+        return [anchor.head.head.lemma_.lower()]
+    return []
+
+
 # What fights a fire is no fire: "3 fire tenders", "a fire engine", "two fire crews", "1,900 people from the Red
 # Cross and the fire service".
 _FIGHTING_KIT = {"tender", "engine", "truck", "crew", "brigade", "service", "station", "department", "appliance",
@@ -546,8 +564,8 @@ def _suffered_objects(sufferer: Token, noun: Token | None) -> list[Token]:
 
 # Where the word that says what happened is looked for, in this order; the first word in the
 # claim lexicon decides.
-CANDIDATES = (_event_noun, _participles, _word_after, _relative_clause, _suffered, _verb_words, _noun_words,
-              _verb_places)
+CANDIDATES = (_event_noun, _participles, _word_after, _relative_clause, _suffered, _valued_noun, _verb_words,
+              _noun_words, _verb_places)
 _BURNS = re.compile(r"\b(?:with|suffered|sustained|serious|severe)\s+(?:\w+\s+)?burns\b", re.I)
 
 
@@ -609,7 +627,8 @@ def _sum_in_context(context: _Context, at: int, unit: str) -> tuple[str, str | N
 # "the litre of petrol went from 990 to 1,090 francs"; not a sum of a fund, a budget or a wage ("the fund rose
 # to $2 billion").
 _CHANGED_SUM = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|soared|fell|dropped|went up|went down|went|"
-                          r"increased|decreased)\b[^;]{0,70}?\b(?:from|to)(?:\s+\S{1,4})?\s*$", re.I)
+                          r"increased|decreased|raised|hiked|lowered)\b[^;]{0,70}?\b(?:from|to)(?:\s+\S{1,4})?\s*$",
+                          re.I)
 
 
 def _clause_before(text: str, at: int) -> str:
@@ -627,10 +646,43 @@ _NO_GOOD = re.compile(r"\b(?:fund|budget|reserves?|debt|deficit|revenue|spending
 PEOPLE_ONLY = {"protesters", "evacuated"}
 
 
+def _lost(verb: Token | None, sum_: Token, sentence: Span) -> bool:
+    """A sum lost is a loss: "its members alone lost 41 billion kwanzas" (blind85); not a sum paid to a family that
+    lost a member, nor a trading loss blamed on prices ("lost 1.4 billion roubles in 2024 because of falling coal
+    prices")."""
+    return verb is not None and verb.lemma_.lower() == "lose" and _held_by(verb, sum_) \
+        and not _PRICES_BLAMED.search(sentence.text)
+
+
+def _held_by(verb: Token, token: Token) -> bool:
+    """The verb holds the token as its object or its value ("lost about KSh 14 million in sales", "the stock lost at
+    KSh 4.8 million"), not through a conjunct or a receiver ("EGP 100,000 to each family that lost a member and
+    EGP 20,000 to each injured person")."""
+    if any(t.text == ":" for t in token.doc[min(verb.i, token.i):max(verb.i, token.i)]):
+        return False  # "for each hectare of cropland lost: 6,000 somoni" (a rate of compensation, blind49)
+    for _ in range(5):
+        if token == verb:
+            return True
+        if token.dep_ not in _HOLDING or token.lower_ in ("to", "for") or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+_HOLDING = {"dobj", "pobj", "prep", "nummod", "compound", "quantmod", "nmod"}
+
+
+_PRICES_BLAMED = re.compile(r"\b(?:because of|due to|owing to|on)\b[^.;]{0,40}\bprices?\b", re.I)
+
+
+def _a_currency(unit: str | None) -> bool:
+    return unit is not None and bool(re.fullmatch(r"[A-Z]{3}", unit))
+
+
 def _fits(claim: str, unit: str | None) -> bool:
     """A share may be of the dead ("70% of the dead"); a sum of money is never people ("500,000 dinars to the
     family of each deceased person" is a payment)."""
-    if unit is not None and re.fullmatch(r"[A-Z]{3}", unit):
+    if _a_currency(unit):
         return claim not in _PEOPLE_CLAIMS
     return unit is None or claim not in PEOPLE_ONLY
 
@@ -713,10 +765,15 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     lemma = _deciding_lemma(verb, noun, anchor, unit)
     if lemma is not None:
         return _spent(_from_lexicon(lemma, sentence), verb)
-    if unit and _paid_out(verb, noun or anchor):
-        return "other", None  # a sum set aside or paid out, whatever else its sentence says was damaged
-    claim = _from_sentence(anchor, unit, sentence)
+    claim = _paid_or_lost(verb, noun or anchor, unit, sentence) or _from_sentence(anchor, unit, sentence)
     return claim if fits_noun(claim[0], noun) else ("other", None)
+
+
+def _paid_or_lost(verb: Token | None, sum_: Token, unit: str | None, sentence: Span) -> tuple[str, str | None] | None:
+    """A sum set aside or paid out is no damage, whatever else its sentence says was damaged; a sum lost is."""
+    if unit and _paid_out(verb, sum_):
+        return "other", None
+    return ("damage", "lose") if _a_currency(unit) and _lost(verb, sum_, sentence) else None
 
 
 # Verbs that give or set aside a sum: "set aside 40 million leva for repairs and raised its estimate of the
@@ -738,7 +795,14 @@ def _paid_out(verb: Token | None, noun: Token) -> bool:
     JD45 a person a year" (blind75)."""
     given = verb is not None and (verb.lemma_.lower() in _ALLOTTING or _paid_to_someone(verb) or any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _PAYMENTS for c in verb.children))
-    return given or _paid_sum(noun)
+    return given and not _moved_to(verb, noun) or _paid_sum(noun)
+
+
+def _moved_to(verb: Token | None, token: Token) -> bool:
+    """A sum something was raised or cut to or from is no sum raised: "a decree raised petrol to 450 kwanzas a
+    litre" (blind85), not "raised 2 million kwanzas for the families"."""
+    return verb is not None and token.dep_ == "pobj" and token.head.lower_ in ("to", "from") \
+        and token.head.head == verb and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _paid_to_someone(verb: Token) -> bool:
@@ -768,6 +832,8 @@ def _deciding_lemma(verb: Token | None, noun: Token | None, anchor: Token, unit:
     for find in CANDIDATES:
         if find is _noun_words and _done_to_the_held(verb, noun):
             return None
+        if find is _valued_noun and unit:
+            continue  # "at an estimated cost of $40-50m" is no price (blind37)
         for lemma in find(verb, noun, anchor):
             if lemma in lexicon and _fits(lexicon[lemma], unit) and fits_noun(lexicon[lemma], noun):
                 return lemma
@@ -825,9 +891,12 @@ def _spent(claim: tuple[str, str | None], verb: Token | None) -> tuple[str, str 
     lemma = spender.lemma_.lower() if spender is not None else ""
     if _a_harms_cost(cost, spender, lemma):
         return "damage", lemma or cost.lemma_.lower()
-    if lemma in _SPENDING or any(c.dep_ == "dative" and not _a_sum(c) for c in cost.children):
-        return "other", None
-    return claim
+    return ("other", None) if lemma in _SPENDING or _cost_to_someone(cost) else claim
+
+
+def _cost_to_someone(cost: Token) -> bool:
+    """"cost the treasury 140 million euros" is spending; "that hamper cost us C$71.40" a price paid (blind88)."""
+    return any(c.dep_ == "dative" and not _a_sum(c) and c.pos_ != "PRON" for c in cost.children)
 
 
 def _a_sum(noun: Token) -> bool:

@@ -113,8 +113,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            rf"have|had|per)\b)")),
     # "16 to 18 February", "Monday 16 to Wednesday 18 February" (the first weekday is joined to it later); a
     # weekday on the second day only when the first has one too: "Bulletin 1 - Friday 6 March" is no span
-    ("dm_span", re.compile(rf"\b(?P<wd1>(?<=day )|(?<=day, ))?{_p(_DAY, 'd')}\s*(?:[-–]|to|until|through|and)\s*"
-                           rf"(?(wd1)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?){_p(_DAY, 'd2')}\s+"
+    # "SATURDAY 20 TO FRIDAY 26 JUNE 2026" in a heading (blind86)
+    ("dm_span", re.compile(rf"\b(?P<wd1>(?<=day )|(?<=day, )|(?<=DAY )|(?<=DAY, ))?{_p(_DAY, 'd')}\s*"
+                           rf"(?:[-–]|(?i:to|until|through|and))\s*"
+                           rf"(?(wd1)(?i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?){_p(_DAY, 'd2')}\s+"
                            rf"{_p(_MONTH, 'm')}"
                            rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     # "21 December last year": a day of the year before, this or next
@@ -195,7 +197,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the start of the year" or "by the middle of the month", which the gold sets leave to the story's time.)
     ("period_edge", re.compile(r"\bthe\s+end\s+of\s+the\s+(?P<unit>month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
-                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                           r"MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b")),  # a heading (blind86)
     ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day (?:before yesterday|after tomorrow)|"
                            r"last night|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     # "the same night", "that evening": the day of the story's last date

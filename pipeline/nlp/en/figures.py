@@ -53,12 +53,15 @@ from .claims import (
 from .entities import country_names
 from .lexicons import singular_currency_words
 from .not_figures import NAME_AND_BRACKET, not_a_figure, says_how_long
-from .numbers import CODES, CURRENCY_NAMES, SCALES, UNITS, NumberSpan, find_numbers, regional_unit
+from .numbers import CODES, CURRENCY_NAMES, SCALES, UNITS, VAGUE, NumberSpan, find_numbers, regional_unit
 from .status import status_of
 
 # "225 killed, including 19 police officers": the 19 were killed too.
-_PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|among them|among whom|of whom|of them|of which|"
+_PART_OF_BEFORE = re.compile(r"\b(?:including|incl\.|comprising|among them|among whom|of whom|of them|of which|"
                              r"of (?:those|these)),?\s*$", re.I)  # "Of them, 4,353 received injuries"
+# The next parts of a list: "176 persons were injured, comprising 58 police officers and 118 civilians" (blind87).
+_LISTED_PART_BEFORE = re.compile(r"\b(?:including|comprising)\s+(?:\d[\d,.]*\s+[^\d,;.:()]{1,30}?(?:,\s*|\s+and\s+))+$",
+                                 re.I)
 # "Of the dead identified so far, 41 were from Dravo": a fronted part of a group named by its state.
 # "Among those detained, 30 were students" too.
 # "Among the dead are three children and two police officers" too (the parts after the copula).
@@ -119,7 +122,8 @@ _REPORTING_VERBS = {"speak", "say", "report", "put", "give", "cite", "mention", 
                     # "register": "The deceased were registered in Ciudad del Este (3)" says what the "(3)" are)
                     "document",
                     "climb", "rise", "grow", "reach",  # "The toll is 31. It climbed from nine … to 23 by Thursday."
-                    "estimate"}  # "… '300,000 marched in Lima'. The police estimated 7,500 and the organisers 80,000."
+                    "estimate",  # "… '300,000 marched in Lima'. The police estimated 7,500 and the organisers 80,000."
+                    "suggest"}  # "the organisers claimed 15,000. A drone video suggests 5,000 to 6,000" (blind86)
 _NUMBERING_VERBS = {"number", "total", "reach", "swell", "grow"}
 _MODALS = {"would", "will", "could", "might", "may", "shall", "'ll"}
 _PLAN_VERBS = {"plan", "expect", "intend", "aim", "propose", "pledge", "promise", "agree"}
@@ -546,8 +550,12 @@ def _gapped_words(page: _Page, start: int, end: int) -> list[Token]:
 # A gathering, then what its size was put at: "Estimates for Thursday's march range from about 12,000 (police) to more
 # than 150,000", "a march … drew between 12,000 people and more than 150,000", "a crowd that witnesses put at nearer
 # 3,000" (blind77).
-_CROWD_PUT_AT = re.compile(r"\b(?:crowds?|march|marches|rally|rallies|demonstration|gathering|turnout)\b"
-                           r"[^.;\d]{0,60}?\b(?:ranges?\s+from(?:[^.;]{0,60}\bto)?|"
+# "The size of the Tunis march … is still argued over, somewhere between the ministry's 4,000 and the union's 50,000",
+# "a march … ; estimates of its size ranged from 4,000 to more than 50,000" (blind89).
+_A_GATHERING = re.compile(r"\b(?:crowds?|march|marches|rally|rallies|demonstrations?|gathering|protests?)\b", re.I)
+_CROWD_PUT_AT = re.compile(r"\b(crowds?|march|marches|rally|rallies|demonstration|gathering|turnout|size)\b"
+                           r"[^.;\d]{0,60}?\b(?:(?:ranges?|ranged|ranging)\s+from(?:[^.;]{0,60}\bto)?|"
+                           r"between(?:[^.;]{0,60}\band)?(?:\s+the\s+[\w-]+['’]s?)?|"
                            r"(?:put|estimated?|numbered)\b[^.;\d]{0,40}?\bat|drew(?:\s+between)?|draws?|"
                            r"attract(?:ed|s)?|swell(?:ed|s)?\s+to)\s+"
                            r"(?:about |around |some |nearly |nearer |more than |over |up to |at least |roughly )?$",
@@ -556,8 +564,9 @@ _CROWD_PUT_AT = re.compile(r"\b(?:crowds?|march|marches|rally|rallies|demonstrat
 
 def _crowd_put_at(d: _Draft, page: _Page) -> None:
     """A bare number a gathering's size was put at is a crowd of people."""
-    if d.claim_type == "other" and d.noun is None and d.unit is None \
-            and _CROWD_PUT_AT.search(page.text, d.sentence.start_char, d.number.start):
+    found = _CROWD_PUT_AT.search(page.text, d.sentence.start_char, d.number.start) \
+        if d.claim_type == "other" and d.noun is None and d.unit is None else None
+    if found and (found.group(1).lower() != "size" or _A_GATHERING.search(d.sentence.text)):
         d.claim_type, d.counted_head = "protesters", d.counted_head or "people"
 
 
@@ -911,6 +920,8 @@ def _bare_in_context(d: _Draft, page: _Page) -> None:
         d.claim_type, d.predicate = context.claim_type, verb
         if d.counted is None:
             d.counted, d.counted_head = context.counted, context.counted_head
+        if d.counted_head is None and d.claim_type in _PEOPLE_CLAIMS:
+            d.counted_head = "people"  # "The ministry's toll stood at seven. … said it had documented 12" (blind89)
 
 
 def _state_word(d: _Draft, page: _Page) -> None:
@@ -1091,6 +1102,7 @@ def _part_of_a_whole(d: _Draft, page: _Page) -> None:
     text, number, sentence = page.text, d.number, d.sentence
     after = text[number.end:min(sentence.end_char, number.end + 80)]
     d.part_of = bool(_PART_OF_BEFORE.search(text[max(sentence.start_char, number.start - 20):number.start])
+                     or _LISTED_PART_BEFORE.search(text[max(sentence.start_char, number.start - 90):number.start])
                      or _PART_OF_AFTER.match(after))
     any(rule(d, page, after) for rule in _WHOLE_RULES)
     _whole_head(d, page)
@@ -1436,8 +1448,9 @@ def _restated(d: _Draft, page: _Page) -> None:
     """"Four guards were charged. … the case against the four guards": "the" and a word number repeating
     an earlier figure of the same group name the group again and add no count."""
     before = page.text[max(0, d.number.start - 4):d.number.start].lower()
-    d.dropped = d.dropped or d.is_word_number and before == "the " and d.counted_head is not None and any(
-        f.value == d.number.value and f.counted_head == d.counted_head for f in page.figures)
+    vague = d.number.text.lower() in VAGUE  # "estimated it in the thousands" repeats no "about 2,000" (blind73)
+    d.dropped = d.dropped or d.is_word_number and before == "the " and d.counted_head is not None and not vague \
+        and any(f.value == d.number.value and f.counted_head == d.counted_head for f in page.figures)
 
 
 def _numbering(d: _Draft, page: _Page) -> None:
@@ -1520,8 +1533,9 @@ _PAIR_SEPARATORS = "|;·•"
 _CELL_END = re.compile(r"\+?(?:\[\w{1,3}\])*\s*(?:[|\n(,;·•]|$)")
 
 
-# "| Protest deaths | 3 (police) 4 (SARM) |": the values of the cell before this one, each with its source.
-_EARLIER_VALUES = re.compile(r"(?:(?<=[|:] )\d[\d,.]*\+?\s*\([A-Za-z][^()|\n]{0,30}\)[ \t]*)*$")
+# "| Protest deaths | 3 (police) 4 (SARM) |": the values of the cell before this one, each with its source, and
+# an infobox's footnote markers: "| Deaths | 23 (police)[1] 34 (Ondjango)[2] |" (blind85).
+_EARLIER_VALUES = re.compile(r"(?:(?<=[|:] )\d[\d,.]*\+?\s*\([A-Za-z][^()|\n]{0,30}\)(?:\[\w{1,3}\])*[ \t]*)*$")
 
 
 def _row_label(d: _Draft, page: _Page) -> Span | None:
@@ -1547,6 +1561,14 @@ def _label_words(label: Span) -> Iterator[str]:
         word = _header_word(token)
         before = label.doc[max(label.start, token.i - 2):token.i].text.lower().replace(" ", "")
         yield f"not {word}" if before.endswith(("not", "non-", "non")) else word
+
+
+def _header_phrase(label: Span | None) -> str | None:
+    """The words of a header's noun: "| Security forces injured |" counts security forces (blind89)."""
+    noun = _label_noun(label) if label is not None else None
+    if label is None or noun is None:
+        return None
+    return label.doc[min(t.i for t in noun.subtree if t.i >= label.start):noun.i + 1].text
 
 
 def _header_noun(label: Span | None) -> str | None:
@@ -1706,8 +1728,8 @@ def _column_kind(d: _Draft, header: str) -> None:
 
 
 # A column of the prices before a change: "| Product | Unit | Until 4 Nov | 5–11 Nov | From 12 Nov |" (blind75),
-# "| Old price |", "| Previous |".
-_BEFORE_COLUMN = re.compile(r"\s*(?:until|till|up to|before|old|previous|former)\b", re.I)
+# "| Old price |", "| Previous |", "| This week | Last week | Change |" (blind86).
+_BEFORE_COLUMN = re.compile(r"\s*(?:until|till|up to|before|old|previous|former|last\s+(?:week|month))\b", re.I)
 
 
 def _column_of_what(d: _Draft, header: str) -> None:
@@ -1731,6 +1753,11 @@ _SIZE_COLUMN = re.compile(r"units?|(?:pack|packet|package)(?:\s+size)?|size|meas
 def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
     """"| Candidate | Votes |", "| Injuries | Crew | Passengers |": whom the column counts; a running total, what the
     caption says happened."""
+    place = _place_column(label, page)
+    if place is not None:  # "Type | Anderlecht | Molenbeek | Total" under "Fires by type" (blind88)
+        d.place = place
+        _typed_by_caption(d, page)
+        return
     noun = _label_noun(label)
     d.counted_head = _header_word(noun) if noun is not None else None
     if noun is None and label.text.strip().lower() in _RUNNING_TOTALS:  # "| Total |", tagged an adjective (blind69)
@@ -1738,6 +1765,32 @@ def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
     if _names_who_counted(label, noun) or d.counted_head in _RUNNING_TOTALS \
             or noun is None and A_YEAR.fullmatch(label.text.strip()):
         _typed_by_caption(d, page)  # a year's column too: "2025" under "Deaths by road user, 2024 and 2025" (blind70)
+
+
+def _place_column(label: Span, page: _Page) -> str | None:
+    """A column named for a place: its cells are that place's counts of what the caption says; a name beside such a
+    column is a place too ("| Anderlecht | Molenbeek |", blind88)."""
+    tagged = {page.places[t.i] for t in label if t.i in page.places}
+    if len(tagged) == 1 and all(t.i in page.places for t in label if t.is_alpha):
+        return tagged.pop()
+    name = label.text.strip()
+    return name if _a_town(name, page.text) or _beside_a_town(label, page) else None
+
+
+def _beside_a_town(label: Span, page: _Page) -> bool:
+    """A name in a header row beside a town's name is a town too: "| Anderlecht | Molenbeek |"."""
+    name = label.text.strip()
+    line_start = page.text.rfind("\n", 0, label.start_char) + 1
+    cells = [c.strip() for c in page.text[line_start:page.text.find("\n", label.end_char)].strip(" |").split("|")]
+    named = bool(name) and all(t.pos_ == "PROPN" for t in label) and name.lower() not in _RUNNING_TOTALS
+    return named and any(_a_town(c, page.text) for c in cells[1:] if c != name)
+
+
+def _a_town(name: str, text: str) -> bool:
+    """A name the gazetteer knows as a town, not a country, that the text never writes as a common word ("Police",
+    "Date" are towns somewhere)."""
+    return bool(name) and name.casefold() not in country_names() and is_known_place(name) \
+        and not re.search(rf"\b{re.escape(name.lower())}\b", text)
 
 
 # A column's header naming a count, not what it counts: "Total since 19 October"; "| Police figure (18 May) |" beside
@@ -1979,8 +2032,10 @@ _HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()/]{1,4})\s*(?:in\s+)?(?P<sca
 
 
 _HEADER_UNIT_FIRST = re.compile(r"(?P<unit>[A-Z]{3}|US\$|[$€£¥₹])\s*(?P<scale>thousand|million|billion|m|bn)s?\b")
-# "Direct losses, 25 May to 11 June, in US$ million:" (blind82)
-_HEADER_UNIT_IN = re.compile(r"\bin\s+(?P<unit>[A-Z]{3}|US\$|[$€£¥₹])\s*(?P<scale>thousand|million|billion|m|bn)s?\b")
+# "Direct losses, 25 May to 11 June, in US$ million:" (blind82); "Prices in RD$ per gallon, taxes included."
+# (blind86)
+_HEADER_UNIT_IN = re.compile(r"\bin\s+(?P<unit>[A-Z]{3}|[A-Z]{0,3}\$|[€£¥₹])\s*"
+                             r"(?:(?P<scale>thousand|million|billion|m|bn)s?\b|(?=(?:per|a|an)\s|/))")
 
 
 def _column_currency(text: str, at: int) -> tuple[str, float] | None:
@@ -2037,6 +2092,8 @@ def _typed_by_header(d: _Draft, label: Span | None) -> bool:
         d.claim_type, d.predicate = claim_lexicon()[_header_word(word)], _header_word(word)
         d.counted_head = _header_word(word) if word.lower_ not in _STATE_VERBS and word.pos_ not in ("VERB", "ADJ") \
             else _header_noun(label)  # "| Homes destroyed |" counts homes
+        if d.counted_head != _header_word(word):
+            d.counted = d.counted or _header_phrase(label)
         if d.unit in CURRENCY_NAMES:  # "| Fare 2025 |" over "| $3.350 |": a sum counts its currency (blind76)
             d.counted_head = CURRENCY_NAMES[d.unit]
         if d.claim_type in _PEOPLE_CLAIMS:
@@ -2106,7 +2163,15 @@ def _label_of_line(d: _Draft, page: _Page) -> Span | None:
     if label is None or _SHORT_VALUE.match(page.text, label.end(), d.number.start):
         return None  # "Rating: FALSE. The official toll is 17": the label had its own value
     span = page.doc.char_span(label.start("label"), label.end("label"), alignment_mode="expand")
-    return None if span is None or _speaker(span) or _a_source(span) else span
+    return None if span is None or _speaker(span) or _a_source(span) or _a_clause(span) else span
+
+
+def _a_clause(label: Span) -> bool:
+    """"The arrests this time were comparable: 1,642 by the police count. … Estimates of the march run from
+    6,000": a sentence before a colon names nothing the later sentences count (blind85)."""
+    root = label.root  # a finite clause: "were comparable", not "City vehicles damaged" or "Customers who lost power"
+    finite = root.pos_ == "AUX" or any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
 
 
 _SHORT_VALUE = re.compile(r"[^.!?\n\d]{1,25}[.!?]\s")  # "Rating: FALSE. …", "Status: confirmed. …"
@@ -2229,17 +2294,25 @@ def _what_lasts(d: _Draft) -> str | None:
 _SERVICES = {"internet": "internet", "data": "internet", "datum": "internet", "network": "internet",
              "connection": "internet", "power": "power", "electricity": "power"}
 _CUT_WORDS = {"cut", "shutdown", "shut", "blackout", "outage", "suspension", "restriction", "internet", "data", "stay",
-              "announce", "be", "measure"}
+              "announce", "be", "measure",
+              # "Mobile data … was disrupted for about 41 hours", "… came back on Saturday after 30 hours" (blind87)
+              "disrupt", "disruption", "interrupt", "interruption", "come back"}
 
 
 def _service_cut(d: _Draft, measure: str | None) -> str | None:
     """The service cut, for a duration of its cut; not one that ended ("Mobile data returned after 110 hours":
     how long it ran, apart from how long it was set for, as "The curfew was lifted after seven days")."""
-    verb = d.verb.lemma_.lower() if d.verb is not None else d.predicate
+    verb = _verb_and_particle(d.verb) if d.verb is not None else d.predicate
     if verb in _ENDING_VERBS or not _a_cut(measure, verb):
         return None
     named = {_SERVICES[t.lemma_.lower()] for t in d.sentence if t.lemma_.lower() in _SERVICES and _same_clause(t, d)}
     return named.pop() if len(named) == 1 else None
+
+
+def _verb_and_particle(verb: Token) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "back"),
+                    None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
 def _a_cut(measure: str | None, verb: str | None) -> bool:

@@ -202,11 +202,15 @@ _LINE_BEFORE = re.compile(r"(?:\b(?:(?:emergency|listener|hot|help|phone|telepho
 
 def number_sign_or_phone(a: Around) -> bool:
     """"№ 12", "#3", "+7 727 …", "call 112", "the emergency line, 0800 …"; not a change written with its sign,
-    "+85%" or "+$270" (a percentage or a sum is never dialled; blind76)."""
+    "+85%" or "+$270" (a percentage or a sum is never dialled; blind76), nor "| +21.10 |" in a price table's change
+    column (no number is dialled with cents; blind86)."""
     signed = a.before.rstrip().endswith(("+", "№", "#")) and a.number.unit != "%" \
-        and not (a.before.endswith("+") and a.number.unit is not None)
+        and not (a.before.endswith("+") and (a.number.unit is not None or _CENTS.fullmatch(a.number.text)))
     return bool(signed or _PHONE_BEFORE.search(a.before) or _AREA_CODE.match(a.before[-1:] + a.after)
                 or _CALL_BEFORE.search(a.before) or _LINE_BEFORE.search(a.before))
+
+
+_CENTS = re.compile(r"\d{1,4}\.\d\d")
 
 
 def part_of_a_name(a: Around) -> bool:

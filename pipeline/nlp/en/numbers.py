@@ -51,7 +51,8 @@ SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m":
           "bln": 1e9, "trillion": 1e12, "mld": 1e9, "mlrd": 1e9, "mln.": 1e6, "mld.": 1e9, "mlrd.": 1e9,
           "thousand million": 1e9,  # "300 thousand million pesos"
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # South Asian: "Tk 5 lakh", "₹2 crore"
-          "millones": 1e6, "mil millones": 1e9}  # a Spanish sum quoted: "CLP 62.000 millones" (blind63)
+          "millones": 1e6, "mil millones": 1e9,  # a Spanish sum quoted: "CLP 62.000 millones" (blind63)
+          "juta": 1e6, "miliar": 1e9}  # an Indonesian sum in translation: "Rp 150 juta", "Rp 2,5 miliar" (blind86)
 ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -103,7 +104,7 @@ _WORDS = (rf"(?:\b(?:(?:{_SHARE_OF})\s+(?:of\s+)?(?=an?\s+(?:{_WORD_SCALE})\b))?
 # "78 mld.", "Tk 5 lakh"
 # "300 thousand million pesos" (a milliard, as Spanish and older British English count) is 300 billion.
 _SCALE = (r"(?:\s*(?:(?:mln|mld|mlrd)\b\.?|(?:thousand\s+million|thousand|million|billion|trillion|bln|bn|mn|lakhs?|"
-          r"crores?|mil\s+millones|millones)\b)|m\b|k\b)")
+          r"crores?|mil\s+millones|millones|juta|miliar)\b)|m\b|k\b)")
 def _alternation(spellings: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(spellings), key=len, reverse=True))
 
@@ -491,12 +492,17 @@ def _all_spans(text: str) -> list[NumberSpan]:
 # "3.811" for 3,811; any other writes it for three point eight one one ("scored 14.833 on the vault").
 _EUROPEAN_SEPARATORS = re.compile(r"\d,\d{1,2}(?![\d,])|\d,\d{4,}|\d\.\d{3}\.\d{3}")
 _DOTTED = re.compile(r"(\d{1,3}\.\d{3})(\s*%)?")
+# Currencies of a thousand subunits, written with three decimals (TND, JOD, KWD, BHD, OMR, LYD); not "bail of 2.000
+# dinars" or "contributes 20.000 dinars", thousands with a dot (blind84).
+_IN_MILLIMES = re.compile(r"(\d{1,2}\.(?!000)\d{3})(\s*(?:dinars?|rials?|TND|DT|JD|JOD|KD|KWD|BD|BHD|OMR|RO|LD|LYD))")
 
 
 def _dot_as_decimal(text: str, span: NumberSpan, european: bool) -> NumberSpan:
     """"14.833" read again as a decimal, unless a count follows ("Detained 3.811 persons") or the text writes
-    European separators; "6.211 %" is a decimal in any text."""
-    digits = _DOTTED.fullmatch(text, span.number_start, span.end)
+    European separators; "6.211 %" is a decimal in any text; so is a sum of dinars or rials in millimes or baisas,
+    "2.650 dinars" (blind89, blind72, blind84's "1.300 DT")."""
+    digits = _DOTTED.fullmatch(text, span.number_start, span.end) or (
+        None if european else _IN_MILLIMES.fullmatch(text, span.number_start, span.end))
     if digits is None or span.low is not None or not digits.group(2) and (
             european or _COUNT_AFTER.match(text[span.end:span.end + 60])):
         return span
