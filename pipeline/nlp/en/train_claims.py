@@ -60,7 +60,8 @@ HELD_OUT_SETS: frozenset[str] = frozenset({"blind13", "blind15", "blind18", "bli
                                            "blind70", "blind72", "blind74", "blind76",
                                            "blind78", "blind80",
                                            "blind82", "blind84", "blind86",
-                                           "blind88", "blind90", "blind92"})
+                                           "blind88", "blind90", "blind92",
+                                           "blind94"})
 
 
 @dataclass
