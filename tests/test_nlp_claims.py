@@ -1258,3 +1258,14 @@ def test_a_heading_that_opens_on_an_attack_on_a_bus_counts_that_attack_alone(nlp
     text = "Toll rises to seven. Twelve were injured.\nBus attack: three dead, nine injured\n"
     found = {f.text: f for f in figures(nlp, text)}
     assert found["three"].incident == found["nine"].incident == "a vehicle" and found["seven"].incident is None
+
+
+def test_a_transcripts_speaker_is_no_label_and_the_question_before_the_turn_says_what_the_answer_counts(nlp) -> None:
+    """blind92's trial transcript: "GANTULGA: About 1,800, of whom 600 …" answers "How many officers did you
+    deploy?"; the witness's name opening his turns is no label of what is counted."""
+    text = ("ENKHJARGAL: Colonel, what was the crowd?\n\nGANTULGA: It was calm.\n\n"
+            "ENKHJARGAL: How many officers did you deploy?\n\nGANTULGA: About 1,800, of whom 600 were from the special "
+            "police regiment.\n")
+    found = {f.text: f for f in figures(nlp, text)}["About 1,800"]
+    assert (found.claim_type, found.counted_head) == ("deployed", "officer")
+

@@ -562,3 +562,9 @@ def test_a_month_day_date_before_a_colon_is_a_date_not_a_clock() -> None:
 def test_a_span_of_days_in_a_heading_in_capitals(text: str, spelled: str, start: str, end: str) -> None:
     found = only(text, dt.date(2026, 6, 20))
     assert (found.text, found.value, found.value_end) == (spelled, start, end)
+
+
+def test_a_lone_weekday_in_capitals_is_left_unread() -> None:
+    """blind78's circular "Subject: 72-HOUR SIT-DOWN STRIKE FROM THURSDAY" names a coming Thursday that the rules
+    would read as the last one; capitals are read only as a span's day ("SATURDAY 20 TO FRIDAY 26 JUNE", blind86)."""
+    assert find_dates("Subject: 72-HOUR SIT-DOWN STRIKE FROM THURSDAY\n\n1. Decision", dt.date(2026, 8, 3)) == []

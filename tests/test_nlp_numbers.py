@@ -577,3 +577,10 @@ def test_whole_thousands_of_dinars_keep_the_dot_for_thousands() -> None:
     prices semolina at "1.300 DT"."""
     assert [(n.text, n.value) for n in find_numbers("released on bail of 2.000 dinars each")] == [
         ("2.000 dinars", 2000.0)]
+
+
+def test_ariary_written_ar_before_space_grouped_digits() -> None:
+    """blind92's solidarity fund: "a lump sum of Ar 10 000 000", "between Ar 500 000 and Ar 3 000 000"."""
+    found = [(n.text, n.value, n.unit) for n in find_numbers("a lump sum of Ar 10 000 000 to each family")]
+    assert found == [("Ar 10 000 000", 10_000_000.0, "MGA")]
+

@@ -198,7 +198,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("period_edge", re.compile(r"\bthe\s+end\s+of\s+the\s+(?P<unit>month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>last|this|next|on|on\s+the\s+previous|early|late)?\s*"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                           r"MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b")),  # a heading (blind86)
+                           # a heading's "SATURDAY 20 TO FRIDAY 26 JUNE 2026" (blind86); a lone "FROM THURSDAY" in a
+                           # circular's subject is left alone, its direction unread (blind78)
+                           r"(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)(?=[ \t]+\d))\b")),
     ("dayword", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day (?:before yesterday|after tomorrow)|"
                            r"last night|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     # "the same night", "that evening": the day of the story's last date

@@ -180,11 +180,18 @@ def _question_before(sentence: Span) -> Span | None:
     sentence = _answers_first(sentence)
     if sentence.start == 0:
         return None
-    question = sentence.doc[sentence.start - 1].sent
+    question = _sentence_before(sentence)
     asked = question.text.rstrip().endswith("?") or question.text.lstrip().lower().startswith("how many ")
     return question if asked else None  # "How many people struck is disputed. The unions claimed 60,000" (blind58)
 
 
+def _sentence_before(sentence: Span) -> Span:
+    """The sentence before, past a transcript speaker's turn: "…did you deploy?\n\nGANTULGA: About 1,800" (blind92)."""
+    before = sentence.doc[sentence.start - 1].sent
+    return sentence.doc[before.start - 1].sent if _TURN.fullmatch(before.text) and before.start > 0 else before
+
+
+_TURN = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40}:\s*")  # a transcript's speaker opening a turn
 _ANSWER_LINE = re.compile(r"(?:^|\n)[ \t]*(?:A|Answer)[:.][ \t]")
 
 
@@ -903,8 +910,8 @@ def _group_asked(d: _Draft) -> None:
     """"How many people were detained? … The total has climbed: 2,298 on January 7": the question names the group."""
     question = _question_before(d.sentence)
     group = _asked_group(question) if question is not None else None
-    if group is not None and d.counted is None:
-        d.counted, d.counted_head = phrase_of(group, 0), group.lemma_.lower()
+    if group is not None and d.counted is None:  # "how many officers" counts officers
+        d.counted, d.counted_head = re.sub(r"^many\s+", "", phrase_of(group, 0)), group.lemma_.lower()
 
 
 def _bare_in_context(d: _Draft, page: _Page) -> None:
@@ -1489,7 +1496,7 @@ def _table_row(d: _Draft, page: _Page) -> None:
     """"Injuries | 4,353", "Arrested: 9,900+", "- 140: shops burned or looted": a table or infobox row's label, or
     a list item's, says what the number counts."""
     label = _row_label(d, page) or _label_after(d, page)
-    if label is None:
+    if label is None or _turn_taker(label):
         return
     lemma = _label_claim_word(label)
     more_cells = _more_cells(d, page)
@@ -2193,7 +2200,14 @@ def _speaker(label: Span) -> bool:
     """"BASHIR LAWAL: The organisers claimed …", "The Minister (Mr Tomas Reiner): …": a transcript's
     speaker, not a label of what is counted."""
     return "(" in label.text or label.text.isupper() and len(label) > 1 or any(
-        t.ent_type_ == "PERSON" for t in label)
+        t.ent_type_ == "PERSON" for t in label) or _turn_taker(label)
+
+
+def _turn_taker(label: Span) -> bool:
+    """"GANTULGA: About 1,800, of whom 600 …": a name in capitals that opens several lines of the page takes turns
+    in a transcript (blind92); "DEATHS: 12" names no one (the claim lexicon knows it)."""
+    word = label.text.strip()
+    return word.isupper() and word.lower() not in claim_lexicon() and label.doc.text.count(f"\n{word}:") >= 2
 
 
 def _line_label(d: _Draft, page: _Page) -> None:
