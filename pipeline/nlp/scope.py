@@ -434,7 +434,7 @@ def _known_place_label(sentence: str, line_start: int, start: int) -> tuple[int,
     """A row label the model tagged no place that the gazetteer knows as one: "| Atakpamé | 2 | 44 |"; or the town
     in its brackets when the gazetteer knows no place before them: "| Ashanti (Kumasi) | 5 |" under "| Region (main
     city) |" is Kumasi's row, as the sources that count by town write it (blind87)."""
-    label = re.match(r"\s*\|?\s*([^|\d(]+?)\s*(?:\(\s*([^|\d()]+?)\s*\)\s*)?\|", sentence[line_start:start])
+    label = re.match(r"\s*\|?\s*([^|\d(]+?)\s*(?:\(\s*([^|\d()]+?)\s*\)\s*\||\(|\|)", sentence[line_start:start])
     if label is None:
         return None
     # the bracket names the town of a region named before it, not a hospital's owner "(ASSE)" (blind42) or a fare's
