@@ -1269,3 +1269,9 @@ def test_a_transcripts_speaker_is_no_label_and_the_question_before_the_turn_says
     found = {f.text: f for f in figures(nlp, text)}["About 1,800"]
     assert (found.claim_type, found.counted_head) == ("deployed", "officer")
 
+
+
+def test_a_row_label_with_figures_in_its_brackets_keeps_its_place(nlp) -> None:
+    """"| Atakpamé (2 in hospital) | 5 |": the bracket holds no town, and the row is still Atakpamé's."""
+    text = "Deaths:\n| Where | Deaths |\n|---|---|\n| Atakpamé (2 in hospital) | 5 |\n| Total | 9 |\n"
+    assert {f.text: f for f in figures(nlp, text)}["5"].scope == "Atakpamé"
