@@ -203,7 +203,8 @@ def gold_files(gold_dir: Path) -> list[Path]:
 
 
 # A unit's symbol and its name are one head: gold files write both ("mm" and "millimetre", "km" and "kilometre").
-_UNIT_NAMES = {"mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre", "kg": "kilogram"}
+_UNIT_NAMES = {"mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre", "kg": "kilogram",
+               "t": "tonne", "oz": "ounce", "ha": "hectare", "km²": "square kilometre", "m³": "cubic metre"}
 
 
 def _same_head(found: str | None, gold: str | None) -> bool:

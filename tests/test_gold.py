@@ -387,6 +387,18 @@ def test_a_units_symbol_and_its_name_are_one_counted_head() -> None:
     assert score_document(gold, text, analysis)["claims"].right == 2
 
 
+def test_tonnes_ounces_and_hectares_are_one_head_with_their_symbols() -> None:
+    """blind100's mine update and locust note write "412,600 t", "27,310 oz" and "15 km²"."""
+    text = "Ore milled 412,600 t, gold 27,310 oz, an area of 15 km²."
+    gold = yaml.safe_load("figures: [{text: '412,600', value: 412600, counted_head: tonne},"
+                          " {text: '27,310', value: 27310, counted_head: ounce},"
+                          " {text: '15', value: 15, counted_head: square kilometre}]")
+    analysis = Analysis(figures=(Figure(text="412,600", start=11, end=18, value=412600.0, counted_head="t"),
+                                 Figure(text="27,310", start=27, end=33, value=27310.0, counted_head="oz"),
+                                 Figure(text="15", start=49, end=51, value=15.0, counted_head="km²")))
+    assert score_document(gold, text, analysis)["claims"].right == 3
+
+
 def test_approx_true_asks_only_for_some_qualifier() -> None:
     text = "Hundreds were detained and 40 were hurt."
     gold = yaml.safe_load("figures: [{text: 'Hundreds', value: 200, approx: true}, {text: '40', value: 40, approx: true}]")

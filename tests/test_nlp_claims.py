@@ -1275,3 +1275,23 @@ def test_a_row_label_with_figures_in_its_brackets_keeps_its_place(nlp) -> None:
     """"| Atakpamé (2 in hospital) | 5 |": the bracket holds no town, and the row is still Atakpamé's."""
     text = "Deaths:\n| Where | Deaths |\n|---|---|\n| Atakpamé (2 in hospital) | 5 |\n| Total | 9 |\n"
     assert {f.text: f for f in figures(nlp, text)}["5"].scope == "Atakpamé"
+
+
+@pytest.mark.parametrize("text, spelled, claim_type", [
+    # a part of those a participle names (blind94)
+    ("Fourteen of those still held are minors, the commission said.", "Fourteen", "detained"),
+    ("Among those arrested this week were 23 children under 18.", "23", "detained"),
+    # first aid is care for the hurt; never found is missing (blind94)
+    ("Of the people we helped, 842 received first aid on the spot.", "842", "injured"),
+    ("Two walkers who set out towards the peak on 22 March have never been found.", "Two", "missing"),
+])
+def test_what_those_a_part_is_taken_from_went_through_and_first_aid_and_never_found(
+        nlp, text: str, spelled: str, claim_type: str) -> None:
+    found = {f.text: f for f in figures(nlp, text)}
+    assert found[spelled].claim_type == claim_type
+
+
+def test_a_crowd_in_lakh_written_in_words_counts_people(nlp) -> None:
+    """blind99's fact-check: "No, five lakh people did not march" ("lakh" is no noun counted)."""
+    found = figures(nlp, "No, five lakh people did not march in Kathmandu on Wednesday.")
+    assert [(f.text, f.value, f.counted_head) for f in found] == [("five lakh", 500000.0, "people")]

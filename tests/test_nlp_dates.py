@@ -568,3 +568,9 @@ def test_a_lone_weekday_in_capitals_is_left_unread() -> None:
     """blind78's circular "Subject: 72-HOUR SIT-DOWN STRIKE FROM THURSDAY" names a coming Thursday that the rules
     would read as the last one; capitals are read only as a span's day ("SATURDAY 20 TO FRIDAY 26 JUNE", blind86)."""
     assert find_dates("Subject: 72-HOUR SIT-DOWN STRIKE FROM THURSDAY\n\n1. Decision", dt.date(2026, 8, 3)) == []
+
+
+def test_a_table_rows_last_cell_and_the_next_rows_month_are_no_date() -> None:
+    """blind94's quarterly table: "… | 5\nApril–June | …" read "5\nApril" as 5 April."""
+    text = "Period | Deaths\nJanuary–March | 5\nApril–June | 3\nJuly–September | 4"
+    assert [d.text for d in find_dates(text, dt.date(2026, 2, 10))] == []

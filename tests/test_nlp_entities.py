@@ -206,3 +206,11 @@ def test_a_name_in_guillemets_after_its_descriptor_is_one_entity_with_the_descri
             "Atameken said 1,300 shops were looted.")
     canonicals = {e.canonical for e in analyse(load_nlp(), text).entities if e.label == "ORG"}
     assert canonicals == {"National Chamber of Entrepreneurs Atameken"}  # the gold's convention: no quotes
+
+
+def test_a_name_in_a_heading_in_capitals_is_the_name_the_text_writes_in_mixed_case(nlp) -> None:
+    """blind94's cable: "CAMEROON: BAMENDA MARCH BROKEN UP" over running text that names Bamenda and Cameroon."""
+    found = mentions(nlp, "CAMEROON: BAMENDA MARCH BROKEN UP\nSecurity forces broke up a march of teachers in Bamenda on "
+                          "Tuesday. Cameroon's government said little.")
+    assert (found["BAMENDA"].canonical, found["BAMENDA"].label) == ("Bamenda", "GPE")
+    assert found["CAMEROON"].canonical == "Cameroon"

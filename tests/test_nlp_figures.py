@@ -192,10 +192,27 @@ def test_codes_clock_times_ages_and_placing_distances_of_issue_14_are_not_figure
     ("In numbers:\n- 4 days: mobile internet cut", "4", "day"),
     # hours a day, a limit (blind60); "exceed" is its hedge (blind63)
     ("Scheduled power cuts in rural areas shall not exceed four hours a day.", "not exceed four", "hour"),
+    # how long it burned, then when it ended; an extension; a delay; days of a work (blind94)
+    ("The warehouse burned for about six hours before the fire teams brought it under control.", "about six",
+     "hour"),
+    ("The curfew was extended on Sunday by a further 12 hours.", "12", "hour"),
+    ("Some orders may be delayed by as much as five weeks.", "as much as five", "week"),
+    ("The agency approved a cash-for-work programme for 20 days of mangrove planting.", "20", "day"),
+    # a translated "durante"; days of blockades (blind97)
+    ("The curfew will be in vigour during fifteen days.", "fifteen", "day"),
+    ("Six days of road blockades around La Paz have cost businesses dearly.", "Six", "day"),
 ])
 def test_durations_of_issue_14_that_are_claims(nlp, text: str, spelled: str, head: str) -> None:
     found = {f.text: f for f in figures(nlp, text)}
     assert found[spelled].counted_head == head and found[spelled].claim_type == "other"
+
+
+def test_weeks_before_a_vote_are_when_and_no_duration(nlp) -> None:
+    assert figures(nlp, "The strike was called two weeks after the price rise.") == ()
+
+
+def test_as_much_as_is_an_upper_bound(nlp) -> None:
+    assert figures(nlp, "Some orders may be delayed by as much as five weeks.")[0].approx == "up to"
 
 
 def test_a_share_before_year_on_year_is_no_duration(nlp) -> None:
@@ -1995,3 +2012,78 @@ def test_columns_named_for_how_they_counted_count_what_the_caption_says(nlp) -> 
             "Ngueli bridge | 5,210 | 4,880 | 651\n")
     found = [f.claim_type for f in analyse(nlp, text, dt.date(2026, 8, 28), "Agency").figures]
     assert found == ["displaced", "displaced", "displaced"]
+
+
+def test_a_tables_running_number_and_its_age_column_are_no_figures(nlp) -> None:
+    """blind88's detainee list and blind90's price order: "No." numbers rows, and an age is no claim."""
+    text = ("Detainees\nNo. | Name | Age | Held at\n1 | Davit Hakobyan | 31 | Kentron\n2 | Mariam Avetisyan | 24 | Kentron\n"
+            "3 | Narek Grigoryan | 19 | Erebuni")
+    assert figures(nlp, text) == ()
+
+
+def test_a_services_number_and_a_numbered_area_are_names(nlp) -> None:
+    """"Rescue 1122" (blind68, blind72) and "Area 25, Lilongwe" (blind15) name a service and a place."""
+    assert [f.text for f in figures(nlp, "Rescue 1122 has deployed 3,200 rescuers.")] == ["3,200"]
+    assert figures(nlp, "A vendor was shot in Area 25, Lilongwe.") == ()
+
+
+@pytest.mark.parametrize("text, spelled", [
+    ("Nine coaches left the track and three overturned into a drainage channel.", "three"),  # blind68
+    ("Nineteen of those held were minors. All but seven had been released by Saturday.", "seven"),  # blind18
+])
+def test_a_word_number_before_a_finite_verb_is_its_subject(nlp, text: str, spelled: str) -> None:
+    assert spelled in [f.text for f in figures(nlp, text)]
+
+
+def test_an_age_limit_after_of_them_is_no_figure(nlp) -> None:
+    assert [f.text for f in figures(nlp, "We represented 97 people, nine of them under 18.")] == ["97", "nine"]
+
+
+def test_a_change_from_a_sign_written_apart_is_two_prices(nlp) -> None:
+    """blind94: "… and octane from Tk 135 to Tk 158" was one range, and the new price no price."""
+    found = figures(nlp, "The adjustment raised diesel from Tk 114 to Tk 139 a litre and octane from Tk 135 to Tk 158.")
+    assert [(f.text, f.claim_type) for f in found] == [("Tk 114", "price"), ("Tk 139", "price"), ("Tk 135", "price"),
+                                                       ("Tk 158", "price")]
+
+
+def test_under_a_years_column_a_row_counts_what_its_label_names(nlp) -> None:
+    """blind98's census table: "Species | 2023 | 2026" over "Elephant | 2,913 | 3,124"."""
+    found = figures(nlp, "Table 1. Animals counted\nSpecies | 2023 | 2026\nElephant | 2,913 | 3,124\n"
+                         "Buffalo | 11,602 | 12,840")
+    assert [(f.text, f.counted_head) for f in found] == [("2,913", "elephant"), ("3,124", "elephant"),
+                                                         ("11,602", "buffalo"), ("12,840", "buffalo")]
+
+
+@pytest.mark.parametrize("text, spelled", [
+    # no 80th minute; a price a deal capped (blind97)
+    ("A decree raised the price of diesel from 9.80 to 12.60 bolivianos a litre.", "9.80"),
+    ("Under Sunday's deal diesel is capped at 11.20 for 60 days.", "11.20"),
+])
+def test_a_price_with_two_decimals_is_no_clock_time(nlp, text: str, spelled: str) -> None:
+    assert spelled in [f.text for f in figures(nlp, text)]
+
+
+def test_a_clock_time_with_two_decimals_stays_a_time(nlp) -> None:
+    assert figures(nlp, "The meeting started at 11.20 and ended at 13.45.") == ()
+
+
+def test_a_units_column_in_the_plural_counts_units(nlp) -> None:
+    """blind96's mall notice: "Status | Units | Floor area" counts shop units; "| Unit |" (blind63) is a pack size."""
+    found = figures(nlp, "Status | Units | Floor area (sq ft)\nLooted | 21 | 27,850\nTotal | 86 | 103,000")
+    assert [f.text for f in found] == ["21", "27,850", "86", "103,000"]
+
+
+def test_a_loss_in_billions_with_no_currency_is_in_the_texts_one_currency(nlp) -> None:
+    """blind98: "Losses at Dantokpa market, put by the market traders' association at 1.3 billion" after sums in CFA
+    francs; "cost 1.2 million people their homes" stays people."""
+    found = figures(nlp, "The ministry puts damage at 612 million CFA francs. Losses at the market, put by traders at "
+                         "1.3 billion, have not been verified. The floods cost 1.2 million people their homes.")
+    assert [(f.text, f.unit) for f in found] == [("612 million CFA francs", "XAF"), ("1.3 billion", "XAF"),
+                                                 ("1.2 million", None)]
+
+
+def test_hectares_treated_are_no_injured(nlp) -> None:
+    """blind100's locust note: land "treated" is no injury; "treat" says injury only of people."""
+    found = figures(nlp, "Survey teams have checked 1.26 million hectares and control teams have treated 84 350 ha, "
+                         "three times the 28 100 ha treated last winter.")
+    assert [(f.text, f.claim_type) for f in found][:2] == [("1.26 million", "other"), ("84 350", "other")]

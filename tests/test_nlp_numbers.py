@@ -391,6 +391,8 @@ def test_pacific_and_caribbean_dollar_signs_and_the_escudo_cifrao() -> None:
     ("Petrol went up to Rs 74.90 a litre in Port Louis.", "MUR"),
     ("In Caracas a litre went from Bs 200 to Bs 480.", "VES"),
     ("In La Paz fines reached Bs 35,000.", "BOB"),
+    ("In Chișinău the tariff is 17.85 lei per cubic metre.", "MDL"),  # lei in Moldova (blind94)
+    ("In Abidjan petrol went to CFAF 1,015 per litre.", "XOF"),  # "CFAF" (blind96)
 ])
 def test_a_sign_several_countries_write_is_the_currency_of_the_place_named(text: str, unit: str) -> None:
     from pipeline.nlp.en.numbers import regional_unit
@@ -584,3 +586,17 @@ def test_ariary_written_ar_before_space_grouped_digits() -> None:
     found = [(n.text, n.value, n.unit) for n in find_numbers("a lump sum of Ar 10 000 000 to each family")]
     assert found == [("Ar 10 000 000", 10_000_000.0, "MGA")]
 
+
+
+def test_burundian_francs_and_a_maximum_of() -> None:
+    """blind98: "FBu 487,6 million"; "covered for a maximum of US$1.4 million" is an upper bound."""
+    assert [(n.text, n.unit, n.value) for n in find_numbers("the loss at FBu 487,6 million")] == [
+        ("FBu 487,6 million", "BIF", 487_600_000)]
+    assert find_numbers("covered for a maximum of US$1.4 million")[0].approx == "up to"
+
+
+def test_convertible_marks_in_capitals() -> None:
+    """blind100's ski resort: "KM 6.874.300", "KM 55"; "km 42" of a road is no money."""
+    assert [(n.text, n.unit) for n in find_numbers("brought in KM 6.874.300 and the pass cost KM 55")] == [
+        ("KM 6.874.300", "BAM"), ("KM 55", "BAM")]
+    assert find_numbers("the crash at km 42 of the highway")[0].unit is None

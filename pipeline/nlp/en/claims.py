@@ -74,13 +74,15 @@ def number_anchor(span: Span) -> Token:
 
 
 _VAGUE_NOUNS = {"hundreds", "thousands", "dozens", "millions", "scores", "tens", "dozen", "%"}
+# Scale words the model does not take for numbers: "five lakh people" counts people (blind99).
+_SOUTH_ASIAN_SCALES = {"lakh", "lakhs", "crore", "crores"}
 
 
 def counted_noun(anchor: Token) -> Token | None:
     """The noun a number quantifies, if any."""
     # a number word is never its own noun, whatever its tag: "ELEVEN vehicles" (all capitals, tagged PROPN)
     if anchor.pos_ in ("NOUN", "PROPN") and not any(ch.isdigit() for ch in anchor.text) \
-            and anchor.lower_ not in _VAGUE_NOUNS and not anchor.like_num:
+            and anchor.lower_ not in _VAGUE_NOUNS | _SOUTH_ASIAN_SCALES and not anchor.like_num:
         return anchor
     if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
@@ -247,6 +249,20 @@ def _participles(verb: Token | None, noun: Token | None, anchor: Token) -> list[
     words = [c.lemma_.lower() for head in heads for c in head.children if _participle_on(c, head)]
     stray = _stray_participle(noun)
     return words or ([stray.lemma_.lower()] if stray is not None else [])
+
+
+def _part_of_those(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """"Fourteen of those still held are minors", "Among those arrested this week were 23 children" (blind94): the
+    whole a part is taken from is named by what happened to it."""
+    whole = _of_object_of(anchor) or _among(verb)
+    if whole is None or whole.lower_ not in ("those", "them", "these"):
+        return []
+    return [c.lemma_.lower() for c in whole.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+
+
+def _among(verb: Token | None) -> Token | None:
+    return next((p for prep in (verb.children if verb is not None else ()) if prep.dep_ == "prep"
+                 and prep.lower_ == "among" for p in prep.children if p.dep_ == "pobj"), None)
 
 
 def _stray_participle(noun: Token) -> Token | None:
@@ -464,8 +480,10 @@ def _shot_at(verb: Token) -> str | None:
 
 
 def _medical(noun: Token) -> str:
-    """"medical help" is help for the hurt; help alone may be anyone's ("40 families sought help")."""
-    return "medical " if any(c.dep_ == "amod" and c.lower_ == "medical" for c in noun.children) else ""
+    """"medical help" and "first aid" are help for the hurt; help or aid alone may be anyone's ("40 families sought
+    help")."""
+    said = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in ("medical", "first")), None)
+    return f"{said} " if said else ""
 
 
 def _noun_words(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
@@ -564,9 +582,9 @@ def _suffered_objects(sufferer: Token, noun: Token | None) -> list[Token]:
 
 # Where the word that says what happened is looked for, in this order; the first word in the
 # claim lexicon decides.
-CANDIDATES = (_event_noun, _participles, _word_after, _relative_clause, _suffered, _valued_noun, _verb_words,
-              _noun_words, _verb_places)
-_BURNS = re.compile(r"\b(?:with|suffered|sustained|serious|severe)\s+(?:\w+\s+)?burns\b", re.I)
+CANDIDATES = (_event_noun, _part_of_those, _participles, _word_after, _relative_clause, _suffered, _valued_noun,
+              _verb_words, _noun_words, _verb_places)
+_BURNS = re.compile(r"\b(?:with|suffered|sustained|serious|severe|had)\s+(?:\w+\s+)?burns\b", re.I)  # "three had burns"
 
 
 @dataclass(frozen=True)
@@ -693,7 +711,12 @@ _PLACE_HEADS = {"camp", "shelter", "school", "site", "centre", "center", "tent",
                 "district", "commune", "hospital"}
 # Measures counted ("the dam held 50 million cubic metres"): an amount, never people.
 _MEASURE_HEADS = {"metre", "meter", "litre", "liter", "tonne", "ton", "kilometre", "kilometer", "km", "kilogram",
-                  "kg", "gallon", "barrel", "mile"}
+                  "kg", "gallon", "barrel", "mile", "hectare", "ha", "acre", "km²", "ounce", "oz", "t"}
+
+
+def counts_a_measure(head: str | None) -> bool:
+    """"84 350 hectares treated" (blind100): a measure is never a count of people, whatever was done to it."""
+    return head in _MEASURE_HEADS
 # Supplies counted ("1,200 shelter kits", "6,000 mosquito nets" under "Shelter:"): what was handed out, not who.
 _SUPPLY_HEADS = {"kit", "jerrycan", "net", "tarpaulin", "blanket", "mattress", "bucket", "parcel", "tablet", "ration"}
 _PEOPLE_CLAIMS = {"killed", "injured", "detained", "missing", "displaced", "evacuated", "protesters", "deployed"}
@@ -801,8 +824,20 @@ def _paid_out(verb: Token | None, noun: Token) -> bool:
 def _moved_to(verb: Token | None, token: Token) -> bool:
     """A sum something was raised or cut to or from is no sum raised: "a decree raised petrol to 450 kwanzas a
     litre" (blind85), not "raised 2 million kwanzas for the families"."""
-    return verb is not None and token.dep_ == "pobj" and token.head.lower_ in ("to", "from") \
-        and token.head.head == verb and any(c.dep_ == "dobj" for c in verb.children)
+    if verb is None or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "from") and token.head.head == verb:
+        return True
+    preposition = _preposition_before_a_sign(token)
+    return preposition is not None and preposition.lower_ in ("to", "from") and preposition.head == verb
+
+
+def _preposition_before_a_sign(token: Token) -> Token | None:
+    """"raised diesel from Tk 114 to Tk 139": the sign written apart is the preposition's object, the number not."""
+    before = token.i - 1
+    if before >= 0 and token.doc[before].dep_ == "pobj" and len(token.doc[before]) <= 4:
+        before -= 1
+    return token.doc[before] if before >= 0 else None
 
 
 def _paid_to_someone(verb: Token) -> bool:

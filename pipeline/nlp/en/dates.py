@@ -121,8 +121,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            rf"(?:,?\s+{_p(_YEAR, 'y')})?\b")),
     # "21 December last year": a day of the year before, this or next
     # not a clock time ("July 6:30"), but a list after the date: "began on July 6: one in Ilave, …" (blind81)
-    ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}{_YEAR_OF_DAY}(?!\d|:\d)\b")),
-    ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:\s+of)?\s+{_p(_MONTH, 'm')}{_YEAR_OF_DAY}\b")),
+    # a day and its month share a line: a table row's last cell "5" and the next row's "April–June" are no date
+    # (blind94)
+    ("mdy", re.compile(rf"\b{_p(_MONTH, 'm')}[^\S\n]+{_p(_DAY, 'd')}{_YEAR_OF_DAY}(?!\d|:\d)\b")),
+    ("dmy", re.compile(rf"\b{_p(_DAY, 'd')}(?:[^\S\n]+of)?[^\S\n]+{_p(_MONTH, 'm')}{_YEAR_OF_DAY}\b")),
     ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
     # "10/14/2026" is month first (no month 14), "14/10/2026" day first; "04/10/2026" as the text writes its other
     # dates ("17 April" or "April 17"), and no date where it writes neither way more

@@ -128,6 +128,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|inside|across)\s+(?
 # After a title, only capitalised words and joining words may come before the name.
 _ROLE_TAIL = re.compile(r"(?:\s+(?:of|the|for|and|on|[A-Z][\w’'-]*))*\s*,?\s*")
 _BAD_NAME = re.compile(r"[\d:+@/]")
+_A_SUM = re.compile(r"\d")  # a place the model tagged with a number in it is a sum or a code
 
 
 def _trailing_person(ent: Span, doc_text: str) -> int | None:
@@ -316,6 +317,8 @@ def _model_mention(piece: Mention, doc_text: str, listed: list[tuple[int, int]],
     if placed is None:
         return None
     text, start, role = _split_role(*placed, doc_text, person=label == "PERSON")
+    if _a_sum_for_a_place(text, label):
+        return None
     label = _label(text, start, label, doc_text, datelines, alias_labels)
     if label == "PERSON":
         return _person(text, start, long_role or _long_role(doc_text, start) or role)
@@ -323,6 +326,11 @@ def _model_mention(piece: Mention, doc_text: str, listed: list[tuple[int, int]],
     if role and len(text.split()) <= 3 and not set(text.casefold().split()) & _ORG_WORDS:
         label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG: a title makes it a person
     return text, start, label, role
+
+
+def _a_sum_for_a_place(text: str, label: str) -> bool:
+    """"the price of the diesel remains in Bs 11,20": no place (blind97)."""
+    return label in ("GPE", "LOC") and bool(_A_SUM.search(text))
 
 
 def _person(text: str, start: int, role: str | None) -> Mention | None:
@@ -480,7 +488,43 @@ def raw_mentions(doc: Doc) -> list[Mention]:
     _named_regions(found)
     _place_date_lines(found)
     _initial_names(found)
+    _capitals_named_elsewhere(found)
     return sorted(found.mentions, key=lambda f: f[1])
+
+
+def _capitals_named_elsewhere(found: _Found) -> None:
+    """"CAMEROON: BAMENDA MARCH BROKEN UP" over a cable that names Bamenda in running text (blind94): a heading in
+    capitals repeats a name the text writes in mixed case, which the model does not read in capitals."""
+    for text, label in _places_to_spread(found).items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(text.upper())}(?![\w-])", found.doc_text):
+            if found.free(m.start(), m.end()) and _whole_capitals_run(found.doc_text, m.start(), m.end()):
+                found.add(m.group(), m.start(), label)
+
+
+# Words that join a name in capitals to a longer one: "THE MALTA COURIER", "PORT OF CASABLANCA", "CITY OF COTONOU".
+_JOINING_BEFORE = {"of", "the", "de", "del", "du", "la", "and", "for", "port", "city", "republic", "government"}
+_JOINING_AFTER = {"of", "de", "del", "du", "and", "courier", "review", "ledger", "times", "post", "news", "monitor",
+                  "brief", "report", "sentinel", "daily", "herald", "central"} | _ORG_WORDS | _ORG_NAME_WORDS
+
+
+def _places_to_spread(found: _Found) -> dict[str, str]:
+    """Places only: the model's label of other names is too often wrong to be spread ("Sondeos Andinos" a person,
+    blind88), a word of an organisation is no name ("Government" of "GOVERNMENT OF NEPAL"), and a place that opens a
+    longer name of another kind is left alone ("Thpong" beside "THPONG CLASH", taken for a person; blind82)."""
+    names = {text: label for text, _, label, _ in found.mentions if len(text) >= 4 and not text.isupper()
+             and label in ("GPE", "LOC")}
+    longer = [text.casefold() for text, _, label, _ in found.mentions if label not in ("GPE", "LOC")]
+    return {text: label for text, label in names.items()
+            if not any(name.startswith(text.casefold() + " ") for name in longer)}
+
+
+def _whole_capitals_run(text: str, start: int, end: int) -> bool:
+    """Not a piece of a longer name in capitals: "NEPAL" of "GOVERNMENT OF NEPAL", "MALTA" of "THE MALTA COURIER";
+    but "BAMENDA" of a headline "CAMEROON: BAMENDA MARCH BROKEN UP"."""
+    before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 40):start])
+    after = re.match(r"[ \t]+(\S+)", text[end:end + 40])
+    return not (before and before.group(1).lower() in _JOINING_BEFORE
+                or after and after.group(1).lower().rstrip(".,:;") in _JOINING_AFTER)
 
 
 @functools.lru_cache(maxsize=1)

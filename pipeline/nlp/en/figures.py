@@ -40,6 +40,7 @@ from .claims import (
     claim_type_of,
     content_noun,
     counted_noun,
+    counts_a_measure,
     counts_gatherings,
     fits_noun,
     governing_verb,
@@ -436,7 +437,18 @@ def _counts_by_itself(text: str, number: NumberSpan, anchor: Token) -> bool:
                 or _change_by_a_share(text, number)
                 or anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SAY_VERBS
                 or _casualty_verb_before(anchor, number) is not None
+                or _subject_of_the_verb_after(anchor)
                 or _reply(anchor))
+
+
+def _subject_of_the_verb_after(anchor: Token) -> bool:
+    """"Nine coaches left the track and three overturned", "All but seven had been released" (blind68, blind18): a word
+    number right before a finite verb is its subject, however the parser hung it."""
+    doc = anchor.doc
+    after = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    named_before = anchor.i > 0 and doc[anchor.i - 1].pos_ in ("DET", "PRON")  # "the two said", "these three were"
+    return after is not None and after.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD") and anchor.dep_ != "nummod" \
+        and not named_before
 
 
 def _a_part(text: str, number: NumberSpan) -> bool:
@@ -1051,7 +1063,8 @@ def _compared_with(d: _Draft, page: _Page) -> Figure | None:
     9,800": the 9,800 are people)."""
     before = page.text[max(d.sentence.start_char, d.number.start - 25):d.number.start]
     last = _last_group(page, d.number.start)
-    if last is not None and last.end > d.sentence.start_char and _CHANGE_FROM.search(before):
+    if last is not None and last.end > d.sentence.start_char and (_CHANGE_FROM.search(before)
+                                                                  or _changed_to(page.text, last, d.number.start)):
         return last
     if not _COMPARED.search(before) or last is None or last.claim_type == "other":
         return None
@@ -1061,6 +1074,13 @@ def _compared_with(d: _Draft, page: _Page) -> Figure | None:
 # Places counted: what a group was counted in, never the group ("evacuated from 23 villages").
 _WHERE_HEADS = {"village", "town", "city", "camp", "site", "commune", "settlement", "district", "province",
                 "region", "county", "municipality", "state", "department", "oblast"}
+
+
+def _changed_to(text: str, last: Figure, at: int) -> bool:
+    """"raised diesel from Tk 114 to Tk 139 a litre": the value a change went to, after the one it came from
+    (blind94)."""
+    return bool(re.search(r"\bfrom\s+$", text[max(0, last.start - 6):last.start], re.I)
+                and re.fullmatch(r"[^.;:\n\d]{0,20}?\bto\s+", text[last.end:at]))
 
 
 def _last_group(page: _Page, at: int) -> Figure | None:
@@ -1721,9 +1741,10 @@ def _table_column(d: _Draft, page: _Page) -> None:
 
 
 def _column_kind(d: _Draft, header: str) -> None:
-    """A column of pack sizes holds no figures ("| Unit |", blind63); "| Still held on 21 April |" counts those held
-    now, not all who were detained (blind50); "| Days held |" counts days (blind72)."""
-    d.dropped = d.dropped or bool(_SIZE_COLUMN.fullmatch(header.strip()))
+    """A column of pack sizes or of ages holds no figures ("| Unit |", blind63; "| Name | Age |", blind88); "| Still
+    held on 21 April |" counts those held now, not all who were detained (blind50); "| Days held |" counts days
+    (blind72)."""
+    d.dropped = d.dropped or bool(_SIZE_COLUMN.fullmatch(header.strip()) or _AGE_COLUMN.fullmatch(header.strip()))
     if d.claim_type == "detained" and _STILL_HELD.search(header):
         d.predicate = STILL_HELD
         d.counted_head = "people" if d.counted_head in ("custody", "detention") else d.counted_head
@@ -1754,7 +1775,9 @@ _STILL_HELD = re.compile(r"\b(?:still|remain\w*)\s+(?:held|detained|in custody|i
 _CHANGE_COLUMN = re.compile(r"(?:price\s+|fare\s+)?(?:change|increase|rise|difference|variation)(?:\s*\([^()]*\))?",
                             re.I)
 # A column giving the size each row's price is for: "Item | Unit | Mar 2026" over "Sugar | 1 kg | 168.20" (blind63).
-_SIZE_COLUMN = re.compile(r"units?|(?:pack|packet|package)(?:\s+size)?|size|measure|unit of measure", re.I)
+# "| Units |" in the plural counts units (shops, flats: blind96).
+_SIZE_COLUMN = re.compile(r"unit|(?:pack|packet|package)(?:\s+size)?|size|measure|unit of measure", re.I)
+_AGE_COLUMN = re.compile(r"age(?:\s*\((?:years?|yrs?)\))?|aged?\s+\(?years?\)?", re.I)
 
 
 def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
@@ -1769,9 +1792,28 @@ def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
     d.counted_head = _header_word(noun) if noun is not None else None
     if noun is None and label.text.strip().lower() in _RUNNING_TOTALS:  # "| Total |", tagged an adjective (blind69)
         d.counted_head = label.text.strip().lower()
-    if _names_who_counted(label, noun) or d.counted_head in _RUNNING_TOTALS \
-            or noun is None and A_YEAR.fullmatch(label.text.strip()):
+    a_years_column = noun is None and bool(A_YEAR.fullmatch(label.text.strip()))
+    if _names_who_counted(label, noun) or d.counted_head in _RUNNING_TOTALS or a_years_column:
         _typed_by_caption(d, page)  # a year's column too: "2025" under "Deaths by road user, 2024 and 2025" (blind70)
+    _counted_by_row_label(d, page, a_years_column)
+
+
+def _counted_by_row_label(d: _Draft, page: _Page, a_years_column: bool) -> None:
+    if a_years_column and d.counted_head is None:
+        d.counted_head = _row_labels_noun(d, page)
+
+
+def _row_labels_noun(d: _Draft, page: _Page) -> str | None:
+    """"Species | 2023 | 2026" over "Elephant | 2,913 | 3,124": under a year, a row counts what its label names, when
+    that is no place and no total (blind98)."""
+    line_start = page.text.rfind("\n", 0, d.number.start) + 1
+    cell = _row_cells(page.text[line_start:d.number.start])[0]
+    first = page.text.find(cell, line_start) if cell else -1
+    label = page.doc.char_span(first, first + len(cell), alignment_mode="expand") if first >= 0 else None
+    noun = _label_noun(label) if label is not None else None
+    if label is None or noun is None or any(t.i in page.places for t in label) or noun.lower_ in _RUNNING_TOTALS:
+        return None
+    return _header_word(noun)
 
 
 def _place_column(label: Span, page: _Page) -> str | None:
@@ -1925,6 +1967,24 @@ def _repair_costs(d: _Draft, page: _Page) -> None:
     if d.claim_type == "price" and d.predicate == "cost" and _REPAIRS.search(caption) \
             or d.claim_type == "other" and _LOSSES_CAPTION.match(caption):
         d.claim_type = "damage"
+
+
+_SCALED = re.compile(r"\d\s*(?:million|billion|trillion|bn|m)\b", re.I)
+_LOSS_WORDS = re.compile(r"\b(?:loss(?:es)?|damages?|cost|costs)\b", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:in|of|for|to|at|from|by|and|or|a|an|the|was|were|is|are|has|have|had)\b)[^\W\d_]",
+                         re.I)
+
+
+def _scaled_sum_in_the_texts_currency(d: _Draft, page: _Page) -> None:
+    """"Losses at Dantokpa market, put by the traders at 1.3 billion, …" in a text whose every sum so far is in CFA
+    francs (blind98): a loss or a cost in millions or billions with no currency is in the text's one currency."""
+    if d.unit is not None or not _SCALED.search(d.number.text) or not _LOSS_WORDS.search(d.sentence.text) \
+            or _NOUN_AFTER.match(page.text, d.number.end):  # "cost 1.2 million people their homes"
+        return
+    currencies = {f.unit for f in page.figures if f.unit in CURRENCY_NAMES}
+    if len(currencies) == 1:
+        d.unit = currencies.pop()
+        d.counted_head, d.claim_type = CURRENCY_NAMES[d.unit], "damage" if d.claim_type == "other" else d.claim_type
 
 
 # A table of sums titled by what was lost: "Direct losses, 25 May to 11 June, in US$ million:" (blind82).
@@ -2729,8 +2789,9 @@ def _in_a_table_row(text: str, at: int) -> bool:
 
 
 def _money_is_no_casualty(d: _Draft, page: _Page) -> None:
-    """A sum is never a count of people: "for each person with minor injuries: 2,000 somoni" is a payment."""
-    if d.unit in CURRENCY_NAMES and d.claim_type in _PEOPLE_CLAIMS:
+    """A sum is never a count of people: "for each person with minor injuries: 2,000 somoni" is a payment; nor is a
+    measure ("| Treated (ha) |" of a locust campaign, blind100)."""
+    if (d.unit in CURRENCY_NAMES or counts_a_measure(d.counted_head)) and d.claim_type in _PEOPLE_CLAIMS:
         d.claim_type = "other"
 
 
@@ -2794,7 +2855,8 @@ def _share_is_no_price(d: _Draft, page: _Page) -> None:
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _nationals, _tallied, _same_group, _claimed, _gapped_count, _crowd_put_at, _named_by_its_event,
     _asked, _state_word, _verb_just_before, _part_of_a_whole, _to_death, _numbering, _table_row, _table_column,
-    _row_currency, _table_currency, _repair_costs, _line_label, _under_heading, _no_casualties, _burned_things,
+    _row_currency, _table_currency, _scaled_sum_in_the_texts_currency, _repair_costs, _line_label, _under_heading,
+    _no_casualties, _burned_things,
     _force_strength, _troops,
     _listed_with_the_deployed, _partner, _same_frame, _broken_down, _who_they_were, _another_part, _in_a_breakdown,
     _placed_in_brackets,

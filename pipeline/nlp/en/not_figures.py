@@ -26,7 +26,7 @@ class Around:
     @classmethod
     def of(cls, text: str, number: NumberSpan, date_spans: list[tuple[int, int]]) -> Around:
         line_start = text.rfind("\n", 0, number.start) + 1
-        opens_line = not text[line_start:number.start].strip()
+        opens_line = not text[line_start:number.start].strip(" \t|")  # a table row's first cell opens it too
         previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start] if opens_line else ""
         return cls(number, text[max(0, number.start - 20):number.start], text[number.end:number.end + 20], date_spans,
                    previous, text[number.end:number.end + 32])
@@ -60,7 +60,9 @@ _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|ling|ing)?|hotlin
 _IDENTIFIER_BEFORE = re.compile(r"\b(?:tank|unit|gate|wing|block|room|ward|cell|platform|terminal|zone|sector|office|"
                                 r"suite|apartment|apt\.|floor|"
                                 # "(service 4021)"
-                                r"building|bus|train|service|reactor|pier|berth|hangar|exit|runway|lane)\s*$", re.I)
+                                r"building|bus|train|service|reactor|pier|berth|hangar|exit|runway|lane|"
+                                # "Rescue 1122 has deployed 3,200 rescuers" (blind68), "Area 25, Lilongwe" (blind15)
+                                r"(?-i:Rescue|Area|Route|Flight|Highway))\s*$", re.I)
 _AGE_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?,\s*$")
 # "a 500-gram loaf", "a 10-storey block", "9°36'E": a measure that describes a thing or places it. A measure of
 # what happened ("512 mm of rain", "water 1.6 metres deep", "a runway 2,200 metres long") is a figure.
@@ -84,11 +86,16 @@ def in_a_date(a: Around) -> bool:
 _MEASURED_AFTER = re.compile(r"\s?(?:m|cm|mm|km|ft)\b")  # "peaked at 9.31 m": a height, no time
 
 
+# "diesel from 9.80 to 12.60 bolivianos" (no 80th minute), "diesel is capped at 11.20 for 60 days": a price (blind97)
+_PRICED_BEFORE = re.compile(r"\b(?:capped|fixed|priced|sold|sells?|cost|costs|retails?|retailed)\s+(?:\w+\s+)?at\s*$",
+                            re.I)
+
+
 def time_of_day(a: Around) -> bool:
     """"at 10 a.m.", "until 23.00", "from 23:00 to 07:00", "At 1742 hrs"; not "peaked at 9.31 m", not "lasted
     36 hrs"."""
-    clock = re.match(r"^\d{1,2}[.:]\d{2}$", a.number.text) and _TIME_BEFORE.search(a.before) \
-        and not _MEASURED_AFTER.match(a.after)
+    clock = re.match(r"^(?:[01]?\d|2[0-4])[.:][0-5]\d$", a.number.text) and _TIME_BEFORE.search(a.before) \
+        and not _MEASURED_AFTER.match(a.after) and not _PRICED_BEFORE.search(a.before)
     hours = re.match(r"^\s*hrs?\b", a.after, re.I) and not re.fullmatch(r"\d{4}", a.number.text)
     return bool(_TIME_AFTER.match(a.after) and not hours or clock or re.match(r"^:\d\d\b", a.after)
                 or re.search(r"\d:\Z", a.before))
@@ -102,15 +109,18 @@ def time_of_day(a: Around) -> bool:
 # "takes three to four weeks", "would take from 10 to 15 years": how long, a range of it.
 _HOW_LONG_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|last|spent|went|took|takes?|taking|up to|no more than|"
                               r"at most|over|after|given(?: (?:itself|themselves|himself|herself|it|them))?|waited|"
-                              r"covers?|covered|delayed|delay (?:was|of)|was delayed|"
+                              r"covers?|covered|delayed(?: by)?|delay (?:was|of)|was delayed|"
+                              # "extended it on Sunday by a further 12 hours" (blind94)
+                              r"by(?=\s+(?:another|a further|as much as)\s)|"
                               # "a total of 110 hours", "could be extended by seven days"
                               r"a total of|extended by|extend it by|"
                               # "for a duration of 10 days", "for a period of 30 days", "said would be 72 hours"
                               r"(?:for\s+)?a\s+(?:period|duration)\s+of|(?:would|will)\s+(?:be|last)|"
-                              r"for\s+the\s+next)\s+"  # "not to venture out for the next 24 hours"
+                              r"for\s+the\s+next|"  # "not to venture out for the next 24 hours"
+                              r"during)\s+"  # translated "durante": "in vigour during fifteen days" (blind97)
                               r"(?:(?:from|between)\s+)?"
                               r"(?:(?:up to|about|almost|nearly|"
-                              r"another|a further|only|just|some|more than|at least)\s+)?$", re.I)
+                              r"another|a further|only|just|some|more than|at least|as much as)\s+)?$", re.I)
 _HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)?(?:freeze|cap|stay|suspension|"
                              r"state|ban|strike|moratorium|ceasefire|truce|deadline|closure|lockdown|emergency|"
                              r"curfew|restrictions?|mourning|halt|pause|shutdown|blockade|siege|extension|delay|window|period|wait|"
@@ -123,13 +133,21 @@ _HOW_LONG_AFTER = re.compile(r"^(?:-(?:day|hour|week|month|year)\s+(?:[\w-]+\s+)
                              r"\s+(?:days?|hours?|weeks?|months?)\s*:\s*(?:length|duration)\b|"
                              # "three days of national mourning", "72 hours of curfew"
                              r"[\s-]+(?:days?|hours?|weeks?|months?)\s+of\s+(?:national\s+|official\s+|state\s+)?"
-                             r"(?:mourning|curfew|emergency|lockdown|strike|protests?|talks|fighting|blackout)\b)",
+                             r"(?:mourning|curfew|emergency|lockdown|strike|protests?|talks|fighting|blackout|"
+                             r"(?:road\s+)?blockades?)\b)",  # "Six days of road blockades have cost …" (blind97)
                              re.I)
 # "a national mourning of three days", "a curfew of 48 hours": the measure, then how long it lasts
 _MEASURE_OF = re.compile(r"\b(?:mourning|curfew|lockdown|ban|closure|suspension|emergency|strike|blackout)\s+of\s+"
                          r"(?:(?:about|some|up to)\s+)?$", re.I)
-_NOT_HOW_LONG_AFTER = re.compile(r"^[\s-]*\w+\s+(?:ago|later|earlier|before|after|old|in prison|in jail|behind bars|"
-                                 r"of|in a penal)\b", re.I)  # "within two weeks of the unrest": a window
+# "asked for 18 months of preventive detention" is a term, as a sentence is (blind51)
+_NOT_HOW_LONG_AFTER = re.compile(r"^[\s-]*\w+\s+(?:ago|later|earlier|old|in prison|in jail|behind bars|in a penal|"
+                                 r"of\s+(?:\w+\s+)?(?:detention|imprisonment|prison|jail|custody))\b", re.I)
+# "two weeks before the vote", "within two weeks of the unrest": when, or a window; but after "for" how long
+# something lasted ("burned for about six hours before the fire teams …", "for 20 days of mangrove planting";
+# blind94).
+_WHEN_AFTER = re.compile(r"^[\s-]*\w+\s+(?:before|after|of)\b", re.I)
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:(?:about|some|nearly|almost|around|roughly|up to|more than|over|at least|"
+                         r"another|a further|only|just)\s+)?$", re.I)
 _WINDOW = re.compile(r"(?:^|[.!?\n]\s*)Within\s+$")  # "Within three days, crowds had gathered": when, not how long
 
 
@@ -150,9 +168,16 @@ def duration(a: Around) -> bool:
     if a.number.unit or _HOW_LONG_AFTER.match(a.further) or _MEASURE_OF.search(a.before) \
             or _LABELLED_AFTER.match(a.further) and _ITEM_START.search(a.before):
         return False
-    if not _DURATION_AFTER.match(a.after) or _NOT_HOW_LONG_AFTER.match(a.after) or _WINDOW.search(a.before):
+    if not _DURATION_AFTER.match(a.after) or _when_or_a_term(a):
         return bool(_DURATION_AFTER.match(a.after))
     return not (_HOW_LONG_BEFORE.search(_before_its_restatement(a)) or _answers_how_long(a))
+
+
+def _when_or_a_term(a: Around) -> bool:
+    """"two weeks later", "8 years in prison", "Within three days, …", "two weeks before the vote"; not "burned for
+    about six hours before …"."""
+    return bool(_NOT_HOW_LONG_AFTER.match(a.further) or _WINDOW.search(a.before)
+                or _WHEN_AFTER.match(a.after) and not _FOR_BEFORE.search(a.before))
 
 
 def _before_its_restatement(a: Around) -> str:
@@ -245,6 +270,19 @@ _LABEL_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:claim|bulletin|update|questio
                                 r"option|scenario|post|tweet|note)[ \t]+$", re.I)
 
 
+_NUMBER_COLUMN = re.compile(r"^[ \t|]*(?:No\.?|Nr\.?|#|S/?N|Sl\.?(?: No\.?)?|Ser\.?)[ \t]*\|", re.I)
+
+
+def row_number(a: Around) -> bool:
+    """A table's running number: "No. | Name | Age\n1 | Davit Hakobyan | 31", then "2 | …" after "1 | …" (blind88,
+    blind90)."""
+    if not (a.number.text.isdigit() and re.match(r"^[ \t]*\|", a.after) and a.line_before):
+        return False
+    previous = re.match(r"^[ \t|]*(\d+)[ \t]*\|", a.line_before)
+    return bool(previous and int(previous.group(1)) == a.number.value - 1
+                or a.number.value == 1 and _NUMBER_COLUMN.match(a.line_before))
+
+
 def numbered_label(a: Around) -> bool:
     """"CLAIM 1: …", "Bulletin 2 - Saturday 7 March", "Update 3:", "UPDATE 2-Indonesia …": the number of an item
     heading its line."""
@@ -327,8 +365,8 @@ def identifier(a: Around) -> bool:
 
 
 def age_limit(a: Around) -> bool:
-    """"children under 5"."""
-    return bool(re.search(r"\b(?:children|people|those|anyone|everyone|adults)\s*$", a.before, re.I)
+    """"children under 5", "97 people, nine of them under 18" (blind82)."""
+    return bool(re.search(r"\b(?:children|people|those|anyone|everyone|adults|them|whom|minors)\s*$", a.before, re.I)
                 and re.match(r"(?:under|over|above|below)\b", a.number.text, re.I) and a.number.value < 120)
 
 
@@ -525,7 +563,7 @@ def grade_or_class(a: Around) -> bool:
 NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     in_a_date, time_of_day, duration, ordinal_or_age, reference, listed_article, number_sign_or_phone, part_of_a_name,
     fuel_grade,
-    list_marker, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
+    list_marker, row_number, numbered_label, code_digits, spoken_or_bracketed_age, identifier, age_limit, times_or_ages,
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
     word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate, post_number, engagement_count, numbered_name,
     confidence_level, note_line, numbered_period, slashed_code, radio_frequency, grade_or_class, pack_size,

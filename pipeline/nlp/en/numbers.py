@@ -70,7 +70,8 @@ QUALIFIERS = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "circa": "about", "nearly": "almost", "almost": "almost",
     "close to": "almost", "just under": "almost", "up to": "up to", "as many as": "up to", "fewer than": "up to",
-    "less than": "up to", "under": "up to", "at most": "up to",
+    "less than": "up to", "under": "up to", "at most": "up to", "as much as": "up to",
+    "a maximum of": "up to",  # "covered for a maximum of US$1.4 million" (blind98)
     # "not less than US$ 50,000", "something like 1,200", "~2,5 thousand soldiers"
     "not less than": "at least", "not fewer than": "at least", "not more than": "up to", "something like": "about",
     "~": "about",
@@ -787,7 +788,9 @@ def _worded_range(text: str, prev: NumberSpan, span: NumberSpan, low: float) -> 
 
 # A change given just before in the sentence, and its change word: "the increase in the price of petrol from
 # K2,530 to K3,210 per litre, and of diesel from …".
-_ANOTHER_CHANGE = re.compile(_CHANGE_WORD + r".*\bfrom\s+\S*\d[\d,.]*\S*\s+to\s+\S*\d", re.I | re.S)
+# "… from Tk 114 to Tk 139 a litre and octane from Tk 135 to Tk 158": a sign written apart (blind94).
+_ANOTHER_CHANGE = re.compile(_CHANGE_WORD + r".*\bfrom\s+(?:[^\W\d]{1,4}\.?\s)?\S*\d[\d,.]*\S*\s+to\s+"
+                             r"(?:[^\W\d]{1,4}\.?\s)?\S*\d", re.I | re.S)
 
 
 def _clause_before(text: str, start: int) -> str:
