@@ -574,3 +574,14 @@ def test_a_table_rows_last_cell_and_the_next_rows_month_are_no_date() -> None:
     """blind94's quarterly table: "… | 5\nApril–June | …" read "5\nApril" as 5 April."""
     text = "Period | Deaths\nJanuary–March | 5\nApril–June | 3\nJuly–September | 4"
     assert [d.text for d in find_dates(text, dt.date(2026, 2, 10))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Airlines cut their 2026 profit forecast by a quarter.",  # blind41
+    "Arrivals will stay 40 per cent below their 2025 level.",  # blind24
+    "Full-year 2026 guidance was cut to 95,000 ounces.",  # blind100
+    "2026 Dili fare protests\nPart of the cost-of-living protests",  # blind39's encyclopedia title
+])
+def test_a_year_before_what_it_dates_after_a_possessive_or_opening_a_title(text: str) -> None:
+    assert [d.value for d in find_dates(text, dt.date(2026, 6, 1))] == [text[text.index("202"):][:4]]
+

@@ -189,7 +189,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year_cell", re.compile(r"(?:^|\|)[^\S\n]*(?P<y>(?:19|20)\d\d)[^\S\n]*(?=\|)", re.M)),
     # "the 2021 inspection report", "the operator's 2019 permit", "the 2026 cycle": a year before a singular noun
     # "the 2018 Demographic and Health Survey" (a name after the year, blind55); not "the 2000 Muslims"
-    ("year_attr", re.compile(r"(?:\b[Tt]he|['’]s)\s+(?P<y>(?:19|20)\d\d)(?=\s+(?:[a-z]*|[A-Z][a-z]*)[a-rt-z]\b)")),
+    # "their 2026 profit forecast", "its 2025 level", "Full-year 2026 guidance" (blind41, blind24, blind100)
+    ("year_attr", re.compile(r"(?:\b(?:[Tt]he|[Tt]heir|[Ii]ts|[Oo]ur|[Ff]ull-year)|['’]s)\s+(?P<y>(?:19|20)\d\d)"
+                             r"(?=\s+(?:[a-z]*|[A-Z][a-z]*)[a-rt-z]\b)")),
+    # a title that opens on its year: "2026 Dili fare protests" (blind39's encyclopedia)
+    ("year_title", re.compile(r"(?m)^(?P<y>(?:19|20)\d\d)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Za-z])")),
     # a work's year in a reference, "Ngono J-P, Bello A. (2023), Journal of …"
     ("year_cited", re.compile(r"(?<=[A-Za-z.] )\((?P<y>(?:19|20)\d\d)[a-z]?\)")),
     # "the lessons of 2012 and 2013": a year listed after a year date (the handler checks the first one)
@@ -652,7 +656,8 @@ HANDLERS = {
     "weekday_numeric": _after_its_weekday,
     "my": _month_year, "mm_span": _month_span, "month": _month_alone,
     "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
-    "year_attr": _year, "year_cited": _year, "year_over": _year, "year_in_name": _year, "year_list": _listed_year,
+    "year_attr": _year, "year_title": _year, "year_cited": _year, "year_over": _year, "year_in_name": _year,
+    "year_list": _listed_year,
     "period_edge": _period_edge,
     "spelled_year": _spelled_year, "ago": _parsed, "in_days": _parsed, "weekday": _weekday, "dayword": _dayword,
     "next_day": _shifted, "later_days": _shifted, "previous_days": _previous_days, "period": _period,
