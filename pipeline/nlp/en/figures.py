@@ -1799,6 +1799,7 @@ def _counted_by_header(d: _Draft, page: _Page, label: Span) -> None:
 
 
 def _counted_by_row_label(d: _Draft, page: _Page, a_years_column: bool) -> None:
+    """Under a year's column, a cell with no head counts what its row's label names (``_row_labels_noun``)."""
     if a_years_column and d.counted_head is None:
         d.counted_head = _row_labels_noun(d, page)
 
