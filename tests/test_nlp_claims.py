@@ -713,6 +713,9 @@ def _typed(nlp, text: str) -> dict[str, str]:
     # a question asked without its mark answers the same: the count after it is of what it asks (blind58)
     ("How many people struck is disputed. The unions claimed 60,000; the ministry acknowledged 18,000.", "60,000",
      "protesters"),
+    # so does a count said to be disputed, whatever counts the paragraph gave before it (blind102)
+    ("Rights groups counted 1,690 detentions and the ministry 1,245. The size of the march on 11 June is just as "
+     "disputed. The police said 12,000; the organisers said 300,000.", "12,000", "protesters"),
     # items under a report's numbered section heading in capitals take its word
     ("4. ASSETS DEPLOYED\n  - 3 patrol boats\n  - a team of 12 divers", "12", "deployed"),
 ])

@@ -6,7 +6,8 @@ reading any language (English rules; group words from ``lexicon/groups.yaml``).
 - ``unit_kind``: people, objects, money:<ISO code>, percent, duration or other;
 - ``phase``: for a price, before the rise, after it, or after a cut;
 - ``time_scope``: another time the figure is about ("the price in 2011" → "2011");
-- ``incident``: one incident the figure is limited to ("in the worst incident");
+- ``incident``: one incident the figure is limited to ("in the worst incident"; a named site, ``sites.py``:
+  "killed at the Kejetia market");
 - ``scope``: the city or region the figure is limited to (``scope.py``: "17 in Tessin").
 
 A sum of money of claim type "other" counts what it is for (``payments`` in the lexicon:
@@ -32,6 +33,7 @@ import yaml  # type: ignore[import-untyped]  # no stubs installed
 from ..errors import ConfigError
 from ..models import PRICE_CHANGE_GROUP, STILL_HELD, Analysis, Figure, Sentence
 from .scope import READING_UNITS, country_parts, place_names, place_scope, town_named_before
+from .sites import site_incidents
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
 
@@ -2264,7 +2266,7 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = tuple(corrected_value(repeated_number(f, keyed), keyed) for f in keyed)
     keyed = tuple(dated_by_the_sentence_before(f, analysis.sentences, reference) for f in keyed)
     keyed = tuple(documents_own_group(incident_named_before(f, analysis.sentences), keyed) for f in keyed)
-    keyed = crowds_placed_before(other_storms(mishaps(keyed), analysis.sentences), analysis.sentences)
+    keyed = crowds_placed_before(other_storms(site_incidents(mishaps(keyed), analysis.sentences), analysis.sentences), analysis.sentences)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))
 
 

@@ -182,8 +182,16 @@ def _question_before(sentence: Span) -> Span | None:
     if sentence.start == 0:
         return None
     question = _sentence_before(sentence)
-    asked = question.text.rstrip().endswith("?") or question.text.lstrip().lower().startswith("how many ")
+    asked = question.text.rstrip().endswith("?") or question.text.lstrip().lower().startswith("how many ") \
+        or _DISPUTED_SIZE.match(question.text) is not None
     return question if asked else None  # "How many people struck is disputed. The unions claimed 60,000" (blind58)
+
+
+# A count said to be disputed asks for the figures after it: "The size of the march on the Route Le Prince on 11 June
+# is just as disputed. The police said 12,000; the FNPA said 300,000" (blind102).
+_DISPUTED_SIZE = re.compile(r"\s*(?:the\s+)?(?:size|scale|number|count|turnout)\b[^.;?]*\b(?:is|are|was|were|remains?)"
+                            r"\s+(?:(?:just|also|as|equally|even|more|hotly|still)\s+)*(?:disputed|contested|unclear|"
+                            r"uncertain|argued over|debated|in dispute)\b", re.I)
 
 
 def _sentence_before(sentence: Span) -> Span:

@@ -1,0 +1,209 @@
+"""One named site inside a story where a casualty count happened, a key stored with it
+(``Figure.incident``; English rules).
+
+"Police fired on a crowd at the Ghantaghar clock tower in Birgunj, killing four"; "at least two
+died at the Río Seco bridge"; "the Kejetia market shooting left five dead": a count of the killed
+or injured that its own clause limits to one named market, bridge, roundabout or square is that
+site's incident, apart from the national toll and from its town's count. Sources write the town
+or leave it out, so the site's incident replaces the figure's town.
+
+The key is the site's name without its kind, folded to plain letters ("at Rio Seco"): "the Río
+Seco bridge", "the Rio Seco bridge" and "the Río Seco shooting" are one site. As with a mishap
+(``keys.mishaps``), the count is the site's only where its document gives a larger count of the
+same claim and group: a page that is all about one shooting counts the story's dead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from ..models import Figure, Sentence
+from ..places import is_known_place
+
+# Casualty counts only: a crowd "in Independence Square" is the story's march, not one of its incidents.
+_SITE_CLAIMS = frozenset({"killed", "injured"})
+# (kind, example): words naming a site, after its name ("the Kennedy market", "the CPC fuel depot").
+_SITE_KINDS = (
+    ("market", "shot dead near the Sabon Gari market (blind79)"),
+    ("bridge", "the shots fired at the Río Seco bridge (blind97)"),
+    ("roundabout", "killed at the PK18 roundabout, Abobo (blind25)"),
+    ("square", "shot dead in Arbaeen Square (blind91)"),
+    ("tower", "a crowd at the Ghantaghar clock tower in Birgunj (blind99)"),
+    ("depot", "police fire at the CPC fuel depot in Kurunegala (blind77)"),
+    ("akimat", "killed at the Mangystau regional akimat (blind73)"),
+    ("administration", "shot dead outside the Adama city administration (blind28)"),
+    ("workshops", "killed near the Atbara railway workshops (blind83)"),
+)
+# (kind, example): words naming a site before its name ("Avenida La Limpia", "Mercado do 30").
+_SITE_KINDS_FIRST = (
+    ("Avenida", "the Avenida La Limpia shooting, Maracaibo (blind38)"),
+    ("Mercado", "shot dead at the Mercado do 30 in Viana (blind85)"),
+    ("Plaza", "wounded in Plaza Murillo"),
+    ("Place", "killed on Place de la Nation"),
+    ("Rond-point", "fired on the crowd at Rond-point Deggo"),
+    ("Carrefour", "two dead at Carrefour Cosmos"),
+)
+# What happened at a site, written right after its name: "the Río Seco shooting", "the Kejetia market killings".
+_AT_A_SITE = r"(?:shooting|shootings|killings|massacre|clash|clashes)"
+# One word of a name: capitalised ("Río", "Sabon", "CPC") or with a digit ("PK18", "30"); names join with "de", "do",
+# "la", "al" ("Mercado do 30", "Avenida La Limpia").
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|\d+\w*)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|do|da|del|la|al|el)\s+)?{_NAME_WORD}){{0,3}}"
+# Not names of a site: a day or a month before "shooting" ("the Tuesday shooting"), a word that opens a sentence.
+_NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "the", "a", "an", "this", "that", "its", "their", "central", "main",
+                        "national", "city", "old", "new", "north", "south", "east", "west", "police", "army"})
+_KIND_AFTER = "|".join(kind for kind, _ in _SITE_KINDS)
+_KIND_BEFORE = "|".join(re.escape(kind) for kind, _ in _SITE_KINDS_FIRST)
+# Words between a site's name and its kind: "the Ghantaghar clock tower", "the CPC fuel depot".
+_KIND_WORDS = ("clock|fuel|petrol|oil|gas|filling|railway|bus|police|regional|city|town|district|municipal|central|"
+               "main|international|old|new|fish|food|cattle|grain|wholesale|vegetable|traffic|toll")
+# "at the Ghantaghar clock tower", "in Arbaeen Square": a name, up to two words of what kind, the kind.
+_SITE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:\s+(?:{_KIND_WORDS})){{0,2}}\s+(?P<kind>(?i:{_KIND_AFTER}))s?\b"
+                   rf"|(?<![\w'’-])(?P<name_after>(?:{_KIND_BEFORE})\s+(?:(?:de|do|da|del|la|al|el)\s+)?{_NAME})"
+                   rf"|(?<![\w'’-])(?P<name_of>{_NAME})\s+{_AT_A_SITE}\b")
+# Between a count and its site, within one clause: no other number (the extractor may have left a number word
+# unread), no semicolon, no sentence break.
+_CLAUSE_BREAK = re.compile(r"[\d;]|[.!?]\s|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"twenty|thirty|forty|fifty|dozens?|hundreds?)\b", re.I)
+# A count listed after a site's count is another place's: "four at the Kurunegala depot, two in Colombo"; a
+# site before someone's words is where they spoke ("Our reporter at the Gorica bridge says rescuers have recovered
+# four bodies", blind14).
+_NOT_ITS_SITE_BEFORE = re.compile(r"^\s*(?:,|;|and)?\s*(?:and\s+)?$|\b(?:says?|said|told|tells|reports?|reported)\b")
+# After a count, a comma closes its clause: "the toll of Juliaca rose to eight, counting the police sub-officer
+# killed near Plaza Bolognesi" (blind81).
+_NOT_ITS_SITE_AFTER = re.compile(r",|\b(?:including|among them|among whom)\b", re.I)
+_REACH = 140
+
+
+# A site the text named before, by its kind alone: "5 people were shot dead at the market junction" (blind79).
+_THE_SITE = re.compile(rf"\bthe\s+(?:(?:{_KIND_WORDS})\s+){{0,2}}(?P<kind>{_KIND_AFTER})\b", re.I)
+# Where a count is limited to: ("incident", "at Rio Seco") for a site, ("scope", "Andahuaylas") for a town's clash.
+Where = tuple[str, str]
+
+
+def site_of(figure: Figure, others: tuple[Figure, ...]) -> Where | None:
+    """The named site the figure's own clause limits it to (("incident", "at Rio Seco")), or None."""
+    if figure.claim_type not in _SITE_CLAIMS:
+        return None
+    sentence, counts = figure.sentence or "", _counts_beside(figure, others)
+    sites = [(_distance(figure, m, counts), _key(m)) for m in _SITE.finditer(sentence)]
+    near = sorted((d, key) for d, key in sites if d is not None and key is not None)
+    return near[0][1] if near else None
+
+
+def _counts_beside(figure: Figure, others: tuple[Figure, ...]) -> list[tuple[int, int]]:
+    """Where the other counts of the figure's sentence are in it."""
+    return [_in_sentence(o, figure) for o in others
+            if (o.sentence_start, o.part) == (figure.sentence_start, figure.part) and o is not figure]
+
+
+def _in_sentence(figure: Figure, of: Figure) -> tuple[int, int]:
+    start = figure.start - (of.sentence_start or 0)
+    return start, start + (figure.end - figure.start)
+
+
+def _distance(figure: Figure, found: re.Match[str], counts: list[tuple[int, int]]) -> int | None:
+    """How far a site is from the figure, None when it is outside the figure's clause."""
+    gap = _gap(figure, found)
+    if gap is None:
+        return None
+    between = (figure.sentence or "")[gap[0]:gap[1]]
+    not_its = _NOT_ITS_SITE_BEFORE if gap[1] == _in_sentence(figure, figure)[0] else _NOT_ITS_SITE_AFTER
+    # "one in Ilave, seven at Juliaca airport, three in Sicuani": another count between them holds the site
+    if len(between) > _REACH or _CLAUSE_BREAK.search(between) or not_its.search(between) \
+            or any(gap[0] <= a and b <= gap[1] for a, b in counts):
+        return None
+    return len(between)
+
+
+def _gap(figure: Figure, found: re.Match[str]) -> tuple[int, int] | None:
+    """The span between a figure and a site in its sentence; None when they overlap."""
+    start, end = _in_sentence(figure, figure)
+    if found.start() >= end:
+        return end, found.start()
+    return (found.end(), start) if found.end() <= start else None
+
+
+def _key(found: re.Match[str]) -> Where | None:
+    words = _name_words(found.group("name") or found.group("name_after") or found.group("name_of"))
+    if not words:
+        return None
+    # "Andahuaylas clash kills two" is the town's count (blind81), "the Kejetia shooting" the market's
+    if found.group("name_of") and is_known_place(" ".join(words)):
+        return "scope", " ".join(words)
+    plain = unicodedata.normalize("NFKD", " ".join(words))
+    return "incident", "at " + "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _name_words(name: str) -> list[str]:
+    """A site's name without the words around it that name none: "The Tuesday", "Inca Manco Cápac International"."""
+    words = name.rstrip(".").split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+    while words and words[-1].lower() in _KIND_WORDS.split("|"):
+        words = words[:-1]
+    return words
+
+
+def site_named_before(figure: Figure, others: tuple[Figure, ...], sentences: tuple[Sentence, ...]) -> Where | None:
+    """A site the count's clause names by its kind alone, or the site the sentence right before names."""
+    if figure.claim_type not in _SITE_CLAIMS or figure.part != "body":
+        return None
+    before = [s.text for s in sentences if s.end <= (figure.sentence_start or 0)]
+    return _site_by_its_kind(figure, others, before) or _site_of_the_sentence_before(figure, others, before)
+
+
+def _site_by_its_kind(figure: Figure, others: tuple[Figure, ...], before: list[str]) -> Where | None:
+    """"5 people were shot dead at the market junction": the last site of that kind the text named (blind79)."""
+    sentence, counts = figure.sentence or "", _counts_beside(figure, others)
+    found = next((m for m in _THE_SITE.finditer(sentence) if _distance(figure, m, counts) is not None), None)
+    if found is None:
+        return None
+    kind = found.group("kind").lower()
+    named = [m for text in [*before, sentence[:found.start()]] for m in _SITE.finditer(text)
+             if (m.group("kind") or "").lower().rstrip("s") == kind]
+    return _key(named[-1]) if named else None
+
+
+def _site_of_the_sentence_before(figure: Figure, others: tuple[Figure, ...], before: list[str]) -> Where | None:
+    """"Gunfire at the Mercado do 30 in Viana. Traders tell us at least four people were shot dead" (blind85): the
+    first count of a sentence right after one naming a site and no count, on the same line."""
+    last = before[-1] if before else ""
+    start = _in_sentence(figure, figure)[0]
+    # no count in that sentence but the site's own name's digits ("Mercado do 30")
+    if any(a < start for a, _ in _counts_beside(figure, others)) or "\n" in last.strip() \
+            or _CLAUSE_BREAK.search(_SITE.sub("", last).replace(". ", " ")):
+        return None
+    found = [m for m in _SITE.finditer(last) if m.group("name_of") is None]
+    return _key(found[-1]) if found else None
+
+
+def site_incidents(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...] = ()) -> tuple[Figure, ...]:
+    """Each casualty count its clause limits to a named site keyed with that site, where its document gives a larger
+    count of the same claim and group (the toll the site's count is a part of)."""
+    sites = [_where(f, figures, sentences) for f in figures]
+    tolls = [f for f, site in zip(figures, sites, strict=True) if site is None and f.incident is None]
+    return tuple(_limited(f, site) if site and any(_larger(t, f) for t in tolls) else f
+                 for f, site in zip(figures, sites, strict=True))
+
+
+def _where(figure: Figure, figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) -> Where | None:
+    if figure.claim_type not in _SITE_CLAIMS or figure.incident not in (None, "a part", "worst incident"):
+        return None
+    return site_of(figure, figures) or site_named_before(figure, figures, sentences)
+
+
+def _limited(figure: Figure, where: Where) -> Figure:
+    field, name = where
+    if field == "scope":
+        return figure if figure.scope else replace(figure, scope=name)
+    return replace(figure, incident=name, scope=None)
+
+
+def _larger(toll: Figure, part: Figure) -> bool:
+    return toll.claim_type == part.claim_type and toll.counted_group == part.counted_group \
+        and toll.value is not None and part.value is not None and toll.value > part.value

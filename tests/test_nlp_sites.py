@@ -1,0 +1,109 @@
+"""A casualty count limited to one named site of a story (pipeline/nlp/sites.py): one test per rule, each with
+the sentence it exists for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.evaluate import analyse
+from pipeline.models import Figure, Sentence
+from pipeline.nlp import load_nlp
+from pipeline.nlp.sites import site_incidents, site_named_before, site_of
+
+
+def figure(sentence: str, text: str, value: float, claim_type: str = "killed") -> Figure:
+    start = sentence.index(text)
+    return Figure(text=text, start=start, end=start + len(text), value=value, claim_type=claim_type,
+                  counted_group="people", sentence=sentence, sentence_start=0)
+
+
+TOLL = figure("Seventeen people have been killed since the protests began.", "Seventeen", 17)
+
+
+@pytest.mark.parametrize("sentence, text, where", [
+    # blind97: the same bridge, with and without its accent, after the count or before it
+    ("At least two men died at the Río Seco bridge on Wednesday.", "two", ("incident", "at Rio Seco")),
+    ("On 9 September police fired on a blockade at the Rio Seco bridge in El Alto, killing four men.", "four",
+     ("incident", "at Rio Seco")),
+    # blind99: a clock tower, two words of its kind after its name
+    ("Police fired on a crowd at the Ghantaghar clock tower in Birgunj on Monday, killing four.", "four",
+     ("incident", "at Ghantaghar")),
+    # blind87: a shooting named by its site, in a headline
+    ("Kejetia shooting: four dead as traders count their losses", "four", ("incident", "at Kejetia")),
+    # blind85: the kind before the name
+    ("At the Mercado do 30 in Viana, police fired live rounds into a crowd of traders and killed six people.", "six",
+     ("incident", "at Mercado do 30")),
+    # blind81: a town's clash is the town's count
+    ("Andahuaylas clash kills two; blockades still cut roads", "two", ("scope", "Andahuaylas")),
+])
+def test_a_casualty_count_its_clause_limits_to_a_named_site_is_that_sites(sentence, text, where) -> None:
+    assert site_of(figure(sentence, text, 4), ()) == where
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # a crowd at a square is the story's march, not one of its incidents
+    ("About 10,000 people gathered in Independence Square.", "10,000"),
+    # a weekday is no site's name
+    ("The Tuesday shooting left three dead.", "three"),
+    # blind14: where a reporter speaks from
+    ("Our reporter at the Gorica bridge says rescuers have recovered at least four bodies.", "four"),
+    # blind87: the site is one place of the whole count
+    ("Police say six people have died since Tuesday, including at the Kejetia market in Kumasi.", "six"),
+    # blind81: a comma closes the count's clause
+    ("The toll of Juliaca rose to eight, counting the officer killed near Plaza Bolognesi.", "eight"),
+    # blind77: the next count of a list is another place's
+    ("Seven people have been killed: four at the Kurunegala depot, two in Colombo.", "two"),
+    # blind81: another count between them holds the site
+    ("The toll stands at seven, six of them killed in the clash at the Kennedy market.", "seven"),
+])
+def test_a_site_outside_the_counts_own_clause_limits_nothing(sentence, text) -> None:
+    count = figure(sentence, text, 4, "protesters" if "gathered" in sentence else "killed")
+    others = (figure(sentence, "six", 6),) if text == "seven" else ()
+    assert site_of(count, others) is None
+
+
+def test_a_sites_count_is_its_own_only_beside_a_larger_toll() -> None:
+    """A page all about one shooting counts the story's dead."""
+    shooting = figure("Four people were shot dead near the Sabon Gari market.", "Four", 4)
+    assert [f.incident for f in site_incidents((shooting,))] == [None]
+    assert [f.incident for f in site_incidents((TOLL, shooting))] == [None, "at Sabon Gari"]
+
+
+def test_a_site_named_by_its_kind_alone_is_the_last_of_that_kind_named_before() -> None:
+    """blind79: "the market junction" is the Sabon Gari market the text named before."""
+    opening = Sentence(text="Traders at the Sabon Gari market counted their losses.", start=0, end=54)
+    count = figure("A day before, 5 people were shot dead at the market junction.", "5", 5)
+    count = Figure(**{**count.__dict__, "start": 60, "end": 61, "sentence_start": 55})
+    assert site_named_before(count, (), (opening,)) == ("incident", "at Sabon Gari")
+    assert site_named_before(count, (), ()) is None
+
+
+@pytest.mark.parametrize("before, where", [
+    # blind85: the sentence before names the site and no count
+    ("Gunfire at the Mercado do 30 in Viana.", ("incident", "at Mercado do 30")),
+    # a sentence with a count of its own at the site keeps it
+    ("Two people died at the Mercado do 30 on Sunday.", None),
+])
+def test_the_first_count_after_a_sentence_naming_a_site_is_that_sites(before, where) -> None:
+    opening = Sentence(text=before, start=0, end=len(before))
+    count = figure("Traders tell us at least four people were shot dead when police moved in.", "four", 4)
+    shift = len(before) + 1
+    count = Figure(**{**count.__dict__, "start": count.start + shift, "end": count.end + shift,
+                      "sentence_start": shift})
+    assert site_named_before(count, (), (opening,)) == where
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_two_sources_naming_one_site_key_its_count_apart_from_the_toll(nlp) -> None:
+    wire = analyse(nlp, "Police say 17 people have been killed in the protests. At least two men died at the Río Seco "
+                        "bridge in El Alto on Wednesday.", dt.date(2026, 9, 12), "Wire").figures
+    paper = analyse(nlp, "The national toll is now 15. Police fired on a blockade at the Rio Seco bridge, killing two "
+                         "men.", dt.date(2026, 9, 12), "Paper").figures
+    assert [(f.text, f.incident) for f in wire] == [("17", None), ("At least two", "at Rio Seco")]
+    assert [(f.text, f.incident) for f in paper] == [("15", None), ("two", "at Rio Seco")]
