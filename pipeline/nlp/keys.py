@@ -2266,7 +2266,8 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = tuple(corrected_value(repeated_number(f, keyed), keyed) for f in keyed)
     keyed = tuple(dated_by_the_sentence_before(f, analysis.sentences, reference) for f in keyed)
     keyed = tuple(documents_own_group(incident_named_before(f, analysis.sentences), keyed) for f in keyed)
-    keyed = crowds_placed_before(other_storms(site_incidents(mishaps(keyed), analysis.sentences), analysis.sentences), analysis.sentences)
+    keyed = other_storms(site_incidents(mishaps(keyed), analysis.sentences), analysis.sentences)
+    keyed = crowds_placed_before(keyed, analysis.sentences)
     return replace(analysis, figures=tuple(market_scope(f, keyed) for f in keyed))
 
 
