@@ -99,6 +99,12 @@ def test_another_figure_counts_its_own_phrase_and_what_happened_to_it(sentence, 
      "300 residents.", "300", "2019"),
     ("In March 2019 a leak forced people out; in 2022 the plant evacuated 300 residents.", "300", None),
     ("We did not forget March 2019, when 300 neighbours were evacuated from these streets.", "300", "2019"),
+    # a year set between commas in the clause it dates (blind38, blind102), not a year of the clause before
+    ("The last big wave of protests, in 2017, left more than 120 people dead.", "120", "2017"),
+    ("The last time the state touched fares, in 2019, a strike left two dead.", "two", "2019"),
+    ("The strike began, as in 2019, and by Friday two people had died.", "two", None),
+    # an event the year set off tells of the figure (blind85)
+    ("The state raised diesel prices in July 2021, setting off a strike in which 30 people died.", "30", "2021"),
 ])
 def test_a_figure_about_another_year_carries_that_year(sentence, text, scope):
     assert time_scope(figure(sentence, text, "price"), 2022, 2022) == scope
@@ -1188,6 +1194,29 @@ def test_casualties_in_the_city_are_in_the_town_named_before() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # blind97: seven words between the count and "in the city"
+    "Protests reached Kumasi on Tuesday. The hospital said on Saturday that six people had died of gunshot wounds in "
+    "the city.",
+    # blind102: "since the protests reached the city"
+    "Kumasi was calm on Sunday. The regional hospital says four people have died since the protests reached the city.",
+])
+def test_casualties_the_clause_puts_in_the_city_further_on_are_in_the_town_named_before(text: str) -> None:
+    from pipeline.nlp import analyse, load_nlp
+    (figure,) = analyse(load_nlp(), text, dt.date(2026, 2, 14)).figures
+    assert (figure.claim_type, figure.scope) == ("killed", "Kumasi")
+
+
+def test_casualties_in_the_city_of_a_page_naming_no_town_close_before_are_in_the_town_it_names_most() -> None:
+    """blind104: a local paper's page about its own town."""
+    from pipeline.nlp import analyse, load_nlp
+    text = ("Traders in Kumasi counted their losses on Monday. The market of Kumasi reopened at noon. Buses left for "
+            "Accra half empty. Shops stayed shut along the main road. Taxis waited at the station. The fuel queues "
+            "were shorter. The hospital confirmed that four people had died in the city.")
+    (figure,) = analyse(load_nlp(), text, dt.date(2026, 2, 14)).figures
+    assert (figure.claim_type, figure.scope) == ("killed", "Kumasi")
+
+
+@pytest.mark.parametrize("text", [
     "Ma'an buries its dead as curfew begins; city's toll rises to four",
     "A curfew begins in Ma'an tonight, hours after a schoolboy was shot dead, bringing the number of people from the "
     "city killed since Sunday to four.",
@@ -1300,6 +1329,8 @@ def test_a_price_is_of_the_good_named_in_its_own_clause(sentence, text, good) ->
     ("| 20.10.2026 | 136 | 148 |", "detain", "2026-10-20"),
     ("| 20.10.2026 | 148 |", "total", None),
     ("| Sunday | 64 | 9 | 3 |", "admit", "2026-09-13"),
+    # blind99: a day's arrests are that day's, though "arrests" also names a tally
+    ("| Sunday, 13 September | 96 |", "arrest", "2026-09-13"),
 ])
 def test_a_cell_of_a_days_row_is_that_days_count(sentence, predicate, scope) -> None:
     found = figure(sentence, sentence.split("|")[2].strip(), "detained", as_of="2026-10-20" if "10" in sentence
@@ -1379,6 +1410,10 @@ def test_a_count_limited_to_a_vehicle_a_flood_took_is_that_incidents() -> None:
     ("412 people remain in custody, including the 212 held on suspicion of mass riots.", "412", "still held"),
     ("An amnesty freed 634 of the detainees, but 412 remain in custody.", "412", "still held"),
     ("Police said 38 are still being held.", "38", "still held"),
+    # blind102: "still held" after its count, and a list's label before it
+    ("The group asks the authorities to release the 535 people still held without charge.", "535", "still held"),
+    ("Persons detained: 1,245; released after verification: 710; still in custody: 535", "535", "still held"),
+    ("Persons detained: 1,245; released after verification: 710; still in custody: 535", "1,245", None),
     ("In total, 1,046 persons have been detained since 19 October.", "1,046", None),
 ])
 def test_people_still_held_are_a_part_of_their_own(sentence, text, key) -> None:

@@ -37,6 +37,8 @@ TOLL = figure("Seventeen people have been killed since the protests began.", "Se
      ("incident", "at Mercado do 30")),
     # blind81: a town's clash is the town's count
     ("Andahuaylas clash kills two; blockades still cut roads", "two", ("scope", "Andahuaylas")),
+    # blind102: the dead at a named hospital
+    ("3 people died of gunshot wounds at Donka hospital on Thursday.", "3", ("incident", "at Donka")),
 ])
 def test_a_casualty_count_its_clause_limits_to_a_named_site_is_that_sites(sentence, text, where) -> None:
     assert site_of(figure(sentence, text, 4), ()) == where
@@ -53,13 +55,16 @@ def test_a_casualty_count_its_clause_limits_to_a_named_site_is_that_sites(senten
     ("Police say six people have died since Tuesday, including at the Kejetia market in Kumasi.", "six"),
     # blind81: a comma closes the count's clause
     ("The toll of Juliaca rose to eight, counting the officer killed near Plaza Bolognesi.", "eight"),
+    # the hurt a named hospital treated are its own count (scope.py), not a site's where they were hurt
+    ("Some 58 wounded people were treated at Donka hospital.", "58"),
     # blind77: the next count of a list is another place's
     ("Seven people have been killed: four at the Kurunegala depot, two in Colombo.", "two"),
     # blind81: another count between them holds the site
     ("The toll stands at seven, six of them killed in the clash at the Kennedy market.", "seven"),
 ])
 def test_a_site_outside_the_counts_own_clause_limits_nothing(sentence, text) -> None:
-    count = figure(sentence, text, 4, "protesters" if "gathered" in sentence else "killed")
+    count = figure(sentence, text, 4, "protesters" if "gathered" in sentence else "injured" if "treated" in sentence
+                   else "killed")
     others = (figure(sentence, "six", 6),) if text == "seven" else ()
     assert site_of(count, others) is None
 
@@ -107,3 +112,13 @@ def test_two_sources_naming_one_site_key_its_count_apart_from_the_toll(nlp) -> N
                          "men.", dt.date(2026, 9, 12), "Paper").figures
     assert [(f.text, f.incident) for f in wire] == [("17", None), ("At least two", "at Rio Seco")]
     assert [(f.text, f.incident) for f in paper] == [("15", None), ("two", "at Rio Seco")]
+
+
+def test_a_site_opening_its_sentence_limits_every_count_of_it_and_names_its_towns_shooting(nlp) -> None:
+    """blind106: "At Limbe market, …" holds both counts after it; "the Limbe shooting" is the market's, as the text
+    names "Limbe market" (a town's clash of no named site is the town's count)."""
+    found = analyse(nlp, "Police say 14 people have died and 40 were injured. At Limbe market, police shot dead three "
+                         "men and wounded 8. Eight were wounded in the Limbe shooting.", dt.date(2026, 8, 14),
+                    "Wire").figures
+    assert [(f.text, f.incident) for f in found] == [("14", None), ("40", None), ("three", "at Limbe"),
+                                                      ("8", "at Limbe"), ("Eight", "at Limbe")]

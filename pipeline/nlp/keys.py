@@ -1353,7 +1353,12 @@ _DAYS_ROW = re.compile(rf"\s*\|?\s*(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,
 def _a_days_row(figure: Figure) -> bool:
     """A cell of a day's row, but not its running total ("| Total since 19 October |", a toll word's column)."""
     row = _DAYS_ROW.match(figure.sentence or "")
-    return row is not None and row.end() <= _offsets(figure)[0] and (figure.predicate or "") not in _TOLL_WORDS
+    return row is not None and row.end() <= _offsets(figure)[0] and (figure.predicate or "") not in _RUNNING_COLUMNS
+
+
+# A column of a day's rows that holds a running total: "| 12 May | Death toll |"; arrests by day are that day's own
+# ("Table 2. Persons arrested by day | Sunday, 10 May | 96 |", blind99).
+_RUNNING_COLUMNS = _TOLL_WORDS - {"arrest", "detention"}
 
 
 # Some years before the story, no year named: "a few years ago a litre sold for 30 tenge".
@@ -1441,9 +1446,20 @@ def _same_clause(text: str, match: re.Match[str], start: int, end: int) -> bool:
     not date the 225."""
     between = text[match.end():start] if match.start() < start else text[end:match.start()]
     before = match.start() < start
-    return "," not in between or (before and bool(_OPENS_THE_SENTENCE.match(text[:match.start()]))) \
-        or bool(before and _RELATIVE_TO_THE_YEAR.match(between)) \
-        or before and match.group(0).lower().startswith("in") and re.fullmatch(r",\s*", between) is not None
+    return "," not in between or before and _dates_across_a_comma(text[:match.start()], match.group(0), between)
+
+
+def _dates_across_a_comma(lead: str, said: str, between: str) -> bool:
+    if _OPENS_THE_SENTENCE.match(lead) or _RELATIVE_TO_THE_YEAR.match(between):
+        return True
+    return said.lower().startswith("in") and (re.fullmatch(r",\s*", between) is not None
+                                             or _a_years_aside(lead, between))
+
+
+def _a_years_aside(lead: str, between: str) -> bool:
+    """A year set between commas in the clause it dates: "The last big wave of protests, in 2017, left more than 120
+    people dead" (blind38), "The last time the state touched fares, in 2023, a strike left two dead" (blind102)."""
+    return lead.rstrip().endswith(",") and re.fullmatch(r",\s+[^\W\d][^,;\d]{0,60}", between) is not None
 
 
 # The year opens the sentence, alone or in a phrase of time: "In 2011, …", "After the 2005 presidential
@@ -1454,8 +1470,9 @@ _OPENS_THE_SENTENCE = re.compile(r"^\s*(?:(?:after|before|during|following|since
 # "the Tazreen fire of 2012, which killed 112", "a fire in 2012, in which 112 people died", "the April 1989 riots
 # over fuel prices, in which at least eight people were killed" (blind75): the relative clause tells of the event
 # the year is of.
-_RELATIVE_TO_THE_YEAR = re.compile(r"^(?:\s+[^\W\d][^,;\d]{0,40})?,\s+(?:in |during |of )?(?:which|when)\b[^,;]*$",
-                                   re.I)
+# "raised diesel prices in July 2025, setting off a taxi strike in which 30 people died" (blind85)
+_RELATIVE_TO_THE_YEAR = re.compile(r"^(?:\s+[^\W\d][^,;\d]{0,40})?,\s+(?:[a-z]+ing\b[^,;\d]{0,40}?\s)?"
+                                   r"(?:in |during |of )?(?:which|when)\b[^,;]*$", re.I)
 
 
 _BEFORE_PENALTY = 30  # a time is written after its figure more often: "120 tenge in 2022"
@@ -1741,7 +1758,7 @@ _IN_HOSPITAL_NOW = re.compile(r"^[^.;\d]{0,40}?\b(?:(?:still|remain(?:s|ed)?|are
 # Those still held, a count of now apart from all who were detained: "412 people remain in custody", "38 are still
 # being held" (blind64).
 _HELD_NOW = re.compile(r"[^.;\d]{0,30}?\b(?:(?:still|remain(?:s|ed)?)\s+(?:\w+\s+)?in\s+(?:custody|detention|"
-                       r"jail|prison|pre-trial detention)|(?:are|were|is|remain(?:s|ed)?)\s+still\s+(?:being\s+)?"
+                       r"jail|prison|pre-trial detention)|(?:(?:are|were|is|remain(?:s|ed)?)\s+)?still\s+(?:being\s+)?"
                        r"(?:held|detained)|remain(?:s|ed)?\s+(?:held|detained|behind bars)|"
                        # "1,276 persons have been placed in custody" by the courts (blind73)
                        r"placed\s+in\s+(?:custody|pre-trial detention))\b", re.I)
@@ -1751,11 +1768,17 @@ _IN_CUSTODY_AFTER_RELEASES = re.compile(r"\b(?:released|freed)\b[^.;]*$", re.I)
 _IN_CUSTODY = re.compile(r"\s+(?:\w+\s+)?(?:are|were|is|was)\s+in\s+(?:custody|pre-trial detention)\b", re.I)
 
 
+# A list's label: "Persons detained: 1,245; released after verification: 710; still in custody: 535" (blind102).
+_HELD_NOW_LABEL = re.compile(r"(?:^|[;,\n]\s*|[-•*]\s+)(?:still|remaining|remain)\s+(?:held|detained|in custody|in "
+                             r"detention)\s*:\s*$", re.I)
+
+
 def _held_now(figure: Figure) -> bool:
     sentence, (start, end) = figure.sentence or "", _offsets(figure)
     after_releases = bool(_IN_CUSTODY.match(sentence, end) and _IN_CUSTODY_AFTER_RELEASES.search(sentence[:start]))
     return figure.claim_type == "detained" and (
-        figure.predicate == STILL_HELD or bool(_HELD_NOW.match(sentence, end)) or after_releases)
+        figure.predicate == STILL_HELD or bool(_HELD_NOW.match(sentence, end)) or after_releases
+        or _HELD_NOW_LABEL.search(sentence[:start]) is not None)
 
 
 def _in_hospital_now(figure: Figure) -> bool:

@@ -603,7 +603,9 @@ def _town_right_after(figure: Figure, mentions: list[tuple[int, int, str]]) -> t
 
 # "The governor of Ziguinchor gives a figure of five dead in the city": the town the text named last.
 _CASUALTY_TYPES = {"killed", "injured", "detained", "missing", "displaced", "evacuated"}
-_THE_TOWN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+in\s+the\s+(?:city|town)\b(?!\s+of\b)", re.I)
+# "five people had died of gunshot wounds in the city", "four people have died … since the protests reached the city"
+_THE_TOWN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,7}?\s+(?:in|across|reached|hit)\s+the\s+(?:city|town)\b"
+                             r"(?!\s+of\b)", re.I)
 # … or before it in its clause: "city's toll rises to four", "the number of people from the city killed since Sunday
 # to four" (blind75's local daily).
 _THE_TOWN_BEFORE = re.compile(r"(?:\b(?:city|town)['’]s\s+(?:death\s+)?toll\b|\b(?:from|in)\s+the\s+(?:city|town)\b"
@@ -618,8 +620,22 @@ def town_named_before(figure: Figure, sentences: Iterable[Sentence], names: dict
     if figure.scope is not None or figure.claim_type not in _CASUALTY_TYPES \
             or not (_THE_TOWN_AFTER.match(sentence, end) or _THE_TOWN_BEFORE.search(sentence[:start])):
         return figure
-    town = _last_town(sentences, (figure.sentence_start or 0) + _offsets(figure)[0], names)
+    sentences = tuple(sentences)
+    town = None if figure.part == "headline" else \
+        _last_town(sentences, (figure.sentence_start or 0) + _offsets(figure)[0], names)
+    town = town or _home_town(sentences, names)
     return replace(figure, scope=scope_name(town)) if town else figure
+
+
+def _home_town(sentences: tuple[Sentence, ...], names: dict[str, str]) -> str | None:
+    """The town a local paper's page is about: the one it names most, at least twice, where it names one more than
+    any other ("5 killed in the city since Wednesday, says hospital", a headline above a page on Beira, blind93)."""
+    countries = country_names()
+    counts = Counter(m[2] for s in sentences for m in _mentions(s.text, names) if m[2].casefold() not in countries)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _last_town(sentences: Iterable[Sentence], at: int, names: dict[str, str]) -> str | None:

@@ -35,6 +35,7 @@ _SITE_KINDS = (
     ("akimat", "killed at the Mangystau regional akimat (blind73)"),
     ("administration", "shot dead outside the Adama city administration (blind28)"),
     ("workshops", "killed near the Atbara railway workshops (blind83)"),
+    ("hospital", "3 people died of gunshot wounds at Donka hospital (blind102); deaths only, see _DEATHS_ONLY"),
 )
 # (kind, example): words naming a site before its name ("Avenida La Limpia", "Mercado do 30").
 _SITE_KINDS_FIRST = (
@@ -55,9 +56,13 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|do|da|del|la|al|el)\s+)?{_NAME_WORD}){{0,3
 _NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
                         "november", "december", "the", "a", "an", "this", "that", "its", "their", "central", "main",
-                        "national", "city", "old", "new", "north", "south", "east", "west", "police", "army"})
+                        "national", "city", "old", "new", "north", "south", "east", "west", "police", "army",
+                        "at", "in", "near", "outside", "by", "on", "from", "beside"})  # "At Limbe market, …"
 _KIND_AFTER = "|".join(kind for kind, _ in _SITE_KINDS)
 _KIND_BEFORE = "|".join(re.escape(kind) for kind, _ in _SITE_KINDS_FIRST)
+# Kinds of site whose count of the hurt is the place they were treated at, not where they were hurt: a named
+# hospital's wounded are its own count by ``scope.py`` ("Ma'an Government Hospital has received 63 wounded").
+_DEATHS_ONLY = frozenset({"hospital"})
 # Words between a site's name and its kind: "the Ghantaghar clock tower", "the CPC fuel depot".
 _KIND_WORDS = ("clock|fuel|petrol|oil|gas|filling|railway|bus|police|regional|city|town|district|municipal|central|"
                "main|international|old|new|fish|food|cattle|grain|wholesale|vegetable|traffic|toll")
@@ -73,6 +78,9 @@ _CLAUSE_BREAK = re.compile(r"[\d;]|[.!?]\s|\b(?:one|two|three|four|five|six|seve
 # site before someone's words is where they spoke ("Our reporter at the Gorica bridge says rescuers have recovered
 # four bodies", blind14).
 _NOT_ITS_SITE_BEFORE = re.compile(r"^\s*(?:,|;|and)?\s*(?:and\s+)?$|\b(?:says?|said|told|tells|reports?|reported)\b")
+# A site opening the sentence is where all its counts happened: "At Limbe market, police shot dead three men and
+# wounded 8" (blind106).
+_FRONTED_SITE = re.compile(r"\W*(?:(?:at|in|near|outside)\s+(?:the\s+)?)?", re.I)
 # After a count, a comma closes its clause: "the toll of Juliaca rose to eight, counting the police sub-officer
 # killed near Plaza Bolognesi" (blind81).
 _NOT_ITS_SITE_AFTER = re.compile(r",|\b(?:including|among them|among whom)\b", re.I)
@@ -90,9 +98,13 @@ def site_of(figure: Figure, others: tuple[Figure, ...]) -> Where | None:
     if figure.claim_type not in _SITE_CLAIMS:
         return None
     sentence, counts = figure.sentence or "", _counts_beside(figure, others)
-    sites = [(_distance(figure, m, counts), _key(m)) for m in _SITE.finditer(sentence)]
+    sites = [(_distance(figure, m, counts), _key(m)) for m in _SITE.finditer(sentence) if _counts_at(figure, m)]
     near = sorted((d, key) for d, key in sites if d is not None and key is not None)
     return near[0][1] if near else None
+
+
+def _counts_at(figure: Figure, found: re.Match[str]) -> bool:
+    return figure.claim_type == "killed" or (found.group("kind") or "").lower() not in _DEATHS_ONLY
 
 
 def _counts_beside(figure: Figure, others: tuple[Figure, ...]) -> list[tuple[int, int]]:
@@ -112,12 +124,21 @@ def _distance(figure: Figure, found: re.Match[str], counts: list[tuple[int, int]
     if gap is None:
         return None
     between = (figure.sentence or "")[gap[0]:gap[1]]
-    not_its = _NOT_ITS_SITE_BEFORE if gap[1] == _in_sentence(figure, figure)[0] else _NOT_ITS_SITE_AFTER
+    if gap[0] == found.end() and _fronted(figure, found):
+        return None if ";" in between else len(between)
     # "one in Ilave, seven at Juliaca airport, three in Sicuani": another count between them holds the site
-    if len(between) > _REACH or _CLAUSE_BREAK.search(between) or not_its.search(between) \
-            or any(gap[0] <= a and b <= gap[1] for a, b in counts):
+    if _outside_its_clause(between, gap[0] == found.end()) or any(gap[0] <= a and b <= gap[1] for a, b in counts):
         return None
     return len(between)
+
+
+def _outside_its_clause(between: str, site_first: bool) -> bool:
+    not_its = _NOT_ITS_SITE_BEFORE if site_first else _NOT_ITS_SITE_AFTER
+    return len(between) > _REACH or _CLAUSE_BREAK.search(between) is not None or not_its.search(between) is not None
+
+
+def _fronted(figure: Figure, found: re.Match[str]) -> bool:
+    return _FRONTED_SITE.fullmatch(figure.sentence or "", 0, found.start()) is not None
 
 
 def _gap(figure: Figure, found: re.Match[str]) -> tuple[int, int] | None:
@@ -187,7 +208,9 @@ def site_incidents(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...] 
     count of the same claim and group (the toll the site's count is a part of)."""
     sites = [_where(f, figures, sentences) for f in figures]
     tolls = [f for f, site in zip(figures, sites, strict=True) if site is None and f.incident is None]
-    return tuple(_limited(f, site) if site and any(_larger(t, f) for t in tolls) else f
+    # "the Limbe shooting" is the market's where the text names "Limbe market" (blind106)
+    named = _sites_named(sentences)
+    return tuple(_limited(f, site, named) if site and any(_larger(t, f) for t in tolls) else f
                  for f, site in zip(figures, sites, strict=True))
 
 
@@ -197,11 +220,15 @@ def _where(figure: Figure, figures: tuple[Figure, ...], sentences: tuple[Sentenc
     return site_of(figure, figures) or site_named_before(figure, figures, sentences)
 
 
-def _limited(figure: Figure, where: Where) -> Figure:
+def _sites_named(sentences: tuple[Sentence, ...]) -> set[Where | None]:
+    return {_key(m) for s in sentences for m in _SITE.finditer(s.text) if m.group("name_of") is None}
+
+
+def _limited(figure: Figure, where: Where, named: set[Where | None]) -> Figure:
     field, name = where
-    if field == "scope":
+    if field == "scope" and ("incident", f"at {name}") not in named:
         return figure if figure.scope else replace(figure, scope=name)
-    return replace(figure, incident=name, scope=None)
+    return replace(figure, incident=name if field == "incident" else f"at {name}", scope=None)
 
 
 def _larger(toll: Figure, part: Figure) -> bool:
