@@ -33,7 +33,7 @@ import yaml  # type: ignore[import-untyped]  # no stubs installed
 from ..errors import ConfigError
 from ..models import PRICE_CHANGE_GROUP, STILL_HELD, Analysis, Figure, Sentence
 from .scope import READING_UNITS, country_parts, place_names, place_scope, town_named_before
-from .sites import site_incidents
+from .sites import larger_count, site_incidents
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "groups.yaml"
 
@@ -1918,14 +1918,8 @@ def mishaps(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     found = [_mishap(f) if f.incident in (None, "a part") else None for f in figures]  # "of whom 4 at the building"
     tolls = [f for f, mishap in zip(figures, found, strict=True) if mishap is None and f.incident is None]
     # the mishap names the count, wherever a source places it ("In Dakar, three passengers were killed when …")
-    return tuple(replace(f, incident=mishap, scope=None) if mishap and any(_larger(t, f) for t in tolls) else f
+    return tuple(replace(f, incident=mishap, scope=None) if mishap and any(larger_count(t, f) for t in tolls) else f
                  for f, mishap in zip(figures, found, strict=True))
-
-
-def _larger(toll: Figure, part: Figure) -> bool:
-    """A larger count of the same claim and group."""
-    return toll.claim_type == part.claim_type and toll.counted_group == part.counted_group \
-        and toll.value is not None and part.value is not None and toll.value > part.value
 
 
 # A storm's name: "Cyclone Ernestine", "Hurricane Maria", "Tropical Storm Alberto".

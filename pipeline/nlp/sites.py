@@ -210,7 +210,7 @@ def site_incidents(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...] 
     tolls = [f for f, site in zip(figures, sites, strict=True) if site is None and f.incident is None]
     # "the Limbe shooting" is the market's where the text names "Limbe market" (blind106)
     named = _sites_named(sentences)
-    return tuple(_limited(f, site, named) if site and any(_larger(t, f) for t in tolls) else f
+    return tuple(_limited(f, site, named) if site and any(larger_count(t, f) for t in tolls) else f
                  for f, site in zip(figures, sites, strict=True))
 
 
@@ -231,6 +231,7 @@ def _limited(figure: Figure, where: Where, named: set[Where | None]) -> Figure:
     return replace(figure, incident=name if field == "incident" else f"at {name}", scope=None)
 
 
-def _larger(toll: Figure, part: Figure) -> bool:
+def larger_count(toll: Figure, part: Figure) -> bool:
+    """A larger count of the same claim and group: the toll a site's or a mishap's count is a part of."""
     return toll.claim_type == part.claim_type and toll.counted_group == part.counted_group \
         and toll.value is not None and part.value is not None and toll.value > part.value
