@@ -1178,6 +1178,14 @@ def test_a_crowds_estimated_size_is_a_crowd_of_protesters(text: str, crowd: str)
     assert (figure.claim_type, figure.counted_group) == ("protesters", "people")
 
 
+def test_the_city_of_a_town_is_that_town_not_a_town_called_city() -> None:
+    """blind106: "the City of Blantyre" is tagged as two places, "City" and "Blantyre"."""
+    from pipeline.nlp import analyse, load_nlp
+    text = "The Minister said 780 suspects were apprehended, of whom 255 in the City of Blantyre."
+    found = analyse(load_nlp(), text, dt.date(2026, 8, 15)).figures
+    assert [(f.text, f.scope) for f in found] == [("780", None), ("255", "Blantyre")]
+
+
 def test_a_towns_name_opening_a_longer_name_is_no_mention_of_the_town() -> None:
     """blind77: Galle Face Green is a square in Colombo, not the town of Galle."""
     from pipeline.nlp import analyse, load_nlp
@@ -1414,6 +1422,9 @@ def test_a_count_limited_to_a_vehicle_a_flood_took_is_that_incidents() -> None:
     ("The group asks the authorities to release the 535 people still held without charge.", "535", "still held"),
     ("Persons detained: 1,245; released after verification: 710; still in custody: 535", "535", "still held"),
     ("Persons detained: 1,245; released after verification: 710; still in custody: 535", "1,245", None),
+    # blind106: those released or charged, by a list's label, are parts of the detained too
+    ("Persons detained: 864; released on bail: 410; charged: 286", "410", "released"),
+    ("Persons detained: 864; released on bail: 410; charged: 286", "286", "charged"),
     ("In total, 1,046 persons have been detained since 19 October.", "1,046", None),
 ])
 def test_people_still_held_are_a_part_of_their_own(sentence, text, key) -> None:

@@ -1773,6 +1773,22 @@ _HELD_NOW_LABEL = re.compile(r"(?:^|[;,\n]\s*|[-•*]\s+)(?:still|remaining|rema
                              r"detention)\s*:\s*$", re.I)
 
 
+# A list's label of the detained released or charged since: "Persons detained: 864; released on bail: 410; charged:
+# 286" (blind106): a part of the detained, apart from their toll.
+_RELEASED_LABEL = re.compile(r"(?:^|[;,\n]\s*|[-•*]\s+)(?:released|freed)\b[^:;,\d]{0,30}:\s*$", re.I)
+_CHARGED_LABEL = re.compile(r"(?:^|[;,\n]\s*|[-•*]\s+)(?:charged|indicted|prosecuted)\b[^:;,\d]{0,30}:\s*$", re.I)
+
+
+def _labelled_released(figure: Figure) -> bool:
+    return figure.claim_type == "detained" and _RELEASED_LABEL.search((figure.sentence or "")[:_offsets(figure)[0]]) \
+        is not None
+
+
+def _labelled_charged(figure: Figure) -> bool:
+    return figure.claim_type == "detained" and _CHARGED_LABEL.search((figure.sentence or "")[:_offsets(figure)[0]]) \
+        is not None
+
+
 def _held_now(figure: Figure) -> bool:
     sentence, (start, end) = figure.sentence or "", _offsets(figure)
     after_releases = bool(_IN_CUSTODY.match(sentence, end) and _IN_CUSTODY_AFTER_RELEASES.search(sentence[:start]))
@@ -1819,6 +1835,8 @@ _PART_RULES = (
     # first: the injured still in hospital are that part of them, however the sentence names the whole
     (_in_hospital_now, "in hospital", "Injured: 121, of whom 31 remain in hospital"),
     (_held_now, STILL_HELD, "412 people remain in custody, including the 212 held on suspicion of mass riots."),
+    (_labelled_released, "released", "Persons detained: 864; released on bail: 410; charged: 286"),
+    (_labelled_charged, "charged", "Persons detained: 864; released on bail: 410; charged: 286"),
     (_died_of_injuries, "died of injuries", "two injured workers died later in hospital"),
     (_suspected, "suspected", "Districts have reported 61 suspected heat deaths"),
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),

@@ -188,12 +188,21 @@ def place_names(analysis: Analysis) -> dict[str, str]:
     names: dict[str, str] = {name: name for name in _row_places(text) if name.casefold() not in countries}
     for entity in analysis.entities:
         canonical = _place_canonical(entity, put_in)
-        if canonical is None or _STATE_STYLE.search(canonical):
+        if canonical is None or _no_towns_name(canonical, entity):
             continue
         for name in (entity.text, canonical):
             if name.casefold() not in countries and len(name) > 1:
                 names[name] = canonical
     return names | _towns_by_their_words(analysis, names, countries) | _capital_names(analysis, names, text)
+
+
+# A kind of place the model tags as one: "the City of Blantyre" names Blantyre, not a town called "City" (blind106).
+_KINDS_OF_PLACE = frozenset({"city", "town", "village", "region", "province", "district", "county", "state",
+                             "municipality", "capital"})
+
+
+def _no_towns_name(canonical: str, entity: EntityMention) -> bool:
+    return _STATE_STYLE.search(canonical) is not None or entity.text.casefold() in _KINDS_OF_PLACE
 
 
 def _towns_by_their_words(analysis: Analysis, names: dict[str, str], countries: frozenset[str]) -> dict[str, str]:
