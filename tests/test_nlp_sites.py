@@ -44,29 +44,28 @@ def test_a_casualty_count_its_clause_limits_to_a_named_site_is_that_sites(senten
     assert site_of(figure(sentence, text, 4), ()) == where
 
 
-@pytest.mark.parametrize("sentence, text", [
+@pytest.mark.parametrize("sentence, text, claim_type, other", [
     # a crowd at a square is the story's march, not one of its incidents
-    ("About 10,000 people gathered in Independence Square.", "10,000"),
+    ("About 10,000 people gathered in Independence Square.", "10,000", "protesters", None),
     # a weekday is no site's name
-    ("The Tuesday shooting left three dead.", "three"),
+    ("The Tuesday shooting left three dead.", "three", "killed", None),
     # blind14: where a reporter speaks from
-    ("Our reporter at the Gorica bridge says rescuers have recovered at least four bodies.", "four"),
+    ("Our reporter at the Gorica bridge says rescuers have recovered at least four bodies.", "four", "killed", None),
     # blind87: the site is one place of the whole count
-    ("Police say six people have died since Tuesday, including at the Kejetia market in Kumasi.", "six"),
+    ("Police say six people have died since Tuesday, including at the Kejetia market in Kumasi.", "six", "killed",
+     None),
     # blind81: a comma closes the count's clause
-    ("The toll of Juliaca rose to eight, counting the officer killed near Plaza Bolognesi.", "eight"),
+    ("The toll of Juliaca rose to eight, counting the officer killed near Plaza Bolognesi.", "eight", "killed", None),
     # the hurt a named hospital treated are its own count (scope.py), not a site's where they were hurt
-    ("Some 58 wounded people were treated at Donka hospital.", "58"),
+    ("Some 58 wounded people were treated at Donka hospital.", "58", "injured", None),
     # blind77: the next count of a list is another place's
-    ("Seven people have been killed: four at the Kurunegala depot, two in Colombo.", "two"),
+    ("Seven people have been killed: four at the Kurunegala depot, two in Colombo.", "two", "killed", None),
     # blind81: another count between them holds the site
-    ("The toll stands at seven, six of them killed in the clash at the Kennedy market.", "seven"),
+    ("The toll stands at seven, six of them killed in the clash at the Kennedy market.", "seven", "killed", "six"),
 ])
-def test_a_site_outside_the_counts_own_clause_limits_nothing(sentence, text) -> None:
-    count = figure(sentence, text, 4, "protesters" if "gathered" in sentence else "injured" if "treated" in sentence
-                   else "killed")
-    others = (figure(sentence, "six", 6),) if text == "seven" else ()
-    assert site_of(count, others) is None
+def test_a_site_outside_the_counts_own_clause_limits_nothing(sentence, text, claim_type, other) -> None:
+    others = (figure(sentence, other, 6),) if other else ()
+    assert site_of(figure(sentence, text, 4, claim_type), others) is None
 
 
 def test_a_sites_count_is_its_own_only_beside_a_larger_toll() -> None:

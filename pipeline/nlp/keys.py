@@ -1768,25 +1768,29 @@ _IN_CUSTODY_AFTER_RELEASES = re.compile(r"\b(?:released|freed)\b[^.;]*$", re.I)
 _IN_CUSTODY = re.compile(r"\s+(?:\w+\s+)?(?:are|were|is|was)\s+in\s+(?:custody|pre-trial detention)\b", re.I)
 
 
+def _list_label(words: str) -> re.Pattern[str]:
+    """A list item's label right before its count: "; still in custody: 535", "- released on bail: 410"."""
+    return re.compile(rf"(?:^|[;,\n]\s*|[-•*]\s+)(?:{words})\s*:\s*$", re.I)
+
+
 # A list's label: "Persons detained: 1,245; released after verification: 710; still in custody: 535" (blind102).
-_HELD_NOW_LABEL = re.compile(r"(?:^|[;,\n]\s*|[-•*]\s+)(?:still|remaining|remain)\s+(?:held|detained|in custody|in "
-                             r"detention)\s*:\s*$", re.I)
-
-
+_HELD_NOW_LABEL = _list_label(r"(?:still|remaining|remain)\s+(?:held|detained|in custody|in detention)")
 # A list's label of the detained released or charged since: "Persons detained: 864; released on bail: 410; charged:
 # 286" (blind106): a part of the detained, apart from their toll.
-_RELEASED_LABEL = re.compile(r"(?:^|[;,\n]\s*|[-•*]\s+)(?:released|freed)\b[^:;,\d]{0,30}:\s*$", re.I)
-_CHARGED_LABEL = re.compile(r"(?:^|[;,\n]\s*|[-•*]\s+)(?:charged|indicted|prosecuted)\b[^:;,\d]{0,30}:\s*$", re.I)
+_RELEASED_LABEL = _list_label(r"(?:released|freed)\b[^:;,\d]{0,30}")
+_CHARGED_LABEL = _list_label(r"(?:charged|indicted|prosecuted)\b[^:;,\d]{0,30}")
+
+
+def _labelled(figure: Figure, label: re.Pattern[str]) -> bool:
+    return figure.claim_type == "detained" and label.search((figure.sentence or "")[:_offsets(figure)[0]]) is not None
 
 
 def _labelled_released(figure: Figure) -> bool:
-    return figure.claim_type == "detained" and _RELEASED_LABEL.search((figure.sentence or "")[:_offsets(figure)[0]]) \
-        is not None
+    return _labelled(figure, _RELEASED_LABEL)
 
 
 def _labelled_charged(figure: Figure) -> bool:
-    return figure.claim_type == "detained" and _CHARGED_LABEL.search((figure.sentence or "")[:_offsets(figure)[0]]) \
-        is not None
+    return _labelled(figure, _CHARGED_LABEL)
 
 
 def _held_now(figure: Figure) -> bool:
@@ -1794,7 +1798,7 @@ def _held_now(figure: Figure) -> bool:
     after_releases = bool(_IN_CUSTODY.match(sentence, end) and _IN_CUSTODY_AFTER_RELEASES.search(sentence[:start]))
     return figure.claim_type == "detained" and (
         figure.predicate == STILL_HELD or bool(_HELD_NOW.match(sentence, end)) or after_releases
-        or _HELD_NOW_LABEL.search(sentence[:start]) is not None)
+        or _labelled(figure, _HELD_NOW_LABEL))
 
 
 def _in_hospital_now(figure: Figure) -> bool:
