@@ -979,6 +979,27 @@ def test_a_town_the_model_mislabels_scopes_the_count_a_participles_main_clause_d
     assert one(nlp, text).scope == scope
 
 
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Police shot dead two men during clashes with protesters in Ciudad del Este.", "Ciudad del Este"),
+    ("Three people were killed during protests in Encarnación on Friday.", "Encarnación"),
+    # only an event "in" the town: police from a town may act anywhere
+    ("Four people were killed in clashes with police from Luque.", None),
+])
+def test_a_count_made_during_an_event_in_a_town_is_that_towns(nlp, text: str, scope: str | None) -> None:
+    assert one(nlp, text).scope == scope
+
+
+def test_a_place_the_model_names_once_is_a_place_wherever_the_page_writes_it_whole(nlp) -> None:
+    # the model tags "Ciudad del Este" a place in the first sentence and a work of art in the second
+    found = figures(nlp, "Police shot dead two men during clashes with protesters in Ciudad del Este, Paraguay's "
+                         "second city. Two people were killed in Ciudad del Este on Saturday.")
+    assert [(f.text, f.scope) for f in found] == [("two", "Ciudad del Este"), ("Two", "Ciudad del Este")]
+    # a town naming a kind of thing is no place of its own: the toll of "the Gyumri earthquake" is the whole toll
+    found = figures(nlp, "No, more than 300 people did not die in the Gyumri earthquake. The earthquake killed 57 "
+                         "people, 38 of them in Gyumri.")
+    assert [(f.text, f.scope) for f in found] == [("more than 300", None), ("57", None), ("38", "Gyumri")]
+
+
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("The minister said the damage surpasses the 300 thousand million pesos, in Chile.", 300e9, "CLP"),
     ("Damage: CLP 480 billion.", 480e9, "CLP"),
@@ -2087,3 +2108,20 @@ def test_hectares_treated_are_no_injured(nlp) -> None:
     found = figures(nlp, "Survey teams have checked 1.26 million hectares and control teams have treated 84 350 ha, "
                          "three times the 28 100 ha treated last winter.")
     assert [(f.text, f.claim_type) for f in found][:2] == [("1.26 million", "other"), ("84 350", "other")]
+
+
+def test_a_bare_count_after_a_whole_and_its_part_counts_the_whole(nlp) -> None:
+    found = figures(nlp, "Police say 14 people have died, one of them an officer. The rights group Gambia Civic Watch "
+                         "counts 19.")
+    assert [(f.text, f.claim_type, f.counted_head) for f in found] == [
+        ("14", "killed", "people"), ("one", "killed", "officer"), ("19", "killed", "people")]
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("The crowd on Saturday was big by any measure. Police said 8,000, the People's Alliance 200,000.",
+     ["protesters", "protesters"]),
+    # a crowd spoken of is no question for a count that says what it counts
+    ("The crowd was angry. Police said 40 people had been arrested.", ["detained"]),
+])
+def test_a_crowd_spoken_of_with_no_count_asks_for_the_bare_counts_after_it(nlp, text: str, claims: list[str]) -> None:
+    assert [f.claim_type for f in figures(nlp, text)] == claims

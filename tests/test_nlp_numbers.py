@@ -351,8 +351,17 @@ def test_rand_and_loti_signs_before_grouped_numbers_and_guyanese_dollars() -> No
 def test_plain_francs_are_the_franc_of_the_country_named_most() -> None:
     from pipeline.nlp.en.numbers import regional_unit
     (francs,) = find_numbers("5 million francs to each family")
-    assert regional_unit("In Moroni, Comoros, the state will pay 5 million francs.", francs.unit) == "KMF"
-    assert regional_unit("Fraud losses in Liechtenstein passed 1.1 million francs.", francs.unit) == "CHF"
+    assert regional_unit("In Moroni, Comoros, the state will pay 5 million francs.", francs.unit, "francs") == "KMF"
+    assert regional_unit("Fraud losses in Liechtenstein passed 1.1 million francs.", francs.unit, "francs") == "CHF"
+
+
+def test_cfa_francs_stay_cfa_francs_in_a_text_naming_geneva() -> None:
+    from pipeline.nlp.en.numbers import regional_unit
+    text = ("Our proposal to the foundation in Geneva: petrol in N'Djamena rose from 600 to 850 CFA francs a litre; "
+            "we ask for 60 000 000 FCFA. In Geneva the foundation's own fine was 20,000 francs.")
+    assert [(n.text, n.unit) for n in find_numbers(text)] == [
+        ("600", "XAF"), ("850 CFA francs", "XAF"), ("60 000 000 FCFA", "XAF"), ("20,000 francs", "CHF")]
+    assert regional_unit(text, "XAF") == "XAF"  # a table's "(CFA francs)" caption, read by its code
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -600,3 +609,22 @@ def test_convertible_marks_in_capitals() -> None:
     assert [(n.text, n.unit) for n in find_numbers("brought in KM 6.874.300 and the pass cost KM 55")] == [
         ("KM 6.874.300", "BAM"), ("KM 55", "BAM")]
     assert find_numbers("the crash at km 42 of the highway")[0].unit is None
+
+
+def test_a_one_letter_sign_before_a_price_by_its_measure_or_at_both_ends_of_a_change() -> None:
+    text = ("PURA raised petrol from D74 to D92 a litre and diesel from D71 to D86. The fare is D40 a trip. "
+            "The government cut petrol to D84. Pupils from P1 to P6 stayed home; Block D2 held 40.")
+    assert [(n.text, n.unit) for n in find_numbers(text)] == [
+        ("D74", "GMD"), ("D92", "GMD"), ("D71", "GMD"), ("D86", "GMD"), ("D40", "GMD"), ("D84", "GMD"), ("1", None),
+        ("6", None), ("2", None), ("40", None)]
+
+
+def test_liberian_dollars_are_no_us_dollars() -> None:
+    assert [(n.text, n.unit) for n in find_numbers("The keke fare went from L$50 to L$100.")] == [
+        ("L$50", "LRD"), ("L$100", "LRD")]
+
+
+def test_a_change_word_far_before_from_makes_its_two_ends_a_change_and_between_a_range() -> None:
+    text = ("Millers raised the price of a 25 kg bag of breakfast mealie meal from K285 to K410. Agents offered "
+            "between K50 and K100 per vote. Seats cost from 40 to 60 dollars.")
+    assert [n.text for n in find_numbers(text)] == ["25", "K285", "K410", "K50 and K100", "40 to 60 dollars"]

@@ -1093,10 +1093,27 @@ def _preps(heads: tuple[Token | None, ...], words: tuple[str, ...]) -> list[Toke
             if prep.dep_ == "prep" and prep.lower_ in words]
 
 
+# What happened where the count was made: "killed during clashes with protesters in Ciudad del Este" (blind46).
+_EVENT_NOUNS = {"clash", "protest", "riot", "demonstration", "march", "unrest", "violence", "raid", "crackdown",
+                "fighting", "shooting", "attack", "rally", "strike", "blockade"}
+
+
+def _events_of(verb: Token | None) -> tuple[Token, ...]:
+    """The event a verb's count happened during, and the people it names: "during clashes with protesters"."""
+    events = [pobj for prep in _preps((verb,), ("during", "in", "amid", "at")) for pobj in prep.children
+              if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _EVENT_NOUNS]
+    return tuple(events) + tuple(pobj for event in events for pobj in _objects(event, ("with",)))
+
+
+def _objects(head: Token, words: tuple[str, ...]) -> list[Token]:
+    return [pobj for prep in _preps((head,), words) for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
 def scope_of(verb: Token | None, noun: Token | None, places: dict[int, str], countries: frozenset[str],
              tally: Token | None = None) -> str | None:
     """A city or region the figure is limited to ("detained in Almaty", "the toll in Antalaha district has reached
     11", "revised the toll for Maroantsetra to 7"); None for a national total. Not the place of a participle's main
     clause: "blew up at the works in Ruse, killing nine" is the story's own toll."""
-    preps = _preps((noun, verb), ("in", "at")) + _preps((tally,), ("in", "at", "for"))
+    preps = _preps((noun, verb), ("in", "at")) + _preps((tally,), ("in", "at", "for")) \
+        + _preps(_events_of(verb), ("in",))
     return next((name for prep in preps if not _a_share(prep) and (name := _place_of(prep, places, countries))), None)

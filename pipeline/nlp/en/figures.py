@@ -182,11 +182,19 @@ def _question_before(sentence: Span) -> Span | None:
     if sentence.start == 0:
         return None
     question = _sentence_before(sentence)
-    asked = question.text.rstrip().endswith("?") or question.text.lstrip().lower().startswith("how many ") \
-        or _DISPUTED_SIZE.match(question.text) is not None
-    return question if asked else None  # "How many people struck is disputed. The unions claimed 60,000" (blind58)
+    return question if _asks_for_a_count(question.text) else None
 
 
+def _asks_for_a_count(text: str) -> bool:
+    """A question, or a sentence that asks for the counts after it as one does: "How many people struck is disputed.
+    The unions claimed 60,000" (blind58)."""
+    return text.rstrip().endswith("?") or text.lstrip().lower().startswith("how many ") \
+        or _DISPUTED_SIZE.match(text) is not None or _A_CROWD_UNCOUNTED.fullmatch(text) is not None
+
+
+# A crowd spoken of with no count asks for the counts after it: "The crowd on Saturday was big by any measure. Police
+# said 8,000, the People's Alliance 200,000" (blind112).
+_A_CROWD_UNCOUNTED = re.compile(r"\s*(?:the\s+|that\s+|this\s+)?(?:crowd|turnout)\b[^\d.;?!]*[.!]\s*", re.I)
 # A count said to be disputed asks for the figures after it: "The size of the march on the Route Le Prince on 11 June
 # is just as disputed. The police said 12,000; the FNPA said 300,000" (blind102).
 _DISPUTED_SIZE = re.compile(r"\s*(?:the\s+)?(?:size|scale|number|count|turnout)\b[^.;?]*\b(?:is|are|was|were|remains?)"
@@ -248,10 +256,21 @@ def _paragraph_type(figures: list[Figure], text: str, start: int) -> str | None:
 
 
 def _paragraph_figure(figures: list[Figure], text: str, start: int) -> Figure | None:
-    last = next((f for f in reversed(figures) if f.counted_head not in _AREA_HEADS), None)
+    last = _whole_of_a_part(figures, text, next((f for f in reversed(figures) if f.counted_head not in _AREA_HEADS),
+                                                None))
     if last is None or last.claim_type == "other" or start - last.end > 400:
         return None
     return None if "\n\n" in text[last.end:start] else last
+
+
+def _whole_of_a_part(figures: list[Figure], text: str, last: Figure | None) -> Figure | None:
+    """The whole a part closing its sentence belongs to: "Police say 14, one of them an officer. The rights group
+    counts 19" counts the dead, not officers (blind110)."""
+    if last is None or not (_PART_OF_AFTER.match(text[last.end:last.end + 20])
+                            or _PART_OF_BEFORE.search(text[max(0, last.start - 20):last.start])):
+        return last
+    earlier = [f for f in figures if f.end <= last.start and not re.search(r"[.!?;]\s", text[f.end:last.start])]
+    return earlier[-1] if earlier else last
 
 
 def _strong_noun(text: str, number: NumberSpan, span) -> Token | None:
@@ -333,6 +352,7 @@ def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], pub
         _place_entity(page, mention)
     page.places.update(dict.fromkeys(_the_capital(doc, page.text), CAPITAL))
     page.places.update({i: name for i, name in _named_as_a_town(doc, page.text) if i not in page.places})
+    page.places.update({i: name for i, name in _named_again(doc, page.text, page.places) if i not in page.places})
     return page
 
 
@@ -359,6 +379,35 @@ def _named_as_a_town(doc: Doc, text: str) -> Iterator[tuple[int, str]]:
         span = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
         if span is not None and is_known_place(name):
             yield from ((token.i, name) for token in span)
+
+
+# Not the start or end of a longer name: "Beira" in "Beira Central Hospital", "Este" in "Ciudad del Este".
+_NAME_GOES_ON = re.compile(r"[ -]?[A-Z]")
+_NAME_CAME_BEFORE = re.compile(r"[A-Z][\w'’]*[ -]?$")
+
+
+def _named_again(doc: Doc, text: str, places: dict[int, str]) -> Iterator[tuple[int, str]]:
+    """A place the model tagged once, wherever else the page writes it whole as a name of another kind: "Ciudad del
+    Este" a place in one sentence and a work of art in the next, "Two people were killed in Ciudad del Este"
+    (blind46); not where the model saw no name ("Uganda kob", an antelope) or a longer one ("the Gyumri earthquake")."""
+    names = set(places.values()) - {CAPITAL}
+    if not names:
+        return
+    pattern = r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
+    for found in re.finditer(pattern, text):
+        span = doc.char_span(found.start(), found.end())
+        if span is not None and _named_alone(span) and _written_whole(text, found.start(), found.end()):
+            yield from ((token.i, found.group()) for token in span)
+
+
+def _written_whole(text: str, start: int, end: int) -> bool:
+    return not _NAME_GOES_ON.match(text, end) and not _NAME_CAME_BEFORE.search(text, max(0, start - 40), start)
+
+
+def _named_alone(span: Span) -> bool:
+    """The model's one entity is these words and no more, and names no kind of thing ("the Gyumri earthquake")."""
+    return span[0].ent_iob_ == "B" and all(t.ent_type_ for t in span) and span.root.dep_ not in ("compound", "amod") \
+        and (span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I")
 
 
 _CAPITAL_WORD = re.compile(r"\bcapital\b", re.I)
@@ -766,7 +815,7 @@ def _money(d: _Draft, noun: Token) -> None:
     ``regional_unit`` reads the pattern's (JOD in a Jordanian paper, blind75)."""
     if noun.lower_ in CURRENCY_WORDS:
         code = CURRENCY_CODES.get(noun.lower_) or CURRENCY_CODES.get(noun.lemma_.lower())
-        d.unit = d.unit or regional_unit(noun.doc.text, code)
+        d.unit = d.unit or regional_unit(noun.doc.text, code, noun.lower_)
         d.counted, d.counted_head = noun.text, _currency_head(d.unit, noun.lemma_.lower())
     else:
         d.noun = None
@@ -1114,7 +1163,7 @@ def _tally_of_the_last(d: _Draft, page: _Page, after: str) -> bool:
     nothing it counts counts what the typed figure before it (in its paragraph, close by) counted."""
     if d.tally is None or d.held is not None or d.claim_type != "other" or d.counted_head or d.unit:
         return False
-    last = _last_group(page, d.number.start)
+    last = _whole_of_a_part(page.figures, page.text, _last_group(page, d.number.start))
     if not _a_typed_count_close_before(last, d):
         return False
     d.claim_type, d.predicate = last.claim_type, last.predicate

@@ -40,7 +40,11 @@ UNITS = {  # written form (lowercase) -> ISO 4217 code or "%"
 PER_UNIT = {word: float(row["per_unit"]) for row in CURRENCIES if "per_unit" in row for word in row["after"]}
 # A currency sign several countries write, read by the country the text names: "Rs" in a story about
 # Pakistan is the Pakistani rupee, "CFA francs" in Senegal the West African franc.
-REGIONAL_UNITS = {row["code"]: tuple(row["elsewhere"].items()) for row in CURRENCIES if "elsewhere" in row}
+# A code's first row with countries reads it; a spelling is read by its own row's ("CFA francs" in a text naming
+# Geneva stay CFA francs, plain "francs" there are Swiss).
+REGIONAL_UNITS = {row["code"]: tuple(row["elsewhere"].items()) for row in reversed(CURRENCIES) if "elsewhere" in row}
+_REGIONAL_BY_SPELLING = {spelling.lower(): tuple(row.get("elsewhere", {}).items()) for row in CURRENCIES
+                         for key in ("before", "after", "after_scale", "before_scale") for spelling in row.get(key, [])}
 # The head word a money figure counts: "78 billion tenge" counts tenge.
 # A code's own row names it ("K45 million" in Papua New Guinea is kina); a code only read "elsewhere" takes the
 # name of the row that sends it there.
@@ -129,10 +133,16 @@ def _prefix_units() -> str:
     mixed = [w for w in lettered if not w.isupper()]  # "Rs", "KSh" (also written "Ksh", "KSH")
     # The look-ahead (letters, a mark or two, a digit) only makes the search faster.
     quick = r"(?=[^\W\d_]{1,4}(?:\s[^\W\d_]{1,4})?[^\w\s]{0,2}\s?\d)"  # up to "Taka", "F CFA"
-    # one letter: before a space, a grouped number ("K118,000", "P500 000"), a scale word or a sum with cents
-    one_letter = r"(?=\s\d|\d{1,3}[,. ]\d{3}\b|\d[\d.,]*\s?(?:million|billion|bn|m)\b|\d+\.\d\d(?!\d|\.\d))"
+    # one letter: before a space, a grouped number ("K118,000", "P500 000"), a scale word, a sum with cents, a price
+    # by its measure ("D92 a litre"), a change written with the letter again ("from D74 to D92", both ends) or a price
+    # a word goes to or stands at ("cut the petrol price to D84", "kept at D84"; blind110). Two digits at least after
+    # "to" or "at": "from P1 to P6" are school years, "K2" a peak.
+    one_letter = (r"(?=\s\d|\d{1,3}[,. ]\d{3}\b|\d[\d.,]*\s?(?:million|billion|bn|m)\b|\d+\.\d\d(?!\d|\.\d)"
+                  r"|\d[\d.,]*\s+(?:a|per)\s+(?:litre|liter|gallon|kilo|kg|loaf|bag|trip|ride|journey)\b"
+                  r"|\d\d[\d.,]*\s+(?:to|and)\s+[A-Z]\d\d)")
     return (rf"(?:{_alternation(symbols)}|\b{quick}(?:{_alternation(mixed)}|(?-i:{capitals}))(?=\s?\d)|"
             rf"\b(?-i:{_alternation(single)}){one_letter}|"
+            rf"(?:(?<=\d\sto\s)|(?<=\d\sand\s)|(?<=[a-z]\sto\s)|(?<=[a-z]\sat\s))(?-i:{_alternation(single)})(?=\d\d)|"
             rf"\b(?:{_alternation(scaled)})(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b))")
 
 
@@ -316,11 +326,12 @@ def _unit(m: re.Match) -> str | None:
     return UNITS.get(_suffix(m), unit) if m.group("suffix") else unit
 
 
-def regional_unit(text: str, unit: str | None) -> str | None:
+def regional_unit(text: str, unit: str | None, spelling: str | None = None) -> str | None:
     """"Rs 450" in a story about Pakistan is PKR; with no country named it stays the first reading. Where
     several are named, the one named most: "pesos" in a story on Chile that thanks Argentine crews are CLP.
     A text that names no country but its towns ("rupees" in a Sukkur paper) is read by the towns' country."""
-    countries = REGIONAL_UNITS.get(unit or "", ())
+    countries = _REGIONAL_BY_SPELLING.get(spelling, ()) if spelling in _REGIONAL_BY_SPELLING \
+        else REGIONAL_UNITS.get(unit or "", ())
     if not countries:
         return unit
     named = [(_named(text, country, countries), code) for country, code in countries]
@@ -430,7 +441,7 @@ _PESOS_WITH_DOTS = re.compile(r"(?<![A-Za-z])\$\s?\d{1,3}(?:\.\d{3})+(?![.,]\d)"
 
 
 def _dollar_or_peso(text: str, m: re.Match) -> str | None:
-    unit = regional_unit(text, _unit(m))
+    unit = regional_unit(text, _unit(m), _suffix(m) if m.group("suffix") else (m.group("prefix") or "").lower())
     if unit != "USD" or (m.group("prefix") or "") != "$":
         return unit
     return _pesos_of(text) or unit
@@ -770,7 +781,8 @@ _CHANGE_WORD = (r"\b(?:ris|rose|fell|fall|increas|decreas|grew|grow|jump|climb|d
                 r"reduc|went|gone|go|up|down|chang|mov|revis|doubl|tripl|soar|slump|plung|surg|"
                 r"declin|hik|boost|expand|shr[iau]nk|swell|swoll|lift|push|slash|trim|widen|"
                 r"narrow|spik|leap|leapt|shot|sank|sunk)\w*\b")
-_CHANGE_BEFORE_FROM = re.compile(_CHANGE_WORD + r"[^.;:!?\n]{0,50}$", re.I)
+# "raised the price of a 25 kg bag of breakfast mealie meal from K285 to K410" (blind80)
+_CHANGE_BEFORE_FROM = re.compile(_CHANGE_WORD + r"[^.;:!?\n]{0,80}$", re.I)
 
 
 def _worded_range(text: str, prev: NumberSpan, span: NumberSpan, low: float) -> bool:
