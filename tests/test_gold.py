@@ -60,7 +60,7 @@ BLIND_SETS = ("heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blin
               "blind72", "blind74", "blind76", "blind78", "blind80",
               "blind82", "blind84", "blind86", "blind88", "blind90",
               "blind92", "blind94", "blind96", "blind98", "blind100",
-              "blind101", "blind103", "blind105", "blind107", "blind109", "blind111")
+              "blind101", "blind103", "blind105", "blind107", "blind109", "blind111", "blind113")
 
 
 def subtotal(result: dict, folder: str) -> dict:
@@ -349,6 +349,9 @@ BLIND_FLOORS = {
     # First blind score (extractor 1.127.1, 2026-12-03, scored once on arrival; its README): blind111 figures P 85 % R
     # 89 % (196/219), claim+head 64 % (126/196), dates P 85 % R 90 % (56/62), entities P 62 % R 56 % (101/179).
     "blind111": (0.85, 0.89, 0.64, 0.84, 0.90, 0.61, 0.56),
+    # First blind score (extractor 1.128.0, 2026-12-03, scored once on arrival; its README): blind113 figures P 86 % R
+    # 90 % (207/231), claim+head 74 % (153/207), dates P 89 % R 96 % (108/112), entities P 68 % R 58 % (107/183).
+    "blind113": (0.85, 0.89, 0.73, 0.89, 0.96, 0.67, 0.58),
 }
 
 
