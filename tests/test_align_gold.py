@@ -438,6 +438,10 @@ STORIES = {
                  # first blind score 2026-12-03 (extractor 1.127.1 / aligner 11), scored once on arrival: precision
                  # 0.591, recall 0.661, found 0.984, reach 0.744.
                  {"precision": 0.59, "recall": 0.66, "found": 0.98, "reach": 0.74}),
+    "blind115": (GOLD / "blind115", GOLD / "blind115" / "events.yaml", "visible",
+                 # first blind score 2026-12-03 (extractor 1.128.0 / aligner 11), scored once on arrival: precision
+                 # 0.721, recall 0.608, found 0.976, reach 0.791.
+                 {"precision": 0.72, "recall": 0.60, "found": 0.97, "reach": 0.79}),
 }
 
 
