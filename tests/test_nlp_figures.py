@@ -2125,3 +2125,14 @@ def test_a_bare_count_after_a_whole_and_its_part_counts_the_whole(nlp) -> None:
 ])
 def test_a_crowd_spoken_of_with_no_count_asks_for_the_bare_counts_after_it(nlp, text: str, claims: list[str]) -> None:
     assert [f.claim_type for f in figures(nlp, text)] == claims
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("In 2019 fare protests led to 250 arrests. The numbers from the march of Saturday the 12th were as far apart: "
+     "12,000 for the police, 200,000 for the organisers.", ["detained", "protesters", "protesters"]),
+    # a toll named before the colon is no crowd's, nor is a month
+    ("The toll of the march was disputed: police gave 12, the organisers 40.", ["other", "other"]),
+    ("People reached, January-March: 118,430.", ["other"]),
+])
+def test_the_bare_counts_after_a_colon_count_the_crowd_named_before_it(nlp, text: str, claims: list[str]) -> None:
+    assert [f.claim_type for f in figures(nlp, text)] == claims

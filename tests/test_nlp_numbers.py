@@ -628,3 +628,10 @@ def test_a_change_word_far_before_from_makes_its_two_ends_a_change_and_between_a
     text = ("Millers raised the price of a 25 kg bag of breakfast mealie meal from K285 to K410. Agents offered "
             "between K50 and K100 per vote. Seats cost from 40 to 60 dollars.")
     assert [n.text for n in find_numbers(text)] == ["25", "K285", "K410", "K50 and K100", "40 to 60 dollars"]
+
+
+def test_plain_pesos_are_those_whose_own_sign_the_text_writes():
+    from pipeline.nlp.en.numbers import regional_unit
+    text = "SAN FRANCISCO DE MACORÍS – Traders put their losses at 40 million pesos.\nCaption: Losses: RD$40 million."
+    assert [(n.text, n.unit) for n in find_numbers(text)] == [("40 million pesos", "DOP"), ("RD$40 million", "DOP")]
+    assert regional_unit("Traders put their losses at 40 million pesos.", "MXN", "pesos") == "MXN"

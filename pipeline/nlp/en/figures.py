@@ -938,6 +938,14 @@ def _named_by_its_event(d: _Draft, page: _Page) -> None:
         d.predicate = d.counted_head if d.claim_type != "other" else d.predicate
 
 
+def _crowd_before_its_colon(d: _Draft, page: _Page) -> None:
+    """"The numbers from the march were as far apart: 12,000 for the police": a bare count after a colon counts the
+    crowd the clause before it names."""
+    if d.claim_type == "other" and d.unit is None and (d.noun is None or d.tally is not None) \
+            and _a_crowd_before_its_colon(d, page):
+        d.claim_type, d.predicate = "protesters", "crowd"
+
+
 def _asked(d: _Draft, page: _Page) -> None:
     """"How many people died? The latest official figure is 230.", "How many were detained? Close
     to 10,000.": the question (or the paragraph) says what a bare number counts."""
@@ -967,6 +975,26 @@ def _tally_in_context(d: _Draft, page: _Page, tally: Token) -> None:
     context = asked[0] if asked else _paragraph_type(page.figures, page.text, d.sentence.start_char)
     if context is not None:
         d.claim_type, d.predicate = context, tally.lemma_.lower()
+
+
+# A crowd a clause names before the colon its counts follow: "The numbers from the march of Saturday were as far
+# apart: 12,000 for the police, 200,000 for the organisers" (blind114).
+# in lower case, "march" is no month ("Correction (added 16 March): …", "People reached, January-March: 118,430")
+_CROWD_NAMED = re.compile(r"\b(?:march(?:es)?|[Rr]all(?:y|ies)|[Cc]rowds?|[Tt]urnout|[Dd]emonstrations?)\b")
+
+
+_TOLL_NAMED = re.compile(r"\b(?:toll|dead|deaths?|killed|injur\w*|wounded|arrests?|arrested|detain\w*|casualt\w*)\b",
+                         re.I)
+
+
+def _a_crowd_before_its_colon(d: _Draft, page: _Page) -> bool:
+    """The clause before the colon names a crowd and counts nothing itself; not "The toll of the march was disputed:
+    police gave 12"."""
+    start = d.sentence.start_char
+    before, colon, _ = page.text[start:d.number.start].partition(":")
+    counted = any(start <= f.start < start + len(before) for f in page.figures)
+    return bool(colon) and not counted and _CROWD_NAMED.search(before) is not None \
+        and _TOLL_NAMED.search(before) is None
 
 
 def _reported_bare(d: _Draft) -> str | None:
@@ -2912,7 +2940,8 @@ def _share_is_no_price(d: _Draft, page: _Page) -> None:
 # Tried in this order on every number that may be a figure.
 STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _counted, _nationals, _tallied, _same_group, _claimed, _gapped_count, _crowd_put_at, _named_by_its_event,
-    _asked, _state_word, _verb_just_before, _part_of_a_whole, _to_death, _numbering, _table_row, _table_column,
+    _crowd_before_its_colon, _asked, _state_word, _verb_just_before, _part_of_a_whole, _to_death, _numbering,
+    _table_row, _table_column,
     _row_currency, _table_currency, _scaled_sum_in_the_texts_currency, _repair_costs, _line_label, _under_heading,
     _no_casualties, _burned_things,
     _force_strength, _troops,

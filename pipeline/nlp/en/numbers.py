@@ -336,7 +336,22 @@ def regional_unit(text: str, unit: str | None, spelling: str | None = None) -> s
         return unit
     named = [(_named(text, country, countries), code) for country, code in countries]
     named = [(n, code) for n, code in named if n > 0]
-    return max(named, key=lambda n: n[0])[1] if named else _by_towns(text, countries) or unit
+    return max(named, key=lambda n: n[0])[1] if named else _sign_written(text, countries) \
+        or _by_towns(text, countries) or unit
+
+
+# The signs of a currency that name it alone: "RD$", "₱"; not one letter ("K") or a word ("Bs").
+_OWN_SIGNS = {code: tuple(s for row in CURRENCIES if row["code"] == code for s in row.get("before", [])
+                         if len(s) > 1 and not s.isalpha()) for code in {row["code"] for row in CURRENCIES}}
+
+
+def _sign_written(text: str, countries: tuple[tuple[str, str], ...]) -> str | None:
+    """The one currency of the countries that write it alike whose own sign the text writes before a number:
+    "Losses: RD$40 million" makes the page's "40 million pesos" Dominican (blind114)."""
+    codes = {code for _, code in countries}
+    found = {code for code in codes for sign in _OWN_SIGNS.get(code, ())
+             if re.search(re.escape(sign) + r"\s?\d", text)}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _named(text: str, country: str, countries: tuple[tuple[str, str], ...]) -> int:
