@@ -345,6 +345,7 @@ _OWN_SIGNS = {code: tuple(s for row in CURRENCIES if row["code"] == code for s i
                          if len(s) > 1 and not s.isalpha()) for code in {row["code"] for row in CURRENCIES}}
 
 
+@functools.lru_cache(maxsize=8)  # asked again for each sum of one text
 def _sign_written(text: str, countries: tuple[tuple[str, str], ...]) -> str | None:
     """The one currency of the countries that write it alike whose own sign the text writes before a number:
     "Losses: RD$40 million" makes the page's "40 million pesos" Dominican (blind114)."""
