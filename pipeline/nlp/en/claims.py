@@ -1100,12 +1100,12 @@ _EVENT_NOUNS = {"clash", "protest", "riot", "demonstration", "march", "unrest", 
 
 def _events_of(verb: Token | None) -> tuple[Token, ...]:
     """The event a verb's count happened during, and the people it names: "during clashes with protesters"."""
-    events = [pobj for prep in _preps((verb,), ("during", "in", "amid", "at")) for pobj in prep.children
-              if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _EVENT_NOUNS]
+    events = [e for e in _objects(verb, ("during", "in", "amid", "at")) if e.lemma_.lower() in _EVENT_NOUNS]
     return tuple(events) + tuple(pobj for event in events for pobj in _objects(event, ("with",)))
 
 
-def _objects(head: Token, words: tuple[str, ...]) -> list[Token]:
+def _objects(head: Token | None, words: tuple[str, ...]) -> list[Token]:
+    """The objects of a head's prepositions of these words."""
     return [pobj for prep in _preps((head,), words) for pobj in prep.children if pobj.dep_ == "pobj"]
 
 

@@ -341,8 +341,9 @@ def regional_unit(text: str, unit: str | None, spelling: str | None = None) -> s
 
 
 # The signs of a currency that name it alone: "RD$", "₱"; not one letter ("K") or a word ("Bs").
-_OWN_SIGNS = {code: tuple(s for row in CURRENCIES if row["code"] == code for s in row.get("before", [])
-                         if len(s) > 1 and not s.isalpha()) for code in {row["code"] for row in CURRENCIES}}
+_OWN_SIGNS: dict[str, list[str]] = {}
+for _row in CURRENCIES:
+    _OWN_SIGNS.setdefault(_row["code"], []).extend(s for s in _row.get("before", []) if len(s) > 1 and not s.isalpha())
 
 
 @functools.lru_cache(maxsize=8)  # asked again for each sum of one text
