@@ -443,6 +443,14 @@ STORIES = {
                  # first blind score 2026-12-03 (extractor 1.128.0 / aligner 11), scored once on arrival: precision
                  # 0.721, recall 0.608, found 0.976, reach 0.791.
                  {"precision": 0.72, "recall": 0.60, "found": 0.97, "reach": 0.79}),
+    "blind117": (GOLD / "blind117", GOLD / "blind117" / "events.yaml", "visible",
+                 # first blind score 2026-12-03 (extractor 1.128.1 / aligner 11), scored once on arrival: precision
+                 # 0.740, recall 0.652, found 0.980, reach 0.813.
+                 {"precision": 0.74, "recall": 0.65, "found": 0.97, "reach": 0.81}),
+    "blind118": (GOLD / "blind118", GOLD / "blind118" / "events.yaml", "visible",
+                 # first blind score 2026-12-03 (extractor 1.128.1 / aligner 11), scored once on arrival: precision
+                 # 0.757, recall 0.677, found 0.977, reach 0.758.
+                 {"precision": 0.75, "recall": 0.67, "found": 0.97, "reach": 0.75}),
 }
 
 

@@ -60,7 +60,8 @@ BLIND_SETS = ("heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blin
               "blind72", "blind74", "blind76", "blind78", "blind80",
               "blind82", "blind84", "blind86", "blind88", "blind90",
               "blind92", "blind94", "blind96", "blind98", "blind100",
-              "blind101", "blind103", "blind105", "blind107", "blind109", "blind111", "blind113")
+              "blind101", "blind103", "blind105", "blind107", "blind109", "blind111", "blind113",
+              "blind116")
 
 
 def subtotal(result: dict, folder: str) -> dict:
@@ -352,6 +353,7 @@ BLIND_FLOORS = {
     # First blind score (extractor 1.128.0, 2026-12-03, scored once on arrival; its README): blind113 figures P 86 % R
     # 90 % (207/231), claim+head 74 % (153/207), dates P 89 % R 96 % (108/112), entities P 68 % R 58 % (107/183).
     "blind113": (0.85, 0.89, 0.73, 0.89, 0.96, 0.67, 0.58),
+    "blind116": (0.91, 0.94, 0.67, 0.90, 0.96, 0.75, 0.67),
 }
 
 
