@@ -451,6 +451,14 @@ STORIES = {
                  # first blind score 2026-12-03 (extractor 1.128.1 / aligner 11), scored once on arrival: precision
                  # 0.757, recall 0.677, found 0.977, reach 0.758.
                  {"precision": 0.75, "recall": 0.67, "found": 0.97, "reach": 0.75}),
+    "blind120": (GOLD / "blind120", GOLD / "blind120" / "events.yaml", "visible",
+                 # first blind score 2026-12-03 (extractor 1.128.1 / aligner 11), scored once on arrival: precision
+                 # 0.560, recall 0.686, found 0.967, reach 0.768.
+                 {"precision": 0.56, "recall": 0.68, "found": 0.96, "reach": 0.76}),
+    "blind121": (GOLD / "blind121", GOLD / "blind121" / "events.yaml", "visible",
+                 # first blind score 2026-12-03 (extractor 1.128.1 / aligner 11), scored once on arrival: precision
+                 # 0.679, recall 0.725, found 0.955, reach 0.692.
+                 {"precision": 0.67, "recall": 0.72, "found": 0.95, "reach": 0.69}),
 }
 
 
