@@ -151,14 +151,18 @@ def _with_headings(text: str, root: lxml.html.HtmlElement | None) -> str:
         line = " ".join(heading.text_content().split())
         opened = _paragraph_after(heading)
         at = text.find(opened) if line and opened and line.casefold() not in folded else -1
-        if at > 0 and text[at - 1] == "\n" and not any(a.tag in _CHROME for a in heading.iterancestors()):
+        if at >= 0 and (at == 0 or text[at - 1] == "\n") and not any(a.tag in _CHROME for a in heading.iterancestors()):
             text = f"{text[:at]}{line}\n{text[at:]}"
     return text
 
 
 def _paragraph_after(heading: lxml.html.HtmlElement) -> str:
-    """The first words of the paragraph right after a heading (at most 80 characters, as the text writes them)."""
+    """The first words of the paragraph right after a heading (at most 80 characters, as the text writes them),
+    or of a table's first row as trafilatura writes it ("| Item | Before |")."""
     following = heading.getnext()
+    if following is not None and following.tag == "table":
+        cell = next(following.iter("td", "th"), None)
+        return f"| {' '.join(cell.text_content().split())} |" if cell is not None else ""
     words = " ".join(following.text_content().split()) if following is not None and following.tag == "p" else ""
     return words[:80]
 

@@ -163,3 +163,19 @@ def test_a_live_pages_entry_headings_the_extractor_drops_are_kept_over_their_ent
     assert lines[at + 1].startswith("The ministry says 990 people")
     assert "Health Ministry: 312 injured" in lines
     assert not any("12 dead in the north" in line for line in lines)
+
+
+def test_a_heading_over_the_first_paragraph_and_one_over_a_table_are_kept():
+    """blind115's explainer: each answer is under its question, the first and the one over the price table too
+    ("How many people died?" is what "The police say 17" counts)."""
+    page = ("<html><head><title>Explained</title></head><body><h1>Explained</h1><h3>How many people died?</h3>"
+            "<p>The police say 17, two of them officers. The rights group says at least 21, most in the capital.</p>"
+            "<h3>How many were arrested?</h3><p>The police say 1,093 people were detained in six days.</p>"
+            "<h3>What happened to prices?</h3><table><tr><th>Item</th><th>Before</th><th>After</th></tr>"
+            "<tr><td>Gasoline</td><td>570</td><td>790</td></tr><tr><td>Diesel</td><td>670</td><td>860</td></tr>"
+            "</table><p>Prices in gourdes, set by the ministry on the seventh of the month for sixty days.</p>"
+            "</body></html>")
+    lines = extract_article(page, "https://example.org/explained").text.split("\n")
+    assert lines[0] == "How many people died?" and lines[1].startswith("The police say 17")
+    at = lines.index("What happened to prices?")
+    assert lines[at + 1].startswith("| Item |")

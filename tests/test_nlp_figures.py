@@ -2136,3 +2136,176 @@ def test_a_crowd_spoken_of_with_no_count_asks_for_the_bare_counts_after_it(nlp, 
 ])
 def test_the_bare_counts_after_a_colon_count_the_crowd_named_before_it(nlp, text: str, claims: list[str]) -> None:
     assert [f.claim_type for f in figures(nlp, text)] == claims
+
+
+def test_a_note_under_a_table_gives_its_prices_their_currency(nlp) -> None:
+    """blind115's explainer: "Prices in gourdes." is written under the table, not over it."""
+    table = ("What happened to prices?\n| Item | Before | After 7 March | Change |\n|---|---|---|---|\n"
+             "| Gasoline (gallon) | 570 | 790 | +39% |\n| Rice, 25 kg bag | 3,250 | 3,900 | +20% |\n")
+    noted = figures(nlp, table + "Prices in gourdes. At current rates a gallon costs about $6.")
+    assert [(f.text, f.unit, f.claim_type) for f in noted][:2] == [("570", "HTG", "price"), ("790", "HTG", "price")]
+    # a note whose first sentence names no currency gives none
+    plain = figures(nlp, table + "Source: the ministry. Earlier prices were quoted in gourdes.")
+    assert [f.unit for f in plain][:2] == [None, None]
+
+
+def test_a_change_column_in_a_price_table_is_its_rows_price_change(nlp) -> None:
+    """"| Change |" over "+39%" on the gasoline row is the change of the gasoline price, as "a rise of 39%" is in
+    prose; a share column of another kind is not."""
+    changed = figures(nlp, "Fuel prices\n| Item | Before | After | Change |\n|---|---|---|---|\n"
+                           "| Gasoline (gallon) | 570 | 790 | +39% |\n")
+    assert changed[-1].counted_group == "price change: petrol"
+    shared = figures(nlp, "Fuel prices\n| Item | Before | After | Share of sales |\n|---|---|---|---|\n"
+                          "| Gasoline (gallon) | 570 | 790 | 39% |\n")
+    assert not (shared[-1].counted_group or "").startswith("price change")
+
+
+@pytest.mark.parametrize("text", [
+    "The finance ministry says the fuel subsidy cost the treasury 18 billion gourdes in the last fiscal year.",
+    # the parse leaves "cost" a loose noun under "end" here
+    "The subsidy that the rise was meant to end cost 18 billion gourdes last year.",
+])
+def test_what_a_subsidy_cost_is_spending_on_the_subsidy_not_a_price(nlp, text: str) -> None:
+    figure = figures(nlp, text)[0]
+    assert (figure.claim_type, figure.counted_group) == ("other", "subsidy")
+
+
+def test_a_tally_in_a_correction_counts_what_the_figure_it_corrects_to_counts(nlp) -> None:
+    """blind115's fact-check: the correction restates the police count of the march, not the arrests of the
+    paragraph before it."""
+    found = figures(nlp, "The police counted 9,000 marchers.\nAnother post claims 5,000 people were arrested. "
+                         "Police figures give 640.\nCorrection: An earlier version of this article gave the police "
+                         "count as 900. The police figure is 9,000.")
+    assert [(f.text, f.claim_type) for f in found] == [("9,000", "protesters"), ("5,000", "detained"),
+                                                       ("640", "detained"), ("900", "protesters"),
+                                                       ("9,000", "protesters")]
+
+
+def test_a_count_after_an_acronym_is_that_bodys_count_of_the_same_thing(nlp) -> None:
+    """"Police reported 1,093 people detained, RCDH 1,420": the rights group's count, not a name's number."""
+    found = figures(nlp, "Police reported 1,093 people detained, RCDH 1,420, and 56 officers injured.")
+    assert [(f.text, f.claim_type) for f in found] == [("1,093", "detained"), ("1,420", "detained"),
+                                                       ("56", "injured")]
+
+
+def test_the_toll_of_the_disturbances_counts_people(nlp) -> None:
+    """"The provisional toll of the disturbances is 14 dead": the disturbances are what happened, not who died."""
+    found = figures(nlp, "The provisional toll of the disturbances is 14 dead, among them two agents of the National "
+                         "Police, and 140 wounded, of whom 41 policemen struck by stones.")
+    assert [(f.text, f.claim_type, f.counted_group) for f in found if f.incident is None] == [
+        ("14", "killed", "people"), ("140", "injured", "people")]
+
+
+def test_a_title_row_closing_on_a_currency_prices_its_table(nlp) -> None:
+    """blind118's explainer: "| Kampala prices, Uganda shillings |" over the table; each row's trip is a fare."""
+    found = figures(nlp, "How much have prices risen?\n| Kampala prices, Uganda shillings |  |  |\n|---|---|---|\n"
+                         "| Item | Before 20 July | After |\n|---|---|---|\n| Petrol, litre | 5,180 | 6,450 |\n"
+                         "| Boda-boda, shortest trip | 2,000 | 3,000 |\n")
+    assert [(f.text, f.unit, f.counted_group) for f in found if f.unit] == [
+        ("5,180", "UGX", "petrol"), ("6,450", "UGX", "petrol"), ("2,000", "UGX", "tickets"), ("3,000", "UGX", "tickets")]
+
+
+def test_a_cell_written_with_the_sign_its_caption_gives_is_a_sum_in_that_currency(nlp) -> None:
+    """blind117's explainer: "| 650 F |" under "Prices in Cotonou, in CFA francs (F)"; "| 50 kg |" stays a weight."""
+    found = figures(nlp, "| Prices in Cotonou, in CFA francs (F) |  |  |\n|---|---|---|\n"
+                         "| Item | Before the decree | 15 September |\n|---|---|---|\n"
+                         "| Petrol, pump (1 litre) | 650 F | 825 F |\n| Rice, bag of 50 kg | 21,000 F | 24,500 F |\n")
+    assert [(f.text, f.unit, f.claim_type) for f in found] == [
+        ("650", "XOF", "price"), ("825", "XOF", "price"), ("50", None, "other"), ("21,000", "XOF", "price"),
+        ("24,500", "XOF", "price")]
+
+
+def test_killings_counted_are_the_tolls_people(nlp) -> None:
+    """blind118's rights report: "19 killings", and the gapped "the 13 acknowledged by the police", count people."""
+    found = figures(nlp, "Haki Monitor documented 19 killings by the security forces between 21 July and 28 July, "
+                         "against the 13 acknowledged by the police.")
+    assert [(f.text, f.claim_type, f.counted_group) for f in found] == [("19", "killed", "people"),
+                                                                        ("13", "killed", "people")]
+
+
+def test_the_city_under_a_local_papers_dateline_is_the_dateline_town(nlp) -> None:
+    """blind117's Parakou daily: "four people had died in the city" is Parakou's count; once the text names another
+    town, "the city" may be that one and stays unplaced."""
+    found = figures(nlp, "Hospital counts its dead\nPARAKOU – The regional hospital said on Sunday that three young men "
+                         "had died since Friday.\nThe police commander said four people had died in the city and that "
+                         "more than 100 had been arrested.")
+    assert [(f.text, f.scope) for f in found][1:] == [("four", "Parakou"), ("more than 100", "Parakou")]
+    other = figures(nlp, "Hospital counts its dead\nPARAKOU – Protests spread to Djougou, where the police said four "
+                         "people had died in the city.")
+    assert [f.scope for f in other] != ["Parakou"]
+
+
+
+@pytest.mark.parametrize(("text", "claim", "group"), [
+    # blind120: what was done to those held decides, not the clause saying they were held
+    ("The court ordered the release of 63 detainees who had been held for more than 48 hours.", "other",
+     "people: released"),
+    ("The Supreme Court has ordered the release of 63 people held too long without a judge.", "other",
+     "people: released"),
+    # what a place can hold is no count of people held
+    ("Packed from end to end, the route could hold no more than about 160,000 people.", "other", "people: hold"),
+    # held, and nothing else said
+    ("Police said 63 people were held overnight.", "detained", "people"),
+])
+def test_those_released_and_what_a_place_can_hold_are_no_detentions(nlp, text: str, claim: str, group: str) -> None:
+    figure = figures(nlp, text)[0]
+    assert (figure.claim_type, figure.counted_group) == (claim, group)
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # blind113: those whose release is asked for are still held
+    ("We ask for the release of the five members still held.", "detained"),
+    # blind6: the reinstatement of people is no sum put right
+    ("The workers demand the reinstatement of 85 dismissed colleagues.", "other"),
+])
+def test_those_still_held_and_people_reinstated_keep_their_reading(nlp, text: str, claim: str) -> None:
+    assert figures(nlp, text)[0].claim_type == claim
+
+
+def test_a_sentence_opening_on_a_place_sets_it_for_what_is_reported_there(nlp) -> None:
+    """blind120's live blog: "In Colón, police say about 4,000 people are marching" is Colón's march."""
+    found = figures(nlp, "Thousands marched in Panama City.\nIn Colón, police say about 4,000 people are marching "
+                         "along Paseo Gorgas.")
+    assert found[-1].scope == "Colón"
+
+
+def test_a_town_burying_its_dead_under_an_accented_dateline_counts_its_own(nlp) -> None:
+    """blind120's Colón daily: the headline's "its two dead" and the dateline "COLÓN –" both name Colón."""
+    result = analyse(nlp, "COLÓN – The city on Tuesday buried the two people who died during the protests. More than "
+                          "150 people had been arrested in the city since Friday, the police chief said.",
+                     dt.date(2026, 2, 25), "Test Daily", "Colón buries its two dead as the highway reopens")
+    assert [(f.text, f.part, f.scope) for f in result.figures if f.claim_type != "other"] == [
+        ("two", "headline", "Colón"), ("More than 150", "body", "Colón")]
+
+
+def test_a_reinstatement_estimate_and_its_table_are_damage(nlp) -> None:
+    """blind119's surveyor: "Table 1. Reinstatement estimate" over what rebuilding a burned arcade costs."""
+    found = figures(nlp, "Table 1. Reinstatement estimate (excl. VAT)\nItem | Amount (R)\n"
+                         "Demolition and clearing | 412 500,00\nTotal | 3 962 560,00\nWe recommend that the insurer "
+                         "accept the reinstatement estimate of R3,96 million.")
+    assert [(f.unit, f.claim_type) for f in found] == [("ZAR", "damage")] * 3
+
+
+def test_a_table_of_fees_in_cfa_francs_in_an_ivorian_town_is_in_west_african_francs(nlp) -> None:
+    """blind116's stall-fee schedule: "Fees in CFA francs (F CFA)" are prices, and Bouaké makes them XOF."""
+    found = figures(nlp, "The municipality of Bouaké adopted the revised fees.\nTable 1. Fees in CFA francs (F CFA)\n"
+                         "| Category | Before 13 July | Revised fee |\n|---|---|---|\n"
+                         "| Daily pitch, open ground | 100 | 150 |\n")
+    assert [(f.text, f.unit, f.claim_type) for f in found] == [("100", "XOF", "price"), ("150", "XOF", "price")]
+
+
+def test_species_are_counted_as_species(nlp) -> None:
+    """blind116's zoo stocktake: the model lemmatises "species" as "specy"."""
+    found = figures(nlp, "| Class | Species | Animals |\n|---|---|---|\n| Mammals | 58 | 412 |\n")
+    assert found[0].counted_head == "species"
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    # blind121: the lives a blockade cost, whatever the parse made the subject of "cost"
+    ("The blockades that forced the retreat cost at least eight lives.", "at least eight"),
+    # blind121: whose count it is, between the part and its whole
+    ("Police say 8 people died. Four of the police's dead were shot at the crossroads.", "Four"),
+])
+def test_lives_a_thing_cost_and_a_part_of_someones_dead_are_killed(nlp, text: str, number: str) -> None:
+    figure = next(f for f in figures(nlp, text) if f.text == number)
+    assert (figure.claim_type, figure.counted_group) == ("killed", "people")

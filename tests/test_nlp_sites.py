@@ -39,6 +39,10 @@ TOLL = figure("Seventeen people have been killed since the protests began.", "Se
     ("Andahuaylas clash kills two; blockades still cut roads", "two", ("scope", "Andahuaylas")),
     # blind102: the dead at a named hospital
     ("3 people died of gunshot wounds at Donka hospital on Thursday.", "3", ("incident", "at Donka")),
+    # blind120, blind121: an interchange and a crossroads
+    ("At least two people were shot dead when police cleared the San Miguelito interchange on Saturday.", "two",
+     ("incident", "at San Miguelito")),
+    ("Five men were killed at the Cuatro Caminos crossroads.", "Five", ("incident", "at Cuatro Caminos")),
 ])
 def test_a_casualty_count_its_clause_limits_to_a_named_site_is_that_sites(sentence, text, where) -> None:
     assert site_of(figure(sentence, text, 4), ()) == where
@@ -97,6 +101,29 @@ def test_the_first_count_after_a_sentence_naming_a_site_is_that_sites(before, wh
     count = Figure(**{**count.__dict__, "start": count.start + shift, "end": count.end + shift,
                       "sentence_start": shift})
     assert site_named_before(count, (), (opening,)) == where
+
+
+@pytest.mark.parametrize("before, where", [
+    # blind118: the day the sentence gives is no count
+    (["Kalerwe market\n", "On the morning of 22 July, police fired into a crowd outside Kalerwe market."],
+     ("incident", "at Kalerwe")),
+    # blind115: the site by its kind alone, under a heading naming it
+    (["Croix-des-Bossales\n", "On the first day police opened fire near the market."],
+     ("incident", "at Croix-des-Bossales")),
+    # a heading naming no site, or a town, gives none
+    (["What happened\n", "On the first day police opened fire near the market."], None),
+    (["Gonaives\n", "On the first day police opened fire near the market."], None),
+    # a sentence counting something of its own is no site's
+    (["Kalerwe market\n", "On 22 July, 300 police fired into a crowd outside Kalerwe market."], None),
+])
+def test_a_site_named_the_day_before_or_by_its_kind_under_its_heading_is_the_counts(before, where) -> None:
+    sentences, at = [], 0
+    for text in before:
+        sentences.append(Sentence(text=text, start=at, end=at + len(text)))
+        at += len(text) + (0 if text.endswith("\n") else 1)
+    count = figure("Four young men were killed and seven wounded.", "Four", 4)
+    count = Figure(**{**count.__dict__, "start": count.start + at, "end": count.end + at, "sentence_start": at})
+    assert site_named_before(count, (), tuple(sentences)) == where
 
 
 @pytest.fixture(scope="module")

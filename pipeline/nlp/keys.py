@@ -50,6 +50,7 @@ _SELF_HEADS = {"fire", "blaze", "arson", "attack", "assault", "raid", "case", "i
 # people: "the death toll rose to 225", "the latest official figure is 230" (after "How many died?").
 _TOLL_WORDS = {"toll", "death", "fatality", "casualty", "figure", "count", "tally", "total", "number", "body", "dead",
                "deceased", "decease", "fatal",
+               "killing",  # "19 killings …, against the 13 acknowledged by the police" (blind118)
                "arrest", "detention"}  # a table's row "Arrests (protests) | 63–112"
 # What is said of a count as it changes: "Officials gave a toll of 37, revised to 33" (a casualty figure whose
 # verb only moves or gives the count is a toll).
@@ -418,9 +419,12 @@ def _group_for_its_claim(figure: Figure, match: Match) -> str:
 
 
 _EVENT_HEADS = {"detention", "arrest", "death", "fatality", "casualty", "injury", "disappearance", "evacuation",
+                "killing",  # "documented 19 killings by the security forces" (blind118)
                 # a headline's or a note's label the count was read under: "Sanganer water protest: police detain 42",
                 # "Correction: … Police said 42 were detained" (blind60)
-                "protest", "clash", "riot", "rally", "march", "demonstration", "correction", "update"}
+                "protest", "clash", "riot", "rally", "march", "demonstration", "correction", "update",
+                # "The provisional toll of the disturbances is 14 dead" (blind115)
+                "disturbance", "uprising", "crackdown"}
 # What did it, parsed as what is counted: "the storm that has killed 52" (not "two blasts that killed 32").
 _HAZARD_HEADS = {"flood", "storm", "landslide", "earthquake", "quake", "cyclone", "hurricane", "typhoon", "disaster",
                  "collapse", "explosion", "blast", "crash", "accident", "violence", "unrest", "clash"}

@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from ..models import Analysis, EntityMention, Figure, Sentence
 from ..places import CAPITAL, Place, capital, capital_spellings, countries_written, country_code, is_known_place, locate
-from .en.entities import country_names
+from .en.entities import DATELINE_TOWN, country_names
 
 _PLACE_LABELS = {"GPE", "LOC"}
 # Labels the model gives a town it does not know, kept when the gazetteer knows the name: "Karaganda" as a
@@ -193,7 +193,8 @@ def place_names(analysis: Analysis) -> dict[str, str]:
         for name in (entity.text, canonical):
             if name.casefold() not in countries and len(name) > 1:
                 names[name] = canonical
-    return names | _towns_by_their_words(analysis, names, countries) | _capital_names(analysis, names, text)
+    return names | _towns_by_their_words(analysis, names, countries) | _capital_names(analysis, names, text) \
+        | _dateline_city(analysis, names)
 
 
 # A kind of place the model tags as one: "the City of Blantyre" names Blantyre, not a town called "City" (blind106).
@@ -228,6 +229,21 @@ def _capital_names(analysis: Analysis, names: dict[str, str], text: str) -> dict
         return {}
     spelled = _spelled(city, names, text)
     return {phrase: spelled for words in _THE_CAPITAL for phrase in (words, words[0].upper() + words[1:])}
+
+
+_THE_CITY = ("the city", "the town")
+
+
+def _dateline_city(analysis: Analysis, names: dict[str, str]) -> dict[str, str]:
+    """"four people had died in the city" under the dateline "PARAKOU –" counts Parakou (blind117): the facts layer
+    gives such a count its town where the text names no other place before it; here "the city" is that town's name."""
+    # the model splits "PARAKOU – The hospital said" into sentences of their own: read the opening lines whole
+    opening = DATELINE_TOWN.search(" ".join(s.text.rstrip(" ") for s in analysis.sentences[:6]))
+    town = names.get(opening.group(1)) if opening else None
+    # as the text writes the town elsewhere ("Ma'an"), not as the capitals were title-cased ("Ma'An")
+    spelled = next((name for name in names.values() if town and name.casefold() == town.casefold() and name != town),
+                   town)
+    return dict.fromkeys(_THE_CITY, spelled) if spelled else {}
 
 
 def _spelled(city: Place, names: dict[str, str], text: str) -> str:
@@ -365,6 +381,18 @@ def _owner(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, i
     return None
 
 
+# A place opening its sentence that does something to its own count: "Colón buries its two dead" (blind120),
+# "Osh counts its dead".
+_ITS_OWN = re.compile(r"\s+[a-z]+s\s+its\s+")
+
+
+def _its_own(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """"Colón buries its two dead": the place opening the sentence, whose own count the figure is."""
+    sentence, (start, _) = figure.sentence or "", _offsets(figure)
+    first = mentions[0] if mentions else None
+    return first if first is not None and first[0] == 0 and _ITS_OWN.fullmatch(sentence[first[1]:start]) else None
+
+
 def _row_label(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """A table row whose label names a place: "| Detained in Karaganda | 63 |", "| Yopougon (Abidjan) | 9 |"
     (what the brackets add qualifies the place)."""
@@ -487,11 +515,22 @@ def _set_by_the_sentence(figure: Figure, mentions: list[tuple[int, int, str]]) -
         return None
     mention = mentions[0]
     before, between = sentence[:mention[0]], sentence[mention[1]:start]
-    if _SAID.search(between):
+    if _told_of_elsewhere(figure, between):
         return None
     if _fronted(before, between):
         return None if any(mention[1] <= m[0] < start for m in mentions[1:]) else mention
     return mention if _closes_a_clause(before, between, mentions) else None
+
+
+def _told_of_elsewhere(figure: Figure, between: str) -> bool:
+    """A national body speaking in a place may tell of the whole country ("In Karsk, the ministry said 14 officers
+    were hurt"); the town's police, doctors or witnesses tell of the town ("In Parakou, police say two people died in
+    clashes on Friday", blind117; "In Daloa, … a hospital official said four people had died", blind25), and a crowd
+    is where it marches, whoever tells of it ("In Colón, police say about 4,000 people are marching", blind120)."""
+    return bool(_SAID.search(between) and _NATIONAL_SPEAKER.search(between)) and figure.claim_type != "protesters"
+
+
+_NATIONAL_SPEAKER = re.compile(r"\b(?:ministry|minister|government|president|presidency|cabinet|spokes\w+)\b", re.I)
 
 
 def _fronted(before: str, between: str) -> bool:
@@ -581,8 +620,8 @@ def _first_place(figure: Figure, mentions: list[tuple[int, int, str]]) -> tuple[
     return None
 
 
-_PLACE_RULES = (_after, _before_its_bracket, _gapped_place, _hospital, _accounting_for, _owner, _row_label, _list_label,
-                _breakdown_name, _agent_in, _set_by_the_sentence)
+_PLACE_RULES = (_after, _before_its_bracket, _gapped_place, _hospital, _accounting_for, _owner, _its_own, _row_label,
+                _list_label, _breakdown_name, _agent_in, _set_by_the_sentence)
 
 
 # The heads a temperature's figure counts (figures.py writes them; keys.py keys them).

@@ -36,6 +36,8 @@ _SITE_KINDS = (
     ("administration", "shot dead outside the Adama city administration (blind28)"),
     ("workshops", "killed near the Atbara railway workshops (blind83)"),
     ("hospital", "3 people died of gunshot wounds at Donka hospital (blind102); deaths only, see _DEATHS_ONLY"),
+    ("interchange", "two people were shot dead when police cleared the San Miguelito interchange (blind120)"),
+    ("crossroads", "Five men were killed at the Cuatro Caminos crossroads (blind121)"),
 )
 # (kind, example): words naming a site before its name ("Avenida La Limpia", "Mercado do 30").
 _SITE_KINDS_FIRST = (
@@ -156,6 +158,11 @@ def _key(found: re.Match[str]) -> Where | None:
     # "Andahuaylas clash kills two" is the town's count (blind81), "the Kejetia shooting" the market's
     if found.group("name_of") and is_known_place(" ".join(words)):
         return "scope", " ".join(words)
+    return _at_site(words)
+
+
+def _at_site(words: list[str]) -> Where:
+    """A site's incident key, folded to plain letters: "the Río Seco bridge" → "at Rio Seco"."""
     plain = unicodedata.normalize("NFKD", " ".join(words))
     return "incident", "at " + "".join(c for c in plain if not unicodedata.combining(c))
 
@@ -192,15 +199,35 @@ def _site_by_its_kind(figure: Figure, others: tuple[Figure, ...], before: list[s
 
 def _site_of_the_sentence_before(figure: Figure, others: tuple[Figure, ...], before: list[str]) -> Where | None:
     """"Gunfire at the Mercado do 30 in Viana. Traders tell us at least four people were shot dead" (blind85): the
-    first count of a sentence right after one naming a site and no count, on the same line."""
+    first count of a sentence right after one naming a site and no count, on the same line. The sentence may give
+    the day ("On the morning of 22 July, police fired into a crowd outside Kalerwe market. Four young men were
+    killed", blind118), or name the site by its kind alone under a heading naming it ("Croix-des-Bossales" over "On
+    the first day police opened fire near the market. Four men died", blind115)."""
     last = before[-1] if before else ""
     start = _in_sentence(figure, figure)[0]
-    # no count in that sentence but the site's own name's digits ("Mercado do 30")
+    # no count in that sentence but the site's own name's digits ("Mercado do 30") and its day's
     if any(a < start for a, _ in _counts_beside(figure, others)) or "\n" in last.strip() \
-            or _CLAUSE_BREAK.search(_SITE.sub("", last).replace(". ", " ")):
+            or _CLAUSE_BREAK.search(_DAY_OF_MONTH.sub("", _SITE.sub("", last)).replace(". ", " ")):
         return None
     found = [m for m in _SITE.finditer(last) if m.group("name_of") is None]
-    return _key(found[-1]) if found else None
+    if found:
+        return _key(found[-1])
+    return _site_headed(before) if _THE_SITE.search(last) else None
+
+
+# A day of the month, which is no count: "on 22 July", "July 22".
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|"
+                           rf"\b(?:{_MONTHS})\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?")
+# A section's heading that is a name and nothing else: "Croix-des-Bossales", "Kalerwe Market".
+_NAME_HEADING = re.compile(rf"\s*(?P<name>{_NAME})\s*\n?")
+
+
+def _site_headed(before: list[str]) -> Where | None:
+    """The site a section's heading names, right over the sentence that speaks of "the market"."""
+    heading = _NAME_HEADING.fullmatch(before[-2]) if len(before) > 1 and before[-2].endswith("\n") else None
+    words = _name_words(heading.group("name")) if heading else []
+    return None if not words or is_known_place(" ".join(words)) else _at_site(words)
 
 
 def site_incidents(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...] = ()) -> tuple[Figure, ...]:

@@ -10,6 +10,7 @@ figure before it in the sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -762,6 +763,16 @@ def _done_to_the_held(verb: Token | None, noun: Token | None) -> bool:
     return bool(set(heads) & AFTER_HELD)
 
 
+_CAPACITY_VERBS = {"hold", "accommodate", "seat", "fit", "take"}
+
+
+def _a_capacity(verb: Token | None) -> bool:
+    """What a place can hold is no count of people held: "the route could hold no more than about 160,000 people"
+    (blind120), "the stadium can hold 40,000"."""
+    return verb is not None and verb.lemma_.lower() in _CAPACITY_VERBS \
+        and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children)
+
+
 def _attackers(verb: Token | None, noun: Token | None) -> bool:
     """"up to 20,000 bandits had attacked Almaty": the ones who attack are a crowd, not a number of attacks; with
     no object the verb says what was attacked ("- 12 service stations attacked;", a participle parsed as a verb)."""
@@ -783,12 +794,12 @@ def claim_type_of(verb: Token | None, noun: Token | None, anchor: Token, unit: s
     """The claim type and the lemma that decided it (None when only the sentence's context did)."""
     if _attackers(verb, noun) and unit is None:
         return "protesters", verb.lemma_.lower() if verb is not None else None
-    if _no_claim(noun, anchor, unit, sentence):
+    if _no_claim(noun, anchor, unit, sentence) or _a_capacity(verb):
         return "other", None
     lemma = _deciding_lemma(verb, noun, anchor, unit)
     if lemma is not None:
         return _spent(_from_lexicon(lemma, sentence), verb)
-    claim = _paid_or_lost(verb, noun or anchor, unit, sentence) or _from_sentence(anchor, unit, sentence)
+    claim = _paid_or_lost(verb, noun or anchor, unit, sentence) or _spent(_from_sentence(anchor, unit, sentence), verb)
     return claim if fits_noun(claim[0], noun) else ("other", None)
 
 
@@ -860,12 +871,26 @@ AFTER_HELD = {"release", "free", "fine", "sentence", "charge", "convict", "acqui
               "visit", "interview", "represent"}  # "its staff had visited 162 detainees" (blind69)
 
 
+def _held_no_longer(find: Callable[..., list[str]], verb: Token | None, noun: Token | None) -> bool:
+    """Whether what was done to those held after decides before the words that say they were held: "fined 41 of the
+    detainees"; "ordered the release of 63 detainees who had been held for more than 48 hours" (blind120), but not
+    "Of the 1,642 citizens detained, 890 were released", where the verb is the part's."""
+    return find is _noun_words and _done_to_the_held(verb, noun) \
+        or find in (_participles, _relative_clause) and _done_to_the_held(None, noun) and not _still_held(noun)
+
+
+def _still_held(noun: Token | None) -> bool:
+    """"the release of the five members still held": they are held now, whatever is asked for them (blind113)."""
+    after = noun.doc[noun.i + 1:noun.i + 3] if noun is not None else ()
+    return any(t.lower_ in ("still", "remain", "remaining") for t in after)
+
+
 def _deciding_lemma(verb: Token | None, noun: Token | None, anchor: Token, unit: str | None) -> str | None:
     """The first word the candidates give that the claim lexicon knows and whose claim fits the figure; the
     group's own name ("detainees") says nothing when they are released, fined or tried."""
     lexicon = claim_lexicon()
     for find in CANDIDATES:
-        if find is _noun_words and _done_to_the_held(verb, noun):
+        if _held_no_longer(find, verb, noun):
             return None
         if find is _valued_noun and unit:
             continue  # "at an estimated cost of $40-50m" is no price (blind37)
@@ -896,21 +921,30 @@ def _cost_word(verb: Token | None) -> Token | None:
     if verb.lemma_.lower() == "cost":
         return verb
     # "put its direct cost at …", "the cost of the shutdown was put at …", "the cost of the campaign was …"
-    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() == "cost"),
-                None)
+    # "… meant to end cost 18 billion gourdes", parsed with "cost" a loose dependent of "end" (blind115)
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "dep")
+                 and c.lemma_.lower() == "cost"), None)
 
 
 def _spender(cost: Token) -> Token | None:
     """Who or what the cost is of: the subject of "cost" (or of the verb it completes), or "the cost of X"."""
-    if cost.pos_ == "NOUN":
-        return next((p for prep in cost.children if prep.lower_ == "of" for p in prep.children), None)
+    of = next((p for prep in cost.children if prep.lower_ == "of" for p in prep.children), None)
+    if cost.pos_ == "NOUN" and (of is not None or cost.dep_ != "dep"):
+        return of
     if cost.dep_ == "acl":
         return cost.head  # "a four-year reconstruction plan costing 620 billion pesos"
-    for verb in (cost, cost.head):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")), None)
-        if subject is not None:
-            return subject
-    return None
+    return _subject_of(cost) or _subject_of(cost.head) or _noun_root_before(cost)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")), None)
+
+
+def _noun_root_before(cost: Token) -> Token | None:
+    """A parse that leaves "cost" without a subject under a noun root: "The subsidy that the rise was meant to end
+    cost 18 billion gourdes" (blind115)."""
+    root = cost.sent.root
+    return root if root.pos_ == "NOUN" and root.i < cost.i else None
 
 
 def _economic(cost: Token) -> bool:

@@ -56,7 +56,12 @@ def _alias_spellings() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), labels
 
 
-_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]{2,})?)(?=[,.:]\s|\s+[-–—]\s|\s*\()")
+# A town's name in capitals, with their accents: "COLÓN – The city on Tuesday buried …" (blind120).
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_CAPS_NAME = rf"[{_CAPS}][{_CAPS}'-]{{2,}}(?:[ -][{_CAPS}][{_CAPS}'-]{{2,}})?"
+_DATELINE = re.compile(rf"(?m)^({_CAPS_NAME})(?=[,.:]\s|\s+[-–—]\s|\s*\()")
+# A local paper's dateline, a town and a dash: "PARAKOU – …", "COLÓN, Feb 24 – …"; "the city" after it is that town.
+DATELINE_TOWN = re.compile(rf"(?:^|\n)\s*({_CAPS_NAME})(?=,[^\n]{{0,30}}?\s[-–—]\s|\s+[-–—]\s)")
 
 
 def _fold(name: str) -> str:

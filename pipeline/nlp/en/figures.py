@@ -51,7 +51,7 @@ from .claims import (
     tallied,
     tally_of,
 )
-from .entities import country_names
+from .entities import DATELINE_TOWN, country_names
 from .lexicons import singular_currency_words
 from .not_figures import NAME_AND_BRACKET, not_a_figure, says_how_long
 from .numbers import CODES, CURRENCY_NAMES, SCALES, UNITS, VAGUE, NumberSpan, find_numbers, regional_unit
@@ -78,8 +78,9 @@ _AMONG_STATE = re.compile(r"^(?:(?!\b(?:and that|but|while|whereas)\b)[^.;]){0,6
 # "19 of the dead were police officers", "two-thirds of the dead"
 # "Twelve of those held were minors"
 # "19 of the dead", "Nine of the 23 dead"
-_OF_STATE = re.compile(r"^\s+of (?:the|those) (?:\d[\d,.]*\s+)?(dead|killed|injured|wounded|detained|arrested|held|"
-                       r"missing|displaced)\b", re.I)
+# "Four of the police's dead were shot at Cuatro Caminos" (blind121): whose count it is may come between.
+_OF_STATE = re.compile(r"^\s+of (?:the|those) (?:[\w-]+['’]s?\s+)?(?:\d[\d,.]*\s+)?(dead|killed|injured|wounded|"
+                       r"detained|arrested|held|missing|displaced)\b", re.I)
 _CHANGE_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)?\s*from\s*$", re.I)
 # "to which are added 1 500 effectives of the Army of Peru" (blind81)
 _MILITARY = re.compile(r"\b(?:forces?|contingent|peacekeep\w*|deploy\w*|mission|CSTO|troops|sent|arriv\w*|Army)\b")
@@ -353,6 +354,7 @@ def _page(doc: Doc, dates: list[DateMention], entities: list[EntityMention], pub
     page.places.update(dict.fromkeys(_the_capital(doc, page.text), CAPITAL))
     page.places.update({i: name for i, name in _named_as_a_town(doc, page.text) if i not in page.places})
     page.places.update({i: name for i, name in _named_again(doc, page.text, page.places) if i not in page.places})
+    page.places.update(dict(_the_dateline_city(doc, page.text, page.places)))
     return page
 
 
@@ -408,6 +410,34 @@ def _named_alone(span: Span) -> bool:
     """The model's one entity is these words and no more, and names no kind of thing ("the Gyumri earthquake")."""
     return span[0].ent_iob_ == "B" and all(t.ent_type_ for t in span) and span.root.dep_ not in ("compound", "amod") \
         and (span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I")
+
+
+_THE_CITY = re.compile(r"\bthe (?:city|town)\b")
+
+
+def _the_dateline_city(doc: Doc, text: str, places: dict[int, str]) -> Iterator[tuple[int, str]]:
+    """"the city" of a page whose dateline names a town is that town, while the text names no other place before it:
+    "PARAKOU – … four people had died in the city" (blind117)."""
+    dateline = _dateline_town(doc, text, places)
+    if dateline is None:
+        return
+    end, town = dateline
+    for found in _THE_CITY.finditer(text, doc[end - 1].idx):
+        words = doc.char_span(found.start(), found.end())
+        if words is None or any(name != town for i, name in places.items() if end <= i < words.start):
+            return
+        yield words[-1].i, town
+
+
+def _dateline_town(doc: Doc, text: str, places: dict[int, str]) -> tuple[int, str] | None:
+    """The token after a dateline's town and the town, as the text spells it elsewhere ("Ma'an", not "Ma'An")."""
+    dateline = DATELINE_TOWN.search(text, 0, 600)
+    span = doc.char_span(*dateline.span(1)) if dateline else None
+    town = places.get(span[0].i) if span is not None else None
+    if span is None or town is None:
+        return None
+    return span.end, next((name for name in places.values() if name.casefold() == town.casefold() and name in text),
+                          town)
 
 
 _CAPITAL_WORD = re.compile(r"\bcapital\b", re.I)
@@ -610,9 +640,10 @@ def _may_be_gapped(page: _Page, earlier: Figure, number: NumberSpan) -> bool:
 
 def _an_unknown_name(words: list[Token], page: _Page) -> bool:
     """Words naming neither a known place nor a body: "… Ruiru six and Gatundu South four" may be a place the model
-    took for a person, whose count is no part of the total before it (blind54); left out rather than mixed in."""
+    took for a person, whose count is no part of the total before it (blind54); left out rather than mixed in. An
+    acronym names a body, not a place: "Police reported 1,093 people detained, RCDH 1,420" (blind115)."""
     return bool(words) and all(t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP", "GPE", "LOC") for t in words) \
-        and not any(t.i in page.places for t in words)
+        and not any(t.i in page.places or len(t.text) > 1 and t.text.isupper() for t in words)
 
 
 def _gapped_words(page: _Page, start: int, end: int) -> list[Token]:
@@ -927,6 +958,17 @@ def _claimed(d: _Draft, page: _Page) -> None:
     d.predicate = d.verb.lemma_.lower() if d.verb is not None else None
     if trigger and d.predicate not in claim_lexicon():
         d.predicate = trigger
+    done = _done_after_held(d.noun)
+    if d.claim_type == "other" and done is not None:
+        d.predicate = done  # "ordered the release of 63 detainees": they were released, whoever ordered it (blind120)
+
+
+def _done_after_held(noun: Token | None) -> str | None:
+    """The noun of what was done to those held that the counted noun hangs on: "the release of 63 detainees"."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ != "NOUN":
+        return None
+    lemma = noun.head.head.lemma_.lower()
+    return lemma if lemma in AFTER_HELD else None
 
 
 def _named_by_its_event(d: _Draft, page: _Page) -> None:
@@ -972,9 +1014,26 @@ def _tally_in_context(d: _Draft, page: _Page, tally: Token) -> None:
     paragraph about the dead."""
     _group_asked(d)
     asked = _question(d.sentence)
-    context = asked[0] if asked else _paragraph_type(page.figures, page.text, d.sentence.start_char)
+    context = asked[0] if asked else _corrected_type(d, page) or _paragraph_type(page.figures, page.text,
+                                                                                  d.sentence.start_char)
     if context is not None:
         d.claim_type, d.predicate = context, tally.lemma_.lower()
+
+
+_CORRECTION_LINE = re.compile(r"(?:correction|clarification|update|editor['’]?s note)\b[^:\n]{0,30}:", re.I)
+
+
+def _corrected_type(d: _Draft, page: _Page) -> str | None:
+    """A tally in a correction under the text counts what the figure it corrects to counts: "Correction: An earlier
+    version gave the police count as 900. The police figure is 9,000." after "The police counted 9,000" at the
+    march (blind115), whatever the paragraph before it counted."""
+    start = page.text.rfind("\n", 0, d.number.start) + 1
+    line = page.text[start:page.text.find("\n", d.number.start) % (len(page.text) + 1)]
+    if not _CORRECTION_LINE.match(line):
+        return None
+    said = set(re.findall(r"\d[\d,.]*\d|\d", line))
+    return next((f.claim_type for f in reversed(page.figures) if f.end <= start and f.claim_type != "other"
+                 and f.text.split()[-1] in said), None)
 
 
 # A crowd a clause names before the colon its counts follow: "The numbers from the march of Saturday were as far
@@ -1425,8 +1484,10 @@ def _out_alive(d: _Draft, page: _Page) -> None:
 
 def _lives_lost(d: _Draft, page: _Page) -> None:
     """"deplores the loss of nine lives", "the fire caused the loss of 12 lives", "the riots caused the loss of 11
-    lives": lives lost are the dead (not "saved 200 lives")."""
-    lost = d.claim_type in ("damage", "fires") or d.claim_type == "protesters" and _LOST.search(d.sentence.text)
+    lives": lives lost are the dead (not "saved 200 lives"); so are the lives something cost, whatever the parse made
+    its subject ("The blockades that forced the retreat cost at least eight lives", blind121)."""
+    lost = d.claim_type in ("damage", "fires", "price") \
+        or d.claim_type == "protesters" and _LOST.search(d.sentence.text)
     if lost and d.counted_head == "life":
         d.claim_type, d.predicate = "killed", "lose life"
 
@@ -2013,9 +2074,9 @@ def _table_currency(d: _Draft, page: _Page) -> None:
         _sum_in_a_price_table(d, page, caption)
         return
     named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |", "| Amount (€) |": each column its own
-    if not _alone_in_its_cell(page.text, d) or not _may_be_a_sum(d, named):
+    if not _alone_in_its_cell(page.text, d, _caption_sign(caption)) or not _may_be_a_sum(d, named):
         return
-    unit = named or _caption_unit(caption)
+    unit = named or _caption_unit(caption) or _caption_unit(_table_note(page.text, d.number.start))
     if unit is not None:
         d.unit = regional_unit(page.text, unit[0])
         d.number = _scaled(d.number, unit[1])
@@ -2030,6 +2091,17 @@ def _sum_in_a_price_table(d: _Draft, page: _Page, caption: str) -> None:
     (blind80): a sum written with its sign in a table of prices is its row's price."""
     if d.claim_type == "other" and (d.unit or d.number.unit) != "%" and _PRICES.search(caption):
         _priced_in_its_table(d, page)
+    elif d.claim_type == "other" and _PRICES.search(caption) and _CHANGE_COLUMN.fullmatch(_header_of(page.text, d)):
+        d.predicate = "price"  # "| Item | Before | After | Change |" over "| Gasoline | 570 | 790 | +39% |" (blind115)
+
+
+# A column of how much a price moved, as a share: "| Change |", "| Rise (%) |".
+_CHANGE_COLUMN = re.compile(r"(?:%\s*)?(?:change|rise|increase|difference|var(?:iation)?\.?)(?:\s*\(%\))?", re.I)
+
+
+def _header_of(text: str, d: _Draft) -> str:
+    header = _column_header(text, d.number.start)
+    return text[header[0]:header[1]].strip() if header else ""
 
 
 def _priced_in_its_table(d: _Draft, page: _Page) -> None:
@@ -2051,8 +2123,13 @@ def _repair_costs(d: _Draft, page: _Page) -> None:
         return
     caption = _table_caption(page.text, d.number.start) or ""
     if d.claim_type == "price" and d.predicate == "cost" and _REPAIRS.search(caption) \
-            or d.claim_type == "other" and _LOSSES_CAPTION.match(caption):
+            or d.claim_type == "other" and (_LOSSES_CAPTION.match(caption) or _REINSTATED.search(d.sentence.text)):
         d.claim_type = "damage"
+
+
+# A sum that puts right what was destroyed: "accept the reinstatement estimate of R3,96 million" (blind119); not
+# "the reinstatement of 85 dismissed colleagues", which is no sum.
+_REINSTATED = re.compile(r"\breinstatement (?:estimate|cost)", re.I)
 
 
 _SCALED = re.compile(r"\d\s*(?:million|billion|trillion|bn|m)\b", re.I)
@@ -2073,22 +2150,42 @@ def _scaled_sum_in_the_texts_currency(d: _Draft, page: _Page) -> None:
         d.counted_head, d.claim_type = CURRENCY_NAMES[d.unit], "damage" if d.claim_type == "other" else d.claim_type
 
 
-# A table of sums titled by what was lost: "Direct losses, 25 May to 11 June, in US$ million:" (blind82).
-_LOSSES_CAPTION = re.compile(r"\W*(?:(?:table\s+)?\d+[.:]\s*)?(?:[A-Za-z]+\s+){0,2}(?:losses|damage)\b", re.I)
+# A table of sums titled by what was lost: "Direct losses, 25 May to 11 June, in US$ million:" (blind82); or by
+# what putting it right costs: "Table 1. Reinstatement estimate (excl. VAT)" over a burned arcade's repairs (blind119).
+_LOSSES_CAPTION = re.compile(r"\W*(?:(?:table\s+)?\d+[.:]\s*)?(?:[A-Za-z]+\s+){0,2}(?:losses|damage|reinstatement|"
+                             r"repairs?)\b", re.I)
 
 
-def _alone_in_its_cell(text: str, d: _Draft) -> bool:
+def _alone_in_its_cell(text: str, d: _Draft, sign: str | None = None) -> bool:
     """"| 412,500,000 |" (or "| 1,046[3] |") is a sum in the table's currency; "| Ministry of Defence - 3 firefighting
-    aircraft hire |" counts aircraft (blind51)."""
+    aircraft hire |" counts aircraft (blind51). The sign the caption gives the currency may follow it: "| 650 F |"
+    under "Prices in Cotonou, in CFA francs (F)" (blind117)."""
     start = max(text.rfind("|", 0, d.number.start), text.rfind("\n", 0, d.number.start)) + 1
     end = min(i for i in (text.find("|", d.number.end), text.find("\n", d.number.end), len(text)) if i >= 0)
-    return not re.search(r"\w", text[start:d.number.start]) and not re.match(r"\s*[^\W\d_]", text[d.number.end:end])
+    after = text[d.number.end:end].strip()
+    return not re.search(r"\w", text[start:d.number.start]) and (not re.match(r"[^\W\d_]", after) or after == sign)
+
+
+# The sign a caption gives its currency, in brackets after it: "in CFA francs (F)".
+_CAPTION_SIGN = re.compile(r"\b[a-z]{3,}\s+\((?P<sign>[^\s()\d]{1,3})\)")
+
+
+def _caption_sign(caption: str) -> str | None:
+    found = _CAPTION_SIGN.search(caption)
+    return found.group("sign") if found else None
+
+
+# A currency closing a title row after a comma: "| Kampala prices, Uganda shillings | | |" (blind118).
+# (It has _TABLE_UNIT's groups, never matched, so that one reader serves both.)
+_CAPTION_TAIL = re.compile(r",\s+(?P<word>[A-Za-z][a-z]+(?:\s[a-z]+)?)(?P<code>(?!))?(?P<scale>(?!))?(?P<scales>(?!))?"
+                           r"\s*(?:\||$)", re.M)
 
 
 def _caption_unit(caption: str) -> tuple[str, float] | None:
     """The currency and scale a table's caption names: "in birr per litre", "(VUV million)", or at its first line's
     end, "Table 2: Average retail prices of selected items (KSh)" (blind63)."""
-    found = next((m for m in _TABLE_UNIT.finditer(caption) if _currency_of(m)), None)
+    found = next((m for m in _TABLE_UNIT.finditer(caption) if _currency_of(m)), None) \
+        or next((m for m in _CAPTION_TAIL.finditer(caption) if _currency_of(m)), None)
     if found is None:
         return _unit_named(caption.split("\n")[0])
     return _currency_of(found) or "", SCALES.get(_caption_scale(found), 1.0)
@@ -2105,7 +2202,8 @@ def _may_be_a_sum(d: _Draft, named: tuple[str, float] | None) -> bool:
 
 
 # "Residential tariff (soles per m³)" (blind78), "What things cost at the Túpac Amaru market" (blind81)
-_PRICES = re.compile(r"\b(?:prices?|tariffs?|fares?)\b|/\s*(?:kg|kilo|litre|liter|l|bag|unit)\b|"
+# "Table 1. Fees in CFA francs (F CFA)" over a market's pitch fees (blind116)
+_PRICES = re.compile(r"\b(?:prices?|tariffs?|fares?|fees?)\b|/\s*(?:kg|kilo|litre|liter|l|bag|unit)\b|"
                      r"\bwhat\b[^|\n]{0,30}\bcosts?\b", re.I)
 
 
@@ -2220,6 +2318,17 @@ def _currency_of(found: re.Match[str]) -> str | None:
         return found.group("code") if found.group("code") in CODES else None
     words = found.group("word").lower().split()  # "(Kenya shillings per head, …)" (blind80)
     return next((CURRENCY_CODES[w] for w in (" ".join(words), words[0]) if w in CURRENCY_CODES), None)
+
+
+def _table_note(text: str, at: int) -> str:
+    """The first sentence of the line right under the "|" table holding ``at``, when it is short: "Prices in
+    gourdes." under a table of fuel prices (blind115) says the unit a caption above did not."""
+    end = text.find("\n", at)
+    while end != -1 and "|" in text[end + 1:text.find("\n", end + 1) % (len(text) + 1)]:
+        end = text.find("\n", end + 1)
+    note = text[end + 1:].split("\n", 1)[0] if end != -1 else ""
+    first = re.split(r"(?<=[.:;])\s", note, maxsplit=1)[0]
+    return first if len(first) <= 80 else ""
 
 
 def _table_caption(text: str, at: int) -> str | None:
@@ -2977,11 +3086,16 @@ def _sentence_dates(page: _Page, sentence: Span) -> list[DateMention]:
     return [d for d in page.dates[index:] if d.start < sentence.end_char]
 
 
+# Plurals the model's lemmatizer gets wrong, as a data row each: "| Species |" is no "specy" (blind116).
+_MISLEMMATISED = {"specy": "species", "sery": "series"}
+
+
 def _figure(d: _Draft, page: _Page) -> Figure:
     number, sentence = d.number, d.sentence
     return Figure(
         text=number.text, start=number.start, end=number.end, value=number.value, low=number.low, high=number.high,
-        unit=d.unit, approx=number.approx, counted=d.counted, counted_head=d.counted_head, predicate=d.predicate,
+        unit=d.unit, approx=number.approx, counted=d.counted,
+        counted_head=_MISLEMMATISED.get(d.counted_head or "", d.counted_head), predicate=d.predicate,
         claim_type=d.claim_type, status=d.status, planned=d.planned, phase=d.phase,
         as_of=as_of_date(sentence, _sentence_dates(page, sentence), page.published, number.end),
         attributed_to=attribution(sentence, page.canonical_at) or page.publisher,

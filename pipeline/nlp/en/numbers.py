@@ -364,7 +364,8 @@ def _named(text: str, country: str, countries: tuple[tuple[str, str], ...]) -> i
     return count(country) - sum(count(longer) for longer, _ in countries if country in longer and longer != country)
 
 
-_TOWN = re.compile(r"\b[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?\b")
+# accented letters too: "Bouaké" is Ivorian, so its "CFA francs" are West African (blind116)
+_TOWN = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,}(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?\b")
 
 
 @functools.lru_cache(maxsize=8)  # asked again for each sum of one text
