@@ -64,7 +64,8 @@ HELD_OUT_SETS: frozenset[str] = frozenset({"blind13", "blind15", "blind18", "bli
                                            "blind94", "blind96", "blind98",
                                            "blind100", "blind101", "blind103",
                                            "blind105", "blind107", "blind109", "blind111",
-                                           "blind113", "blind116", "blind119"})
+                                           "blind113", "blind116", "blind119",
+                                           "blind122"})
 
 
 @dataclass
