@@ -2309,3 +2309,13 @@ def test_species_are_counted_as_species(nlp) -> None:
 def test_lives_a_thing_cost_and_a_part_of_someones_dead_are_killed(nlp, text: str, number: str) -> None:
     figure = next(f for f in figures(nlp, text) if f.text == number)
     assert (figure.claim_type, figure.counted_group) == ("killed", "people")
+
+
+def test_a_kilowatt_hour_is_electricity_and_an_earlier_months_column_the_price_before(nlp) -> None:
+    """blind123: "the cost of a kilowatt-hour from 1,020 pesos to 1,290 pesos" prices electricity; under
+    "| Stratum | June | July |", June's prices are those before the rise."""
+    prose = figures(nlp, "In Colombia the rise takes the cost of a kilowatt-hour from 1,020 pesos to 1,290 pesos.")
+    assert [(f.counted_group, f.phase) for f in prose] == [("electricity", "before"), ("electricity", "after")]
+    found = figures(nlp, "Colombia: power prices rose.\n| Price of a kilowatt-hour by stratum, in pesos |  |  |\n"
+                         "|---|---|---|\n| Stratum | June | July |\n|---|---|---|\n| Stratum 1 | 466 | 590 |\n")
+    assert [(f.text, f.phase) for f in found if f.unit] == [("466", "before"), ("590", "after")]

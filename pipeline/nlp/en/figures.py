@@ -1884,6 +1884,21 @@ def _table_column(d: _Draft, page: _Page) -> None:
     _header_measure(d, label)
     if label is not None:
         _column_kind(d, label.text)
+        if _a_month_before_another(page.text, where, label.text):
+            d.phase = "before"  # "| Stratum | June | July |": June's prices are those before July's (blind123)
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+
+
+def _a_month_before_another(text: str, where: tuple[int, int] | None, header: str) -> bool:
+    """A column headed by a month, with a later month's column after it in the same header row."""
+    month = header.strip().lower()
+    if where is None or month not in _MONTH_NAMES:
+        return False
+    later = text[where[1]:text.find("\n", where[1]) % (len(text) + 1)].lower()
+    return any(m in _row_cells(later) for m in _MONTH_NAMES[_MONTH_NAMES.index(month) + 1:])
 
 
 def _column_kind(d: _Draft, header: str) -> None:
