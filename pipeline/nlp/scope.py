@@ -24,7 +24,8 @@ sentence: its scope is ``ELSEWHERE``, one key however the rest is written.
 
 "The capital" is a place too: the capital of the country the document names most (counting the
 places of it it names), under the spelling the document uses ("43 were detained in the capital" in
-a text on Paraguay is Asunción's).
+a text on Paraguay is Asunción's). So is "the city" under a local paper's dateline: the dateline's town ("PARAKOU –
+… four people had died in the city").
 """
 
 from __future__ import annotations
