@@ -13,6 +13,7 @@ import re
 
 import lxml.html  # type: ignore[import-untyped]
 import trafilatura
+from trafilatura.settings import Document
 
 from .errors import ExtractError
 from .models import Article
@@ -35,6 +36,28 @@ def extract_article(
     language: str | None = None,
 ) -> Article:
     """The article of one HTML page; raise ExtractError when there is none."""
+    found = _extracted(html, url)
+    title = _clean(found.title)
+    text, byline = _trim_byline(found.text or "", title)
+    root = _parsed(html)
+    text = _with_captions(_with_boxes(_with_headings(text, root), root), root)
+    if len(text) < MIN_TEXT_CHARS:
+        raise ExtractError(f"{url}: the article text has only {len(text)} characters (fewer than {MIN_TEXT_CHARS})")
+    published, published_source = _published(found.date, published_override)
+    return Article(
+        url=url,
+        text=text,
+        title=title,
+        author=_author(_clean(found.author), byline),
+        site_name=_clean(found.sitename),
+        language=found.language or _html_language(html) or language,
+        published=published,
+        published_source=published_source,
+    )
+
+
+def _extracted(html: str, url: str) -> Document:
+    """trafilatura's reading of the page, with text in it; ExtractError with the reason otherwise."""
     if not html or not html.strip():
         raise ExtractError(f"{url}: the page is empty")
     try:
@@ -54,27 +77,17 @@ def extract_article(
         raise ExtractError(f"{url}: unexpected extraction result")
     if found is None or not (found.text or "").strip():
         raise ExtractError(f"{url}: no article text found (the page may be a script-only app or a consent wall)")
-    title = _clean(found.title)
-    author = _clean(found.author)
-    text, byline = _trim_byline(found.text or "", title)
-    root = _parsed(html)
-    text = _with_captions(_with_boxes(_with_headings(text, root), root), root)
-    if byline and (author is None or byline.startswith(author)):
-        author = byline  # trafilatura shortens "By Embassy of X" to "Embassy"
-    if len(text) < MIN_TEXT_CHARS:
-        raise ExtractError(f"{url}: the article text has only {len(text)} characters (fewer than {MIN_TEXT_CHARS})")
-    published, published_source = _published(found.date, published_override)
-    lang_match = _HTML_LANG.search(html[:3000])
-    return Article(
-        url=url,
-        text=text,
-        title=title,
-        author=author,
-        site_name=_clean(found.sitename),
-        language=(found.language or (lang_match.group(1).lower() if lang_match else None) or language),
-        published=published,
-        published_source=published_source,
-    )
+    return found
+
+
+def _author(author: str | None, byline: str | None) -> str | None:
+    """The byline when trafilatura shortened it ("By Embassy of X" read as "Embassy") or found none."""
+    return byline if byline and (author is None or byline.startswith(author)) else author
+
+
+def _html_language(html: str) -> str | None:
+    found = _HTML_LANG.search(html[:3000])
+    return found.group(1).lower() if found else None
 
 
 def article_from_text(text: str, url: str, published: dt.date | None = None, title: str | None = None) -> Article:
@@ -151,9 +164,13 @@ def _with_headings(text: str, root: lxml.html.HtmlElement | None) -> str:
         line = " ".join(heading.text_content().split())
         opened = _paragraph_after(heading)
         at = text.find(opened) if line and opened and line.casefold() not in folded else -1
-        if at >= 0 and (at == 0 or text[at - 1] == "\n") and not any(a.tag in _CHROME for a in heading.iterancestors()):
+        if _opens_a_line(text, at) and not any(a.tag in _CHROME for a in heading.iterancestors()):
             text = f"{text[:at]}{line}\n{text[at:]}"
     return text
+
+
+def _opens_a_line(text: str, at: int) -> bool:
+    return at == 0 or at > 0 and text[at - 1] == "\n"
 
 
 def _paragraph_after(heading: lxml.html.HtmlElement) -> str:
