@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from ..models import Figure, Sentence
 from ..places import is_known_place
+from .en.dates import MONTH_NAMES
 
 # Casualty counts only: a crowd "in Independence Square" is the story's march, not one of its incidents.
 _SITE_CLAIMS = frozenset({"killed", "injured"})
@@ -216,7 +217,7 @@ def _site_of_the_sentence_before(figure: Figure, others: tuple[Figure, ...], bef
 
 
 # A day of the month, which is no count: "on 22 July", "July 22".
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTH_NAMES)
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|"
                            rf"\b(?:{_MONTHS})\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?")
 # A section's heading that is a name and nothing else: "Croix-des-Bossales", "Kalerwe Market".

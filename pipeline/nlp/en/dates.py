@@ -49,13 +49,13 @@ MONTHS = {name: i for i, names in enumerate(
      ("december", "dec")], start=1) for name in names}
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                         "sunday"])}
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
 # Title case or capitals ("16 DECEMBER" in headings); never lower case, so "may" stays a verb.
-_MONTH = (r"(?P<{0}>" + "|".join(_MONTH_NAMES) + "|" + "|".join(m.upper() for m in _MONTH_NAMES)
+_MONTH = (r"(?P<{0}>" + "|".join(MONTH_NAMES) + "|" + "|".join(m.upper() for m in MONTH_NAMES)
           + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_FULL_MONTHS = "|".join(_MONTH_NAMES)
-_LOWER_MONTHS = "|".join(m.lower() for m in _MONTH_NAMES if m not in ("May", "March"))
+_FULL_MONTHS = "|".join(MONTH_NAMES)
+_LOWER_MONTHS = "|".join(m.lower() for m in MONTH_NAMES if m not in ("May", "March"))
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 
@@ -215,7 +215,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                             re.I)),
     # "on the 17th", "the 2nd of December": a day of the month the story is in
     ("ordinal_day", re.compile(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+(?!(?:" +
-                               "|".join(_MONTH_NAMES) + r")\b)|century|anniversary|floor|time|place|day|minute|"
+                               "|".join(MONTH_NAMES) + r")\b)|century|anniversary|floor|time|place|day|minute|"
                                r"round|birthday|edition|session|congress|amendment|annual|percentile|"
                                r"(?:[A-Z]\w+)))")),
     # "the following year"; "That year", "the same year": the year just named

@@ -51,6 +51,7 @@ from .claims import (
     tallied,
     tally_of,
 )
+from .dates import MONTHS
 from .entities import DATELINE_TOWN, country_names
 from .lexicons import singular_currency_words
 from .not_figures import NAME_AND_BRACKET, not_a_figure, says_how_long
@@ -1888,17 +1889,13 @@ def _table_column(d: _Draft, page: _Page) -> None:
             d.phase = "before"  # "| Stratum | June | July |": June's prices are those before July's (blind123)
 
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
-
-
 def _a_month_before_another(text: str, where: tuple[int, int] | None, header: str) -> bool:
     """A column headed by a month, with a later month's column after it in the same header row."""
-    month = header.strip().lower()
-    if where is None or month not in _MONTH_NAMES:
+    month = MONTHS.get(header.strip().lower())
+    if where is None or month is None:
         return False
     later = text[where[1]:text.find("\n", where[1]) % (len(text) + 1)].lower()
-    return any(m in _row_cells(later) for m in _MONTH_NAMES[_MONTH_NAMES.index(month) + 1:])
+    return any(MONTHS.get(cell, 0) > month for cell in _row_cells(later))
 
 
 def _column_kind(d: _Draft, header: str) -> None:
