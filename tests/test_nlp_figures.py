@@ -2319,3 +2319,39 @@ def test_a_kilowatt_hour_is_electricity_and_an_earlier_months_column_the_price_b
     found = figures(nlp, "Colombia: power prices rose.\n| Price of a kilowatt-hour by stratum, in pesos |  |  |\n"
                          "|---|---|---|\n| Stratum | June | July |\n|---|---|---|\n| Stratum 1 | 466 | 590 |\n")
     assert [(f.text, f.phase) for f in found if f.unit] == [("466", "before"), ("590", "after")]
+
+
+def test_a_currency_in_brackets_inside_a_caption_prices_its_table(nlp) -> None:
+    """blind124: "(in ₮)" and "(FJ$)" stand inside the caption's line, not at its end."""
+    mongolia = figures(nlp, "Prices rose in Ulaanbaatar.\nTable 2. Median prices, Round 1 and Round 2 (in ₮)\n"
+                            "Item | Unit | Round 1 | Round 2\nPotatoes | kg | 1,650 | 2,100\n")
+    assert [(f.text, f.unit, f.claim_type) for f in mongolia] == [("1,650", "MNT", "price"), ("2,100", "MNT", "price")]
+    fiji = figures(nlp, "Table A. Basic hourly rates (FJ$), grades 1 to 6\nGrade | Job | Now | From July\n"
+                        "| Trainee room attendant | 5.32 | 5.80\n")
+    assert [(f.text, f.unit) for f in fiji if f.text[0] == "5"] == [("5.32", "FJD"), ("5.80", "FJD")]
+
+
+def test_bare_values_of_a_change_after_a_price_are_prices_in_its_currency(nlp) -> None:
+    """blind124: "Diesel is up from 2,780 to 3,390" right after a price in tugriks."""
+    found = figures(nlp, "Petrol now costs 3,150 tugriks a litre. Diesel is up from 2,780 to 3,390.")
+    assert [(f.text, f.unit, f.claim_type, f.counted_group, f.phase) for f in found] == [
+        ("3,150 tugriks", "MNT", "price", "petrol", "after"),
+        ("2,780", "MNT", "price", "diesel", "before"), ("3,390", "MNT", "price", "diesel", "after")]
+
+
+def test_the_value_a_change_went_from_counts_what_its_partner_counts(nlp) -> None:
+    """blind126: after a toll, "the pledge rose from 5,000 to 7,500 tonnes" counts tonnes both times, no dead."""
+    found = figures(nlp, "The rights group says 58 died.\nYet what brought people out was the grain. The government's "
+                         "pledge rose from 5,000 to 7,500 tonnes within a week.")
+    assert [(f.text, f.claim_type, f.counted_head) for f in found[1:]] == [("5,000", "other", "tonne"),
+                                                                           ("7,500", "other", "tonne")]
+
+
+def test_people_with_relatives_and_in_a_table_of_evacuation_centres_are_displaced(nlp) -> None:
+    """blind124's headcount: "staying with relatives", and the cells of "Table 1. Families and persons inside
+    evacuation centres" (which the trained classifier took for a toll)."""
+    found = figures(nlp, "Another 96 families are staying with relatives.\n\nTable 1. Families and persons inside "
+                         "evacuation centres\nEvacuation centre | Families | Persons\nCovered Court | 112 | 398\n"
+                         "TOTAL | 318 | 1,162\n")
+    assert [(f.text, f.claim_type) for f in found] == [("96", "displaced"), ("112", "displaced"), ("398", "displaced"),
+                                                       ("318", "displaced"), ("1,162", "displaced")]

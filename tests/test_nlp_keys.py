@@ -523,6 +523,12 @@ def test_a_part_of_a_count_just_given_is_no_count_of_its_own(sentence, text, par
     assert incident(figure(sentence, text, "injured", "firefighters")) == part
 
 
+def test_a_part_put_outside_a_place_names_no_group_of_its_own():
+    """blind126: "two of them outside the national food security office" counts no security forces: a part."""
+    sentence = "Manga said three people had died, two of them outside the national food security office warehouse."
+    assert incident(figure(sentence, "two", "killed")) == "a part"
+
+
 @pytest.mark.parametrize("sentence, text, part", [
     ("The interior ministry reported 295 detentions, of which 22 led to criminal charges.", "22", "a part"),
     ("Of the detained persons, 273 were subjected to administrative detention.", "273", "a part"),

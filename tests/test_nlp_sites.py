@@ -148,3 +148,17 @@ def test_a_site_opening_its_sentence_limits_every_count_of_it_and_names_its_town
                     "Wire").figures
     assert [(f.text, f.incident) for f in found] == [("14", None), ("40", None), ("three", "at Limbe"),
                                                       ("8", "at Limbe"), ("Eight", "at Limbe")]
+
+
+def test_a_named_blockade_is_a_site_and_a_count_of_blockade_points_is_none(nlp) -> None:
+    """blind125: "three of them at the Chaom Chau blockade" and "Three died at the Chaom Chau blockade" are that
+    site's count; blind81: "127 blockade points" names no site."""
+    wire = analyse(nlp, "Police said four people had been killed, three of them at the Chaom Chau blockade and one "
+                        "in Bavet.", dt.date(2026, 9, 29), "Wire").figures
+    explainer = analyse(nlp, "The government says four people were killed. Three died at the Chaom Chau blockade.",
+                        dt.date(2026, 9, 30), "Explainer").figures
+    assert [f.incident for f in wire if f.text == "three"] == ["at Chaom Chau"]
+    assert [(f.text, f.incident) for f in explainer] == [("four", None), ("Three", "at Chaom Chau")]
+    counted = analyse(nlp, "The police toll is nine. Officials had counted 127 blockade points. Two people died there.",
+                      dt.date(2026, 7, 12), "Encyclopedia").figures
+    assert not any((f.incident or "").startswith("at 127") for f in counted)

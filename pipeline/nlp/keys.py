@@ -951,7 +951,10 @@ def _group_of_members(figure: Figure, matcher: Matcher) -> Match | None:
     return next((m for m in found if m.group != _PLAIN_PEOPLE), None)
 
 
-_OF_THEM_GROUP = re.compile(r"^\s+of (?:them|whom)\s+([^,;.()]{1,60})", re.I)
+# Not a place after "of them": "two of them outside the national food security office" (blind126) counts no
+# security forces.
+_OF_THEM_GROUP = re.compile(r"^\s+of (?:them|whom)\s+(?!(?:at|in|on|near|outside|inside|during|when|while|after|"
+                            r"before|from)\b)([^,;.()]{1,60})", re.I)
 
 
 def _named_after_of_them(figure: Figure) -> Match | None:

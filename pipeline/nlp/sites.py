@@ -39,6 +39,11 @@ _SITE_KINDS = (
     ("hospital", "3 people died of gunshot wounds at Donka hospital (blind102); deaths only, see _DEATHS_ONLY"),
     ("interchange", "two people were shot dead when police cleared the San Miguelito interchange (blind120)"),
     ("crossroads", "Five men were killed at the Cuatro Caminos crossroads (blind121)"),
+    ("blockade", "Three died at the Chaom Chau blockade (blind125)"),
+    ("roadblock", "shot dead at the Kasese roadblock"),
+    ("barricade", "two killed at the Marcory barricade"),
+    ("checkpoint", "wounded at the Kalanki checkpoint"),
+    ("warehouse", "three were shot at the gate of the ONASA warehouse (blind126)"),
 )
 # (kind, example): words naming a site before its name ("Avenida La Limpia", "Mercado do 30").
 _SITE_KINDS_FIRST = (
@@ -154,8 +159,8 @@ def _gap(figure: Figure, found: re.Match[str]) -> tuple[int, int] | None:
 
 def _key(found: re.Match[str]) -> Where | None:
     words = _name_words(found.group("name") or found.group("name_after") or found.group("name_of"))
-    if not words:
-        return None
+    if not any(c.isalpha() for c in "".join(words)):
+        return None  # "counted 127 blockade points" (blind81): a count, no name
     # "Andahuaylas clash kills two" is the town's count (blind81), "the Kejetia shooting" the market's
     if found.group("name_of") and is_known_place(" ".join(words)):
         return "scope", " ".join(words)

@@ -1063,6 +1063,24 @@ def _reported_bare(d: _Draft) -> str | None:
     return lemma if lemma in _REPORTING_VERBS else None
 
 
+# "from 5,000 to 7,500 tonnes": the value a change went to, with the noun both values count.
+_TO_A_COUNTED_PARTNER = re.compile(r"\s+to\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\d[\d,.]*\s+"
+                                   r"(?:(?:million|billion|thousand)\s+)?(?P<noun>[a-z]{3,})\b")
+
+
+def _from_a_counted_partner(d: _Draft, page: _Page) -> bool:
+    """"The toll stood at 58. … The government's pledge rose from 5,000 to 7,500 tonnes" (blind126): a bare value a
+    change went from counts what the value it went to counts, not what the paragraph counted."""
+    before = page.text[max(0, d.number.start - 25):d.number.start]
+    partner = _TO_A_COUNTED_PARTNER.match(page.text, d.number.end) if _FROM_OR_AGAINST.search(before) else None
+    noun = page.doc.char_span(partner.start("noun"), partner.end("noun")) if partner else None
+    if noun is None or noun[0].pos_ != "NOUN" or noun[0].lemma_.lower() in ("people", "person") \
+            or claim_lexicon().get(noun[0].lemma_.lower()) is not None:
+        return False
+    d.counted, d.counted_head = noun.text, noun[0].lemma_.lower()
+    return True
+
+
 def _group_asked(d: _Draft) -> None:
     """"How many people were detained? … The total has climbed: 2,298 on January 7": the question names the group."""
     question = _question_before(d.sentence)
@@ -1077,6 +1095,8 @@ def _bare_in_context(d: _Draft, page: _Page) -> None:
     asked = _question(d.sentence)
     if asked is not None:
         d.claim_type, d.predicate = asked
+        return
+    if _from_a_counted_partner(d, page):
         return
     verb = _reported_bare(d)
     context = _paragraph_figure(page.figures, page.text, d.sentence.start_char) if verb else None
@@ -1538,9 +1558,20 @@ _IN_A_SHELTER = re.compile(r"[^.;:]{0,50}?\b(?:in|at|inside)\s+(?:the\s+|a\s+)?(
 _STAYING_VERBS = {"be", "stay", "sleep", "live", "remain", "shelter", "house", "lodge", "spend", "take", "find"}
 
 
+# Out of their homes with others: "96 families or about 350 persons are staying with relatives" (blind124).
+_WITH_HOSTS = re.compile(r"[^.;:]{0,50}?\b(?:with|among)\s+(?:their\s+)?(?:relatives|host families|friends|"
+                         r"family members|neighbours|neighbors)\b", re.I)
+
+
 def _sheltered(d: _Draft, page: _Page) -> None:
-    if d.claim_type == "other" and d.unit is None and d.counted_head in _MOVED_PEOPLE \
-            and (d.predicate or "be") in _STAYING_VERBS and _IN_A_SHELTER.match(page.text, d.number.end):
+    """People staying in shelters or with relatives, and people counted in a table of those in shelters ("Table 1.
+    Families and persons inside evacuation centres", blind124), are displaced."""
+    if d.claim_type != "other" or d.unit is not None or d.counted_head not in _MOVED_PEOPLE:
+        return
+    staying = (d.predicate or "be") in _STAYING_VERBS and bool(_IN_A_SHELTER.match(page.text, d.number.end)
+                                                             or _WITH_HOSTS.match(page.text, d.number.end))
+    caption = _table_caption(page.text, d.number.start)
+    if staying or caption is not None and _IN_A_SHELTER.search(caption.split("\n")[0]):
         d.claim_type = "displaced"
 
 
@@ -1609,6 +1640,18 @@ def _price_change(d: _Draft, page: _Page) -> None:
     if _CHANGE_ENDS.search(page.text[d.sentence.start_char:d.number.start]) and _paragraph_type(
             page.figures, page.text, d.sentence.start_char) == "price":
         d.claim_type, d.predicate = "price", "price"
+
+
+def _moved_like_the_price_before(d: _Draft, page: _Page) -> None:
+    """"Petrol now costs 3,150 tugriks a litre … Diesel is up from 2,780 to 3,390" (blind124): bare values at the ends
+    of a change, right after a price in a currency, are prices in it."""
+    if d.unit is not None or d.claim_type != "other" or d.noun is not None \
+            or not _value_in_a_change(page.text, d.number):
+        return
+    last = _paragraph_figure(page.figures, page.text, d.sentence.start_char)
+    if last is not None and last.claim_type == "price" and last.unit in CURRENCY_NAMES:
+        d.claim_type, d.predicate, d.unit = "price", "price", last.unit
+        d.counted_head = CURRENCY_NAMES[last.unit]
 
 
 def _lone_one(d: _Draft, page: _Page) -> None:
@@ -2086,7 +2129,8 @@ def _table_currency(d: _Draft, page: _Page) -> None:
         _sum_in_a_price_table(d, page, caption)
         return
     named = _column_currency(page.text, d.number.start)  # "| Taka | Euro |", "| Amount (€) |": each column its own
-    if not _alone_in_its_cell(page.text, d, _caption_sign(caption)) or not _may_be_a_sum(d, named):
+    if not _alone_in_its_cell(page.text, d, _caption_sign(caption)) or not _may_be_a_sum(d, named) \
+            or named is None and _counts_things(d, page):
         return
     unit = named or _caption_unit(caption) or _caption_unit(_table_note(page.text, d.number.start))
     if unit is not None:
@@ -2105,6 +2149,20 @@ def _sum_in_a_price_table(d: _Draft, page: _Page, caption: str) -> None:
         _priced_in_its_table(d, page)
     elif d.claim_type == "other" and _PRICES.search(caption) and _CHANGE_COLUMN.fullmatch(_header_of(page.text, d)):
         d.predicate = "price"  # "| Item | Before | After | Change |" over "| Gasoline | 570 | 790 | +39% |" (blind115)
+
+
+# Plural heads of a column of sums: "| Losses |", "| Prices |".
+_SUMS = frozenset({"price", "cost", "fee", "fare", "tariff", "loss", "wage", "salary", "amount", "sum", "total", "rate",
+                   "value", "estimate", "payment", "damage", "expense"})
+
+
+def _counts_things(d: _Draft, page: _Page) -> bool:
+    """A column headed by a plural noun counts things, under a caption in a currency: "| Rooms affected |" beside "|
+    Estimated cost |" in "Table: damage by building (in €)" (blind101); not "| This week |", "| Losses |"."""
+    header = _column_header(page.text, d.number.start)
+    span = page.doc.char_span(*header, alignment_mode="expand") if header else None
+    first = next((t for t in span if not t.is_punct and not t.is_space), None) if span is not None else None
+    return first is not None and first.tag_ == "NNS" and first.lemma_.lower() not in _SUMS
 
 
 # A column of how much a price moved, as a share: "| Change |", "| Rise (%) |".
@@ -2293,6 +2351,12 @@ def _caption_scale(found: re.Match[str]) -> str:
 _HEADER_UNIT = re.compile(r"[(,]\s*(?P<unit>[^\s\d()/]{1,4})\s*(?:in\s+)?(?P<scale>thousand|million|billion|lakh|crore|"
                           r"m|bn)?s?(?:\s*(?:/|per\b)\s*[a-z]{1,6})?\s*\)?\s*$", re.I)  # "(P per liter)" (blind74)
 
+# A currency in brackets inside a caption, not at its end: "Median prices, Round 1 and Round 2 (in ₮)", "Basic
+# hourly rates (FJ$), grades 1 to 6" (blind124).
+# A sign, letters and a sign, or a code; not a letter alone, which may be no currency ("(m)").
+_UNIT_IN_BRACKETS = re.compile(r"\(\s*(?:in\s+)?(?P<unit>[A-Za-z]{0,3}[^\w\s()/]|[A-Z]{3})\s*"
+                               r"(?P<scale>thousand|million|billion|m|bn)?s?\s*\)")
+
 
 _HEADER_UNIT_FIRST = re.compile(r"(?P<unit>[A-Z]{3}|US\$|[$€£¥₹])\s*(?P<scale>thousand|million|billion|m|bn)s?\b")
 # "Direct losses, 25 May to 11 June, in US$ million:" (blind82); "Prices in RD$ per gallon, taxes included."
@@ -2313,7 +2377,8 @@ def _column_currency(text: str, at: int) -> tuple[str, float] | None:
 def _unit_named(words: str) -> tuple[str, float] | None:
     """The currency a header or a caption names at its end, and its scale: "Amount (€)", "Losses (US$ million)",
     "Table 2: Average retail prices of selected items (KSh)"; or at its start: "USD million (central)" (blind63)."""
-    found = _HEADER_UNIT.search(words) or _HEADER_UNIT_FIRST.match(words) or _HEADER_UNIT_IN.search(words)
+    found = _HEADER_UNIT.search(words) or _HEADER_UNIT_FIRST.match(words) or _HEADER_UNIT_IN.search(words) \
+        or _UNIT_IN_BRACKETS.search(words)
     code = UNITS.get(found.group("unit").lower()) if found else None
     if found is None or code is None or code == "%":
         return None
@@ -3069,7 +3134,8 @@ STEPS: tuple[Callable[[_Draft, _Page], None], ...] = (
     _listed_with_the_deployed, _partner, _same_frame, _broken_down, _who_they_were, _another_part, _in_a_breakdown,
     _placed_in_brackets,
     _admitted, _patients_in_care, _on_board, _the_same_number, _included, _moved_out, _sheltered, _without_a_roof,
-    _land_harmed, _handled_bodies, _out_alive, _on_strike, _lives_lost, _money_burned, _price_change, _priced_thing,
+    _land_harmed, _handled_bodies, _out_alive, _on_strike, _lives_lost, _money_burned, _price_change,
+    _moved_like_the_price_before, _priced_thing,
     _lone_one, _restated, _how_long, _gathered_crowd, _measured_by_symbol, _temperature, _done_after_detention,
     _money_is_no_casualty,
     _flights, _cost_someone, _share_is_no_price, _no_crowd_of_votes, _magnitude, _planned, _standing,
