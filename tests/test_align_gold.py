@@ -470,6 +470,14 @@ STORIES = {
                  # first blind score 2026-12-03 (extractor 1.129.1 / aligner 11), scored once on arrival: precision
                  # 0.534, recall 0.627, found 0.967, reach 0.721.
                  {"precision": 0.53, "recall": 0.62, "found": 0.96, "reach": 0.72}),
+    "blind128": (GOLD / "blind128", GOLD / "blind128" / "events.yaml", "visible",
+                 # first blind score 2026-12-04 (extractor 1.130.0 / aligner 11), scored once on arrival: precision
+                 # 0.489, recall 0.445, found 0.992, reach 0.536.
+                 {"precision": 0.48, "recall": 0.44, "found": 0.99, "reach": 0.53}),
+    "blind129": (GOLD / "blind129", GOLD / "blind129" / "events.yaml", "visible",
+                 # first blind score 2026-12-04 (extractor 1.130.0 / aligner 11), scored once on arrival: precision
+                 # 0.468, recall 0.432, found 0.979, reach 0.576.
+                 {"precision": 0.46, "recall": 0.43, "found": 0.97, "reach": 0.57}),
 }
 
 

@@ -65,7 +65,8 @@ HELD_OUT_SETS: frozenset[str] = frozenset({"blind13", "blind15", "blind18", "bli
                                            "blind100", "blind101", "blind103",
                                            "blind105", "blind107", "blind109", "blind111",
                                            "blind113", "blind116", "blind119",
-                                           "blind122", "blind124"})
+                                           "blind122", "blind124",
+                                           "blind127"})
 
 
 @dataclass
