@@ -2355,3 +2355,44 @@ def test_people_with_relatives_and_in_a_table_of_evacuation_centres_are_displace
                          "TOTAL | 318 | 1,162\n")
     assert [(f.text, f.claim_type) for f in found] == [("96", "displaced"), ("112", "displaced"), ("398", "displaced"),
                                                        ("318", "displaced"), ("1,162", "displaced")]
+
+
+def test_a_sum_demanded_is_apart_from_the_sum_offered_and_arrears_are_owed(nlp) -> None:
+    """blind129: "offer" and "demand" of compensation; blind128: what the province owes its teachers."""
+    found = figures(nlp, "Families reject US$5,000 offer and demand US$50,000 each. The union says the province owes "
+                         "148 billion pesos to its teachers; the ministry put the arrears at 96.4 billion pesos.")
+    assert [(f.text, f.counted_group) for f in found if f.unit] == [
+        ("US$5,000", "compensation"), ("US$50,000", "compensation demanded"), ("148 billion pesos", "arrears"),
+        ("96.4 billion pesos", "arrears")]
+
+
+def test_bodies_recovered_in_a_table_by_date_are_each_days_own(nlp) -> None:
+    """blind129: "| 13 May | 4 |" under "Bodies recovered by date" is that day's recovery, not the toll."""
+    found = figures(nlp, "The toll stands at 17.\n| Table 2. Bodies recovered by date |  |\n|---|---|\n"
+                         "| Date | Bodies |\n|---|---|\n| 13 May | 4 |\n| 14 May | 5 |\n")
+    assert [(f.text, (f.time_scope or "")[-5:]) for f in found] == [("17", ""), ("4", "05-13"), ("5", "05-14")]
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Pumps have taken 2.4 million litres of water from the workings since Wednesday.", "litre of water"),
+    ("Protesters carried off 640 tonnes of sorghum and maize, ONASA said.", "tonne of sorghum"),
+])
+def test_a_things_key_ends_on_a_word_of_its_own(nlp, text: str, group: str) -> None:
+    """blind129, blind126: "litre of water from" and "tonne of sorghum and" split sources that write the same thing."""
+    assert figures(nlp, text)[0].counted_group == group
+
+
+def test_a_headline_item_with_a_count_is_no_heading_of_the_next_line(nlp) -> None:
+    """blind128's live blog: "Health ministry: 47 injured since Monday" over "Police put the march at 6,000; union
+    says 45,000" is one headline of a list, and the march is no count of the injured."""
+    found = figures(nlp, "We will follow the day here.\nHealth ministry: 47 injured since Monday\nPolice put the march "
+                         "at 6,000; union says 45,000\nMore soon.")
+    assert [(f.text, f.claim_type) for f in found] == [("47", "injured"), ("6,000", "protesters"),
+                                                       ("45,000", "protesters")]
+
+
+def test_a_regions_code_in_its_label_cell_and_a_year_before_its_noun_are_no_figures(nlp) -> None:
+    """blind127: "| Bejaia (06) | 412 |" gives the wilaya's code, and "the 1996 figures" a time."""
+    found = figures(nlp, "Pardons by wilaya\n| Wilaya | Sentenced |\n| Bejaia (06) | 412 |\n| Tizi Ouzou (15) | 318 |\n\n"
+                         "The 1996 figures have not been corrected.")
+    assert [f.text for f in found] == ["412", "318"]

@@ -1507,3 +1507,25 @@ def test_people_placed_in_custody_by_the_courts_are_those_held_now():
     all_held = figure("The toll has risen to 14, the ministry said, and 687 people are in custody.", "687", "detained",
                       "people")
     assert incident(all_held) is None  # all who were detained (blind52)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Police searched ADTU headquarters at dawn and arrested 23 people.", "23"),
+    ("Police now say 81 people have been detained since Monday, including the 23 held at the union office.", "23"),
+    ("The judge granted habeas corpus to the 23 persons detained during the search carried out on Thursday.", "23"),
+])
+def test_people_held_in_a_raid_on_a_building_are_the_raids_count(sentence, text):
+    """blind128: the 23 detained when police searched the union's headquarters, apart from the 112 of the strike."""
+    assert incident(figure(sentence, text, "detained")) == "one raid"
+
+
+def test_people_taken_to_police_headquarters_are_no_raid():
+    sentence = "Protesters were taken to police headquarters, where 40 were detained overnight."
+    assert incident(figure(sentence, "40", "detained")) != "one raid"
+
+
+def test_a_total_before_a_raids_part_and_a_count_hurt_at_an_office_are_no_raid():
+    sentence = "Police now say 81 people have been detained since Monday, including the 23 held at the union office."
+    assert incident(figure(sentence, "81", "detained")) is None
+    hurt = "22 police officers were injured, 13 of them at the harbour office."
+    assert incident(figure(hurt, "13", "injured")) == "a part"

@@ -275,7 +275,21 @@ def _payment_group(figure: Figure) -> tuple[str | None, str | None]:
     reason = None if match.group not in _TO_PEOPLE else (
         _nearest_in_sentence(figure, "payment reasons", _after_the_sum)
         or _nearest_in_sentence(figure, "payment reasons", _before_the_sum))
-    return (f"payment for {reason.group}" if reason else match.group), match.text
+    group = f"payment for {reason.group}" if reason else match.group
+    return (f"{group} demanded" if _demanded(figure) else group), match.text
+
+
+# A sum asked for, apart from the sum offered or paid: "demanding compensation of US$50,000 per family", "against the
+# US$50,000 the families demand", "| Families' demand | 50,000 |" (blind129).
+_DEMAND_BEFORE = re.compile(r"\b(?:demand(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|seek(?:s|ing)?|"
+                            r"sought)\b[^\d;.]{0,40}$", re.I)
+_DEMAND_AFTER = re.compile(r"\s*(?:(?!and\b|or\b|offer)[\w'’]+\s+){0,3}(?:demand|demands|demanded|ask|asks|asked|seek|"
+                           r"seeks|sought)\b", re.I)
+
+
+def _demanded(figure: Figure) -> bool:
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    return bool(_DEMAND_BEFORE.search(sentence[:start]) or _DEMAND_AFTER.match(sentence, end))
 
 
 _TO_PEOPLE = {"compensation", "aid"}
@@ -586,11 +600,21 @@ def _thing_counted(figure: Figure) -> tuple[str | None, str | None]:
     acted = _acted_group(figure)
     if acted is not None:
         return acted, phrase.lower()
-    kept = " ".join([w if w == "of" else singular(w) for w in _thing_words(_first_listed(figure, phrase)
-                                                                            + _part_of_phrase(figure))][:6])
+    kept = " ".join(_without_loose_ends([w if w == "of" else singular(w) for w in _thing_words(
+        _first_listed(figure, phrase) + _part_of_phrase(figure))][:6]))
     if not kept:
         return None, None
     return _thing_key(figure, kept), phrase.lower()
+
+
+# Words a phrase cut at six words may end on: "tonne of cereal of", "litre of water from" (blind126, blind129).
+_LOOSE_ENDS = {"of", "from", "and", "or", "for", "to", "with", "at", "in", "on", "per", "by", "this", "that", "worth"}
+
+
+def _without_loose_ends(words: list[str]) -> list[str]:
+    while words and words[-1] in _LOOSE_ENDS:
+        words = words[:-1]
+    return words
 
 
 def _measured(figure: Figure) -> str | None:
@@ -1365,7 +1389,8 @@ def _a_days_row(figure: Figure) -> bool:
 
 # A column of a day's rows that holds a running total: "| 12 May | Death toll |"; arrests by day are that day's own
 # ("Table 2. Persons arrested by day | Sunday, 10 May | 96 |", blind99).
-_RUNNING_COLUMNS = _TOLL_WORDS - {"arrest", "detention"}
+# Bodies are recovered day by day: "| Table 2. Bodies recovered by date | … | 13 May | 4 |" (blind129).
+_RUNNING_COLUMNS = _TOLL_WORDS - {"arrest", "detention", "body"}
 
 
 # Some years before the story, no year named: "a few years ago a litre sold for 30 tenge".
@@ -1590,6 +1615,33 @@ def _one_case(figure: Figure) -> bool:
 
 
 _ONE_WORDS = {"1", "one", "a", "an", "a single", "single"}
+
+# A building searched, raided or stormed: "arrested 23 people when police searched the ADTU union's headquarters",
+# "detained in the search" (blind128).
+_RAIDED = re.compile(r"\b(?:search(?:ed|es|ing)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?)\b[^.;\d]{0,40}?\b"
+                     r"(?:headquarters|offices?|premises|compound|building)\b|\b(?:in|during)\s+the\s+(?:police\s+)?"
+                     r"(?:search|raid)\b", re.I)
+# The office people were held at or taken from: "the 23 held at the union office", "27 of its members were taken
+# from the building" (blind128); not a police station or a police headquarters, where people are taken after an
+# arrest.
+_HELD_AT_AN_OFFICE = re.compile(r"\b(?:at|from|inside)\s+(?:the\s+|its\s+|our\s+|their\s+)?"
+                                r"(?:[\w'’]+\s+){0,2}?(?:headquarters|office|offices|premises|building)\b", re.I)
+
+
+def _in_a_raid(figure: Figure) -> bool:
+    """People detained or hurt in a raid on a building, or held at an office, are that raid's count, apart from the
+    story's total (not "13 of them [injured] at the harbour office")."""
+    if figure.claim_type not in ("detained", "injured"):
+        return False
+    clause, start, end = _clause(figure)
+    found = [*_RAIDED.finditer(clause), *(_HELD_AT_AN_OFFICE.finditer(clause) if figure.claim_type == "detained"
+                                          else ())]
+    # a building named after another count is that count's: "81 people have been detained, including the 23 held at
+    # the union office"; one named before holds the counts listed after it ("stormed our headquarters, detained 27
+    # comrades, injured nine")
+    after = [m.start() >= end and re.search(r"\d", clause[end:m.start()]) is not None for m in found]
+    return any(not re.search(r"\bpolice\s+(?:station|headquarters)", m.group(0), re.I) and not another
+               for m, another in zip(found, after, strict=True))
 
 
 def _a_listed_count(figure: Figure) -> bool:
@@ -1851,6 +1903,7 @@ _PART_RULES = (
     (_died_of_injuries, "died of injuries", "two injured workers died later in hospital"),
     (_suspected, "suspected", "Districts have reported 61 suspected heat deaths"),
     (_one_case, "one case", "One man died after being hit by a tear-gas canister."),
+    (_in_a_raid, "one raid", "Police searched the union's headquarters at dawn and arrested 23 people."),
     (_increment, "an addition", "navy divers recovered six more bodies from inside the hull"),
     (_of_an_origin, "by origin", "41 of the dead were from Dravo"),
     (_of_a_count, "a part", "22 police officers were injured, 13 of them at the harbour office"),

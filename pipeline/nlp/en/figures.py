@@ -2585,6 +2585,10 @@ def _heading_word(d: _Draft, page: _Page) -> str | None:
     # "BASHIR LAWAL:" over a reply is its speaker; "5. ASSETS DEPLOYED" with no colon is a section's heading
     if span is None or _speaker(span) and page.text.startswith(":", span.end_char):
         return None
+    # a line with a count of its own is one item of a list of headlines ("Health ministry: 47 injured since Monday"
+    # over "Police put the march at 6,000", blind128), no heading of the lines after it
+    if any(span.start_char <= f.start < span.end_char for f in page.figures):
+        return None
     return next((_header_word(t) for t in span if _header_word(t) in claim_lexicon()), None)
 
 

@@ -413,8 +413,10 @@ def bare_year(a: Around) -> bool:
     n = a.number
     digits = n.text[n.number_start - n.start:]
     since = n.approx is not None and re.search(r"\b(?:since|from|before|until)\s+$", a.before)  # "since at least 1998"
+    # "the 1996 figures", "the 1996 losses" (blind127): a year before its plural noun after "the" names a time
+    modifier = re.search(r"\b(?:the|its|their)\s+$", a.before, re.I) is not None
     return bool(not n.unit and re.fullmatch(r"(?:19|20)\d\d(?:[-–/](?:19|20)\d\d)?", digits)
-                and (n.approx is None or since) and not PLURAL_AFTER.match(a.after))
+                and (n.approx is None or since) and (modifier or not PLURAL_AFTER.match(a.after)))
 
 
 def footnote_marker(a: Around) -> bool:
@@ -511,6 +513,12 @@ def numbered_name(a: Around) -> bool:
                           a.before) or re.search(r"reading time:?\s*$", a.before, re.I))
 
 
+def code_after_a_name(a: Around) -> bool:
+    """A region's code in brackets after its name in a row's label cell: "| Bejaia (06) | 412 |" (blind127)."""
+    return bool(re.search(r"\b[A-Z][\w'’-]*\s+\($", a.before)
+                and re.match(r"^\)\s*\|", a.after) and re.fullmatch(r"\d{1,3}", a.number.text))
+
+
 def confidence_level(a: Around) -> bool:
     """"a 95% interval of 1,210–1,930", "95% uncertainty intervals": how sure an estimate is, no figure of it."""
     return a.number.unit == "%" and bool(re.match(r"^\s*(?:uncertainty\s+|confidence\s+|credible\s+|"
@@ -567,6 +575,7 @@ NOT_A_FIGURE: tuple[Callable[[Around], bool], ...] = (
     measure_or_address, dashed_code, age_in_apposition, bare_year, footnote_marker, section_heading, slashed_date,
     word_compound, per_one_unit, post_count, subtitle_cue, exchange_rate, post_number, engagement_count, numbered_name,
     confidence_level, note_line, numbered_period, slashed_code, radio_frequency, grade_or_class, pack_size,
+    code_after_a_name,
 )
 
 
