@@ -478,6 +478,10 @@ STORIES = {
                  # first blind score 2026-12-04 (extractor 1.130.0 / aligner 11), scored once on arrival: precision
                  # 0.468, recall 0.432, found 0.979, reach 0.576.
                  {"precision": 0.46, "recall": 0.43, "found": 0.97, "reach": 0.57}),
+    "blind131": (GOLD / "blind131", GOLD / "blind131" / "events.yaml", "visible",
+                 # first blind score 2026-12-04 (extractor 1.131.0 / aligner 11), scored once on arrival: precision
+                 # 0.311, recall 0.288, found 0.963, reach 0.545.
+                 {"precision": 0.31, "recall": 0.28, "found": 0.96, "reach": 0.54}),
 }
 
 
