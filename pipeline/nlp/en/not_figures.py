@@ -409,7 +409,7 @@ def age_in_apposition(a: Around) -> bool:
 
 def bare_year(a: Around) -> bool:
     """A year on its own, "in 2030", or a span of two, a bill's "No. 318/2026-2027" (but "2,030 troops" and
-    "2030 troops" are counts)."""
+    "2030 troops" are counts; after "the", "its" or "their" a year before its noun is a time: "the 1996 figures")."""
     n = a.number
     digits = n.text[n.number_start - n.start:]
     since = n.approx is not None and re.search(r"\b(?:since|from|before|until)\s+$", a.before)  # "since at least 1998"
