@@ -486,6 +486,10 @@ STORIES = {
                  # first blind score 2026-12-04 (extractor 1.131.0 / aligner 11), scored once on arrival: precision
                  # 0.614, recall 0.413, found 0.967, reach 0.596.
                  {"precision": 0.61, "recall": 0.41, "found": 0.96, "reach": 0.59}),
+    "blind134": (GOLD / "blind134", GOLD / "blind134" / "events.yaml", "visible",
+                 # first blind score 2026-12-04 (extractor 1.131.0 / aligner 11), scored once on arrival: precision
+                 # 0.637, recall 0.500, found 0.940, reach 0.587.
+                 {"precision": 0.63, "recall": 0.5, "found": 0.94, "reach": 0.58}),
 }
 
 
