@@ -585,3 +585,20 @@ def test_a_table_rows_last_cell_and_the_next_rows_month_are_no_date() -> None:
 def test_a_year_before_what_it_dates_after_a_possessive_or_opening_a_title(text: str) -> None:
     assert [d.value for d in find_dates(text, dt.date(2026, 6, 1))] == [text[text.index("202"):][:4]]
 
+
+
+def test_a_day_after_its_weekday_in_a_log_is_the_nearest_day_of_that_weekday() -> None:
+    """blind130's intake log: "Mon 8 | 31" in a log of the week to Sunday 14 June, published Monday 15 June; a
+    count after a weekday in prose stays a count."""
+    text = "Day | New arrivals\nMon 8 | 31\nSun 14 | 18\nTotal | 49\nOn Monday 12 people were arrested."
+    assert [(d.text, d.value) for d in find_dates(text, dt.date(2026, 6, 15))] == [
+        ("Mon 8", "2026-06-08"), ("Sun 14", "2026-06-14"), ("Monday", "2026-06-15")]
+
+
+@pytest.mark.parametrize(("text", "spelled", "start", "end"), [
+    ("Accounts for the financial year 2025/26 are attached.", "2025/26", "2025", "2026"),  # blind130
+    ("The rise is capped at 12% for 2026/2027.", "2026/2027", "2026", "2027"),  # blind133
+])
+def test_a_financial_year_written_with_a_slash(text: str, spelled: str, start: str, end: str) -> None:
+    found = only(text, dt.date(2026, 2, 25))
+    assert (found.text, found.value, found.value_end) == (spelled, start, end)

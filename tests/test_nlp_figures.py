@@ -2396,3 +2396,138 @@ def test_a_regions_code_in_its_label_cell_and_a_year_before_its_noun_are_no_figu
     found = figures(nlp, "Pardons by wilaya\n| Wilaya | Sentenced |\n| Bejaia (06) | 412 |\n| Tizi Ouzou (15) | 318 |\n\n"
                          "The 1996 figures have not been corrected.")
     assert [f.text for f in found] == ["412", "318"]
+
+
+def test_a_breakdown_in_brackets_is_of_what_happened_to_its_whole_whatever_its_groups_name(nlp) -> None:
+    """blind131's prison service list: "Deaths: 8 (7 detainees and 1 employee)" counts dead detainees, not arrests."""
+    found = figures(nlp, "Recorded at 08:00 on Wednesday:\n- Deaths: 8 (7 detainees and 1 employee)\n"
+                         "- Injured: 58 (23 employees and 35 detainees)")
+    assert [(f.text, f.claim_type) for f in found] == [("8", "killed"), ("7", "killed"), ("1", "killed"),
+                                                       ("58", "injured"), ("23", "injured"), ("35", "injured")]
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("180 detainees were transferred to the penitentiaries of Soroca and Cricova.", "prisoners: transferred"),
+    ("Eleven detainees escaped through the kitchen.", "prisoners: escaped"),
+    ("Police said 16 escapees were recaptured in Rezina district.", "prisoners: recaptured"),
+    ("At its peak 310 detainees refused food.", "detainee: refuse"),
+])
+def test_what_the_held_do_or_undergo_is_no_count_of_arrests(nlp, text: str, group: str) -> None:
+    """blind131: detainees transferred, escaped or refusing food are a prison's inmates, keyed by what they did,
+    whatever the source calls them; not people detained."""
+    found = figures(nlp, text)[0]
+    assert (found.claim_type, found.counted_group) == ("other", group)
+
+
+def test_a_people_named_by_their_nation_before_a_bracket_is_counted(nlp) -> None:
+    """blind130: "followed by Cubans (74), Ecuadorians (61)" was read as the ages of two people."""
+    found = figures(nlp, "Venezuelans were the largest group (about 190), followed by Cubans (74), Ecuadorians (61) "
+                         "and Salvadorans (39). The driver, Johannes Sithole (52), was unhurt.")
+    assert [f.text for f in found] == ["about 190", "74", "61", "39"]
+
+
+def test_a_forms_numbered_field_labels_its_value(nlp) -> None:
+    """blind130's monitoring form: "C2. Estimated officers deployed: 150 to 200" counts officers; "4) for each damaged
+    house: up to 40,000 somoni", a decree's clause in lower case, is no label (blind49)."""
+    found = figures(nlp, "Section C\nC2. Estimated officers deployed: 150 to 200 (monitors)\n"
+                         "F2. Motorcycles burnt: 6\n\nThe decree sets:\n4) for each damaged house: up to 40,000 somoni;")
+    assert [(f.text, f.claim_type, f.counted_head) for f in found] == [
+        ("150 to 200", "deployed", "officer"), ("6", "damage", "motorcycle"), ("up to 40,000 somoni", "other", "somoni")]
+
+
+def test_canisters_fired_are_no_fires(nlp) -> None:
+    """blind130, blind116, blind98: "Teargas canisters fired: at least 46" counts what was shot, not what burned."""
+    found = figures(nlp, "C3. Teargas canisters fired (counted by monitors): at least 46\n"
+                         "Police fired 46 teargas canisters.")
+    assert [(f.claim_type, f.counted_group) for f in found] == [("other", "canister: fire"),
+                                                                ("other", "teargas canister: fire")]
+
+
+def test_a_labelled_value_with_how_far_it_is_established_keeps_its_label(nlp) -> None:
+    """blind130's flood update: "- Deaths: 3 confirmed, two in Pasir Mas" under an "Evacuated:" line counts deaths;
+    "report: 46 confirmed dead" keeps its own words (blind17)."""
+    found = figures(nlp, "- Evacuated: 38,412 people are in 214 relief centres in Kelantan.\n"
+                         "- Deaths: 3 confirmed, two in Pasir Mas and one in Besut.\n"
+                         "22:18 The evening report: 46 confirmed dead, more than 200 people unaccounted for.")
+    assert [(f.text, f.claim_type) for f in found] == [
+        ("38,412", "evacuated"), ("214", "other"), ("3", "killed"), ("two", "killed"), ("46", "killed"),
+        ("more than 200", "missing")]
+
+
+def test_days_rows_that_add_up_to_the_total_row_are_each_days_own_in_the_spans_days(nlp) -> None:
+    """blind134's rights report: deaths by day under "| Day (3–6 August) |" add up to the total row, so each is that
+    day's deaths, not a running toll; and its bare weekdays are the span's days, not those before publication."""
+    text = ("The rights group published its count on 2 January.\n| Day (27–30 December) | Deaths | Arrests |\n"
+            "|---|---|---|\n| Monday | 2 | 58 |\n| Tuesday | 4 | 94 |\n| Wednesday | 1 | 41 |\n| Total | 7 | 193 |\n")
+    found = figures(nlp, text)
+    assert [(f.text, f.time_scope) for f in found if f.claim_type == "killed"] == [
+        ("2", "2021-12-27"), ("4", "2021-12-28"), ("1", "2021-12-29"), ("7", None)]
+
+
+def test_a_running_toll_by_day_stays_the_toll(nlp) -> None:
+    """Deaths by day that do not add up to the total row are the toll as it stood each day."""
+    text = ("The ministry's count.\n| Day | Deaths |\n|---|---|\n| Monday | 2 |\n| Tuesday | 4 |\n| Wednesday | 5 |\n"
+            "| Total | 5 |\n")
+    assert [f.time_scope for f in figures(nlp, text)] == [None, None, None, None]
+
+
+def test_a_year_in_an_aside_that_names_a_place_dates_the_clause(nlp) -> None:
+    """blind134: "The worst previous eviction, at Kipo Ridge in Lae in 2014, left three dead" is no count of 2022."""
+    found = figures(nlp, "Police said 12 people died on 5 January. The worst previous eviction, at Kipo Ridge in Lae "
+                         "in 2014, left three dead and 300 homes destroyed.")
+    assert [(f.text, f.time_scope) for f in found] == [("12", None), ("three", "2014"), ("300", "2014")]
+
+
+def test_the_sum_a_budget_fell_from_is_the_sum_before(nlp) -> None:
+    """blind133: "the bursary budget had to fall from M612 million to M470 million" keys 612 apart from 470."""
+    found = figures(nlp, "The bursary budget had to fall from M612 million (about $33 million) to M470 million.")
+    assert [(f.text, f.counted_group, f.phase) for f in found] == [
+        ("M612 million", "fund", "before"), ("about $33 million", "fund", "before"), ("M470 million", "fund", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "At the court on Monday, 96 students were granted bail and 22 were remanded in custody for 14 days.",
+    "Magistrate Tlali remanded the 22 others in custody for 14 days.",
+])
+def test_people_a_court_remanded_are_a_count_of_their_own(nlp, text: str) -> None:
+    """blind133: the 22 remanded are a part of those arrested, apart from the arrests and from those still held."""
+    assert next(f for f in figures(nlp, text) if f.text == "22").incident == "remanded"
+
+
+def test_those_remanded_are_apart_from_those_still_held_and_an_offer_raised_is_one_offer(nlp) -> None:
+    """blind67: "164 people remain in custody, of whom 73 have been remanded"; blind134: an offer raised "from K2,500
+    to K4,000" is one offer revised, not a sum before and after."""
+    found = figures(nlp, "164 people remain in custody, of whom 73 have been remanded in custody by court decisions. "
+                         "The city raised its offer from K2,500 to K4,000 per household.")
+    assert [(f.text, f.incident, f.phase) for f in found[:3]] == [
+        ("164", "still held", None), ("73", "remanded", None), ("K2,500", None, None)]
+
+
+def test_tuition_is_a_price_and_an_allowance_a_payment_of_its_own(nlp) -> None:
+    """blind133: "annual tuition would rise from M18,400 to M24,900" and "cut the monthly allowance from M1,450 to
+    M900" keyed no group at all, so no source's figure met another's."""
+    found = figures(nlp, "Annual tuition for most programmes would rise from M18,400 to M24,900. In the same week the "
+                         "NMDS cut the monthly allowance from M1,450 to M900.")
+    assert [(f.text, f.claim_type, f.counted_group, f.phase) for f in found] == [
+        ("M18,400", "price", "tuition", "before"), ("M24,900", "price", "tuition", "after"),
+        ("M1,450", "other", "allowance", "before"), ("M900", "other", "allowance", None)]
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("City says more than 300 homes pulled down on first day at Erima Ridge.", "buildings"),
+    ("Residents' lawyers say 38 more homes were flattened on Thursday.", "buildings"),
+    ("By the hearing about 520 dwellings had been demolished.", "buildings"),
+])
+def test_homes_demolished_are_damage(nlp, text: str, group: str) -> None:
+    """blind134: homes pulled down in an eviction were keyed "buildings: rescued" ("pull" is a rescuer's verb)."""
+    found = figures(nlp, text)[0]
+    assert (found.claim_type, found.counted_group) == ("damage", group)
+
+
+def test_places_joined_with_and_in_name_no_one_place_but_a_clause_of_its_own_does(nlp) -> None:
+    """blind133: "clashes at Roma and in Maseru" are both places; blind64: "held in Karakol, and in Tokmok about 800
+    people blocked the road" puts the 800 in Tokmok."""
+    found = figures(nlp, "Police cleared the campus in Roma. Police said 36 students were injured in clashes at Roma "
+                         "and in Maseru. Rallies were held in Naryn and Karakol, and in Tokmok about 800 people "
+                         "blocked the main road.")
+    assert [(f.text, f.scope) for f in found] == [("36", None), ("about 800", "Tokmok")]

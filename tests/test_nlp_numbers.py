@@ -635,3 +635,11 @@ def test_plain_pesos_are_those_whose_own_sign_the_text_writes():
     text = "SAN FRANCISCO DE MACORÍS – Traders put their losses at 40 million pesos.\nCaption: Losses: RD$40 million."
     assert [(n.text, n.unit) for n in find_numbers(text)] == [("40 million pesos", "DOP"), ("RD$40 million", "DOP")]
     assert regional_unit("Traders put their losses at 40 million pesos.", "MXN", "pesos") == "MXN"
+
+
+def test_a_currency_code_written_by_a_number_decides_its_texts_plain_pesos():
+    """blind130: a Tapachula shelter's log names Cubans once; "MXN 61,400" and the same text's pesos are Mexican."""
+    text = ("Venezuelans were followed by Cubans. Food costs came to MXN 61,400, more than double the usual 28,000 "
+            "pesos.")
+    assert [(n.text, n.unit) for n in find_numbers(text)] == [("MXN 61,400", "MXN"), ("28,000 pesos", "MXN")]
+    assert [n.unit for n in find_numbers("Shelters in Mexico City paid 900 pesos, Mexico's ministry said; Cubans arrived.")] == ["MXN"]

@@ -130,7 +130,7 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "gas")) and len(word) > 3:  # "teargas" (blind130)
         return word[:-1]
     return word
 
@@ -183,6 +183,7 @@ class Lexicon:
     casualties: frozenset[str]  # groups a killed, injured or missing figure counts as the toll's people
     actions: dict[str, str]  # verb lemma -> the action it names ("save" -> "rescued")
     crowd_actions: frozenset[str]  # actions whose people are one crowd, whatever each is called
+    prisoner_actions: frozenset[str]  # actions whose people are prisoners, whatever each is called
     action_types: dict[str, str]  # action -> the claim type an "other" figure of it has ("took part" -> deployed)
 
 
@@ -215,7 +216,7 @@ def load_lexicon() -> Lexicon:
         raise ConfigError(str(LEXICON), problems)
     return Lexicon(matchers, frozenset(data["deployed as troops"]), frozenset(data.get("deployed as police", [])),
                    frozenset(data.get("casualties as people", [])), actions, frozenset(data.get("crowd actions", [])),
-                   dict(data.get("action claim types", {})))
+                   frozenset(data.get("prisoner actions", [])), dict(data.get("action claim types", {})))
 
 
 def _matcher(domain: str) -> Matcher:
@@ -886,6 +887,15 @@ def _a_force(figure: Figure) -> bool:
     return person is not None and person.group in _FORCES
 
 
+_HELD_GROUPS = {"people", "prisoners", "escapees"}
+
+
+def _acting_group(group: str, action: str, lexicon: Lexicon) -> str:
+    if action in lexicon.crowd_actions:
+        return "people"
+    return "prisoners" if action in lexicon.prisoner_actions and group in _HELD_GROUPS else group
+
+
 def _acted_group(figure: Figure) -> str | None:
     """"<group>: <action>" for a figure whose verb names an action in the lexicon and whose
     counted phrase is a lexicon group: "221 persons have been rescued" and "219 people have
@@ -898,7 +908,7 @@ def _acted_group(figure: Figure) -> str | None:
         return None
     person = _head_match(figure, "people")
     if person is not None:
-        return f"{'people' if action in lexicon.crowd_actions else person.group}: {action}"
+        return f"{_acting_group(person.group, action, lexicon)}: {action}"
     thing = _head_match(figure, "objects")
     return f"{thing.group}: {action}" if thing is not None else None
 
@@ -1252,6 +1262,16 @@ def _changed_from_or_to(lead: str, before: str, cutting: bool) -> str | None:
     return None
 
 
+def _the_value_changed_from(figure: Figure) -> bool:
+    """A sum a cut went from: "the bursary budget had to fall from M612 million to M470 million" (blind133); the sum
+    it went to, or one said alone, is the sum now. An offer raised "from K2,500 to K4,000" is one offer revised, as
+    its sources count it (blind134)."""
+    clause, offset, _ = _price_clause(figure)
+    lead = " ".join(re.findall(r"[\w']+", clause[:offset].lower())[-4:])
+    cut = bool(_CUT.search(clause)) and not _RISE.search(clause)
+    return cut and _changed_from_or_to(lead, clause[:offset], False) == "before"
+
+
 def _said_before(words: list[str], after: str) -> bool:
     """"once cost as little as 30 tenge", "a loaf that cost 90 lek", "90 lek before the flood"."""
     return bool(_EARLIER.search(" ".join(words[-6:])) or _OLD_PRICE.search(" ".join(words[-4:]))
@@ -1490,8 +1510,11 @@ def _dates_across_a_comma(lead: str, said: str, between: str) -> bool:
 
 def _a_years_aside(lead: str, between: str) -> bool:
     """A year set between commas in the clause it dates: "The last big wave of protests, in 2017, left more than 120
-    people dead" (blind38), "The last time the state touched fares, in 2023, a strike left two dead" (blind102)."""
-    return lead.rstrip().endswith(",") and re.fullmatch(r",\s+[^\W\d][^,;\d]{0,60}", between) is not None
+    people dead" (blind38), "The last time the state touched fares, in 2023, a strike left two dead" (blind102); an
+    aside that names a place first: "The worst previous eviction, at Kipo Ridge in Lae in 2014, left three dead"
+    (blind134)."""
+    return re.search(r",[^,;.\d]{0,40}$", lead) is not None \
+        and re.fullmatch(r",\s+[^\W\d][^,;\d]{0,60}", between) is not None
 
 
 # The year opens the sentence, alone or in a phrase of time: "In 2011, …", "After the 2005 presidential
@@ -1821,6 +1844,11 @@ _HELD_NOW = re.compile(r"[^.;\d]{0,30}?\b(?:(?:still|remain(?:s|ed)?)\s+(?:\w+\s
                        r"(?:held|detained)|remain(?:s|ed)?\s+(?:held|detained|behind bars)|"
                        # "1,276 persons have been placed in custody" by the courts (blind73)
                        r"placed\s+in\s+(?:custody|pre-trial detention))\b", re.I)
+# Those a court remanded, a count of their own beside the arrests and those still held: "22 were remanded in custody
+# for 14 days", "remanded the 22 others in custody" (blind133), "164 remain in custody, of whom 73 have been remanded"
+# (blind67).
+_REMANDED_AFTER = re.compile(r"[^.;\d]{0,30}?\bremanded\b", re.I)
+_REMANDED_BEFORE = re.compile(r"\bremand(?:ed|s)?\s+(?:the\s+)?$", re.I)
 # "Of the 5,216 detained, 3,940 had been released … and 1,276 were in custody" (blind73); not "687 people are in
 # custody" said of all who were detained (blind52).
 _IN_CUSTODY_AFTER_RELEASES = re.compile(r"\b(?:released|freed)\b[^.;]*$", re.I)
@@ -1860,6 +1888,12 @@ def _held_now(figure: Figure) -> bool:
         or _labelled(figure, _HELD_NOW_LABEL))
 
 
+def _remanded(figure: Figure) -> bool:
+    sentence, (start, end) = figure.sentence or "", _offsets(figure)
+    return figure.claim_type == "detained" and bool(
+        _REMANDED_AFTER.match(sentence, end) or _REMANDED_BEFORE.search(sentence[:start]))
+
+
 def _in_hospital_now(figure: Figure) -> bool:
     """"Twelve people remain in hospital", "Of the 64 admitted, 23 are still in hospital, three in intensive care"."""
     after = (figure.sentence or "")[_offsets(figure)[1]:]
@@ -1897,6 +1931,7 @@ def _suspected(figure: Figure) -> bool:
 _PART_RULES = (
     # first: the injured still in hospital are that part of them, however the sentence names the whole
     (_in_hospital_now, "in hospital", "Injured: 121, of whom 31 remain in hospital"),
+    (_remanded, "remanded", "164 people remain in custody, of whom 73 have been remanded in custody by courts."),
     (_held_now, STILL_HELD, "412 people remain in custody, including the 212 held on suspicion of mass riots."),
     (_labelled_released, "released", "Persons detained: 864; released on bail: 410; charged: 286"),
     (_labelled_charged, "charged", "Persons detained: 864; released on bail: 410; charged: 286"),
@@ -2058,8 +2093,11 @@ def with_keys(figure: Figure, reference: int | None = None, published_year: int 
     scope = time_scope(figure, reference, published_year)
     # a phase the facts layer read from the page (a table's "| Until 4 Nov |" column) stands
     phase = (figure.phase or price_phase(figure)) if figure.claim_type == "price" and scope is None else None
-    return replace(figure, counted_group=group, unit_kind=people_kind(figure, group), time_scope=scope,
-                   incident=incident(figure), phase=phase)
+    kind = people_kind(figure, group)
+    if figure.claim_type == "other" and scope is None and kind.startswith("money") and _the_value_changed_from(figure):
+        phase = "before"
+    return replace(figure, counted_group=group, unit_kind=kind, time_scope=scope, incident=incident(figure),
+                   phase=phase)
 
 
 def sentence_currency(figure: Figure, figures: tuple[Figure, ...]) -> Figure:
@@ -2294,6 +2332,37 @@ def _next_in_series(earlier: Figure, figure: Figure, heads: set[str | None]) -> 
     return bool(_SERIES_GAP.match(between))
 
 
+_TOTAL_ROW = re.compile(r"\s*\|?\s*(?:total|all days|overall)\b[^|\n]*\|", re.I)
+
+
+def _days_summing_to_their_total(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """A column of days' rows whose values add up to the table's total row is each day's own count, even under a
+    toll's header: "| Monday | 2 |", "| Tuesday | 4 |", "| Wednesday | 1 |", "| Thursday | 1 |", "| Total | 8 |" are
+    deaths of each day, not a running toll (blind134)."""
+    out = list(figures)
+    for i, total in enumerate(figures):
+        if not _TOTAL_ROW.match(total.sentence or ""):
+            continue
+        days = _days_above(figures, i)
+        if len(days) > 1 and sum(figures[j].value or 0.0 for j in days) == total.value:
+            for j in days:
+                day = figures[j]
+                out[j] = replace(day, time_scope=day.as_of if day.as_of and len(day.as_of) == 10 else "one day")
+    return tuple(out)
+
+
+def _days_above(figures: tuple[Figure, ...], at: int) -> list[int]:
+    """The rows of days right above a total row, in its column: same claim and predicate, each in its own row."""
+    total, found = figures[at], []
+    for j in range(at - 1, -1, -1):
+        day = figures[j]
+        if not _DAYS_ROW.match(day.sentence or ""):
+            break
+        if (day.claim_type, day.predicate) == (total.claim_type, total.predicate) and day.time_scope is None:
+            found.append(j)
+    return found
+
+
 def _series_values(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """Each bare value listed after a casualty count is a value of that count, down the list."""
     out: list[Figure] = []
@@ -2362,6 +2431,7 @@ def fill_keys(analysis: Analysis, published: dt.date | None = None) -> Analysis:
     keyed = tuple(coordinated_group(revised_value(elliptic_group(f, keyed), keyed), keyed) for f in keyed)
     keyed = _restated_values(keyed)
     keyed = _series_values(keyed)
+    keyed = _days_summing_to_their_total(keyed)
     keyed = tuple(corrected_value(repeated_number(f, keyed), keyed) for f in keyed)
     keyed = tuple(dated_by_the_sentence_before(f, analysis.sentences, reference) for f in keyed)
     keyed = tuple(documents_own_group(incident_named_before(f, analysis.sentences), keyed) for f in keyed)

@@ -61,7 +61,9 @@ _WHOLE_OF_A_PART = re.compile(r"\b\w+\s+of\s+(?:the|those)\s+$", re.I)
 # A possessive before the figure: "Karaganda's detentions reached 40", "Karaganda's 40 detainees".
 _OWNER = re.compile(r"['’]s((?:\s+[\w-]+){0,4})\s+$")
 # Another place joined to a place: "in Dravo and Tessin", "Dravo, Tessin".
-_JOINED = r"\s*(?:,|and|or|&)\s*(?:and\s+)?"
+# "in Dravo and Tessin", "at Roma and in Maseru" (blind133); not "held in Karakol, and in Tokmok about 800 people
+# blocked the road", a clause of its own (blind64)
+_JOINED = r"\s*(?:,|and|or|&)\s*(?:and\s+)?|\s+and\s+(?:in|at)\s+"
 _TOLL_WORDS = {"toll", "death", "detention", "arrest", "casualty", "total", "figure", "count", "number"}
 
 

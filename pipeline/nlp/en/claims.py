@@ -868,7 +868,9 @@ def _paid_sum(token: Token) -> bool:
 
 # What is done to people already held: "ordered the release of 31 detainees", "fined 41 of the detainees".
 AFTER_HELD = {"release", "free", "fine", "sentence", "charge", "convict", "acquit", "try", "indict", "pardon",
-              "visit", "interview", "represent"}  # "its staff had visited 162 detainees" (blind69)
+              "visit", "interview", "represent",  # "its staff had visited 162 detainees" (blind69)
+              # "180 detainees were transferred", "310 detainees refused food" (blind131)
+              "transfer", "escape", "refuse"}
 
 
 def _held_no_longer(find: Callable[..., list[str]], verb: Token | None, noun: Token | None) -> bool:

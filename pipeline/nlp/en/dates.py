@@ -134,6 +134,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "MON 09.03.", "Sat 14.03": a day and month in figures, a date only after its weekday (a log's entry)
     ("weekday_numeric", re.compile(r"\b(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|"
                                    r"satur|sun)day)\.?,?\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?P<y>)\b(?!\.?\d|\s*(?:%|per))")),
+    # "Mon 8 | 31 | 0", "Wed 10 |": a day of the month after its weekday, no month, ending a table's cell or a line
+    # (a log's rows; blind130); the weekday says which month
+    ("weekday_day", re.compile(r"\b(?P<wd>(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(?:Mon|Tues|Wednes|Thurs|"
+                               r"Fri|Satur|Sun)day)\.?[^\S\n]+(?P<d>[0-3]?\d)\b(?=[^\S\n]*(?:\||$))", re.M)),
     # "August – December 2026", "from August to December 2026": an open span of months
     ("mm_span", re.compile(rf"\b{_p(_MONTH, 'm')}\s*(?:[-–—]|to|until|through)\s*{_p(_MONTH, 'm2')},?\s+"
                            rf"{_p(_YEAR, 'y')}\b")),
@@ -156,7 +160,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year_to", re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\s+(?:to|until|through)\s+(?P<y2>(?:19|20)\d\d)\b"
                            r"(?![\d.,]\d|\s+[a-z]{3,}s\b)")),
     # "in 2015-2017", "the 2018-19 season", "1998–2001": a span of years written with a dash
-    ("year_dash", re.compile(r"(?<![\d./–-])(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)\b(?![-–./]\d|\s*"
+    # a financial year written with a slash: "the budget for 2026/27", "2025/2026" (blind130, blind133)
+    ("year_dash", re.compile(r"(?<![\d./–-])(?P<y>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)?\d\d)\b(?![-–./]\d|\s*"
                              r"(?:people|persons|cases|tenge|dollars|euros|troops|members))")),
     ("spelled_year", re.compile(rf"\b(?:in|since|during|until|of)\s+(?P<sy>{_SPELLED_YEAR})\b(?![\s-]+(?:[a-z]+s|"
                                 r"percent|per cent)\b)", re.I)),
@@ -416,6 +421,23 @@ def _after_its_weekday(kind: str, m: re.Match, published: dt.date | None) -> _Fo
     return found
 
 
+_WEEKDAY_ABBREVIATIONS = {name[:3]: i for name, i in WEEKDAYS.items()}
+
+
+def _day_by_its_weekday(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
+    """"Mon 8" in a log published on Monday 15 June: the day of that number, within six weeks of the publication,
+    that falls on that weekday (Monday 8 June); none if no such day is that near."""
+    if published is None:
+        return None
+    weekday, day = _WEEKDAY_ABBREVIATIONS[m.group("wd")[:3].lower()], int(m.group("d"))
+    near = [published + dt.timedelta(days=shift) for shift in range(-42, 15)]
+    fits = [d for d in near if d.day == day and d.weekday() == weekday]
+    if not fits:
+        return None
+    value = min(fits, key=lambda d: abs((d - published).days))
+    return _Found(m.start(), m.end(), kind, value, None, "day", True, False)
+
+
 def _month_year(kind: str, m: re.Match, published: dt.date | None) -> _Found | None:
     """"January 2022", "April of 1987"."""
     return _Found(m.start(), m.end(), kind, dt.date(int(m.group("y")), _month(m.group("m")), 1), None, "month",
@@ -653,7 +675,7 @@ HANDLERS = {
     "mm_open": _month_span_open, "year_dash": _year_span, "year_to": _year_span, "year_cell": _year,
     "holiday": _holiday, "md_span": _day, "dm_span": _day, "mdy": _day, "dmy": _day, "numeric": _day,
     "slashed_mdy": _day, "slashed": _slashed, "iso": _day,
-    "weekday_numeric": _after_its_weekday,
+    "weekday_numeric": _after_its_weekday, "weekday_day": _day_by_its_weekday,
     "my": _month_year, "mm_span": _month_span, "month": _month_alone,
     "month_attr": _month_alone, "year_span": _year_span, "year": _year, "year_of_event": _year,
     "year_attr": _year, "year_title": _year, "year_cited": _year, "year_over": _year, "year_in_name": _year,
@@ -708,6 +730,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     # "Saturday 9 May" is one day before "between Saturday 9 May and Wednesday 13 May" is one span
     found = _join_weekday_spans(text, _join_spans(text, _join_weekdays(text, found)), published)
     found = _in_story_year(found, published, text)
+    found = _weekdays_in_a_span(text, found)
     if deferred:
         found = _resolve_anaphoric(text, found, deferred, published)
     return [_mention(text, f) for f in found]
@@ -924,6 +947,35 @@ def _weekday_span(text: str, first: _Found, last: _Found, published: dt.date | N
     length = dt.timedelta(days=(last.value.weekday() - first.value.weekday()) % 7 or 7)
     start = first.value if published is not None and first.value > published else last.value - length
     return _Found(first.start, last.end, "weekday_span", start, start + length, "day", True, False)
+
+
+_SPAN_REACH = 300  # characters after a span of days in which a bare weekday is one of its days
+
+
+def _weekdays_in_a_span(text: str, found: list[_Found]) -> list[_Found]:
+    """A bare weekday just after a span of days is the span's day of that name: "| Day (3–6 August) | Deaths |" over
+    "| Monday | 2 |" is Monday 3 August, not the Monday before publication (blind134)."""
+    out: list[_Found] = []
+    for here in found:
+        span = next((f for f in reversed(out) if f.value_end is not None and f.precision == "day"), None)
+        day = _day_in_the_span(text, here, span) if span is not None and here.kind == "weekday" else None
+        out.append(dataclasses.replace(here, value=day) if day is not None else here)
+    return out
+
+
+def _day_in_the_span(text: str, weekday: _Found, span: _Found) -> dt.date | None:
+    """The span's day of the weekday's name, when the weekday opens a row close after the span and falls outside it."""
+    first, last, value = span.value, span.value_end, weekday.value
+    if first is None or last is None or value is None or weekday.start - span.end > _SPAN_REACH \
+            or first <= value <= last or not _opens_a_row(text, weekday.start):
+        return None
+    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return next((d for d in days if d.weekday() == value.weekday()), None)
+
+
+def _opens_a_row(text: str, at: int) -> bool:
+    """The weekday opens a line, a list item or a table's cell ("| Monday | 2 |"), not a sentence's words."""
+    return re.fullmatch(r"[ \t]*(?:[-*•|][ \t]*)?", text[text.rfind("\n", 0, at) + 1:at]) is not None
 
 
 def _join_weekday_spans(text: str, found: list[_Found], published: dt.date | None) -> list[_Found]:

@@ -154,6 +154,7 @@ _BURNED_THINGS = {"vehicle", "car", "bus", "truck", "lorry", "tank", "building",
                   "church", "mosque", "business", "property", "apartment", "flat", "engine", "tyre", "tire", "dwelling",
                   "field", "bridge", "road", "tower", "sheep", "goat", "cattle", "cow", "livestock", "borehole", "well",
                   "buffalo", "poultry", "chicken", "pig", "animal", "stall", "boat", "canoe",
+                  "motorcycle", "motorbike", "bike", "minibus", "van", "taxi",  # "Motorcycles burnt: 6" (blind130)
                   "premise", "premises", "structure"}  # "87 commercial premises burned or looted"
 # What a fire or a flood does to things: "60 cars burned", "1,500 houses were flooded", "crops on 2,450 hectares
 # were washed away".
@@ -1361,7 +1362,8 @@ def _counted_twice(text: str, start: int, end: int) -> bool:
 # Things counted that are no casualties: charges ("43 counts"), ammunition and arms ("400 rounds"), and the
 # areas a count covers ("41,200 evacuated in five provinces").
 _CHARGE_HEADS = {"count", "charge"}
-_ARMS_HEADS = {"round", "bullet", "cartridge", "shell", "pistol", "rifle", "gun", "weapon", "grenade", "magazine"}
+_ARMS_HEADS = {"round", "bullet", "cartridge", "shell", "pistol", "rifle", "gun", "weapon", "grenade", "magazine",
+               "canister", "projectile"}  # "Teargas canisters fired: at least 46" were no fires (blind130)
 _AREA_HEADS = {"province", "region", "district", "county", "municipality", "state", "department", "oblast"}
 
 
@@ -1744,7 +1746,10 @@ def _more_cells(d: _Draft, page: _Page) -> bool:
 # "Key figures: deceased persons: 23 | injured persons: 245", "- Persons not located: 19", "Key figures
 # (as of 12:00): Deaths: 9 | Injured: 64", "Deaths documented: 27 · People injured: 152": one of the
 # "label: value" pairs of a line, after a bullet, a heading or the previous pair.
-_PAIR_LABEL = re.compile(r"(?:[-*•]\s+)?(?:[A-Z][^\n|]{0,40}?:\s+)?(?P<label>[A-Za-z][A-Za-z ()'-]{1,70}?)\s*:\s*")
+# A form's numbered field too: "C2. Estimated officers deployed: 150 to 200", "4.1) Shops looted: 9" (blind130); not
+# a decree's clause in lower case, "4) for each damaged house: up to 40,000 somoni" (blind49).
+_PAIR_LABEL = re.compile(r"(?:[-*•]\s+|\(?[A-Z]?\d{1,2}(?:\.\d{1,2})?[.)]\s+(?=[A-Z]))?"
+                         r"(?:[A-Z][^\n|]{0,40}?:\s+)?(?P<label>[A-Za-z][A-Za-z ()'-]{1,70}?)\s*:\s*")
 _PAIR_SEPARATORS = "|;·•"
 # "| Deaths | 227 (208 civilians, …) |", "245, of whom 112"; an infobox's "| Deaths | 15–27[1][2] |" (blind79)
 _CELL_END = re.compile(r"\+?(?:\[\w{1,3}\])*\s*(?:[|\n(,;·•]|$)")
@@ -1755,11 +1760,17 @@ _CELL_END = re.compile(r"\+?(?:\[\w{1,3}\])*\s*(?:[|\n(,;·•]|$)")
 _EARLIER_VALUES = re.compile(r"(?:(?<=[|:] )\d[\d,.]*\+?\s*\([A-Za-z][^()|\n]{0,30}\)(?:\[\w{1,3}\])*[ \t]*)*$")
 
 
+# A value followed by how far it is established: "- Deaths: 3 confirmed, two in Pasir Mas" (blind130).
+# Not "SENAPRED's evening report: 46 confirmed dead" (blind17), where the word belongs to the value's own phrase.
+_HEDGED_VALUE_END = re.compile(r"[^\S\n]+(?:confirmed|reported|recorded|registered|so far|in total)[^\S\n]*(?:[,;.]|$)",
+                               re.M)
+
+
 def _row_label(d: _Draft, page: _Page) -> Span | None:
     """The label of the row or pair the number is the value of, if it is one."""
     line_start = page.text.rfind("\n", 0, d.number.start) + 1
     segment = page.text[line_start:d.number.start]
-    if not _CELL_END.match(page.text, d.number.end):
+    if not _CELL_END.match(page.text, d.number.end) and not _HEDGED_VALUE_END.match(page.text, d.number.end):
         return None
     segment = _EARLIER_VALUES.sub("", segment, count=1)
     row = _ROW_LABEL.fullmatch(segment)
@@ -2566,7 +2577,8 @@ def _typed_by_words(d: _Draft, span: Span) -> None:
     """The first word of a label the claim lexicon knows types a figure whose own group did not."""
     lexicon = claim_lexicon()
     word = next((_header_word(t) for t in span if _header_word(t) in lexicon), None)
-    if word is not None and d.claim_type in _GROUP_TYPES:  # "Injured: at least 57 protesters"
+    # "Injured: at least 57 protesters"; not "Evacuated: 38,412 people … in 214 relief centres" (blind130)
+    if word is not None and d.claim_type in _GROUP_TYPES and fits_noun(lexicon[word], d.noun):
         d.claim_type, d.predicate = lexicon[word], word
 
 
@@ -2886,10 +2898,16 @@ def _in_a_breakdown(d: _Draft, page: _Page) -> None:
     whole = _whole_before_bracket(d, page)
     if whole is None or whole.claim_type == "other" or whole.unit != d.unit:
         return
-    if d.claim_type == "other":
+    if d.claim_type == "other" or _named_only_by_its_group(d):
         d.claim_type, d.predicate = whole.claim_type, whole.predicate
     if d.counted_head is None and d.claim_type == whole.claim_type:  # "214 (Aleipata 96, …)": 96 houses
         d.counted, d.counted_head = whole.counted, whole.counted_head
+
+
+def _named_only_by_its_group(d: _Draft) -> bool:
+    """A claim the counted noun's own name gave ("Deaths: 8 (7 detainees and 1 employee)"; blind131): in a
+    breakdown, the whole says what happened to them."""
+    return d.predicate is not None and d.predicate == d.counted_head
 
 
 def _placed_in_brackets(d: _Draft, page: _Page) -> None:

@@ -339,7 +339,16 @@ def spoken_or_bracketed_age(a: Around) -> bool:
     part of a count ("registered in Asunción (2)")."""
     return bool(re.search(r"\b(?:I'm|I am|he's|she's|aged)\s*$", a.before, re.I) or _age_of_a_person(a) or (
         NAME_AND_BRACKET.search(a.before) and a.after.startswith(")") and a.number.value < 120
-        and not _a_place_before(a.before)))
+        and not _a_place_before(a.before) and not _a_people_before(a.before)))
+
+
+# A people named by their nation, alone before the bracket: "followed by Cubans (74), Ecuadorians (61)" counts them
+# (blind130); "Johannes Sithole (52)" is a person's age.
+_PEOPLE_BEFORE_BRACKET = re.compile(r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)\b[A-Z][a-z]+(?:ese|ians|eans|ans|is)\s\($")
+
+
+def _a_people_before(before: str) -> bool:
+    return _PEOPLE_BEFORE_BRACKET.search(before) is not None
 
 
 # The name before a bracket: capitalised words and the particles inside place names ("Ciudad del Este (3)").

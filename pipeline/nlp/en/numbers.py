@@ -332,12 +332,24 @@ def regional_unit(text: str, unit: str | None, spelling: str | None = None) -> s
     A text that names no country but its towns ("rupees" in a Sukkur paper) is read by the towns' country."""
     countries = _REGIONAL_BY_SPELLING.get(spelling, ()) if spelling in _REGIONAL_BY_SPELLING \
         else REGIONAL_UNITS.get(unit or "", ())
-    if not countries:
+    if not countries or (spelling or "").upper() == unit:  # "MXN 61,400" is Mexican wherever it is (blind130)
         return unit
+    return _code_written(text, countries) or _named_most(text, countries) or _sign_written(text, countries) \
+        or _by_towns(text, countries) or unit
+
+
+def _named_most(text: str, countries: tuple[tuple[str, str], ...]) -> str | None:
     named = [(_named(text, country, countries), code) for country, code in countries]
     named = [(n, code) for n, code in named if n > 0]
-    return max(named, key=lambda n: n[0])[1] if named else _sign_written(text, countries) \
-        or _by_towns(text, countries) or unit
+    return max(named, key=lambda n: n[0])[1] if named else None
+
+
+@functools.lru_cache(maxsize=8)  # asked again for each sum of one text
+def _code_written(text: str, countries: tuple[tuple[str, str], ...]) -> str | None:
+    """The one currency of the countries that write it alike whose ISO code the text writes by a number: "MXN
+    61,400" makes the same text's "28,000 pesos" Mexican, whichever country it names most (blind130)."""
+    found = {code for _, code in countries if re.search(rf"\b{code}\s?\d|\d\s?{code}\b", text)}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 # The signs of a currency that name it alone: "RD$", "₱"; not one letter ("K") or a word ("Bs").
