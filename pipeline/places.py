@@ -12,6 +12,7 @@ import contextlib
 import functools
 import gc
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,15 +88,20 @@ def _extra() -> dict[str, Place]:
 
 
 def locate(name: str) -> Place | None:
-    """The place called ``name``: from lexicon/places.yaml, else any spelling GeoNames knows."""
+    """The place called ``name``: from lexicon/places.yaml, else any spelling GeoNames knows, else the same
+    spelling without its accents ("Tucumán": GeoNames keeps only ASCII alternate names, blind128)."""
     key = name.strip().casefold()
-    return _extra().get(key) or _index().get(key)
+    return _extra().get(key) or _index().get(key) or _index().get(_without_accents(key))
 
 
 def is_known_place(name: str) -> bool:
     """Whether ``locate(name)`` finds a place, without building the coordinates index."""
     key = name.strip().casefold()
-    return key in _extra() or key in _names()
+    return key in _extra() or key in _names() or _without_accents(key) in _names()
+
+
+def _without_accents(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=1)

@@ -2531,3 +2531,45 @@ def test_places_joined_with_and_in_name_no_one_place_but_a_clause_of_its_own_doe
                          "and in Maseru. Rallies were held in Naryn and Karakol, and in Tokmok about 800 people "
                          "blocked the main road.")
     assert [(f.text, f.scope) for f in found] == [("36", None), ("about 800", "Tokmok")]
+
+
+def test_what_a_group_is_with_or_stays_in_says_what_happened_before_its_name(nlp) -> None:
+    """blind132's court diary: protesters admitted "with injuries" are injured, protesters who "remain in custody"
+    are held; bodies "with stab wounds" are dead and men "with gunshot wounds" who died are too (blind94, blind96);
+    families "staying in evacuation centres" stay displaced (blind124)."""
+    found = figures(nlp, "The hospital said it admitted 112 protesters with injuries that day. The minister said "
+                         "that fewer than a hundred protesters remain in custody. Police found seven bodies with stab "
+                         "wounds. Two men with gunshot wounds died. As of this report, 318 families are staying in "
+                         "three evacuation centres.")
+    assert [(f.text, f.claim_type) for f in found if f.text != "three"] == [
+        ("112", "injured"), ("fewer than a hundred", "detained"), ("seven", "killed"), ("Two", "killed"),
+        ("318", "displaced")]
+
+
+@pytest.mark.parametrize("text", ["Twelve miners were trapped when the shaft collapsed.",
+                                  "The company said 12 men were trapped underground."])
+def test_people_trapped_are_one_count_whatever_they_are_called(nlp, text: str) -> None:
+    """blind129: "miners trapped" and "men trapped" were keyed apart."""
+    assert figures(nlp, text)[0].counted_group == "people: trapped"
+
+
+def test_a_column_of_fines_in_a_table_with_prices_holds_no_prices(nlp) -> None:
+    """blind135's inspectors' list: "| Price found (TJS) | Fine (TJS) |" made every fine a price of the row's good."""
+    found = figures(nlp, "Table. Fines imposed, 2–8 February 2026\nNo. | Market | Goods | Price found (TJS) | Fine (TJS)\n"
+                         "1 | Korvon | flour, 50 kg sack | 440,00 | 3 000\n")
+    assert [(f.text, f.claim_type) for f in found if f.unit] == [("440,00", "price"), ("3 000", "other")]
+
+
+def test_people_with_wounds_who_died_died_of_their_injuries(nlp) -> None:
+    """blind93, blind118: "two people with gunshot wounds died there today" at a hospital is a part of the toll."""
+    found = figures(nlp, "The director of Mulago hospital says two people with gunshot wounds died there today.")
+    assert (found[0].claim_type, found[0].incident) == ("killed", "died of injuries")
+
+
+def test_a_bare_sum_after_a_sum_and_its_conversion_is_in_the_first_sums_currency(nlp) -> None:
+    """blind137: "18.6 billion CFA francs (about $30.3 million). The union says 42 billion (about $68.5 million)":
+    the 42 billion is in francs, a loss like the 18.6 billion, not dollars keyed as things."""
+    found = figures(nlp, "The ministry puts the traders' losses at 18.6 billion CFA francs (about $30.3 million). The "
+                         "union says 42 billion (about $68.5 million).")
+    assert [(f.text, f.unit, f.claim_type, f.counted_group) for f in found][2] == ("42 billion", "XAF", "damage",
+                                                                                  "business")

@@ -643,3 +643,15 @@ def test_a_currency_code_written_by_a_number_decides_its_texts_plain_pesos():
             "pesos.")
     assert [(n.text, n.unit) for n in find_numbers(text)] == [("MXN 61,400", "MXN"), ("28,000 pesos", "MXN")]
     assert [n.unit for n in find_numbers("Shelters in Mexico City paid 900 pesos, Mexico's ministry said; Cubans arrived.")] == ["MXN"]
+
+
+def test_a_towns_accented_name_places_its_texts_pesos():
+    """blind128: GeoNames keeps only ASCII alternate names, so "Tucumán" was no town and its pesos were Mexican."""
+    text = "San Miguel de Tucumán, 12 May 2026. The province owes 148 billion pesos to 38,500 teachers."
+    assert ("148 billion pesos", "ARS") in [(n.text, n.unit) for n in find_numbers(text)]
+
+
+def test_the_short_name_of_ouagadougou_makes_plain_cfa_francs_west_african():
+    """blind137: a Burkinabè paper's English edition names "Ouaga" and no country."""
+    text = "Politics Ouaga Economy. The market will cost 46 billion CFA francs to rebuild."
+    assert [n.unit for n in find_numbers(text) if "francs" in n.text] == ["XOF"]

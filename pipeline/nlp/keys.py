@@ -1905,7 +1905,9 @@ def _in_hospital_now(figure: Figure) -> bool:
 # blind44, blind50, blind57).
 _DIED_OF_INJURIES = re.compile(r"^\s+(?:more\s+)?(?:of\s+the\s+)?(?:injured|wounded)\b[^.;\d]{0,30}?\b"
                                r"(?:died|succumbed)|^[^.;\d]{0,40}?\b(?:died|succumbed)\s+(?:of|from|to)\s+(?:their|his|her|the)\s+"
-                               r"(?:injuries|wounds)|^[^.;\d]{0,30}?\bdied\b[^.;\d]{0,20}?\bin\s+(?:the\s+)?hospital",
+                               r"(?:injuries|wounds)|^[^.;\d]{0,30}?\bdied\b[^.;\d]{0,20}?\bin\s+(?:the\s+)?hospital|"
+                               # "two people with gunshot wounds died there today" (blind93, blind118)
+                               r"^\s+(?:\w+\s+)?with\s+(?:[\w-]+\s+){0,2}(?:injuries|wounds)\s+(?:have\s+|had\s+)?died\b",
                                re.I)
 
 

@@ -581,10 +581,39 @@ def _suffered_objects(sufferer: Token, noun: Token | None) -> list[Token]:
     return objects
 
 
+_STATE_VERBS = {"remain", "stay", "be"}
+
+
+def _with_or_in(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
+    """What a group is "with" or stays "in" says what happened to it before the group's own name: "admitted 112
+    protesters with injuries, including 23 with rubber-bullet wounds", "fewer than a hundred protesters remain in
+    custody" (blind132)."""
+    if any(t is not None and claim_lexicon().get(t.lemma_.lower()) == "killed" for t in (noun, verb)):
+        return []  # "seven bodies with stab wounds", "two men with gunshot wounds died" are dead (blind94, blind96)
+    found = [c for t in (noun, anchor, verb) if t is not None for c in _objects_of(t, "with")]
+    if verb is not None and verb.lemma_.lower() in _STATE_VERBS:
+        found += _objects_of(verb, "in")
+    # harm or custody only: not "six medical points, with a field hospital", nor "staying in evacuation centres"
+    return [w for c in found for w in _word_and_compounds(c) if _held_or_hurt(w)]
+
+
+def _word_and_compounds(token: Token) -> list[str]:
+    return [token.lemma_.lower(), *(t.lemma_.lower() for t in token.children if t.dep_ == "compound")]
+
+
+def _held_or_hurt(word: str) -> bool:
+    return claim_lexicon().get(word) in ("injured", "detained") and word not in ("hospital", "clinic")
+
+
+def _objects_of(token: Token, preposition: str) -> list[Token]:
+    return [c for p in token.children if p.dep_ == "prep" and p.lower_ == preposition for c in p.children
+            if c.dep_ == "pobj"]
+
+
 # Where the word that says what happened is looked for, in this order; the first word in the
 # claim lexicon decides.
-CANDIDATES = (_event_noun, _part_of_those, _participles, _word_after, _relative_clause, _suffered, _valued_noun,
-              _verb_words, _noun_words, _verb_places)
+CANDIDATES = (_event_noun, _part_of_those, _participles, _word_after, _relative_clause, _suffered, _with_or_in,
+              _valued_noun, _verb_words, _noun_words, _verb_places)
 _BURNS = re.compile(r"\b(?:with|suffered|sustained|serious|severe|had)\s+(?:\w+\s+)?burns\b", re.I)  # "three had burns"
 
 

@@ -259,11 +259,20 @@ def _paragraph_type(figures: list[Figure], text: str, start: int) -> str | None:
 
 
 def _paragraph_figure(figures: list[Figure], text: str, start: int) -> Figure | None:
-    last = _whole_of_a_part(figures, text, next((f for f in reversed(figures) if f.counted_head not in _AREA_HEADS),
-                                                None))
+    last = _whole_of_a_part(figures, text, next((f for f in reversed(figures) if f.counted_head not in _AREA_HEADS
+                                                 and not _a_conversion(f, text)), None))
     if last is None or last.claim_type == "other" or start - last.end > 400:
         return None
     return None if "\n\n" in text[last.end:start] else last
+
+
+_CONVERSION_BEFORE = re.compile(r"\((?:about|around|roughly|some|approximately|nearly|or|=)?\s*$", re.I)
+
+
+def _a_conversion(figure: Figure, text: str) -> bool:
+    """A sum in brackets after another, its conversion: "18.6 billion CFA francs (about $30.3 million)" (blind137)."""
+    return figure.unit is not None and _CONVERSION_BEFORE.search(text, max(0, figure.start - 16), figure.start) \
+        is not None
 
 
 def _whole_of_a_part(figures: list[Figure], text: str, last: Figure | None) -> Figure | None:
@@ -2147,10 +2156,15 @@ def _table_currency(d: _Draft, page: _Page) -> None:
     if unit is not None:
         d.unit = regional_unit(page.text, unit[0])
         d.number = _scaled(d.number, unit[1])
-    if _PRICES.search(caption):  # "Prices in Vietnamese dong per kilogram"; not a budget's "| Item | Amount (€) |"
-        _priced_in_its_table(d, page)
+    if _PRICES.search(caption) and not _NO_PRICE_COLUMN.match(_header_of(page.text, d)):
+        _priced_in_its_table(d, page)  # "Prices in Vietnamese dong per kilogram"; not "| Item | Amount (€) |"
     else:
         _counts_its_currency(d)
+
+
+# A column of sums that are no prices in a table that has prices: "| Price found (TJS) | Fine (TJS) |" (blind135).
+_NO_PRICE_COLUMN = re.compile(r"(?:fines?|penalt\w+|loss(?:es)?|damages?|compensation|wages?|salar\w+|budget)\b",
+                              re.I)
 
 
 def _sum_in_a_price_table(d: _Draft, page: _Page, caption: str) -> None:
@@ -2222,10 +2236,12 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:in|of|for|to|at|from|by|and|or|a|an|the|was|
 def _scaled_sum_in_the_texts_currency(d: _Draft, page: _Page) -> None:
     """"Losses at Dantokpa market, put by the traders at 1.3 billion, …" in a text whose every sum so far is in CFA
     francs (blind98): a loss or a cost in millions or billions with no currency is in the text's one currency."""
-    if d.unit is not None or not _SCALED.search(d.number.text) or not _LOSS_WORDS.search(d.sentence.text) \
+    if d.unit is not None or not _SCALED.search(d.number.text) \
+            or not (_LOSS_WORDS.search(d.sentence.text) or d.claim_type == "damage") \
             or _NOUN_AFTER.match(page.text, d.number.end):  # "cost 1.2 million people their homes"
         return
-    currencies = {f.unit for f in page.figures if f.unit in CURRENCY_NAMES}
+    # its conversions aside: "18.6 billion CFA francs (about $30.3 million). The union says 42 billion" (blind137)
+    currencies = {f.unit for f in page.figures if f.unit in CURRENCY_NAMES and not _a_conversion(f, page.text)}
     if len(currencies) == 1:
         d.unit = currencies.pop()
         d.counted_head, d.claim_type = CURRENCY_NAMES[d.unit], "damage" if d.claim_type == "other" else d.claim_type
