@@ -62,7 +62,7 @@ BLIND_SETS = ("heldout", "blind2", "blind3", "blind4", "blind5", "blind6", "blin
               "blind92", "blind94", "blind96", "blind98", "blind100",
               "blind101", "blind103", "blind105", "blind107", "blind109", "blind111", "blind113",
               "blind116", "blind119", "blind122", "blind124", "blind127", "blind130",
-              "blind132", "blind135")
+              "blind132", "blind135", "blind138")
 
 
 def subtotal(result: dict, folder: str) -> dict:
@@ -362,6 +362,7 @@ BLIND_FLOORS = {
     "blind130": (0.85, 0.90, 0.74, 0.83, 0.78, 0.72, 0.60),
     "blind132": (0.88, 0.89, 0.74, 0.88, 0.86, 0.71, 0.61),
     "blind135": (0.81, 0.84, 0.69, 0.87, 0.94, 0.66, 0.6),
+    "blind138": (0.88, 0.9, 0.76, 0.84, 0.83, 0.64, 0.56),
 }
 
 

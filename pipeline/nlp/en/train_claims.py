@@ -66,7 +66,7 @@ HELD_OUT_SETS: frozenset[str] = frozenset({"blind13", "blind15", "blind18", "bli
                                            "blind105", "blind107", "blind109", "blind111",
                                            "blind113", "blind116", "blind119",
                                            "blind122", "blind124",
-                                           "blind127", "blind130", "blind132", "blind135"})
+                                           "blind127", "blind130", "blind132", "blind135", "blind138"})
 
 
 @dataclass
