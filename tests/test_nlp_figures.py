@@ -2573,3 +2573,12 @@ def test_a_bare_sum_after_a_sum_and_its_conversion_is_in_the_first_sums_currency
                          "union says 42 billion (about $68.5 million).")
     assert [(f.text, f.unit, f.claim_type, f.counted_group) for f in found][2] == ("42 billion", "XAF", "damage",
                                                                                   "business")
+
+
+def test_a_bare_sum_in_a_sentence_of_sums_takes_no_loss_currency_from_the_paragraph(nlp) -> None:
+    """blind137: "the special fund from 1.2 billion to 1.9 billion", in a sentence whose sums are in francs already,
+    is no loss in francs joining "the traders' losses at 18.6 billion CFA francs"."""
+    found = figures(nlp, "The minister raised the lump sum for each trader whose stall burned from 250,000 to 400,000 "
+                         "CFA francs, and the special fund from 1.2 billion to 1.9 billion. He put the traders' losses "
+                         "at 18.6 billion CFA francs.")
+    assert [(f.text, f.unit) for f in found if "billion" in f.text][:2] == [("1.2 billion", None), ("1.9 billion", None)]

@@ -2237,7 +2237,7 @@ def _scaled_sum_in_the_texts_currency(d: _Draft, page: _Page) -> None:
     """"Losses at Dantokpa market, put by the traders at 1.3 billion, …" in a text whose every sum so far is in CFA
     francs (blind98): a loss or a cost in millions or billions with no currency is in the text's one currency."""
     if d.unit is not None or not _SCALED.search(d.number.text) \
-            or not (_LOSS_WORDS.search(d.sentence.text) or d.claim_type == "damage") \
+            or not (_LOSS_WORDS.search(d.sentence.text) or _a_loss_said_alone(d, page)) \
             or _NOUN_AFTER.match(page.text, d.number.end):  # "cost 1.2 million people their homes"
         return
     # its conversions aside: "18.6 billion CFA francs (about $30.3 million). The union says 42 billion" (blind137)
@@ -2245,6 +2245,14 @@ def _scaled_sum_in_the_texts_currency(d: _Draft, page: _Page) -> None:
     if len(currencies) == 1:
         d.unit = currencies.pop()
         d.counted_head, d.claim_type = CURRENCY_NAMES[d.unit], "damage" if d.claim_type == "other" else d.claim_type
+
+
+def _a_loss_said_alone(d: _Draft, page: _Page) -> bool:
+    """A loss the paragraph gave, said again in a sentence with no sum of its own: "The union says 42 billion" after
+    "losses at 18.6 billion CFA francs" (blind137); not "the special fund from 1.2 billion to 1.9 billion" in a
+    sentence of sums in francs."""
+    in_its_sentence = [f for f in page.figures if f.unit in CURRENCY_NAMES and f.start >= d.sentence.start_char]
+    return d.claim_type == "damage" and not in_its_sentence
 
 
 # A table of sums titled by what was lost: "Direct losses, 25 May to 11 June, in US$ million:" (blind82); or by
