@@ -593,12 +593,3 @@ def test_a_day_after_its_weekday_in_a_log_is_the_nearest_day_of_that_weekday() -
     text = "Day | New arrivals\nMon 8 | 31\nSun 14 | 18\nTotal | 49\nOn Monday 12 people were arrested."
     assert [(d.text, d.value) for d in find_dates(text, dt.date(2026, 6, 15))] == [
         ("Mon 8", "2026-06-08"), ("Sun 14", "2026-06-14"), ("Monday", "2026-06-15")]
-
-
-@pytest.mark.parametrize(("text", "spelled", "start", "end"), [
-    ("Accounts for the financial year 2025/26 are attached.", "2025/26", "2025", "2026"),  # blind130
-    ("The rise is capped at 12% for 2026/2027.", "2026/2027", "2026", "2027"),  # blind133
-])
-def test_a_financial_year_written_with_a_slash(text: str, spelled: str, start: str, end: str) -> None:
-    found = only(text, dt.date(2026, 2, 25))
-    assert (found.text, found.value, found.value_end) == (spelled, start, end)

@@ -24,7 +24,7 @@ from .workers import workers_die_with_parent
 
 # Bump the release part when the rules change; the lexicons' content hash is added to it, so
 # editing a lexicon alone also makes stored analyses of an older version be redone.
-RULES_VERSION = "1.133.1"
+RULES_VERSION = "1.133.2"
 # keys.py reads lexicon/groups.yaml, and the packs ship trained weights: their content is part of the version too.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{digest([*all_lexicons(), *all_model_files(), KEYS_LEXICON])}"
 

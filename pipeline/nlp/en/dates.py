@@ -160,8 +160,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year_to", re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\s+(?:to|until|through)\s+(?P<y2>(?:19|20)\d\d)\b"
                            r"(?![\d.,]\d|\s+[a-z]{3,}s\b)")),
     # "in 2015-2017", "the 2018-19 season", "1998–2001": a span of years written with a dash
-    # a financial year written with a slash: "the budget for 2026/27", "2025/2026" (blind130, blind133)
-    ("year_dash", re.compile(r"(?<![\d./–-])(?P<y>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)?\d\d)\b(?![-–./]\d|\s*"
+    ("year_dash", re.compile(r"(?<![\d./–-])(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)?\d\d)\b(?![-–./]\d|\s*"
                              r"(?:people|persons|cases|tenge|dollars|euros|troops|members))")),
     ("spelled_year", re.compile(rf"\b(?:in|since|during|until|of)\s+(?P<sy>{_SPELLED_YEAR})\b(?![\s-]+(?:[a-z]+s|"
                                 r"percent|per cent)\b)", re.I)),
