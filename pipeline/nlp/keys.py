@@ -2334,9 +2334,6 @@ def _next_in_series(earlier: Figure, figure: Figure, heads: set[str | None]) -> 
     return bool(_SERIES_GAP.match(between))
 
 
-_TOTAL_ROW = re.compile(r"\s*\|?\s*(?:total|all days|overall)\b[^|\n]*\|", re.I)
-
-
 def _days_summing_to_their_total(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """A column of days' rows whose values add up to the table's total row is each day's own count, even under a
     toll's header: "| Monday | 2 |", "| Tuesday | 4 |", "| Wednesday | 1 |", "| Thursday | 1 |", "| Total | 8 |" are

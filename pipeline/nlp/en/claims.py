@@ -581,7 +581,7 @@ def _suffered_objects(sufferer: Token, noun: Token | None) -> list[Token]:
     return objects
 
 
-_STATE_VERBS = {"remain", "stay", "be"}
+_STAYING_VERBS = {"remain", "stay", "be"}
 
 
 def _with_or_in(verb: Token | None, noun: Token | None, anchor: Token) -> list[str]:
@@ -591,7 +591,7 @@ def _with_or_in(verb: Token | None, noun: Token | None, anchor: Token) -> list[s
     if any(t is not None and claim_lexicon().get(t.lemma_.lower()) == "killed" for t in (noun, verb)):
         return []  # "seven bodies with stab wounds", "two men with gunshot wounds died" are dead (blind94, blind96)
     found = [c for t in (noun, anchor, verb) if t is not None for c in _objects_of(t, "with")]
-    if verb is not None and verb.lemma_.lower() in _STATE_VERBS:
+    if verb is not None and verb.lemma_.lower() in _STAYING_VERBS:
         found += _objects_of(verb, "in")
     # harm or custody only: not "six medical points, with a field hospital", nor "staying in evacuation centres"
     return [w for c in found for w in _word_and_compounds(c) if _held_or_hurt(w)]
